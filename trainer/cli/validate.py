@@ -1,0 +1,42 @@
+"""``trainer validate PATH...`` — check scenario files; one line per problem.
+
+Exit 0 when every file is valid, 1 when any has a content problem, 2 for a
+usage error (a path that does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "シナリオのファイルを確かめる / check scenario files for mistakes"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.scenarios.loader import load_all
+
+    lang = args.lang
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: " + ("見つかりません — ファイルかフォルダの名前を確かめてください。"
+                                 if lang != "en" else "not found — check the file or folder name."), file=sys.stderr)
+        return 2
+    scenarios, problems = load_all(args.paths)
+    for problem in problems:
+        print(problem.format(lang))
+    errors = sum(1 for p in problems if p.severity == "error")
+    files = len({p.where.path for p in problems if p.severity == "error"})
+    if lang == "en":
+        print(f"{len(scenarios)} valid scenario(s), {errors} problem(s) in {files} file(s).")
+    else:
+        print(f"正しいシナリオ {len(scenarios)} 件、問題 {errors} 件（{files} ファイル）。")
+    if not scenarios and not problems:
+        print("シナリオ（.yaml）が見つかりません。" if lang != "en" else "no scenario files (.yaml) found.")
+        return 1
+    return 1 if errors else 0

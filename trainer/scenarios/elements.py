@@ -1,0 +1,221 @@
+"""The registry of screen element kinds: one schema entry per kind.
+
+Adding a kind of element is one :func:`register` call here (its keys, which
+actions it answers to, a short description and an example for the docs) plus
+one widget class registered in ``trainer.widgets.registry``. The loader, the
+JSON Schema (``trainer schema``), ``trainer check`` and the authoring reference
+all read this table, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key an element (or an item in one of its lists) may have.
+
+    ``type`` is one of: ``id`` (lowercase letters, digits and ``-``),
+    ``text`` (a string or ``{ja:, en:}``), ``str``, ``int``, ``number``,
+    ``bool``, ``enum`` (one of ``choices``), ``asset`` (a file beside the
+    scenario), ``url``, ``list`` (of maps described by ``item``),
+    ``texts`` (a list of texts), ``strs`` (a list of strings), ``map`` (a
+    map described by ``item``).
+    """
+
+    type: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    item: Mapping[str, Key] | None = None
+    targets: bool = False  # the ids of this list's items can be acted on
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class ElementKind:
+    """The schema of one element kind."""
+
+    name: str
+    keys: Mapping[str, Key]
+    actions: tuple[str, ...] = ()
+    doc_ja: str = ""
+    doc_en: str = ""
+    example: str = ""
+    id_required: bool = False
+    default_id: str | None = None
+
+
+KINDS: dict[str, ElementKind] = {}
+
+
+def register(kind: ElementKind) -> ElementKind:
+    """Add an element kind to the registry (names are unique)."""
+    if kind.name in KINDS:
+        raise ValueError(f"element kind {kind.name!r} registered twice")
+    KINDS[kind.name] = kind
+    return kind
+
+
+def target_ids(element: Any) -> Iterator[str]:
+    """Every id in ``element`` a learner can act on (its own id, then the ids
+    of items in lists marked ``targets``)."""
+    if element.id:
+        yield element.id
+    kind = KINDS.get(element.type)
+    if kind is None:
+        return
+    for name, key in kind.keys.items():
+        if key.targets:
+            for item in element.props.get(name, ()) or ():
+                item_id = item.get("id") if isinstance(item, Mapping) else None
+                if item_id:
+                    yield item_id
+
+
+ID = Key("id", required=True, doc="a name for this element, used by expect and hints")
+OPTIONAL_ID = Key("id", doc="a name for this element, used by expect and hints")
+STYLE_BUTTON = ("primary", "secondary", "danger", "link")
+
+register(ElementKind(
+    "heading", {"text": Key("text", True)},
+    doc_ja="大きな見出し。", doc_en="A large heading.",
+    example="{type: heading, text: お支払い}",
+))
+register(ElementKind(
+    "text", {"id": OPTIONAL_ID, "text": Key("text", True),
+             "style": Key("enum", choices=("normal", "note", "warning", "large", "small"))},
+    doc_ja="文章。style で注意書き（warning）や小さな字（small）にできます。",
+    doc_en="A paragraph; style makes it a warning, a note, large or small.",
+    example="{type: text, text: 都城マルシェ, style: large}",
+))
+register(ElementKind(
+    "image", {"id": OPTIONAL_ID, "src": Key("asset", True), "alt": Key("text", True)},
+    actions=("tap",),
+    doc_ja="画像（シナリオと同じフォルダの中のファイル）。alt は読み上げる説明です。",
+    doc_en="A picture from the scenario's folder; alt is read aloud.",
+    example="{type: image, src: images/shop.png, alt: お店のレジ}",
+))
+register(ElementKind(
+    "button", {"id": ID, "label": Key("text", True), "icon": Key("str"),
+               "style": Key("enum", choices=STYLE_BUTTON)},
+    actions=("tap", "long-press"), id_required=True,
+    doc_ja="押すボタン。", doc_en="A button to press.",
+    example="{type: button, id: next, label: 次へ, style: primary}",
+))
+register(ElementKind(
+    "app-grid", {"id": OPTIONAL_ID, "apps": Key("list", True, targets=True, item={
+        "id": ID, "label": Key("text", True), "icon": Key("str"), "badge": Key("int")})},
+    actions=("tap", "long-press"),
+    doc_ja="スマートフォンのホーム画面のアプリの並び。", doc_en="A phone's home screen of app icons.",
+    example="{type: app-grid, apps: [{id: pay, label: ペイ, icon: wallet}, {id: camera, label: カメラ, icon: camera}]}",
+))
+register(ElementKind(
+    "input", {"id": ID, "label": Key("text"), "keyboard": Key(
+        "enum", choices=("text", "number", "pin", "password", "phone", "email")),
+        "placeholder": Key("text"), "unit": Key("text"), "length": Key("int")},
+    actions=("enter",), id_required=True,
+    doc_ja="文字や数字を入れる欄。keyboard: number は数字ボタン、pin は4けたの暗証番号（伏せ字）。入れた値は記録しません。",
+    doc_en="A field to type into; number shows a number pad, pin a masked PIN pad. Typed values are never recorded.",
+    example="{type: input, id: amount, keyboard: number, unit: 円, label: 金額}",
+))
+register(ElementKind(
+    "choice-list", {"id": ID, "label": Key("text"), "options": Key("list", True, targets=True, item={
+        "id": ID, "label": Key("text", True), "note": Key("text")}),
+        "select": Key("enum", choices=("one", "many"))},
+    actions=("choose", "tap"), id_required=True,
+    doc_ja="選ぶ項目の一覧。", doc_en="A list of options to choose from.",
+    example="{type: choice-list, id: pay-by, options: [{id: card, label: クレジットカード}, {id: cod, label: 代金引換}]}",
+))
+register(ElementKind(
+    "checkbox", {"id": ID, "label": Key("text", True), "checked": Key("bool")},
+    actions=("toggle", "tap"), id_required=True,
+    doc_ja="チェックを入れる四角（同意など）。", doc_en="A tick box (consent and the like).",
+    example="{type: checkbox, id: agree, label: すべての確認事項に同意する}",
+))
+register(ElementKind(
+    "qr", {"id": OPTIONAL_ID, "data": Key("str", True), "label": Key("text")},
+    doc_ja="本物のQRコード（実際のスマホでも読めます）。data は example.invalid などの練習用の値にします。",
+    doc_en="A real QR code (a real phone could scan it); use dummy data.",
+    example='{type: qr, data: "shop:machi-mart", label: まちマート}',
+))
+register(ElementKind(
+    "camera", {"id": OPTIONAL_ID, "target": Key("map", True, item={
+        "data": Key("str", True), "label": Key("text")})},
+    actions=("scan",), default_id="camera",
+    doc_ja="カメラの画面。指やキーボードの矢印で動かし、QRコードを枠に入れると読み取ります。",
+    doc_en="A camera viewfinder the learner moves (drag or arrow keys) over a code to scan it.",
+    example='{type: camera, target: {data: "shop:machi-mart", label: まちマート}}',
+))
+register(ElementKind(
+    "product", {"id": ID, "name": Key("text", True), "price": Key("int", True), "old-price": Key("int"),
+                "note": Key("text"), "image": Key("asset"), "badge": Key("text")},
+    actions=("tap",), id_required=True,
+    doc_ja="商品のカード（名前・値段）。", doc_en="A product card (name, price).",
+    example="{type: product, id: tea, name: 緑茶 2L, price: 198}",
+))
+register(ElementKind(
+    "cart", {"id": OPTIONAL_ID, "items": Key("list", True, item={
+        "name": Key("text", True), "price": Key("int", True), "qty": Key("int")}),
+        "shipping": Key("int")},
+    doc_ja="買い物かごの中身と合計。", doc_en="A cart with its total.",
+    example="{type: cart, items: [{name: 緑茶 2L, price: 198, qty: 2}]}",
+))
+register(ElementKind(
+    "message", {"id": OPTIONAL_ID, "from": Key("str", True), "text": Key("text", True), "time": Key("str"),
+                "links": Key("list", targets=True, item={"id": ID, "url": Key("url", True)}),
+                "incoming": Key("bool")},
+    actions=("tap", "long-press"),
+    doc_ja="SMSやメールの吹き出し。links は押せるリンク（example.invalid のみ）。",
+    doc_en="An SMS or mail bubble; links can be tapped (example.invalid only).",
+    example='{type: message, from: "090-0000-0000", text: お荷物のお届け…, links: [{id: link, url: "http://example.invalid/x"}]}',
+))
+register(ElementKind(
+    "dialog", {"id": OPTIONAL_ID, "title": Key("text"), "text": Key("text", True),
+               "buttons": Key("list", True, targets=True, item={
+                   "id": ID, "label": Key("text", True), "style": Key("enum", choices=STYLE_BUTTON)})},
+    actions=("tap",),
+    doc_ja="確認の小さな画面（はい／いいえ）。", doc_en="A small dialog with buttons.",
+    example="{type: dialog, text: 支払いますか？, buttons: [{id: yes, label: 支払う}, {id: no, label: やめる}]}",
+))
+register(ElementKind(
+    "amount", {"id": OPTIONAL_ID, "label": Key("text"), "amount": Key("int", True), "unit": Key("text")},
+    doc_ja="残高や金額を大きく表示します。", doc_en="A balance or amount in large figures.",
+    example="{type: amount, label: 残高, amount: 5000}",
+))
+register(ElementKind(
+    "receipt", {"id": OPTIONAL_ID, "title": Key("text"), "lines": Key("list", True, item={
+        "label": Key("text", True), "amount": Key("int")}), "total": Key("int"), "note": Key("text")},
+    doc_ja="支払いの完了画面やレシート。", doc_en="A receipt or payment-complete screen.",
+    example="{type: receipt, title: 支払い完了, lines: [{label: まちマート, amount: 580}], total: 580}",
+))
+register(ElementKind(
+    "card", {"id": ID, "label": Key("text", True), "card": Key(
+        "enum", choices=("mynumber", "insurance", "credit", "point", "bank"))},
+    actions=("place", "tap"), id_required=True,
+    doc_ja="カード読み取り機に置くカード（見本）。指で読み取り機まで動かすか、ボタンで置きます。",
+    doc_en="A (specimen) card the learner places on a reader.",
+    example="{type: card, id: my-card, card: mynumber, label: マイナンバーカード（見本）}",
+))
+register(ElementKind(
+    "speaker", {"id": OPTIONAL_ID, "light": Key("enum", choices=(
+        "off", "listening", "thinking", "muted", "notification", "speaking")),
+        "heard": Key("text"), "answer": Key("text"), "suggestions": Key("texts")},
+    actions=("say", "tap"), default_id="speaker",
+    doc_ja="スマートスピーカー。light は光の意味（listening=青、thinking=回る、muted=赤、notification=黄）。"
+           "suggestions は話しかける言葉の例です。",
+    doc_en="A smart speaker: light ring, what it heard and answers; suggestions are phrases to say.",
+    example="{type: speaker, light: listening, suggestions: [今日の天気は？]}",
+))
+
+
+def kind_names() -> tuple[str, ...]:
+    return tuple(KINDS)
+
+
+def describe(kind: ElementKind) -> dict[str, Any]:
+    """A plain description of a kind, for docs and the schema."""
+    return {"name": kind.name, "keys": {k: v.type for k, v in kind.keys.items()}, "actions": kind.actions}
+

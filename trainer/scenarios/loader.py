@@ -1,0 +1,768 @@
+"""Load scenario files into the model, reporting every problem in one pass.
+
+Stages: read and decode (``yamlsource``) → catch input-method slips → compose
+YAML nodes safely → walk the nodes into the model, checking keys and types
+as we go → check the cross-references (step ids, ``next``, choices). Every
+problem carries ``file:line:column``; nothing raises a traceback at an author.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from trainer.reading.ruby import validate_notation
+from trainer.scenarios import elements as element_kinds
+from trainer.scenarios.actions import ActionKind
+from trainer.scenarios.model import (
+    CATEGORIES,
+    DEVICES,
+    FORMAT_VERSION,
+    OUTCOMES,
+    Choice,
+    Element,
+    Expectation,
+    Hint,
+    Mistake,
+    Scenario,
+    Screen,
+    Source,
+    Step,
+    Text,
+    ValueMatch,
+    Where,
+)
+from trainer.scenarios.problems import Problem, ScenarioError
+from trainer.scenarios.yamlsource import compose, decode_source, read_source, scan_input_method_slips
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+FLOAT = "tag:yaml.org,2002:float"
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KANA_RE = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー・\s]+$")
+ACTION_KEYS = tuple(k.value for k in ActionKind if k is not ActionKind.CONTINUE)
+DIRECTIONS = ("left", "right", "up", "down")
+LANG_KEYS = ("ja", "en")
+
+TOP_KEYS = ("format", "id", "version", "lang", "title", "summary", "category", "level", "minutes",
+            "device", "goals", "sources", "readings", "steps")
+TOP_REQUIRED = ("format", "id", "version", "title", "summary", "category", "level", "minutes", "device", "steps")
+STEP_KEYS = ("id", "say", "easy", "screen", "expect", "hints", "mistakes", "choices", "next", "praise",
+             "finish", "learned")
+SCREEN_KEYS = ("title", "url", "elements")
+ACTION_EXTRA = ("with", "on", "to")
+MISTAKE_KEYS = ("id", "when", "say")
+CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
+SOURCE_KEYS = ("title", "url", "publisher")
+
+_constructor = SafeConstructor()
+
+
+def _suggest(word: str, options: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _kind_of(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "sequence"
+    return {STR: "str", INT: "int", BOOL: "bool", NULL: "null", FLOAT: "number"}.get(node.tag, "scalar")
+
+
+class _Walker:
+    """Turns nodes into model values, collecting problems instead of raising."""
+
+    def __init__(self, shown: str, base_dir: Path | None):
+        self.shown = shown
+        self.base_dir = base_dir
+        self.problems: list[Problem] = []
+
+    # -- basics ---------------------------------------------------------
+    def where(self, node: yaml.Node) -> Where:
+        mark = node.start_mark
+        return Where(self.shown, mark.line + 1, mark.column + 1)
+
+    def problem(self, node: yaml.Node, code: str, **args: Any) -> None:
+        self.problems.append(Problem(self.where(node), code, args))
+
+    def wrong_type(self, node: yaml.Node, key: str, want: str) -> None:
+        from trainer.scenarios.problems import TYPE_NAMES
+
+        got = _kind_of(node)
+        self.problem(node, "wrong-type", key=key, want_ja=TYPE_NAMES[want][0], want_en=TYPE_NAMES[want][1],
+                     got_ja=TYPE_NAMES.get(got, TYPE_NAMES["scalar"])[0],
+                     got_en=TYPE_NAMES.get(got, TYPE_NAMES["scalar"])[1])
+
+    def mapping(self, node: yaml.Node, key: str, allowed: Iterable[str], required: Iterable[str] = (),
+                where_ja: str = "ここ", where_en: str = "this part") -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """Check a mapping's keys; return key -> (key node, value node)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.wrong_type(node, key, "map")
+            return None
+        allowed = tuple(allowed)
+        result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.wrong_type(key_node, key, "str")
+                continue
+            name = key_node.value
+            if name == "<<":
+                self.problem(key_node, "alias")
+                continue
+            if name in result:
+                self.problem(key_node, "duplicate-key", key=name, first=result[name][0].start_mark.line + 1)
+                continue
+            if name not in allowed:
+                self.problem(key_node, "unknown-key", key=name, suggest=_suggest(name, allowed),
+                             allowed=", ".join(allowed))
+                continue
+            result[name] = (key_node, value_node)
+        for name in required:
+            if name not in result:
+                self.problem(node, "missing-key", key=name, where_ja=where_ja, where_en=where_en)
+        return result
+
+    def sequence(self, node: yaml.Node, key: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.wrong_type(node, key, "list")
+            return []
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, key: str, want: str = "str") -> yaml.ScalarNode | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.wrong_type(node, key, want)
+            return None
+        return node
+
+    def string(self, node: yaml.Node, key: str) -> str | None:
+        """Any plain scalar as its written text (``580``, ``yes`` stay as typed)."""
+        scalar = self.scalar(node, key)
+        if scalar is None:
+            return None
+        if scalar.tag == NULL and scalar.value in ("", "~"):
+            self.wrong_type(node, key, "str")
+            return None
+        return scalar.value
+
+    def integer(self, node: yaml.Node, key: str, low: int | None = None, high: int | None = None) -> int | None:
+        scalar = self.scalar(node, key, "int")
+        if scalar is None:
+            return None
+        if scalar.tag != INT:
+            self.wrong_type(node, key, "int")
+            return None
+        value = _constructor.construct_yaml_int(scalar)
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.problem(node, "bad-range", key=key, low=low, high=high, value=value)
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node, key: str) -> bool | None:
+        scalar = self.scalar(node, key, "bool")
+        if scalar is None:
+            return None
+        if scalar.tag != BOOL:
+            self.wrong_type(node, key, "bool")
+            return None
+        return bool(_constructor.construct_yaml_bool(scalar))
+
+    def number(self, node: yaml.Node, key: str) -> float | None:
+        scalar = self.scalar(node, key, "number")
+        if scalar is None:
+            return None
+        if scalar.tag == INT:
+            return float(_constructor.construct_yaml_int(scalar))
+        if scalar.tag == FLOAT:
+            return float(_constructor.construct_yaml_float(scalar))
+        self.wrong_type(node, key, "number")
+        return None
+
+    def ident(self, node: yaml.Node, key: str) -> str | None:
+        value = self.string(node, key)
+        if value is None:
+            return None
+        if not ID_RE.match(value):
+            self.problem(node, "bad-id", value=value)
+            return None
+        return value
+
+    def enum(self, node: yaml.Node, key: str, allowed: Iterable[str]) -> str | None:
+        value = self.string(node, key)
+        if value is None:
+            return None
+        allowed = tuple(allowed)
+        if value not in allowed:
+            self.problem(node, "bad-enum", key=key, value=value, suggest=_suggest(value, allowed),
+                         allowed=", ".join(allowed))
+            return None
+        return value
+
+    def text(self, node: yaml.Node, key: str) -> Text | None:
+        """A string (Japanese) or ``{ja: ..., en: ...}``."""
+        where = self.where(node)
+        if isinstance(node, yaml.ScalarNode):
+            value = self.string(node, key)
+            if value is None:
+                return None
+            values = {"ja": value}
+            nodes = {"ja": node}
+        else:
+            found = self.mapping(node, key, LANG_KEYS)
+            if found is None:
+                return None
+            values, nodes = {}, {}
+            for lang, (_, value_node) in found.items():
+                value = self.string(value_node, f"{key}.{lang}")
+                if value is not None:
+                    values[lang], nodes[lang] = value, value_node
+            if not values:
+                self.problem(node, "empty-text", key=key)
+                return None
+            if "ja" not in values:
+                self.problem(node, "no-japanese", key=key)
+        for lang, value in values.items():
+            if not value.strip():
+                self.problem(nodes[lang], "empty-text", key=key)
+                continue
+            for offset, detail_ja, detail_en in validate_notation(value):
+                self.problems.append(Problem(self._offset_where(nodes[lang], value, offset),
+                                             "bad-reading-notation", {"detail_ja": detail_ja, "detail_en": detail_en}))
+        return Text(MappingProxyType(values), where)
+
+    def _offset_where(self, node: yaml.Node, value: str, offset: int) -> Where:
+        base = self.where(node)
+        # Exact for plain one-line scalars; the node's start otherwise.
+        if node.style in (None, "", '"', "'") and "\n" not in value[:offset]:
+            quote = 1 if node.style in ('"', "'") else 0
+            return Where(base.path, base.line, base.column + quote + offset)
+        return base
+
+    def texts(self, node: yaml.Node, key: str) -> tuple[Text, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            one = self.text(node, key)
+            return (one,) if one else ()
+        return tuple(t for t in (self.text(item, key) for item in self.sequence(node, key)) if t)
+
+    def url(self, node: yaml.Node, key: str, practice_only: bool = True) -> str | None:
+        value = self.string(node, key)
+        if value is None:
+            return None
+        parts = urlsplit(value if "://" in value else f"https://{value}")
+        host = (parts.hostname or "").lower()
+        if practice_only and not (host == "example.invalid" or host.endswith(".example.invalid")):
+            self.problem(node, "bad-url", value=value)
+            return None
+        return value
+
+    def asset(self, node: yaml.Node, key: str) -> str | None:
+        value = self.string(node, key)
+        if value is None or self.base_dir is None:
+            return value
+        relative = Path(value)
+        if relative.is_absolute() or value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+            self.problem(node, "asset-outside", value=value)
+            return None
+        base = self.base_dir.resolve()
+        target = (base / relative).resolve()
+        if base != target and base not in target.parents:
+            self.problem(node, "asset-outside", value=value)
+            return None
+        if not target.is_file():
+            self.problem(node, "asset-missing", value=value)
+            return None
+        return value
+
+
+def _value_match(w: _Walker, node: yaml.Node, key: str) -> ValueMatch | None:
+    """``"580"`` exact; ``any``; ``empty``; ``[a, b]`` one of; ``{pattern: ...}``;
+    ``{one-of: [...]}``; ``{exact: ...}``."""
+    where = w.where(node)
+    if isinstance(node, yaml.SequenceNode):
+        values = tuple(v for v in (w.string(item, key) for item in w.sequence(node, key)) if v is not None)
+        return ValueMatch("one-of", values, where)
+    if isinstance(node, yaml.MappingNode):
+        found = w.mapping(node, key, ("pattern", "one-of", "exact"))
+        if not found or len(found) != 1:
+            return None
+        (mode, (_, value_node)), = found.items()
+        if mode == "one-of":
+            return _value_match(w, value_node, key) if isinstance(value_node, yaml.SequenceNode) else None
+        value = w.string(value_node, key)
+        if value is None:
+            return None
+        if mode == "pattern":
+            try:
+                re.compile(value)
+            except re.error as error:
+                w.problem(value_node, "bad-pattern", value=value, detail=str(error))
+                return None
+        return ValueMatch(mode, (value,), where)
+    value = w.string(node, key)
+    if value is None:
+        return None
+    if value in ("any", "empty"):
+        return ValueMatch(value, (), where)
+    return ValueMatch("exact", (value,), where)
+
+
+def _expectation(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> Expectation | None:
+    """One action: ``{tap: next, with: {amount: "580"}}``, ``{say: [...]}`` ..."""
+    if isinstance(node, yaml.ScalarNode) and node.value == "continue":
+        return Expectation("continue", None, where=w.where(node))
+    found = w.mapping(node, key, (*ACTION_KEYS, *ACTION_EXTRA, *extra))
+    if found is None:
+        return None
+    kinds = [k for k in found if k in ACTION_KEYS]
+    if not kinds:
+        w.problem(node, "expect-kind", suggest=None)
+        return None
+    if len(kinds) > 1:
+        w.problem(node, "expect-many-kinds", kinds=", ".join(kinds))
+        return None
+    kind = kinds[0]
+    value_node = found[kind][1]
+    target: str | None = None
+    value: ValueMatch | None = None
+    phrases: tuple[str, ...] = ()
+    fields: dict[str, ValueMatch] = {}
+    if kind == "say":
+        if isinstance(value_node, yaml.SequenceNode):
+            phrases = tuple(p for p in (w.string(n, "say") for n in w.sequence(value_node, "say")) if p)
+        else:
+            phrase = w.string(value_node, "say")
+            phrases = (phrase,) if phrase else ()
+    elif kind == "enter":
+        if isinstance(value_node, yaml.MappingNode) and len(value_node.value) == 1:
+            (key_node, item_node), = value_node.value
+            target = w.ident(key_node, "enter")
+            value = _value_match(w, item_node, "enter")
+        else:
+            w.wrong_type(value_node, "enter", "map")
+    elif kind == "scan":
+        target = w.string(value_node, "scan")
+    elif kind == "swipe":
+        target = w.string(value_node, "swipe")
+        if target is not None and target not in DIRECTIONS:
+            w.problem(value_node, "bad-direction", value=target)
+    else:
+        target = w.ident(value_node, kind)
+    if "with" in found:
+        with_node = found["with"][1]
+        if isinstance(with_node, yaml.MappingNode):
+            for key_node, item_node in with_node.value:
+                field_id = w.ident(key_node, "with")
+                match = _value_match(w, item_node, "with")
+                if field_id and match:
+                    fields[field_id] = match
+        else:
+            w.wrong_type(with_node, "with", "map")
+    if "to" in found:
+        state = found["to"][1]
+        raw = state.value if isinstance(state, yaml.ScalarNode) else None
+        on = {"on": "on", "true": "on", "yes": "on", "off": "off", "false": "off", "no": "off"}.get(str(raw).lower())
+        if on is None:
+            w.problem(state, "bad-enum", key="to", value=raw, allowed="on, off", suggest=None)
+        value = ValueMatch("exact", (on or "on",), w.where(state))
+    if "on" in found:
+        on_target = w.ident(found["on"][1], "on")
+        if kind == "swipe":
+            fields = {**fields, "@on": ValueMatch("exact", (on_target or "",))}
+    return Expectation(kind, target, MappingProxyType(fields), value, phrases, w.where(node))
+
+
+def _expectations(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> tuple[Expectation, ...]:
+    if isinstance(node, yaml.SequenceNode):
+        items = w.sequence(node, key)
+        return tuple(e for e in (_expectation(w, item, key, extra) for item in items) if e)
+    one = _expectation(w, node, key, extra)
+    return (one,) if one else ()
+
+
+def _element(w: _Walker, node: yaml.Node) -> Element | None:
+    if not isinstance(node, yaml.MappingNode):
+        w.wrong_type(node, "elements", "map")
+        return None
+    type_node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "type"), None)
+    if type_node is None:
+        w.problem(node, "missing-key", key="type", where_ja="画面の部品", where_en="the element")
+        return None
+    type_name = type_node.value if isinstance(type_node, yaml.ScalarNode) else None
+    kind = element_kinds.KINDS.get(type_name or "")
+    if kind is None:
+        names = element_kinds.kind_names()
+        w.problem(type_node, "unknown-element", value=type_name, suggest=_suggest(str(type_name), names),
+                  allowed=", ".join(names))
+        return None
+    required = [k for k, spec in kind.keys.items() if spec.required]
+    found = w.mapping(node, "element", ("type", *kind.keys), required, where_ja=f"「{kind.name}」",
+                      where_en=f"the {kind.name}")
+    if found is None:
+        return None
+    props = {name: _key_value(w, spec, value_node, name)
+             for name, spec in kind.keys.items() if name in found
+             for value_node in (found[name][1],)}
+    element_id = props.pop("id", None) or kind.default_id
+    props = {k: v for k, v in props.items() if v is not None}
+    return Element(kind.name, element_id, MappingProxyType(props), w.where(node))
+
+
+def _key_value(w: _Walker, spec: element_kinds.Key, node: yaml.Node, name: str) -> Any:
+    kind = spec.type
+    if kind == "id":
+        return w.ident(node, name)
+    if kind == "text":
+        return w.text(node, name)
+    if kind == "texts":
+        return w.texts(node, name)
+    if kind == "str":
+        return w.string(node, name)
+    if kind == "strs":
+        return tuple(s for s in (w.string(n, name) for n in w.sequence(node, name)) if s is not None)
+    if kind == "int":
+        return w.integer(node, name)
+    if kind == "number":
+        return w.number(node, name)
+    if kind == "bool":
+        return w.boolean(node, name)
+    if kind == "enum":
+        return w.enum(node, name, spec.choices)
+    if kind == "asset":
+        return w.asset(node, name)
+    if kind == "url":
+        return w.url(node, name)
+    item = spec.item or {}
+    required = [k for k, s in item.items() if s.required]
+    if kind == "map":
+        found = w.mapping(node, name, item, required, where_ja=f"「{name}」", where_en=name)
+        if found is None:
+            return None
+        return MappingProxyType({k: _key_value(w, item[k], v, k) for k, (_, v) in found.items()})
+    if kind == "list":
+        result = []
+        for entry in w.sequence(node, name):
+            found = w.mapping(entry, name, item, required, where_ja=f"「{name}」の項目", where_en=f"each {name} item")
+            if found is not None:
+                result.append(MappingProxyType({k: _key_value(w, item[k], v, k) for k, (_, v) in found.items()}))
+        return tuple(result)
+    raise AssertionError(f"unhandled key type {kind}")  # a programming error in elements.py
+
+
+def _screen(w: _Walker, node: yaml.Node) -> Screen:
+    found = w.mapping(node, "screen", SCREEN_KEYS)
+    if found is None:
+        return Screen(where=w.where(node))
+    title = w.text(found["title"][1], "title") if "title" in found else None
+    url = w.url(found["url"][1], "url") if "url" in found else None
+    elements: list[Element] = []
+    if "elements" in found:
+        seen: dict[str, Element] = {}
+        for item in w.sequence(found["elements"][1], "elements"):
+            element = _element(w, item)
+            if element is None:
+                continue
+            for target in element_kinds.target_ids(element):
+                if target in seen and seen[target] is not element:
+                    w.problems.append(Problem(element.where or w.where(item), "duplicate-element-id", {"id": target}))
+                seen[target] = element
+            elements.append(element)
+    return Screen(title, url, tuple(elements), w.where(node))
+
+
+def _hint(w: _Walker, node: yaml.Node) -> Hint | None:
+    if isinstance(node, yaml.MappingNode):
+        keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        if keys & {"highlight", "show"}:
+            found = w.mapping(node, "hints", ("highlight", "show", "say"))
+            if found is None:
+                return None
+            if "highlight" in found and "show" in found:
+                w.problem(node, "hint-kind")
+                return None
+            kind = "highlight" if "highlight" in found else "show"
+            target = w.ident(found[kind][1], kind)
+            say = w.text(found["say"][1], "say") if "say" in found else None
+            return Hint(kind, say, target, w.where(node)) if target else None
+        if not keys <= set(LANG_KEYS):
+            w.problem(node, "hint-kind")
+            return None
+    text = w.text(node, "hints")
+    return Hint("text", text, None, w.where(node)) if text else None
+
+
+def _step(w: _Walker, node: yaml.Node, index: int) -> Step | None:
+    found = w.mapping(node, "steps", STEP_KEYS, ("id", "say"), where_ja="このステップ", where_en="this step")
+    if found is None:
+        return None
+    step_id = w.ident(found["id"][1], "id") if "id" in found else None
+    say = w.text(found["say"][1], "say") if "say" in found else None
+    if step_id is None or say is None:
+        # Keep walking the rest so every problem is reported in one pass.
+        step_id = step_id or f"#{index + 1}"
+        say = say or Text(MappingProxyType({"ja": ""}))
+    get = {k: v for k, (_, v) in found.items()}
+    finish = w.enum(get["finish"], "finish", OUTCOMES) if "finish" in get else None
+    if finish is not None:
+        for key in ("expect", "choices", "mistakes", "hints", "next"):
+            if key in found:
+                w.problem(found[key][0], "finish-with-action", key=key)
+    if "expect" in found and "choices" in found:
+        w.problem(found["choices"][0], "expect-and-choices")
+    mistakes: list[Mistake] = []
+    for number, item in enumerate(w.sequence(get["mistakes"], "mistakes") if "mistakes" in get else (), 1):
+        m = w.mapping(item, "mistakes", MISTAKE_KEYS, ("when", "say"), where_ja="この間違い", where_en="this mistake")
+        if m is None:
+            continue
+        mistake_id = w.ident(m["id"][1], "id") if "id" in m else f"m{number}"
+        when = _expectations(w, m["when"][1], "when") if "when" in m else ()
+        say_m = w.text(m["say"][1], "say") if "say" in m else None
+        if mistake_id and when and say_m:
+            mistakes.append(Mistake(mistake_id, when, say_m, w.where(item)))
+    choices: list[Choice] = []
+    for item in w.sequence(get["choices"], "choices") if "choices" in get else ():
+        c = w.mapping(item, "choices", CHOICE_KEYS, ("next",), where_ja="この選択肢", where_en="this choice")
+        if c is None:
+            continue
+        action_part = yaml.MappingNode("tag:yaml.org,2002:map",
+                                       [(k, v) for k, v in item.value if k.value in (*ACTION_KEYS, *ACTION_EXTRA)],
+                                       item.start_mark, item.end_mark)
+        when = _expectation(w, action_part, "choices")
+        target = w.ident(c["next"][1], "next") if "next" in c else None
+        outcome = w.ident(c["outcome"][1], "outcome") if "outcome" in c else None
+        say_c = w.text(c["say"][1], "say") if "say" in c else None
+        if when and target:
+            choices.append(Choice((when,), target, outcome, say_c, w.where(c["next"][1])))
+    return Step(
+        id=step_id,
+        index=index,
+        say=say,
+        easy=w.text(get["easy"], "easy") if "easy" in get else None,
+        screen=_screen(w, get["screen"]) if "screen" in get else Screen(),
+        expect=_expectations(w, get["expect"], "expect") if "expect" in get else (),
+        hints=tuple(h for h in (_hint(w, n) for n in w.sequence(get["hints"], "hints")) if h) if "hints" in get else (),
+        mistakes=tuple(mistakes),
+        choices=tuple(choices),
+        next=w.ident(get["next"], "next") if "next" in get else None,
+        praise=w.text(get["praise"], "praise") if "praise" in get else None,
+        finish=finish,
+        learned=w.texts(get["learned"], "learned") if "learned" in get else (),
+        where=w.where(node),
+        next_where=w.where(get["next"]) if "next" in get else None,
+    )
+
+
+def _readings(w: _Walker, node: yaml.Node) -> dict[str, str]:
+    result: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    if not isinstance(node, yaml.MappingNode):
+        w.wrong_type(node, "readings", "map")
+        return result
+    for key_node, value_node in node.value:
+        word = w.string(key_node, "readings")
+        kana = w.string(value_node, str(word))
+        if word is None or kana is None:
+            continue
+        if word in lines:
+            w.problem(key_node, "duplicate-key", key=word, first=lines[word])
+            continue
+        lines[word] = key_node.start_mark.line + 1
+        if not KANA_RE.match(kana):
+            w.problem(value_node, "bad-reading", key=word, value=kana)
+            continue
+        result[word] = kana
+    return result
+
+
+def _sources(w: _Walker, node: yaml.Node) -> tuple[Source, ...]:
+    sources = []
+    for item in w.sequence(node, "sources"):
+        found = w.mapping(item, "sources", SOURCE_KEYS, ("title",), where_ja="参考にした資料", where_en="the source")
+        if not found or "title" not in found:
+            continue
+        title = w.string(found["title"][1], "title")
+        url = w.url(found["url"][1], "url", practice_only=False) if "url" in found else None
+        publisher = w.string(found["publisher"][1], "publisher") if "publisher" in found else None
+        if title:
+            sources.append(Source(title, url, publisher))
+    return tuple(sources)
+
+
+def _check_references(w: _Walker, steps: list[Step], nodes: dict[str, yaml.Node]) -> None:
+    ids: dict[str, Step] = {}
+    for step in steps:
+        if step.id in ids and not step.id.startswith("#"):
+            first = ids[step.id].where.line if ids[step.id].where else 0
+            w.problem(nodes[f"{step.index}"], "duplicate-step", id=step.id, first=first)
+        ids.setdefault(step.id, step)
+    names = [s for s in ids if not s.startswith("#")]
+
+    def check(target: str | None, where: Where | None) -> None:
+        if target and target not in ids and where:
+            w.problems.append(Problem(where, "unknown-step", {
+                "id": target, "suggest": _suggest(target, names), "allowed": ", ".join(names)}))
+
+    for step in steps:
+        if step.next:
+            check(step.next, step.next_where)
+        for choice in step.choices:
+            check(choice.next, choice.where)
+
+
+def _shared_nodes(root: yaml.Node) -> list[yaml.Node]:
+    """Nodes reached twice: what anchors and aliases (``&a`` / ``*a``) make.
+
+    Stops at the first repeat of each node, so a small file whose aliases
+    would expand into a huge document ("billion laughs") costs nothing."""
+    seen: set[int] = set()
+    shared: list[yaml.Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            shared.append(node)
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return shared
+
+
+def build(node: yaml.Node, shown: str, base_dir: Path | None) -> tuple[Scenario | None, list[Problem]]:
+    """Walk a composed document into a :class:`Scenario`, collecting problems."""
+    w = _Walker(shown, base_dir)
+    shared = _shared_nodes(node)
+    if shared:
+        first = {id(n): n for n in shared}.values()
+        problems = [Problem(w.where(n), "alias") for n in first]
+        return None, sorted(problems, key=lambda p: (p.where.line, p.where.column))
+    top = w.mapping(node, "scenario", TOP_KEYS, TOP_REQUIRED, where_ja="ファイルの先頭", where_en="the top of the file")
+    if top is None:
+        return None, w.problems
+    get = {k: v for k, (_, v) in top.items()}
+    if "format" in get:
+        fmt = w.integer(get["format"], "format")
+        if fmt is not None and fmt != FORMAT_VERSION:
+            w.problem(get["format"], "bad-format", want=FORMAT_VERSION, value=fmt)
+    if "lang" in get:
+        lang = w.string(get["lang"], "lang")
+        if lang not in LANG_KEYS:
+            w.problem(get["lang"], "bad-lang", value=lang)
+    scenario_id = w.ident(get["id"], "id") if "id" in get else None
+    version = w.integer(get["version"], "version", 1, 10_000) if "version" in get else None
+    title = w.text(get["title"], "title") if "title" in get else None
+    summary = w.text(get["summary"], "summary") if "summary" in get else None
+    category = w.enum(get["category"], "category", CATEGORIES) if "category" in get else None
+    level = w.integer(get["level"], "level", 1, 3) if "level" in get else None
+    minutes = w.integer(get["minutes"], "minutes", 1, 240) if "minutes" in get else None
+    device = w.enum(get["device"], "device", DEVICES) if "device" in get else None
+    goals = w.texts(get["goals"], "goals") if "goals" in get else ()
+    sources = _sources(w, get["sources"]) if "sources" in get else ()
+    readings = _readings(w, get["readings"]) if "readings" in get else {}
+    steps: list[Step] = []
+    step_nodes: dict[str, yaml.Node] = {}
+    if "steps" in get:
+        for item in w.sequence(get["steps"], "steps"):
+            step = _step(w, item, len(steps))
+            if step is not None:
+                step_nodes[f"{step.index}"] = item
+                steps.append(step)
+        if not steps and isinstance(get["steps"], yaml.SequenceNode):
+            w.problem(get["steps"], "no-steps")
+        elif steps and not any(s.is_finish for s in steps):
+            w.problem(get["steps"], "no-finish")
+        _check_references(w, steps, step_nodes)
+    problems = sorted(w.problems, key=lambda p: (p.where.line, p.where.column))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    assert scenario_id and version and title and summary and category and level and minutes and device
+    scenario = Scenario(
+        id=scenario_id, version=version, title=title, summary=summary, category=category, level=level,
+        minutes=minutes, device=device, steps=tuple(steps), goals=goals, sources=sources,
+        readings=MappingProxyType(readings), path=shown, base_dir=str(base_dir or ""),
+    )
+    return scenario, problems
+
+
+def check_bytes(data: bytes, shown: str, base_dir: Path | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """Load a scenario from bytes (what an editor saved) with all its problems."""
+    source = decode_source(data, shown)
+    return _from_source(source, base_dir)
+
+
+def check_file(path: Path | str, display: str | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """Load ``path``; return the scenario (None if any error) and every problem."""
+    p = Path(path)
+    return _from_source(read_source(p, display), p.parent)
+
+
+def _from_source(source: Any, base_dir: Path | None) -> tuple[Scenario | None, list[Problem]]:
+    if source.text is None:
+        return None, source.problems
+    slips = scan_input_method_slips(source.text, source.path)
+    node, problems = compose(source.text, source.path)
+    if node is None:
+        # A slip usually causes the syntax error: show the slip (what to type) first.
+        return None, slips + [p for p in problems if not slips or p.where.line not in {s.where.line for s in slips}]
+    scenario, found = build(node, source.path, base_dir)
+    if slips:
+        return None, sorted(slips + found, key=lambda p: (p.where.line, p.where.column))
+    return scenario, found
+
+
+def load(path: Path | str) -> Scenario:
+    """Load one scenario or raise :class:`ScenarioError` with all problems."""
+    scenario, problems = check_file(path)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def find_scenario_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Scenario files named by ``paths``: files as given, folders searched
+    for ``*.yaml`` / ``*.yml`` (sorted, hidden folders skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.suffix in (".yaml", ".yml") and found.is_file() and not any(
+                    part.startswith(".") for part in found.relative_to(path).parts
+                ):
+                    yield found
+        else:
+            yield path
+
+
+def load_all(paths: Iterable[Path | str]) -> tuple[list[Scenario], list[Problem]]:
+    """Load every scenario under ``paths``; problems for the broken ones and
+    for two files that share one scenario id."""
+    scenarios: list[Scenario] = []
+    problems: list[Problem] = []
+    by_id: dict[str, Scenario] = {}
+    for path in find_scenario_files(paths):
+        scenario, found = check_file(path)
+        problems.extend(found)
+        if scenario is None:
+            continue
+        if scenario.id in by_id:
+            problems.append(Problem(Where(scenario.path, 1, 1), "duplicate-scenario",
+                                    {"id": scenario.id, "other": by_id[scenario.id].path}))
+            continue
+        by_id[scenario.id] = scenario
+        scenarios.append(scenario)
+    return scenarios, problems

@@ -1,0 +1,249 @@
+"""The scenario model: plain frozen dataclasses, no Qt, no I/O.
+
+Every object remembers where it came from (:class:`Where`: file, line,
+column, 1-based) so that any later check can point an author at the spot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = ("cashless", "shopping", "government", "speaker", "smartphone", "safety")
+"""Category ids, in the order of the home screen's tiles."""
+
+DEVICES = ("phone", "kiosk", "speaker", "browser", "card-reader")
+"""The mock devices the player can draw."""
+
+OUTCOMES = ("success", "safe", "risky")
+"""How a scenario can end. ``safe`` and ``risky`` are both learning, never failure."""
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a scenario file (line and column are 1-based)."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a learner sees or hears, in one or more languages.
+
+    Written in YAML as a string (Japanese) or a map ``{ja: ..., en: ...}``.
+    The text may contain inline readings such as ``｜都城《みやこのじょう》``.
+    """
+
+    values: Mapping[str, str]
+    where: Where | None = field(default=None, compare=False)
+
+    def get(self, lang: str = "ja") -> str:
+        """The text in ``lang``, else Japanese, else any language given."""
+        if lang in self.values:
+            return self.values[lang]
+        if "ja" in self.values:
+            return self.values["ja"]
+        return next(iter(self.values.values()), "")
+
+    def has(self, lang: str) -> bool:
+        return lang in self.values
+
+    def __str__(self) -> str:
+        return self.get("ja")
+
+
+@dataclass(frozen=True)
+class ValueMatch:
+    """How a typed or chosen value is compared.
+
+    ``mode`` is one of: ``exact`` (after trimming and width folding),
+    ``one-of``, ``pattern`` (a regular expression, whole value), ``any``
+    (anything not empty), ``empty``.
+    """
+
+    mode: str
+    values: tuple[str, ...] = ()
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One action the author expects (or describes as a mistake).
+
+    ``kind`` is an action kind (tap, long-press, swipe, enter, choose, toggle,
+    scan, place, say, continue). ``target`` is the element id (or, for scan,
+    the code's data; for swipe, the direction). ``phrases`` are the accepted
+    phrasings for ``say``. ``fields`` are the input values that must hold at the
+    time of the action (``with:``).
+    """
+
+    kind: str
+    target: str | None
+    fields: Mapping[str, ValueMatch] = field(default_factory=dict)
+    value: ValueMatch | None = None
+    phrases: tuple[str, ...] = ()
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One level of help: ``text`` (always shown/read), then optionally a
+    ``highlight`` of an element or a ``show`` (the app demonstrates)."""
+
+    kind: str  # "text" | "highlight" | "show"
+    text: Text | None
+    target: str | None
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong action with its own gentle explanation."""
+
+    id: str
+    when: tuple[Expectation, ...]
+    say: Text
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A branch: when the learner does ``when``, go to ``next``."""
+
+    when: tuple[Expectation, ...]
+    next: str
+    outcome: str | None
+    say: Text | None
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Element:
+    """One thing on a mock screen (button, input, QR code, message ...).
+
+    ``props`` holds the element's own keys, already checked against the
+    element kind's schema (texts are :class:`Text`, lists of maps are tuples
+    of dicts).
+    """
+
+    type: str
+    id: str | None
+    props: Mapping[str, Any]
+    where: Where | None = field(default=None, compare=False)
+
+    def text(self, key: str) -> Text | None:
+        value = self.props.get(key)
+        return value if isinstance(value, Text) else None
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the mock device shows on one step."""
+
+    title: Text | None = None
+    url: str | None = None
+    elements: tuple[Element, ...] = ()
+    where: Where | None = field(default=None, compare=False)
+
+    def ids(self) -> dict[str, Element]:
+        """Every id that can be acted on, including ids nested in lists
+        (app icons, options, links in a message)."""
+        from trainer.scenarios.elements import target_ids
+
+        found: dict[str, Element] = {}
+        for element in self.elements:
+            for target in target_ids(element):
+                found.setdefault(target, element)
+        return found
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a scenario."""
+
+    id: str
+    index: int
+    say: Text
+    easy: Text | None = None
+    screen: Screen = field(default_factory=Screen)
+    expect: tuple[Expectation, ...] = ()
+    hints: tuple[Hint, ...] = ()
+    mistakes: tuple[Mistake, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    next: str | None = None
+    praise: Text | None = None
+    finish: str | None = None
+    learned: tuple[Text, ...] = ()
+    where: Where | None = field(default=None, compare=False)
+    next_where: Where | None = field(default=None, compare=False)
+
+    @property
+    def is_finish(self) -> bool:
+        return self.finish is not None
+
+    @property
+    def only_explains(self) -> bool:
+        """A step with nothing to do but read: the player offers 「次へ」."""
+        return not self.expect and not self.choices and self.finish is None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public guide the scenario follows."""
+
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A whole practice scenario, as loaded from one YAML file."""
+
+    id: str
+    version: int
+    title: Text
+    summary: Text
+    category: str
+    level: int
+    minutes: int
+    device: str
+    steps: tuple[Step, ...]
+    goals: tuple[Text, ...] = ()
+    sources: tuple[Source, ...] = ()
+    readings: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+    base_dir: str = ""
+    format: int = FORMAT_VERSION
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def step_after(self, step: Step) -> Step | None:
+        """The step that follows ``step`` when it does not say ``next``."""
+        if step.next:
+            return self.step(step.next)
+        if step.index + 1 < len(self.steps):
+            return self.steps[step.index + 1]
+        return None
+
+    @property
+    def finishes(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if s.is_finish)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages the title is written in (``ja`` first)."""
+        langs = tuple(self.title.values)
+        return tuple(sorted(langs, key=lambda lang: (lang != "ja", lang)))

@@ -1,0 +1,265 @@
+"""Problems found in a scenario file, in plain Japanese and English.
+
+Every problem reads ``path:line:column: what is wrong — what would be right``.
+Messages live in one table so the wording stays kind and consistent, and so
+translators have one place to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.scenarios.model import Where
+
+# code -> (Japanese, English). Both name what is wrong, then what would be right.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file-too-big": (
+        "ファイルが大きすぎます（{size} バイト）— 1つのシナリオは 1 MiB までにしてください。",
+        "the file is too big ({size} bytes) — keep one scenario under 1 MiB.",
+    ),
+    "file-unreadable": (
+        "ファイルを読めません（{reason}）— ファイルの場所と読み取りの許可を確かめてください。",
+        "the file cannot be read ({reason}) — check its path and permissions.",
+    ),
+    "not-utf8": (
+        "文字コードが UTF-8 ではありません — エディタで「UTF-8」を選んで保存し直してください。",
+        "the text is not UTF-8 — save the file again as UTF-8 in your editor.",
+    ),
+    "fullwidth-space": (
+        "行の始めに全角スペース（　）があります — 字下げは半角スペースで入れてください。",
+        "a full-width space (U+3000) is in the indentation — indent with ordinary (half-width) spaces.",
+    ),
+    "tab-indent": (
+        "行の始めにタブがあります — 字下げは半角スペースで入れてください。",
+        "a tab is in the indentation — indent with spaces.",
+    ),
+    "fullwidth-colon": (
+        "「{key}」のあとが全角のコロン（：）です — 半角のコロンと空白「: 」にしてください。",
+        "a full-width colon (：) follows '{key}' — type an ASCII colon and a space ': '.",
+    ),
+    "fullwidth-dash": (
+        "リストの印が全角（{char}）です — 半角のハイフンと空白「- 」にしてください。",
+        "the list marker is full-width ({char}) — type an ASCII hyphen and a space '- '.",
+    ),
+    "yaml-syntax": (
+        "YAML の書き方が正しくありません（{problem}）— 字下げ・コロン・引用符を確かめてください。",
+        "this is not valid YAML ({problem}) — check the indentation, colons and quotes.",
+    ),
+    "empty-file": (
+        "ファイルが空です — format: 1 から始まるシナリオを書いてください。",
+        "the file is empty — write a scenario starting with 'format: 1'.",
+    ),
+    "alias": (
+        "アンカー（&）やエイリアス（*）は使えません — 同じ内容をもう一度書いてください。",
+        "anchors (&) and aliases (*) are not supported — write the content out again.",
+    ),
+    "duplicate-key": (
+        "「{key}」が2回あります（最初は {first} 行目）— 1つにまとめてください。",
+        "'{key}' appears twice (first on line {first}) — keep only one.",
+    ),
+    "unknown-key": (
+        "「{key}」という項目はありません{suggest_ja} — 使える項目: {allowed}。",
+        "there is no key '{key}' here{suggest_en} — allowed keys: {allowed}.",
+    ),
+    "missing-key": (
+        "「{key}」がありません — {where_ja}に「{key}:」を書いてください。",
+        "'{key}' is missing — add '{key}:' to {where_en}.",
+    ),
+    "wrong-type": (
+        "「{key}」は{want_ja}にしてください（いまは{got_ja}）。",
+        "'{key}' must be {want_en} (it is {got_en}).",
+    ),
+    "bad-enum": (
+        "「{key}」に「{value}」は使えません{suggest_ja} — 次のどれかにしてください: {allowed}。",
+        "'{value}' is not allowed for '{key}'{suggest_en} — use one of: {allowed}.",
+    ),
+    "bad-id": (
+        "「{value}」は名前（id）に使えません — 半角の小文字・数字・ハイフンだけにしてください（例: open-app）。",
+        "'{value}' is not a valid id — use lowercase letters, digits and hyphens (e.g. open-app).",
+    ),
+    "bad-format": (
+        "format は {want} にしてください（いまは {value}）。",
+        "format must be {want} (it is {value}).",
+    ),
+    "bad-range": (
+        "「{key}」は {low} から {high} までの数にしてください（いまは {value}）。",
+        "'{key}' must be between {low} and {high} (it is {value}).",
+    ),
+    "bad-lang": (
+        "言語「{value}」は使えません — ja か en にしてください。",
+        "language '{value}' is not supported — use ja or en.",
+    ),
+    "empty-text": (
+        "「{key}」の文が空です — 読み上げる文を書いてください。",
+        "the text '{key}' is empty — write the words to show and read.",
+    ),
+    "no-japanese": (
+        "「{key}」に日本語（ja）がありません — ja: を書いてください。",
+        "'{key}' has no Japanese (ja) — add a ja: text.",
+    ),
+    "bad-reading-notation": (
+        "読みの書き方が正しくありません（{detail_ja}）— ｜都城《みやこのじょう》のように書いてください。",
+        "the reading notation is wrong ({detail_en}) — write it like ｜都城《みやこのじょう》.",
+    ),
+    "bad-reading": (
+        "「{key}」の読みはひらがなかカタカナで書いてください（いまは「{value}」）。",
+        "the reading of '{key}' must be in kana (it is '{value}').",
+    ),
+    "duplicate-step": (
+        "ステップ「{id}」が2つあります（最初は {first} 行目）— 別の id にしてください。",
+        "step id '{id}' is used twice (first on line {first}) — give this step another id.",
+    ),
+    "unknown-step": (
+        "「{id}」というステップはありません{suggest_ja} — 次のどれかにしてください: {allowed}。",
+        "there is no step '{id}'{suggest_en} — use one of: {allowed}.",
+    ),
+    "no-steps": (
+        "steps にステップが1つもありません — 少なくとも1つと、終わり（finish）を書いてください。",
+        "there are no steps — add at least one step and a finish.",
+    ),
+    "no-finish": (
+        "終わりのステップ（finish:）がありません — 最後のステップに「finish: success」を書いてください。",
+        "no step has 'finish:' — end the scenario with a step that has 'finish: success'.",
+    ),
+    "finish-with-action": (
+        "終わりのステップに「{key}」は書けません — finish のステップはまとめの文だけにしてください。",
+        "a finish step cannot have '{key}' — a finish step only sums up.",
+    ),
+    "expect-and-choices": (
+        "expect と choices は一緒に使えません — 分かれ道なら choices だけにしてください。",
+        "a step cannot have both expect and choices — use choices alone for a branch.",
+    ),
+    "expect-kind": (
+        "動作が書かれていません{suggest_ja} — tap, long-press, swipe, enter, choose, toggle, scan, place, say のどれか1つを書いてください。",
+        "no action is named{suggest_en} — use one of tap, long-press, swipe, enter, choose, toggle, scan, place, say.",
+    ),
+    "expect-many-kinds": (
+        "1つの動作に「{kinds}」が書かれています — 1つにしてください（どれでもよいなら - で並べます）。",
+        "one action names several kinds ({kinds}) — name one (list alternatives with -).",
+    ),
+    "bad-pattern": (
+        "パターン「{value}」が正しくありません（{detail}）— 正規表現を確かめてください。",
+        "the pattern '{value}' is not a valid regular expression ({detail}).",
+    ),
+    "bad-direction": (
+        "スワイプの向き「{value}」は使えません — left, right, up, down のどれかにしてください。",
+        "swipe direction '{value}' is not allowed — use left, right, up or down.",
+    ),
+    "asset-outside": (
+        "ファイル「{value}」はシナリオのフォルダの外を指しています — シナリオと同じフォルダの中に置いてください。",
+        "'{value}' points outside the scenario's folder — keep files inside the pack.",
+    ),
+    "asset-missing": (
+        "ファイル「{value}」が見つかりません — 名前とフォルダを確かめてください。",
+        "the file '{value}' does not exist — check its name and folder.",
+    ),
+    "bad-url": (
+        "リンク「{value}」は練習用のアドレスにしてください — example.invalid（例: https://shop.example.invalid/）を使います。",
+        "the link '{value}' must be a practice address — use example.invalid (e.g. https://shop.example.invalid/).",
+    ),
+    "unknown-element": (
+        "画面の部品「{value}」はありません{suggest_ja} — 使える部品: {allowed}。",
+        "there is no element type '{value}'{suggest_en} — available: {allowed}.",
+    ),
+    "duplicate-element-id": (
+        "この画面に「{id}」が2つあります — 別の id にしてください。",
+        "'{id}' is used twice on this screen — give each element its own id.",
+    ),
+    "hint-kind": (
+        "ヒントには文か、highlight: か show: を書いてください。",
+        "a hint is a text, or a map with highlight: or show:.",
+    ),
+    "unreachable-step": (
+        "ステップ「{id}」にはどこからも進めません — 前のステップの next か choices から指してください。",
+        "step '{id}' cannot be reached — point to it from a next or a choice.",
+    ),
+    "dead-end": (
+        "ステップ「{id}」から先へ進めません — next を書くか、finish にしてください。",
+        "step '{id}' leads nowhere — add next, or make it a finish.",
+    ),
+    "target-not-on-screen": (
+        "「{target}」はこのステップの画面にありません{suggest_ja} — 画面の部品の id を書いてください。",
+        "'{target}' is not on this step's screen{suggest_en} — name an element id on the screen.",
+    ),
+    "action-not-supported": (
+        "「{target}」（{type}）には {kind} できません — {allowed} が使えます。",
+        "'{target}' ({type}) does not answer to {kind} — it answers to {allowed}.",
+    ),
+    "text-too-long": (
+        "文が長すぎます（{length} 文字）— 文字を大きくすると画面に入りません。{limit} 文字までに分けてください。",
+        "the text is too long ({length} characters) to fit at large text sizes — split it to {limit} characters or fewer.",
+    ),
+    "reading-unsure": (
+        "「{word}」の読みがはっきりしません（いまは「{kana}」）— 正しければそのまま、違えば readings: に書いてください。",
+        "the reading of '{word}' is uncertain ('{kana}') — if wrong, add it under readings:.",
+    ),
+    "path-fails": (
+        "道すじ {path} の途中で止まりました（{detail}）。",
+        "the path {path} stopped ({detail}).",
+    ),
+    "no-scenarios": (
+        "シナリオ（.yaml）が見つかりません — フォルダの名前を確かめてください。",
+        "no scenario files (.yaml) were found — check the folder name.",
+    ),
+    "duplicate-scenario": (
+        "シナリオの id「{id}」は {other} でも使われています — 別の id にしてください。",
+        "scenario id '{id}' is also used by {other} — give each scenario its own id.",
+    ),
+}
+
+TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "text": ("文（文字列、または ja: と en: の組）", "a text (a string, or a map with ja: and en:)"),
+    "str": ("文字列", "a string"),
+    "id": ("名前（半角の小文字・数字・ハイフン）", "an id (lowercase letters, digits, hyphens)"),
+    "int": ("整数", "a whole number"),
+    "number": ("数", "a number"),
+    "bool": ("true か false", "true or false"),
+    "enum": ("決められた言葉", "one of the allowed words"),
+    "asset": ("ファイルの名前", "a file name"),
+    "url": ("アドレス（URL）", "an address (URL)"),
+    "list": ("リスト（- で始まる行）", "a list (lines starting with -)"),
+    "texts": ("文のリスト", "a list of texts"),
+    "strs": ("文字列のリスト", "a list of strings"),
+    "map": ("項目の組（key: value）", "a map (key: value)"),
+    "mapping": ("項目の組（key: value）", "a map (key: value)"),
+    "sequence": ("リスト（- で始まる行）", "a list (lines starting with -)"),
+    "scalar": ("1つの値", "a single value"),
+    "null": ("空", "empty"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a scenario file, with where it is."""
+
+    where: Where
+    code: str
+    args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    severity: str = "error"  # "error" | "warning"
+
+    def message(self, lang: str = "ja") -> str:
+        ja, en = MESSAGES[self.code]
+        template = en if lang == "en" else ja
+        args = dict(self.args)
+        suggestion = args.get("suggest")
+        args.setdefault("suggest_ja", f"（「{suggestion}」のことですか？）" if suggestion else "")
+        args.setdefault("suggest_en", f" (did you mean '{suggestion}'?)" if suggestion else "")
+        return template.format_map(_Defaults(args))
+
+    def format(self, lang: str = "ja") -> str:
+        label = "" if self.severity == "error" else ("注意: " if lang != "en" else "warning: ")
+        return f"{self.where}: {label}{self.message(lang)}"
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+class ScenarioError(Exception):
+    """Raised by :func:`trainer.scenarios.loader.load` when a file has problems."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
