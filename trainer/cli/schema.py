@@ -1,0 +1,46 @@
+"""``trainer schema`` — print the JSON Schema of the scenario format.
+
+Editors use it to complete keys, show what each key means and underline
+mistakes while an instructor types (see docs/authoring.md, "VS Code").
+``--markdown`` prints the element reference of docs/authoring.md instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HELP = "シナリオの書き方のスキーマ（JSON Schema）を出す / print the JSON Schema of the scenario format"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the reference of keys and element kinds (Markdown) instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    if args.markdown:
+        from trainer.scenarios.docgen import reference
+
+        text = reference(lang)
+    else:
+        from trainer.scenarios.jsonschema import build_schema
+
+        text = json.dumps(build_schema(lang), ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            print(f"{out}: " + (f"書き込めません（{reason}）— 場所を確かめてください。" if lang != "en"
+                                else f"cannot write ({reason}) — check the path."), file=sys.stderr)
+            return 2
+        print(f"{out}: " + ("書き出しました。" if lang != "en" else "written."))
+    else:
+        sys.stdout.write(text)
+    return 0
