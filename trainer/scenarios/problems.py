@@ -198,6 +198,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "道すじ {path} の途中で止まりました（{detail}）。",
         "the path {path} stopped ({detail}).",
     ),
+    "no-way-to-finish": (
+        "ステップ「{id}」から先は {loop} のくり返しで、終わり（finish）に着きません — どこかの next を終わりのステップに向けてください。",
+        "from step '{id}' the learner goes round {loop} and never reaches a finish — point a next at a finish step.",
+    ),
+    "choice-leads-nowhere": (
+        "この選択肢の先「{id}」からは終わり（finish）に着きません（{loop}）— 終わりに着くステップを next に書いてください。",
+        "this choice leads to '{id}', from which no finish can be reached ({loop}) — point it at a step that ends.",
+    ),
+    "choice-never-taken": (
+        "この選択肢（{action}）は、前の選択肢（→「{id}」）と同じ動作なので選ばれません — 別の部品か動作にしてください。",
+        "this choice ({action}) is never taken: an earlier choice (→ '{id}') answers the same action — use another element or action.",
+    ),
+    "mistake-never-shown": (
+        "この間違い（{action}）は正しい動作と同じなので、出ることがありません — when を確かめてください。",
+        "this mistake ({action}) is the same as the right action, so it is never shown — check its when.",
+    ),
+    "no-element-for-action": (
+        "この画面には {kind} できる部品がありません — {types} を elements に置いてください。",
+        "nothing on this screen answers to {kind} — add one of: {types}.",
+    ),
+    "scan-not-on-screen": (
+        "コード「{target}」はこの画面のカメラに映っていません（映っているのは {codes}）— camera の target の data と同じにしてください。",
+        "the code '{target}' is not in this screen's camera (it shows {codes}) — use the camera target's data.",
+    ),
+    "path-not-accepted": (
+        "ステップ「{step}」で、正しいはずの動作 {action} が正解になりません — expect と with の値を確かめてください。",
+        "on step '{step}' the expected action {action} is not accepted — check expect and the values in with.",
+    ),
+    "path-goes-elsewhere": (
+        "ステップ「{step}」で {action} をすると「{got}」に進みます（「{want}」のはずです）— 選択肢の順番と動作を確かめてください。",
+        "on step '{step}', {action} goes to '{got}' instead of '{want}' — check the order and actions of the choices.",
+    ),
+    "pattern-untested": (
+        "{action} のパターンに合う値を作れなかったので、この道すじは試していません — 実際に入力して確かめてください。",
+        "no value could be made for the pattern in {action}, so this way was not played — try it by hand.",
+    ),
     "no-scenarios": (
         "シナリオ（.yaml）が見つかりません — フォルダの名前を確かめてください。",
         "no scenario files (.yaml) were found — check the folder name.",

@@ -1,0 +1,93 @@
+"""``trainer check PATH...`` — everything ``validate`` does, and more.
+
+Also finds steps no path reaches, dead ends, loops and choices that lead
+nowhere, actions whose target is not on the step's screen or does not answer
+to that action, texts too long for large text sizes and words the reading
+engine is unsure of; then plays every path to every finish with the real
+runner. One line per problem, then a summary.
+
+Exit 0 when there is no error (warnings are fine), 1 when any content
+error, 2 for a usage error (a path that does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HELP = "シナリオを詳しく確かめ、すべての道すじを試す / check scenarios deeply and play every path"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    parser.add_argument("--no-readings", action="store_true", help="skip the reading (furigana) check")
+
+
+def reading_check():
+    """A :data:`trainer.scenarios.lint.ReadingCheck` from the reading engine, or
+    None when the engine (or its dictionary) is not available."""
+    try:
+        from trainer.reading.engine import Reader
+
+        Reader({}).words("確認")
+    except Exception:  # noqa: BLE001 - any failure: the check is skipped with a note
+        return None
+
+    def for_scenario(scenario):
+        reader = Reader(scenario.readings)
+
+        def unsure(text: str) -> list[tuple[str, str]]:
+            seen: dict[str, str] = {}
+            for word in reader.words(text):
+                if word.unsure:
+                    seen.setdefault(word.surface, word.kana)
+            return list(seen.items())
+
+        return unsure
+
+    return for_scenario
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.scenarios.lint import check_scenario
+    from trainer.scenarios.loader import load_all
+
+    lang = args.lang
+    en = lang == "en"
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: " + ("not found — check the file or folder name." if en
+                                 else "見つかりません — ファイルかフォルダの名前を確かめてください。"), file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    readings = None if args.no_readings else reading_check()
+    if readings is None and not args.no_readings:
+        print("note: the reading check was skipped (the reading engine is not available)." if en
+              else "お知らせ: 読みの確認は省きました（読みのエンジンが使えません）。")
+    scenarios, problems = load_all(args.paths)
+    paths = 0
+    for scenario in scenarios:
+        report = check_scenario(scenario, readings(scenario) if readings else None)
+        problems.extend(report.problems)
+        paths += len(report.paths)
+    problems.sort(key=lambda p: (p.where.path, p.where.line, p.where.column))
+    for problem in problems:
+        print(problem.format(lang))
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    files = len({p.where.path for p in problems if p.severity == "error"})
+    seconds = time.perf_counter() - started
+    ok = len({s.path for s in scenarios} - {p.where.path for p in problems if p.severity == "error"})
+    if en:
+        print(f"{ok} scenario(s) without errors, {errors} error(s) in {files} file(s), {warnings} warning(s); "
+              f"{paths} path(s) played to the end ({seconds:.1f} s).")
+    else:
+        print(f"問題のないシナリオ {ok} 件、問題 {errors} 件（{files} ファイル）、注意 {warnings} 件。"
+              f"道すじ {paths} 本を終わりまで試しました（{seconds:.1f} 秒）。")
+    if not scenarios and not problems:
+        print("no scenario files (.yaml) found." if en else "シナリオ（.yaml）が見つかりません。")
+        return 1
+    return 1 if errors else 0
