@@ -115,10 +115,13 @@ register(ElementKind(
 register(ElementKind(
     "input", {"id": ID, "label": Key("text"), "keyboard": Key(
         "enum", choices=("text", "number", "pin", "password", "phone", "email")),
-        "placeholder": Key("text"), "unit": Key("text"), "length": Key("int")},
+        "placeholder": Key("text"), "unit": Key("text"), "length": Key("int"),
+        "submit": Key("text", doc="label of a key that sends what was typed (enter), e.g. 決定")},
     actions=("enter",), id_required=True,
-    doc_ja="文字や数字を入れる欄。keyboard: number は数字ボタン、pin は4けたの暗証番号（伏せ字）。入れた値は記録しません。",
-    doc_en="A field to type into; number shows a number pad, pin a masked PIN pad. Typed values are never recorded.",
+    doc_ja="文字や数字を入れる欄。keyboard: number は数字ボタン、pin は4けたの暗証番号（伏せ字）。"
+           "submit を書くと、入力を送るキー（例: 決定）が出ます。入れた値は記録しません。",
+    doc_en="A field to type into; number shows a number pad, pin a masked PIN pad; submit adds a key that "
+           "sends the value (enter). Typed values are never recorded.",
     example="{type: input, id: amount, keyboard: number, unit: 円, label: 金額}",
 ))
 register(ElementKind(
