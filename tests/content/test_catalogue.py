@@ -34,7 +34,7 @@ BRANDS = re.compile(
 )
 """Real brands: allowed only as an explanatory mention in a step's ``say``."""
 
-PHONE = re.compile(r"(?<![\d-])(?:0\d{1,4}[-‐ー]\d{1,4}[-‐ー]\d{3,4}|0\d{9,10}|0120[-‐]?\d+)(?![\d-])")
+PHONE = re.compile(r"(?<![\d-])(?:0[1-9]\d{0,3}[-‐ー]\d{1,4}[-‐ー]\d{3,4}|0[1-9]\d{8,9}|0120[-‐]?\d+)(?![\d-])")
 ALLOWED_PHONES = re.compile(r"^(?:03-5978-7509|090-0000-\d{4})$")
 URL = re.compile(r"(?:https?://|www\.)[^\s）」』、。]+", re.IGNORECASE)
 
@@ -221,3 +221,44 @@ def test_known_mistakes_are_not_the_right_answer(sid):
                 run._enter(step)  # noqa: SLF001 — jump straight to the step under test
                 feedback = run.judge(action_for(when))
                 assert feedback.mistake_id == mistake.id, f"{sid} {step.id}: mistake {mistake.id} never shown"
+
+
+def _reading_check():
+    try:
+        from trainer.cli.check import reading_check
+    except ImportError:
+        return None
+    return reading_check()
+
+
+@pytest.mark.parametrize("sid", IDS)
+def test_trainer_check_finds_nothing(sid):
+    """``trainer check`` (flow, targets, text lengths at 300%, readings the
+    engine is unsure of, every path played) reports no error and no warning."""
+    lint = pytest.importorskip("trainer.scenarios.lint")
+    scenario = BY_ID[sid]
+    check = _reading_check()
+    report = lint.check_scenario(scenario, check(scenario) if check else None)
+    assert not report.problems, "\n".join(p.format("en") for p in report.problems)
+
+
+HOTLINES = (
+    (re.compile(r"(?<![\d,])188(?![\d,])"), ("イチハチハチ", "イヤヤ")),
+    (re.compile(r"#9110"), ("シャープキュウイチイチゼロ", "シャープキューイチイチゼロ")),
+    (re.compile(r"(?<![\d#,])110(?![\d,])"), ("ヒャクトオ",)),
+)
+"""Hotlines must be read as people say them (188 is "いちはちはち", not a hundred
+and eighty-eight; #9110 is "シャープ きゅう いち いち ぜろ")."""
+
+
+@pytest.mark.parametrize("sid", IDS)
+def test_hotlines_are_read_as_people_say_them(sid):
+    engine = pytest.importorskip("trainer.reading.engine")
+    scenario = BY_ID[sid]
+    reader = engine.Reader(scenario.readings)
+    for found in texts(scenario):
+        text = found.text.get("ja")
+        for pattern, spoken in HOTLINES:
+            if pattern.search(shown(text)):
+                kana = reader.kana(text)
+                assert any(s in kana for s in spoken), f"{sid} {found.where}: read as {kana}"
