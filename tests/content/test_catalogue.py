@@ -6,6 +6,7 @@ id, so ``pytest tests/content -k parcel-sms`` checks one scenario.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -239,7 +240,15 @@ def test_trainer_check_finds_nothing(sid):
     scenario = BY_ID[sid]
     check = _reading_check()
     report = lint.check_scenario(scenario, check(scenario) if check else None)
-    assert not report.problems, "\n".join(p.format("en") for p in report.problems)
+    lines = Path(scenario.path).read_text(encoding="utf-8").splitlines()
+    problems = [p for p in report.problems if not (
+        p.code == "text-too-long" and any(label in lines[p.where.line - 1] for label in REAL_LONG_LABELS))]
+    assert not problems, "\n".join(p.format("en") for p in problems)
+
+
+REAL_LONG_LABELS = ("マイナンバーカードを読み取る",)
+"""Real buttons whose verbatim label is longer than the 300% limit. Learners
+must recognise the real label, so these keep it (the button wraps)."""
 
 
 HOTLINES = (
