@@ -149,6 +149,7 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "shipping": ("送料（円）。", "Shipping (yen)."),
     "src": ("画像のファイル（シナリオのフォルダの中）。", "The picture file (inside the scenario's folder)."),
     "style": ("見た目の種類。", "How it looks."),
+    "submit": ("入力を送るキーの名前（例: 決定）。押すと enter になります。", "The label of a key that sends what was typed (enter), e.g. 決定."),
     "suggestions": ("話しかける言葉の例（- で並べる）。", "Example phrases to say (a list)."),
     "target": ("カメラに映るコード（data・label）。", "The code in front of the camera (data, label)."),
     "text": ("表示する文。", "The text shown."),
@@ -176,6 +177,15 @@ TYPE_DOCS = {
         "risky": ("危ない終わり（学び）", "a risky ending (learning)"),
     }.items()
 }
+
+
+def element_key_doc(name: str, key: element_kinds.Key) -> tuple[str, str]:
+    """(Japanese, English) for an element key; a key new to the registry and
+    not yet described here falls back to its registry ``doc`` (a test asks
+    for a Japanese description)."""
+    if name in ELEMENT_KEY_DOCS:
+        return ELEMENT_KEY_DOCS[name]
+    return (key.doc or name, key.doc or name)
 
 
 def describe_key(name: str, context: str = "", element: bool = False) -> tuple[str, str]:
@@ -212,7 +222,10 @@ class _Builder:
         scalar = {"type": ["string", "number", "boolean"]}
         nonblank = {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": ["number", "boolean"]}]}
         defs: dict[str, Any] = {
-            "id": {"type": "string", "pattern": loader.ID_RE.pattern,
+            # yes / no / on / off / 123 are ids as written: YAML 1.1 reads them as
+            # booleans and numbers, the loader takes the text.
+            "id": {"anyOf": [{"type": "string", "pattern": loader.ID_RE.pattern}, {"type": "boolean"},
+                             {"type": "integer", "minimum": 0}],
                    "description": self.text("名前: 半角の小文字・数字・ハイフン（例: open-app）",
                                             "An id: lowercase letters, digits, hyphens (e.g. open-app)")},
             "str": scalar,
@@ -356,10 +369,7 @@ class _Builder:
             schema = obj if kind == "map" else {"type": "array", "items": obj}
         else:  # pragma: no cover - a new key type in elements.py must be described here
             raise ValueError(f"no schema for key type {kind!r}")
-        pair = ELEMENT_KEY_DOCS[name]
-        if key.doc and not key.doc.startswith("a name for this element"):
-            pair = (pair[0], key.doc)
-        return self.doc(schema, pair)
+        return self.doc(schema, element_key_doc(name, key))
 
     def screen(self) -> dict[str, Any]:
         props = {

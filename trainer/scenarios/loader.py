@@ -735,12 +735,13 @@ def load(path: Path | str) -> Scenario:
 
 def find_scenario_files(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Scenario files named by ``paths``: files as given, folders searched
-    for ``*.yaml`` / ``*.yml`` (sorted, hidden folders skipped)."""
+    for ``*.yaml`` / ``*.yml`` (sorted, hidden folders skipped; a pack's
+    ``pack.yaml`` manifest is not a scenario)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.suffix in (".yaml", ".yml") and found.is_file() and not any(
+                if found.suffix in (".yaml", ".yml") and found.name != "pack.yaml" and found.is_file() and not any(
                     part.startswith(".") for part in found.relative_to(path).parts
                 ):
                     yield found

@@ -234,6 +234,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{action} のパターンに合う値を作れなかったので、この道すじは試していません — 実際に入力して確かめてください。",
         "no value could be made for the pattern in {action}, so this way was not played — try it by hand.",
     ),
+    "pack-not-zip": (
+        "「{name}」は zip ファイルではないか、壊れています — trainer pack export で作ったファイルを選んでください。",
+        "'{name}' is not a zip file, or it is damaged — choose a file made by 'trainer pack export'.",
+    ),
+    "pack-unsafe-path": (
+        "「{member}」はパックの外を指す名前です（../ や / や C: で始まる）— 危ないので入れません。作った人に確かめてください。",
+        "the entry '{member}' points outside the pack (../, / or a drive letter) — refused for safety; ask whoever made it.",
+    ),
+    "pack-symlink": (
+        "「{member}」はふつうのファイルではありません（リンクなど）— パックにはふつうのファイルだけを入れてください。",
+        "'{member}' is not an ordinary file (a link or the like) — a pack holds ordinary files only.",
+    ),
+    "pack-duplicate": (
+        "「{member}」が2回入っています — 作り直してください。",
+        "'{member}' is in the archive twice — make the pack again.",
+    ),
+    "pack-too-many-files": (
+        "ファイルが多すぎます（{count} 個）— 1つのパックは {limit} 個までです。",
+        "too many files ({count}) — a pack holds at most {limit}.",
+    ),
+    "pack-too-big": (
+        "中身が大きすぎます（広げると {size}）— 1つのパックは {limit} までです。",
+        "the pack is too big ({size} unpacked) — keep it under {limit}.",
+    ),
+    "pack-file-too-big": (
+        "「{member}」が大きすぎます（{size}）— 1つのファイルは {limit} までです。写真なら小さくしてください。",
+        "'{member}' is too big ({size}) — keep each file under {limit}; make pictures smaller.",
+    ),
+    "pack-bomb": (
+        "「{member}」は広げると異常にふくらみます（{ratio} 倍）— zip 爆弾のおそれがあるので入れません（{limit} 倍まで）。",
+        "'{member}' expands abnormally ({ratio}:1) — refused as a possible zip bomb (limit {limit}:1).",
+    ),
+    "pack-damaged": (
+        "「{member}」が壊れているか、中身と見出しが合いません — 元のファイルをもう一度もらってください。",
+        "'{member}' is damaged or does not match its header — get the original file again.",
+    ),
+    "pack-encrypted": (
+        "「{member}」にパスワードがかかっています — パスワードなしで作り直してください。",
+        "'{member}' is password-protected — make the pack again without a password.",
+    ),
+    "pack-method": (
+        "「{member}」の圧縮の方式は使えません — trainer pack export で作り直してください。",
+        "'{member}' uses an unsupported compression method — make the pack with 'trainer pack export'.",
+    ),
+    "pack-no-manifest": (
+        "pack.yaml がありません — パックのフォルダのいちばん上に pack.yaml を置いてください（docs/authoring.md）。",
+        "there is no pack.yaml — put a pack.yaml at the top of the pack folder (see docs/authoring.md).",
+    ),
+    "pack-no-scenarios": (
+        "scenarios にシナリオが1つもありません — シナリオのファイル名を - で並べてください。",
+        "scenarios lists no file — list the scenario files, one per line starting with -.",
+    ),
+    "pack-unlisted": (
+        "このファイルは pack.yaml の scenarios に書かれていません — 書き足すか、パックのフォルダの外に移してください。",
+        "this file is not listed under scenarios in pack.yaml — add it there, or move it out of the pack folder.",
+    ),
+    "pack-installed": (
+        "パック「{id}」の版 {installed} がもう入っています（入れようとしたのは版 {version}）— 入れ直すときは --replace を付けてください。",
+        "pack '{id}' version {installed} is already installed (this is version {version}) — add --replace to install it anyway.",
+    ),
     "no-scenarios": (
         "シナリオ（.yaml）が見つかりません — フォルダの名前を確かめてください。",
         "no scenario files (.yaml) were found — check the folder name.",
