@@ -271,3 +271,34 @@ def test_hotlines_are_read_as_people_say_them(sid):
             if pattern.search(shown(text)):
                 kana = reader.kana(text)
                 assert any(s in kana for s in spoken), f"{sid} {found.where}: read as {kana}"
+
+
+@pytest.mark.parametrize("sid", IDS)
+def test_icons_are_drawn(sid):
+    """Every icon a scenario names is one the player draws (an unknown name
+    falls back to a letter, which looks broken on a mock phone)."""
+    icons = pytest.importorskip("trainer.widgets.icons")
+    scenario = BY_ID[sid]
+    for step in scenario.steps:
+        for element in step.screen.elements:
+            names = [element.props.get("icon")]
+            for key in ("apps",):
+                names.extend(item.get("icon") for item in element.props.get(key, ()) or ())
+            for name in filter(None, names):
+                assert icons.icon_name(name), f"{sid} {step.id}: icon {name!r} is not drawn"
+
+
+@pytest.mark.parametrize("sid", IDS)
+def test_speaker_suggestions_are_accepted_phrases(sid):
+    """What the speaker suggests saying is something the step accepts."""
+    from trainer.scenarios.matching import phrase_matches
+
+    scenario = BY_ID[sid]
+    for step in scenario.steps:
+        phrases = tuple(p for e in step.expect if e.kind == "say" for p in e.phrases)
+        if not phrases:
+            continue
+        for element in step.screen.elements:
+            for suggestion in element.props.get("suggestions", ()) or ():
+                for lang, value in suggestion.values.items():
+                    assert phrase_matches(phrases, value), f"{sid} {step.id}: suggestion {value!r} ({lang}) not accepted"
