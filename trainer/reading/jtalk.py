@@ -1,0 +1,95 @@
+"""Lazy, quiet, thread-safe access to pyopenjtalk (pyopenjtalk-plus).
+
+Importing pyopenjtalk takes about 0.3 s and prints a warning about ONNX
+Runtime on stdout; both are kept out of the app's start: the module is
+imported on first use (or by ``warm_up()`` in a background thread) with
+just those two lines filtered out of stdout.
+
+``FRONTEND_LOCK`` serialises the text analysis (a few ms per sentence);
+synthesis has its own lock inside pyopenjtalk, so reading a text for
+furigana on the UI thread never waits behind speech being synthesised.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+from types import ModuleType
+
+FRONTEND_LOCK = threading.RLock()
+_IMPORT_LOCK = threading.Lock()
+_module: ModuleType | None = None
+_NOISE = ("Warning: ONNX Runtime is not installed", "Please install ONNX Runtime")
+
+
+class _QuietStdout(io.TextIOBase):
+    """Passes everything through to ``target`` except pyopenjtalk's ONNX notice."""
+
+    def __init__(self, target) -> None:
+        super().__init__()
+        self._target = target
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        while "\n" in self._pending:
+            line, self._pending = self._pending.split("\n", 1)
+            if not line.startswith(_NOISE):
+                self._target.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending and not self._pending.startswith(_NOISE):
+            self._target.write(self._pending)
+        self._pending = ""
+        self._target.flush()
+
+
+def module() -> ModuleType:
+    """Return the pyopenjtalk module, importing it quietly on first call."""
+    global _module
+    if _module is not None:
+        return _module
+    with _IMPORT_LOCK:
+        if _module is None:
+            original = sys.stdout
+            quiet = _QuietStdout(original) if original is not None else None
+            if quiet is not None:
+                sys.stdout = quiet
+            try:
+                import pyopenjtalk
+            finally:
+                if quiet is not None:
+                    quiet.flush()
+                    if sys.stdout is quiet:
+                        sys.stdout = original
+            _module = pyopenjtalk
+    return _module
+
+
+def available() -> bool:
+    """True when pyopenjtalk can be imported (without importing it twice)."""
+    try:
+        module()
+    except ImportError:
+        return False
+    return True
+
+
+def warm_up(*, synthesis: bool = False) -> threading.Thread:
+    """Load the dictionary (and the voice) in a background thread; return it."""
+
+    def work() -> None:
+        try:
+            jt = module()
+            with FRONTEND_LOCK:
+                jt.g2p_mapping("今日は1,000円です。")
+            if synthesis:
+                jt.synthesize(jt.make_label(jt.run_frontend("あ")))
+        except Exception:  # warming is best effort; real calls report errors
+            pass
+
+    thread = threading.Thread(target=work, name="openjtalk-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,365 @@
+"""RubyLabel: text with furigana over the kanji, wrapped to its width.
+
+Qt's rich text has no ``<ruby>``, so this widget lays the text out itself:
+each word is a group that is kept on one line when it fits (Japanese may
+break between any two characters, but whole words are easier to read),
+punctuation never starts a line, opening brackets never end one, ``\\n``
+starts a new line. Furigana (half the text size) sit centred over each
+kanji run; a reading wider than its kanji widens the run so nothing
+overlaps. Every line keeps room for furigana when the text has any, so the
+lines stay evenly spaced.
+
+The accessible name is the plain text. ``highlightWord(offset, length)``
+(connect ``SpeechService.word``) shades the word being spoken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Slot
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from trainer.reading.engine import Reader, Word
+from trainer.reading.furigana import ruby_parts
+from trainer.reading.ruby import Segment, plain
+
+RUBY_SCALE = 0.5
+"""Furigana size relative to the text."""
+LINE_GAP = 0.3
+"""Extra space between lines, in text heights (older eyes need more)."""
+PREFERRED_CHARS = 24
+"""A comfortable line length for sizeHint, in full-width characters."""
+
+_NO_LINE_START = set("、。，．,.）」』】〕〉》”’！？!?ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・：；:;%％")
+_NO_LINE_END = set("（「『【〔〈《“‘([￥¥$")
+
+_default_reader: Reader | None = None
+
+
+def _shared_reader() -> Reader:
+    global _default_reader
+    if _default_reader is None:
+        _default_reader = Reader()
+    return _default_reader
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A run of text drawn together, with its furigana if any."""
+
+    text: str
+    ruby: str | None
+    start: int
+    width: float = 0.0
+    base_width: float = 0.0
+    ruby_width: float = 0.0
+
+
+@dataclass(slots=True)
+class _Group:
+    """Pieces that stay on one line (a word, with punctuation glued to it)."""
+
+    pieces: list[_Piece] = field(default_factory=list)
+    newline: bool = False
+    space: bool = False
+
+    @property
+    def width(self) -> float:
+        return sum(p.width for p in self.pieces)
+
+
+@dataclass(slots=True)
+class _Placed:
+    piece: _Piece
+    x: float
+    line: int
+
+
+@dataclass(slots=True)
+class _Layout:
+    placed: list[_Placed]
+    lines: int
+    line_height: float
+    ruby_band: float
+    height: float
+    widest: float
+
+
+def _splittable(group: _Group) -> bool:
+    return len(group.pieces) > 1 or (group.pieces[0].ruby is None and len(group.pieces[0].text) > 1)
+
+
+class RubyLabel(QWidget):
+    """A label that shows furigana over kanji; wraps like a QLabel with word wrap.
+
+    ``text`` may contain inline readings (``｜都城《みやこのじょう》``);
+    ``reader`` gives the readings (a scenario's reader carries its
+    ``readings:``). Use ``setWords`` to show words read elsewhere.
+    """
+
+    def __init__(self, text: str = "", *, reader: Reader | None = None, font: QFont | None = None,
+                 furigana: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._raw = ""
+        self._plain = ""
+        self._words: list[Word] = []
+        self._furigana = furigana
+        self._highlight: tuple[int, int] | None = None
+        self._cache: dict[int, _Layout] = {}
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        if font is not None:
+            self.setFont(font)
+        self.setText(text)
+
+    # -- content -------------------------------------------------------------
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` (notation allowed); readings come from the reader."""
+        self._raw = text
+        reader = self._reader or _shared_reader()
+        try:
+            words = reader.words(text)
+        except ImportError:  # no dictionary: show the text without furigana
+            words = [Word(plain(text), "", False, 0)]
+        self._set_words(words, raw=text)
+
+    def setWords(self, words: list[Word]) -> None:
+        """Show words already read (their surfaces joined are the text)."""
+        self._set_words(list(words), raw=None)
+
+    def _set_words(self, words: list[Word], raw: str | None) -> None:
+        self._words = words
+        self._plain = "".join(w.surface for w in words)
+        if raw is None:
+            self._raw = self._plain
+        self._highlight = None
+        self.setAccessibleName(self._plain)
+        self._invalidate()
+
+    def text(self) -> str:
+        """The plain text shown (notation removed)."""
+        return self._plain
+
+    def words(self) -> list[Word]:
+        """The words shown, with their readings."""
+        return list(self._words)
+
+    def setReader(self, reader: Reader | None) -> None:
+        """Read with ``reader`` (None: a shared default reader) and re-read the text."""
+        self._reader = reader
+        self.setText(self._raw)
+
+    def setFurigana(self, on: bool) -> None:
+        """Show or hide the furigana."""
+        if on != self._furigana:
+            self._furigana = on
+            self._invalidate()
+
+    def furigana(self) -> bool:
+        """True when furigana are shown."""
+        return self._furigana
+
+    @Slot(int, int)
+    def highlightWord(self, offset: int, length: int) -> None:
+        """Shade the characters [offset, offset+length) of the plain text."""
+        self._highlight = (offset, length) if length > 0 else None
+        self.update()
+
+    @Slot()
+    def clearHighlight(self) -> None:
+        """Remove the shading."""
+        self._highlight = None
+        self.update()
+
+    # -- sizes -----------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        return int(self._layout(inner).height + 0.999) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self.font())
+        margins = self.contentsMargins()
+        natural = self._layout(1 << 20).widest
+        width = int(min(natural, metrics.horizontalAdvance("あ") * PREFERRED_CHARS) + 0.999)
+        width = max(width, 1) + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self.font())
+        margins = self.contentsMargins()
+        width = int(metrics.horizontalAdvance("あ") * 2) + margins.left() + margins.right()
+        layout = self._layout(1 << 20)
+        return QSize(width, int(layout.line_height + layout.ruby_band + 0.999) + margins.top() + margins.bottom())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._invalidate()
+        super().changeEvent(event)
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.updateGeometry()
+        self.update()
+
+    # -- layout -----------------------------------------------------------------
+
+    def _ruby_font(self) -> QFont:
+        font = QFont(self.font())
+        if font.pixelSize() > 0:
+            font.setPixelSize(max(6, round(font.pixelSize() * RUBY_SCALE)))
+        else:
+            font.setPointSizeF(max(5.0, font.pointSizeF() * RUBY_SCALE))
+        return font
+
+    def _groups(self, base: QFontMetricsF, ruby: QFontMetricsF) -> list[_Group]:
+        groups: list[_Group] = []
+        for word in self._words:
+            if "\n" in word.surface:
+                self._add_lines(groups, word, base)
+                continue
+            parts = ruby_parts(word.surface, word.kana) if self._furigana and word.needs_ruby else None
+            group = _Group(space=word.surface.isspace())
+            offset = word.start
+            for part in parts or [Segment(word.surface, None)]:
+                piece = _Piece(part.base, part.reading, offset)
+                piece.base_width = base.horizontalAdvance(part.base)
+                piece.ruby_width = ruby.horizontalAdvance(part.reading) if part.reading else 0.0
+                piece.width = max(piece.base_width, piece.ruby_width)
+                group.pieces.append(piece)
+                offset += len(part.base)
+            if groups and not groups[-1].newline and group.pieces and (
+                group.pieces[0].text[:1] in _NO_LINE_START
+                or (groups[-1].pieces and groups[-1].pieces[-1].text[-1:] in _NO_LINE_END)
+            ):
+                groups[-1].pieces.extend(group.pieces)  # keep 。 after its word, 「 before its word
+            else:
+                groups.append(group)
+        self._allow_overhang(groups, ruby.horizontalAdvance("あ") / 2)
+        return groups
+
+    @staticmethod
+    def _allow_overhang(groups: list[_Group], half_em: float) -> None:
+        """Let long furigana reach half a ruby character over plain neighbours (次の行です)."""
+        pieces = [p for g in groups for p in g.pieces]
+        for index, piece in enumerate(pieces):
+            if not piece.ruby or piece.ruby_width <= piece.base_width:
+                continue
+            before = pieces[index - 1] if index > 0 else None
+            after = pieces[index + 1] if index + 1 < len(pieces) else None
+            if before is not None and after is not None and not before.ruby and not after.ruby \
+                    and not before.text.isspace() and not after.text.isspace():
+                piece.width = max(piece.base_width, piece.ruby_width - 2 * half_em)
+
+    @staticmethod
+    def _add_lines(groups: list[_Group], word: Word, base: QFontMetricsF) -> None:
+        offset = word.start
+        for index, chunk in enumerate(word.surface.split("\n")):
+            if index:
+                groups.append(_Group(newline=True))
+            if chunk:
+                piece = _Piece(chunk, None, offset, base.horizontalAdvance(chunk), base.horizontalAdvance(chunk))
+                groups.append(_Group([piece], space=chunk.isspace()))
+            offset += len(chunk) + 1
+
+    @staticmethod
+    def _split_wide(group: _Group, base: QFontMetricsF) -> list[_Group]:
+        """A group wider than a line: one group per piece, plain pieces per character."""
+        result = []
+        for piece in group.pieces:
+            if piece.ruby is not None:
+                result.append(_Group([piece]))
+                continue
+            for index, ch in enumerate(piece.text):
+                width = base.horizontalAdvance(ch)
+                result.append(_Group([_Piece(ch, None, piece.start + index, width, width)]))
+        return result
+
+    def _layout(self, width: int) -> _Layout:
+        cached = self._cache.get(width)
+        if cached is not None:
+            return cached
+        base = QFontMetricsF(self.font())
+        ruby = QFontMetricsF(self._ruby_font())
+        groups = self._groups(base, ruby)
+        has_ruby = any(p.ruby for g in groups for p in g.pieces)
+        ruby_band = ruby.height() if has_ruby else 0.0
+        line_height = base.height()
+        placed: list[_Placed] = []
+        line, x, widest = 0, 0.0, 0.0
+        wrapped = False  # the current line began because the previous one was full
+        queue = list(groups)
+        while queue:
+            group = queue.pop(0)
+            if group.newline:
+                line, x, wrapped = line + 1, 0.0, False
+                continue
+            if group.space and x == 0.0 and wrapped:
+                continue  # no space at the start of a wrapped line
+            if x > 0 and x + group.width > width:
+                if group.space:
+                    continue  # a space at the end of a line is not drawn
+                line, x, wrapped = line + 1, 0.0, True
+            if x == 0.0 and group.width > width and _splittable(group):
+                queue[:0] = self._split_wide(group, base)
+                continue
+            for piece in group.pieces:
+                placed.append(_Placed(piece, x, line))
+                x += piece.width
+            widest = max(widest, x)
+        lines = line + 1 if (self._words and self._plain) else 0
+        pitch = ruby_band + line_height
+        height = lines * pitch + max(0, lines - 1) * line_height * LINE_GAP
+        layout = _Layout(placed, lines, line_height, ruby_band, height, widest)
+        if len(self._cache) > 16:
+            self._cache.clear()
+        self._cache[width] = layout
+        return layout
+
+    # -- painting ----------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt signature
+        rect = self.contentsRect()
+        layout = self._layout(max(1, rect.width()))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        base_font, ruby_font = self.font(), self._ruby_font()
+        base = QFontMetricsF(base_font)
+        ruby = QFontMetricsF(ruby_font)
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        pitch = layout.ruby_band + layout.line_height * (1 + LINE_GAP)
+        for item in layout.placed:
+            piece = item.piece
+            top = rect.top() + item.line * pitch
+            left = rect.left() + item.x
+            highlighted = self._is_highlighted(piece)
+            if highlighted:
+                painter.fillRect(QRectF(left, top, piece.width, layout.ruby_band + layout.line_height),
+                                 palette.color(QPalette.ColorRole.Highlight))
+            color = palette.color(QPalette.ColorRole.HighlightedText) if highlighted else text_color
+            painter.setPen(color)
+            painter.setFont(base_font)
+            baseline = top + layout.ruby_band + base.ascent()
+            painter.drawText(QPointF(left + (piece.width - piece.base_width) / 2, baseline), piece.text)
+            if piece.ruby and self._furigana:
+                painter.setFont(ruby_font)
+                painter.drawText(QPointF(left + (piece.width - piece.ruby_width) / 2, top + ruby.ascent()),
+                                 piece.ruby)
+        painter.end()
+
+    def _is_highlighted(self, piece: _Piece) -> bool:
+        if self._highlight is None:
+            return False
+        start, length = self._highlight
+        return piece.start < start + length and start < piece.start + len(piece.text)
+
