@@ -143,6 +143,8 @@ def test_choice_never_taken(write):
     ("{toggle: next}", "action-not-supported"),
     ("{scan: 'shop:x'}", "no-element-for-action"),
     ("{say: 天気は？}", "no-element-for-action"),
+    ("{swipe: left, on: next}", "action-not-supported"),
+    ("{swipe: left, on: pictures}", "target-not-on-screen"),
 ])
 def test_expected_action_must_fit_the_screen(write, expect, code):
     report = report_of(write, TINY.replace("expect: {tap: next}", f"expect: {expect}"))

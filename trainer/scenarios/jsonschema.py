@@ -142,6 +142,8 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "note": ("小さな字の補足。", "A small note."),
     "old-price": ("値引き前の値段（円）。", "The price before a discount (yen)."),
     "options": ("選ぶ項目の並び（id・label）。", "The options (id, label)."),
+    "page": ("はじめに見せるページ（1 = 1枚め）。", "Which page shows first (1 = the first)."),
+    "pages": ("めくるページの並び（text・icon）。", "The pages to swipe through (text, icon)."),
     "placeholder": ("空のときに薄く出す字。", "Faint text shown while empty."),
     "price": ("値段（円、整数）。", "The price (yen, whole number)."),
     "qty": ("個数。", "How many."),

@@ -298,7 +298,7 @@ def check_targets(step: Step, path: str) -> list[Problem]:
             needs(expect, "say")
         for name, _match in expect.fields.items():
             if name == "@on":
-                target(expect, _match.values[0] if _match.values else None, None)
+                target(expect, _match.values[0] if _match.values else None, "swipe")
             else:
                 target(expect, name, "enter")
     for hint in step.hints:
