@@ -1,0 +1,64 @@
+"""``trainer handout FILE --out FILE.pdf [--furigana]`` — a printable handout.
+
+A4, large print: the title, what you will learn, then each step's screen
+beside its instruction, with room for notes. Nothing is shown on screen.
+Exit 0 done, 1 the scenario has problems, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HELP = "印刷用の手引き（PDF）を作る / make a printable handout (PDF)"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a scenario file")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    parser.add_argument("--furigana", action="store_true", help="ふりがなを付ける / add furigana")
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.scenarios.loader import check_file
+
+    lang = args.lang
+    en = lang == "en"
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"{path}: " + ("not found — check the file name." if en
+                             else "見つかりません — ファイルの名前を確かめてください。"), file=sys.stderr)
+        return 2
+    scenario, problems = check_file(path)
+    if scenario is None:
+        for problem in problems:
+            print(problem.format(lang))
+        print("no handout: fix the problems above first." if en else "手引きは作りませんでした: 先に上の問題を直してください。")
+        return 1
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.app.handout import write_handout
+
+    def quiet(_kind, _context, message: str) -> None:  # the offscreen platform's chatter
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - must live while painting
+    out = Path(args.out)
+    try:
+        pages = write_handout(scenario, out, lang=lang, furigana=args.furigana)
+    except OSError as error:
+        print(f"{out}: " + (f"cannot write ({error.strerror})." if en else f"書き込めません（{error.strerror}）。"),
+              file=sys.stderr)
+        return 2
+    if not out.is_file() or out.stat().st_size == 0:
+        print(f"{out}: " + ("cannot write here — check the folder." if en
+                            else "書き込めません — 場所を確かめてください。"), file=sys.stderr)
+        return 2
+    print(f"{out}: " + (f"{pages} page(s) written." if en else f"{pages} ページの手引きを作りました。"))
+    return 0
