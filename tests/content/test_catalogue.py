@@ -26,11 +26,11 @@ SAY_LIMIT_JA = 80
 SAY_LIMIT_EN = 140
 
 BRANDS = re.compile(
-    r"paypay|ペイペイ|amazon|アマゾン|alexa|アレクサ|echo|line\s*pay|\bline\b|楽天|rakuten|メルカリ|mercari|"
-    r"google|グーグル|siri|apple|アップル|iphone|アイフォン|android|アンドロイド|docomo|ドコモ|au\b|ソフトバンク|"
-    r"softbank|セブン|seven|ローソン|lawson|ファミリーマート|ファミマ|familymart|ミニストップ|ヤマト|佐川|"
-    r"ゆうちょ|三井住友|三菱|みずほ|イオン|suica|スイカ|pasmo|nanaco|waon|d払い|au\s*pay|楽天ペイ|メルペイ|"
-    r"microsoft|マイクロソフト|windows|chrome|safari|edge\b",
+    r"paypay|ペイペイ|amazon|アマゾン|alexa|アレクサ|楽天|rakuten|メルカリ|mercari|google|グーグル|siri|"
+    r"アップル|iphone|アイフォン|android|アンドロイド|docomo|ドコモ|ソフトバンク|softbank|セブン|ローソン|"
+    r"lawson|ファミリーマート|ファミマ|familymart|ミニストップ|ヤマト|佐川|ゆうちょ|三井住友|三菱|みずほ|イオン|"
+    r"suica|スイカ|pasmo|nanaco|waon|d払い|楽天ペイ|メルペイ|microsoft|マイクロソフト|エコー|クローム|"
+    r"(?-i:LINE|Echo|Apple|Seven|Windows|Chrome|Edge|Safari|\bau\b)",
     re.IGNORECASE,
 )
 """Real brands: allowed only as an explanatory mention in a step's ``say``."""
