@@ -201,7 +201,7 @@ class Handout:
         s, w = self.scenario, self.words
         y = MARGIN
         y += pen.text(self.t(s.title), MARGIN, y, CONTENT_W, 38, bold=True, colour="#10243F") + 10
-        meta = "・".join((w["minutes"].format(n=s.minutes), w["level"].format(n=s.level),
+        meta = ("・" if self.options.lang != "en" else " · ").join((w["minutes"].format(n=s.minutes), w["level"].format(n=s.level),
                           w["device"].get(s.device, s.device)))
         y += pen.text(meta, MARGIN, y, CONTENT_W, 20, colour="#333333") + 18
         y += pen.text(self.t(s.summary), MARGIN, y, CONTENT_W, BODY_PX) + 26
