@@ -218,3 +218,16 @@ def test_load_all_refuses_two_files_with_one_id(write, tmp_path):
 
 def test_empty_file(write):
     assert codes_of(write("")) == ["empty-file"]
+
+
+def test_missing_space_after_a_keys_colon_says_what_to_type(write):
+    text = MINIMAL.replace("say: 「次へ」を押しましょう。", "say:「次へ」を押しましょう。")
+    problems = check_file(write(text))[1]
+    assert [p.code for p in problems] == ["no-space-after-colon"]
+    assert (problems[0].where.line, problems[0].where.column) == (12, 8)  # the colon
+    assert "「say: 」" in problems[0].format("ja")
+
+
+def test_urls_and_times_are_not_mistaken_for_tight_colons(write):
+    text = MINIMAL.replace("title: ちいさな練習", "title: \"10:30 https://a.example.invalid\"")
+    assert load(write(text)).title.get() == "10:30 https://a.example.invalid"

@@ -67,6 +67,10 @@ CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
 SOURCE_KEYS = ("title", "url", "publisher")
 
 _constructor = SafeConstructor()
+_KNOWN_KEYS = frozenset(
+    (*TOP_KEYS, *STEP_KEYS, *SCREEN_KEYS, *CHOICE_KEYS, *MISTAKE_KEYS, *SOURCE_KEYS, "type", "highlight", "show",
+     *(key for kind in element_kinds.KINDS.values() for key in kind.keys))
+)
 
 
 def _suggest(word: str, options: Iterable[str]) -> str | None:
@@ -714,11 +718,13 @@ def check_file(path: Path | str, display: str | None = None) -> tuple[Scenario |
 def _from_source(source: Any, base_dir: Path | None) -> tuple[Scenario | None, list[Problem]]:
     if source.text is None:
         return None, source.problems
-    slips = scan_input_method_slips(source.text, source.path)
+    slips = scan_input_method_slips(source.text, source.path, _KNOWN_KEYS)
     node, problems = compose(source.text, source.path)
     if node is None:
         # A slip usually causes the syntax error: show the slip (what to type) first.
-        return None, slips + [p for p in problems if not slips or p.where.line not in {s.where.line for s in slips}]
+        # A syntax error at or after a slip is most likely its echo; one before it is not.
+        first_slip = min((s.where.line for s in slips), default=None)
+        return None, slips + [p for p in problems if first_slip is None or p.where.line < first_slip]
     scenario, found = build(node, source.path, base_dir)
     if slips:
         return None, sorted(slips + found, key=lambda p: (p.where.line, p.where.column))

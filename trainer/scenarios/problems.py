@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{key}」のあとが全角のコロン（：）です — 半角のコロンと空白「: 」にしてください。",
         "a full-width colon (：) follows '{key}' — type an ASCII colon and a space ': '.",
     ),
+    "no-space-after-colon": (
+        "「{key}:」のあとに空白がありません — 「{key}: 」のように、コロンのあとに半角スペースを入れてください。",
+        "there is no space after '{key}:' — type a space after the colon, like '{key}: '.",
+    ),
     "fullwidth-dash": (
         "リストの印が全角（{char}）です — 半角のハイフンと空白「- 」にしてください。",
         "the list marker is full-width ({char}) — type an ASCII hyphen and a space '- '.",

@@ -27,6 +27,7 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
 
 _FULLWIDTH_COLON = re.compile(r"^[ \t\u3000]*(?:[-－ー−][ \u3000]+)?([A-Za-z][A-Za-z0-9_-]*)[ \t\u3000]*：")
 _FULLWIDTH_DASH = re.compile(r"^[ \t]*([－ー−])[ \u3000]")
+_NO_SPACE_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([a-z][a-z-]*):(?=[^\s/])")
 
 
 @dataclass
@@ -66,8 +67,10 @@ def decode_source(data: bytes, shown: str) -> Source:
     return Source(shown, text.replace("\r\n", "\n").replace("\r", "\n"), [])
 
 
-def scan_input_method_slips(text: str, shown: str) -> list[Problem]:
-    """Find full-width spaces, tabs in indentation, full-width colons and list dashes."""
+def scan_input_method_slips(text: str, shown: str, keys: frozenset[str] = frozenset()) -> list[Problem]:
+    """Find full-width spaces, tabs in indentation, full-width colons and list
+    dashes, and a known key written without a space after its colon
+    (``say:こんにちは``, which YAML would silently read as one long text)."""
     problems: list[Problem] = []
     in_block = False
     block_indent = 0
@@ -88,6 +91,9 @@ def scan_input_method_slips(text: str, shown: str) -> list[Problem]:
         match = _FULLWIDTH_COLON.match(line)
         if match:
             problems.append(Problem(Where(shown, number, match.end()), "fullwidth-colon", {"key": match.group(1)}))
+        tight = _NO_SPACE_AFTER_COLON.match(line)
+        if tight and tight.group(1) in keys:
+            problems.append(Problem(Where(shown, number, tight.end()), "no-space-after-colon", {"key": tight.group(1)}))
         dash = _FULLWIDTH_DASH.match(line)
         if dash:
             problems.append(Problem(Where(shown, number, dash.start(1) + 1), "fullwidth-dash", {"char": dash.group(1)}))
