@@ -213,6 +213,15 @@ register(ElementKind(
     example="{type: speaker, light: listening, suggestions: [今日の天気は？]}",
 ))
 
+register(ElementKind(
+    "pages", {"id": ID, "pages": Key("list", True, item={"text": Key("text", True), "icon": Key("str")}),
+              "page": Key("int", doc="which page is showing, 1 = the first")},
+    actions=("swipe", "tap"), id_required=True,
+    doc_ja="指でなぞってめくる画面（写真やページ）。矢印のキーや「左へなぞる」などのボタンでもなぞれます。",
+    doc_en="Pages (photos) to swipe through; arrow keys and the swipe buttons work too.",
+    example="{type: pages, id: photos, pages: [{text: 海の写真, icon: photo}, {text: 山の写真, icon: photo}]}",
+))
+
 
 def kind_names() -> tuple[str, ...]:
     return tuple(KINDS)

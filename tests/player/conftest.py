@@ -1,0 +1,46 @@
+"""Fixtures for the player's tests: real widgets, offscreen, a private
+settings folder, speech replaced by the speech helper's fake."""
+
+from __future__ import annotations
+
+import pytest
+
+import trainer.widgets  # noqa: F401  (applies the PySide6 reference-count fix before any widget exists)
+from trainer.content import bundled_content_dir
+from trainer.scenarios.loader import load_all
+from trainer.widgets.look import Look, pick_family
+from trainer.widgets.theme import THEMES
+
+_BUNDLED = None
+
+
+def bundled():
+    """Every bundled scenario (loaded once per session)."""
+    global _BUNDLED
+    if _BUNDLED is None:
+        scenarios, problems = load_all([bundled_content_dir()])
+        errors = [p for p in problems if p.severity == "error"]
+        assert not errors, [p.format("en") for p in errors]
+        _BUNDLED = scenarios
+    return _BUNDLED
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path, monkeypatch):
+    """Settings and resume files go to a temporary folder, never the user's."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("TRAINER_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def look(qapp):
+    return Look(family=pick_family())
+
+
+@pytest.fixture
+def make_look(qapp):
+    def _make(scale: float = 1.0, theme: str = "standard", **changes) -> Look:
+        return Look(theme=THEMES[theme], scale=scale, family=pick_family(), **changes)
+
+    return _make

@@ -1,0 +1,93 @@
+"""The finish screen: what happened, what was learned, and where next.
+
+Every ending is a good ending: ``success`` (できました！), ``safe`` (安全に
+終われました) and ``risky`` (練習なので大丈夫です — with what to do if it
+ever happens for real). 「もう一度」 starts again; 「ほかの練習へ」 goes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from trainer.app.pages import ScrollPage
+from trainer.reading.ruby import plain
+from trainer.scenarios.model import Scenario, Step
+from trainer.widgets.button import BigButton
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.labels import Box, TextBlock, make_text
+from trainer.widgets.look import Look
+
+OUTCOME_ICONS = {"success": "star", "safe": "shield", "risky": "leaf"}
+
+
+class Emblem(QWidget):
+    """A large friendly picture for the outcome (never a cross)."""
+
+    def __init__(self, icon: str, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._icon, self._look = icon, look
+        self.setFixedSize(QSize(look.px(96), look.px(96)))
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(self._look.colour("praise"))
+        painter.setPen(self._look.colour("praise_text"))
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        painter.drawEllipse(rect)
+        inset = rect.width() * 0.22
+        paint_icon(painter, rect.adjusted(inset, inset, -inset, -inset), self._icon,
+                   self._look.colour("praise_text"), stroke=2.0)
+        painter.end()
+
+
+class FinishPage(ScrollPage):
+    """Shown when a run reaches a finish step."""
+
+    again_requested = Signal()
+    others_requested = Signal()
+
+    def __init__(self, scenario: Scenario, step: Step, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        self.scenario = scenario
+        self.step = step
+        outcome = step.finish or "success"
+        lang = look.lang
+        row = QHBoxLayout()
+        row.setSpacing(look.px(16))
+        row.addWidget(Emblem(OUTCOME_ICONS.get(outcome, "star"), look), 0, Qt.AlignmentFlag.AlignVCenter)
+        self.headline = TextBlock(look.tr(f"finish.{outcome}"), look, role="title", colour="text", bold=True)
+        row.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.body.addLayout(row)
+        self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted"))
+        self.body.addWidget(make_text(step.say.get(lang), look, role="large", colour="text",
+                                      readings=scenario.readings))
+        self.learned: list[TextBlock] = []
+        if step.learned:
+            box = Box(look, fill="surface", border="border", padding=18)
+            box.box_layout.addWidget(TextBlock(look.tr("finish.learned"), look, role="large",
+                                               colour="surface_text", bold=True))
+            for text in step.learned:
+                item = TextBlock(plain(text.get(lang)), look, colour="surface_text", icon="check")
+                self.learned.append(item)
+                box.box_layout.addWidget(item)
+            self.body.addWidget(box)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(look.px(12))
+        self.again = BigButton(look.tr("finish.again"), look, style="secondary", icon="repeat")
+        self.others = BigButton(look.tr("finish.other"), look, style="primary", icon="home")
+        self.again.clicked.connect(self.again_requested)
+        self.others.clicked.connect(self.others_requested)
+        buttons.addWidget(self.others, 0)
+        buttons.addWidget(self.again, 0)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.body.addStretch(1)
+
+    def spoken(self) -> list[str]:
+        """What is read aloud when the page appears (raw texts)."""
+        lang = self.look.lang
+        return [self.look.tr(f"finish.{self.step.finish or 'success'}"), self.step.say.get(lang),
+                *(t.get(lang) for t in self.step.learned)]

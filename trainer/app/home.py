@@ -1,0 +1,47 @@
+"""The home screen: large tiles for the six kinds of practice.
+
+Each tile is a picture and a word (キャッシュレス, ネットショッピング …) and
+how many practices it holds. Arrow keys move between tiles, Enter opens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from trainer.app.library import CATEGORY_ICONS, Library
+from trainer.app.pages import ScrollPage
+from trainer.widgets.arrow_nav import ArrowNavigator
+from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
+from trainer.widgets.labels import TextBlock
+from trainer.widgets.look import Look
+
+
+class HomePage(ScrollPage):
+    """Category tiles."""
+
+    category_chosen = Signal(str)
+    """A tile was pressed (the category id)."""
+
+    def __init__(self, library: Library, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        self.heading(look.tr("home.heading"))
+        self.body.addWidget(TextBlock(look.tr("app.motto"), look, colour="muted"))
+        grid_holder = QWidget()
+        grid = FlowLayout(grid_holder, spacing=look.px(16), uniform=True)
+        self.tiles: dict[str, BigButton] = {}
+        for category in library.categories():
+            count = len(library.in_category(category))
+            text = f"{look.tr(f'cat.{category}')}\n{look.tr('home.count', n=count)}"
+            tile = BigButton(text, look, style="tile", icon=CATEGORY_ICONS.get(category), icon_top=True,
+                             role="large")
+            tile.clicked.connect(lambda _=False, c=category: self.category_chosen.emit(c))
+            grid.addWidget(tile)
+            self.tiles[category] = tile
+        self._arrows = ArrowNavigator(list(self.tiles.values()), self)
+        self.body.addWidget(grid_holder)
+        self.body.addStretch(1)
+
+    def first_tile(self) -> BigButton:
+        return next(iter(self.tiles.values()))

@@ -1,0 +1,61 @@
+"""``trainer`` with no sub-command: open the app.
+
+Creates the Qt application, loads settings and scenarios, and shows the
+main window. The speech service (Open JTalk, which loads a dictionary) is
+started right after the first paint, so the window appears at once.
+``--smoke`` paints the first window and exits 0 (for CI and benchmarks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+
+def create_speech():
+    """The speech service, or None when speech cannot run here (the app goes on silently)."""
+    try:
+        from trainer.speech.service import SpeechService
+
+        return SpeechService()
+    except Exception:  # no speech is a notice, never a crash
+        log.warning("speech is not available", exc_info=True)
+        return None
+
+
+def launch(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import trainer.app  # noqa: F401  (applies the PySide6 reference-count fix first)
+    from trainer.app.library import Library
+    from trainer.app.main_window import MainWindow
+    from trainer.app.settings import SettingsStore
+    from trainer.content import bundled_content_dir
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("trainer")
+    folders = getattr(args, "content", None) or [bundled_content_dir()]
+    library = Library.load(folders)
+    for problem in library.problems:
+        print(problem.format(args.lang), file=sys.stderr)
+    store = SettingsStore()
+    window = MainWindow(library, settings_store=store, lang=args.lang)
+    window.show()
+    if getattr(args, "smoke", False):
+        app.processEvents()
+        window.grab()  # paints every visible widget once
+        window.close()
+        return 0
+
+    def start_speech() -> None:
+        speech = create_speech()
+        if speech is not None:
+            window.attach_speech(speech)
+            app.aboutToQuit.connect(speech.shutdown)
+
+    QTimer.singleShot(0, start_speech)  # after the first paint; not a timer on the learner
+    return app.exec()

@@ -1,0 +1,356 @@
+"""The main window: pages in one stack, and the navigation between them.
+
+    first start (text size) → [learner choice] → home → list → player → finish
+                                                  ↑______ settings (any time) ___|
+
+Services are passed in, never fetched: the speech service (optional), a
+``listeners_for(scenario)`` hook that gives run listeners (the progress
+recorder plugs in here; without it play simply is not recorded), and two
+optional page factories for the progress helper's learner picker and the
+instructor area. Every page is rebuilt when the look changes; the player
+keeps its run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from trainer.app.finish import FinishPage
+from trainer.app.home import HomePage
+from trainer.app.library import Library
+from trainer.app.narrator import Narrator
+from trainer.app.pages import NavBar, fill
+from trainer.app.player import Listener, Player
+from trainer.app.resume import ResumeStore
+from trainer.app.scenario_list import ScenarioListPage
+from trainer.app.settings import Settings, SettingsStore
+from trainer.app.settings_page import FirstStartPage, SettingsPage
+from trainer.app.style import apply_look
+from trainer.scenarios.model import Scenario, Step
+from trainer.widgets.look import Look, pick_family
+from trainer.widgets.theme import theme_named
+
+PageFactory = Callable[[Look], QWidget]
+
+
+def look_for(settings: Settings, lang: str, family: str | None = None) -> Look:
+    """The ``Look`` that ``settings`` ask for."""
+    return Look(theme=theme_named(settings.theme), scale=settings.scale,
+                family=pick_family() if family is None else family, lang=settings.lang or lang,
+                furigana=settings.furigana, easy=settings.easy)
+
+
+class MainWindow(QMainWindow):
+    """The app's one window."""
+
+    page_changed = Signal(str)
+    """The page on show changed (its name: first-start, learner, home, list, player, finish, settings,
+    instructor)."""
+
+    def __init__(self, library: Library, *, settings_store: SettingsStore | None = None,
+                 settings: Settings | None = None, lang: str = "ja", speech: Any | None = None,
+                 listeners_for: Callable[[Scenario], Iterable[Listener]] | None = None,
+                 learner_page: PageFactory | None = None, instructor_page: PageFactory | None = None,
+                 resume_store: ResumeStore | None = None,
+                 ask_quit: Callable[[QWidget, Look], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.store = settings_store
+        self.settings = (settings or (settings_store.load() if settings_store else Settings())).checked()
+        self.default_lang = lang
+        self.speech = speech
+        self.listeners_for = listeners_for
+        self.learner_factory = learner_page
+        self.instructor_factory = instructor_page
+        self.resume_store = resume_store or ResumeStore(settings_store.folder if settings_store else None)
+        self.ask_quit = ask_quit
+        self.family = pick_family()
+        self.look = look_for(self.settings, lang, self.family)
+        self.narrator = Narrator(speech, enabled=self.settings.read_aloud, parent=self)
+        self._apply_speech_settings()
+        self.player: Player | None = None
+        self.page_name = ""
+        self._category: str | None = None
+        self._finish_step: Step | None = None
+        self._before_settings = "home"
+        self._pages: dict[str, QWidget] = {}
+        self._build_frame()
+        self.setWindowTitle(self.look.tr("app.title"))
+        self.resize(1280, 860)
+        if not self.settings.text_size_chosen:
+            self.show_first_start()
+        elif self.learner_factory is not None:
+            self.show_learner_choice()
+        else:
+            self.show_home()
+
+    # -- frame --------------------------------------------------------------------
+    def _build_frame(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            apply_look(app, self.look)
+        central = QWidget()
+        fill(central, self.look)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = NavBar(self.look, instructor=self.instructor_factory is not None,
+                          learner=self.learner_factory is not None)
+        self.nav.home.clicked.connect(self.show_home)
+        self.nav.settings.clicked.connect(self.show_settings)
+        self.nav.instructor.clicked.connect(self.show_instructor)
+        self.nav.learner.clicked.connect(self.show_learner_choice)
+        layout.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setCentralWidget(central)
+
+    def _show(self, name: str, page: QWidget) -> None:
+        old = self._pages.get(name)
+        if old is not None and old is not page:
+            self.stack.removeWidget(old)
+            if old is not self.player:
+                old.deleteLater()
+        self._pages[name] = page
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.page_name = name
+        self.nav.for_page(name)
+        focus = getattr(page, "first_tile", None)
+        (focus() if focus else page).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.page_changed.emit(name)
+
+    # -- pages --------------------------------------------------------------------
+    def show_first_start(self) -> None:
+        page = FirstStartPage(self.look, self.settings.text_scale)
+        page.previewed.connect(lambda scale: self.apply_settings(replace(self.settings, text_scale=scale)))
+        page.chosen.connect(self._first_start_done)
+        self._show("first-start", page)
+
+    def _first_start_done(self, scale: int) -> None:
+        self.apply_settings(replace(self.settings, text_scale=scale, text_size_chosen=True))
+        if self.learner_factory is not None:
+            self.show_learner_choice()
+        else:
+            self.show_home()
+
+    def show_learner_choice(self) -> None:
+        if self.learner_factory is None:
+            self.show_home()
+            return
+        page = self.learner_factory(self.look)
+        for name in ("learner_chosen", "chosen", "done"):
+            signal = getattr(page, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_args: self.show_home())
+                break
+        self._show("learner", page)
+
+    def show_instructor(self) -> None:
+        if self.instructor_factory is None:
+            return
+        page = self.instructor_factory(self.look)
+        for name in ("closed", "done", "back_requested"):
+            signal = getattr(page, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_args: self.show_home())
+                break
+        self._show("instructor", page)
+
+    def show_home(self) -> None:
+        self._close_player()
+        page = HomePage(self.library, self.look)
+        page.category_chosen.connect(self.show_category)
+        self._show("home", page)
+
+    def show_category(self, category: str) -> None:
+        self._close_player()
+        self._category = category
+        page = ScenarioListPage(self.library, category, self.look,
+                                can_resume=lambda sid: self.resume_store.get(sid) is not None)
+        page.start_requested.connect(self.start)
+        page.back_requested.connect(self.show_home)
+        self._show("list", page)
+
+    def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None) -> Player | None:
+        """Open the player on ``scenario_id`` (from where it was left when ``resume``,
+        or at ``snapshot``'s step)."""
+        scenario = self.library.find(scenario_id)
+        if scenario is None:
+            return None
+        self._close_player()
+        self._category = scenario.category
+        if snapshot is None:
+            snapshot = self.resume_store.get(scenario_id) if resume else None
+        self.resume_store.forget(scenario_id)
+        listeners = tuple(self.listeners_for(scenario)) if self.listeners_for else ()
+        self._set_reader(scenario)
+        player = Player(scenario, self.look, narrator=self.narrator, listeners=listeners, snapshot=snapshot,
+                        ask_quit=self.ask_quit)
+        player.finished.connect(self.show_finish)
+        player.left.connect(self._player_left)
+        self.player = player
+        self._show("player", player)
+        return player
+
+    def _set_reader(self, scenario: Scenario) -> None:
+        set_reader = getattr(self.speech, "set_reader", None)
+        if set_reader is None:
+            return
+        try:
+            from trainer.widgets.labels import reader_for
+
+            set_reader(reader_for(scenario.readings))
+        except Exception:  # readings are a nicety; a voice without them still speaks
+            pass
+
+    def _player_left(self, snapshot: dict) -> None:
+        self.resume_store.put(snapshot)
+        self.show_category(self._category or "cashless")
+
+    def _close_player(self) -> None:
+        if self.player is not None:
+            self.narrator.stop()
+            player, self.player = self.player, None
+            self.stack.removeWidget(player)
+            self._pages.pop("player", None)
+            player.deleteLater()
+
+    def show_finish(self, step: Step, scenario: Scenario | None = None) -> None:
+        scenario = scenario or (self.player.scenario if self.player is not None else None)
+        if scenario is None:
+            return
+        self._finish_step = step
+        self._finish_scenario = scenario
+        page = FinishPage(scenario, step, self.look)
+        page.again_requested.connect(lambda: self.start(scenario.id))
+        page.others_requested.connect(lambda: self.show_category(scenario.category))
+        self._show("finish", page)
+        self._close_player()
+        self.narrator.say(*page.spoken())
+
+    def show_settings(self) -> None:
+        if self.page_name != "settings":
+            self._before_settings = self.page_name
+        voices = None
+        if self.speech is not None:
+            try:
+                voices = list(self.speech.voices())
+            except Exception:
+                voices = []
+        page = SettingsPage(self.settings, self.look, voices)
+        page.changed.connect(self.apply_settings)
+        page.closed.connect(self.close_settings)
+        page.voice_tried.connect(lambda: self.narrator.say(self.look.tr("settings.voice_sample")))
+        self._show("settings", page)
+
+    def close_settings(self) -> None:
+        back = self._before_settings
+        if back == "player" and self.player is not None:
+            self._show("player", self.player)
+        elif back == "finish" and self._finish_step is not None:
+            self.show_finish_again()
+        elif back == "list" and self._category:
+            self.show_category(self._category)
+        elif back == "learner":
+            self.show_learner_choice()
+        elif back == "instructor":
+            self.show_instructor()
+        else:
+            self.show_home()
+
+    def show_finish_again(self) -> None:
+        page = FinishPage(self._finish_scenario, self._finish_step, self.look)
+        page.again_requested.connect(lambda: self.start(self._finish_scenario.id))
+        page.others_requested.connect(lambda: self.show_category(self._finish_scenario.category))
+        self._show("finish", page)
+
+    # -- settings -----------------------------------------------------------------
+    def apply_settings(self, settings: Settings) -> None:
+        """Save ``settings`` and redraw every page with them, right away."""
+        settings = settings.checked()
+        self.settings = settings
+        if self.store is not None:
+            try:
+                self.store.save(settings)
+            except OSError:
+                pass  # a read-only folder must not stop the lesson; the change still applies now
+        self.narrator.set_enabled(settings.read_aloud)
+        self._apply_speech_settings()
+        new_look = look_for(settings, self.default_lang, self.family)
+        if new_look == self.look:
+            return
+        self.look = new_look
+        page = self.page_name
+        player = self.player
+        self._pages.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            if widget is not player:
+                widget.deleteLater()
+        self._build_frame()
+        self.setWindowTitle(self.look.tr("app.title"))
+        if player is not None:
+            player.restyle(self.look)
+            self.stack.addWidget(player)
+            self._pages["player"] = player
+        self._reopen(page)
+
+    def _reopen(self, page: str) -> None:
+        if page == "first-start":
+            self.show_first_start()
+        elif page == "settings":
+            scroll = 0
+            self.show_settings()
+            self._pages["settings"].verticalScrollBar().setValue(scroll)
+        elif page == "player" and self.player is not None:
+            self._show("player", self.player)
+        elif page == "finish" and self._finish_step is not None:
+            self.show_finish_again()
+        elif page == "list" and self._category:
+            self.show_category(self._category)
+        elif page == "learner":
+            self.show_learner_choice()
+        elif page == "instructor":
+            self.show_instructor()
+        else:
+            self.show_home()
+
+    def attach_speech(self, speech: Any) -> None:
+        """Use ``speech`` from now on (started after the first paint, so the window opens fast)."""
+        self.speech = speech
+        self.narrator.attach(speech)
+        self._apply_speech_settings()
+        if self.player is not None:
+            self._set_reader(self.player.scenario)
+
+    def _apply_speech_settings(self) -> None:
+        speech = self.speech
+        if speech is None:
+            return
+        for name, value in (("set_rate", self.settings.rate), ("set_volume", self.settings.volume),
+                            ("set_voice", self.settings.voice)):
+            setter = getattr(speech, name, None)
+            if setter is None:
+                continue
+            try:
+                setter(value)
+            except (ValueError, RuntimeError):
+                pass  # e.g. a voice that is gone: keep the default
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.player is not None and not self.player.run.finished:
+            self.resume_store.put(self.player.snapshot())
+        self.narrator.stop()
+        super().closeEvent(event)

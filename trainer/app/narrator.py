@@ -1,0 +1,111 @@
+"""Reads texts aloud through the speech service, if there is one.
+
+The player talks to this small object, never to a backend: ``say`` stops
+whatever is being read and starts the new text at once (moving on never
+waits for speech), ``stop`` silences it, and when the service reports a
+failure the narrator emits ``unavailable`` once with a plain message — the
+player shows it quietly and goes on with text only.
+
+The service is anything with ``say(text)``, ``stop()`` and (optionally) a
+``failed`` signal carrying a message — ``trainer.speech.SpeechService`` or
+its fake. Texts are passed with their reading notation (``｜都城《みやこのじょう》``)
+so the author's readings win.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from trainer.reading.ruby import plain
+
+
+class Narrator(QObject):
+    """The player's voice: one utterance at a time, interruptible, optional."""
+
+    unavailable = Signal(str)
+    """Speech failed (the message is for the log; the player shows its own notice)."""
+    following = Signal(int, int)
+    """The voice is at (offset, length) of the followed text (see ``say(follow=)``)."""
+    done = Signal()
+    """The current text was read to the end or interrupted."""
+
+    def __init__(self, speech: Any | None = None, enabled: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.speech: Any | None = None
+        self.enabled = enabled
+        self.failed = False
+        self.last: str = ""
+        self.spoken: list[str] = []
+        """Every text given to the service, in order (plain text, for tests and the log)."""
+        self._follow: tuple[int, int] | None = None  # (start, length) of the followed text in the utterance
+        if speech is not None:
+            self.attach(speech)
+
+    def attach(self, speech: Any) -> None:
+        """Read through ``speech`` from now on (it may arrive after the window is shown)."""
+        self.speech = speech
+        for name, slot in (("failed", self._on_failed), ("word", self._on_word), ("finished", self._on_finished)):
+            signal = getattr(speech, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(slot)
+
+    @property
+    def available(self) -> bool:
+        return self.speech is not None and self.enabled
+
+    def say(self, *texts: str, follow: int | None = None) -> None:
+        """Stop what is being read and read ``texts`` (joined) instead.
+
+        ``follow`` is the index of the text whose words ``following`` reports
+        (for highlighting the word being read in that text)."""
+        parts = [t for t in texts if t]
+        text = "　".join(parts)
+        self.last = text
+        self._follow = None
+        if not text:
+            return
+        self.stop()
+        if not self.available:
+            return
+        if follow is not None and 0 <= follow < len(texts) and texts[follow]:
+            index = parts.index(texts[follow])
+            start = sum(len(plain(p)) + 1 for p in parts[:index])
+            self._follow = (start, len(plain(parts[index])))
+        self.spoken.append(plain(text))
+        try:
+            self.speech.say(text)
+        except Exception as error:  # a broken backend must never stop the lesson
+            self._on_failed(str(error))
+
+    def repeat(self) -> None:
+        if self.last:
+            self.say(self.last)
+
+    def stop(self) -> None:
+        if self.speech is None:
+            return
+        try:
+            self.speech.stop()
+        except Exception:  # noqa: S110 - stopping silence cannot fail in a way that matters
+            pass
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        if not enabled:
+            self.stop()
+
+    def _on_word(self, offset: int, length: int) -> None:
+        if self._follow is not None:
+            start, size = self._follow
+            if start <= offset < start + size:
+                self.following.emit(offset - start, length)
+
+    def _on_finished(self) -> None:
+        self.done.emit()
+
+    def _on_failed(self, message: str = "") -> None:
+        if not self.failed:
+            self.failed = True
+            self.unavailable.emit(str(message))

@@ -1,0 +1,51 @@
+"""「やめる」: a gentle question, and the promise that nothing is lost.
+
+``QuitDialog.ask(parent, look)`` returns True to stop; tests replace it
+(pytest-qt's advice for dialogs). 「続ける」 is the default button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from trainer.widgets.button import BigButton
+from trainer.widgets.labels import TextBlock
+from trainer.widgets.look import Look
+
+
+class QuitDialog(QDialog):
+    """Asks whether to stop practising."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(look.tr("quit.title"))
+        self.setModal(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour("surface"))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        layout = QVBoxLayout(self)
+        pad = look.px(24)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(look.px(16))
+        layout.addWidget(TextBlock(look.tr("quit.title"), look, role="title", colour="surface_text", bold=True))
+        layout.addWidget(TextBlock(look.tr("quit.text"), look, colour="surface_text"))
+        row = QHBoxLayout()
+        row.setSpacing(look.px(12))
+        self.stay = BigButton(look.tr("quit.stay"), look, style="primary")
+        self.leave = BigButton(look.tr("quit.leave"), look, style="secondary")
+        self.stay.clicked.connect(self.reject)
+        self.leave.clicked.connect(self.accept)
+        row.addWidget(self.stay, 1)
+        row.addWidget(self.leave, 1)
+        layout.addLayout(row)
+        self.setMinimumWidth(min(look.px(560), 1200))
+        self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, look: Look) -> bool:
+        """True when the learner chose to stop."""
+        dialog = cls(look, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted

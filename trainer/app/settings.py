@@ -1,0 +1,96 @@
+"""The learner's settings, kept in a small JSON file.
+
+Text size, colours, furigana, read-aloud (voice, speed, volume), easy
+words and language. The file lives in the user's configuration folder
+(platformdirs); ``TRAINER_CONFIG_DIR`` points it elsewhere (tests use a
+temporary folder). A missing or damaged file gives the defaults — a
+settings file can never stop the app from starting.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from trainer.widgets.look import TEXT_SCALES
+from trainer.widgets.theme import THEMES
+
+CONFIG_ENV = "TRAINER_CONFIG_DIR"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a learner chose. Nothing here identifies a person."""
+
+    text_scale: int = 100
+    """Text size in percent, one of ``TEXT_SCALES`` (100–300)."""
+    theme: str = "standard"
+    furigana: bool = False
+    read_aloud: bool = True
+    easy: bool = False
+    """Show a scenario's easy-Japanese text (``easy:``) where there is one."""
+    voice: str | None = None
+    rate: float = 1.0
+    """Speaking speed, 0.5–2.0."""
+    volume: float = 1.0
+    """Loudness, 0–1."""
+    lang: str | None = None
+    """"ja" or "en"; None follows the command line / the system."""
+    text_size_chosen: bool = False
+    """False until the first-start page was answered."""
+
+    def checked(self) -> Settings:
+        """The same settings with every value brought into its range."""
+        scale = min(TEXT_SCALES, key=lambda s: abs(s - int(self.text_scale)))
+        return replace(
+            self, text_scale=scale, theme=self.theme if self.theme in THEMES else "standard",
+            rate=min(2.0, max(0.5, float(self.rate))), volume=min(1.0, max(0.0, float(self.volume))),
+            lang=self.lang if self.lang in ("ja", "en") else None,
+        )
+
+    @property
+    def scale(self) -> float:
+        return self.text_scale / 100
+
+
+def config_dir() -> Path:
+    """Where settings live: ``$TRAINER_CONFIG_DIR`` or the user's config folder."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("trainer", appauthor=False))
+
+
+class SettingsStore:
+    """Loads and saves ``settings.json`` in ``folder``."""
+
+    def __init__(self, folder: Path | str | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else config_dir()
+        self.path = self.folder / "settings.json"
+
+    def load(self) -> Settings:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Settings()
+        if not isinstance(raw, dict):
+            return Settings()
+        known = {f.name for f in fields(Settings)}
+        values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
+        try:
+            return Settings(**values).checked()
+        except (TypeError, ValueError):
+            return Settings()
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically (a crash mid-write leaves the old file)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(asdict(settings.checked()), ensure_ascii=False, indent=2),
+                             encoding="utf-8")
+        temporary.replace(self.path)

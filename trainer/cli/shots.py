@@ -1,0 +1,121 @@
+"""``trainer shots SCENARIO --out DIR`` — a picture of every step, offscreen.
+
+For authors, handouts and reviews: each step of the scenario is drawn as
+the learner sees it (instruction pane, mock device, controls) and saved as
+``NN-stepid.png``; finish steps show the finish screen. ``--scale 1|2|3``
+is the text size (100/200/300%), ``--theme`` the colours, ``--hints`` adds
+one picture per hint level. SCENARIO is a file or a scenario id.
+Nothing is saved to the learner's settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HELP = "シナリオの各ステップを画像にする / render every step of a scenario to PNG"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file, or scenario id")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    parser.add_argument("--scale", type=float, default=1.0, help="text size: 1, 1.5, 2, 3 ... (default 1)")
+    parser.add_argument("--theme", default="standard", help="standard or high-contrast")
+    parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size in pixels")
+    parser.add_argument("--furigana", action="store_true", help="show furigana")
+    parser.add_argument("--hints", action="store_true", help="also draw each hint level")
+
+
+def _find(spec: str, folders: list[str]):
+    from trainer.scenarios.loader import load, load_all
+
+    path = Path(spec)
+    if path.is_file():
+        return load(path)
+    scenarios, _ = load_all(folders)
+    for scenario in scenarios:
+        if scenario.id == spec:
+            return scenario
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from trainer.content import bundled_content_dir
+    from trainer.scenarios.problems import ScenarioError
+    from trainer.widgets.theme import THEMES
+
+    lang = args.lang
+    if args.theme not in THEMES:
+        print(("色の名前がちがいます: " if lang != "en" else "unknown theme: ") + args.theme
+              + " (" + ", ".join(THEMES) + ")", file=sys.stderr)
+        return 2
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"--size: {args.size} (例 / e.g. 1280x860)", file=sys.stderr)
+        return 2
+    folders = getattr(args, "content", None) or [bundled_content_dir()]
+    try:
+        scenario = _find(args.scenario, [str(f) for f in folders])
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem.format(lang), file=sys.stderr)
+        return 1
+    if scenario is None:
+        print(("シナリオが見つかりません: " if lang != "en" else "scenario not found: ") + args.scenario,
+              file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for path in render_steps(scenario, out, scale=args.scale, theme=args.theme, size=(width, height),
+                             lang=lang, furigana=args.furigana, hints=args.hints):
+        print(path)
+    return 0
+
+
+def render_steps(scenario, out: Path, *, scale: float = 1.0, theme: str = "standard",
+                 size: tuple[int, int] = (1280, 860), lang: str = "ja", furigana: bool = False,
+                 hints: bool = False) -> list[Path]:
+    """Draw every step of ``scenario`` into ``out``; return the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    import trainer.app  # noqa: F401  (PySide6 reference-count fix)
+    from trainer.app.library import Library
+    from trainer.app.main_window import MainWindow
+    from trainer.app.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(text_scale=round(scale * 100), theme=theme, furigana=furigana, text_size_chosen=True,
+                        lang=lang, read_aloud=False)
+    window = MainWindow(Library([scenario]), settings=settings, lang=lang)
+    window.resize(*size)
+    window.show()
+    written: list[Path] = []
+    for number, step in enumerate(scenario.steps, 1):
+        name = f"{number:02d}-{step.id}"
+        if step.is_finish:
+            window.show_finish(step, scenario)
+        else:
+            window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                                "step_id": step.id,
+                                                "path": [s.id for s in scenario.steps[:number]]})
+        app.processEvents()
+        written.append(_save(window, out / f"{name}.png"))
+        if hints and not step.is_finish and window.player is not None:
+            for level in range(1, len(window.player.run.hints()) + 1):
+                window.player.give_hint()
+                window.player.overlay.finish_animation()
+                app.processEvents()
+                written.append(_save(window, out / f"{name}-hint{level}.png"))
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return written
+
+
+def _save(window, path: Path) -> Path:
+    window.grab().save(str(path))
+    return path

@@ -1,0 +1,281 @@
+"""The one button of the app: big, wrapping, clearly focused, long-pressable.
+
+``BigButton`` paints its own text with the same layout it measures with, so
+a label never gets clipped at 300% text; it grows taller instead
+(height-for-width). Its accessible name is always its visible text. Enter
+and Space press it; the Menu key (or Shift+F10) is a long press, as is
+holding the mouse for ``LONG_PRESS_MS`` — measured between press and
+release, never with a timer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.look import Look
+from trainer.widgets.text_layout import draw_text, line_height, text_size
+
+LONG_PRESS_MS = 600
+"""Holding a button at least this long is a long press."""
+
+STYLES = ("primary", "secondary", "danger", "link", "plain", "tile", "quiet")
+
+
+def focus_width(look: Look) -> int:
+    return max(3, look.px(3))
+
+
+def paint_focus_ring(painter: QPainter, rect: QRectF, look: Look, radius: float) -> None:
+    """A thick ring in the theme's focus colour, with a thin contrasting inner line."""
+    width = focus_width(look)
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(look.colour("focus"), width))
+    half = width / 2
+    painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), radius + width, radius + width)
+    painter.restore()
+
+
+class BigButton(QAbstractButton):
+    """A large button with wrapped text, an optional icon and a long press."""
+
+    long_pressed = Signal()
+    """Fires instead of ``clicked`` after a long press (mouse held, or the Menu key)."""
+
+    def __init__(self, text: str, look: Look, *, style: str = "secondary", icon: str | None = None,
+                 icon_top: bool = False, align_left: bool = False, indicator: str | None = None,
+                 long_press: bool = False, role: str = "button", bold: bool | None = None,
+                 compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._style = style if style in STYLES else "secondary"
+        self._icon = icon
+        self._icon_top = icon_top
+        self._align_left = align_left
+        self._indicator = indicator  # None | "check" | "radio"
+        self._long_press = long_press
+        self._role = role
+        self._compact = compact
+        self._bold = (style in ("primary", "tile")) if bold is None else bold
+        self._pressed_at = QElapsedTimer()
+        self._emphasis = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setCheckable(indicator is not None)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setText(text)
+
+    # -- text and accessibility ---------------------------------------------
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def set_emphasis(self, on: bool) -> None:
+        """Draw the button as the suggested next thing to press (no blinking)."""
+        if on != self._emphasis:
+            self._emphasis = on
+            self.update()
+
+    @property
+    def emphasised(self) -> bool:
+        return self._emphasis
+
+    @property
+    def look(self) -> Look:
+        return self._look
+
+    # -- geometry -----------------------------------------------------------
+    def _font(self):
+        return self._look.font(self._role, bold=self._bold)
+
+    def _padding(self) -> tuple[int, int]:
+        if self._style == "tile":
+            return self._look.px(14), self._look.px(14)
+        if self._style == "link":
+            return self._look.px(6), self._look.px(6)
+        if self._compact:
+            return self._look.px(6), self._look.px(8)
+        return self._look.px(18), self._look.px(10)
+
+    def _icon_size(self) -> int:
+        if self._icon_top:
+            return self._look.px(56)
+        return int(line_height(self._font()) * 1.15)
+
+    def _side_extras(self) -> int:
+        extra = 0
+        gap = self._look.px(10)
+        if self._indicator:
+            extra += self._look.px(30) + gap
+        if self._icon and not self._icon_top:
+            extra += self._icon_size() + gap
+        return extra
+
+    def _chrome_width(self) -> int:
+        pad_h, _ = self._padding()
+        return 2 * focus_width(self._look) + 2 * pad_h + self._side_extras()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        natural, _ = text_size(self._font(), self.text())
+        cap = self._look.px(460)
+        width = min(natural, cap) + self._chrome_width() + 1
+        if self._icon_top:
+            width = max(width, self._icon_size() + 2 * self._padding()[0] + 2 * focus_width(self._look))
+        width = max(width, self._look.target)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        char, _ = text_size(self._font(), "あい")
+        width = max(self._look.target, min(self.sizeHint().width(), self._chrome_width() + char))
+        return QSize(width, self._look.target)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        _, pad_v = self._padding()
+        inner = max(1, width - self._chrome_width())
+        _, text_h = text_size(self._font(), self.text(), inner)
+        height = text_h + 2 * pad_v + 2 * focus_width(self._look)
+        if self._icon_top and self._icon:
+            height += self._icon_size() + self._look.px(8)
+        elif self._icon:
+            height = max(height, self._icon_size() + 2 * pad_v + 2 * focus_width(self._look))
+        return max(height, self._look.target)
+
+    def text_fits(self) -> bool:
+        """True when the whole text is visible at the current size (for tests)."""
+        return self.height() >= self.heightForWidth(self.width()) and self.width() >= self.minimumSizeHint().width()
+
+    # -- input --------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            event.accept()
+            self.animateClick()
+            return
+        if self._long_press and (key == Qt.Key.Key_Menu or (
+                key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)):
+            event.accept()
+            self.long_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._pressed_at.start()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        held = self._pressed_at.elapsed() if self._pressed_at.isValid() else 0
+        if (self._long_press and held >= LONG_PRESS_MS and event.button() == Qt.MouseButton.LeftButton
+                and self.rect().contains(event.position().toPoint()) and self.isDown()):
+            self.setDown(False)
+            event.accept()
+            self.long_pressed.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    # -- painting -----------------------------------------------------------
+    def _colours(self) -> tuple[QColor, QColor, QColor | None]:
+        look = self._look
+        if self._style == "primary":
+            fill, text, border = look.colour("primary"), look.colour("primary_text"), None
+            if look.theme.name == "high-contrast":
+                border = look.colour("primary")
+        elif self._style == "danger":
+            fill, text, border = look.colour("danger"), look.colour("danger_text"), look.colour("danger_text")
+        elif self._style == "link":
+            fill, text, border = QColor(0, 0, 0, 0), look.colour("link"), None
+        elif self._style in ("plain", "tile"):
+            fill, text, border = look.colour("surface"), look.colour("surface_text"), look.colour("border")
+        elif self._style == "quiet":
+            fill, text, border = QColor(0, 0, 0, 0), look.colour("text"), look.colour("secondary_border")
+        else:
+            fill, text, border = look.colour("secondary"), look.colour("secondary_text"), look.colour(
+                "secondary_border")
+        return fill, text, border
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self._look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ring = focus_width(look)
+        outer = QRectF(self.rect())
+        body = outer.adjusted(ring, ring, -ring, -ring)
+        radius = look.px(10)
+        fill, text_colour, border = self._colours()
+        if self.isDown():
+            fill = fill.darker(118) if fill.alpha() else look.colour("secondary")
+        elif self.underMouse() and self.isEnabled() and fill.alpha():
+            fill = fill.darker(106) if fill.lightness() > 60 else fill.lighter(140)
+        if not self.isEnabled():
+            text_colour = look.colour("muted")
+        path = QPainterPath()
+        path.addRoundedRect(body, radius, radius)
+        painter.fillPath(path, fill)
+        border_w = look.px(2)
+        if self._emphasis:
+            border, border_w = look.colour("highlight"), max(3, look.px(4))
+        if self.isChecked() and self._indicator:
+            border, border_w = look.colour("primary" if look.theme.name != "high-contrast" else "focus"), max(
+                3, look.px(3))
+        if border is not None:
+            painter.setPen(QPen(border, border_w))
+            half = border_w / 2
+            painter.drawRoundedRect(body.adjusted(half, half, -half, -half), radius, radius)
+        pad_h, pad_v = self._padding()
+        content = body.adjusted(pad_h, pad_v, -pad_h, -pad_v)
+        if self._indicator:
+            content = self._paint_indicator(painter, content, text_colour)
+        font = self._font()
+        font.setUnderline(self._style == "link")
+        if self._icon and self._icon_top:
+            size = self._icon_size()
+            paint_icon(painter, QRectF(content.left(), content.top(), content.width(), size), self._icon,
+                       text_colour, self.text(), stroke=1.8)
+            content.setTop(content.top() + size + look.px(8))
+        elif self._icon:
+            size = self._icon_size()
+            top = content.top() + (content.height() - size) / 2
+            if not self._align_left:
+                natural, _ = text_size(font, self.text(), max(1.0, content.width() - size - look.px(10)))
+                left = content.left() + max(0.0, (content.width() - size - look.px(10) - natural) / 2)
+            else:
+                left = content.left()
+            paint_icon(painter, QRectF(left, top, size, size), self._icon, text_colour, self.text())
+            content.setLeft(left + size + look.px(10))
+            if not self._align_left:
+                content.setRight(content.left() + natural + 1)
+        painter.setPen(text_colour)
+        align = Qt.AlignmentFlag.AlignLeft if self._align_left else Qt.AlignmentFlag.AlignHCenter
+        draw_text(painter, content, self.text(), font, align, valign_centre=True)
+        if self.hasFocus():
+            paint_focus_ring(painter, outer, look, radius)
+        painter.end()
+
+    def _paint_indicator(self, painter: QPainter, content: QRectF, colour: QColor) -> QRectF:
+        look = self._look
+        side = look.px(30)
+        box = QRectF(content.left(), content.top() + (content.height() - side) / 2, side, side)
+        painter.save()
+        painter.setPen(QPen(colour, max(2, look.px(2.5))))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self._indicator == "radio":
+            painter.drawEllipse(box)
+            if self.isChecked():
+                painter.setBrush(colour)
+                painter.drawEllipse(box.adjusted(side * 0.25, side * 0.25, -side * 0.25, -side * 0.25))
+        else:
+            painter.drawRoundedRect(box, look.px(4), look.px(4))
+            if self.isChecked():
+                paint_icon(painter, box.adjusted(2, 2, -2, -2), "check", colour, stroke=3.2)
+        painter.restore()
+        return content.adjusted(side + look.px(10), 0, 0, 0)

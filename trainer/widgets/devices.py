@@ -1,0 +1,333 @@
+"""The mock devices a screen is shown in: a phone, a kiosk (the shop's
+multi-copier), a hospital's card reader, a smart speaker and a browser
+window. Each draws its own casing and chrome (status bar, app header,
+address bar) around a scrolling screen body; the URL of a web page is
+always shown in full, because reading it is how fake sites are spotted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from trainer.scenarios.model import Screen
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.labels import TextBlock
+from trainer.widgets.look import Look
+from trainer.widgets.screen_view import ScreenView
+
+
+class _Painted(QWidget):
+    """A small decoration painted by a function (status bar, toolbar icons)."""
+
+    def __init__(self, paint, height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._paint = paint
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint(painter, QRectF(self.rect()))
+        painter.end()
+
+
+class Bar(QWidget):
+    """A filled bar holding a line of text (app header, kiosk title)."""
+
+    def __init__(self, look: Look, fill: str, text_colour: str, role: str = "large",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour(fill))
+        self.setPalette(palette)
+        layout = QHBoxLayout(self)
+        pad = look.px(10)
+        layout.setContentsMargins(look.px(16), pad, look.px(16), pad)
+        self.label = TextBlock("", look, role=role, colour=text_colour, bold=True)
+        layout.addWidget(self.label)
+
+    def set_text(self, text: str) -> None:
+        self.label.set_text(text)
+        self.setVisible(bool(text))
+
+
+class AddressBar(QWidget):
+    """The web address, whole, with whether the connection is protected."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour("chrome"))
+        self.setPalette(palette)
+        layout = QVBoxLayout(self)
+        pad = look.px(8)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(look.px(2))
+        self.security = TextBlock("", look, role="small", colour="chrome_text")
+        self.url = TextBlock("", look, role="body", colour="input_text", box="input", border="input_border",
+                             icon="lock")
+        layout.addWidget(self.security)
+        layout.addWidget(self.url)
+
+    def set_url(self, url: str | None) -> None:
+        self.setVisible(bool(url))
+        if not url:
+            return
+        secure = url.startswith("https://")
+        self.url.set_text(url)
+        self.url.set_icon("lock" if secure else "warning")
+        self.security.set_text(self._look.tr("browser.secure" if secure else "browser.insecure"))
+
+
+class DeviceFrame(QWidget):
+    """Base of the mock devices: casing, chrome, and the scrolling screen."""
+
+    name = "device"
+    width_100 = 440
+    """Preferred width at 100% text, in pixels."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = look
+        self.view: ScreenView | None = None
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        palette = self.scroll.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour("screen"))
+        palette.setColor(QPalette.ColorRole.Base, look.colour("screen"))
+        self.scroll.setPalette(palette)
+        self.scroll.viewport().setAutoFillBackground(True)
+        self.scroll.viewport().setPalette(palette)
+        self.setAccessibleName(look.tr("player.device"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def preferred_width(self) -> int:
+        return self.look.px(self.width_100)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.preferred_width(), self.look.px(640))
+
+    def show_screen(self, screen: Screen, view: ScreenView) -> None:
+        """Put ``view`` on the device and set the chrome from ``screen``."""
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.view = view
+        self.scroll.setWidget(view)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._chrome(screen, view)
+
+    def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        """Set titles and addresses; subclasses override."""
+
+    def title_of(self, screen: Screen, view: ScreenView) -> str:
+        return view.ctx.text(screen.title) if screen.title is not None else ""
+
+
+class PhoneFrame(DeviceFrame):
+    """A smartphone: bezel, status bar, address bar when on the web, app header."""
+
+    name = "phone"
+    width_100 = 430
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        layout = QVBoxLayout(self)
+        side, top = look.px(14), look.px(22)
+        layout.setContentsMargins(side, top, side, top)
+        layout.setSpacing(0)
+        self.status = _Painted(self._paint_status, look.px(34))
+        self.status.setAccessibleName(look.tr("device.status_time"))
+        self.address = AddressBar(look)
+        self.header = Bar(look, "header", "header_text")
+        layout.addWidget(self.status)
+        layout.addWidget(self.address)
+        layout.addWidget(self.header)
+        layout.addWidget(self.scroll, 1)
+        self.address.setVisible(False)
+
+    def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_text(self.title_of(screen, view))
+        self.address.set_url(screen.url)
+
+    def _paint_status(self, painter: QPainter, rect: QRectF) -> None:
+        look = self.look
+        painter.fillRect(rect, look.colour("screen"))
+        painter.setPen(look.colour("screen_text"))
+        painter.setFont(look.font("small", bold=True))
+        painter.drawText(rect.adjusted(look.px(14), 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+                         look.tr("device.status_time"))
+        colour = look.colour("screen_text")
+        h = rect.height() * 0.5
+        right = rect.right() - look.px(14)
+        battery = QRectF(right - h * 1.9, rect.center().y() - h * 0.45, h * 1.7, h * 0.9)
+        painter.setPen(QPen(colour, max(1.5, look.px(1.5))))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(battery, 2, 2)
+        painter.fillRect(battery.adjusted(2, 2, -battery.width() * 0.3, -2), colour)
+        x = battery.left() - h * 1.6
+        for index in range(4):
+            bar_h = h * (0.35 + 0.2 * index)
+            painter.fillRect(QRectF(x + index * h * 0.32, rect.center().y() + h * 0.45 - bar_h, h * 0.2, bar_h),
+                             colour)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        radius = self.look.px(38)
+        path = QPainterPath()
+        path.addRoundedRect(rect, radius, radius)
+        painter.fillPath(path, self.look.colour("bezel"))
+        painter.setPen(QPen(QColor("#000000"), 2))
+        painter.drawPath(path)
+        # the speaker slit at the top
+        slit = QRectF(rect.center().x() - self.look.px(30), rect.top() + self.look.px(8), self.look.px(60),
+                      self.look.px(6))
+        painter.setBrush(QColor("#555555"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(slit, 3, 3)
+        painter.end()
+
+
+class KioskFrame(DeviceFrame):
+    """A shop's multi-copier touch screen (certificates are printed here)."""
+
+    name = "kiosk"
+    width_100 = 780
+    caption_key = "device.kiosk"
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        layout = QVBoxLayout(self)
+        pad = look.px(20)
+        layout.setContentsMargins(pad, look.px(12), pad, look.px(40))
+        layout.setSpacing(look.px(8))
+        self.caption = TextBlock(look.tr(self.caption_key), look, role="small", colour="chrome_text", bold=True)
+        layout.addWidget(self.caption)
+        screen = QWidget()
+        inner = QVBoxLayout(screen)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(0)
+        self.header = Bar(look, "header", "header_text", role="title")
+        inner.addWidget(self.header)
+        inner.addWidget(self.scroll, 1)
+        layout.addWidget(screen, 1)
+
+    def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_text(self.title_of(screen, view))
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self.look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+        gradient.setColorAt(0, look.colour("chrome"))
+        gradient.setColorAt(1, look.colour("chrome").darker(112))
+        path = QPainterPath()
+        path.addRoundedRect(rect, look.px(16), look.px(16))
+        painter.fillPath(path, gradient)
+        painter.setPen(QPen(look.colour("border"), 2))
+        painter.drawPath(path)
+        # the paper tray under the screen
+        tray = QRectF(rect.left() + rect.width() * 0.3, rect.bottom() - look.px(28), rect.width() * 0.4, look.px(12))
+        painter.setBrush(QColor("#444444"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(tray, 4, 4)
+        painter.end()
+
+
+class CardReaderFrame(KioskFrame):
+    """A hospital reception's card reader with its small touch screen."""
+
+    name = "card-reader"
+    width_100 = 620
+    caption_key = "device.card_reader"
+
+
+class SpeakerFrame(DeviceFrame):
+    """A smart speaker on a table; the speaker element draws the device itself."""
+
+    name = "speaker"
+    width_100 = 600
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        layout = QVBoxLayout(self)
+        pad = look.px(12)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(look.px(6))
+        self.caption = TextBlock(look.tr("device.speaker"), look, role="small", colour="chrome_text", bold=True)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.scroll, 1)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), self.look.px(16), self.look.px(16))
+        painter.fillPath(path, self.look.colour("chrome"))
+        painter.setPen(QPen(self.look.colour("border"), 2))
+        painter.drawPath(path)
+        painter.end()
+
+
+class BrowserFrame(DeviceFrame):
+    """A computer's browser window: tab, toolbar and the full address."""
+
+    name = "browser"
+    width_100 = 860
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(0)
+        self.tab = Bar(look, "chrome", "chrome_text", role="body")
+        self.toolbar = _Painted(self._paint_toolbar, look.px(40))
+        self.address = AddressBar(look)
+        layout.addWidget(self.tab)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.address)
+        layout.addWidget(self.scroll, 1)
+
+    def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.tab.set_text(self.title_of(screen, view))
+        self.address.set_url(screen.url)
+
+    def _paint_toolbar(self, painter: QPainter, rect: QRectF) -> None:
+        look = self.look
+        painter.fillRect(rect, look.colour("chrome"))
+        side = rect.height() * 0.6
+        x = rect.left() + look.px(10)
+        for name in ("back", "forward", "reload"):
+            paint_icon(painter, QRectF(x, rect.center().y() - side / 2, side, side), name,
+                       look.colour("chrome_text"))
+            x += side + look.px(14)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.look.colour("chrome"))
+        painter.setPen(QPen(self.look.colour("border"), 2))
+        painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.end()
+
+
+DEVICES: dict[str, type[DeviceFrame]] = {cls.name: cls for cls in (
+    PhoneFrame, KioskFrame, CardReaderFrame, SpeakerFrame, BrowserFrame)}
+
+
+def make_device(name: str, look: Look, parent: QWidget | None = None) -> DeviceFrame:
+    """The device frame for a scenario's ``device`` (a phone if unknown)."""
+    return DEVICES.get(name, PhoneFrame)(look, parent)

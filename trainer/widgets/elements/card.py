@@ -1,0 +1,257 @@
+"""A specimen card and a card reader: drag the card onto the reader, or
+press 「カードを置く」 (the keyboard path). Either sends ``place``; a plain
+click on the card sends ``tap``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from trainer.scenarios.actions import ActionKind
+from trainer.scenarios.model import Element
+from trainer.widgets.base import ElementContext, ElementWidget
+from trainer.widgets.button import BigButton
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.labels import TextBlock
+from trainer.widgets.look import Look
+from trainer.widgets.registry import element_widget
+from trainer.widgets.text_layout import draw_text
+
+CARD_COLOURS = {
+    "mynumber": ("#F7E3EA", "#E9C3D1", "#3A1F2A"), "insurance": ("#DDEEFA", "#B9D8F0", "#102A40"),
+    "credit": ("#1F3A68", "#2E5597", "#FFFFFF"), "point": ("#FFE3C2", "#FFC98A", "#3A2200"),
+    "bank": ("#D8F0DF", "#A9DDB8", "#0F3319"),
+}
+
+
+class CardPicture(QWidget):
+    """The card itself (a specimen: obviously fake name and number)."""
+
+    def __init__(self, label: str, kind: str, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.kind = kind
+        self._look = look
+        self.setAccessibleName(label)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self._look
+        top, bottom, ink = CARD_COLOURS.get(self.kind, CARD_COLOURS["mynumber"])
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
+        gradient.setColorAt(0, QColor(top))
+        gradient.setColorAt(1, QColor(bottom))
+        path = QPainterPath()
+        radius = rect.height() * 0.07
+        path.addRoundedRect(rect, radius, radius)
+        painter.fillPath(path, gradient)
+        painter.setPen(QPen(QColor("#555555"), 1.5))
+        painter.drawPath(path)
+        w, h = rect.width(), rect.height()
+        ink_colour = QColor(ink)
+        # IC chip
+        chip = QRectF(rect.left() + w * 0.08, rect.top() + h * 0.36, w * 0.16, h * 0.24)
+        painter.setBrush(QColor("#D9B44A"))
+        painter.setPen(QPen(QColor("#8A6D1E"), 1))
+        painter.drawRoundedRect(chip, 3, 3)
+        # face silhouette for ID cards
+        if self.kind in ("mynumber", "insurance"):
+            face = QRectF(rect.right() - w * 0.3, rect.top() + h * 0.22, w * 0.22, h * 0.56)
+            painter.setBrush(QColor(255, 255, 255, 160))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRect(face)
+            paint_icon(painter, face.adjusted(4, 4, -4, -4), "person", QColor("#777777"))
+        # the label and a specimen stamp
+        font = look.font("small", bold=True)
+        font.setPixelSize(max(9, int(h * 0.12)))
+        painter.setPen(ink_colour)
+        draw_text(painter, QRectF(rect.left() + w * 0.06, rect.top() + h * 0.06, w * 0.62, h * 0.3),
+                  self.label, font)
+        stamp = look.font("small", bold=True)
+        stamp.setPixelSize(max(9, int(h * 0.13)))
+        painter.setFont(stamp)
+        painter.setPen(QColor("#B3261E") if self.kind != "credit" else QColor("#FFD0CC"))
+        painter.drawText(QRectF(rect.left() + w * 0.3, rect.top() + h * 0.62, w * 0.4, h * 0.3),
+                         Qt.AlignmentFlag.AlignCenter, look.tr("card.specimen"))
+        digits = look.font("small")
+        digits.setPixelSize(max(8, int(h * 0.09)))
+        painter.setFont(digits)
+        painter.setPen(ink_colour)
+        painter.drawText(QRectF(rect.left() + w * 0.06, rect.bottom() - h * 0.2, w * 0.9, h * 0.16),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "0000 0000 0000")
+        painter.end()
+
+
+class CardTable(QWidget):
+    """The card and the reader side by side (or stacked when narrow).
+
+    Positions are managed here, not by a layout, so the card can be dragged."""
+
+    def __init__(self, picture: CardPicture, look: Look, on_place, on_tap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self.card = picture
+        picture.setParent(self)
+        self._on_place = on_place
+        self._on_tap = on_tap
+        self.placed = False
+        self._drag: tuple[QPointF, QPoint] | None = None
+        self._moved = False
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        picture.installEventFilter(self)
+        self.setAccessibleName(look.tr("card.reader"))
+
+    # -- geometry -----------------------------------------------------------------
+    def _card_size(self) -> QSize:
+        width = min(self._look.px(230), max(160, self.width() - 8))
+        return QSize(width, round(width * 0.63))
+
+    def _reader_size(self) -> QSize:
+        width = min(self._look.px(230), max(160, self.width() - 8))
+        return QSize(width, round(width * 0.8))
+
+    def _side_by_side(self, width: int) -> bool:
+        return width >= self._look.px(230) * 2 + self._look.px(24)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self._look.px(230) * 2 + self._look.px(24)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(180, self.heightForWidth(180))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        card_w = min(self._look.px(230), max(160, width - 8))
+        card_h, reader_h = round(card_w * 0.63), round(card_w * 0.8)
+        gap = self._look.px(24)
+        if self._side_by_side(width):
+            return max(card_h, reader_h) + 8
+        return card_h + gap + reader_h + 8
+
+    def reader_rect(self) -> QRect:
+        size = self._reader_size()
+        if self._side_by_side(self.width()):
+            return QRect(self.width() - size.width() - 4, 4, size.width(), size.height())
+        return QRect((self.width() - size.width()) // 2, self.height() - size.height() - 4,
+                     size.width(), size.height())
+
+    def home_rect(self) -> QRect:
+        size = self._card_size()
+        if self._side_by_side(self.width()):
+            reader = self.reader_rect()
+            return QRect(4, reader.center().y() - size.height() // 2, size.width(), size.height())
+        return QRect((self.width() - size.width()) // 2, 4, size.width(), size.height())
+
+    def placed_rect(self) -> QRect:
+        size = self._card_size()
+        reader = self.reader_rect()
+        return QRect(reader.center().x() - size.width() // 2, reader.center().y() - size.height() // 2,
+                     size.width(), size.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
+
+    # -- placing ------------------------------------------------------------------
+    def place(self) -> None:
+        """Put the card on the reader (by drag or by the button) and say so."""
+        self.placed = True
+        self.card.setGeometry(self.placed_rect())
+        self.update()
+        self._on_place()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is not self.card:
+            return False
+        kind = event.type()
+        if kind == QMouseEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            self._drag = (event.globalPosition(), self.card.pos())
+            self._moved = False
+            self.card.raise_()
+            self.card.setCursor(Qt.CursorShape.ClosedHandCursor)
+            return True
+        if kind == QMouseEvent.Type.MouseMove and self._drag is not None:
+            start, origin = self._drag
+            delta = event.globalPosition() - start
+            if abs(delta.x()) + abs(delta.y()) > 6:
+                self._moved = True
+            self.card.move(origin + delta.toPoint())
+            return True
+        if kind == QMouseEvent.Type.MouseButtonRelease and self._drag is not None:
+            self._drag = None
+            self.card.setCursor(Qt.CursorShape.OpenHandCursor)
+            if not self._moved:
+                self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
+                self._on_tap()
+            elif self.reader_rect().contains(self.card.geometry().center()):
+                self.place()
+            else:
+                self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
+            return True
+        return False
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self._look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        reader = QRectF(self.reader_rect())
+        path = QPainterPath()
+        path.addRoundedRect(reader, look.px(14), look.px(14))
+        painter.fillPath(path, QColor("#2F3338"))
+        painter.setPen(QPen(look.colour("border"), 2))
+        painter.drawPath(path)
+        plate = reader.adjusted(reader.width() * 0.1, reader.height() * 0.12, -reader.width() * 0.1,
+                                -reader.height() * 0.12)
+        painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2)), Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(plate, look.px(8), look.px(8))
+        if not self.placed:
+            icon = QRectF(plate.center().x() - plate.height() * 0.2, plate.top() + plate.height() * 0.08,
+                          plate.height() * 0.4, plate.height() * 0.4)
+            paint_icon(painter, icon, "card", QColor("#FFFFFF"))
+            font = look.font("small", bold=True)
+            font.setPixelSize(max(10, min(look.size("small"), int(plate.height() * 0.16))))
+            painter.setPen(QColor("#FFFFFF"))
+            draw_text(painter, QRectF(plate.left() + 4, icon.bottom() + 4, plate.width() - 8,
+                                      plate.bottom() - icon.bottom() - 4),
+                      look.tr("card.reader_here"), font, Qt.AlignmentFlag.AlignHCenter)
+        painter.end()
+
+
+@element_widget("card")
+class CardElement(ElementWidget):
+    """A card to place on a reader."""
+
+    def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
+        super().__init__(element, ctx, parent)
+        look = self.look
+        label = ctx.text(element.text("label"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(look.px(8))
+        self.picture = CardPicture(label, str(element.props.get("card", "mynumber")), look)
+        self.table = CardTable(self.picture, look, self._placed,
+                               lambda: self.emit_action(ActionKind.TAP, element.id))
+        layout.addWidget(self.table)
+        self.status = TextBlock(look.tr("card.drag"), look, role="small", colour="screen_muted")
+        layout.addWidget(self.status)
+        self.place_button = BigButton(look.tr("card.place"), look, style="primary", icon="card")
+        self.place_button.clicked.connect(self.table.place)
+        layout.addWidget(self.place_button)
+
+    def _placed(self) -> None:
+        self.status.set_text(self.look.tr("card.placed"))
+        self.emit_action(ActionKind.PLACE, self.element.id)
+
+    def target_widget(self, target: str):
+        return self.picture if target == self.element.id else None

@@ -1,0 +1,185 @@
+"""A smart speaker: its light ring, what it heard, what it answered, and
+the learner's way to speak to it — type a phrase, or press one of the
+suggested phrases. Either sends ``say``; pressing the speaker's own button
+sends ``tap``.
+
+The ring's colours mean what they mean on real speakers (blue: listening,
+spinning: thinking, red: microphone off, yellow: a notification waits), and
+the meaning is also written under it — colour is never the only cue. The
+spinning is an animation of the device, not a timer on the learner.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QConicalGradient, QPainter, QPen, QRadialGradient
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from trainer.scenarios.actions import ActionKind
+from trainer.scenarios.model import Element
+from trainer.widgets.base import ElementContext, ElementWidget
+from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
+from trainer.widgets.labels import Box, TextBlock
+from trainer.widgets.look import Look
+from trainer.widgets.registry import element_widget
+
+LIGHT_ROLES = {"listening": "light_listening", "speaking": "light_listening", "thinking": "light_thinking",
+               "muted": "light_muted", "notification": "light_notification", "off": "light_off"}
+
+
+class LightRing(QWidget):
+    """The speaker seen from above, with its ring of light."""
+
+    def __init__(self, light: str, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.light = light if light in LIGHT_ROLES else "off"
+        self._look = look
+        self._angle = 0.0
+        self._timer: QTimer | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        side = look.px(170)
+        self.setFixedSize(side, side)
+        self.setAccessibleName(look.tr(f"speaker.light.{self.light}"))
+        if self.light == "thinking":
+            self._timer = QTimer(self)  # animation of the device only; nothing waits on it
+            self._timer.setInterval(60)
+            self._timer.timeout.connect(self._spin)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.size()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._timer is not None:
+            self._timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        if self._timer is not None:
+            self._timer.stop()
+        super().hideEvent(event)
+
+    def _spin(self) -> None:
+        self._angle = (self._angle + 12) % 360
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self._look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        body = QRadialGradient(rect.center(), rect.width() / 2)
+        body.setColorAt(0, QColor("#4A4E55"))
+        body.setColorAt(1, QColor(look.hex("bezel")))
+        painter.setBrush(body)
+        painter.setPen(QPen(QColor("#111111"), 2))
+        painter.drawEllipse(rect)
+        ring = rect.adjusted(rect.width() * 0.08, rect.height() * 0.08, -rect.width() * 0.08,
+                             -rect.height() * 0.08)
+        colour = look.colour(LIGHT_ROLES[self.light])
+        width = max(6.0, rect.width() * 0.09)
+        if self.light == "thinking":
+            gradient = QConicalGradient(ring.center(), -self._angle)
+            gradient.setColorAt(0.0, colour)
+            gradient.setColorAt(0.5, QColor(look.hex("light_listening")))
+            gradient.setColorAt(1.0, colour)
+            pen = QPen(gradient, width)
+        elif self.light == "off":
+            pen = QPen(QColor("#5A5A5A"), width)
+        else:
+            pen = QPen(colour, width)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(ring)
+        # the microphone holes and the action button in the middle
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#2B2E33"))
+        centre = rect.center()
+        for index in range(12):
+            angle = index * math.pi / 6
+            r = rect.width() * 0.24
+            painter.drawEllipse(centre + _point(angle, r), rect.width() * 0.018, rect.width() * 0.018)
+        painter.setBrush(QColor("#6B7078"))
+        painter.drawEllipse(centre, rect.width() * 0.1, rect.width() * 0.1)
+        if self.light == "muted":
+            painter.setPen(QPen(look.colour("light_muted"), max(3.0, rect.width() * 0.025)))
+            painter.drawLine(centre + _point(-math.pi / 4, rect.width() * 0.08),
+                             centre + _point(3 * math.pi / 4, rect.width() * 0.08))
+        painter.end()
+
+
+def _point(angle: float, radius: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(math.cos(angle) * radius, math.sin(angle) * radius)
+
+
+@element_widget("speaker")
+class SpeakerElement(ElementWidget):
+    """The speaker with its light, what it heard and answers, and ways to speak."""
+
+    def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
+        super().__init__(element, ctx, parent)
+        look = self.look
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(look.px(10))
+        light = element.props.get("light", "off")
+        self.ring = LightRing(light, look)
+        layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.light_text = TextBlock(look.tr(f"speaker.light.{self.ring.light}"), look, colour="screen_text",
+                                    bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.light_text)
+        self.button = BigButton(look.tr("speaker.button"), look, style="secondary")
+        self.button.clicked.connect(lambda: self.emit_action(ActionKind.TAP, element.id))
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        for key, title, icon in (("heard", "speaker.heard", "ear"), ("answer", "speaker.answer", "speaker")):
+            if element.text(key) is not None:
+                box = Box(look, fill="bubble_in", border=None)
+                box.box_layout.addWidget(TextBlock(look.tr(title), look, role="small", colour="bubble_in_text",
+                                                   icon=icon))
+                box.box_layout.addWidget(TextBlock(ctx.text(element.text(key)), look, role="large",
+                                                   colour="bubble_in_text", bold=key == "heard"))
+                layout.addWidget(box)
+        # speaking: type a phrase, or press a suggestion
+        speak = QHBoxLayout()
+        speak.setSpacing(look.px(8))
+        self.entry = QLineEdit()
+        self.entry.setFont(look.font("large"))
+        self.entry.setMinimumHeight(look.target)
+        self.entry.setPlaceholderText(look.tr("speaker.input"))
+        self.entry.setAccessibleName(look.tr("speaker.input"))
+        self.entry.returnPressed.connect(self._say_typed)
+        self.say_button = BigButton(look.tr("speaker.say"), look, style="primary", icon="mic")
+        self.say_button.clicked.connect(self._say_typed)
+        speak.addWidget(self.entry, 1)
+        speak.addWidget(self.say_button, 0)
+        layout.addLayout(speak)
+        suggestions = element.props.get("suggestions") or ()
+        self.suggestions: list[BigButton] = []
+        if suggestions:
+            layout.addWidget(TextBlock(look.tr("speaker.suggestions"), look, role="small", colour="screen_muted"))
+            flow = FlowLayout(spacing=look.px(8))
+            for phrase in suggestions:
+                text = ctx.text(phrase)
+                button = BigButton(f"「{text}」", look, style="secondary", icon="mic")
+                button.clicked.connect(lambda _=False, t=text: self.say(t))
+                flow.addWidget(button)
+                self.suggestions.append(button)
+            holder = QWidget()
+            holder.setLayout(flow)
+            layout.addWidget(holder)
+
+    def say(self, phrase: str) -> None:
+        """The learner "says" ``phrase`` to the speaker."""
+        self.emit_action(ActionKind.SAY, self.element.id, phrase)
+
+    def _say_typed(self) -> None:
+        phrase = self.entry.text().strip()
+        if phrase:
+            self.say(phrase)
+
+    def target_widget(self, target: str):
+        return self.button if target == self.element.id else None

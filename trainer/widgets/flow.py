@@ -1,0 +1,132 @@
+"""A layout that places items in rows and wraps to the next row when the
+width runs out, so big text reflows instead of being clipped.
+
+Items keep their preferred width (never more than the row) and get the
+height they ask for at that width (``heightForWidth``). With ``stretch``
+the items of each row share the row's spare width, which keeps a button
+bar tidy.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+
+class FlowLayout(QLayout):
+    """Rows of items that wrap; supports height-for-width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, stretch: bool = False,
+                 centre: bool = False, uniform: bool = False) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._stretch = stretch
+        self._centre = centre
+        self._uniform = uniform
+        self.setContentsMargins(0, 0, 0, 0)
+
+    # -- QLayout plumbing ------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def set_spacing(self, spacing: int) -> None:
+        self._spacing = spacing
+        self.invalidate()
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._do_layout(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = 0
+        height = 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            width += hint.width() + self._spacing
+            height = max(height, hint.height())
+        m = self.contentsMargins()
+        return QSize(max(0, width - self._spacing) + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    # -- the layout itself -------------------------------------------------
+    def _item_height(self, item: QLayoutItem, width: int) -> int:
+        if item.hasHeightForWidth():
+            return max(item.heightForWidth(width), item.minimumSize().height())
+        return item.sizeHint().height()
+
+    def _rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
+        if self._uniform:
+            return self._grid_rows(width)
+        rows: list[list[tuple[QLayoutItem, int]]] = [[]]
+        used = 0
+        for item in self._visible():
+            want = min(max(item.sizeHint().width(), item.minimumSize().width()), width)
+            if rows[-1] and used + self._spacing + want > width:
+                rows.append([])
+                used = 0
+            used += (self._spacing if rows[-1] else 0) + want
+            rows[-1].append((item, want))
+        return [r for r in rows if r]
+
+    def _grid_rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
+        """Equal columns: as many as fit, each as wide as the widest item wants."""
+        items = self._visible()
+        if not items:
+            return []
+        want = min(width, max(max(i.sizeHint().width(), i.minimumSize().width()) for i in items))
+        columns = max(1, (width + self._spacing) // (want + self._spacing))
+        column = (width - self._spacing * (columns - 1)) // columns
+        return [[(item, column) for item in items[start:start + columns]]
+                for start in range(0, len(items), columns)]
+
+    def _do_layout(self, rect: QRect, apply: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        width = max(1, area.width())
+        y = area.y()
+        for row in self._rows(width):
+            widths = [w for _, w in row]
+            spare = width - sum(widths) - self._spacing * (len(row) - 1)
+            if self._uniform:
+                spare = 0
+            if self._stretch and spare > 0:
+                share, extra = divmod(spare, len(row))
+                widths = [w + share + (1 if i < extra else 0) for i, w in enumerate(widths)]
+                spare = 0
+            heights = [self._item_height(item, w) for (item, _), w in zip(row, widths, strict=True)]
+            row_height = max(heights)
+            x = area.x() + (spare // 2 if self._centre and spare > 0 else 0)
+            if apply:
+                for (item, _), w in zip(row, widths, strict=True):
+                    item.setGeometry(QRect(QPoint(x, y), QSize(w, row_height)))
+                    x += w + self._spacing
+            y += row_height + self._spacing
+        return max(0, y - self._spacing - area.y()) + m.top() + m.bottom()

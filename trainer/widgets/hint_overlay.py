@@ -1,0 +1,145 @@
+"""Draws hints on top of the player: a glowing frame around the element to
+use (highlight) and a hand that moves to it and points (demonstration).
+
+The overlay lets every click through. The hand's movement is a short
+animation of the hint itself; nothing waits for it and nothing expires —
+the frame and the hand stay until the step changes or starts over.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
+
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.look import Look
+
+DEMO_MS = 900
+"""How long the hand takes to reach its target."""
+
+
+class HintOverlay(QWidget):
+    """A transparent layer over the player for highlight and demonstration hints."""
+
+    def __init__(self, look: Look, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._look = look
+        self.target: QWidget | None = None
+        self.clip_widget: QWidget | None = None
+        self.showing_hand = False
+        self._progress = 1.0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setDuration(DEMO_MS)
+        self._animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._animation.valueChanged.connect(self._step)
+        self.hide()
+
+    # -- control ----------------------------------------------------------------
+    def highlight(self, target: QWidget, clip: QWidget | None = None) -> None:
+        """Frame ``target`` (kept inside ``clip``'s rectangle)."""
+        self.target, self.clip_widget = target, clip
+        self._cover()
+
+    def demonstrate(self, target: QWidget, clip: QWidget | None = None, animate: bool = True) -> None:
+        """Frame ``target`` and move a pointing hand onto it."""
+        self.target, self.clip_widget = target, clip
+        self.showing_hand = True
+        self._cover()
+        self._animation.stop()
+        if animate:
+            self._progress = 0.0
+            self._animation.start()
+        else:
+            self._progress = 1.0
+
+    def finish_animation(self) -> None:
+        """Jump to the end of the demonstration (for pictures and tests)."""
+        self._animation.stop()
+        self._progress = 1.0
+        self.update()
+
+    def clear(self) -> None:
+        self._animation.stop()
+        self.target = None
+        self.clip_widget = None
+        self.showing_hand = False
+        self.hide()
+
+    def _cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.update()
+
+    def _step(self, value) -> None:
+        self._progress = float(value)
+        self.update()
+
+    # -- geometry -----------------------------------------------------------------
+    def target_rect(self) -> QRect | None:
+        """Where the target is, in this overlay's coordinates (None if gone)."""
+        if self.target is None or not self.target.isVisible():
+            return None
+        top_left = self.target.mapTo(self.parentWidget(), self.target.rect().topLeft())
+        return QRect(top_left, self.target.size())
+
+    def clip_rect(self) -> QRect:
+        if self.clip_widget is None or not self.clip_widget.isVisible():
+            return self.rect()
+        top_left = self.clip_widget.mapTo(self.parentWidget(), self.clip_widget.rect().topLeft())
+        return QRect(top_left, self.clip_widget.size())
+
+    def hand_tip(self) -> QPointF | None:
+        """Where the hand's fingertip is now (None when no hand is shown)."""
+        rect = self.target_rect()
+        if not self.showing_hand or rect is None:
+            return None
+        end = QPointF(rect.center())
+        start = QPointF(self.clip_rect().bottomRight()) - QPointF(self._look.px(40), self._look.px(40))
+        return start + (end - start) * self._progress
+
+    # -- painting -----------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        rect = self.target_rect()
+        if rect is None:
+            return
+        look = self._look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setClipRect(self.clip_rect())
+        pad = look.px(6)
+        frame = QRectF(rect).adjusted(-pad, -pad, pad, pad)
+        radius = look.px(12)
+        path = QPainterPath()
+        path.addRoundedRect(frame, radius, radius)
+        glow = QColor(look.hex("highlight"))
+        glow.setAlpha(40)
+        painter.fillPath(path, glow)
+        painter.setPen(QPen(QColor("#FFFFFF") if look.theme.name != "high-contrast" else QColor("#000000"),
+                            max(8, look.px(10))))
+        painter.drawPath(path)
+        painter.setPen(QPen(look.colour("highlight"), max(5, look.px(6))))
+        painter.drawPath(path)
+        tip = self.hand_tip()
+        if tip is not None:
+            side = look.px(64)
+            if self._progress >= 1.0:
+                ring = QColor(look.hex("highlight"))
+                painter.setPen(QPen(ring, max(3, look.px(4))))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(tip, look.px(18), look.px(18))
+            # the hand's fingertip is at the top-left third of the icon
+            box = QRectF(tip.x() - side * 0.38, tip.y() - side * 0.05, side, side)
+            backdrop = QPainterPath()
+            backdrop.addEllipse(box.adjusted(-4, -4, 4, 4))
+            painter.fillPath(backdrop, QColor(255, 255, 255, 220))
+            paint_icon(painter, box, "hand", look.colour("highlight"), stroke=2.2)
+        painter.end()

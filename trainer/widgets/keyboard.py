@@ -1,0 +1,255 @@
+"""An on-screen keyboard: a phone's 12-key kana pad with flicks, and letters.
+
+The kana pad works like a smartphone's: tap a key for its first kana (あ),
+or flick — left い, up う, right え, down お. Tapping the same key again
+cycles through its row (あ→い→う…) until another key or 「→」 is pressed;
+「小゛゜」 turns the last kana small or voiced. Nothing here uses a timer.
+The letter pad gives a–z, digits and the marks used in e-mail addresses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
+from trainer.widgets.look import Look
+
+KANA_ROWS = {
+    "あ": "あいうえお", "か": "かきくけこ", "さ": "さしすせそ", "た": "たちつてと", "な": "なにぬねの",
+    "は": "はひふへほ", "ま": "まみむめも", "や": "や（ゆ）よ", "ら": "らりるれろ", "わ": "わをんー",
+    "、": "、。？！",
+}
+KANA_LAYOUT = (("あ", "か", "さ"), ("た", "な", "は"), ("ま", "や", "ら"), ("modify", "わ", "、"))
+FLICK = {"tap": 0, "left": 1, "up": 2, "right": 3, "down": 4}
+
+_MODIFY_CYCLES = (
+    "かが", "きぎ", "くぐ", "けげ", "こご", "さざ", "しじ", "すず", "せぜ", "そぞ", "ただ", "ちぢ", "つっづ", "てで",
+    "とど", "はばぱ", "ひびぴ", "ふぶぷ", "へべぺ", "ほぼぽ", "あぁ", "いぃ", "うぅゔ", "えぇ", "おぉ", "やゃ",
+    "ゆゅ", "よょ", "わゎ",
+)
+
+
+def modify_kana(char: str) -> str:
+    """The next form of ``char`` for 「小゛゜」: か→が→か, は→ば→ぱ→は, つ→っ→づ→つ."""
+    for cycle in _MODIFY_CYCLES:
+        if char in cycle:
+            return cycle[(cycle.index(char) + 1) % len(cycle)]
+    return char
+
+
+def flick_direction(dx: float, dy: float, threshold: float) -> str:
+    """"tap" for a short move, else the main direction of the move."""
+    if max(abs(dx), abs(dy)) < threshold:
+        return "tap"
+    if abs(dx) >= abs(dy):
+        return "left" if dx < 0 else "right"
+    return "up" if dy < 0 else "down"
+
+
+class KanaKey(BigButton):
+    """One key of the kana pad; shows its flick kana small around the main one."""
+
+    flicked = Signal(str, str)
+    """(key, direction): the key was tapped ("tap") or flicked ("left", "up" ...)."""
+
+    def __init__(self, key: str, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(key, look, style="secondary", role="large", bold=True, parent=parent)
+        self.key = key
+        self._press: QPointF | None = None
+        self.clicked.connect(lambda: self.flicked.emit(self.key, "tap"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        start, self._press = self._press, None
+        if start is not None and event.button() == Qt.MouseButton.LeftButton:
+            delta = event.position() - start
+            direction = flick_direction(delta.x(), delta.y(), max(12.0, self.width() * 0.3))
+            if direction != "tap":
+                self.setDown(False)
+                event.accept()
+                self.flicked.emit(self.key, direction)
+                return
+        super().mouseReleaseEvent(event)
+
+    def hitButton(self, pos) -> bool:  # noqa: N802
+        return True  # a flick may end outside the key; it still belongs to it
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        row = KANA_ROWS.get(self.key, "")
+        if len(row) < 2:
+            return
+        painter = QPainter(self)
+        font = self.look.font("small")
+        painter.setFont(font)
+        painter.setPen(self.look.colour("secondary_text"))
+        r = QRectF(self.rect()).adjusted(self.look.px(8), self.look.px(4), -self.look.px(8), -self.look.px(4))
+        spots = {1: Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                 2: Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter,
+                 3: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                 4: Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter}
+        for index, align in spots.items():
+            if index < len(row):
+                painter.drawText(r, align, row[index])
+        painter.end()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return max(super().heightForWidth(width), int(self.look.size("small") * 2.2 + self.look.size("large")))
+
+
+class KanaPad(QWidget):
+    """The 12-key kana pad."""
+
+    typed = Signal(str)
+    """A new character to add."""
+    replaced = Signal(str)
+    """Replace the last character with this one (cycling or 小゛゜)."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._cycling: tuple[str, int] | None = None  # key being multi-tapped, index in its row
+        self._last = ""
+        self.keys: dict[str, BigButton] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(look.px(6))
+        for r, row in enumerate(KANA_LAYOUT):
+            for c, key in enumerate(row):
+                if key == "modify":
+                    button = BigButton(look.tr("kb.small") + "゛゜", look, style="secondary", role="body")
+                    button.clicked.connect(self._modify)
+                else:
+                    button = KanaKey(key, look)
+                    button.flicked.connect(self._flick)
+                self.keys[key] = button
+                grid.addWidget(button, r, c)
+        confirm = BigButton("→", look, style="secondary", role="large", bold=True)
+        confirm.setAccessibleName("→")
+        confirm.clicked.connect(self.confirm)
+        self.keys["confirm"] = confirm
+        grid.addWidget(confirm, 0, 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 2)
+        grid.setColumnStretch(3, 1)
+
+    def confirm(self) -> None:
+        """End multi-tap cycling: the next tap starts a new character."""
+        self._cycling = None
+
+    def _flick(self, key: str, direction: str) -> None:
+        row = KANA_ROWS[key]
+        if direction == "tap" and self._cycling and self._cycling[0] == key:
+            index = (self._cycling[1] + 1) % len(row)
+            self._cycling = (key, index)
+            self._last = row[index]
+            self.replaced.emit(self._last)
+            return
+        index = min(FLICK[direction], len(row) - 1)
+        self._cycling = (key, index) if direction == "tap" else None
+        self._last = row[index]
+        self.typed.emit(self._last)
+
+    def _modify(self) -> None:
+        if self._last:
+            changed = modify_kana(self._last)
+            if changed != self._last:
+                self._last = changed
+                self.replaced.emit(changed)
+        self._cycling = None
+
+    def forget(self) -> None:
+        """The text changed elsewhere (deleted, typed): stop cycling."""
+        self._cycling = None
+        self._last = ""
+
+
+class LatinPad(QWidget):
+    """Letters, digits and the marks of e-mail addresses and web addresses."""
+
+    typed = Signal(str)
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._upper = False
+        self.keys: dict[str, BigButton] = {}
+        layout = FlowLayout(self, spacing=look.px(5), centre=True)
+        for char in "1234567890qwertyuiopasdfghjklzxcvbnm@.-_/:":
+            key = BigButton(char, look, style="secondary", role="large")
+            key.clicked.connect(lambda _=False, c=char: self._type(c))
+            self.keys[char] = key
+            layout.addWidget(key)
+        shift = BigButton("ABC", look, style="secondary", indicator="check")
+        shift.toggled.connect(self._shift)
+        self.keys["shift"] = shift
+        layout.addWidget(shift)
+
+    def _shift(self, on: bool) -> None:
+        self._upper = on
+        for char, key in self.keys.items():
+            if len(char) == 1 and char.isalpha():
+                key.setText(char.upper() if on else char)
+
+    def _type(self, char: str) -> None:
+        self.typed.emit(char.upper() if self._upper else char)
+
+
+class OnScreenKeyboard(QWidget):
+    """Kana and letter pads with 「空白」 and 「1字消す」; reports edits only."""
+
+    typed = Signal(str)
+    replaced = Signal(str)
+    deleted = Signal()
+
+    def __init__(self, look: Look, latin_first: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(look.px(6))
+        switch = QHBoxLayout()
+        self.kana_button = BigButton(look.tr("kb.kana"), look, style="secondary", indicator="radio")
+        self.latin_button = BigButton(look.tr("kb.latin"), look, style="secondary", indicator="radio")
+        self.kana_button.setAutoExclusive(True)
+        self.latin_button.setAutoExclusive(True)
+        switch.addWidget(self.kana_button)
+        switch.addWidget(self.latin_button)
+        switch.addStretch(1)
+        layout.addLayout(switch)
+        self.kana = KanaPad(look)
+        self.latin = LatinPad(look)
+        self.kana.typed.connect(self.typed)
+        self.kana.replaced.connect(self.replaced)
+        self.latin.typed.connect(self._latin_typed)
+        layout.addWidget(self.kana)
+        layout.addWidget(self.latin)
+        edit = QHBoxLayout()
+        space = BigButton(look.tr("kb.space"), look, style="secondary")
+        space.clicked.connect(lambda: self._latin_typed("　" if self.kana.isVisible() else " "))
+        delete = BigButton(look.tr("pad.delete"), look, style="secondary")
+        delete.clicked.connect(self._delete)
+        edit.addWidget(space, 1)
+        edit.addWidget(delete, 1)
+        layout.addLayout(edit)
+        self.kana_button.toggled.connect(lambda on: self._show(not on))
+        (self.latin_button if latin_first else self.kana_button).setChecked(True)
+        self._show(latin_first)
+
+    def _show(self, latin: bool) -> None:
+        self.kana.setVisible(not latin)
+        self.latin.setVisible(latin)
+        self.kana.forget()
+
+    def _latin_typed(self, char: str) -> None:
+        self.kana.forget()
+        self.typed.emit(char)
+
+    def _delete(self) -> None:
+        self.kana.forget()
+        self.deleted.emit()

@@ -1,0 +1,211 @@
+"""Text that wraps and never clips: plain blocks, boxed notices, and the
+factory that gives furigana when the learner asked for it.
+
+``TextBlock`` measures and paints with one text layout (see
+``text_layout``), reports height-for-width, and its accessible name is its
+text. ``make_text`` returns a ``RubyLabel`` (furigana above kanji) when
+furigana is on and that widget is available, else a ``TextBlock`` of the
+plain text (reading notation ``｜都城《みやこのじょう》`` removed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from trainer.reading.ruby import plain
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.look import Look
+from trainer.widgets.text_layout import draw_text, line_height, text_size
+
+
+class TextBlock(QWidget):
+    """A paragraph in one text role and colour, optionally in a box with an icon."""
+
+    def __init__(self, text: str, look: Look, *, role: str = "body", colour: str = "text",
+                 bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+                 box: str | None = None, box_text: str | None = None, border: str | None = None,
+                 icon: str | None = None, max_width: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._role = role
+        self._colour = box_text or colour
+        self._bold = bold
+        self._align = align
+        self._box = box
+        self._border = border
+        self._icon = icon
+        self._max_width = max_width
+        self._text = ""
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.set_text(text)
+
+    # -- content --------------------------------------------------------------
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def set_colours(self, colour: str, box: str | None = None, border: str | None = None) -> None:
+        self._colour, self._box, self._border = colour, box, border
+        self.update()
+
+    def set_icon(self, icon: str | None) -> None:
+        self._icon = icon
+        self.updateGeometry()
+        self.update()
+
+    # -- geometry -------------------------------------------------------------
+    def font_(self):
+        return self._look.font(self._role, bold=self._bold)
+
+    def _pad(self) -> int:
+        return self._look.px(14) if self._box else 0
+
+    def _icon_side(self) -> int:
+        return int(line_height(self.font_()) * 1.2) if self._icon else 0
+
+    def _chrome(self) -> int:
+        return 2 * self._pad() + (self._icon_side() + self._look.px(10) if self._icon else 0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        natural, _ = text_size(self.font_(), self._text)
+        cap = self._max_width or self._look.px(760)
+        width = min(natural + 1, cap) + self._chrome()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        char, _ = text_size(self.font_(), "あい")
+        width = min(self.sizeHint().width(), char + self._chrome())
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        inner = max(1, width - self._chrome())
+        _, height = text_size(self.font_(), self._text or " ", inner)
+        return max(height, self._icon_side()) + 2 * self._pad()
+
+    def text_fits(self) -> bool:
+        """True when every line of the text is inside the widget (for tests)."""
+        return self.height() >= self.heightForWidth(self.width())
+
+    # -- painting -------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self._look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect())
+        if self._box:
+            radius = look.px(10)
+            path = QPainterPath()
+            path.addRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+            painter.fillPath(path, look.colour(self._box))
+            if self._border:
+                width = max(2, look.px(2))
+                painter.setPen(QPen(look.colour(self._border), width))
+                painter.drawPath(path)
+        pad = self._pad()
+        content = rect.adjusted(pad, pad, -pad, -pad)
+        colour = look.colour(self._colour)
+        if self._icon:
+            side = self._icon_side()
+            paint_icon(painter, QRectF(content.left(), content.top(), side, side), self._icon, colour)
+            content.setLeft(content.left() + side + look.px(10))
+        painter.setPen(colour)
+        draw_text(painter, content, self._text, self.font_(), self._align)
+        painter.end()
+
+
+def make_text(raw: str, look: Look, *, role: str = "body", colour: str = "text", bold: bool = False,
+              readings: Mapping[str, str] | None = None, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+              parent: QWidget | None = None) -> QWidget:
+    """A text widget for ``raw`` (which may hold reading notation).
+
+    With furigana on, a ``RubyLabel`` (furigana over kanji, readings from
+    the scenario's ``readings:`` first); otherwise a ``TextBlock`` of the
+    plain text."""
+    if look.furigana:
+        ruby = ruby_label(raw, look, role=role, colour=colour, bold=bold, readings=readings, parent=parent)
+        if ruby is not None:
+            return ruby
+    return TextBlock(plain(raw), look, role=role, colour=colour, bold=bold, align=align, parent=parent)
+
+
+_readers: dict[tuple[tuple[str, str], ...], object] = {}
+
+
+def reader_for(readings: Mapping[str, str] | None):
+    """A shared ``Reader`` with the scenario's ``readings:`` (one per set of readings)."""
+    from trainer.reading.engine import Reader
+
+    key = tuple(sorted((readings or {}).items()))
+    found = _readers.get(key)
+    if found is None:
+        found = _readers[key] = Reader(dict(key))
+    return found
+
+
+def ruby_label(raw: str, look: Look, *, role: str = "body", colour: str = "text", bold: bool = False,
+               readings: Mapping[str, str] | None = None, parent: QWidget | None = None) -> QWidget | None:
+    """A ``RubyLabel`` for ``raw`` in the look's font and colour, or None when
+    furigana cannot be shown here (the widget or the dictionary is missing)."""
+    try:
+        from trainer.widgets.ruby_label import RubyLabel
+    except ImportError:
+        return None
+    widget = RubyLabel(raw, reader=reader_for(readings), font=look.font(role, bold=bold), furigana=True,
+                       parent=parent)
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, look.colour(colour))
+    palette.setColor(QPalette.ColorRole.Highlight, look.colour("praise"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, look.colour("praise_text"))
+    widget.setPalette(palette)
+    return widget
+
+
+class Box(QWidget):
+    """A rounded, filled box that holds other widgets (notes, warnings, cards)."""
+
+    def __init__(self, look: Look, *, fill: str = "surface", border: str | None = "border",
+                 padding: int = 14, radius: int = 10, border_width: float = 2,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._fill = fill
+        self._border = border
+        self._radius = look.px(radius)
+        self._border_width = max(1, look.px(border_width))
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.box_layout = QVBoxLayout(self)
+        pad = look.px(padding)
+        self.box_layout.setContentsMargins(pad, pad, pad, pad)
+        self.box_layout.setSpacing(look.px(8))
+
+    def set_colours(self, fill: str, border: str | None) -> None:
+        self._fill, self._border = fill, border
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        half = self._border_width / 2
+        rect = QRectF(self.rect()).adjusted(half, half, -half, -half)
+        path = QPainterPath()
+        path.addRoundedRect(rect, self._radius, self._radius)
+        painter.fillPath(path, self._look.colour(self._fill))
+        if self._border:
+            painter.setPen(QPen(self._look.colour(self._border), self._border_width))
+            painter.drawPath(path)
+        painter.end()

@@ -1,0 +1,132 @@
+"""One mock screen: the element widgets of a ``Screen`` stacked top to bottom.
+
+The view forwards every element's action after adding the current values of
+all inputs on the screen (``Action.fields``) — that is what lets the runner
+judge ``expect: {tap: next, with: {amount: "580"}}``.
+
+The screen itself can be swiped: a drag across it (starting anywhere that
+is not a control) sends ``swipe`` with the direction and the id of the
+element where the finger started; from the keyboard, Tab to the screen and
+press an arrow key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from types import MappingProxyType
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from trainer.scenarios.actions import Action, ActionKind
+from trainer.scenarios.model import Screen
+from trainer.widgets.base import ElementContext, ElementWidget
+from trainer.widgets.button import paint_focus_ring
+from trainer.widgets.keyboard import flick_direction
+from trainer.widgets.registry import build_element
+
+ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
+
+
+class ScreenView(QWidget):
+    """The elements of one screen, in order."""
+
+    acted = Signal(object)
+    """Fires with an ``Action`` (input values included) when the learner acts on any element."""
+
+    def __init__(self, screen: Screen, ctx: ElementContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.screen = screen
+        self.ctx = ctx
+        look = ctx.look
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour("screen"))
+        palette.setColor(QPalette.ColorRole.WindowText, look.colour("screen_text"))
+        self.setPalette(palette)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(look.tr("player.device"))
+        self._press: tuple[QPointF, str | None] | None = None
+        layout = QVBoxLayout(self)
+        pad = look.px(16)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(look.px(16))
+        self.elements: list[ElementWidget] = []
+        for element in screen.elements:
+            widget = build_element(element, ctx)
+            widget.acted.connect(self._forward)
+            layout.addWidget(widget)
+            self.elements.append(widget)
+        layout.addStretch(1)
+
+    def field_values(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for widget in self.elements:
+            values.update(widget.field_values())
+        return values
+
+    def _forward(self, action: Action) -> None:
+        fields = self.field_values()
+        self.acted.emit(dataclasses.replace(action, fields=MappingProxyType(fields)) if fields else action)
+
+    def target_widget(self, target: str) -> QWidget | None:
+        """The widget standing for ``target`` on this screen, or None."""
+        for widget in self.elements:
+            found = widget.target_widget(target)
+            if found is not None:
+                return found
+        return None
+
+    # -- swiping the screen ---------------------------------------------------------
+    def element_at(self, point: QPointF) -> ElementWidget | None:
+        for widget in self.elements:
+            if widget.geometry().contains(point.toPoint()):
+                return widget
+        return None
+
+    def swipe(self, direction: str, target: str | None = None) -> None:
+        """The learner swiped the screen (``target``: the element the finger started on)."""
+        self._forward(Action(ActionKind.SWIPE, target, direction))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            element = self.element_at(event.position())
+            self._press = (event.position(), element.element.id if element is not None else None)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        press, self._press = self._press, None
+        if press is None:
+            super().mouseReleaseEvent(event)
+            return
+        start, target = press
+        delta = event.position() - start
+        direction = flick_direction(delta.x(), delta.y(), max(30.0, self.ctx.look.px(40)))
+        if direction != "tap":
+            self.swipe(direction, target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in ARROWS and self.hasFocus():
+            event.accept()
+            self.swipe(ARROWS[event.key()])
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            paint_focus_ring(painter, QRectF(self.rect()), self.ctx.look, 4)
+            painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
