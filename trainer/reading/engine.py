@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from trainer.reading import jtalk
+from trainer.reading.furigana import ruby_parts
 from trainer.reading.kana import is_kana, to_hiragana
 from trainer.reading.pieces import Prepared, override_pattern, prepare
-from trainer.reading.ruby import is_kanji
+from trainer.reading.ruby import Segment, is_kanji
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,19 +192,24 @@ class Reader:
         return self._analyse(text).prepared.plain
 
     def annotate(self, text: str) -> str:
-        """The text in reading notation: 都城《みやこのじょう》市《し》で｜PIN《ぴん》を.
+        """The text in reading notation: 都城《みやこのじょう》市《し》で｜PIN《ぴん》を入《い》れる.
 
         Every word not written in kana gets its reading (kanji, digits,
-        Latin letters), so an instructor sees how all of it will be read.
+        Latin letters), so an instructor sees how all of it will be read;
+        ``plain()`` of the result is the text again.
         """
-        out = []
+        out: list[str] = []
         for word in self._analyse(text).words:
             if not word.kana or (is_kana(word.surface) and not word.needs_ruby):
                 out.append(word.surface)
-            elif all(is_kanji(ch) for ch in word.surface):
-                out.append(f"{word.surface}《{word.kana}》")
-            else:  # mixed or Latin: mark the start so the notation reads back the same
-                out.append(f"｜{word.surface}《{word.kana}》")
+                continue
+            for part in ruby_parts(word.surface, word.kana) if word.needs_ruby else [Segment(word.surface, word.kana)]:
+                if part.reading is None:
+                    out.append(part.base)
+                    continue
+                previous = out[-1][-1:] if out else ""
+                bare = all(is_kanji(ch) for ch in part.base) and not (previous and is_kanji(previous))
+                out.append(f"{'' if bare else '｜'}{part.base}《{part.reading}》")
         return "".join(out)
 
     def clauses(self, text: str, *, first_max_moras: int | None = None) -> list[Clause]:

@@ -48,6 +48,18 @@ def trim_silence(samples: np.ndarray, rate: int, *, keep_ms: float = 60.0, thres
     return samples[max(0, loud[0] - keep) : min(len(samples), loud[-1] + keep + 1)]
 
 
+def fade(samples: np.ndarray, rate: int, ms: float) -> np.ndarray:
+    """Fade in and out over ``ms`` milliseconds so the edges do not click."""
+    length = min(len(samples) // 2, int(rate * ms / 1000))
+    if length <= 1:
+        return samples
+    ramp = np.linspace(0.0, 1.0, length)
+    out = samples.astype(np.float64)
+    out[:length] *= ramp
+    out[-length:] *= ramp[::-1]
+    return np.rint(out).astype(np.int16)
+
+
 def silence(rate: int, ms: float) -> np.ndarray:
     """``ms`` milliseconds of silence."""
     return np.zeros(int(rate * ms / 1000), dtype=np.int16)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from trainer.reading.engine import Reader
 from trainer.speech.base import RATE_RANGE, VOLUME_RANGE, SpeechBackend, SpeechError, Voice, check_range
+from trainer.speech.signals import emit
 
 
 class FakeSpeech(QObject):
@@ -113,17 +114,17 @@ class FakeSpeech(QObject):
         """The current text was heard to the end."""
         if self._speaking:
             self._speaking = False
-            self.finished.emit()
+            emit(self.finished)
 
     def fail(self, message_ja: str = "音が出せませんでした。") -> None:
         """Speech failed (as with no sound device)."""
         self._last_error = SpeechError(message_ja)
         self._speaking = False
-        self.failed.emit(message_ja)
+        emit(self.failed, message_ja)
 
     def speak_word(self, offset: int, length: int) -> None:
         """Pretend the engine reached a word."""
-        self.word.emit(offset, length)
+        emit(self.word, offset, length)
 
     # -- internals -------------------------------------------------------------
 
@@ -131,7 +132,7 @@ class FakeSpeech(QObject):
         if ticket != self._pending:
             return
         self._speaking = True
-        self.started.emit()
+        emit(self.started)
         if self.auto_finish:
             self.finish()
 
@@ -139,4 +140,4 @@ class FakeSpeech(QObject):
         self._pending += 1
         if self._speaking:
             self._speaking = False
-            self.finished.emit()
+            emit(self.finished)

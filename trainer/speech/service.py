@@ -1,10 +1,12 @@
 """SpeechService: the Qt face of speech. ``say()`` returns at once; signals report.
 
-One worker thread runs the backend; the UI thread only queues texts and
-flips cancel tokens, so ``say`` and ``stop`` take microseconds and a new
-``say`` cuts the old speech off at once (its player process is killed).
-Backend events come back as queued signals and are dropped when they
-belong to an utterance that was already interrupted.
+A small pool of worker threads runs the backend; the UI thread only hands
+over texts and flips cancel tokens, so ``say`` and ``stop`` take
+microseconds and a new ``say`` cuts the old speech off at once (its player
+process is killed). The new text starts on a free thread even while the
+old one is still finishing the clause it was synthesising. Backend events
+come back as queued signals and are dropped when they belong to an
+utterance that was already interrupted.
 
 Contract: every ``started`` is followed by exactly one ``finished`` or
 ``failed``; ``stop()`` and an interrupting ``say()`` emit ``finished``
@@ -18,7 +20,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
@@ -36,11 +38,12 @@ from trainer.speech.base import (
     check_range,
 )
 from trainer.speech.registry import choose_best_backend, create_backend
+from trainer.speech.signals import emit
 
 log = logging.getLogger(__name__)
 
-_WARM = object()
-_QUIT = object()
+WORKERS = 3
+"""Threads speaking: one for the current text, spares for texts still finishing a clause."""
 
 
 class _Events(SpeechEvents):
@@ -98,10 +101,11 @@ class SpeechService(QObject):
         self._mark_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._mark_timer.timeout.connect(self._emit_next_mark)
         self._backend_event.connect(self._on_backend_event, Qt.ConnectionType.QueuedConnection)
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
-        self._thread.start()
-        self._jobs.put((_WARM, self._backend))
+        self._jobs: queue.SimpleQueue[Callable[[], object] | None] = queue.SimpleQueue()
+        self._workers = [threading.Thread(target=self._work, name=f"speech-{n}", daemon=True) for n in range(WORKERS)]
+        for worker in self._workers:
+            worker.start()
+        self._jobs.put(lambda: self._warm(self._backend))
 
     # -- speaking -------------------------------------------------------------
 
@@ -114,7 +118,8 @@ class SpeechService(QObject):
         self._generation += 1
         token = CancelToken()
         self._token = token
-        self._jobs.put((self._generation, text, token, self._backend))
+        generation, backend = self._generation, self._backend
+        self._jobs.put(lambda: self._speak(generation, text, token, backend))
 
     @Slot()
     def stop(self) -> None:
@@ -148,9 +153,9 @@ class SpeechService(QObject):
         new.reader = self._reader
         new.rate, new.volume = self._backend.rate, self._backend.volume
         old, self._backend = self._backend, new
-        self._jobs.put((_WARM, new))
+        self._jobs.put(lambda: self._warm(new))
         if old is not new:
-            threading.Thread(target=old.close, name="speech-close", daemon=True).start()
+            self._jobs.put(old.close)
 
     def set_reader(self, reader: Reader) -> None:
         """Use ``reader`` (e.g. with a scenario's ``readings:``) for what follows."""
@@ -187,10 +192,12 @@ class SpeechService(QObject):
         return self._backend.volume
 
     def shutdown(self) -> None:
-        """Stop, end the worker thread and release the backend (call at app exit)."""
+        """Stop, end the worker threads and release the backend (call at app exit)."""
         self._interrupt()
-        self._jobs.put((_QUIT,))
-        self._thread.join(timeout=2)
+        for _ in self._workers:
+            self._jobs.put(None)
+        for worker in self._workers:
+            worker.join(timeout=2)
         self._backend.close()
 
     # -- internals --------------------------------------------------------------
@@ -204,42 +211,48 @@ class SpeechService(QObject):
         self._marks.clear()
         if self._speaking:
             self._speaking = False
-            self.finished.emit()
+            emit(self.finished)
 
-    def _run(self) -> None:
-        """The worker thread: speak queued texts one at a time, newest wins."""
+    def _work(self) -> None:
+        """A worker thread: run jobs until told to stop (None)."""
         while True:
             job = self._jobs.get()
-            if job[0] is _QUIT:
+            if job is None:
                 return
-            if job[0] is _WARM:
-                try:
-                    job[1].warm_up()
-                except Exception:  # warming is best effort
-                    log.debug("warm-up failed", exc_info=True)
-                continue
-            generation, text, token, backend = job
-            if token.cancelled:
-                continue
-            events = _Events(self, generation)
             try:
-                backend.speak(text, events=events, token=token)
-            except SpeechError as error:
-                self._last_error = error
-                log.info("speech failed: %s %s", error.message_en, error.detail)
-                self._post(generation, "failed", error.message_ja)
-                continue
-            except Exception as error:
-                log.exception("speech backend %s crashed", backend.name)
-                self._last_error = SpeechError(*messages.ENGINE_BROKEN, detail=repr(error))
-                self._post(generation, "failed", messages.ENGINE_BROKEN[0])
-                continue
-            self._post(generation, "finished", None)
+                job()
+            except Exception:  # a job never takes its thread down
+                log.exception("speech job failed")
+
+    @staticmethod
+    def _warm(backend: SpeechBackend) -> None:
+        try:
+            backend.warm_up()
+        except Exception:  # warming is best effort; speaking reports real errors
+            log.debug("warm-up of %s failed", backend.name, exc_info=True)
+
+    def _speak(self, generation: int, text: str, token: CancelToken, backend: SpeechBackend) -> None:
+        """On a worker thread: speak one text and report how it ended."""
+        if token.cancelled:
+            return
+        try:
+            backend.speak(text, events=_Events(self, generation), token=token)
+        except SpeechError as error:
+            self._last_error = error
+            log.info("speech failed: %s %s", error.message_en, error.detail)
+            self._post(generation, "failed", error.message_ja)
+            return
+        except Exception as error:
+            log.exception("speech backend %s crashed", backend.name)
+            self._last_error = SpeechError(*messages.ENGINE_BROKEN, detail=repr(error))
+            self._post(generation, "failed", messages.ENGINE_BROKEN[0])
+            return
+        self._post(generation, "finished", None)
 
     def _post(self, generation: int, kind: str, payload: object) -> None:
         """Hand an event to the UI thread (a queued signal); ignored once the service is gone."""
         try:
-            self._backend_event.emit(generation, kind, payload)
+            emit(self._backend_event, generation, kind, payload)
         except RuntimeError:  # the QObject was deleted while we were speaking
             pass
 
@@ -250,25 +263,25 @@ class SpeechService(QObject):
         if kind == "started":
             self._speaking = True
             self._started_at = time.monotonic()
-            self.started.emit()
+            emit(self.started)
         elif kind == "marks":
             self._marks.extend(payload)  # type: ignore[arg-type]
             self._schedule_mark()
         elif kind == "word":
-            self.word.emit(*payload)  # type: ignore[misc]
+            emit(self.word, *payload)  # type: ignore[misc]
         elif kind == "finished":
             self._token = None
             if self._speaking:
                 self._speaking = False
                 self._mark_timer.stop()
                 self._marks.clear()
-                self.finished.emit()
+                emit(self.finished)
         elif kind == "failed":
             self._token = None
             self._speaking = False
             self._mark_timer.stop()
             self._marks.clear()
-            self.failed.emit(str(payload))
+            emit(self.failed, str(payload))
 
     def _schedule_mark(self) -> None:
         if self._mark_timer.isActive() or not self._marks or not self._speaking:
@@ -281,5 +294,5 @@ class SpeechService(QObject):
         if not self._marks:
             return
         mark = self._marks.pop(0)
-        self.word.emit(mark.offset, mark.length)
+        emit(self.word, mark.offset, mark.length)
         self._schedule_mark()
