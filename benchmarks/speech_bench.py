@@ -198,7 +198,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="times each sentence is measured")
     parser.add_argument("--stall-seconds", type=float, default=8.0, help="how long to speak while timing the UI")
+    parser.add_argument("--switch-interval-ms", type=float, default=None,
+                        help="set Python's GIL switch interval (default: Python's 5 ms)")
     args = parser.parse_args()
+    if args.switch_interval_ms:
+        sys.setswitchinterval(args.switch_interval_ms / 1000)
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="speech-bench-"))
@@ -217,7 +221,8 @@ def main() -> int:
 
     lengths = sorted({len(s) for s in SENTENCES})
     print(f"{len(SENTENCES)} sentences of {lengths[0]}–{lengths[-1]} characters, {args.rounds} rounds, "
-          f"Open JTalk (mei), sound paced in real time")
+          f"Open JTalk (mei), sound paced in real time, GIL switch interval {sys.getswitchinterval() * 1000:g} ms, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print()
     print("| measure | figure | goal |")
     print("| --- | --- | --- |")
