@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from trainer.reading.engine import Reader
 from trainer.speech.base import RATE_RANGE, VOLUME_RANGE, SpeechBackend, SpeechError, Voice, check_range
-from trainer.speech.signals import emit
 
 
 class FakeSpeech(QObject):
@@ -114,17 +113,17 @@ class FakeSpeech(QObject):
         """The current text was heard to the end."""
         if self._speaking:
             self._speaking = False
-            emit(self.finished)
+            self.finished.emit()
 
     def fail(self, message_ja: str = "音が出せませんでした。") -> None:
         """Speech failed (as with no sound device)."""
         self._last_error = SpeechError(message_ja)
         self._speaking = False
-        emit(self.failed, message_ja)
+        self.failed.emit(message_ja)
 
     def speak_word(self, offset: int, length: int) -> None:
         """Pretend the engine reached a word."""
-        emit(self.word, offset, length)
+        self.word.emit(offset, length)
 
     # -- internals -------------------------------------------------------------
 
@@ -132,7 +131,7 @@ class FakeSpeech(QObject):
         if ticket != self._pending:
             return
         self._speaking = True
-        emit(self.started)
+        self.started.emit()
         if self.auto_finish:
             self.finish()
 
@@ -140,4 +139,4 @@ class FakeSpeech(QObject):
         self._pending += 1
         if self._speaking:
             self._speaking = False
-            emit(self.finished)
+            self.finished.emit()

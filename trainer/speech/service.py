@@ -38,7 +38,6 @@ from trainer.speech.base import (
     check_range,
 )
 from trainer.speech.registry import choose_best_backend, create_backend
-from trainer.speech.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +210,7 @@ class SpeechService(QObject):
         self._marks.clear()
         if self._speaking:
             self._speaking = False
-            emit(self.finished)
+            self.finished.emit()
 
     def _work(self) -> None:
         """A worker thread: run jobs until told to stop (None)."""
@@ -252,7 +251,7 @@ class SpeechService(QObject):
     def _post(self, generation: int, kind: str, payload: object) -> None:
         """Hand an event to the UI thread (a queued signal); ignored once the service is gone."""
         try:
-            emit(self._backend_event, generation, kind, payload)
+            self._backend_event.emit(generation, kind, payload)
         except RuntimeError:  # the QObject was deleted while we were speaking
             pass
 
@@ -263,25 +262,25 @@ class SpeechService(QObject):
         if kind == "started":
             self._speaking = True
             self._started_at = time.monotonic()
-            emit(self.started)
+            self.started.emit()
         elif kind == "marks":
             self._marks.extend(payload)  # type: ignore[arg-type]
             self._schedule_mark()
         elif kind == "word":
-            emit(self.word, *payload)  # type: ignore[misc]
+            self.word.emit(*payload)  # type: ignore[misc]
         elif kind == "finished":
             self._token = None
             if self._speaking:
                 self._speaking = False
                 self._mark_timer.stop()
                 self._marks.clear()
-                emit(self.finished)
+                self.finished.emit()
         elif kind == "failed":
             self._token = None
             self._speaking = False
             self._mark_timer.stop()
             self._marks.clear()
-            emit(self.failed, str(payload))
+            self.failed.emit(str(payload))
 
     def _schedule_mark(self) -> None:
         if self._mark_timer.isActive() or not self._marks or not self._speaking:
@@ -294,5 +293,5 @@ class SpeechService(QObject):
         if not self._marks:
             return
         mark = self._marks.pop(0)
-        emit(self.word, mark.offset, mark.length)
+        self.word.emit(mark.offset, mark.length)
         self._schedule_mark()
