@@ -210,6 +210,9 @@ def set_field(view, field_id: str, value: str) -> None:
             for option_id, button in widget.options.items():
                 if (option_id in wanted) != button.isChecked():
                     click(button)
+        elif kind == "clerk-view":
+            if value == "checked" and not widget.checked:
+                click(widget.turn_button)  # turn the screen to the clerk, who checks it
         return
     raise AssertionError(f"no input {field_id!r} on this screen")
 

@@ -222,6 +222,41 @@ register(ElementKind(
     example="{type: pages, id: photos, pages: [{text: 海の写真, icon: photo}, {text: 山の写真, icon: photo}]}",
 ))
 
+register(ElementKind(
+    "call", {"id": OPTIONAL_ID, "caller": Key("text", True, doc="the name shown, or 番号非通知"),
+             "number": Key("str"), "state": Key("enum", choices=("incoming", "calling", "talking", "ended")),
+             "time": Key("str", doc="talk time shown while talking, e.g. 0:42"),
+             "buttons": Key("list", True, targets=True, item={
+                 "id": ID, "label": Key("text", True),
+                 "kind": Key("enum", choices=("answer", "decline", "end", "other"))})},
+    actions=("tap",),
+    doc_ja="電話の画面（着信・発信中・通話中）。丸いボタンの kind は answer=緑の応答、decline・end=赤の拒否・終了。",
+    doc_en="A phone call screen (incoming, calling, talking); round buttons: answer is green, decline and end red.",
+    example="{type: call, caller: 番号非通知, state: incoming, buttons: [{id: answer, label: 応答, kind: answer}, "
+            "{id: decline, label: 拒否, kind: decline}]}",
+))
+register(ElementKind(
+    "placed-card", {"id": ID, "label": Key("text", True), "card": Key(
+        "enum", choices=("mynumber", "insurance", "credit", "point", "bank")),
+        "take": Key("text", doc="the take-back button's label (default カードを取る)"),
+        "style": Key("enum", choices=STYLE_BUTTON)},
+    actions=("tap",), id_required=True,
+    doc_ja="読み取り機の上に置いてあるカード。「カードを取る」（またはカード）を押すと tap になります。"
+           "終わるまで置いたままにする練習や、取り忘れの練習に使います。",
+    doc_en="A card lying on a reader; its “take the card” button (or the card) sends tap.",
+    example="{type: placed-card, id: my-card, card: mynumber, label: マイナンバーカード（見本）}",
+))
+register(ElementKind(
+    "clerk-view", {"id": ID, "shop": Key("text"), "amount": Key("int", True), "label": Key("text"),
+                   "says": Key("text", doc="what the clerk says after checking")},
+    actions=("enter",), id_required=True,
+    doc_ja="お店の人に見せる確認画面。「お店の人に見せる」で画面の向きが変わり、お店の人が確かめます。"
+           "値は見せる前は waiting、確かめてもらうと checked。expect の with: で「見せてから払う」を確かめられます。",
+    doc_en="The confirmation the learner turns round for the clerk; its value is “waiting”, then “checked” "
+           "once the clerk has seen it, so with: can require showing before paying.",
+    example="{type: clerk-view, id: clerk, shop: まちマート, amount: 580, says: 580円ですね。確認しました}",
+))
+
 
 def kind_names() -> tuple[str, ...]:
     return tuple(KINDS)

@@ -1,0 +1,178 @@
+"""A phone's call screen: who is calling, the state, and round buttons.
+
+Incoming calls show the caller (or 「番号非通知」) over a dark screen, with a
+green answer button and a red decline button, as real phones do. While
+talking, the time and a red end button. Each button sends ``tap`` with its
+id; the screen never decides anything.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from trainer.scenarios.actions import ActionKind
+from trainer.scenarios.model import Element
+from trainer.widgets.base import ElementContext, ElementWidget
+from trainer.widgets.button import BigButton, focus_width
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.labels import TextBlock
+from trainer.widgets.look import Look
+from trainer.widgets.registry import element_widget
+from trainer.widgets.text_layout import draw_text, text_size
+
+ANSWER_GREEN = "#0E5A22"
+"""Answer button: white on this green is 8:1, enough for the high-contrast theme too."""
+
+STATE_TEXT = {
+    "incoming": ("着信中…", "Incoming call…"),
+    "calling": ("呼び出し中…", "Calling…"),
+    "talking": ("通話中", "On a call"),
+    "ended": ("通話終了", "Call ended"),
+}
+
+
+class CallButton(BigButton):
+    """A round button (a disc with a phone icon) with its label underneath."""
+
+    def __init__(self, text: str, look: Look, kind: str, parent: QWidget | None = None) -> None:
+        style = "danger" if kind in ("decline", "end") else ("primary" if kind == "answer" else "secondary")
+        super().__init__(text, look, style=style, parent=parent)
+        self.call_kind = kind
+
+    def _disc(self) -> int:
+        return self.look.px(68)
+
+    def _label_font(self):
+        return self.look.font("body", bold=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        natural, _ = text_size(self._label_font(), self.text())
+        width = max(self._disc(), min(natural, self.look.px(200))) + 2 * focus_width(self.look) + self.look.px(8)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        width = self._disc() + 2 * focus_width(self.look)
+        return QSize(width, self.heightForWidth(width))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        ring = focus_width(self.look)
+        _, text_h = text_size(self._label_font(), self.text(), max(1, width - 2 * ring))
+        return 2 * ring + self._disc() + self.look.px(6) + text_h
+
+    def _fill(self) -> tuple[QColor, QColor]:
+        look = self.look
+        if self.call_kind == "answer":
+            return QColor(ANSWER_GREEN), QColor("#FFFFFF")
+        if self.call_kind in ("decline", "end"):
+            fill = look.colour("danger")
+            if fill.lightness() < 20:  # high contrast: a black disc would vanish on the dark screen
+                fill = QColor("#B3261E")
+            return fill, QColor("#FFFFFF")
+        return look.colour("secondary"), look.colour("secondary_text")
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self.look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ring = focus_width(look)
+        disc = self._disc()
+        left = (self.width() - disc) / 2
+        circle = QRectF(left, ring, disc, disc)
+        fill, ink = self._fill()
+        if self.isDown():
+            fill = fill.darker(125)
+        elif self.underMouse():
+            fill = fill.lighter(115)
+        path = QPainterPath()
+        path.addEllipse(circle)
+        painter.fillPath(path, fill)
+        painter.setPen(QPen(look.colour("bezel_text"), max(2, look.px(2))))
+        painter.drawEllipse(circle)
+        icon = circle.adjusted(disc * 0.26, disc * 0.26, -disc * 0.26, -disc * 0.26)
+        if self.call_kind in ("decline", "end"):
+            painter.save()
+            painter.translate(icon.center())
+            painter.rotate(135)
+            painter.translate(-icon.center())
+            paint_icon(painter, icon, "phone", ink)
+            painter.restore()
+        else:
+            paint_icon(painter, icon, "phone", ink)
+        painter.setPen(look.colour("bezel_text"))
+        label = QRectF(ring, circle.bottom() + look.px(6), self.width() - 2 * ring,
+                       self.height() - circle.bottom() - look.px(6))
+        draw_text(painter, label, self.text(), self._label_font(), Qt.AlignmentFlag.AlignHCenter)
+        if self.hasFocus() or self.emphasised:
+            colour = look.colour("highlight" if self.emphasised and not self.hasFocus() else "focus")
+            painter.setPen(QPen(colour, ring))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(circle.adjusted(-ring / 2, -ring / 2, ring / 2, ring / 2))
+        painter.end()
+
+
+class _Dark(QWidget):
+    """The dark call background (rounded, like the phone's own screen)."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(self.rect()), self._look.px(16), self._look.px(16))
+        painter.fillPath(path, self._look.colour("bezel"))
+        painter.end()
+
+
+@element_widget("call")
+class CallElement(ElementWidget):
+    """The call screen with its caller, state and round buttons."""
+
+    def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
+        super().__init__(element, ctx, parent)
+        look = self.look
+        english = look.lang == "en"
+        state = element.props.get("state", "incoming")
+        panel = _Dark(look)
+        column = QVBoxLayout(panel)
+        pad = look.px(18)
+        ringing = state == "incoming"
+        column.setContentsMargins(pad, look.px(28 if ringing else 14), pad, look.px(22 if ringing else 14))
+        column.setSpacing(look.px(8))
+        status = STATE_TEXT.get(state, STATE_TEXT["incoming"])[1 if english else 0]
+        if state == "talking" and element.props.get("time"):
+            status = f"{status}　{element.props['time']}"
+        self.status = TextBlock(status, look, colour="bezel_text", align=Qt.AlignmentFlag.AlignHCenter)
+        self.caller = TextBlock(ctx.text(element.text("caller")), look, role="heading", colour="bezel_text",
+                                bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.status)
+        column.addWidget(self.caller)
+        number = element.props.get("number")
+        if number:
+            column.addWidget(TextBlock(str(number), look, role="large", colour="bezel_text",
+                                       align=Qt.AlignmentFlag.AlignHCenter))
+        column.addSpacing(look.px(36 if ringing else 12))
+        row = QHBoxLayout()
+        row.setSpacing(look.px(24))
+        row.addStretch(1)
+        self.buttons: dict[str, CallButton] = {}
+        for spec in element.props.get("buttons", ()):
+            button = CallButton(ctx.text(spec.get("label")), look, spec.get("kind") or "other")
+            button_id = spec["id"]
+            button.clicked.connect(lambda _=False, b=button_id: self.emit_action(ActionKind.TAP, b))
+            row.addWidget(button)
+            self.buttons[button_id] = button
+        row.addStretch(1)
+        column.addLayout(row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(panel)
+
+    def target_widget(self, target: str):
+        if target in self.buttons:
+            return self.buttons[target]
+        return super().target_widget(target)
