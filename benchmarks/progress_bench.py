@@ -1,0 +1,547 @@
+"""Progress record benchmarks: recording latency, report speed, concurrent writers.
+
+Three measurements (``--only`` picks some):
+
+``record``
+    Recording one event, p95, against a bare ``sqlite3`` insert + commit
+    into the same table with the same durability (WAL, ``synchronous=FULL``)
+    in the same run, interleaved. Goal: at most 1.5x. Also shows what the
+    UI thread pays for ``record()`` (it only queues).
+``report``
+    Reports over 20,000 learners and 2,000,000 events (``--learners``,
+    ``--events`` to run smaller), on SQLite and PostgreSQL. Data is made with
+    bulk inserts (SQLite) and COPY (PostgreSQL). Goal: each report < 1 s.
+``writers``
+    30 concurrent writer processes x 1,000 events to PostgreSQL, each event
+    its own transaction, while the server drops every writer connection a few
+    times (``--chaos``); each writer also replays its first 100 events. Goal:
+    zero lost, zero duplicated.
+
+PostgreSQL: ``--pg-url`` (default ``TRAINER_TEST_PG_URL``, else the URL
+``.ci/run`` uses); work happens in a schema of its own that is dropped
+afterwards. ``--no-pg`` skips PostgreSQL.
+
+    .venv/bin/python benchmarks/progress_bench.py
+    .venv/bin/python benchmarks/progress_bench.py --events 200000 --learners 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import multiprocessing as mp
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from trainer.progress import migrate  # noqa: E402
+from trainer.progress.database import create_progress_engine, redact, sqlite_url  # noqa: E402
+from trainer.progress.learners import LearnerDirectory  # noqa: E402
+from trainer.progress.models import EventKind, JudgementResult, utcnow  # noqa: E402
+from trainer.progress.recorder import ProgressRecorder  # noqa: E402
+from trainer.progress.records import AttemptStart, EventRecord, Unit  # noqa: E402
+from trainer.progress.reports import Reports  # noqa: E402
+from trainer.progress.store import ProgressStore  # noqa: E402
+from trainer.scenarios.events import ActionJudged, Judgement, StepShown  # noqa: E402
+
+PG_DEFAULT_URL = "postgresql+psycopg://trainer:trainer@127.0.0.1:5432/trainer_test"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.0f} µs"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:,.1f} ms"
+
+
+def schema_url(base: str, schema: str, **query: str) -> str:
+    return (
+        make_url(base)
+        .update_query_dict({"options": f"-csearch_path={schema}", **query})
+        .render_as_string(hide_password=False)
+    )
+
+
+class PgSchema:
+    """A schema of its own on the benchmark server, dropped on exit."""
+
+    def __init__(self, base_url: str, name: str) -> None:
+        self.base_url, self.name = base_url, name
+        self.admin = create_progress_engine(base_url)
+        with self.admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{name}"'))
+
+    def url(self, **query: str) -> str:
+        return schema_url(self.base_url, self.name, **query)
+
+    def drop(self) -> None:
+        with self.admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE'))
+        self.admin.dispose()
+
+
+# -- 1. recording one event -------------------------------------------------------------------
+
+
+def bench_record(n: int, workdir: Path) -> dict[str, float]:
+    ours_path = workdir / "record-ours.sqlite3"
+    bare_path = workdir / "record-bare.sqlite3"
+    engine = create_progress_engine(sqlite_url(ours_path))
+    migrate.upgrade(engine)
+    store = ProgressStore(engine)
+    learner = LearnerDirectory(engine).add_learner("ベンチ")
+    attempt = uuid.uuid4()
+    store.apply([Unit(attempt, learner, "bench", start=AttemptStart(1, utcnow()))])
+
+    # The bare side: the very same tables and indexes, plain sqlite3, same durability.
+    schema = [
+        row[0]
+        for row in sqlite3.connect(str(ours_path)).execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        )
+    ]
+    bare = sqlite3.connect(str(bare_path), isolation_level=None)
+    bare.execute("PRAGMA journal_mode = WAL")
+    bare.execute("PRAGMA synchronous = FULL")
+    bare.execute("PRAGMA foreign_keys = ON")
+    for statement in schema:
+        bare.execute(statement)
+    now = str(utcnow().replace(tzinfo=None))
+    bare.execute("INSERT INTO learner (id, display_name, created_at) VALUES (?, 'b', ?)", (learner.hex, now))
+    bare.execute(
+        "INSERT INTO attempt (id, learner_id, scenario_id, scenario_version, started_at, status)"
+        " VALUES (?, ?, 'bench', 1, ?, 'in-progress')",
+        (attempt.hex, learner.hex, now),
+    )
+    insert = (
+        "INSERT INTO step_event (id, attempt_id, seq, scenario_id, kind, step_id, result, mistake_id, action_kind,"
+        " target_id, outcome, hint_level, helper_assisted, duration_ms, created_at)"
+        " VALUES (?, ?, ?, 'bench', 'action-judged', 'amount', 'correct', NULL, 'tap', 'next', NULL, 0, 0, ?, ?)"
+    )
+
+    recorder = ProgressRecorder(store, workdir / "record-outbox.sqlite3")
+    recorder.start_attempt(learner, "bench", 1)
+    recorder.flush()
+    bare_t, store_t, e2e_t, ui_t = [], [], [], []
+    for i in range(n + 50):
+        t = time.perf_counter()
+        bare.execute("BEGIN")
+        bare.execute(insert, (uuid.uuid4().hex, attempt.hex, i, 1200, str(utcnow().replace(tzinfo=None))))
+        bare.execute("COMMIT")
+        b = time.perf_counter() - t
+
+        record = EventRecord(
+            uuid.uuid4(), i, EventKind.ACTION_JUDGED, "amount", utcnow(),
+            result=JudgementResult.CORRECT, action_kind="tap", target_id="next", hint_level=0, duration_ms=1200,
+        )
+        t = time.perf_counter()
+        store.apply([Unit(attempt, learner, "bench", events=(record,))])
+        s = time.perf_counter() - t
+
+        event = ActionJudged("amount", Judgement.CORRECT, "tap", "next", None, 1200, "confirm")
+        t = time.perf_counter()
+        recorder.record(event)
+        u = time.perf_counter() - t
+        recorder.flush()
+        e = time.perf_counter() - t
+        if i >= 50:  # warm-up left out
+            bare_t.append(b)
+            store_t.append(s)
+            e2e_t.append(e)
+            ui_t.append(u)
+    recorder.close()
+    store.close()
+    bare.close()
+    result = {
+        "bare_p50": pct(bare_t, 0.5), "bare_p95": pct(bare_t, 0.95),
+        "store_p50": pct(store_t, 0.5), "store_p95": pct(store_t, 0.95),
+        "e2e_p50": pct(e2e_t, 0.5), "e2e_p95": pct(e2e_t, 0.95),
+        "ui_p50": pct(ui_t, 0.5), "ui_p95": pct(ui_t, 0.95),
+    }
+    print(f"\n## record one event ({n} each, interleaved, WAL + synchronous=FULL)")
+    print("| measure | p50 | p95 |\n| --- | --- | --- |")
+    print(f"| bare sqlite3 insert + commit | {us(result['bare_p50'])} | {us(result['bare_p95'])} |")
+    print(f"| ProgressStore.apply (worker's write) | {us(result['store_p50'])} | {us(result['store_p95'])} |")
+    print(f"| record() + flush(), end to end | {us(result['e2e_p50'])} | {us(result['e2e_p95'])} |")
+    print(f"| record() on the UI thread | {us(result['ui_p50'])} | {us(result['ui_p95'])} |")
+    print(f"ratio p95 store/bare: {result['store_p95'] / result['bare_p95']:.2f}x;"
+          f" end to end/bare: {result['e2e_p95'] / result['bare_p95']:.2f}x (goal <= 1.5x)")
+    return result
+
+
+# -- 2. reports over many learners and events ----------------------------------------------------
+
+N_SCENARIOS = 40
+STEPS_PER_SCENARIO = 10
+
+
+def generate(learners: int, events: int, seed: int = 5) -> Iterator[tuple[str, list[tuple]]]:
+    """Yield ("table", rows) chunks: groups, sessions, learners, then attempts and their events."""
+    rng = random.Random(seed)
+    base = dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.UTC)
+    groups = [(uuid.UUID(int=rng.getrandbits(128)), f"教室{i:03d}") for i in range(max(1, learners // 100))]
+    yield "learner_group", [(g, name, base) for g, name in groups]
+    sessions = [
+        (uuid.UUID(int=rng.getrandbits(128)), (base + dt.timedelta(days=i % 200)).date(), f"会場{i % 30}", "", groups[i % len(groups)][0], base)
+        for i in range(max(1, learners // 40))
+    ]
+    yield "class_session", sessions
+    people = [(uuid.UUID(int=rng.getrandbits(128)), f"学習者{i:05d}", groups[i % len(groups)][0], base) for i in range(learners)]
+    yield "learner", people
+    weights = [1 / (k + 1) for k in range(N_SCENARIOS)]  # a few scenarios are far more popular
+    scenarios = [f"scenario-{k:02d}" for k in range(N_SCENARIOS)]
+    mistakes = ["code-instead", "charge-instead", "wrong-amount", "no-amount"]
+    made = 0
+    attempts: list[tuple] = []
+    rows: list[tuple] = []
+    while made < events:
+        attempt = uuid.UUID(int=rng.getrandbits(128))
+        learner = people[rng.randrange(learners)][0]
+        scenario = rng.choices(scenarios, weights)[0]
+        start = base + dt.timedelta(minutes=rng.randrange(300_000))
+        clock = start
+        seq = 0
+        fate = rng.random()
+        last_step = STEPS_PER_SCENARIO if fate < 0.7 else rng.randrange(1, STEPS_PER_SCENARIO)
+
+        def add(kind: str, step: str, result=None, mistake=None, hint=None, duration=None, outcome=None,
+                rows=rows, attempt=attempt, scenario=scenario) -> None:
+            nonlocal seq, clock, made
+            clock += dt.timedelta(seconds=rng.randrange(2, 40))
+            rows.append((uuid.UUID(int=rng.getrandbits(128)), attempt, seq, scenario, kind, step, result, mistake,
+                         "tap" if kind == "action-judged" else None, None, outcome, hint, False, duration, clock))
+            seq += 1
+            made += 1
+
+        for s in range(last_step):
+            step = f"step-{s}"
+            add("step-shown", step)
+            level = 0
+            while rng.random() < 0.15:
+                add("action-judged", step, "known-mistake" if rng.random() < 0.6 else "other-mistake",
+                    None, level, rng.randrange(500, 60_000))
+                if rows[-1][6] == "known-mistake":
+                    rows[-1] = rows[-1][:7] + (rng.choice(mistakes),) + rows[-1][8:]
+                if rng.random() < 0.4:
+                    level += 1
+                    add("hint", step, hint=level)
+            if rng.random() < 0.02:
+                add("restart", step)
+            if s == last_step - 1 and fate >= 0.7:
+                (add("abandoned", step) if fate < 0.85 else None)
+                break
+            add("action-judged", step, "correct", None, level, rng.randrange(500, 60_000))
+        if fate < 0.7:
+            add("finished", f"step-{last_step - 1}", outcome="success")
+            status, ended, outcome, snapshot = "finished", clock, "success", None
+        elif fate < 0.85:
+            status, ended, outcome, snapshot = "abandoned", clock, None, {"step_id": f"step-{last_step - 1}"}
+        else:
+            status, ended, outcome, snapshot = "in-progress", None, None, {"step_id": f"step-{last_step - 1}"}
+        session = sessions[rng.randrange(len(sessions))][0] if rng.random() < 0.5 else None
+        attempts.append((attempt, learner, session, scenario, 1, start, ended, status, outcome, snapshot))
+        if len(rows) >= 50_000:
+            yield "attempt", attempts
+            yield "step_event", rows
+            attempts, rows = [], []
+    if rows:
+        yield "attempt", attempts
+        yield "step_event", rows
+
+
+COLUMNS = {
+    "learner_group": ("id", "name", "created_at"),
+    "class_session": ("id", "held_on", "venue", "instructor_name", "group_id", "created_at"),
+    "learner": ("id", "display_name", "group_id", "created_at"),
+    "attempt": ("id", "learner_id", "session_id", "scenario_id", "scenario_version", "started_at", "ended_at",
+                "status", "outcome", "resume_snapshot"),
+    "step_event": ("id", "attempt_id", "seq", "scenario_id", "kind", "step_id", "result", "mistake_id",
+                   "action_kind", "target_id", "outcome", "hint_level", "helper_assisted", "duration_ms",
+                   "created_at"),
+}
+
+
+def _sqlite_value(value: object) -> object:
+    import json
+
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, dt.datetime):
+        return str(value.astimezone(dt.UTC).replace(tzinfo=None))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return json.dumps(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def load_sqlite(path: Path, learners: int, events: int) -> float:
+    engine = create_progress_engine(sqlite_url(path))
+    migrate.upgrade(engine)
+    engine.dispose()
+    started = time.perf_counter()
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")  # bulk load of benchmark data only
+    conn.execute("PRAGMA cache_size = -1000000")
+    conn.execute("BEGIN")
+    for table, rows in generate(learners, events):
+        cols = COLUMNS[table]
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [tuple(_sqlite_value(v) for v in row) for row in rows],
+        )
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return time.perf_counter() - started
+
+
+def load_postgres(url: str, learners: int, events: int) -> float:
+    import json
+
+    import psycopg
+
+    engine = create_progress_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    started = time.perf_counter()
+    u = make_url(url)
+    dsn = u.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn) as conn:
+        with conn.cursor() as cur:
+            for table, rows in generate(learners, events):
+                cols = COLUMNS[table]
+                with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row([json.dumps(v) if isinstance(v, dict) else v for v in row])
+        conn.commit()
+        conn.autocommit = True
+        conn.execute("VACUUM ANALYZE")
+    return time.perf_counter() - started
+
+
+def time_reports(url: str, repeat: int) -> dict[str, float]:
+    engine = create_progress_engine(url)
+    reports = Reports(engine)
+    with engine.connect() as conn:
+        busiest = conn.execute(
+            text("SELECT scenario_id FROM attempt GROUP BY scenario_id ORDER BY count(*) DESC LIMIT 1")
+        ).scalar_one()
+        learner_ids = [r[0] for r in conn.execute(text("SELECT learner_id FROM attempt LIMIT 200"))]
+        n_events = conn.execute(text("SELECT count(*) FROM step_event")).scalar_one()
+        n_learners = conn.execute(text("SELECT count(*) FROM learner")).scalar_one()
+    rng = random.Random(1)
+    cases: dict[str, Callable[[], object]] = {
+        "overview (per scenario, group, session)": reports.overview,
+        f"scenario report ({busiest}, the busiest)": lambda: reports.scenario_report(busiest),
+        "stumbling steps, all scenarios": lambda: reports.stumbling_steps(top=20),
+        "known mistakes, all scenarios": lambda: reports.known_mistakes(top=20),
+        "learner report (random learner)": lambda: reports.learner_report(
+            uuid.UUID(str(rng.choice(learner_ids))) if not isinstance(learner_ids[0], uuid.UUID) else rng.choice(learner_ids)
+        ),
+    }
+    results: dict[str, float] = {}
+    for name, fn in cases.items():
+        fn()  # warm
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        results[name] = max(times)
+        results[name + " (median)"] = statistics.median(times)
+    engine.dispose()
+    print(f"({n_learners:,} learners, {n_events:,} events)")
+    return results
+
+
+def print_reports(label: str, load_s: float, results: dict[str, float]) -> None:
+    print(f"\n## reports on {label} (data made in {load_s:,.0f} s)")
+    print("| report | median | worst of runs |\n| --- | --- | --- |")
+    worst = 0.0
+    for name, value in results.items():
+        if name.endswith("(median)"):
+            continue
+        worst = max(worst, value)
+        print(f"| {name} | {ms(results[name + ' (median)'])} | {ms(value)} |")
+    print(f"slowest report: {ms(worst)} (goal < 1 s)")
+
+
+# -- 3. concurrent writers --------------------------------------------------------------------------
+
+
+def _writer(url: str, learner: str, events: int, outbox: str, ready: mp.Barrier, out: mp.Queue) -> None:
+    import logging
+
+    logging.getLogger("trainer.progress").setLevel(logging.ERROR)  # the outages are on purpose
+    learner_id = uuid.UUID(learner)
+    store = ProgressStore(create_progress_engine(url))
+    recorder = ProgressRecorder(store, outbox, retry_delays_s=(0.05, 0.1, 0.2, 0.5))
+    ready.wait()
+    started = time.perf_counter()
+    attempt = recorder.start_attempt(learner_id, "writers", 1)
+    for i in range(events):
+        if i % 2 == 0:
+            recorder.record(StepShown(f"step-{i // 2}", i // 2, False))
+        else:
+            recorder.record(ActionJudged(f"step-{i // 2}", Judgement.CORRECT, "tap", "next", None, 900, None))
+        if i % 50 == 0:
+            recorder.flush(60)  # a learner's pace is seconds; keep the queue short like the app does
+    recorder.flush(120)
+    deadline = time.monotonic() + 120
+    while recorder.pending_count() and time.monotonic() < deadline:
+        recorder.retry_now(timeout=10)
+    parked = recorder.pending_count()
+    # Replay: the first 100 events again, as an outbox replay after a lost answer would.
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, seq, kind, step_id, created_at FROM step_event WHERE attempt_id = :a AND seq < 100"),
+            {"a": attempt},
+        ).all()
+    replay = Unit(attempt, learner_id, "writers", events=tuple(
+        EventRecord(r.id, r.seq, EventKind(r.kind), r.step_id, r.created_at,
+                    result=JudgementResult.CORRECT if r.kind == "action-judged" else None)
+        for r in rows))
+    store.apply([replay])
+    elapsed = time.perf_counter() - started
+    recorder.close()
+    store.close()
+    out.put((str(attempt), elapsed, parked))
+
+
+def bench_writers(base_url: str, writers: int, events: int, chaos: int, workdir: Path) -> dict[str, float]:
+    schema = PgSchema(base_url, "progress_bench_writers")
+    try:
+        url = schema.url(application_name="trainer_bench_writer")
+        engine = create_progress_engine(schema.url())
+        migrate.upgrade(engine)
+        directory = LearnerDirectory(engine)
+        learners = [directory.add_learner(f"書き手{i:02d}") for i in range(writers)]
+        ctx = mp.get_context("spawn")
+        ready = ctx.Barrier(writers + 1)
+        out = ctx.Queue()
+        procs = [
+            ctx.Process(target=_writer, args=(url, str(lid), events, str(workdir / f"outbox-{i}.sqlite3"), ready, out))
+            for i, lid in enumerate(learners)
+        ]
+        for p in procs:
+            p.start()
+        ready.wait()
+        started = time.perf_counter()
+        dropped = 0
+        for k in range(chaos):  # the server "restarts": every writer connection is cut
+            time.sleep(0.4 + 0.3 * k)
+            with engine.begin() as conn:
+                dropped += conn.execute(
+                    text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                         " WHERE application_name = 'trainer_bench_writer'")
+                ).scalar_one()
+        results = [out.get(timeout=600) for _ in procs]
+        for p in procs:
+            p.join(60)
+        wall = time.perf_counter() - started
+        with engine.connect() as conn:
+            total = conn.execute(text("SELECT count(*) FROM step_event")).scalar_one()
+            distinct_pairs = conn.execute(
+                text("SELECT count(*) FROM (SELECT DISTINCT attempt_id, seq FROM step_event) AS d")
+            ).scalar_one()
+            complete = conn.execute(
+                text("SELECT count(*) FROM (SELECT attempt_id FROM step_event GROUP BY attempt_id"
+                     " HAVING count(*) = :n AND min(seq) = 0 AND max(seq) = :last) AS ok"),
+                {"n": events, "last": events - 1},
+            ).scalar_one()
+        engine.dispose()
+    finally:
+        schema.drop()
+    expected = writers * events
+    lost = expected - distinct_pairs
+    duplicated = total - distinct_pairs
+    print(f"\n## {writers} concurrent writers x {events} events to PostgreSQL "
+          f"(each event its own transaction; {chaos} times every writer connection cut: {dropped} connections)")
+    print("| measure | figure |\n| --- | --- |")
+    print(f"| events expected / stored | {expected:,} / {total:,} |")
+    print(f"| lost | **{lost}** |\n| duplicated | **{duplicated}** |")
+    print(f"| writers with a complete 0..{events - 1} sequence | {complete} / {writers} |")
+    print(f"| records still waiting in an outbox at the end | {sum(r[2] for r in results)} |")
+    print(f"| wall time | {wall:,.1f} s ({expected / wall:,.0f} events/s) |")
+    return {"lost": lost, "duplicated": duplicated, "wall": wall}
+
+
+def pg_reachable(url: str) -> bool:
+    engine = create_progress_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        return False
+    finally:
+        engine.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default="record,report,writers", help="comma-separated: record, report, writers")
+    parser.add_argument("--record-n", type=int, default=2000, help="events recorded per side (default 2000)")
+    parser.add_argument("--learners", type=int, default=20_000)
+    parser.add_argument("--events", type=int, default=2_000_000)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each report")
+    parser.add_argument("--writers", type=int, default=30)
+    parser.add_argument("--writer-events", type=int, default=1000)
+    parser.add_argument("--chaos", type=int, default=3, help="times every writer connection is cut (0: never)")
+    parser.add_argument("--pg-url", default=os.environ.get("TRAINER_TEST_PG_URL") or PG_DEFAULT_URL)
+    parser.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
+    parser.add_argument("--workdir", help="where SQLite files go (default: a temporary folder)")
+    args = parser.parse_args()
+    only = {part.strip() for part in args.only.split(",")}
+    if not args.no_pg and not pg_reachable(args.pg_url):
+        print(f"PostgreSQL is not reachable at {redact(args.pg_url)}: its parts are skipped "
+              "(set TRAINER_TEST_PG_URL or --pg-url; .ci/run starts a server)")
+        args.no_pg = True
+    print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        workdir = Path(tmp)
+        if "record" in only:
+            bench_record(args.record_n, workdir)
+        if "report" in only:
+            db = workdir / "report.sqlite3"
+            load_s = load_sqlite(db, args.learners, args.events)
+            print_reports(f"SQLite ({db.stat().st_size / 2**20:,.0f} MiB)", load_s,
+                          time_reports(sqlite_url(db).render_as_string(hide_password=False), args.repeat))
+            if not args.no_pg:
+                schema = PgSchema(args.pg_url, "progress_bench_reports")
+                try:
+                    load_s = load_postgres(schema.url(), args.learners, args.events)
+                    print_reports(f"PostgreSQL ({redact(args.pg_url)})", load_s, time_reports(schema.url(), args.repeat))
+                finally:
+                    schema.drop()
+        if "writers" in only and not args.no_pg:
+            bench_writers(args.pg_url, args.writers, args.writer_events, args.chaos, workdir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

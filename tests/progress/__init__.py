@@ -1,0 +1,1 @@
+"""Tests of the progress record: models, store, outbox, recorder, reports, widgets."""

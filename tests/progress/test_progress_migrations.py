@@ -1,0 +1,121 @@
+"""Alembic migrations: every revision upgrades to the head, on SQLite and PostgreSQL;
+the models and the migrations agree; ``trainer db upgrade`` / ``status`` work."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from tests.progress.helpers import closed_port
+from trainer.cli import main
+from trainer.progress import migrate
+from trainer.progress.database import create_progress_engine
+from trainer.progress.models import Base
+
+REVISIONS = migrate.revisions()
+
+
+def drift(engine) -> list:
+    with engine.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+
+
+@pytest.fixture
+def bare_engine(db_url):
+    engine = create_progress_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+def test_there_is_a_history_of_revisions():
+    assert len(REVISIONS) >= 5
+    assert REVISIONS[0].startswith("0001_") and REVISIONS[-1] == migrate.head_revision()
+
+
+def test_upgrade_from_every_revision_to_head(bare_engine):
+    for revision in ["base", *REVISIONS]:
+        migrate.downgrade(bare_engine, "base")
+        assert migrate.current_revision(bare_engine) is None
+        if revision != "base":
+            migrate.upgrade(bare_engine, revision)
+            assert migrate.current_revision(bare_engine) == revision
+        migrate.upgrade(bare_engine)
+        state = migrate.status(bare_engine)
+        assert state.up_to_date and state.current == REVISIONS[-1]
+        assert drift(bare_engine) == [], f"models and migrations differ after {revision} -> head"
+
+
+def test_data_survives_the_upgrade(bare_engine):
+    migrate.upgrade(bare_engine, "0002_attempts_step_events")
+    learner, attempt, event = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    uuid_value = (lambda u: u.hex) if bare_engine.dialect.name == "sqlite" else str
+    with bare_engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO learner (id, display_name, created_at) VALUES (:id, 'まえから いる', CURRENT_TIMESTAMP)"),
+            {"id": uuid_value(learner)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO attempt (id, learner_id, scenario_id, scenario_version, started_at, status)"
+                " VALUES (:id, :learner, 'scan-to-pay', 1, CURRENT_TIMESTAMP, 'in-progress')"
+            ),
+            {"id": uuid_value(attempt), "learner": uuid_value(learner)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO step_event (id, attempt_id, seq, scenario_id, kind, step_id, helper_assisted, created_at)"
+                " VALUES (:id, :attempt, 0, 'scan-to-pay', 'step-shown', 'open-pay', false, CURRENT_TIMESTAMP)"
+            ),
+            {"id": uuid_value(event), "attempt": uuid_value(attempt)},
+        )
+    migrate.upgrade(bare_engine)
+    with bare_engine.connect() as conn:
+        assert conn.execute(text("SELECT display_name FROM learner")).scalar() == "まえから いる"
+        assert conn.execute(text("SELECT count(*) FROM step_event")).scalar() == 1
+
+
+def test_learners_hold_a_name_and_a_group_and_nothing_else(engine):
+    columns = {c["name"] for c in inspect(engine).get_columns("learner")}
+    assert columns == {"id", "display_name", "group_id", "created_at"}
+
+
+def test_revision_files_have_telling_names():
+    versions = importlib.resources.files("trainer.progress.migrations.versions")
+    files = sorted(p.name for p in versions.iterdir() if p.name.endswith(".py") and p.name != "__init__.py")
+    assert len(files) == len(REVISIONS)
+    for name, revision in zip(files, REVISIONS, strict=True):
+        assert re.fullmatch(r"\d{4}(_[a-z]+){3,}\.py", name), f"{name}: say what it does, in words"
+        assert name[:4] == revision[:4]
+
+
+def test_migrations_ship_inside_the_package():
+    package = importlib.resources.files("trainer.progress.migrations")
+    assert (package / "env.py").is_file()
+    assert (package / "versions" / "__init__.py").is_file()
+    from setuptools import find_packages
+
+    found = find_packages(where=str(migrate.MIGRATIONS_DIR.parents[2]), include=["trainer", "trainer.*"])
+    assert {"trainer.progress.migrations", "trainer.progress.migrations.versions"} <= set(found)
+
+
+def test_trainer_db_upgrade_and_status(db_url, capsys):
+    assert main(["db", "status", "--url", db_url]) == 1  # nothing there yet
+    assert main(["db", "upgrade", "--url", db_url]) == 0
+    out = capsys.readouterr().out
+    assert REVISIONS[-1] in out
+    assert main(["--lang", "en", "db", "status", "--url", db_url]) == 0
+    out = capsys.readouterr().out
+    assert "Up to date." in out and ":trainer@" not in out  # the password is never printed
+
+
+def test_trainer_db_status_on_a_server_that_is_down_names_no_password(capsys):
+    url = f"postgresql+psycopg://teacher:Hush-4321@127.0.0.1:{closed_port()}/trainer"
+    assert main(["db", "status", "--url", url]) == 1
+    out = capsys.readouterr().out
+    assert "つながりません" in out and "Hush-4321" not in out and "***" in out

@@ -1,0 +1,399 @@
+"""Managing learners, groups and class sessions (no Qt): the instructor area's service.
+
+Add, rename, merge and remove; export one learner's data as JSON; delete one
+learner completely — every attempt and event, their waiting records on this
+PC, and (SQLite) the freed pages are overwritten and the journal emptied —
+as Japan's Act on the Protection of Personal Information (個人情報保護法)
+expects when a person asks for their data to be deleted.
+
+A learner is a display name and an optional group, nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from trainer.progress.models import (
+    NAME_LENGTH,
+    Attempt,
+    ClassSession,
+    Group,
+    Learner,
+    LearnerMerge,
+    StepEvent,
+    utcnow,
+)
+
+log = logging.getLogger("trainer.progress")
+
+EXPORT_FORMAT = "trainer.learner-export"
+EXPORT_FORMAT_VERSION = 1
+
+
+class InvalidName(ValueError):
+    """A name that cannot be used; ``message_ja`` says why, for the screen."""
+
+    def __init__(self, message_ja: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_ja = message_ja
+
+
+class NotFound(LookupError):
+    """The learner, group or session does not exist (any more)."""
+
+    message_ja = "見つかりません。ほかの画面で消された可能性があります。"
+
+
+@dataclass(frozen=True)
+class LearnerInfo:
+    id: uuid.UUID
+    display_name: str
+    group_id: uuid.UUID | None
+    group_name: str | None
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    id: uuid.UUID
+    name: str
+    learner_count: int
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: uuid.UUID
+    held_on: dt.date
+    venue: str
+    instructor_name: str
+    group_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class DeletionSummary:
+    """What deleting one learner removed."""
+
+    attempts: int
+    events: int
+    waiting_on_this_pc: int = 0
+
+
+def clean_name(name: str, *, what_ja: str = "名前") -> str:
+    """A display name with surrounding and repeated spaces removed; 1–60 characters."""
+    cleaned = " ".join((name or "").split())
+    if not cleaned:
+        raise InvalidName(f"{what_ja}を入れてください。", "Please enter a name.")
+    if len(cleaned) > NAME_LENGTH:
+        raise InvalidName(
+            f"{what_ja}は{NAME_LENGTH}文字までです。", f"A name has at most {NAME_LENGTH} characters."
+        )
+    return cleaned
+
+
+class LearnerDirectory:
+    """Learners, groups and sessions of one record.
+
+    ``on_learner_deleted(learner_id) -> int`` is called after a learner is
+    deleted so waiting records on this PC go too (pass
+    ``ProgressRecorder.forget_learner``).
+    """
+
+    def __init__(
+        self, engine: Engine, *, on_learner_deleted: Callable[[uuid.UUID], int] | None = None
+    ) -> None:
+        self.engine = engine
+        self.on_learner_deleted = on_learner_deleted
+        self._sqlite = engine.dialect.name == "sqlite"
+
+    def _begin(self) -> Any:
+        conn = self.engine.connect()
+        if self._sqlite:
+            conn.execution_options(sqlite_immediate=True)
+        return _Transaction(conn)
+
+    # -- learners --------------------------------------------------------------------------
+
+    def list_learners(self, group_id: uuid.UUID | None = None) -> list[LearnerInfo]:
+        """Learners sorted by name; only one group's when ``group_id`` is given."""
+        stmt = (
+            select(Learner.id, Learner.display_name, Learner.group_id, Group.name)
+            .outerjoin(Group, Group.id == Learner.group_id)
+            .order_by(Learner.display_name, Learner.created_at)
+        )
+        if group_id is not None:
+            stmt = stmt.where(Learner.group_id == group_id)
+        with self.engine.connect() as conn:
+            return [LearnerInfo(*row) for row in conn.execute(stmt)]
+
+    def get_learner(self, learner_id: uuid.UUID) -> LearnerInfo | None:
+        stmt = (
+            select(Learner.id, Learner.display_name, Learner.group_id, Group.name)
+            .outerjoin(Group, Group.id == Learner.group_id)
+            .where(Learner.id == learner_id)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return LearnerInfo(*row) if row else None
+
+    def add_learner(self, display_name: str, group_id: uuid.UUID | None = None) -> uuid.UUID:
+        name = clean_name(display_name)
+        learner_id = uuid.uuid4()
+        with self._begin() as conn:
+            conn.execute(
+                insert(Learner),
+                {"id": learner_id, "display_name": name, "group_id": group_id, "created_at": utcnow()},
+            )
+        return learner_id
+
+    def rename_learner(self, learner_id: uuid.UUID, display_name: str) -> None:
+        name = clean_name(display_name)
+        with self._begin() as conn:
+            done = conn.execute(update(Learner).where(Learner.id == learner_id).values(display_name=name))
+            if done.rowcount == 0:
+                raise NotFound(str(learner_id))
+
+    def set_learner_group(self, learner_id: uuid.UUID, group_id: uuid.UUID | None) -> None:
+        with self._begin() as conn:
+            done = conn.execute(update(Learner).where(Learner.id == learner_id).values(group_id=group_id))
+            if done.rowcount == 0:
+                raise NotFound(str(learner_id))
+
+    def merge_learners(self, keep_id: uuid.UUID, merge_id: uuid.UUID) -> int:
+        """Move every attempt (and so every event) of ``merge_id`` to ``keep_id``; remove ``merge_id``.
+
+        Returns the number of attempts moved. Records of ``merge_id`` that
+        arrive later from an offline PC follow ``keep_id`` too.
+        """
+        if keep_id == merge_id:
+            raise ValueError("cannot merge a learner into themselves")
+        with self._begin() as conn:
+            found = conn.execute(select(func.count()).where(Learner.id.in_([keep_id, merge_id]))).scalar()
+            if found != 2:
+                raise NotFound("learner")
+            moved = conn.execute(
+                update(Attempt).where(Attempt.learner_id == merge_id).values(learner_id=keep_id)
+            ).rowcount
+            conn.execute(
+                update(LearnerMerge).where(LearnerMerge.kept_learner_id == merge_id).values(kept_learner_id=keep_id)
+            )
+            conn.execute(
+                insert(LearnerMerge), {"merged_learner_id": merge_id, "kept_learner_id": keep_id, "merged_at": utcnow()}
+            )
+            conn.execute(delete(Learner).where(Learner.id == merge_id))
+        log.info("merged a learner: %d attempt(s) moved", moved)
+        return int(moved)
+
+    def delete_learner(self, learner_id: uuid.UUID) -> DeletionSummary:
+        """Delete a learner completely: attempts, events, merge redirects, waiting records."""
+        with self._begin() as conn:
+            if conn.execute(select(Learner.id).where(Learner.id == learner_id)).first() is None:
+                raise NotFound(str(learner_id))
+            attempts = select(Attempt.id).where(Attempt.learner_id == learner_id).scalar_subquery()
+            events = conn.execute(delete(StepEvent).where(StepEvent.attempt_id.in_(attempts))).rowcount
+            n_attempts = conn.execute(delete(Attempt).where(Attempt.learner_id == learner_id)).rowcount
+            conn.execute(delete(LearnerMerge).where(LearnerMerge.kept_learner_id == learner_id))
+            conn.execute(delete(Learner).where(Learner.id == learner_id))
+        self._erase_freed_space()
+        waiting = self.on_learner_deleted(learner_id) if self.on_learner_deleted else 0
+        log.info("deleted a learner completely: %d attempt(s), %d event(s)", n_attempts, events)
+        return DeletionSummary(int(n_attempts), int(events), int(waiting or 0))
+
+    def _erase_freed_space(self) -> None:
+        # secure_delete already zeroed the freed content in the database pages; old copies
+        # of those pages may still sit in the WAL until it is checkpointed and truncated.
+        if self._sqlite:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.commit()
+
+    def export_learner(self, learner_id: uuid.UUID) -> dict[str, Any]:
+        """Everything stored about one learner, as plain JSON-ready data."""
+        with self.engine.connect() as conn:
+            learner = conn.execute(
+                select(Learner.id, Learner.display_name, Learner.created_at, Group.name)
+                .outerjoin(Group, Group.id == Learner.group_id)
+                .where(Learner.id == learner_id)
+            ).first()
+            if learner is None:
+                raise NotFound(str(learner_id))
+            merged_from = conn.execute(
+                select(LearnerMerge.merged_learner_id).where(LearnerMerge.kept_learner_id == learner_id)
+            ).scalars()
+            attempts = conn.execute(
+                select(Attempt.__table__, ClassSession.held_on, ClassSession.venue)
+                .outerjoin(ClassSession, ClassSession.id == Attempt.session_id)
+                .where(Attempt.learner_id == learner_id)
+                .order_by(Attempt.started_at)
+            ).all()
+            events = conn.execute(
+                select(StepEvent.__table__)
+                .join(Attempt, Attempt.id == StepEvent.attempt_id)
+                .where(Attempt.learner_id == learner_id)
+                .order_by(StepEvent.attempt_id, StepEvent.seq)
+            ).all()
+        by_attempt: dict[uuid.UUID, list[dict[str, Any]]] = {}
+        for row in events:
+            e = row._mapping
+            by_attempt.setdefault(e["attempt_id"], []).append(
+                {
+                    "seq": e["seq"],
+                    "kind": str(e["kind"]),
+                    "step_id": e["step_id"],
+                    "result": str(e["result"]) if e["result"] else None,
+                    "mistake_id": e["mistake_id"],
+                    "action_kind": e["action_kind"],
+                    "target_id": e["target_id"],
+                    "outcome": e["outcome"],
+                    "hint_level": e["hint_level"],
+                    "helper_assisted": bool(e["helper_assisted"]),
+                    "duration_ms": e["duration_ms"],
+                    "created_at": e["created_at"].isoformat(),
+                }
+            )
+        return {
+            "format": EXPORT_FORMAT,
+            "format_version": EXPORT_FORMAT_VERSION,
+            "exported_at": utcnow().isoformat(),
+            "learner": {
+                "id": str(learner.id),
+                "display_name": learner.display_name,
+                "group": learner.name,
+                "created_at": learner.created_at.isoformat(),
+            },
+            "merged_from": [str(m) for m in merged_from],
+            "attempts": [
+                {
+                    "id": str(a.id),
+                    "scenario_id": a.scenario_id,
+                    "scenario_version": a.scenario_version,
+                    "started_at": a.started_at.isoformat(),
+                    "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+                    "status": str(a.status),
+                    "outcome": a.outcome,
+                    "session": {"held_on": a.held_on.isoformat(), "venue": a.venue} if a.held_on else None,
+                    "resume_snapshot": a.resume_snapshot,
+                    "events": by_attempt.get(a.id, []),
+                }
+                for a in attempts
+            ],
+        }
+
+    def export_learner_json(self, learner_id: uuid.UUID, path: str | os.PathLike[str]) -> Path:
+        """Write :meth:`export_learner` to ``path`` (UTF-8 JSON, written atomically)."""
+        data = self.export_learner(learner_id)
+        target = Path(path)
+        tmp = target.with_name(target.name + ".part")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        return target
+
+    # -- groups ----------------------------------------------------------------------------
+
+    def list_groups(self) -> list[GroupInfo]:
+        counts = (
+            select(Learner.group_id, func.count().label("n")).group_by(Learner.group_id).subquery()
+        )
+        stmt = (
+            select(Group.id, Group.name, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.group_id == Group.id)
+            .order_by(Group.name)
+        )
+        with self.engine.connect() as conn:
+            return [GroupInfo(*row) for row in conn.execute(stmt)]
+
+    def add_group(self, name: str) -> uuid.UUID:
+        cleaned = clean_name(name, what_ja="クラスの名前")
+        group_id = uuid.uuid4()
+        try:
+            with self._begin() as conn:
+                conn.execute(insert(Group), {"id": group_id, "name": cleaned, "created_at": utcnow()})
+        except IntegrityError as exc:
+            raise InvalidName("同じ名前のクラスがもうあります。", "A group with this name exists.") from exc
+        return group_id
+
+    def rename_group(self, group_id: uuid.UUID, name: str) -> None:
+        cleaned = clean_name(name, what_ja="クラスの名前")
+        try:
+            with self._begin() as conn:
+                done = conn.execute(update(Group).where(Group.id == group_id).values(name=cleaned))
+                if done.rowcount == 0:
+                    raise NotFound(str(group_id))
+        except IntegrityError as exc:
+            raise InvalidName("同じ名前のクラスがもうあります。", "A group with this name exists.") from exc
+
+    def remove_group(self, group_id: uuid.UUID) -> None:
+        """Remove a group; its learners stay, without a group."""
+        with self._begin() as conn:
+            conn.execute(update(Learner).where(Learner.group_id == group_id).values(group_id=None))
+            conn.execute(update(ClassSession).where(ClassSession.group_id == group_id).values(group_id=None))
+            if conn.execute(delete(Group).where(Group.id == group_id)).rowcount == 0:
+                raise NotFound(str(group_id))
+
+    # -- class sessions --------------------------------------------------------------------
+
+    def list_sessions(self) -> list[SessionInfo]:
+        stmt = select(
+            ClassSession.id, ClassSession.held_on, ClassSession.venue, ClassSession.instructor_name, ClassSession.group_id
+        ).order_by(ClassSession.held_on.desc(), ClassSession.venue)
+        with self.engine.connect() as conn:
+            return [SessionInfo(*row) for row in conn.execute(stmt)]
+
+    def add_session(
+        self, held_on: dt.date, venue: str, instructor_name: str = "", group_id: uuid.UUID | None = None
+    ) -> uuid.UUID:
+        session_id = uuid.uuid4()
+        with self._begin() as conn:
+            conn.execute(
+                insert(ClassSession),
+                {
+                    "id": session_id,
+                    "held_on": held_on,
+                    "venue": clean_name(venue, what_ja="会場"),
+                    "instructor_name": " ".join(instructor_name.split())[:NAME_LENGTH],
+                    "group_id": group_id,
+                    "created_at": utcnow(),
+                },
+            )
+        return session_id
+
+    def remove_session(self, session_id: uuid.UUID) -> None:
+        """Remove a class session; attempts made in it stay (without a session)."""
+        with self._begin() as conn:
+            conn.execute(update(Attempt).where(Attempt.session_id == session_id).values(session_id=None))
+            if conn.execute(delete(ClassSession).where(ClassSession.id == session_id)).rowcount == 0:
+                raise NotFound(str(session_id))
+
+
+class _Transaction:
+    """``with`` a connection inside one transaction; the connection closes afterwards."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._tx: Any = None
+
+    def __enter__(self) -> Connection:
+        self._tx = self._conn.begin()
+        return self._conn
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        try:
+            if exc_type is None:
+                self._tx.commit()
+            else:
+                self._tx.rollback()
+        finally:
+            self._conn.close()

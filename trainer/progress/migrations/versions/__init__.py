@@ -1,0 +1,1 @@
+"""Revision files, oldest first; each name says what it changes."""

@@ -1,0 +1,436 @@
+"""Reports for instructors and coordinators (no Qt): aggregated in SQL, fast.
+
+* :meth:`Reports.learner_report` — one learner: scenarios tried and finished,
+  outcomes, and the steps where they stumble most (mistakes, hints,
+  restarts, giving up). For the instructor who knows the learner.
+* :meth:`Reports.scenario_report` — one scenario: attempts, completion
+  rate, outcomes, top stumbling steps and the known mistakes made.
+* :meth:`Reports.overview` — counts per scenario, group and class session.
+
+Aggregate reports (scenario, overview, stumbling steps) hold counts only:
+no learner names or ids. "Stumble" queries use the text of
+``models.STUMBLE_PREDICATE`` so both SQLite and PostgreSQL answer from the
+small partial index instead of scanning every event; a report over 20,000
+learners and 2,000,000 events takes well under a second (see
+``docs/performance.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, case, func, select, text
+
+from trainer.progress.models import (
+    STUMBLE_PREDICATE,
+    Attempt,
+    AttemptStatus,
+    ClassSession,
+    EventKind,
+    Group,
+    JudgementResult,
+    Learner,
+    StepEvent,
+)
+
+_stumble = text(f"({STUMBLE_PREDICATE})")
+
+
+def _count_if(condition: Any) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+_MISTAKES = _count_if(StepEvent.result.in_([JudgementResult.KNOWN_MISTAKE, JudgementResult.OTHER_MISTAKE]))
+_KNOWN = _count_if(StepEvent.result == JudgementResult.KNOWN_MISTAKE)
+_HINTS = _count_if(StepEvent.kind == EventKind.HINT)
+_RESTARTS = _count_if(StepEvent.kind == EventKind.RESTART)
+_ABANDONS = _count_if(StepEvent.kind == EventKind.ABANDONED)
+_FINISHED = _count_if(Attempt.status == AttemptStatus.FINISHED)
+_ABANDONED = _count_if(Attempt.status == AttemptStatus.ABANDONED)
+_IN_PROGRESS = _count_if(Attempt.status == AttemptStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class StumbleStep:
+    """How often learners stumbled on one step."""
+
+    scenario_id: str
+    step_id: str
+    mistakes: int
+    known_mistakes: int
+    hints: int
+    restarts: int
+    abandons: int
+
+    @property
+    def total(self) -> int:
+        return self.mistakes + self.hints + self.restarts + self.abandons
+
+
+@dataclass(frozen=True)
+class MistakeCount:
+    """How often one known (author-described) mistake was made."""
+
+    scenario_id: str
+    step_id: str
+    mistake_id: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ScenarioProgress:
+    """One learner on one scenario."""
+
+    scenario_id: str
+    attempts: int
+    finished: int
+    abandoned: int
+    in_progress: int
+    last_started_at: dt.datetime
+    #: Outcome of the most recent finished attempt (e.g. "safe"), if any.
+    last_outcome: str | None
+
+
+@dataclass(frozen=True)
+class LearnerReport:
+    learner_id: uuid.UUID
+    display_name: str
+    group_name: str | None
+    scenarios: list[ScenarioProgress]
+    stumbles: list[StumbleStep]
+
+    @property
+    def scenarios_finished(self) -> int:
+        return sum(1 for s in self.scenarios if s.finished)
+
+
+@dataclass(frozen=True)
+class ScenarioReport:
+    """Counts only — no learner appears in it."""
+
+    scenario_id: str
+    attempts: int
+    finished: int
+    abandoned: int
+    in_progress: int
+    learners: int
+    learners_finished: int
+    outcomes: dict[str, int]
+    stumbles: list[StumbleStep]
+    known_mistakes: list[MistakeCount]
+
+    @property
+    def completion_rate(self) -> float:
+        """Finished attempts / attempts (0.0 without attempts)."""
+        return self.finished / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    scenario_id: str
+    attempts: int
+    finished: int
+    learners: int
+
+    @property
+    def completion_rate(self) -> float:
+        return self.finished / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """Counts for one group (``group_id`` None: learners without a group)."""
+
+    group_id: uuid.UUID | None
+    name: str | None
+    learners: int
+    active_learners: int
+    attempts: int
+    finished: int
+
+
+@dataclass(frozen=True)
+class SessionCount:
+    session_id: uuid.UUID
+    held_on: dt.date
+    venue: str
+    learners: int
+    attempts: int
+    finished: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Counts for coordinators; no personal data."""
+
+    learners: int
+    attempts: int
+    finished: int
+    scenarios: list[ScenarioSummary] = field(default_factory=list)
+    groups: list[GroupCount] = field(default_factory=list)
+    sessions: list[SessionCount] = field(default_factory=list)
+
+
+def _stumble_columns() -> list[Any]:
+    return [
+        _MISTAKES.label("mistakes"),
+        _KNOWN.label("known"),
+        _HINTS.label("hints"),
+        _RESTARTS.label("restarts"),
+        _ABANDONS.label("abandons"),
+    ]
+
+
+def _stumble_order() -> Any:
+    # The whole expression, not the labels: PostgreSQL cannot add output names in ORDER BY.
+    return _MISTAKES + _HINTS + _RESTARTS + _ABANDONS
+
+
+class Reports:
+    """Read-only reports over one record."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def scenario_ids(self) -> list[str]:
+        """Scenarios that have at least one attempt, sorted."""
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(select(Attempt.scenario_id).distinct().order_by(Attempt.scenario_id)).scalars()
+            )
+
+    def learner_report(self, learner_id: uuid.UUID, *, top: int = 5) -> LearnerReport:
+        with self.engine.connect() as conn:
+            who = conn.execute(
+                select(Learner.display_name, Group.name)
+                .outerjoin(Group, Group.id == Learner.group_id)
+                .where(Learner.id == learner_id)
+            ).first()
+            if who is None:
+                raise LookupError(str(learner_id))
+            per_scenario = conn.execute(
+                select(
+                    Attempt.scenario_id,
+                    func.count(),
+                    _FINISHED,
+                    _ABANDONED,
+                    _IN_PROGRESS,
+                    func.max(Attempt.started_at),
+                )
+                .where(Attempt.learner_id == learner_id)
+                .group_by(Attempt.scenario_id)
+                .order_by(Attempt.scenario_id)
+            ).all()
+            last_outcomes: dict[str, str | None] = {}
+            for scenario_id, outcome in conn.execute(
+                select(Attempt.scenario_id, Attempt.outcome)
+                .where(Attempt.learner_id == learner_id, Attempt.status == AttemptStatus.FINISHED)
+                .order_by(Attempt.ended_at.desc())
+            ):
+                last_outcomes.setdefault(scenario_id, outcome)
+            stumbles = conn.execute(
+                select(StepEvent.scenario_id, StepEvent.step_id, *_stumble_columns())
+                .join(Attempt, Attempt.id == StepEvent.attempt_id)
+                .where(Attempt.learner_id == learner_id, _stumble)
+                .group_by(StepEvent.scenario_id, StepEvent.step_id)
+                .order_by(_stumble_order().desc(), StepEvent.scenario_id, StepEvent.step_id)
+                .limit(top)
+            ).all()
+        return LearnerReport(
+            learner_id=learner_id,
+            display_name=who.display_name,
+            group_name=who.name,
+            scenarios=[
+                ScenarioProgress(
+                    sid,
+                    int(n),
+                    int(fin),
+                    int(ab),
+                    int(inp),
+                    _aware(last),
+                    last_outcomes.get(sid),
+                )
+                for sid, n, fin, ab, inp, last in per_scenario
+            ],
+            stumbles=[StumbleStep(*row[:2], *map(int, row[2:])) for row in stumbles],
+        )
+
+    def stumbling_steps(self, scenario_id: str | None = None, *, top: int = 10) -> list[StumbleStep]:
+        """Steps with the most mistakes, hints, restarts and give-ups (one scenario, or all)."""
+        stmt = select(StepEvent.scenario_id, StepEvent.step_id, *_stumble_columns()).where(_stumble)
+        if scenario_id is not None:
+            stmt = stmt.where(StepEvent.scenario_id == scenario_id)
+        stmt = (
+            stmt.group_by(StepEvent.scenario_id, StepEvent.step_id)
+            .order_by(_stumble_order().desc(), StepEvent.scenario_id, StepEvent.step_id)
+            .limit(top)
+        )
+        with self.engine.connect() as conn:
+            return [StumbleStep(*row[:2], *map(int, row[2:])) for row in conn.execute(stmt)]
+
+    def known_mistakes(self, scenario_id: str | None = None, *, top: int = 10) -> list[MistakeCount]:
+        """The known mistakes made most often (one scenario, or all)."""
+        n = func.count().label("n")
+        stmt = select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id, n).where(
+            _stumble, StepEvent.result == JudgementResult.KNOWN_MISTAKE
+        )
+        if scenario_id is not None:
+            stmt = stmt.where(StepEvent.scenario_id == scenario_id)
+        stmt = (
+            stmt.group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
+            .order_by(n.desc(), StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
+            .limit(top)
+        )
+        with self.engine.connect() as conn:
+            return [MistakeCount(s, st, m or "", int(c)) for s, st, m, c in conn.execute(stmt)]
+
+    def scenario_report(self, scenario_id: str, *, top: int = 10) -> ScenarioReport:
+        with self.engine.connect() as conn:
+            # Two steps, both streamed from the covering index (scenario, learner, status):
+            # attempts per learner, then learners per scenario.
+            per_learner = (
+                select(
+                    Attempt.learner_id,
+                    func.count().label("n"),
+                    _FINISHED.label("fin"),
+                    _ABANDONED.label("ab"),
+                    _IN_PROGRESS.label("inp"),
+                )
+                .where(Attempt.scenario_id == scenario_id)
+                .group_by(Attempt.learner_id)
+                .subquery()
+            )
+            totals = conn.execute(
+                select(
+                    func.coalesce(func.sum(per_learner.c.n), 0),
+                    func.coalesce(func.sum(per_learner.c.fin), 0),
+                    func.coalesce(func.sum(per_learner.c.ab), 0),
+                    func.coalesce(func.sum(per_learner.c.inp), 0),
+                    func.count(),
+                    _count_if(per_learner.c.fin > 0),
+                )
+            ).one()
+            outcomes = {
+                (outcome or ""): int(n)
+                for outcome, n in conn.execute(
+                    select(Attempt.outcome, func.count())
+                    .where(Attempt.scenario_id == scenario_id, Attempt.status == AttemptStatus.FINISHED)
+                    .group_by(Attempt.outcome)
+                    .order_by(func.count().desc())
+                )
+            }
+        attempts, finished, abandoned, in_progress, learners, learners_finished = map(int, totals)
+        return ScenarioReport(
+            scenario_id=scenario_id,
+            attempts=attempts,
+            finished=finished,
+            abandoned=abandoned,
+            in_progress=in_progress,
+            learners=learners,
+            learners_finished=learners_finished,
+            outcomes=outcomes,
+            stumbles=self.stumbling_steps(scenario_id, top=top),
+            known_mistakes=self.known_mistakes(scenario_id, top=top),
+        )
+
+    def overview(self) -> Overview:
+        """Counts per scenario, per group and per class session (no names of learners)."""
+        with self.engine.connect() as conn:
+            learners = int(conn.execute(select(func.count()).select_from(Learner)).scalar() or 0)
+            # Counting distinct learners is the costly part: aggregate per (scenario, learner)
+            # first, streamed from the covering index, then per scenario.
+            by_scenario = (
+                select(Attempt.scenario_id, func.count().label("n"), _FINISHED.label("fin"))
+                .group_by(Attempt.scenario_id, Attempt.learner_id)
+                .subquery()
+            )
+            scenarios = [
+                ScenarioSummary(sid, int(n), int(fin), int(who))
+                for sid, n, fin, who in conn.execute(
+                    select(
+                        by_scenario.c.scenario_id,
+                        func.sum(by_scenario.c.n),
+                        func.sum(by_scenario.c.fin),
+                        func.count(),
+                    )
+                    .group_by(by_scenario.c.scenario_id)
+                    .order_by(by_scenario.c.scenario_id)
+                )
+            ]
+            per_group_learners = dict(
+                conn.execute(select(Learner.group_id, func.count()).group_by(Learner.group_id)).all()
+            )
+            # Two steps: attempts per learner (from an index alone), then learners per group.
+            per_learner = (
+                select(Attempt.learner_id, func.count().label("n"), _FINISHED.label("fin"))
+                .group_by(Attempt.learner_id)
+                .subquery()
+            )
+            per_group_attempts = {
+                gid: (int(who), int(n or 0), int(fin or 0))
+                for gid, who, n, fin in conn.execute(
+                    select(
+                        Learner.group_id,
+                        func.count(per_learner.c.learner_id),
+                        func.sum(per_learner.c.n),
+                        func.sum(per_learner.c.fin),
+                    )
+                    .join(per_learner, per_learner.c.learner_id == Learner.id)
+                    .group_by(Learner.group_id)
+                )
+            }
+            group_names = dict(conn.execute(select(Group.id, Group.name)).all())
+            by_session = (
+                select(Attempt.session_id, func.count().label("n"), _FINISHED.label("fin"))
+                .where(Attempt.session_id.is_not(None))
+                .group_by(Attempt.session_id, Attempt.learner_id)
+                .subquery()
+            )
+            sessions = [
+                SessionCount(sid, held_on, venue, int(who), int(n), int(fin))
+                for sid, held_on, venue, who, n, fin in conn.execute(
+                    select(
+                        ClassSession.id,
+                        ClassSession.held_on,
+                        ClassSession.venue,
+                        func.count(by_session.c.session_id),
+                        func.coalesce(func.sum(by_session.c.n), 0),
+                        func.coalesce(func.sum(by_session.c.fin), 0),
+                    )
+                    .outerjoin(by_session, by_session.c.session_id == ClassSession.id)
+                    .group_by(ClassSession.id, ClassSession.held_on, ClassSession.venue)
+                    .order_by(ClassSession.held_on.desc(), ClassSession.venue)
+                )
+            ]
+        group_ids = sorted(
+            set(group_names) | {g for g in per_group_learners if g is not None},
+            key=lambda g: group_names.get(g) or "",
+        )
+        groups = [
+            GroupCount(
+                gid,
+                group_names.get(gid),
+                int(per_group_learners.get(gid, 0)),
+                *per_group_attempts.get(gid, (0, 0, 0)),
+            )
+            for gid in [*group_ids, None]
+            if gid is not None or per_group_learners.get(None)
+        ]
+        return Overview(
+            learners=learners,
+            attempts=sum(s.attempts for s in scenarios),
+            finished=sum(s.finished for s in scenarios),
+            scenarios=scenarios,
+            groups=groups,
+            sessions=sessions,
+        )
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    # Aggregates (max) bypass the column type on SQLite and come back as text or naive.
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
