@@ -31,6 +31,8 @@ def reading_of(reader: Reader, text: str, surface: str) -> str:
         ("1月1日に行きます", "1月", "いちがつ"),
         ("1分で終わります", "分", "ぷん"),
         ("都城市に行く", "都城", "みやこのじょう"),
+        ("手続きをします", "手続き", "てつづき"),  # spelled づ, though heard as ず
+        ("続きから", "続き", "つづき"),
     ],
 )
 def test_furigana_of_tricky_words(reader, text, surface, kana):

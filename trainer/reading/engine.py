@@ -84,6 +84,7 @@ _PUNCT_PRON = {"、": "、", ",": "、", "，": "、", "。": "。", ".": "。",
                "-": "、", "−": "、", "－": "、", "‐": "、"}
 _CLAUSE_END = set("、。，,！？!?")
 _VOWELS = set("アイウエオ")
+_SPELLED = {("ズ", "ヅ"), ("ジ", "ヂ")}
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _SPOKEN_KANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
@@ -93,9 +94,12 @@ def _clean(pron: str) -> str:
 
 
 def _furigana(pron: str, read: str) -> str:
-    """Pron with long-vowel marks spelled out from ``read``: キョー + キョウ → きょう."""
-    if "ー" in pron and len(pron) == len(read):
-        pron = "".join(r if p == "ー" and r in _VOWELS else p for p, r in zip(pron, read, strict=True))
+    """Pron spelled as written, from ``read``: キョー + キョウ → きょう; テツズキ + テツヅキ → てつづき."""
+    if len(pron) == len(read):
+        # Spell as written, not as heard: long vowels from ``read`` (きょう, not
+        # きょー) and the づ/ぢ of 手続き・鼻血 (pron has ズ/ジ for both).
+        pron = "".join(r if (p == "ー" and r in _VOWELS) or (p, r) in _SPELLED else p
+                       for p, r in zip(pron, read, strict=True))
     return to_hiragana(pron)
 
 
