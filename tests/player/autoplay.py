@@ -16,7 +16,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -130,7 +130,9 @@ def _from_regex(parsed) -> str:
 
 # -- doing things through the UI ---------------------------------------------------------------
 def settle() -> None:
+    """Let Qt lay out and paint, and really delete what was deleted (tests run no event loop)."""
     QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def click(widget: QWidget) -> None:
@@ -210,9 +212,8 @@ def set_field(view, field_id: str, value: str) -> None:
             for option_id, button in widget.options.items():
                 if (option_id in wanted) != button.isChecked():
                     click(button)
-        elif kind == "clerk-view":
-            if value == "checked" and not widget.checked:
-                click(widget.turn_button)  # turn the screen to the clerk, who checks it
+        elif kind == "clerk-view" and value == "checked" and not widget.checked:
+            click(widget.turn_button)  # turn the screen to the clerk, who checks it
         return
     raise AssertionError(f"no input {field_id!r} on this screen")
 

@@ -26,6 +26,18 @@ def bundled():
 
 
 @pytest.fixture(autouse=True)
+def flush_deleted(qapp):
+    """Really delete widgets given to ``deleteLater`` (no event loop runs in tests)."""
+    yield
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def private_config(tmp_path, monkeypatch):
     """Settings and resume files go to a temporary folder, never the user's."""
     folder = tmp_path / "config"

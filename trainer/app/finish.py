@@ -15,6 +15,7 @@ from trainer.app.pages import ScrollPage
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import Box, TextBlock, make_text
 from trainer.widgets.look import Look
@@ -74,16 +75,15 @@ class FinishPage(ScrollPage):
                 self.learned.append(item)
                 box.box_layout.addWidget(item)
             self.body.addWidget(box)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(look.px(12))
+        holder = QWidget()
+        buttons = FlowLayout(holder, spacing=look.px(12))
         self.again = BigButton(look.tr("finish.again"), look, style="secondary", icon="repeat")
         self.others = BigButton(look.tr("finish.other"), look, style="primary", icon="home")
         self.again.clicked.connect(self.again_requested)
         self.others.clicked.connect(self.others_requested)
-        buttons.addWidget(self.others, 0)
-        buttons.addWidget(self.again, 0)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        buttons.addWidget(self.others)
+        buttons.addWidget(self.again)
+        self.body.addWidget(holder)
         self.body.addStretch(1)
 
     def spoken(self) -> list[str]:

@@ -29,7 +29,7 @@ class HomePage(ScrollPage):
         self.heading(look.tr("home.heading"))
         self.body.addWidget(TextBlock(look.tr("app.motto"), look, colour="muted"))
         grid_holder = QWidget()
-        grid = FlowLayout(grid_holder, spacing=look.px(16), uniform=True)
+        grid = FlowLayout(grid_holder, spacing=look.px(16), uniform=True, fill_height=True)
         self.tiles: dict[str, BigButton] = {}
         for category in library.categories():
             count = len(library.in_category(category))

@@ -30,7 +30,7 @@ FEEDBACK_STYLES = {
 class InstructionPanel(QWidget):
     """What to do now, and what the app has to say about the last action."""
 
-    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, look: Look, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.look = look
         self.setAutoFillBackground(False)
@@ -43,16 +43,17 @@ class InstructionPanel(QWidget):
         self.feedback.setAccessibleDescription(look.tr("player.feedback"))
         self.feedback.hide()
         self.feedback_kind: str | None = None
+        self.title = TextBlock(title, look, role="body", colour="surface_text", bold=True)
         self.counter = TextBlock("", look, role="small", colour="muted", bold=True)
         self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
         self.speech_notice = TextBlock(look.tr("player.speech_failed"), look, role="small", colour="muted",
                                        icon="info")
         self.speech_notice.hide()
         self.next_button = BigButton(look.tr("player.next"), look, style="primary", icon="right", role="large")
-        self.next_button.setMinimumWidth(look.px(200))
         self.next_button.hide()
-        self.layout_.addWidget(self.feedback)
+        self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.counter)
+        self.layout_.addWidget(self.feedback)
         self.layout_.addWidget(self.step_text)
         self.layout_.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.speech_notice)
@@ -81,6 +82,7 @@ class InstructionPanel(QWidget):
         new = make_text(raw_text, self.look, role="large", colour="surface_text", readings=readings)
         new.setAccessibleDescription(self.look.tr("player.instructions"))
         self.layout_.replaceWidget(self.step_text, new)
+        self.step_text.hide()
         self.step_text.deleteLater()
         self.step_text = new
         self.next_button.setVisible(explains_only)
@@ -106,7 +108,7 @@ class ControlBar(QWidget):
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        flow = FlowLayout(self, spacing=look.px(10), stretch=True)
+        flow = FlowLayout(self, spacing=look.px(10), stretch=True, fill_height=True)
         pad = look.px(10)
         flow.setContentsMargins(pad, pad, pad, pad)
         self.repeat = BigButton(look.tr("player.repeat"), look, icon="repeat")

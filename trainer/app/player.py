@@ -33,7 +33,6 @@ from trainer.scenarios.runner import OFFER_HINT, Run
 from trainer.widgets.base import ElementContext
 from trainer.widgets.devices import DeviceFrame, make_device
 from trainer.widgets.hint_overlay import HintOverlay
-from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
 
@@ -59,6 +58,17 @@ def start_run(scenario: Scenario, snapshot: dict[str, Any] | None = None,
     return run
 
 
+class _DeviceHolder(QWidget):
+    """Centres the device; passes "grow to fit" on to it when the panes are stacked."""
+
+    def __init__(self, device: DeviceFrame) -> None:
+        super().__init__()
+        self.device = device
+
+    def fit_content(self, fit: bool) -> None:
+        self.device.fit_content(fit)
+
+
 class Player(QWidget):
     """Plays one scenario through the UI."""
 
@@ -81,6 +91,7 @@ class Player(QWidget):
         self.ctx = ElementContext(look, scenario.base_dir, scenario.readings)
         self.view: ScreenView | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.ctx.text(scenario.title))
         self.setAutoFillBackground(True)
         self._frame = QVBoxLayout(self)
         self._frame.setContentsMargins(0, 0, 0, 0)
@@ -117,29 +128,27 @@ class Player(QWidget):
         outer = QVBoxLayout(self._root)
         outer.setContentsMargins(look.px(12), look.px(8), look.px(12), 0)
         outer.setSpacing(look.px(6))
-        self.title = TextBlock(self.ctx.text(self.scenario.title), look, role="large", colour="text", bold=True)
-        outer.addWidget(self.title)
-        self.panel = InstructionPanel(look)
+        self.panel = InstructionPanel(look, self.ctx.text(self.scenario.title))
         self.panel.next_button.clicked.connect(lambda: self.act(Action(ActionKind.CONTINUE)))
         self.panel_scroll = FitScroll(self.panel)
         self.device: DeviceFrame = make_device(self.scenario.device, look)
         self.device.setMaximumWidth(self.device.preferred_width())
-        holder = QWidget()
+        holder = _DeviceHolder(self.device)
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, look.px(8))
         row.addStretch(1)
         row.addWidget(self.device, 100)
         row.addStretch(1)
         self.device_holder = holder
-        self.reflow = ReflowArea(self.panel_scroll, holder, self._wide_enough)
-        self.reflow.set_spacing(look.px(16))
-        outer.addWidget(self.reflow, 1)
         self.controls = ControlBar(look)
         self.controls.repeat.clicked.connect(self.repeat)
         self.controls.hint.clicked.connect(self.give_hint)
         self.controls.restart.clicked.connect(self.restart_step)
         self.controls.quit.clicked.connect(self.quit)
-        outer.addWidget(self.controls)
+        self.reflow = ReflowArea(self.panel_scroll, holder, self._wide_enough, middle=self.controls,
+                                 home=outer)
+        self.reflow.set_spacing(look.px(16))
+        outer.addWidget(self.reflow, 1)
         self.overlay = HintOverlay(look, self)
         for bar in (self.device.scroll.verticalScrollBar(), self.reflow.verticalScrollBar(),
                     self.panel_scroll.verticalScrollBar()):

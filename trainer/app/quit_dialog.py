@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 
@@ -32,15 +33,15 @@ class QuitDialog(QDialog):
         layout.setSpacing(look.px(16))
         layout.addWidget(TextBlock(look.tr("quit.title"), look, role="title", colour="surface_text", bold=True))
         layout.addWidget(TextBlock(look.tr("quit.text"), look, colour="surface_text"))
-        row = QHBoxLayout()
-        row.setSpacing(look.px(12))
+        holder = QWidget()
+        row = FlowLayout(holder, spacing=look.px(12), stretch=True, fill_height=True)
         self.stay = BigButton(look.tr("quit.stay"), look, style="primary")
         self.leave = BigButton(look.tr("quit.leave"), look, style="secondary")
         self.stay.clicked.connect(self.reject)
         self.leave.clicked.connect(self.accept)
-        row.addWidget(self.stay, 1)
-        row.addWidget(self.leave, 1)
-        layout.addLayout(row)
+        row.addWidget(self.stay)
+        row.addWidget(self.leave)
+        layout.addWidget(holder)
         self.setMinimumWidth(min(look.px(560), 1200))
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -35,7 +35,6 @@ class FitScroll(QScrollArea):
             width = max(1, self.viewport().width())
             content = self.widget()
             needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
-            needed = max(needed, content.minimumSizeHint().height())
             self.setMinimumHeight(needed + 2 * self.frameWidth())
         else:
             self.setMinimumHeight(0)
@@ -47,9 +46,15 @@ class FitScroll(QScrollArea):
 
 
 class ReflowArea(QScrollArea):
-    """``first`` and ``second`` side by side (wide) or stacked (narrow)."""
+    """``first`` and ``second`` side by side (wide) or stacked (narrow).
 
-    def __init__(self, first: FitScroll, second: QWidget, wide_enough, parent: QWidget | None = None) -> None:
+    ``middle`` (the player's control bar) sits in the ``home`` layout, under
+    the area, when the panes are side by side; when they are stacked it
+    moves between them, right under the instructions, so that everything
+    scrolls together and nothing is squeezed off the screen."""
+
+    def __init__(self, first: FitScroll, second: QWidget, wide_enough, middle: QWidget | None = None,
+                 home: QBoxLayout | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -57,6 +62,8 @@ class ReflowArea(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.first = first
         self.second = second
+        self.middle = middle
+        self.home = home
         self._wide_enough = wide_enough
         inner = QWidget()
         inner.setObjectName("reflow-inner")
@@ -66,6 +73,8 @@ class ReflowArea(QScrollArea):
         self.box.addWidget(second, 6)
         self.setWidget(inner)
         self.wide: bool | None = None
+        if middle is not None and home is not None:
+            home.addWidget(middle)
 
     def set_spacing(self, spacing: int) -> None:
         self.box.setSpacing(spacing)
@@ -84,8 +93,21 @@ class ReflowArea(QScrollArea):
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if wide
                                             else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.first.set_fit(not wide)
-        if wide:
-            self.second.setMinimumHeight(0)
-        else:
-            self.second.setMinimumHeight(max(200, int(height * 0.92)))
+            self.box.setStretchFactor(self.first, 5 if wide else 0)
+            self.box.setStretchFactor(self.second, 6 if wide else 1)
+            fit = getattr(self.second, "fit_content", None)
+            if fit is not None:
+                fit(not wide)
+            self._place_middle(wide)
+        if not wide:
             self.first.refit()
+
+    def _place_middle(self, wide: bool) -> None:
+        if self.middle is None or self.home is None:
+            return
+        if wide:
+            self.box.removeWidget(self.middle)
+            self.home.addWidget(self.middle)
+        else:
+            self.home.removeWidget(self.middle)
+            self.box.insertWidget(1, self.middle)

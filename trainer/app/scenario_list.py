@@ -13,6 +13,7 @@ from trainer.app.pages import ScrollPage
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario
 from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 
@@ -54,21 +55,20 @@ class ScenarioListPage(ScrollPage):
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
-        row = QHBoxLayout()
-        row.setSpacing(look.px(12))
+        holder = QWidget()
+        row = FlowLayout(holder, spacing=look.px(12))
         start = BigButton(look.tr("list.start"), look, style="primary", icon="right")
         start.setAccessibleDescription(title)
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
-        row.addWidget(start, 0)
+        row.addWidget(start)
         if resumable:
             resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
             resume.setAccessibleDescription(title)
             resume.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, True))
             self.resume_buttons[scenario.id] = resume
-            row.addWidget(resume, 0)
-        row.addStretch(1)
-        box.box_layout.addLayout(row)
+            row.addWidget(resume)
+        box.box_layout.addWidget(holder)
         if resumable:
             box.box_layout.addWidget(TextBlock(look.tr("list.resume_note"), look, role="small", colour="muted"))
         return box

@@ -26,6 +26,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size in pixels")
     parser.add_argument("--furigana", action="store_true", help="show furigana")
     parser.add_argument("--hints", action="store_true", help="also draw each hint level")
+    parser.add_argument("--app-pages", action="store_true",
+                        help="also draw the app's own pages (first start, home, list, settings)")
 
 
 def _find(spec: str, folders: list[str]):
@@ -70,9 +72,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for path in render_steps(scenario, out, scale=args.scale, theme=args.theme, size=(width, height),
-                             lang=lang, furigana=args.furigana, hints=args.hints):
+    options = {"scale": args.scale, "theme": args.theme, "size": (width, height), "lang": lang,
+               "furigana": args.furigana}
+    for path in render_steps(scenario, out, hints=args.hints, **options):
         print(path)
+    if args.app_pages:
+        for path in render_app_pages(scenario, out, **options):
+            print(path)
     return 0
 
 
@@ -110,6 +116,35 @@ def render_steps(scenario, out: Path, *, scale: float = 1.0, theme: str = "stand
                 window.player.overlay.finish_animation()
                 app.processEvents()
                 written.append(_save(window, out / f"{name}-hint{level}.png"))
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return written
+
+
+def render_app_pages(scenario, out: Path, *, scale: float = 1.0, theme: str = "standard",
+                     size: tuple[int, int] = (1280, 860), lang: str = "ja", furigana: bool = False) -> list[Path]:
+    """Draw the first-start, home, list and settings pages (with ``scenario`` in the list)."""
+    from PySide6.QtWidgets import QApplication
+
+    import trainer.app  # noqa: F401  (PySide6 reference-count fix)
+    from trainer.app.library import Library
+    from trainer.app.main_window import MainWindow
+    from trainer.app.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(text_scale=round(scale * 100), theme=theme, furigana=furigana, lang=lang,
+                        read_aloud=False)
+    window = MainWindow(Library([scenario]), settings=settings, lang=lang)
+    window.resize(*size)
+    window.show()
+    written: list[Path] = []
+    for name, show in (("app-first-start", window.show_first_start), ("app-home", window.show_home),
+                       ("app-list", lambda: window.show_category(scenario.category)),
+                       ("app-settings", window.show_settings)):
+        show()
+        app.processEvents()
+        written.append(_save(window, out / f"{name}.png"))
     window.close()
     window.deleteLater()
     app.processEvents()

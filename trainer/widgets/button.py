@@ -48,7 +48,7 @@ class BigButton(QAbstractButton):
     def __init__(self, text: str, look: Look, *, style: str = "secondary", icon: str | None = None,
                  icon_top: bool = False, align_left: bool = False, indicator: str | None = None,
                  long_press: bool = False, role: str = "button", bold: bool | None = None,
-                 compact: bool = False, parent: QWidget | None = None) -> None:
+                 compact: bool = False, icon_px: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = look
         self._style = style if style in STYLES else "secondary"
@@ -59,6 +59,7 @@ class BigButton(QAbstractButton):
         self._long_press = long_press
         self._role = role
         self._compact = compact
+        self._icon_px = icon_px
         self._bold = (style in ("primary", "tile")) if bold is None else bold
         self._pressed_at = QElapsedTimer()
         self._emphasis = False
@@ -106,6 +107,8 @@ class BigButton(QAbstractButton):
         return self._look.px(18), self._look.px(10)
 
     def _icon_size(self) -> int:
+        if self._icon_px is not None:
+            return self._look.px(self._icon_px)
         if self._icon_top:
             return self._look.px(56)
         return int(line_height(self._font()) * 1.15)
@@ -133,7 +136,7 @@ class BigButton(QAbstractButton):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        char, _ = text_size(self._font(), "あい")
+        char, _ = text_size(self._font(), "あ")
         width = max(self._look.target, min(self.sizeHint().width(), self._chrome_width() + char))
         return QSize(width, self._look.target)
 

@@ -114,6 +114,27 @@ class DeviceFrame(QWidget):
     def preferred_width(self) -> int:
         return self.look.px(self.width_100)
 
+    def fit_content(self, fit: bool) -> None:
+        """Grow to show the whole screen (no inner scrolling) — used when the page scrolls instead."""
+        self._fit = fit
+        self.refit()
+
+    def refit(self) -> None:
+        view = self.scroll.widget()
+        if getattr(self, "_fit", False) and view is not None:
+            width = max(1, self.scroll.viewport().width())
+            needed = view.heightForWidth(width) if view.hasHeightForWidth() else view.sizeHint().height()
+            self.scroll.setMinimumHeight(needed)
+            self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        else:
+            self.scroll.setMinimumHeight(0)
+            self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if getattr(self, "_fit", False) and event.oldSize().width() != event.size().width():
+            self.refit()
+
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.preferred_width(), self.look.px(640))
 
@@ -121,11 +142,13 @@ class DeviceFrame(QWidget):
         """Put ``view`` on the device and set the chrome from ``screen``."""
         old = self.scroll.takeWidget()
         if old is not None:
+            old.hide()
             old.deleteLater()
         self.view = view
         self.scroll.setWidget(view)
         self.scroll.verticalScrollBar().setValue(0)
         self._chrome(screen, view)
+        self.refit()
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""

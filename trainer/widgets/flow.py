@@ -4,7 +4,8 @@ width runs out, so big text reflows instead of being clipped.
 Items keep their preferred width (never more than the row) and get the
 height they ask for at that width (``heightForWidth``). With ``stretch``
 the items of each row share the row's spare width, which keeps a button
-bar tidy.
+bar tidy; with ``fill_height`` the items of a row are all as tall as the
+tallest (otherwise each keeps its own height, centred in the row).
 """
 
 from __future__ import annotations
@@ -17,14 +18,21 @@ class FlowLayout(QLayout):
     """Rows of items that wrap; supports height-for-width."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8, stretch: bool = False,
-                 centre: bool = False, uniform: bool = False) -> None:
+                 centre: bool = False, uniform: bool = False, fill_height: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._stretch = stretch
         self._centre = centre
         self._uniform = uniform
+        self._fill_height = fill_height
+        self._greedy: QWidget | None = None
         self.setContentsMargins(0, 0, 0, 0)
+
+    def set_greedy(self, widget: QWidget | None) -> None:
+        """Give the spare width of ``widget``'s row to ``widget`` (pushes the rest to the right)."""
+        self._greedy = widget
+        self.invalidate()
 
     # -- QLayout plumbing ------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
@@ -117,6 +125,11 @@ class FlowLayout(QLayout):
             spare = width - sum(widths) - self._spacing * (len(row) - 1)
             if self._uniform:
                 spare = 0
+            greedy = [i for i, (item, _) in enumerate(row) if self._greedy is not None
+                      and item.widget() is self._greedy]
+            if greedy and spare > 0:
+                widths[greedy[0]] += spare
+                spare = 0
             if self._stretch and spare > 0:
                 share, extra = divmod(spare, len(row))
                 widths = [w + share + (1 if i < extra else 0) for i, w in enumerate(widths)]
@@ -125,8 +138,11 @@ class FlowLayout(QLayout):
             row_height = max(heights)
             x = area.x() + (spare // 2 if self._centre and spare > 0 else 0)
             if apply:
-                for (item, _), w in zip(row, widths, strict=True):
-                    item.setGeometry(QRect(QPoint(x, y), QSize(w, row_height)))
+                for (item, _), w, h in zip(row, widths, heights, strict=True):
+                    if self._fill_height:
+                        item.setGeometry(QRect(QPoint(x, y), QSize(w, row_height)))
+                    else:
+                        item.setGeometry(QRect(QPoint(x, y + (row_height - h) // 2), QSize(w, h)))
                     x += w + self._spacing
             y += row_height + self._spacing
         return max(0, y - self._spacing - area.y()) + m.top() + m.bottom()

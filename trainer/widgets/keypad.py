@@ -50,12 +50,12 @@ class NumberPad(QWidget):
             grid.setColumnStretch(column, 1)
 
     def _key(self, look: Look, text: str, name: str) -> BigButton:
-        key = BigButton(text, look, style="secondary", role="body", compact=True)
+        key = BigButton(text, look, style="secondary", role="small", bold=True, compact=True)
         self.keys[name] = key
         return key
 
     def _add(self, grid: QGridLayout, look: Look, digit: str, row: int, column: int) -> None:
-        key = BigButton(digit, look, style="secondary", role="huge", bold=True, compact=True)
+        key = BigButton(digit, look, style="secondary", role="title", bold=True, compact=True)
         key.clicked.connect(lambda _=False, d=digit: self.digit.emit(d))
         self.keys[digit] = key
         grid.addWidget(key, row, column)

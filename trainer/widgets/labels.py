@@ -84,9 +84,9 @@ class TextBlock(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        char, _ = text_size(self.font_(), "あい")
+        char, line = text_size(self.font_(), "あい")
         width = min(self.sizeHint().width(), char + self._chrome())
-        return QSize(width, self.heightForWidth(max(width, self.width())))
+        return QSize(width, max(line, self._icon_side()) + 2 * self._pad())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True

@@ -49,7 +49,7 @@ class ScreenView(QWidget):
         self.setAccessibleName(look.tr("player.device"))
         self._press: tuple[QPointF, str | None] | None = None
         layout = QVBoxLayout(self)
-        pad = look.px(16)
+        pad = min(look.px(16), 24)  # big text needs the width more than wide margins
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
         self.elements: list[ElementWidget] = []

@@ -8,6 +8,7 @@ is clipped. ``\\n`` in the text starts a new line.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -42,10 +43,24 @@ def _layout(font: QFont, text: str, width: float, align: Qt.AlignmentFlag) -> tu
     return layout, widest, height
 
 
-def text_size(font: QFont, text: str, width: float | None = None) -> tuple[int, int]:
-    """(width, height) of ``text`` wrapped at ``width`` (unwrapped if None)."""
-    _, widest, height = _layout(font, text or " ", width if width is not None else _BIG, Qt.AlignmentFlag.AlignLeft)
+_fonts: dict[str, QFont] = {}
+
+
+@functools.lru_cache(maxsize=8192)
+def _measure(font_key: str, text: str, width: int) -> tuple[int, int]:
+    _, widest, height = _layout(_fonts[font_key], text, width, Qt.AlignmentFlag.AlignLeft)
     return math.ceil(widest), math.ceil(height)
+
+
+def text_size(font: QFont, text: str, width: float | None = None) -> tuple[int, int]:
+    """(width, height) of ``text`` wrapped at ``width`` (unwrapped if None).
+
+    Results are cached: layouts ask the same question many times per frame,
+    and the same texts come back on every step."""
+    key = font.key()
+    if key not in _fonts:
+        _fonts[key] = QFont(font)
+    return _measure(key, text or " ", int(width) if width is not None else _BIG)
 
 
 def line_height(font: QFont) -> int:

@@ -103,7 +103,7 @@ class AppGridElement(ElementWidget):
 
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
-        layout = FlowLayout(self, spacing=self.look.px(6), uniform=True)
+        layout = FlowLayout(self, spacing=self.look.px(6), uniform=True, fill_height=True)
         self.tiles: dict[str, AppTile] = {}
         for app in element.props.get("apps", ()):
             tile = AppTile(ctx.text(app.get("label")), self.look, app.get("icon"), app.get("badge"))

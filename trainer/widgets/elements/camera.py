@@ -218,7 +218,8 @@ class CameraElement(ElementWidget):
         # the inverted T of a keyboard's arrow keys
         for name, (row, column), (dx, dy) in (("up", (0, 1), (0, -STEP)), ("left", (1, 0), (-STEP, 0)),
                                               ("down", (1, 1), (0, STEP)), ("right", (1, 2), (STEP, 0))):
-            button = BigButton(look.tr(f"camera.{name}"), look, style="secondary", icon=name, compact=True)
+            button = BigButton(look.tr(f"camera.{name}"), look, style="secondary", icon=name, compact=True,
+                               icon_top=True, icon_px=26)
             button.clicked.connect(lambda _=False, x=dx, y=dy: self.viewfinder.move_code(x, y))
             self.arrows[name] = button
             arrows.addWidget(button, row, column)

@@ -77,7 +77,8 @@ class InputElement(ElementWidget):
         row.addWidget(self.field, 1)
         unit = ctx.text(element.text("unit")) if element.text("unit") else ""
         if unit:
-            row.addWidget(TextBlock(unit, look, role="large", colour="screen_text"), 0)
+            row.addWidget(TextBlock(unit, look, role="large", colour="screen_text"), 0,
+                          Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(row)
         if keyboard == "pin":
             layout.addWidget(TextBlock(look.tr("input.hidden"), look, role="small", colour="screen_muted"))

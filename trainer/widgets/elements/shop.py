@@ -28,26 +28,29 @@ class ProductCard(BigButton):
         self._picture = picture
         super().__init__("\n".join(text for text, *_ in lines), look, style="plain", parent=parent)
 
-    def _thumb(self) -> int:
-        return self.look.px(96)
+    def _thumb(self, width: int | None = None) -> int:
+        """The picture's side: 96 px at 100%, but never more than a quarter of the card."""
+        width = self.width() if width is None else width
+        return min(self.look.px(96), max(24, width // 4))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = self.look.px(440)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        width = self._thumb() + self.look.px(120)
-        return QSize(min(width, self.sizeHint().width()), self.heightForWidth(width))
+        char, _ = text_size(self.look.font("large", bold=True), "あい")
+        width = char + 3 * self.look.px(12) + 2 * focus_width(self.look) + 24
+        return QSize(min(width, self.sizeHint().width()), self.look.target)
 
     def _text_width(self, width: int) -> int:
-        return max(1, width - self._thumb() - 3 * self.look.px(12) - 2 * focus_width(self.look))
+        return max(1, width - self._thumb(width) - 3 * self.look.px(12) - 2 * focus_width(self.look))
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         inner = self._text_width(width)
         height = sum(text_size(self.look.font(role, bold=role != "small"), text, inner)[1]
                      for text, role, _, _ in self._lines)
         height += self.look.px(4) * (len(self._lines) - 1)
-        return max(height, self._thumb()) + 2 * self.look.px(12) + 2 * focus_width(self.look)
+        return max(height, self._thumb(width)) + 2 * self.look.px(12) + 2 * focus_width(self.look)
 
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())

@@ -15,7 +15,7 @@ import math
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QConicalGradient, QPainter, QPen, QRadialGradient
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
@@ -144,8 +144,8 @@ class SpeakerElement(ElementWidget):
                                                    colour="bubble_in_text", bold=key == "heard"))
                 layout.addWidget(box)
         # speaking: type a phrase, or press a suggestion
-        speak = QHBoxLayout()
-        speak.setSpacing(look.px(8))
+        speak_holder = QWidget()
+        speak = FlowLayout(speak_holder, spacing=look.px(8))
         self.entry = QLineEdit()
         self.entry.setFont(look.font("large"))
         self.entry.setMinimumHeight(look.target)
@@ -154,9 +154,11 @@ class SpeakerElement(ElementWidget):
         self.entry.returnPressed.connect(self._say_typed)
         self.say_button = BigButton(look.tr("speaker.say"), look, style="primary", icon="mic")
         self.say_button.clicked.connect(self._say_typed)
-        speak.addWidget(self.entry, 1)
-        speak.addWidget(self.say_button, 0)
-        layout.addLayout(speak)
+        self.entry.setMinimumWidth(min(look.px(220), 480))
+        speak.addWidget(self.entry)
+        speak.addWidget(self.say_button)
+        speak.set_greedy(self.entry)
+        layout.addWidget(speak_holder)
         suggestions = element.props.get("suggestions") or ()
         self.suggestions: list[BigButton] = []
         if suggestions:
