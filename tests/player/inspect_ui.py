@@ -51,8 +51,7 @@ def problems(root: QWidget, scale: float = 1.0, check_targets: bool = True) -> l
                 found.append(f"no accessible name: {_name(widget)}")
             interactive = isinstance(widget, QAbstractButton | QLineEdit) or widget.cursor().shape() in (
                 Qt.CursorShape.PointingHandCursor, Qt.CursorShape.OpenHandCursor)
-            if check_targets and interactive and (widget.width() < MIN_TARGET * scale
-                                                  or widget.height() < MIN_TARGET * scale):
+            if check_targets and interactive and (widget.width() < MIN_TARGET or widget.height() < MIN_TARGET):
                 found.append(f"too small to press: {_name(widget)} {widget.size().toTuple()}")
     for area in (w for w in widgets if isinstance(w, QScrollArea)):
         inner = area.widget()

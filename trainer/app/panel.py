@@ -108,7 +108,7 @@ class ControlBar(QWidget):
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        flow = FlowLayout(self, spacing=look.px(10), stretch=True, fill_height=True)
+        flow = FlowLayout(self, spacing=look.px(10), uniform=True, balanced=True, fill_height=True)
         pad = look.px(10)
         flow.setContentsMargins(pad, pad, pad, pad)
         self.repeat = BigButton(look.tr("player.repeat"), look, icon="repeat")

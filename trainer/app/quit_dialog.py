@@ -45,6 +45,13 @@ class QuitDialog(QDialog):
         self.setMinimumWidth(min(look.px(560), 1200))
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """A window does not grow for wrapped text by itself: make room for every line."""
+        super().resizeEvent(event)
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.setMinimumHeight(needed)
+
     @classmethod
     def ask(cls, parent: QWidget | None, look: Look) -> bool:
         """True when the learner chose to stop."""

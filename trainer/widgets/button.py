@@ -10,7 +10,9 @@ release, never with a timer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, Signal
+import time
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
@@ -20,6 +22,11 @@ from trainer.widgets.text_layout import draw_text, line_height, text_size
 
 LONG_PRESS_MS = 600
 """Holding a button at least this long is a long press."""
+
+
+def monotonic_ms() -> float:
+    """The clock long presses are measured with (tests replace it)."""
+    return time.monotonic() * 1000
 
 STYLES = ("primary", "secondary", "danger", "link", "plain", "tile", "quiet")
 
@@ -61,7 +68,7 @@ class BigButton(QAbstractButton):
         self._compact = compact
         self._icon_px = icon_px
         self._bold = (style in ("primary", "tile")) if bold is None else bold
-        self._pressed_at = QElapsedTimer()
+        self._pressed_at: float | None = None
         self._emphasis = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -173,11 +180,12 @@ class BigButton(QAbstractButton):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._pressed_at.start()
+        self._pressed_at = monotonic_ms()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        held = self._pressed_at.elapsed() if self._pressed_at.isValid() else 0
+        held = monotonic_ms() - self._pressed_at if self._pressed_at is not None else 0
+        self._pressed_at = None
         if (self._long_press and held >= LONG_PRESS_MS and event.button() == Qt.MouseButton.LeftButton
                 and self.rect().contains(event.position().toPoint()) and self.isDown()):
             self.setDown(False)

@@ -5,7 +5,8 @@ Items keep their preferred width (never more than the row) and get the
 height they ask for at that width (``heightForWidth``). With ``stretch``
 the items of each row share the row's spare width, which keeps a button
 bar tidy; with ``fill_height`` the items of a row are all as tall as the
-tallest (otherwise each keeps its own height, centred in the row).
+tallest (otherwise each keeps its own height, centred in the row). With
+``uniform`` all items get equal columns (``balanced``: rows of equal length).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ class FlowLayout(QLayout):
     """Rows of items that wrap; supports height-for-width."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8, stretch: bool = False,
-                 centre: bool = False, uniform: bool = False, fill_height: bool = False) -> None:
+                 centre: bool = False, uniform: bool = False, fill_height: bool = False,
+                 balanced: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
@@ -26,6 +28,7 @@ class FlowLayout(QLayout):
         self._centre = centre
         self._uniform = uniform
         self._fill_height = fill_height
+        self._balanced = balanced
         self._greedy: QWidget | None = None
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -111,6 +114,8 @@ class FlowLayout(QLayout):
             return []
         want = min(width, max(max(i.sizeHint().width(), i.minimumSize().width()) for i in items))
         columns = max(1, (width + self._spacing) // (want + self._spacing))
+        if self._balanced:  # 4 items: 4 in a row, else 2 + 2, else 1 per row — never 3 + 1
+            columns = max(c for c in range(1, min(columns, len(items)) + 1) if len(items) % c == 0)
         column = (width - self._spacing * (columns - 1)) // columns
         return [[(item, column) for item in items[start:start + columns]]
                 for start in range(0, len(items), columns)]

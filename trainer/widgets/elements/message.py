@@ -7,12 +7,13 @@ can read it; tapping one sends ``tap`` with the link's id, holding it sends
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
+from trainer.widgets import button as buttons
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import LONG_PRESS_MS, BigButton
 from trainer.widgets.labels import Box, TextBlock, make_text
@@ -29,21 +30,21 @@ class Bubble(Box):
         super().__init__(look, fill="bubble_in" if incoming else "note", border="border" if pressable else None,
                          radius=18, parent=parent)
         self._pressable = pressable
-        self._held = QElapsedTimer()
+        self._held: float | None = None
         if pressable:
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pressable:
-            self._held.start()
+            self._held = buttons.monotonic_ms()
             event.accept()
             return
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pressable and self.rect().contains(event.position().toPoint()):
-            if self._held.isValid() and self._held.elapsed() >= LONG_PRESS_MS:
+            if self._held is not None and buttons.monotonic_ms() - self._held >= LONG_PRESS_MS:
                 self.long_pressed.emit()
             else:
                 self.tapped.emit()

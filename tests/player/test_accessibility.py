@@ -1,0 +1,200 @@
+"""Accessibility from the first screen: contrast of every theme colour pair
+(WCAG formula), the app's own pages at 100% and 300% (nothing clipped,
+targets big enough, names equal to visible text), the keyboard path with
+a visible focus, the universal-design font, and no timers on learners."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+import trainer.app
+import trainer.widgets
+from tests.player.autoplay import settle
+from tests.player.conftest import bundled
+from tests.player.inspect_ui import problems
+from trainer.app.library import Library
+from trainer.app.main_window import MainWindow
+from trainer.app.quit_dialog import QuitDialog
+from trainer.app.settings import Settings
+from trainer.widgets.button import BigButton
+from trainer.widgets.look import PREFERRED_FAMILIES, pick_family
+from trainer.widgets.theme import THEMES, UI_CONTRAST, contrast
+
+
+def test_contrast_formula_matches_wcag_reference_values():
+    assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
+    assert contrast("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert contrast("#595959", "#FFFFFF") == pytest.approx(7.0, abs=0.01)
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_every_text_colour_pair_reaches_the_themes_level(theme):
+    assert theme.level >= (7.0 if theme.name == "high-contrast" else 4.5)
+    low = [(name, round(contrast(fg, bg), 2)) for name, fg, bg in theme.text_pairs() if contrast(fg, bg) < theme.level]
+    assert not low, low
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_focus_rings_highlights_and_borders_can_be_seen(theme):
+    low = [(name, round(contrast(fg, bg), 2)) for name, fg, bg in theme.ui_pairs() if contrast(fg, bg) < UI_CONTRAST]
+    assert not low, low
+
+
+def test_high_contrast_theme_is_at_least_7_to_1():
+    assert THEMES["high-contrast"].level == 7.0
+
+
+def window_for(qtbot, scale: float, theme: str, size=(1280, 860), **settings) -> MainWindow:
+    window = MainWindow(Library(bundled()), settings=Settings(text_scale=round(scale * 100), theme=theme,
+                                                              read_aloud=False, **settings))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    settle()
+    return window
+
+
+@pytest.mark.parametrize(("scale", "theme", "size"), [(1.0, "standard", (1280, 860)),
+                                                      (3.0, "high-contrast", (1024, 700)),
+                                                      (2.0, "standard", (1024, 700))],
+                         ids=["100%", "300%-hc", "200%"])
+def test_app_pages_fit_at_every_size(qtbot, scale, theme, size):
+    window = window_for(qtbot, scale, theme, size)
+    assert window.page_name == "first-start"
+    found = [f"first-start: {p}" for p in problems(window, scale)]
+    pages = (("home", window.show_home), ("list", lambda: window.show_category("cashless")),
+             ("settings", window.show_settings))
+    for name, show in pages:
+        show()
+        settle()
+        found += [f"{name}: {p}" for p in problems(window, scale)]
+    scenario = bundled()[0]
+    window.show_finish(scenario.finishes[0], scenario)
+    settle()
+    found += [f"finish: {p}" for p in problems(window, scale)]
+    dialog = QuitDialog(window.look, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    found += [f"quit dialog: {p}" for p in problems(dialog, scale)]
+    assert not found, "\n".join(found)
+
+
+def test_home_tiles_work_with_arrow_keys_and_enter(qtbot):
+    window = window_for(qtbot, 1.0, "standard", text_size_chosen=True)
+    page = window._pages["home"]
+    tiles = list(page.tiles.values())
+    assert tiles[0].hasFocus()
+    QTest.keyClick(tiles[0], Qt.Key.Key_Right)
+    assert tiles[1].hasFocus()
+    QTest.keyClick(tiles[1], Qt.Key.Key_Down)
+    below = [t for t in tiles if t.hasFocus()][0]
+    assert below.geometry().top() > tiles[1].geometry().top()
+    QTest.keyClick(below, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.page_name == "list")
+
+
+def test_the_player_works_from_the_keyboard_alone(qtbot):
+    scenario = next(s for s in bundled() if s.id == "open-an-app")
+    window = window_for(qtbot, 1.0, "standard", text_size_chosen=True)
+    window.library = Library([scenario])
+    player = window.start(scenario.id)
+    settle()
+    reached = []
+    for _ in range(40):
+        QTest.keyClick(QApplicationFocus.get(), Qt.Key.Key_Tab)
+        reached.append(QApplicationFocus.get())
+    names = {w.accessibleName() for w in reached}
+    for control in (player.panel.next_button, player.controls.repeat, player.controls.hint,
+                    player.controls.restart, player.controls.quit):
+        assert control in reached, f"Tab never reaches {control.text()}"
+    assert all(names), "every stop on the Tab path has a name"
+    player.panel.next_button.setFocus()
+    QTest.keyClick(player.panel.next_button, Qt.Key.Key_Space)
+    settle()
+    assert player.run.current.id != scenario.steps[0].id
+
+
+class QApplicationFocus:
+    @staticmethod
+    def get():
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.focusWidget()
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_focus_is_clearly_visible(qtbot, look, theme):
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from trainer.widgets.look import Look
+
+    styled = Look(theme=THEMES[theme], family=look.family)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    other = BigButton("もう一度聞く", styled)
+    button = BigButton("ヒント", styled)
+    row.addWidget(other)
+    row.addWidget(button)
+    qtbot.addWidget(holder)
+    holder.resize(500, 80)
+    holder.show()
+    other.setFocus()
+    settle()
+    assert not button.hasFocus()
+    edge = QPoint(1, button.height() // 2)
+    before = button.grab().toImage().pixelColor(edge)
+    button.setFocus()
+    settle()
+    after = button.grab().toImage().pixelColor(edge)
+    assert before != after
+    assert after == QColor(THEMES[theme].focus)
+    assert contrast(after.name(), THEMES[theme].window) >= UI_CONTRAST
+
+
+def test_targets_are_at_least_44_px_at_100_percent(qtbot, look):
+    assert look.target >= 44
+    assert BigButton("x", look).minimumSizeHint().height() >= 44
+
+
+def test_universal_design_font_is_preferred_and_missing_fonts_fall_back():
+    assert PREFERRED_FAMILIES[0] == "BIZ UDGothic"
+    assert pick_family(["Arial", "BIZ UDGothic"]) == "BIZ UDGothic"
+    assert pick_family(["Noto Sans CJK JP"]) == "Noto Sans CJK JP"
+    assert pick_family(["Arial"]) == ""
+
+
+def test_biz_ud_gothic_is_used_when_installed(qapp):
+    from PySide6.QtGui import QFontDatabase
+
+    if "BIZ UDGothic" not in QFontDatabase.families():
+        pytest.skip("BIZ UD Gothic is not installed here")
+    assert pick_family() == "BIZ UDGothic"
+
+
+ALLOWED_TIMERS = {
+    "trainer/widgets/elements/speaker.py": "the speaker's ring spins while it 'thinks' (device animation)",
+    "trainer/widgets/hint_overlay.py": "the demonstration hand glides to its target (hint animation)",
+    "trainer/app/launch.py": "speech starts right after the first paint",
+    "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
+}
+
+
+def test_no_timers_on_learners():
+    """Nothing expires and nothing waits on the learner: the only timers are animations."""
+    root = Path(trainer.app.__file__).resolve().parents[1]
+    found = {}
+    for package in (Path(trainer.app.__file__).parent, Path(trainer.widgets.__file__).parent):
+        for path in package.rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if re.search(r"QTimer|QVariantAnimation|QPropertyAnimation|singleShot|time\.sleep", text):
+                found[str(path.relative_to(root.parent)).replace("\\", "/")] = True
+    unexpected = sorted(set(found) - set(ALLOWED_TIMERS) - {"trainer/widgets/ruby_label.py"})
+    assert not unexpected, unexpected
