@@ -212,3 +212,45 @@ def test_learner_page_and_instructor_button_are_optional_slots(qtbot):
     assert window.page_name == "home"
     click(window.nav.instructor)
     assert window.page_name == "instructor" and opened
+
+
+def test_library_cache_gives_the_same_catalogue_without_loading_the_engine(tmp_path):
+    import subprocess
+    import sys
+
+    from trainer.app.library import Library, scenario_files
+    from trainer.content import bundled_content_dir
+    from trainer.scenarios.loader import find_scenario_files
+
+    folder = bundled_content_dir()
+    assert list(scenario_files([folder])) == list(find_scenario_files([folder]))
+    cache = tmp_path / "cache.json"
+    first = Library.load([folder], cache=cache)
+    second = Library.load([folder], cache=cache)
+    assert [(s.id, s.title.get("ja"), s.category, s.level, s.minutes) for s in first.scenarios] == [
+        (s.id, s.title.get("ja"), s.category, s.level, s.minutes) for s in second.scenarios]
+    assert second.categories() == first.categories()
+    whole = second.find("scan-to-pay")
+    assert whole is not None and whole.steps
+    code = ("import sys; from pathlib import Path; from trainer.app.library import Library; "
+            f"Library.load([{str(folder)!r}], cache=Path({str(cache)!r})); "
+            "print('yaml' in sys.modules or 'trainer.scenarios' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_changed_file_is_loaded_again(tmp_path):
+    import shutil
+
+    from trainer.app.library import Library
+    from trainer.content import bundled_content_dir
+
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir() / "smartphone", folder)
+    cache = tmp_path / "cache.json"
+    Library.load([folder], cache=cache)
+    path = folder / "open-an-app.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("アプリを開いて、閉じてみよう", "アプリを開こう"),
+                    encoding="utf-8")
+    again = Library.load([folder], cache=cache)
+    assert next(s for s in again.scenarios if s.id == "open-an-app").title.get("ja") == "アプリを開こう"

@@ -1,39 +1,228 @@
-"""The scenarios the app offers, grouped by category for the home screen."""
+"""The scenarios the app offers, grouped by category for the home screen.
+
+Starting the app must be quick, and the home screen and the lists need only
+a few facts per scenario (title, summary, category, level, minutes). So
+``Library.load`` keeps those facts in a small cache file keyed by each
+file's size and modification time: on a normal start it only looks at the
+files' dates — it does not even import the scenario engine (YAML, loader,
+runner) — and a scenario is loaded and fully checked when a learner opens
+it. A changed, new or broken file is loaded at start as before, and broken
+files are reported then. Any change to the engine's code (or the app's
+version) makes the cache start over.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import logging
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from trainer.scenarios.model import CATEGORIES, Scenario
-from trainer.scenarios.problems import Problem
+import trainer
+from trainer import __version__
+
+if TYPE_CHECKING:
+    from trainer.scenarios.model import Scenario
+    from trainer.scenarios.problems import Problem
+
+log = logging.getLogger(__name__)
 
 CATEGORY_ICONS = {"cashless": "wallet", "shopping": "cart", "government": "government", "speaker": "speaker",
                   "smartphone": "phone", "safety": "shield"}
+CACHE_NAME = "catalogue-cache.json"
+
+
+def cache_key() -> str:
+    """The app's version and the engine's code dates: a cache from other code is ignored."""
+    engine = Path(trainer.__file__).parent / "scenarios"
+    try:
+        newest = max(p.stat().st_mtime_ns for p in engine.glob("*.py"))
+    except (OSError, ValueError):
+        newest = 0
+    return f"{__version__}/{newest}/2"
+
+
+@dataclass(frozen=True)
+class CachedText:
+    """A title or summary from the cache; reads like the model's ``Text``."""
+
+    values: Mapping[str, str]
+
+    def get(self, lang: str = "ja") -> str:
+        if lang in self.values:
+            return self.values[lang]
+        return self.values.get("ja") or next(iter(self.values.values()), "")
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What the home screen and the lists show about a scenario (loaded on demand)."""
+
+    id: str
+    version: int
+    title: CachedText
+    summary: CachedText
+    category: str
+    level: int
+    minutes: int
+    device: str
+    path: str
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> ScenarioInfo:
+        return cls(scenario.id, scenario.version, scenario.title, scenario.summary, scenario.category,
+                   scenario.level, scenario.minutes, scenario.device, scenario.path)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "version": self.version, "title": dict(self.title.values),
+                "summary": dict(self.summary.values), "category": self.category, "level": self.level,
+                "minutes": self.minutes, "device": self.device}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any], path: str) -> ScenarioInfo:
+        return cls(str(raw["id"]), int(raw["version"]), CachedText(MappingProxyType(dict(raw["title"]))),
+                   CachedText(MappingProxyType(dict(raw["summary"]))), str(raw["category"]), int(raw["level"]),
+                   int(raw["minutes"]), str(raw["device"]), path)
+
+
+def cache_path() -> Path:
+    from trainer.app.settings import CONFIG_ENV, config_dir
+
+    if os.environ.get(CONFIG_ENV):
+        return config_dir() / CACHE_NAME
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("trainer", appauthor=False)) / CACHE_NAME
 
 
 @dataclass
 class Library:
-    """Loaded scenarios (broken files are left out and listed in ``problems``)."""
+    """The scenarios on offer (broken files are left out and listed in ``problems``).
 
-    scenarios: list[Scenario] = field(default_factory=list)
+    ``scenarios`` holds loaded ``Scenario`` objects and/or ``ScenarioInfo``
+    facts; ``find`` always returns a loaded ``Scenario``."""
+
+    scenarios: list[Scenario | ScenarioInfo] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    category_ids: tuple[str, ...] = ()
+    """The home screen's categories, in order (from the engine, or from the cache)."""
 
     @classmethod
-    def load(cls, paths: Iterable[Path | str]) -> Library:
-        from trainer.scenarios.loader import load_all
+    def load(cls, paths: Iterable[Path | str], cache: Path | None = None) -> Library:
+        """Every scenario under ``paths``; unchanged files come from the cache."""
+        cache = cache_path() if cache is None else cache
+        key = cache_key()
+        known, categories = _read_cache(cache, key)
+        files = [p.resolve() for p in scenario_files(paths)]
+        items: list[Scenario | ScenarioInfo] = []
+        fresh: dict[str, Any] = {}
+        to_load: list[Path] = []
+        for path in files:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            stamp = [stat.st_size, stat.st_mtime_ns]
+            entry = known.get(str(path))
+            if entry is not None and entry.get("stamp") == stamp:
+                items.append(ScenarioInfo.from_json(entry["info"], str(path)))
+                fresh[str(path)] = entry
+            else:
+                to_load.append(path)
+        problems: list[Problem] = []
+        if to_load or not categories:
+            from trainer.scenarios.loader import load_all
+            from trainer.scenarios.model import CATEGORIES
 
-        scenarios, problems = load_all(paths)
-        return cls(scenarios, [p for p in problems if p.severity == "error"])
+            categories = CATEGORIES
 
-    def in_category(self, category: str) -> list[Scenario]:
+            loaded, found = load_all(to_load) if to_load else ([], [])
+            problems = [p for p in found if p.severity == "error"]
+            for scenario in loaded:
+                items.append(scenario)  # already loaded: keep it whole
+                stat = Path(scenario.path).stat()
+                fresh[str(Path(scenario.path).resolve())] = {
+                    "stamp": [stat.st_size, stat.st_mtime_ns], "info": ScenarioInfo.of(scenario).to_json()}
+        items = _unique(items)
+        if fresh != known:
+            _write_cache(cache, key, fresh, categories)
+        return cls(items, problems, tuple(categories))
+
+    def in_category(self, category: str) -> list[Scenario | ScenarioInfo]:
         """The category's scenarios: easiest first, then by title."""
         found = [s for s in self.scenarios if s.category == category]
         return sorted(found, key=lambda s: (s.level, s.title.get("ja")))
 
     def categories(self) -> tuple[str, ...]:
-        return CATEGORIES
+        if not self.category_ids:
+            from trainer.scenarios.model import CATEGORIES
+
+            self.category_ids = CATEGORIES
+        return self.category_ids
 
     def find(self, scenario_id: str) -> Scenario | None:
-        return next((s for s in self.scenarios if s.id == scenario_id), None)
+        """The scenario, loaded and checked (None if it is gone or no longer valid)."""
+        for index, item in enumerate(self.scenarios):
+            if item.id != scenario_id:
+                continue
+            if not isinstance(item, ScenarioInfo):
+                return item
+            from trainer.scenarios.loader import check_file
+
+            scenario, problems = check_file(item.path)
+            if scenario is None:
+                self.problems.extend(p for p in problems if p.severity == "error")
+                log.warning("scenario %s can no longer be loaded", scenario_id)
+                return None
+            self.scenarios[index] = scenario
+            return scenario
+        return None
+
+
+def scenario_files(paths: Iterable[Path | str]) -> Iterable[Path]:
+    """The same files as ``trainer.scenarios.loader.find_scenario_files`` (sorted ``*.yaml`` /
+    ``*.yml``, hidden folders skipped), without importing the engine."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.suffix in (".yaml", ".yml") and found.is_file() and not any(
+                        part.startswith(".") for part in found.relative_to(path).parts):
+                    yield found
+        else:
+            yield path
+
+
+def _unique(items: list[Scenario | ScenarioInfo]) -> list[Scenario | ScenarioInfo]:
+    seen: set[str] = set()
+    result = []
+    for item in sorted(items, key=lambda i: str(i.path)):
+        if item.id not in seen:
+            seen.add(item.id)
+            result.append(item)
+    return result
+
+
+def _read_cache(path: Path, key: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, ()
+    if not isinstance(raw, dict) or raw.get("key") != key or not isinstance(raw.get("files"), dict):
+        return {}, ()
+    return raw["files"], tuple(str(c) for c in raw.get("categories") or ())
+
+
+def _write_cache(path: Path, key: str, files: dict[str, Any], categories: Iterable[str]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"key": key, "categories": list(categories), "files": files},
+                                        ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a cache is only a shortcut

@@ -15,25 +15,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from trainer.app.finish import FinishPage
 from trainer.app.home import HomePage
 from trainer.app.library import Library
 from trainer.app.narrator import Narrator
 from trainer.app.pages import NavBar, fill
-from trainer.app.player import Listener, Player
 from trainer.app.resume import ResumeStore
-from trainer.app.scenario_list import ScenarioListPage
 from trainer.app.settings import Settings, SettingsStore
-from trainer.app.settings_page import FirstStartPage, SettingsPage
 from trainer.app.style import apply_look
-from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.theme import theme_named
+
+if TYPE_CHECKING:  # the player and the other pages are imported when first shown (fast start)
+    from trainer.app.player import Listener, Player
+    from trainer.scenarios.model import Scenario, Step
 
 PageFactory = Callable[[Look], QWidget]
 
@@ -132,6 +131,8 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------
     def show_first_start(self) -> None:
+        from trainer.app.settings_page import FirstStartPage
+
         page = FirstStartPage(self.look, self.settings.text_scale)
         page.previewed.connect(lambda scale: self.apply_settings(replace(self.settings, text_scale=scale)))
         page.chosen.connect(self._first_start_done)
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self._show("home", page)
 
     def show_category(self, category: str) -> None:
+        from trainer.app.scenario_list import ScenarioListPage
+
         self._close_player()
         self._category = category
         page = ScenarioListPage(self.library, category, self.look,
@@ -193,6 +196,8 @@ class MainWindow(QMainWindow):
         if snapshot is None:
             snapshot = self.resume_store.get(scenario_id) if resume else None
         self.resume_store.forget(scenario_id)
+        from trainer.app.player import Player
+
         listeners = tuple(self.listeners_for(scenario)) if self.listeners_for else ()
         self._set_reader(scenario)
         player = Player(scenario, self.look, narrator=self.narrator, listeners=listeners, snapshot=snapshot,
@@ -230,6 +235,8 @@ class MainWindow(QMainWindow):
         scenario = scenario or (self.player.scenario if self.player is not None else None)
         if scenario is None:
             return
+        from trainer.app.finish import FinishPage
+
         self._finish_step = step
         self._finish_scenario = scenario
         page = FinishPage(scenario, step, self.look)
@@ -240,6 +247,8 @@ class MainWindow(QMainWindow):
         self.narrator.say(*page.spoken())
 
     def show_settings(self) -> None:
+        from trainer.app.settings_page import SettingsPage
+
         if self.page_name != "settings":
             self._before_settings = self.page_name
         voices = None
@@ -270,6 +279,8 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_finish_again(self) -> None:
+        from trainer.app.finish import FinishPage
+
         page = FinishPage(self._finish_scenario, self._finish_step, self.look)
         page.again_requested.connect(lambda: self.start(self._finish_scenario.id))
         page.others_requested.connect(lambda: self.show_category(self._finish_scenario.category))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.look import Look
-from trainer.widgets.text_layout import draw_text, line_height, text_size
+from trainer.widgets.text_layout import draw_text, font_key, line_height, text_size
 
 LONG_PRESS_MS = 600
 """Holding a button at least this long is a long press."""
@@ -68,6 +68,9 @@ class BigButton(QAbstractButton):
         self._compact = compact
         self._icon_px = icon_px
         self._bold = (style in ("primary", "tile")) if bold is None else bold
+        self._font_cache = look.font(role, bold=self._bold)
+        self._font_key = font_key(self._font_cache)
+        self._hfw: dict[int, int] = {}
         self._pressed_at: float | None = None
         self._emphasis = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -81,6 +84,8 @@ class BigButton(QAbstractButton):
 
     # -- text and accessibility ---------------------------------------------
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        if hasattr(self, "_hfw"):
+            self._hfw.clear()
         super().setText(text)
         self.setAccessibleName(text)
         self.updateGeometry()
@@ -102,7 +107,7 @@ class BigButton(QAbstractButton):
 
     # -- geometry -----------------------------------------------------------
     def _font(self):
-        return self._look.font(self._role, bold=self._bold)
+        return self._font_cache
 
     def _padding(self) -> tuple[int, int]:
         if self._style == "tile":
@@ -151,9 +156,15 @@ class BigButton(QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
+        found = self._hfw.get(width)
+        if found is None:
+            found = self._hfw[width] = self._height_for(width)
+        return found
+
+    def _height_for(self, width: int) -> int:
         _, pad_v = self._padding()
         inner = max(1, width - self._chrome_width())
-        _, text_h = text_size(self._font(), self.text(), inner)
+        _, text_h = text_size(self._font_cache, self.text(), inner, key=self._font_key)
         height = text_h + 2 * pad_v + 2 * focus_width(self._look)
         if self._icon_top and self._icon:
             height += self._icon_size() + self._look.px(8)

@@ -30,6 +30,7 @@ class FlowLayout(QLayout):
         self._fill_height = fill_height
         self._balanced = balanced
         self._greedy: QWidget | None = None
+        self._hfw: dict[int, int] = {}
         self.setContentsMargins(0, 0, 0, 0)
 
     def set_greedy(self, widget: QWidget | None) -> None:
@@ -61,7 +62,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+        found = self._hfw.get(width)
+        if found is None:
+            found = self._hfw[width] = self._do_layout(QRect(0, 0, width, 0), apply=False)
+        return found
+
+    def invalidate(self) -> None:
+        self._hfw.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)

@@ -222,13 +222,13 @@ class OnScreenKeyboard(QWidget):
         switch.addWidget(self.latin_button)
         switch.addStretch(1)
         layout.addLayout(switch)
+        self._look = look
+        self._layout = layout
         self.kana = KanaPad(look)
-        self.latin = LatinPad(look)
+        self.latin: LatinPad | None = None  # built the first time letters are asked for
         self.kana.typed.connect(self.typed)
         self.kana.replaced.connect(self.replaced)
-        self.latin.typed.connect(self._latin_typed)
         layout.addWidget(self.kana)
-        layout.addWidget(self.latin)
         edit = QHBoxLayout()
         space = BigButton(look.tr("kb.space"), look, style="secondary")
         space.clicked.connect(lambda: self._latin_typed("　" if self.kana.isVisible() else " "))
@@ -242,8 +242,13 @@ class OnScreenKeyboard(QWidget):
         self._show(latin_first)
 
     def _show(self, latin: bool) -> None:
+        if latin and self.latin is None:
+            self.latin = LatinPad(self._look)
+            self.latin.typed.connect(self._latin_typed)
+            self._layout.insertWidget(self._layout.indexOf(self.kana) + 1, self.latin)
         self.kana.setVisible(not latin)
-        self.latin.setVisible(latin)
+        if self.latin is not None:
+            self.latin.setVisible(latin)
         self.kana.forget()
 
     def _latin_typed(self, char: str) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from trainer.reading.ruby import plain
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.look import Look
-from trainer.widgets.text_layout import draw_text, line_height, text_size
+from trainer.widgets.text_layout import draw_text, font_key, line_height, text_size
 
 
 class TextBlock(QWidget):
@@ -40,6 +40,9 @@ class TextBlock(QWidget):
         self._icon = icon
         self._max_width = max_width
         self._text = ""
+        self._font = look.font(role, bold=bold)
+        self._font_key = font_key(self._font)
+        self._hfw: dict[int, int] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -51,6 +54,7 @@ class TextBlock(QWidget):
 
     def set_text(self, text: str) -> None:
         self._text = text
+        self._hfw.clear()
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
@@ -61,12 +65,13 @@ class TextBlock(QWidget):
 
     def set_icon(self, icon: str | None) -> None:
         self._icon = icon
+        self._hfw.clear()
         self.updateGeometry()
         self.update()
 
     # -- geometry -------------------------------------------------------------
     def font_(self):
-        return self._look.font(self._role, bold=self._bold)
+        return self._font
 
     def _pad(self) -> int:
         return self._look.px(14) if self._box else 0
@@ -78,7 +83,7 @@ class TextBlock(QWidget):
         return 2 * self._pad() + (self._icon_side() + self._look.px(10) if self._icon else 0)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        natural, _ = text_size(self.font_(), self._text)
+        natural, _ = text_size(self._font, self._text, key=self._font_key)
         cap = self._max_width or self._look.px(760)
         width = min(natural + 1, cap) + self._chrome()
         return QSize(width, self.heightForWidth(width))
@@ -92,9 +97,12 @@ class TextBlock(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        inner = max(1, width - self._chrome())
-        _, height = text_size(self.font_(), self._text or " ", inner)
-        return max(height, self._icon_side()) + 2 * self._pad()
+        found = self._hfw.get(width)
+        if found is None:
+            inner = max(1, width - self._chrome())
+            _, height = text_size(self._font, self._text or " ", inner, key=self._font_key)
+            found = self._hfw[width] = max(height, self._icon_side()) + 2 * self._pad()
+        return found
 
     def text_fits(self) -> bool:
         """True when every line of the text is inside the widget (for tests)."""

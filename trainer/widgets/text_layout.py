@@ -52,24 +52,38 @@ def _measure(font_key: str, text: str, width: int) -> tuple[int, int]:
     return math.ceil(widest), math.ceil(height)
 
 
-def text_size(font: QFont, text: str, width: float | None = None) -> tuple[int, int]:
-    """(width, height) of ``text`` wrapped at ``width`` (unwrapped if None).
-
-    Results are cached: layouts ask the same question many times per frame,
-    and the same texts come back on every step."""
+def font_key(font: QFont) -> str:
+    """A key for ``font`` that ``text_size`` can be given to skip computing it again."""
     key = font.key()
     if key not in _fonts:
         _fonts[key] = QFont(font)
-    return _measure(key, text or " ", int(width) if width is not None else _BIG)
+    return key
+
+
+def text_size(font: QFont, text: str, width: float | None = None, key: str | None = None) -> tuple[int, int]:
+    """(width, height) of ``text`` wrapped at ``width`` (unwrapped if None).
+
+    Results are cached: layouts ask the same question many times per frame,
+    and the same texts come back on every step. Pass ``key`` (``font_key``)
+    when asking often about one font."""
+    return _measure(key or font_key(font), text or " ", int(width) if width is not None else _BIG)
 
 
 def line_height(font: QFont) -> int:
     return text_size(font, "あ")[1]
 
 
+@functools.lru_cache(maxsize=1024)
+def _drawable(font_key: str, text: str, width: float, align: Qt.AlignmentFlag) -> tuple[QTextLayout, float]:
+    layout, _, height = _layout(_fonts[font_key], text, width, align)
+    return layout, height
+
+
 def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont,
               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, valign_centre: bool = False) -> None:
-    """Draw ``text`` wrapped inside ``rect`` (pen = current painter pen)."""
-    layout, _, height = _layout(font, text, rect.width(), align)
+    """Draw ``text`` wrapped inside ``rect`` (pen = current painter pen).
+
+    The laid-out text is kept (a small cache), so repainting costs only the drawing."""
+    layout, height = _drawable(font_key(font), text, rect.width(), align)
     top = rect.top() + (max(0.0, (rect.height() - height) / 2) if valign_centre else 0.0)
     layout.draw(painter, QPointF(rect.left(), top))

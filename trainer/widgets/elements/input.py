@@ -104,13 +104,20 @@ class InputElement(ElementWidget):
                 buttons.addWidget(self.submit_button)
             buttons.addStretch(1)
             layout.addLayout(buttons)
-            self.keyboard = OnScreenKeyboard(look, latin_first=keyboard in ("email", "password"))
+            self._layout = layout
+            self.keyboard_button.toggled.connect(self.show_keyboard)
+
+    def show_keyboard(self, show: bool = True) -> None:
+        """Show (or hide) the on-screen keyboard; it is built the first time it is shown."""
+        if self.keyboard is None:
+            if not show:
+                return
+            self.keyboard = OnScreenKeyboard(self.look, latin_first=self.keyboard_kind in ("email", "password"))
             self.keyboard.typed.connect(self._insert)
             self.keyboard.replaced.connect(self._replace_last)
             self.keyboard.deleted.connect(self.field.backspace)
-            self.keyboard.setVisible(False)
-            self.keyboard_button.toggled.connect(self.keyboard.setVisible)
-            layout.addWidget(self.keyboard)
+            self._layout.addWidget(self.keyboard)
+        self.keyboard.setVisible(show)
 
     # -- editing --------------------------------------------------------------
     def _insert(self, text: str) -> None:
