@@ -1,15 +1,20 @@
 """``trainer`` with no sub-command: open the app.
 
 Creates the Qt application, loads settings and scenarios, and shows the
-main window. The speech service (Open JTalk, which loads a dictionary) is
-started right after the first paint, so the window appears at once.
-``--smoke`` paints the first window and exits 0 (for CI and benchmarks).
+main window at once. Then, without keeping the learner waiting: the speech
+service starts (Open JTalk loads a dictionary) and the progress record
+opens on a worker thread (SQLAlchemy, migrations); when it is ready, the
+learner choice comes first and practice is recorded. If either cannot
+start, the app goes on without it. ``TRAINER_NO_PROGRESS=1`` turns the
+record off. ``--smoke`` paints the first window and exits 0 (for CI and
+benchmarks; it touches neither speech nor the record).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 log = logging.getLogger(__name__)
@@ -58,4 +63,20 @@ def launch(args: argparse.Namespace) -> int:
             app.aboutToQuit.connect(speech.shutdown)
 
     QTimer.singleShot(0, start_speech)  # after the first paint; not a timer on the learner
+    if os.environ.get("TRAINER_NO_PROGRESS") != "1":
+        from trainer.app.progress_link import ProgressLink, open_in_background
+
+        def attach(progress) -> None:
+            link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang))
+            app.aboutToQuit.connect(link.close)
+            window.attach_progress(link)
+
+        open_in_background(attach, window)
     return app.exec()
+
+
+def _title(library, scenario_id: str, lang: str) -> str:
+    for item in library.scenarios:
+        if item.id == scenario_id:
+            return item.title.get(lang)
+    return scenario_id

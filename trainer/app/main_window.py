@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self.setCentralWidget(central)
+        if self.isVisible():
+            central.show()  # a new central widget would otherwise appear only on the next event loop pass
 
     def _show(self, name: str, page: QWidget) -> None:
         old = self._pages.get(name)
@@ -149,22 +151,38 @@ class MainWindow(QMainWindow):
         if self.learner_factory is None:
             self.show_home()
             return
+        self._close_player()
         page = self.learner_factory(self.look)
         for name in ("learner_chosen", "chosen", "done"):
             signal = getattr(page, name, None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(lambda *_args: self.show_home())
                 break
+        instructor = getattr(page, "instructor_requested", None)
+        if instructor is not None and hasattr(instructor, "connect"):
+            instructor.connect(self.show_instructor)
         self._show("learner", page)
+
+    def attach_progress(self, link: Any) -> None:
+        """Record from now on through ``link`` (a ``ProgressLink``): learner choice first,
+        the instructor area, 「続きから」 from the record. Called when the record is open;
+        a learner who already started practising is not interrupted."""
+        self.learner_factory = link.learner_page
+        self.instructor_factory = link.instructor_page
+        self.listeners_for = link.listeners_for
+        self.resume_store = link.resume
+        page = "learner" if self.page_name == "home" else self.page_name
+        self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
         if self.instructor_factory is None:
             return
+        self._close_player()
         page = self.instructor_factory(self.look)
         for name in ("closed", "done", "back_requested"):
             signal = getattr(page, name, None)
             if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda *_args: self.show_home())
+                signal.connect(lambda *_args: self.show_learner_choice())
                 break
         self._show("instructor", page)
 
@@ -302,8 +320,10 @@ class MainWindow(QMainWindow):
         if new_look == self.look:
             return
         self.look = new_look
-        page = self.page_name
-        player = self.player
+        self._rebuild(self.page_name, self.player)
+
+    def _rebuild(self, page: str, player: Player | None) -> None:
+        """Build the frame and every page again (new look, or new services), keeping ``player``."""
         self._pages.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
@@ -316,6 +336,7 @@ class MainWindow(QMainWindow):
             player.restyle(self.look)
             self.stack.addWidget(player)
             self._pages["player"] = player
+            self.player = player
         self._reopen(page)
 
     def _reopen(self, page: str) -> None:

@@ -1,0 +1,107 @@
+"""The app with the progress record attached: learner choice first, each
+run recorded (never what was typed), 「続きから」 from the record, guests
+not recorded, the instructor area behind its button."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.player.autoplay import click, perform, settle, type_into
+from tests.player.conftest import bundled
+from trainer.app.library import Library
+from trainer.app.main_window import MainWindow
+from trainer.app.progress_link import ProgressLink, data_dir_override
+from trainer.app.settings import Settings
+
+
+@pytest.fixture
+def progress(tmp_path):
+    from trainer.progress import open_progress
+
+    opened = open_progress(data_dir_override=tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+def scenario_named(name: str):
+    return next(s for s in bundled() if s.id == name)
+
+
+def window_with(qtbot, progress, scenario, ask_quit=None):
+    window = MainWindow(Library([scenario]), settings=Settings(text_size_chosen=True, read_aloud=False),
+                        ask_quit=ask_quit)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    assert window.page_name == "home"
+    link = ProgressLink(progress)
+    window.attach_progress(link)
+    return window, link
+
+
+def test_data_folder_follows_the_test_config(private_config):
+    assert data_dir_override() == private_config / "data"
+
+
+def test_learner_choice_comes_first_and_runs_are_recorded(qtbot, progress):
+    scenario = scenario_named("scan-to-pay")
+    learner = progress.learners.add_learner("都城 花子")
+    window, link = window_with(qtbot, progress, scenario, ask_quit=lambda parent, look: True)
+    assert window.page_name == "learner"
+    picker = window._pages["learner"]
+    [tile] = [t for t in picker.tiles if t.text() == "都城 花子"]
+    click(tile)
+    assert window.page_name == "home" and link.learner_id == learner
+    player = window.start(scenario.id)
+    for step in scenario.steps[:3]:
+        perform(player, step.expect[0])
+    [amount] = [w for w in player.view.elements if w.element.type == "input"]
+    type_into(amount, "4321")  # a typed value: must never be stored
+    click(player.controls.quit)
+    assert progress.recorder.flush(10)
+    snapshot = progress.recorder.resumable(learner, scenario.id)
+    assert snapshot is not None and snapshot["step_id"] == scenario.steps[3].id
+    listing = window._pages["list"]
+    assert scenario.id in listing.resume_buttons, "「続きから」 comes from the record"
+    click(listing.resume_buttons[scenario.id])
+    assert window.player.run.current.id == scenario.steps[3].id
+    report = progress.reports.learner_report(learner)
+    assert report is not None
+    exported = str(progress.learners.export_learner(learner))
+    assert "4321" not in exported
+
+
+def test_guests_are_not_recorded_but_can_continue_in_this_session(qtbot, progress):
+    scenario = scenario_named("open-an-app")
+    window, link = window_with(qtbot, progress, scenario, ask_quit=lambda parent, look: True)
+    picker = window._pages["learner"]
+    click(picker.guest_button)
+    assert link.learner_id is None and window.page_name == "home"
+    player = window.start(scenario.id)
+    click(player.panel.next_button)
+    click(player.controls.quit)
+    assert progress.recorder.flush(10)
+    assert progress.reports.overview().attempts == 0
+    assert scenario.id in window._pages["list"].resume_buttons
+
+
+def test_instructor_area_opens_from_the_picker_and_closes_back_to_it(qtbot, progress):
+    scenario = scenario_named("open-an-app")
+    window, _link = window_with(qtbot, progress, scenario)
+    picker = window._pages["learner"]
+    click(picker.instructor_button)
+    assert window.page_name == "instructor"
+    area = window._pages["instructor"]
+    area.closed.emit()
+    settle()
+    assert window.page_name == "learner"
+
+
+def test_a_learner_already_practising_is_not_interrupted_when_the_record_opens(qtbot, progress):
+    scenario = scenario_named("open-an-app")
+    window = MainWindow(Library([scenario]), settings=Settings(text_size_chosen=True, read_aloud=False))
+    qtbot.addWidget(window)
+    window.show()
+    player = window.start(scenario.id)
+    window.attach_progress(ProgressLink(progress))
+    assert window.page_name == "player" and window.player is player
