@@ -207,9 +207,9 @@ def test_learner_page_and_instructor_button_are_optional_slots(qtbot):
     qtbot.addWidget(window)
     window.show()
     assert window.page_name == "learner"
-    assert window.nav.instructor.isVisible()
     window._pages["learner"].learner_chosen.emit(None)
     assert window.page_name == "home"
+    assert window.nav.instructor.isVisible() and window.nav.learner.isVisible()
     click(window.nav.instructor)
     assert window.page_name == "instructor" and opened
 

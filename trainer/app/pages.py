@@ -82,7 +82,7 @@ class NavBar(QWidget):
         the player's own 「やめる」 leads back)."""
         self.home.setVisible(page not in ("home", "first-start", "learner", "player"))
         self.learner.setVisible(self._learner and page == "home")
-        self.instructor.setVisible(self._instructor and page in ("home", "learner"))
+        self.instructor.setVisible(self._instructor and page == "home")
         self.settings.setVisible(page not in ("settings", "first-start"))
         self._fit_title()
 

@@ -1,5 +1,7 @@
 """Applies a ``Look`` to the whole application: palette, font and the few
-style-sheet rules for Qt's own widgets (text fields, scroll bars, tool tips).
+style-sheet rules for Qt's own widgets (text fields, scroll bars, tool tips,
+and plain push buttons such as the learner picker's and the instructor
+area's, so they get the same colours and a clearly visible focus).
 
 Everything else is painted by our own widgets from the ``Look`` they are
 given, which keeps step changes fast (no style-sheet re-polish of custom
@@ -54,6 +56,13 @@ QScrollBar:horizontal {{ background: {t.window}; height: {bar}px; margin: 0; }}
 QScrollBar::handle:horizontal {{ background: {t.border}; border-radius: {bar // 2}px; min-width: {bar * 2}px; }}
 QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0; }}
 QToolTip {{ background: {t.surface}; color: {t.surface_text}; border: 1px solid {t.border}; }}
+QPushButton {{
+    background: {t.secondary}; color: {t.secondary_text}; border: {border}px solid {t.secondary_border};
+    border-radius: {radius}px; padding: {pad}px {pad * 2}px; min-height: {look.target - 2 * pad - 2 * border}px;
+}}
+QPushButton:hover {{ border-color: {t.focus}; }}
+QPushButton:focus {{ border: {focus}px solid {t.focus}; padding: {pad - focus + border}px {pad * 2 - focus + border}px; }}
+QPushButton:disabled {{ color: {t.muted}; }}
 """
 
 
