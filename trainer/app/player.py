@@ -88,7 +88,7 @@ class Player(QWidget):
         self.look = look
         self.narrator = narrator or Narrator(None)
         self._ask_quit = ask_quit or QuitDialog.ask
-        self.ctx = ElementContext(look, scenario.base_dir, scenario.readings)
+        self.ctx = ElementContext(look, scenario.base_dir, scenario.readings, scenario.device)
         self.view: ScreenView | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.ctx.text(scenario.title))
@@ -108,7 +108,7 @@ class Player(QWidget):
         """Draw everything again with ``look`` (text size, colours, language),
         keeping the run exactly where it is. Nothing is read aloud again."""
         self.look = look
-        self.ctx = ElementContext(look, self.scenario.base_dir, self.scenario.readings)
+        self.ctx = ElementContext(look, self.scenario.base_dir, self.scenario.readings, self.scenario.device)
         self.overlay.clear()
         self.overlay.deleteLater()
         if self._root is not None:

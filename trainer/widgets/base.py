@@ -33,6 +33,8 @@ class ElementContext:
     look: Look
     base_dir: str = ""
     readings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    device: str = "phone"
+    """The mock device the element is shown on (a phone shows its keyboard, as phones do)."""
 
     def raw(self, value: Text | str | None) -> str:
         """The text in the current language, reading notation kept."""

@@ -9,7 +9,7 @@ The letter pad gives a–z, digits and the marks used in e-mail addresses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -56,7 +56,7 @@ class KanaKey(BigButton):
     """(key, direction): the key was tapped ("tap") or flicked ("left", "up" ...)."""
 
     def __init__(self, key: str, look: Look, parent: QWidget | None = None) -> None:
-        super().__init__(key, look, style="secondary", role="large", bold=True, parent=parent)
+        super().__init__(key, look, style="secondary", role="large", bold=True, compact=True, parent=parent)
         self.key = key
         self._press: QPointF | None = None
         self.clicked.connect(lambda: self.flicked.emit(self.key, "tap"))
@@ -83,13 +83,15 @@ class KanaKey(BigButton):
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         row = KANA_ROWS.get(self.key, "")
-        if len(row) < 2:
+        if len(row) < 2 or self.width() < self._room().width():
             return
         painter = QPainter(self)
         font = self.look.font("small")
         painter.setFont(font)
         painter.setPen(self.look.colour("secondary_text"))
-        r = QRectF(self.rect()).adjusted(self.look.px(8), self.look.px(4), -self.look.px(8), -self.look.px(4))
+        room = self._room()
+        r = QRectF((self.width() - room.width()) / 2 + self.look.px(5), (self.height() - room.height()) / 2
+                   + self.look.px(4), room.width() - self.look.px(10), room.height() - self.look.px(8))
         spots = {1: Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                  2: Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter,
                  3: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -99,8 +101,26 @@ class KanaKey(BigButton):
                 painter.drawText(r, align, row[index])
         painter.end()
 
+    def _room(self) -> QSize:
+        """Room for the main kana with its four flick kana around it."""
+        small, large = self.look.size("small"), self.look.size("large")
+        return QSize(large + 2 * small + self.look.px(18), large + 2 * small + self.look.px(14))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._room()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Narrow screens with big text: just the main kana (the flick kana are left out)."""
+        large = self.look.size("large")
+        return QSize(max(self.look.target, large + self.look.px(16)), max(self.look.target, large + self.look.px(12)))
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return max(super().heightForWidth(width), int(self.look.size("small") * 2.2 + self.look.size("large")))
+        room = self._room()
+        wanted = room.height() if width >= room.width() else self.minimumSizeHint().height()
+        return max(super().heightForWidth(width), wanted)
+
+    def text_fits(self) -> bool:
+        return self.width() >= self.minimumSizeHint().width() and self.height() >= self.heightForWidth(self.width())
 
 
 class KanaPad(QWidget):
@@ -123,7 +143,8 @@ class KanaPad(QWidget):
         for r, row in enumerate(KANA_LAYOUT):
             for c, key in enumerate(row):
                 if key == "modify":
-                    button = BigButton(look.tr("kb.small") + "゛゜", look, style="secondary", role="body")
+                    button = BigButton(look.tr("kb.small"), look, style="secondary", role="body", bold=True,
+                                       compact=True)
                     button.clicked.connect(self._modify)
                 else:
                     button = KanaKey(key, look)

@@ -101,7 +101,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kb.space": ("空白", "Space"),
     "kb.kana": ("かな", "Kana"),
     "kb.latin": ("英数", "ABC"),
-    "kb.small": ("小さい字", "Small kana"),
+    "kb.small": ("小゛゜", "小゛゜"),
     "kb.dakuten": ("゛゜", "゛゜"),
     "input.hidden": ("入力した数字は見えないようにしています", "What you type is hidden"),
     "camera.frame": ("QRコードを、この四角い枠の中に入れましょう", "Put the QR code inside this square"),

@@ -106,6 +106,8 @@ class InputElement(ElementWidget):
             layout.addLayout(buttons)
             self._layout = layout
             self.keyboard_button.toggled.connect(self.show_keyboard)
+            if ctx.device == "phone":
+                self.keyboard_button.setChecked(True)  # a phone shows its keyboard with the field
 
     def show_keyboard(self, show: bool = True) -> None:
         """Show (or hide) the on-screen keyboard; it is built the first time it is shown."""
