@@ -123,6 +123,9 @@ def test_text_input_takes_japanese_from_the_input_method_and_the_kana_pad(qtbot,
     widget.field.setFocus()
     type_text(widget.field, "都城")
     assert widget.field.text() == "都城"
+    assert widget.keyboard.isVisible(), "a phone shows its keyboard with the field"
+    click(widget.keyboard_button)
+    assert not widget.keyboard.isVisible()
     click(widget.keyboard_button)
     assert widget.keyboard.isVisible()
     kana = widget.keyboard.kana
@@ -358,3 +361,16 @@ def test_schema_kinds_all_render_without_props_errors(qtbot, look):
         view = ScreenView(scenario.steps[0].screen, ElementContext(look))
         qtbot.addWidget(view)
         assert view.elements and not isinstance(view.elements[0], UnknownElement)
+
+
+def test_a_kiosk_keeps_its_keyboard_folded_until_asked(qtbot, look):
+    element = Element("input", "name", MappingProxyType({"keyboard": "text", "label": T("お名前")}))
+    widget = build_element(element, ElementContext(look, device="kiosk"))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.keyboard is None
+    click(widget.keyboard_button)
+    assert widget.keyboard is not None and widget.keyboard.isVisible()
+    click(widget.keyboard.latin_button)
+    click(widget.keyboard.latin.keys["a"])
+    assert widget.field.text() == "a"
