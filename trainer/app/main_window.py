@@ -136,9 +136,16 @@ class MainWindow(QMainWindow):
         from trainer.app.settings_page import FirstStartPage
 
         page = FirstStartPage(self.look, self.settings.text_scale)
-        page.previewed.connect(lambda scale: self.apply_settings(replace(self.settings, text_scale=scale)))
+        page.previewed.connect(self._first_start_preview)
         page.chosen.connect(self._first_start_done)
         self._show("first-start", page)
+
+    def _first_start_preview(self, scale: int) -> None:
+        self.apply_settings(replace(self.settings, text_scale=scale))
+        page = self._pages.get("first-start")
+        if page is not None:
+            QApplication.processEvents()
+            page.reveal_choice()
 
     def _first_start_done(self, scale: int) -> None:
         self.apply_settings(replace(self.settings, text_scale=scale, text_size_chosen=True))

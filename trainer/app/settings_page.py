@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from trainer.app.pages import ScrollPage
@@ -19,8 +19,8 @@ from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import TEXT_SCALES, Look
 from trainer.widgets.theme import THEMES
 
-RATES = ((0.75, "settings.slower"), (1.0, None), (1.3, "settings.faster"))
-VOLUMES = ((0.5, "settings.quieter"), (0.8, None), (1.0, "settings.louder"))
+RATES = ((0.75, "settings.slower"), (1.0, "settings.normal"), (1.3, "settings.faster"))
+VOLUMES = ((0.5, "settings.quieter"), (0.8, "settings.normal"), (1.0, "settings.louder"))
 
 
 class SettingsPage(ScrollPage):
@@ -35,14 +35,22 @@ class SettingsPage(ScrollPage):
                  parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         self.settings = settings
-        self.heading(look.tr("settings.title"))
+        top = QWidget()
+        row = FlowLayout(top, spacing=look.px(12))
+        title = TextBlock(look.tr("settings.title"), look, role="title", colour="text", bold=True)
+        self.close_top = BigButton(look.tr("settings.done"), look, style="secondary", icon="check")
+        self.close_top.clicked.connect(self.closed)
+        row.addWidget(title)
+        row.addWidget(self.close_top)
+        row.set_greedy(title)
+        self.body.addWidget(top)
         self.close_button = BigButton(look.tr("settings.done"), look, style="primary", icon="check")
         self.close_button.clicked.connect(self.closed)
         self.options: dict[str, dict[Any, BigButton]] = {}
         self._groups: list[QButtonGroup] = []
-        self._section("settings.text_size", "text_scale", [(s, f"{s}%") for s in TEXT_SCALES])
-        self.sample = TextBlock(look.tr("settings.sample"), look, role="large", colour="text")
-        self.body.addWidget(self.sample)
+        box = self._section("settings.text_size", "text_scale", [(s, f"{s}%") for s in TEXT_SCALES])
+        self.sample = TextBlock(look.tr("settings.sample"), look, role="large", colour="surface_text")
+        box.box_layout.addWidget(self.sample)
         self._section("settings.theme", "theme",
                       [(name, t.label_en if look.lang == "en" else t.label_ja) for name, t in THEMES.items()])
         self._toggle("settings.furigana", "furigana")
@@ -52,13 +60,11 @@ class SettingsPage(ScrollPage):
             if voices:
                 self._section("settings.voice", "voice", [(None, look.tr("settings.voice_default"))] + [
                     (getattr(v, "id", str(v)), getattr(v, "name", str(v))) for v in voices])
-            self._section("settings.rate", "rate", [(v, look.tr(k) if k else "1.0") for v, k in RATES],
-                          nearest=True)
-            self._section("settings.volume", "volume", [(v, look.tr(k) if k else "80%") for v, k in VOLUMES],
-                          nearest=True)
+            self._section("settings.rate", "rate", [(v, look.tr(k)) for v, k in RATES], nearest=True)
+            self._section("settings.volume", "volume", [(v, look.tr(k)) for v, k in VOLUMES], nearest=True)
             self.try_voice = BigButton(look.tr("settings.try_voice"), look, icon="speaker")
             self.try_voice.clicked.connect(self.voice_tried)
-            self.body.addWidget(self.try_voice)
+            self.body.addWidget(self.try_voice, 0, Qt.AlignmentFlag.AlignLeft)
         self._section("settings.language", "lang", [("ja", look.tr("settings.lang_ja")),
                                                     ("en", look.tr("settings.lang_en"))])
         self.body.addWidget(self.close_button)
@@ -71,7 +77,7 @@ class SettingsPage(ScrollPage):
         self.body.addWidget(box)
         return box
 
-    def _section(self, title_key: str, field: str, choices: list[tuple[Any, str]], nearest: bool = False) -> None:
+    def _section(self, title_key: str, field: str, choices: list[tuple[Any, str]], nearest: bool = False) -> Box:
         box = self._box(title_key)
         holder = QWidget()
         flow = FlowLayout(holder, spacing=self.look.px(10))
@@ -92,6 +98,7 @@ class SettingsPage(ScrollPage):
             buttons[value] = button
         box.box_layout.addWidget(holder)
         self.options[field] = buttons
+        return box
 
     def _toggle(self, title_key: str, field: str) -> None:
         button = BigButton(self.look.tr(title_key), self.look, style="plain", indicator="check", align_left=True)
@@ -122,6 +129,8 @@ class FirstStartPage(ScrollPage):
         self.body.addWidget(TextBlock(look.tr("first.note"), look, colour="text"))
         self.options: dict[int, BigButton] = {}
         group = QButtonGroup(self)
+        holder = QWidget()
+        flow = FlowLayout(holder, spacing=look.px(12))
         for scale in TEXT_SCALES:
             preview = look.with_(scale=scale / 100)
             button = BigButton(look.tr("first.option", n=scale), preview, style="plain", indicator="radio",
@@ -130,11 +139,18 @@ class FirstStartPage(ScrollPage):
             button.setChecked(scale == current)
             button.clicked.connect(lambda _=False, s=scale: self._preview(s))
             self.options[scale] = button
-            self.body.addWidget(button)
+            flow.addWidget(button)
+        self.body.addWidget(holder)
         self.go = BigButton(look.tr("first.go"), look, style="primary", icon="right")
         self.go.clicked.connect(lambda: self.chosen.emit(self.current))
         self.body.addWidget(self.go)
         self.body.addStretch(1)
+
+    def reveal_choice(self) -> None:
+        """After a size was tried (the page is drawn again), keep the choice and 「この大きさではじめる」 in view."""
+        self.widget().adjustSize()
+        self.ensureWidgetVisible(self.options[self.current], 20, 20)
+        self.ensureWidgetVisible(self.go, 20, 20)
 
     def _preview(self, scale: int) -> None:
         if scale != self.current:

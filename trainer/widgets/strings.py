@@ -75,6 +75,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "settings.rate": ("話す速さ", "Speaking speed"),
     "settings.volume": ("声の大きさ", "Volume"),
     "settings.slower": ("ゆっくり", "Slower"),
+    "settings.normal": ("ふつう", "Normal"),
     "settings.faster": ("はやく", "Faster"),
     "settings.quieter": ("小さく", "Quieter"),
     "settings.louder": ("大きく", "Louder"),
