@@ -110,6 +110,12 @@ class BigButton(QAbstractButton):
         return self._font_cache
 
     def _padding(self) -> tuple[int, int]:
+        found = self.__dict__.get("_padding_cache")
+        if found is None:
+            found = self.__dict__["_padding_cache"] = self._compute_padding()
+        return found
+
+    def _compute_padding(self) -> tuple[int, int]:
         if self._style == "tile":
             return self._look.px(14), self._look.px(14)
         if self._style == "link":
@@ -135,8 +141,11 @@ class BigButton(QAbstractButton):
         return extra
 
     def _chrome_width(self) -> int:
-        pad_h, _ = self._padding()
-        return 2 * focus_width(self._look) + 2 * pad_h + self._side_extras()
+        found = self.__dict__.get("_chrome_cache")
+        if found is None:
+            pad_h, _ = self._padding()
+            found = self.__dict__["_chrome_cache"] = 2 * focus_width(self._look) + 2 * pad_h + self._side_extras()
+        return found
 
     def sizeHint(self) -> QSize:  # noqa: N802
         natural, _ = text_size(self._font(), self.text())

@@ -103,8 +103,12 @@ class KanaKey(BigButton):
 
     def _room(self) -> QSize:
         """Room for the main kana with its four flick kana around it."""
-        small, large = self.look.size("small"), self.look.size("large")
-        return QSize(large + 2 * small + self.look.px(18), large + 2 * small + self.look.px(14))
+        found = self.__dict__.get("_room_cache")
+        if found is None:
+            small, large = self.look.size("small"), self.look.size("large")
+            found = self.__dict__["_room_cache"] = QSize(large + 2 * small + self.look.px(18),
+                                                         large + 2 * small + self.look.px(14))
+        return found
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return self._room()
@@ -258,9 +262,9 @@ class OnScreenKeyboard(QWidget):
         edit.addWidget(space, 1)
         edit.addWidget(delete, 1)
         layout.addLayout(edit)
-        self.kana_button.toggled.connect(lambda on: self._show(not on))
         (self.latin_button if latin_first else self.kana_button).setChecked(True)
         self._show(latin_first)
+        self.kana_button.toggled.connect(lambda on: self._show(not on))
 
     def _show(self, latin: bool) -> None:
         if latin and self.latin is None:
