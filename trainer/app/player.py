@@ -171,7 +171,7 @@ class Player(QWidget):
             clear()
 
     def _wide_enough(self, width: int) -> bool:
-        return width >= self.look.px(330) + int(self.device.preferred_width() * 0.85) + self.look.px(16)
+        return width >= self.look.px(300) + self.device.minimum_width() + self.look.px(40)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -206,6 +206,8 @@ class Player(QWidget):
         self._build_screen(step)
         self.panel_scroll.refit()
         self.panel_scroll.verticalScrollBar().setValue(0)
+        if not self.reflow.wide:
+            self.reflow.verticalScrollBar().setValue(0)  # stacked: the new instructions come first
         if speak:
             self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
         self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -92,6 +92,8 @@ class DeviceFrame(QWidget):
     name = "device"
     width_100 = 440
     """Preferred width at 100% text, in pixels."""
+    min_width_100 = 340
+    """Narrowest comfortable width at 100% text (below it, the player stacks the panes)."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +115,9 @@ class DeviceFrame(QWidget):
 
     def preferred_width(self) -> int:
         return self.look.px(self.width_100)
+
+    def minimum_width(self) -> int:
+        return self.look.px(self.min_width_100)
 
     def fit_content(self, fit: bool) -> None:
         """Grow to show the whole screen (no inner scrolling) — used when the page scrolls instead."""
@@ -162,6 +167,7 @@ class PhoneFrame(DeviceFrame):
 
     name = "phone"
     width_100 = 430
+    min_width_100 = 340
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -228,6 +234,7 @@ class KioskFrame(DeviceFrame):
 
     name = "kiosk"
     width_100 = 780
+    min_width_100 = 560
     caption_key = "device.kiosk"
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
@@ -276,6 +283,7 @@ class CardReaderFrame(KioskFrame):
 
     name = "card-reader"
     width_100 = 620
+    min_width_100 = 480
     caption_key = "device.card_reader"
 
 
@@ -284,6 +292,7 @@ class SpeakerFrame(DeviceFrame):
 
     name = "speaker"
     width_100 = 600
+    min_width_100 = 400
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -311,6 +320,7 @@ class BrowserFrame(DeviceFrame):
 
     name = "browser"
     width_100 = 860
+    min_width_100 = 600
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
