@@ -9,6 +9,7 @@ same files, measured in the same run. Prints the best of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -24,7 +25,10 @@ from trainer.scenarios.loader import check_file  # noqa: E402
 
 def generate(folder: Path, count: int) -> list[Path]:
     """Write ``count`` scenarios, varied copies of the bundled ones."""
-    templates = sorted(bundled_content_dir().rglob("*.yaml"))
+    content = bundled_content_dir()
+    templates = sorted(p for p in content.rglob("*.yaml") if p.name != "pack.yaml")
+    for images in content.rglob("images"):  # assets the templates name, beside the copies
+        shutil.copytree(images, folder / "images", dirs_exist_ok=True)
     texts = [t.read_text(encoding="utf-8") for t in templates]
     paths = []
     for i in range(count):

@@ -67,6 +67,7 @@ CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
 SOURCE_KEYS = ("title", "url", "publisher")
 
 _constructor = SafeConstructor()
+_NOTATION_CHARS = frozenset("《》｜|")
 _KNOWN_KEYS = frozenset(
     (*TOP_KEYS, *STEP_KEYS, *SCREEN_KEYS, *CHOICE_KEYS, *MISTAKE_KEYS, *SOURCE_KEYS, "type", "highlight", "show",
      *(key for kind in element_kinds.KINDS.values() for key in kind.keys))
@@ -240,6 +241,8 @@ class _Walker:
         for lang, value in values.items():
             if not value.strip():
                 self.problem(nodes[lang], "empty-text", key=key)
+                continue
+            if not _NOTATION_CHARS.intersection(value):
                 continue
             for offset, detail_ja, detail_en in validate_notation(value):
                 self.problems.append(Problem(self._offset_where(nodes[lang], value, offset),
@@ -647,10 +650,11 @@ def _shared_nodes(root: yaml.Node) -> list[yaml.Node]:
     return shared
 
 
-def build(node: yaml.Node, shown: str, base_dir: Path | None) -> tuple[Scenario | None, list[Problem]]:
+def build(node: yaml.Node, shown: str, base_dir: Path | None,
+          may_alias: bool = True) -> tuple[Scenario | None, list[Problem]]:
     """Walk a composed document into a :class:`Scenario`, collecting problems."""
     w = _Walker(shown, base_dir)
-    shared = _shared_nodes(node)
+    shared = _shared_nodes(node) if may_alias else []
     if shared:
         first = {id(n): n for n in shared}.values()
         problems = [Problem(w.where(n), "alias") for n in first]
@@ -725,7 +729,9 @@ def _from_source(source: Any, base_dir: Path | None) -> tuple[Scenario | None, l
         # A syntax error at or after a slip is most likely its echo; one before it is not.
         first_slip = min((s.where.line for s in slips), default=None)
         return None, slips + [p for p in problems if first_slip is None or p.where.line < first_slip]
-    scenario, found = build(node, source.path, base_dir)
+    # Without '&' or '*' anywhere in the text there can be no anchor or alias.
+    may_alias = "&" in source.text or "*" in source.text
+    scenario, found = build(node, source.path, base_dir, may_alias)
     if slips:
         return None, sorted(slips + found, key=lambda p: (p.where.line, p.where.column))
     return scenario, found
