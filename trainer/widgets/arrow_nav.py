@@ -44,8 +44,9 @@ class ArrowNavigator(QObject):
             tile.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and watched in self.tiles:
-            target = neighbour(self.tiles, watched, event.key())
+        tiles = self.__dict__.get("tiles")  # absent while the page is being taken down
+        if tiles and event.type() == QEvent.Type.KeyPress and watched in tiles:
+            target = neighbour(tiles, watched, event.key())
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
                 return True

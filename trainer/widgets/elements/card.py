@@ -5,7 +5,7 @@ click on the card sends ``tap``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -27,15 +27,46 @@ CARD_COLOURS = {
 
 
 class CardPicture(QWidget):
-    """The card itself (a specimen: obviously fake name and number)."""
+    """The card itself (a specimen: obviously fake name and number).
+
+    It reports the finger (mouse) with signals rather than being watched by an
+    event filter: a signal is cut when either side goes away, so a card can
+    never talk to a table that is being taken down."""
+
+    pressed = Signal(QPointF)
+    """The card was pressed (global position)."""
+    dragged = Signal(QPointF)
+    """The pressed card moved (global position)."""
+    released = Signal(QPointF)
+    """The card was let go (global position)."""
 
     def __init__(self, label: str, kind: str, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = label
         self.kind = kind
         self._look = look
+        self._down = False
         self.setAccessibleName(label)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._down = True
+            event.accept()
+            self.pressed.emit(event.globalPosition())
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._down:
+            self.dragged.emit(event.globalPosition())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._down and event.button() == Qt.MouseButton.LeftButton:
+            self._down = False
+            self.released.emit(event.globalPosition())
+            return
+        super().mouseReleaseEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         look = self._look
@@ -105,7 +136,9 @@ class CardTable(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        picture.installEventFilter(self)
+        picture.pressed.connect(self._pressed)
+        picture.dragged.connect(self._dragged)
+        picture.released.connect(self._released)
         self.setAccessibleName(look.tr("card.reader"))
 
     # -- geometry -----------------------------------------------------------------
@@ -170,35 +203,33 @@ class CardTable(QWidget):
         self.update()
         self._on_place()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is not self.card:
-            return False
-        kind = event.type()
-        if kind == QMouseEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            self._drag = (event.globalPosition(), self.card.pos())
-            self._moved = False
-            self.card.raise_()
-            self.card.setCursor(Qt.CursorShape.ClosedHandCursor)
-            return True
-        if kind == QMouseEvent.Type.MouseMove and self._drag is not None:
-            start, origin = self._drag
-            delta = event.globalPosition() - start
-            if abs(delta.x()) + abs(delta.y()) > 6:
-                self._moved = True
-            self.card.move(origin + delta.toPoint())
-            return True
-        if kind == QMouseEvent.Type.MouseButtonRelease and self._drag is not None:
-            self._drag = None
-            self.card.setCursor(Qt.CursorShape.OpenHandCursor)
-            if not self._moved:
-                self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
-                self._on_tap()
-            elif self.reader_rect().contains(self.card.geometry().center()):
-                self.place()
-            else:
-                self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
-            return True
-        return False
+    def _pressed(self, where: QPointF) -> None:
+        self._drag = (where, self.card.pos())
+        self._moved = False
+        self.card.raise_()
+        self.card.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def _dragged(self, where: QPointF) -> None:
+        if self._drag is None:
+            return
+        start, origin = self._drag
+        delta = where - start
+        if abs(delta.x()) + abs(delta.y()) > 6:
+            self._moved = True
+        self.card.move(origin + delta.toPoint())
+
+    def _released(self, where: QPointF) -> None:
+        if self._drag is None:
+            return
+        self._drag = None
+        self.card.setCursor(Qt.CursorShape.OpenHandCursor)
+        if not self._moved:
+            self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
+            self._on_tap()
+        elif self.reader_rect().contains(self.card.geometry().center()):
+            self.place()
+        else:
+            self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         look = self._look

@@ -9,7 +9,7 @@ reader — "leave it there until the screens are finished" — with a
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
@@ -34,7 +34,7 @@ class ReaderWithCard(QWidget):
         self.card = picture
         picture.setParent(self)
         picture.setCursor(Qt.CursorShape.PointingHandCursor)
-        picture.installEventFilter(self)
+        picture.released.connect(lambda _where: on_click())  # a signal, not an event filter (safe at teardown)
         self._on_click = on_click
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -67,13 +67,6 @@ class ReaderWithCard(QWidget):
         card_h = card_w * 0.63
         self.card.setGeometry(round(reader.center().x() - card_w / 2), round(reader.center().y() - card_h / 2),
                               round(card_w), round(card_h))
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is self.card and event.type() == QMouseEvent.Type.MouseButtonRelease \
-                and event.button() == Qt.MouseButton.LeftButton:
-            self._on_click()
-            return True
-        return False
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         look = self._look
