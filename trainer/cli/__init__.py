@@ -26,7 +26,9 @@ def _command_modules():
             yield info.name
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with ``only``, just that sub-command's module is
+    imported (the others are listed by name), which keeps start-up fast."""
     parser = argparse.ArgumentParser(
         prog="trainer",
         description="デジタル生活の練習アプリ / Practise digital life safely.",
@@ -36,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", action="append", metavar="DIR", help="scenario folder (default: bundled)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _command_modules():
+        if only is not None and name.replace("_", "-") != only:
+            sub.add_parser(name.replace("_", "-"))
+            continue
         module = importlib.import_module(f"trainer.cli.{name}")
         command = sub.add_parser(name.replace("_", "-"), help=module.HELP, description=module.HELP)
         command.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -44,8 +49,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _requested_command(argv: list[str]) -> str | None:
+    """The sub-command named in ``argv``; "" when there is none (open the app);
+    None when every module must be loaded (``--help`` lists them all)."""
+    takes_value = {"--lang", "--content"}
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in takes_value:
+            skip = True
+        elif arg in ("-h", "--help"):
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_requested_command(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
