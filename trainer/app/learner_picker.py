@@ -20,6 +20,7 @@ from typing import Protocol
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.progress.learners import GroupInfo, LearnerInfo
+from trainer.widgets.button import BigButton
+from trainer.widgets.look import Look
 
 log = logging.getLogger("trainer.app")
 
@@ -85,9 +88,11 @@ class LearnerPicker(QWidget):
     """Fires when 「先生・サポーター用」 is pressed."""
 
     def __init__(
-        self, learners: LearnerSource, parent: QWidget | None = None, *, group_id: uuid.UUID | None = None
+        self, learners: LearnerSource, parent: QWidget | None = None, *, group_id: uuid.UUID | None = None,
+        look: Look | None = None,
     ) -> None:
         super().__init__(parent)
+        self._look = look or Look()
         self._learners = learners
         self._group_id = group_id
         self.setObjectName("learnerPicker")
@@ -116,15 +121,16 @@ class LearnerPicker(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 
-        self.guest_button = big_button(GUEST_TEXT)
+        self.guest_button = BigButton(GUEST_TEXT, self._look, style="secondary")
         self.guest_button.setObjectName("guestButton")
         self.guest_button.clicked.connect(self._choose_guest)
-        self.instructor_button = big_button(INSTRUCTOR_TEXT)
+        self.instructor_button = BigButton(INSTRUCTOR_TEXT, self._look, style="quiet")
         self.instructor_button.setObjectName("instructorButton")
         self.instructor_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
         self.instructor_button.clicked.connect(self.instructor_requested)
 
-        bottom = QHBoxLayout()
+        # Side by side while they fit on one line each; stacked at the largest sizes.
+        bottom = QHBoxLayout() if self._look.scale < 2.5 else QVBoxLayout()
         bottom.addWidget(self.guest_button, 3)
         bottom.addWidget(self.instructor_button, 1)
 
@@ -137,10 +143,10 @@ class LearnerPicker(QWidget):
         self.refresh()
 
     @property
-    def tiles(self) -> list[QPushButton]:
+    def tiles(self) -> list[QAbstractButton]:
         """The learner tiles currently shown, in order."""
         return [
-            w for w in self._tiles.findChildren(QPushButton) if w.property("learner_id") is not None
+            w for w in self._tiles.findChildren(QAbstractButton) if w.property("learner_id") is not None
         ]
 
     @Slot()
@@ -197,15 +203,16 @@ class LearnerPicker(QWidget):
             if widget is not None:
                 widget.deleteLater()
                 widget.setParent(None)
+        # Fewer, wider tiles as the text grows, so a whole name fits (tiles wrap, never clip).
+        columns = COLUMNS if self._look.scale < 1.75 else 2 if self._look.scale < 2.5 else 1
         for index, learner in enumerate(learners):
-            tile = big_button(learner.display_name)
+            tile = BigButton(learner.display_name, self._look, style="tile", role="large")
             tile.setObjectName("learnerTile")
-            tile.setFont(enlarged(tile.font(), 1.25))
-            tile.setMinimumHeight(MIN_TARGET_PX * 2)
+            tile.setMinimumHeight(self._look.target * (2 if self._look.scale < 1.75 else 1))
             tile.setProperty("learner_id", learner.id)
             tile.clicked.connect(lambda _=False, lid=learner.id: self.learner_chosen.emit(lid))
-            self._grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
-        self._grid.setRowStretch(len(learners) // COLUMNS + 1, 1)
+            self._grid.addWidget(tile, index // columns, index % columns)
+        self._grid.setRowStretch(len(learners) // columns + 1, 1)
 
     @Slot()
     def show_group(self, group_id: uuid.UUID | None) -> None:

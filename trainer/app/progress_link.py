@@ -85,7 +85,7 @@ class ProgressLink:
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker
 
-        picker = LearnerPicker(self.progress.learners)
+        picker = LearnerPicker(self.progress.learners, look=look)
         picker.learner_chosen.connect(self.choose)
         notice = self.progress.notice_ja
         if notice and hasattr(picker, "message"):
