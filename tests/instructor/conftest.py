@@ -7,28 +7,9 @@ from pathlib import Path
 
 import pytest
 
-TINY = """\
-format: 1
-id: tiny
-version: 1
-title: ちいさな練習
-summary: ボタンを押すだけの練習です。
-category: smartphone
-level: 1
-minutes: 3
-device: phone
-steps:
-  - id: press
-    say: 「次へ」を押しましょう。
-    screen:
-      elements:
-        - {type: button, id: next, label: 次へ}
-        - {type: button, id: back, label: 戻る}
-    expect: {tap: next}
-  - id: done
-    finish: success
-    say: よくできました。
-"""
+from tests.scenarios.conftest import MINIMAL
+
+TINY = MINIMAL  # the same smallest valid scenario the loader tests use
 
 HEAD = """\
 format: 1
