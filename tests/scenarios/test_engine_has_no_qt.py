@@ -43,3 +43,18 @@ def test_loading_and_running_pulls_in_nothing_forbidden():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_model_alone_does_not_load_yaml_or_the_runner():
+    """The app's catalogue imports the model at start-up; the loader, YAML and
+    the runner load only when a scenario is opened (start-up speed)."""
+    code = (
+        "import sys, trainer.scenarios.model\n"
+        "heavy = [m for m in ('yaml', 'trainer.scenarios.loader', 'trainer.scenarios.runner') if m in sys.modules]\n"
+        "print(heavy); sys.exit(1 if heavy else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    from trainer.scenarios import Run, load  # the package's names still resolve on first use
+
+    assert callable(load) and Run.__name__ == "Run"
