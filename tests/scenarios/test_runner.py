@@ -160,7 +160,9 @@ def test_explain_only_step_continues(pay):
     run.judge(Action.tap("scan"))
     run.judge(Action(ActionKind.SCAN, value="https://shop.example.invalid/machi-mart"))
     run.judge(Action.tap("next", amount="580"))
-    run.judge(Action.tap("pay"))
+    early = run.judge(Action.tap("pay", clerk="waiting"))
+    assert (early.judgement, early.mistake_id) == (Judgement.KNOWN_MISTAKE, "paid-too-early")
+    run.judge(Action.tap("pay", clerk="checked"))
     assert run.current.id == "paid" and run.current.only_explains
     assert run.judge(Action(ActionKind.TAP, "anything")).judgement is Judgement.OTHER_MISTAKE
     feedback = run.judge(Action(ActionKind.CONTINUE))
