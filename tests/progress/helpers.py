@@ -49,7 +49,7 @@ def pay_actions() -> list[Callable[[Run], Any]]:
         ),
         lambda run: run.restart_step(),
         lambda run: run.judge(Action.tap("next", amount=TYPED_AMOUNT, pin=TYPED_SECRET_DIGITS)),
-        lambda run: run.judge(Action.tap("pay")),
+        lambda run: run.judge(Action.tap("pay", clerk="checked")),  # after the clerk has checked
         lambda run: run.judge(Action(ActionKind.CONTINUE)),
     ]
 
