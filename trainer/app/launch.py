@@ -62,6 +62,10 @@ def launch(args: argparse.Namespace) -> int:
             window.attach_speech(speech)
             app.aboutToQuit.connect(speech.shutdown)
 
+    from trainer.app.crash_guard import install as install_crash_guard
+
+    guard = install_crash_guard(window, args.lang)
+    app.aboutToQuit.connect(guard.uninstall)
     QTimer.singleShot(0, start_speech)  # after the first paint; not a timer on the learner
     if os.environ.get("TRAINER_NO_PROGRESS") != "1":
         from trainer.app.progress_link import ProgressLink, open_in_background

@@ -1,0 +1,39 @@
+"""An unexpected error in the app: logged for staff, a calm message for the learner."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+
+from trainer.app.crash_guard import MESSAGE_JA, install
+
+
+def test_an_error_in_a_slot_is_logged_and_told_gently(qtbot, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    guard = install(window, "ja", tmp_path)
+    try:
+        assert sys.excepthook is guard
+        button = QPushButton("押す", window)
+
+        def broken() -> None:
+            raise RuntimeError("a bug in a slot")
+
+        button.clicked.connect(broken)
+        button.click()  # PySide6 hands the slot's exception to sys.excepthook
+        qtbot.waitUntil(lambda: guard.notice is not None and guard.notice.isVisible())
+        notice = guard.notice
+        assert isinstance(notice, QMessageBox) and not notice.isModal()
+        assert notice.text() == MESSAGE_JA and "Traceback" not in notice.text()
+        logged = (tmp_path / "trainer.log").read_text(encoding="utf-8")
+        assert "RuntimeError: a bug in a slot" in logged and "Traceback" in logged
+        button.click()  # a second error does not stack a second message
+        QApplication.processEvents()  # runs the queued message call
+        assert guard.notice is notice
+        assert logged.count("a bug in a slot") < (tmp_path / "trainer.log").read_text(encoding="utf-8").count(
+            "a bug in a slot")
+    finally:
+        guard.uninstall()
+    assert sys.excepthook is not guard
