@@ -63,18 +63,21 @@ def load_readings(path: str, lang: str) -> dict[str, str]:
     return readings
 
 
-def run(args: argparse.Namespace) -> int:
+def reader_from(path: str | None, lang: str):
+    """A Reader with the readings of ``path`` (a scenario or a readings file)
+    as overrides; raises ValueError with a plain message when it is broken."""
     from trainer.reading.engine import Reader
 
+    return Reader(load_readings(path, lang) if path else {})
+
+
+def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    overrides: dict[str, str] = {}
-    if args.readings:
-        try:
-            overrides = load_readings(args.readings, lang)
-        except ValueError as error:
-            print(error, file=sys.stderr)
-            return 2
-    reader = Reader(overrides)
+    try:
+        reader = reader_from(args.readings, lang)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     text = args.text
     if args.kana:
         print(reader.kana(text, hiragana=args.hiragana))

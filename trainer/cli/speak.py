@@ -30,20 +30,16 @@ def _say(lang: str, ja: str, en: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.cli.readings import load_readings
-    from trainer.reading.engine import Reader
+    from trainer.cli.readings import reader_from
     from trainer.speech.base import CancelToken, SpeechError
     from trainer.speech.registry import choose_best_backend, create_backend
 
     lang = args.lang
-    overrides: dict[str, str] = {}
-    if args.readings:
-        try:
-            overrides = load_readings(args.readings, lang)
-        except ValueError as error:
-            print(error, file=sys.stderr)
-            return 2
-    reader = Reader(overrides)
+    try:
+        reader = reader_from(args.readings, lang)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     backend = create_backend(args.backend, reader) if args.backend else choose_best_backend(reader)
     try:
         backend.rate = args.rate
