@@ -13,9 +13,10 @@ error, 2 for a usage error (a path that does not exist).
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
+
+from trainer.cli._messages import missing_path
 
 HELP = "シナリオを詳しく確かめ、すべての道すじを試す / check scenarios deeply and play every path"
 
@@ -59,8 +60,7 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for path in missing:
-            print(f"{path}: " + ("not found — check the file or folder name." if en
-                                 else "見つかりません — ファイルかフォルダの名前を確かめてください。"), file=sys.stderr)
+            missing_path(path, lang, folder_too=True)
         return 2
     started = time.perf_counter()
     readings = None if args.no_readings else reading_check()

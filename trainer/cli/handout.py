@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from trainer.cli._messages import missing_path
+
 HELP = "印刷用の手引き（PDF）を作る / make a printable handout (PDF)"
 
 
@@ -28,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     en = lang == "en"
     path = Path(args.file)
     if not path.is_file():
-        print(f"{path}: " + ("not found — check the file name." if en
-                             else "見つかりません — ファイルの名前を確かめてください。"), file=sys.stderr)
+        missing_path(path, lang)
         return 2
     scenario, problems = check_file(path)
     if scenario is None:

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from trainer.cli._messages import missing_path
+
 HELP = "シナリオを画面で見る（保存すると読み直す） / preview a scenario live while you edit it"
 
 
@@ -28,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     en = lang == "en"
     path = Path(args.file)
     if not path.is_file():
-        print(f"{path}: " + ("not found — check the file name." if en
-                             else "見つかりません — ファイルの名前を確かめてください。"), file=sys.stderr)
+        missing_path(path, lang)
         return 2
     if not 100 <= args.text_size <= 300:
         print("--text-size: " + ("use 100 to 300." if en else "100 から 300 までにしてください。"), file=sys.stderr)

@@ -7,8 +7,9 @@ usage error (a path that does not exist).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from trainer.cli._messages import missing_path
 
 HELP = "シナリオのファイルを確かめる / check scenario files for mistakes"
 
@@ -24,8 +25,7 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for path in missing:
-            print(f"{path}: " + ("見つかりません — ファイルかフォルダの名前を確かめてください。"
-                                 if lang != "en" else "not found — check the file or folder name."), file=sys.stderr)
+            missing_path(path, lang, folder_too=True)
         return 2
     scenarios, problems = load_all(args.paths)
     for problem in problems:
