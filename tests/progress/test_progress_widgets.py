@@ -8,7 +8,7 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QPushButton
 
 from tests.progress.helpers import DatabaseBreaker, Player, count, pay_actions, pay_scenario
 from trainer.app.instructor_area import InstructorArea
@@ -28,7 +28,7 @@ def db_url(tmp_path):  # the widgets need one database; the stores are tested on
 
 
 def assert_big_and_named(widget, *, has_buttons=True):
-    buttons = [b for b in widget.findChildren(QPushButton) if b.isVisibleTo(widget)]
+    buttons = [b for b in widget.findChildren(QAbstractButton) if b.isVisibleTo(widget)]
     assert bool(buttons) == has_buttons
     for button in buttons:
         hint = button.minimumSizeHint().expandedTo(button.minimumSize())
@@ -153,9 +153,9 @@ def test_first_use_sets_the_pin_then_asks_for_it(qtbot, area, store):
     assert area.is_unlocked
 
 
-def _close_button(area) -> QPushButton:
+def _close_button(area) -> QAbstractButton:
     page = area.stack.currentWidget()
-    return next(b for b in page.findChildren(QPushButton) if b.text() == "閉じる" and b.isVisible())
+    return next(b for b in page.findChildren(QAbstractButton) if b.text() == "閉じる" and b.isVisible())
 
 
 def test_every_control_is_big_and_named(qtbot, area):

@@ -28,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -40,7 +41,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -49,11 +51,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.learner_picker import MIN_TARGET_PX, big_button
+from trainer.app.learner_picker import MIN_TARGET_PX
 from trainer.progress.learners import InvalidName, LearnerDirectory, NotFound
 from trainer.progress.pin import PIN_MAX_DIGITS, InstructorPin, PinFormatError, normalize_pin
 from trainer.progress.recorder import ProgressRecorder, SaveStatus
 from trainer.progress.reports import Reports, StumbleStep
+from trainer.widgets.button import BigButton
+from trainer.widgets.look import Look
 
 log = logging.getLogger("trainer.app")
 
@@ -81,7 +85,29 @@ def _uuid_of(value: object) -> uuid.UUID | None:
 def _field(widget: QWidget, name: str) -> QWidget:
     widget.setAccessibleName(name)
     widget.setMinimumHeight(MIN_TARGET_PX)
+    if isinstance(widget, QComboBox):
+        # A combo is as wide as its longest name by default: long names must not widen the window.
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(6)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return widget
+
+
+def _form() -> QFormLayout:
+    """Label and field side by side while they fit, the field under its label when they do not."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    """``content`` scrolling up and down, so large text makes it taller, never the window bigger."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(content)
+    return scroll
 
 
 def _label(text: str = "", *, name: str | None = None) -> QLabel:
@@ -111,6 +137,8 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.setAccessibleName(name)
+    # Large text makes the header and rows big; the table scrolls inside instead of widening the window.
+    table.setMinimumSize(4 * MIN_TARGET_PX, 4 * MIN_TARGET_PX)
     return table
 
 
@@ -145,9 +173,11 @@ class InstructorArea(QWidget):
         parent: QWidget | None = None,
         *,
         scenario_title: Callable[[str], str] | None = None,
+        look: Look | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("instructorArea")
+        self._look = look or Look()
         self._learners = learners
         self._pin = pin
         self._reports = reports
@@ -155,8 +185,8 @@ class InstructorArea(QWidget):
         self._title = scenario_title or (lambda sid: sid)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_set_pin_page())
-        self.stack.addWidget(self._build_enter_pin_page())
+        self.stack.addWidget(_scrolling(self._build_set_pin_page()))
+        self.stack.addWidget(_scrolling(self._build_enter_pin_page()))
         self.stack.addWidget(self._build_main_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
@@ -186,18 +216,27 @@ class InstructorArea(QWidget):
         box.exec()
         return box.clickedButton() is yes
 
+    def _button(self, text: str, *, style: str = "secondary") -> BigButton:
+        """The app's big button: wraps its text at any size, named by its text, Enter presses it."""
+        button = BigButton(text, self._look, style=style)
+        button.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        button.setSizePolicy(policy)
+        return button
+
     # -- PIN pages -----------------------------------------------------------------------------
 
     def _build_set_pin_page(self) -> QWidget:
         page = QWidget()
         self.new_pin_edit = _pin_edit("新しい暗証番号")
         self.new_pin_again_edit = _pin_edit("もう一度")
-        self.set_pin_button = big_button("この暗証番号にする")
+        self.set_pin_button = self._button("この暗証番号にする")
         self.set_pin_button.clicked.connect(self._set_pin)
         self.new_pin_again_edit.returnPressed.connect(self._set_pin)
         self.new_pin_edit.returnPressed.connect(self.new_pin_again_edit.setFocus)
         self.set_pin_message = _label(name="setPinMessage")
-        form = QFormLayout()
+        form = _form()
         form.addRow("新しい暗証番号", self.new_pin_edit)
         form.addRow("もう一度", self.new_pin_again_edit)
         layout = QVBoxLayout(page)
@@ -217,11 +256,11 @@ class InstructorArea(QWidget):
     def _build_enter_pin_page(self) -> QWidget:
         page = QWidget()
         self.pin_edit = _pin_edit("暗証番号")
-        self.unlock_button = big_button("開く")
+        self.unlock_button = self._button("開く")
         self.unlock_button.clicked.connect(self._check_pin)
         self.pin_edit.returnPressed.connect(self._check_pin)
         self.pin_message = _label(name="pinMessage")
-        form = QFormLayout()
+        form = _form()
         form.addRow("暗証番号", self.pin_edit)
         layout = QVBoxLayout(page)
         layout.addWidget(_label("先生・サポーター用の暗証番号を入れてください。"))
@@ -232,8 +271,8 @@ class InstructorArea(QWidget):
         layout.addStretch(1)
         return page
 
-    def _close_button(self) -> QPushButton:
-        button = big_button("閉じる")
+    def _close_button(self) -> BigButton:
+        button = self._button("閉じる")
         button.clicked.connect(self._close)
         return button
 
@@ -314,11 +353,13 @@ class InstructorArea(QWidget):
         page = QWidget()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("先生・サポーター用の画面")
-        self.tabs.addTab(self._build_learners_tab(), "学習者とクラス")
-        self.tabs.addTab(self._build_progress_tab(), "進み具合")
-        self.tabs.addTab(self._build_data_tab(), "書き出し・削除")
-        self.tabs.addTab(self._build_pending_tab(), "保存待ち")
-        self.tabs.addTab(self._build_scenario_tab(), "つまずき")
+        self.tabs.setUsesScrollButtons(True)  # five tab names at 300% need not fit side by side
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.addTab(_scrolling(self._build_learners_tab()), "学習者とクラス")
+        self.tabs.addTab(_scrolling(self._build_progress_tab()), "進み具合")
+        self.tabs.addTab(_scrolling(self._build_data_tab()), "書き出し・削除")
+        self.tabs.addTab(_scrolling(self._build_pending_tab()), "保存待ち")
+        self.tabs.addTab(_scrolling(self._build_scenario_tab()), "つまずき")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_pending())
         layout = QVBoxLayout(page)
         layout.addWidget(self.tabs, 1)
@@ -334,29 +375,29 @@ class InstructorArea(QWidget):
         self.name_edit.setPlaceholderText("名前（ニックネームでもかまいません）")
         self.group_combo = _field(QComboBox(), "クラス")
         self.merge_target_combo = _field(QComboBox(), "まとめる先")
-        self.add_button = big_button("追加する")
+        self.add_button = self._button("追加する")
         self.add_button.clicked.connect(self._add_learner)
         self.name_edit.returnPressed.connect(self._add_learner)
-        self.rename_button = big_button("名前を変える")
+        self.rename_button = self._button("名前を変える")
         self.rename_button.clicked.connect(self._rename_learner)
-        self.regroup_button = big_button("クラスを変える")
+        self.regroup_button = self._button("クラスを変える")
         self.regroup_button.clicked.connect(self._regroup_learner)
-        self.merge_button = big_button("まとめる")
+        self.merge_button = self._button("まとめる")
         self.merge_button.clicked.connect(self._merge_learner)
-        self.remove_button = big_button("削除する")
+        self.remove_button = self._button("削除する")
         self.remove_button.clicked.connect(self._remove_learner)
         self.learners_message = _label(name="learnersMessage")
 
-        form = QFormLayout()
+        form = _form()
         form.addRow("名前", self.name_edit)
         form.addRow("クラス", self.group_combo)
         buttons = QGridLayout()
         for i, b in enumerate((self.add_button, self.rename_button, self.regroup_button, self.remove_button)):
             buttons.addWidget(b, i // 2, i % 2)
         merge_row = QHBoxLayout()
-        merge_row.addWidget(QLabel("選んだ人の記録を"))
+        merge_row.addWidget(_label("選んだ人の記録を"))
         merge_row.addWidget(self.merge_target_combo, 1)
-        merge_row.addWidget(QLabel("に"))
+        merge_row.addWidget(_label("に"))
         merge_row.addWidget(self.merge_button)
 
         learners_box = QGroupBox("学習者")
@@ -370,23 +411,26 @@ class InstructorArea(QWidget):
         self.group_list.setAccessibleName("クラスの一覧")
         self.group_list.currentItemChanged.connect(self._group_selected)
         self.group_name_edit = _field(QLineEdit(), "クラスの名前")
-        self.add_group_button = big_button("クラスを追加")
+        self.add_group_button = self._button("クラスを追加")
         self.add_group_button.clicked.connect(self._add_group)
-        self.rename_group_button = big_button("クラス名を変える")
+        self.rename_group_button = self._button("クラス名を変える")
         self.rename_group_button.clicked.connect(self._rename_group)
-        self.remove_group_button = big_button("クラスを削除")
+        self.remove_group_button = self._button("クラスを削除")
         self.remove_group_button.clicked.connect(self._remove_group)
         groups_box = QGroupBox("クラス")
         gbox = QVBoxLayout(groups_box)
         gbox.addWidget(self.group_list, 1)
-        gform = QFormLayout()
+        gform = _form()
         gform.addRow("クラスの名前", self.group_name_edit)
         gbox.addLayout(gform)
         for b in (self.add_group_button, self.rename_group_button, self.remove_group_button):
             gbox.addWidget(b)
 
         layout = QVBoxLayout(tab)
-        row = QHBoxLayout()
+        # Side by side at ordinary sizes; one under the other when large text leaves no room.
+        row = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if self._look.scale >= 1.75 else QBoxLayout.Direction.LeftToRight
+        )
         row.addWidget(learners_box, 3)
         row.addWidget(groups_box, 2)
         layout.addLayout(row, 1)
@@ -402,26 +446,26 @@ class InstructorArea(QWidget):
         self.learner_stumble_table = _table(
             ["練習", "手順", "まちがい", "ヒント", "やり直し", "やめた"], "つまずいた手順"
         )
-        form = QFormLayout()
+        form = _form()
         form.addRow("学習者", self.progress_learner_combo)
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
         layout.addWidget(self.progress_summary)
         layout.addWidget(self.progress_table, 1)
-        layout.addWidget(QLabel("つまずいた手順（多い順）"))
+        layout.addWidget(_label("つまずいた手順（多い順）"))
         layout.addWidget(self.learner_stumble_table, 1)
         return tab
 
     def _build_data_tab(self) -> QWidget:
         tab = QWidget()
         self.data_learner_combo = _field(QComboBox(), "学習者")
-        self.export_button = big_button("JSONファイルに書き出す")
+        self.export_button = self._button("JSONファイルに書き出す")
         self.export_button.clicked.connect(self._export)
-        self.delete_button = big_button("この人の記録をすべて削除する")
+        self.delete_button = self._button("この人の記録をすべて削除する", style="danger")
         self.delete_button.setObjectName("dangerButton")
         self.delete_button.clicked.connect(self._delete_completely)
         self.data_message = _label(name="dataMessage")
-        form = QFormLayout()
+        form = _form()
         form.addRow("学習者", self.data_learner_combo)
         layout = QVBoxLayout(tab)
         layout.addWidget(
@@ -441,7 +485,7 @@ class InstructorArea(QWidget):
         tab = QWidget()
         self.pending_label = _label(name="pendingLabel")
         self.pending_status = _label(name="pendingStatus")
-        self.retry_button = big_button("今すぐ保存を試す")
+        self.retry_button = self._button("今すぐ保存を試す")
         self.retry_button.clicked.connect(self._retry)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.pending_label)
@@ -457,14 +501,14 @@ class InstructorArea(QWidget):
         self.scenario_summary = _label(name="scenarioSummary")
         self.scenario_stumble_table = _table(["手順", "まちがい", "ヒント", "やり直し", "やめた"], "つまずいた手順")
         self.scenario_mistake_table = _table(["手順", "よくあるまちがい", "回数"], "よくあるまちがい")
-        form = QFormLayout()
+        form = _form()
         form.addRow("練習", self.scenario_combo)
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
         layout.addWidget(self.scenario_summary)
-        layout.addWidget(QLabel("つまずいた手順（多い順）"))
+        layout.addWidget(_label("つまずいた手順（多い順）"))
         layout.addWidget(self.scenario_stumble_table, 1)
-        layout.addWidget(QLabel("よくあるまちがい"))
+        layout.addWidget(_label("よくあるまちがい"))
         layout.addWidget(self.scenario_mistake_table, 1)
         return tab
 

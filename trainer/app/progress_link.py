@@ -97,7 +97,7 @@ class ProgressLink:
         from trainer.app.instructor_area import InstructorArea
 
         return InstructorArea(self.progress.learners, self.progress.pin, self.progress.reports,
-                              self.progress.recorder, scenario_title=self.scenario_title)
+                              self.progress.recorder, scenario_title=self.scenario_title, look=look)
 
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
         return [self.progress.recorder.listener(self.learner_id)]
