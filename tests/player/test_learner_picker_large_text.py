@@ -16,13 +16,16 @@ from trainer.app.settings import Settings
 NAMES = ["都城 花子", "高城 太郎", "山田 ヨシ子", "庄内 一郎", "ながいなまえの がくしゅうしゃさん"]
 
 
-@pytest.fixture
-def progress(tmp_path):
+@pytest.fixture(params=["no classes", "two classes"])
+def progress(tmp_path, request):
     from trainer.progress import open_progress
 
     opened = open_progress(data_dir_override=tmp_path / "data")
-    for name in NAMES:
-        opened.learners.add_learner(name)
+    groups = []
+    if request.param == "two classes":
+        groups = [opened.learners.add_group(name) for name in ("月曜の教室", "高崎地区センター")]
+    for index, name in enumerate(NAMES):
+        opened.learners.add_learner(name, groups[index % 2] if groups else None)
     yield opened
     opened.close()
 
@@ -37,6 +40,8 @@ def test_every_name_fits_its_tile(qtbot, progress, scale):
     assert window.page_name == "learner"
     picker = window._pages["learner"]
     qtbot.waitExposed(picker)
+    # The page scrolls instead of making the window bigger than the screen.
+    assert (window.width(), window.height()) == (1280, 860), f"window grew to {window.size()} at {scale}%"
     tiles = picker.tiles
     assert sorted(t.text() for t in tiles) == sorted(NAMES)
     for tile in tiles + [picker.guest_button, picker.instructor_button]:

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit
 
 from tests.progress.helpers import DatabaseBreaker, Player, count, pay_actions, pay_scenario
 from trainer.app.instructor_area import InstructorArea
@@ -317,7 +317,7 @@ def test_a_big_shared_record_asks_for_the_class_first(qtbot, directory):
     qtbot.addWidget(picker)
     picker.show()
     assert picker.tiles == [] and "クラスを選んで" in picker.message.text()
-    group_buttons = [b for b in picker.findChildren(QPushButton) if b.property("group_id") is not None]
+    group_buttons = [b for b in picker.findChildren(QAbstractButton) if b.property("group_id") is not None]
     tuesday_button = next(b for b in group_buttons if b.text() == "火曜教室")
     qtbot.mouseClick(tuesday_button, Qt.MouseButton.LeftButton)
     assert len(picker.tiles) == 5

@@ -18,14 +18,12 @@ import uuid
 from typing import Protocol
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -58,26 +56,6 @@ class LearnerSource(Protocol):
     def list_groups(self) -> list[GroupInfo]: ...
 
 
-def big_button(text: str, parent: QWidget | None = None) -> QPushButton:
-    """A push button that is easy to hit and to hear: big, named, Enter-activated."""
-    button = QPushButton(text, parent)
-    button.setAccessibleName(text)
-    button.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
-    button.setAutoDefault(True)  # Enter presses the focused button, not only Space
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-    return button
-
-
-def enlarged(font: QFont, factor: float) -> QFont:
-    """``font`` scaled by ``factor`` — relative to the app's size, never a fixed size."""
-    bigger = QFont(font)
-    if font.pointSizeF() > 0:
-        bigger.setPointSizeF(font.pointSizeF() * factor)
-    elif font.pixelSize() > 0:
-        bigger.setPixelSize(round(font.pixelSize() * factor))
-    return bigger
-
-
 class LearnerPicker(QWidget):
     """Big name tiles, a guest button and the instructor button."""
 
@@ -104,12 +82,14 @@ class LearnerPicker(QWidget):
         font.setBold(True)
         title.setFont(font)
 
-        self._groups_row = QHBoxLayout()
+        self._groups_row = QGridLayout()
         self._group_buttons = QButtonGroup(self)
         self._group_buttons.setExclusive(True)
 
+        # Title, classes, message and names scroll together, so at the largest
+        # text sizes the page never needs more height than the window has.
         self._tiles = QWidget()
-        self._grid = QGridLayout(self._tiles)
+        self._grid = QGridLayout()
         self._grid.setSpacing(12)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -129,18 +109,25 @@ class LearnerPicker(QWidget):
         self.instructor_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
         self.instructor_button.clicked.connect(self.instructor_requested)
 
-        # Side by side while they fit on one line each; stacked at the largest sizes.
+        # Always at hand below the names: side by side, stacked at the largest sizes.
         bottom = QHBoxLayout() if self._look.scale < 2.5 else QVBoxLayout()
         bottom.addWidget(self.guest_button, 3)
-        bottom.addWidget(self.instructor_button, 1)
+        bottom.addWidget(self.instructor_button, 2)
 
+        content = QVBoxLayout(self._tiles)
+        content.addWidget(title)
+        content.addLayout(self._groups_row)
+        content.addWidget(self.message)
+        content.addLayout(self._grid)
+        content.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(self._groups_row)
-        layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self.refresh()
+
+    def _columns(self) -> int:
+        """Fewer, wider tiles as the text grows, so a whole name fits (tiles wrap, never clip)."""
+        return COLUMNS if self._look.scale < 1.75 else 2 if self._look.scale < 2.5 else 1
 
     @property
     def tiles(self) -> list[QAbstractButton]:
@@ -187,14 +174,14 @@ class LearnerPicker(QWidget):
             return
         choices: list[tuple[str, uuid.UUID | None]] = [(ALL_GROUPS_TEXT, None)]
         choices += [(g.name, g.id) for g in groups]
-        for text, group_id in choices:
-            button = big_button(text)
-            button.setCheckable(True)
+        columns = max(self._columns(), 2)
+        for index, (text, group_id) in enumerate(choices):
+            button = BigButton(text, self._look, style="secondary", indicator="radio")
             button.setChecked(group_id == self._group_id)
             button.setProperty("group_id", group_id)
             button.clicked.connect(lambda _=False, g=group_id: self.show_group(g))
             self._group_buttons.addButton(button)
-            self._groups_row.addWidget(button)
+            self._groups_row.addWidget(button, index // columns, index % columns)
 
     def _show_tiles(self, learners: list[LearnerInfo]) -> None:
         while self._grid.count():
@@ -203,8 +190,7 @@ class LearnerPicker(QWidget):
             if widget is not None:
                 widget.deleteLater()
                 widget.setParent(None)
-        # Fewer, wider tiles as the text grows, so a whole name fits (tiles wrap, never clip).
-        columns = COLUMNS if self._look.scale < 1.75 else 2 if self._look.scale < 2.5 else 1
+        columns = self._columns()
         for index, learner in enumerate(learners):
             tile = BigButton(learner.display_name, self._look, style="tile", role="large")
             tile.setObjectName("learnerTile")
@@ -212,7 +198,7 @@ class LearnerPicker(QWidget):
             tile.setProperty("learner_id", learner.id)
             tile.clicked.connect(lambda _=False, lid=learner.id: self.learner_chosen.emit(lid))
             self._grid.addWidget(tile, index // columns, index % columns)
-        self._grid.setRowStretch(len(learners) // columns + 1, 1)
+
 
     @Slot()
     def show_group(self, group_id: uuid.UUID | None) -> None:
