@@ -253,6 +253,11 @@ class SpeechBackend(ABC):
         audio = self.synthesize(text, kana=kana)
         if token.cancelled or not len(audio.samples):
             return not token.cancelled
+        return self._play(audio, text, kana, events, token)
+
+    def _play(self, audio: Audio, text: str, kana: str | None, events: SpeechEvents, token: CancelToken) -> bool:
+        """Play ``audio`` of ``text`` to the end (or until cancelled), with
+        estimated word marks; False if cancelled."""
         stream = self.audio_out.open(audio.rate, token)
         try:
             events.started()

@@ -28,7 +28,7 @@ from pathlib import Path
 from trainer.reading.engine import Reader
 from trainer.speech import messages
 from trainer.speech.audio import Audio, read_wav, scale
-from trainer.speech.base import CancelToken, SpeechBackend, SpeechError, SpeechEvents, Voice, estimate_marks
+from trainer.speech.base import CancelToken, SpeechBackend, SpeechError, SpeechEvents, Voice
 from trainer.speech.playback import AudioOut
 
 WORKER_ARGV = (sys.executable, "-m", "trainer.speech.pyttsx3_worker")
@@ -275,16 +275,7 @@ class Pyttsx3Backend(SpeechBackend):
             return False
         if token.cancelled:
             return False
-        stream = self.audio_out.open(audio.rate, token)
-        try:
-            events.started()
-            if kana is None:
-                events.marks(estimate_marks(self.reader.words(text), audio.duration_ms))
-            stream.write(audio.to_bytes())
-            stream.finish()
-        finally:
-            stream.close()
-        return not token.cancelled
+        return self._play(audio, text, kana, events, token)
 
     def close(self) -> None:
         super().close()
