@@ -26,6 +26,22 @@ CARD_COLOURS = {
 }
 
 
+
+def paint_reader(painter: QPainter, look: Look, reader: QRectF, inset_x: float, inset_y: float) -> QRectF:
+    """Draw a card reader (dark body, dashed plate where the card goes) in
+    ``reader``; the plate is inset by these fractions. Returns the plate."""
+    path = QPainterPath()
+    path.addRoundedRect(reader, look.px(14), look.px(14))
+    painter.fillPath(path, QColor("#2F3338"))
+    painter.setPen(QPen(look.colour("border"), 2))
+    painter.drawPath(path)
+    plate = reader.adjusted(reader.width() * inset_x, reader.height() * inset_y, -reader.width() * inset_x,
+                            -reader.height() * inset_y)
+    painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2)), Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(plate, look.px(8), look.px(8))
+    return plate
+
 class CardPicture(QWidget):
     """The card itself (a specimen: obviously fake name and number).
 
@@ -235,17 +251,7 @@ class CardTable(QWidget):
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        reader = QRectF(self.reader_rect())
-        path = QPainterPath()
-        path.addRoundedRect(reader, look.px(14), look.px(14))
-        painter.fillPath(path, QColor("#2F3338"))
-        painter.setPen(QPen(look.colour("border"), 2))
-        painter.drawPath(path)
-        plate = reader.adjusted(reader.width() * 0.1, reader.height() * 0.12, -reader.width() * 0.1,
-                                -reader.height() * 0.12)
-        painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2)), Qt.PenStyle.DashLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(plate, look.px(8), look.px(8))
+        plate = paint_reader(painter, look, QRectF(self.reader_rect()), 0.1, 0.12)
         if not self.placed:
             icon = QRectF(plate.center().x() - plate.height() * 0.2, plate.top() + plate.height() * 0.08,
                           plate.height() * 0.4, plate.height() * 0.4)

@@ -9,14 +9,14 @@ reader — "leave it there until the screens are finished" — with a
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
-from trainer.widgets.elements.card import CardPicture
+from trainer.widgets.elements.card import CardPicture, paint_reader
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
@@ -72,17 +72,7 @@ class ReaderWithCard(QWidget):
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        reader = self.reader_rect()
-        path = QPainterPath()
-        path.addRoundedRect(reader, look.px(14), look.px(14))
-        painter.fillPath(path, QColor("#2F3338"))
-        painter.setPen(QPen(look.colour("border"), 2))
-        painter.drawPath(path)
-        plate = reader.adjusted(reader.width() * 0.05, reader.height() * 0.08, -reader.width() * 0.05,
-                                -reader.height() * 0.08)
-        painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2)), Qt.PenStyle.DashLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(plate, look.px(8), look.px(8))
+        paint_reader(painter, look, QRectF(self.reader_rect()), 0.05, 0.08)
         painter.end()
 
 
