@@ -6,7 +6,7 @@ click on the card sends ``tap``.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
@@ -116,9 +116,19 @@ class CardPicture(QWidget):
         # the label and a specimen stamp
         font = look.font("small", bold=True)
         font.setPixelSize(max(9, int(h * 0.12)))
+        # Like the printed card: the name on one line, a little smaller if need be
+        # (down to 3/4), so 「マイナンバーカード」 is never broken inside the word.
+        label_width = w * 0.62
+        smallest = max(9, int(h * 0.09))
+        name, paren, note = self.label.partition("（")
+        while font.pixelSize() > smallest and QFontMetricsF(font).horizontalAdvance(name) > label_width:
+            font.setPixelSize(font.pixelSize() - 1)
+        label = self.label
+        if paren and QFontMetricsF(font).horizontalAdvance(label) > label_width:
+            label = f"{name}\u2028{paren}{note}"  # 「（見本）」 on its own line, not a broken word
         painter.setPen(ink_colour)
         draw_text(painter, QRectF(rect.left() + w * 0.06, rect.top() + h * 0.06, w * 0.62, h * 0.3),
-                  self.label, font)
+                  label, font)
         stamp = look.font("small", bold=True)
         stamp.setPixelSize(max(9, int(h * 0.13)))
         painter.setFont(stamp)
