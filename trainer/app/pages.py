@@ -94,4 +94,8 @@ class NavBar(QWidget):
         buttons = sum(b.sizeHint().width() + self.look.px(10) for b in
                       (self.home, self.learner, self.instructor, self.settings) if not b.isHidden())
         room = self.width() - self.look.px(32) - buttons
-        self.title.setVisible(room >= self.title.sizeHint().width() or self.width() == 0)
+        show = room >= self.title.sizeHint().width() or self.width() == 0
+        if show != self.title.isVisibleTo(self):
+            self.title.setVisible(show)
+            self.flow.invalidate()
+            self.updateGeometry()  # the bar's height changes with the rows it needs
