@@ -209,3 +209,25 @@ def test_placed_card_fits_at_300_percent(qtbot):
     assert widget.reader.height() >= widget.reader.heightForWidth(widget.reader.width())
     assert widget.reader.reader_rect().right() <= widget.reader.width()
     assert widget.take_button.height() >= widget.take_button.heightForWidth(widget.take_button.width())
+
+
+# -- message sender in words ------------------------------------------------------
+
+
+def _texts_in(widget) -> list[str]:
+    from trainer.widgets.labels import TextBlock
+
+    return [block.accessibleName() for block in widget.findChildren(TextBlock)]
+
+
+def test_message_sender_in_words_is_translated_and_the_number_is_the_fallback(qtbot):
+    scenario = scenario_with("""
+        - {type: message, from: "非通知", sender: {ja: 市役所の人？, en: “City office”?}, text: {ja: こんにちは, en: Hello}}
+        - {type: message, id: plain, from: "090-0000-1234", text: {ja: こんにちは, en: Hello}}
+        - {type: button, id: ok, label: OK}
+    """, "{tap: ok}")
+    worded, numbered = scenario.steps[0].screen.elements[:2]
+    assert any("“City office”?" in t for t in _texts_in(build(qtbot, worded, lang="en")))
+    assert any("市役所の人？" in t for t in _texts_in(build(qtbot, worded, lang="ja")))
+    assert not any("非通知" in t for t in _texts_in(build(qtbot, worded, lang="en")))
+    assert any("090-0000-1234" in t for t in _texts_in(build(qtbot, numbered, lang="en")))

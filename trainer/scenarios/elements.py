@@ -167,7 +167,8 @@ register(ElementKind(
     example="{type: cart, items: [{name: 緑茶 2L, price: 198, qty: 2}]}",
 ))
 register(ElementKind(
-    "message", {"id": OPTIONAL_ID, "from": Key("str", True), "text": Key("text", True), "time": Key("str"),
+    "message", {"id": OPTIONAL_ID, "from": Key("str", True), "sender": Key("text"), "text": Key("text", True),
+                "time": Key("str"),
                 "links": Key("list", targets=True, item={"id": ID, "url": Key("url", True)}),
                 "incoming": Key("bool")},
     actions=("tap", "long-press"),

@@ -80,7 +80,8 @@ class MessageElement(ElementWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.px(4))
-        sender = str(element.props.get("from", ""))
+        # The sender in words (translatable) when the author gave one, else the number or address.
+        sender = ctx.text(element.text("sender")) or str(element.props.get("from", ""))
         time = element.props.get("time")
         header = f"{sender}　{time}" if time else sender
         layout.addWidget(TextBlock(header, look, role="small", colour="screen_muted", icon="message"))
