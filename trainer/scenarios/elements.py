@@ -262,8 +262,3 @@ register(ElementKind(
 def kind_names() -> tuple[str, ...]:
     return tuple(KINDS)
 
-
-def describe(kind: ElementKind) -> dict[str, Any]:
-    """A plain description of a kind, for docs and the schema."""
-    return {"name": kind.name, "keys": {k: v.type for k, v in kind.keys.items()}, "actions": kind.actions}
-

@@ -40,7 +40,7 @@ from trainer.scenarios.model import (
     ValueMatch,
     Where,
 )
-from trainer.scenarios.problems import Problem, ScenarioError
+from trainer.scenarios.problems import TYPE_NAMES, Problem, ScenarioError
 from trainer.scenarios.yamlsource import compose, decode_source, read_source, scan_input_method_slips
 
 STR = "tag:yaml.org,2002:str"
@@ -104,8 +104,6 @@ class _Walker:
         self.problems.append(Problem(self.where(node), code, args))
 
     def wrong_type(self, node: yaml.Node, key: str, want: str) -> None:
-        from trainer.scenarios.problems import TYPE_NAMES
-
         got = _kind_of(node)
         self.problem(node, "wrong-type", key=key, want_ja=TYPE_NAMES[want][0], want_en=TYPE_NAMES[want][1],
                      got_ja=TYPE_NAMES.get(got, TYPE_NAMES["scalar"])[0],

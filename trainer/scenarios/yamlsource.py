@@ -37,7 +37,6 @@ def _maybe_tight_colon(text: str, keys: frozenset[str]) -> bool:
     return any(match.group(1) in keys for match in _TIGHT_ANYWHERE.finditer(text))
 
 
-_NO_SPACE_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([a-z][a-z-]*):(?=[^\s/])")
 
 
 @dataclass
@@ -103,9 +102,10 @@ def scan_input_method_slips(text: str, shown: str, keys: frozenset[str] = frozen
         match = _FULLWIDTH_COLON.match(line)
         if match:
             problems.append(Problem(Where(shown, number, match.end()), "fullwidth-colon", {"key": match.group(1)}))
-        tight = _NO_SPACE_AFTER_COLON.match(line)
-        if tight and tight.group(1) in keys:
-            problems.append(Problem(Where(shown, number, tight.end()), "no-space-after-colon", {"key": tight.group(1)}))
+        tight = _TIGHT_ANYWHERE.match(line)
+        if tight and tight.group(1) in keys:  # the column of the colon itself
+            problems.append(Problem(Where(shown, number, tight.end(1) + 1), "no-space-after-colon",
+                                    {"key": tight.group(1)}))
         dash = _FULLWIDTH_DASH.match(line)
         if dash:
             problems.append(Problem(Where(shown, number, dash.start(1) + 1), "fullwidth-dash", {"char": dash.group(1)}))
@@ -129,7 +129,3 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(Where(shown, 1, 1), "empty-file")]
     return node, []
 
-
-def where(node: yaml.Node, shown: str) -> Where:
-    mark = node.start_mark
-    return Where(shown, mark.line + 1, mark.column + 1)
