@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.page_name = name
+        move_title = getattr(page, "title_to_bar", None)
+        self.nav.set_title(move_title() if move_title is not None else None)
         self.nav.for_page(name)
         focus = getattr(page, "first_tile", None)
         (focus() if focus else page).setFocus(Qt.FocusReason.OtherFocusReason)
