@@ -54,22 +54,26 @@ class ScrollPage(QScrollArea):
         fill(self.content, look)
         fill(self.viewport(), look)
         self.body = QVBoxLayout(self.content)
-        margin = look.px(24)
-        self.body.setContentsMargins(margin, look.px(16), margin, margin)
-        self.body.setSpacing(look.px(16))
+        # Margins and gaps grow less than the text: at 300 % the width is for words.
+        margin = min(look.px(24), 40)
+        self.body.setContentsMargins(margin, min(look.px(16), 28), margin, margin)
+        self.body.setSpacing(min(look.px(16), 32))
         self.setWidget(self.content)
         self._pinned: QWidget | None = None
+        self._stuck: bool | None = None
 
     def pin(self, widget: QWidget) -> None:
-        """Keep ``widget`` (the page's main action) on a band at the bottom of the page, outside the
-        part that scrolls, so it is on screen at every text size."""
+        """Keep ``widget`` (the page's main action) in view at every text size: right below the
+        content when all of it fits, else on a band at the bottom of the page that the content
+        scrolls under (like a sticky footer)."""
         band = QWidget(self)
         fill(band, self.look, "surface")
         layout = QVBoxLayout(band)
-        pad, side = min(self.look.px(10), 16), min(self.look.px(24), 32)  # room for the buttons, not for margins
+        pad, side = min(self.look.px(10), 16), min(self.look.px(24), 40)  # room for the buttons, not margins
         layout.setContentsMargins(side, pad, side, pad)
         layout.addWidget(widget)
         self._pinned = band
+        self._stuck: bool | None = None
         band.show()
         self._place_pinned()
 
@@ -78,10 +82,18 @@ class ScrollPage(QScrollArea):
         if band is None:
             return
         width = self.width()
-        height = band.layout().totalHeightForWidth(width) if band.layout().hasHeightForWidth() else \
-            band.sizeHint().height()
-        self.setViewportMargins(0, 0, 0, height)
-        band.setGeometry(0, self.height() - height, width, height)
+        layout = band.layout()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else band.sizeHint().height()
+        body = self.content.layout()
+        content = body.totalHeightForWidth(width) if body.hasHeightForWidth() else self.content.sizeHint().height()
+        stuck = content + height > self.height()
+        self.setViewportMargins(0, 0, 0, height if stuck else 0)
+        top = self.height() - height if stuck else content
+        band.setGeometry(0, top, width, height)
+        band.raise_()
+        if stuck != self._stuck:
+            self._stuck = stuck
+            fill(band, self.look, "surface" if stuck else "window")
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

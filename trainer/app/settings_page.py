@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
-from trainer.app.pages import ScrollPage
+from trainer.app.pages import ScrollPage, heading_role
 from trainer.app.settings import Settings
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
@@ -37,7 +37,7 @@ class SettingsPage(ScrollPage):
         self.settings = settings
         top = QWidget()
         row = FlowLayout(top, spacing=look.px(12))
-        title = TextBlock(look.tr("settings.title"), look, role="title", colour="text", bold=True)
+        title = TextBlock(look.tr("settings.title"), look, role=heading_role(look), colour="text", bold=True)
         self.close_top = BigButton(look.tr("settings.done"), look, style="secondary", icon="check")
         self.close_top.clicked.connect(self.closed)
         row.addWidget(title)

@@ -19,6 +19,7 @@ Japanese is easy to read here:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 
@@ -47,21 +48,27 @@ def _visible(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace() and ch != "\u2028")
 
 
-def _x_positions(font: QFont, display: str) -> list[float]:
-    """x of every cursor position in ``display`` laid out without wrapping (per paragraph)."""
-    layout = QTextLayout(display, font)
+@functools.lru_cache(maxsize=2048)
+def _x_positions(font_key: str, display: str) -> tuple[float, ...]:
+    """x of every cursor position in ``display`` laid out without wrapping (per paragraph); the
+    same for every width, so it is kept."""
+    layout = QTextLayout(display, _fonts[font_key])
     layout.beginLayout()
+    lines = []
     while True:
         line = layout.createLine()
         if not line.isValid():
             break
         line.setLineWidth(_BIG)
+        lines.append(line)
     layout.endLayout()
     xs = []
+    current = 0
     for index in range(len(display) + 1):
-        line = layout.lineForTextPosition(min(index, max(0, len(display))))
-        xs.append(line.cursorToX(index)[0] if line.isValid() else 0.0)
-    return xs
+        while current + 1 < len(lines) and index >= lines[current + 1].textStart():
+            current += 1
+        xs.append(lines[current].cursorToX(index)[0] if lines else 0.0)
+    return tuple(xs)
 
 
 def _plan_breaks(display: str, starts: frozenset[int], xs: list[float], width: float) -> list[int] | None:
@@ -89,16 +96,18 @@ def _plan_breaks(display: str, starts: frozenset[int], xs: list[float], width: f
     pos = 0
     hard = [i + 1 for i, ch in enumerate(display) if ch == "\u2028"]
     while pos < n:
-        stop = next((h for h in hard if h > pos), n)  # a hard line end
+        found = bisect.bisect_right(hard, pos)
+        stop = hard[found] if found < len(hard) else n  # a hard line end
         if span(pos, stop) <= width:
             lengths.append(stop - pos)
             pos = stop
             continue
-        fitting = [b for b in allowed if pos < b < stop and span(pos, b) <= width]
-        if fitting:
-            cut = fitting[-1]
-        else:  # one phrase is wider than the line: break it where the characters allow
-            cut = next((b for b in range(stop - 1, pos, -1) if span(pos, b) <= width
+        # Nothing past ``reach`` fits (x grows along a paragraph); look back from there.
+        reach = min(stop - 1, bisect.bisect_right(xs, xs[pos] + width, pos, stop) + 1)
+        first, last = bisect.bisect_right(allowed, pos), bisect.bisect_right(allowed, reach)
+        cut = next((allowed[i] for i in range(last - 1, first - 1, -1) if span(pos, allowed[i]) <= width), None)
+        if cut is None:  # one phrase is wider than the line: break it where the characters allow
+            cut = next((b for b in range(reach, pos, -1) if span(pos, b) <= width
                         and _may_break_inside(display[b - 1], display[b])), None)
             if cut is None:
                 return None  # not even that: Qt's own emergency breaks for the whole text
@@ -152,7 +161,7 @@ def _layout(font: QFont, text: str, width: float, align: Qt.AlignmentFlag,
     if width < _BIG:
         starts = phrase_starts(text)
         if starts:
-            lengths = _plan_breaks(display, starts, _x_positions(font, display), width)
+            lengths = _plan_breaks(display, starts, _x_positions(font_key(font), display), width)
     laid = _run(layout, width, gap, lengths)
     if laid is None:  # Qt would not break where planned: its own breaks, as before
         laid = _run(layout, width, gap, None)
