@@ -100,11 +100,12 @@ class LearnerPicker(QWidget):
         self.class_button.toggled.connect(self._fold_classes)
         top_row.addWidget(self.class_button)
 
-        self.classes = Box(look, fill="surface", border="border", padding=12)
-        self.classes.box_layout.addWidget(TextBlock(look.tr("picker.choose_class"), look, role="body",
+        self._chrome = chrome
+        self.classes = Box(chrome, fill="surface", border="border", padding=12)
+        self.classes.box_layout.addWidget(TextBlock(look.tr("picker.choose_class"), chrome, role="body",
                                                     colour="surface_text", bold=True))
         holder = QWidget()
-        self._groups_row = FlowLayout(holder, spacing=look.px(10))
+        self._groups_row = FlowLayout(holder, spacing=chrome.px(10))
         self.classes.box_layout.addWidget(holder)
         self.classes.setVisible(False)
         self._group_buttons = QButtonGroup(self)
@@ -226,7 +227,7 @@ class LearnerPicker(QWidget):
         choices: list[tuple[str, uuid.UUID | None]] = [(self._look.tr("picker.all"), None)]
         choices += [(g.name, g.id) for g in groups]
         for text, group_id in choices:
-            button = BigButton(text, self._look, style="secondary", indicator="radio", role="body")
+            button = BigButton(text, self._chrome, style="secondary", indicator="radio", role="body")
             button.setChecked(group_id == self._group_id)
             button.setProperty("group_id", group_id)
             button.clicked.connect(lambda _=False, g=group_id: self.show_group(g))
@@ -248,6 +249,8 @@ class LearnerPicker(QWidget):
             tile.setProperty("learner_id", learner.id)
             tile.clicked.connect(lambda _=False, lid=learner.id: self.learner_chosen.emit(lid))
             self._grid.addWidget(tile, index // columns, index % columns)
+            if self.isVisible():
+                tile.show()  # now, not on the next pass of the event loop: it may take the focus at once
 
     @Slot()
     def show_group(self, group_id: uuid.UUID | None) -> None:
@@ -255,6 +258,8 @@ class LearnerPicker(QWidget):
         self._group_id = group_id
         self.refresh()
         self.class_button.setChecked(False)
+        tiles = self.tiles
+        (tiles[0] if tiles else self.class_button).setFocus()  # the chosen class's names, not the top bar
 
     @Slot()
     def _choose_guest(self) -> None:
