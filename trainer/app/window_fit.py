@@ -86,9 +86,10 @@ def prepare_high_dpi() -> None:
 
 def place_window(window: QWidget, *, requested: tuple[int, int] | None = None, maximized: bool = True) -> WindowPlan:
     """Size ``window`` for the screen it will open on, then show it (maximized or not)."""
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QCursor, QGuiApplication
 
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    # The screen the person is working on (where the pointer is), else the window's own.
+    screen = QGuiApplication.screenAt(QCursor.pos()) or window.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
     plan = plan_window((area.x(), area.y(), area.width(), area.height()), requested=requested,
                        maximized=maximized)
