@@ -23,12 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main() -> int:
-    started = time.perf_counter()
-    import budoux
-
-    budoux.load_default_japanese_parser()
-    model_ms = (time.perf_counter() - started) * 1000
-
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -41,6 +35,9 @@ def main() -> int:
     from trainer.widgets import phrases, text_layout
 
     fonts.register()
+    started = time.perf_counter()
+    phrases._get_parser()
+    model_ms = (time.perf_counter() - started) * 1000
     scenarios, _ = load_all([bundled_content_dir()])
     texts = sorted({plain(step.say.get("ja")) for s in scenarios for step in s.steps if step.say})
     font = QFont(fonts.FAMILY)

@@ -52,6 +52,21 @@ def test_phrases_are_found_and_cached():
     assert phrase_starts("Pay with a QR code") == frozenset()  # no Japanese: Qt's own breaks
 
 
+def test_our_reading_of_the_budoux_model_agrees_with_budoux_on_every_bundled_text():
+    import budoux
+
+    from trainer.widgets.phrases import _get_parser
+
+    reference = budoux.load_default_japanese_parser()
+    scorer = _get_parser()
+    assert scorer is not None
+    for text in texts():
+        for line in text.split("\n"):
+            chunks = reference.parse(line)
+            expected = [sum(len(c) for c in chunks[:k]) for k in range(1, len(chunks))]
+            assert scorer.boundaries(line) == expected, line
+
+
 def test_the_bundled_texts_break_between_phrases_and_never_end_on_one_or_two_characters(qapp):
     fonts.register()
     checked = short_avoided = 0

@@ -33,17 +33,64 @@ def _cjk(ch: str) -> bool:
             or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF)
 
 
+class _Scorer:
+    """BudouX's phrase scorer over its Japanese model (``budoux/models/ja.json``), the same
+    arithmetic as ``budoux.Parser.parse`` (a test checks they agree on every bundled text). Reading
+    the model ourselves skips ``budoux``'s HTML helpers, whose ``html.parser`` import alone costs
+    20–30 ms of the app's start."""
+
+    KEYS = ("UW1", "UW2", "UW3", "UW4", "UW5", "UW6", "BW1", "BW2", "BW3", "TW1", "TW2", "TW3", "TW4")
+
+    def __init__(self, model: dict[str, dict[str, int]]) -> None:
+        self.tables = [model.get(key, {}) for key in self.KEYS]
+        self.base = -sum(sum(group.values()) for group in model.values()) * 0.5
+
+    def boundaries(self, s: str) -> list[int]:
+        uw1, uw2, uw3, uw4, uw5, uw6, bw1, bw2, bw3, tw1, tw2, tw3, tw4 = self.tables
+        n = len(s)
+        found = []
+        for i in range(1, n):
+            score = self.base
+            if i > 2:
+                score += uw1.get(s[i - 3], 0) + tw1.get(s[i - 3:i], 0)
+            if i > 1:
+                score += uw2.get(s[i - 2], 0) + bw1.get(s[i - 2:i], 0) + tw2.get(s[i - 2:i + 1], 0)
+            score += uw3.get(s[i - 1], 0) + uw4.get(s[i], 0) + bw2.get(s[i - 1:i + 1], 0)
+            if i + 1 < n:
+                score += uw5.get(s[i + 1], 0) + bw3.get(s[i:i + 2], 0) + tw3.get(s[i - 1:i + 2], 0)
+            if i + 2 < n:
+                score += uw6.get(s[i + 2], 0) + tw4.get(s[i:i + 3], 0)
+            if score > 0:
+                found.append(i)
+        return found
+
+
+def _model_path():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("budoux")  # finds the package without running it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "models" / "ja.json"
+    return path if path.is_file() else None
+
+
 def _get_parser():
     global _parser, _missing
     if _parser is None and not _missing:
         with _lock:
             if _parser is None and not _missing:
                 try:
-                    import budoux
-                except ImportError:  # a nicety: without it, Qt's own breaks
+                    import json
+
+                    path = _model_path()
+                    if path is None:
+                        raise ImportError("budoux")
+                    _parser = _Scorer(json.loads(path.read_text(encoding="utf-8")))
+                except (ImportError, OSError, ValueError):  # a nicety: without it, Qt's own breaks
                     _missing = True
                     return None
-                _parser = budoux.load_default_japanese_parser()
     return _parser
 
 
@@ -57,10 +104,7 @@ def phrase_starts(text: str) -> frozenset[int]:
         return frozenset()
     starts: set[int] = set()
     for line_start, line in _lines(text):
-        offset = line_start
-        for phrase in parser.parse(line)[:-1]:
-            offset += len(phrase)
-            starts.add(offset)
+        starts.update(line_start + i for i in parser.boundaries(line))
     return frozenset(starts)
 
 
