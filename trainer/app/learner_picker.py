@@ -27,7 +27,15 @@ import uuid
 from typing import Protocol
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QGridLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.app.pages import NAV_MAX_SCALE, fill, heading_role
 from trainer.progress.learners import GroupInfo, LearnerInfo
@@ -242,8 +250,13 @@ class LearnerPicker(QWidget):
                 widget.deleteLater()
                 widget.setParent(None)
         columns = self._columns()
+        for column in range(COLUMNS):  # equal columns: a long name wraps in its own tile, never squeezes others
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
         for index, learner in enumerate(learners):
             tile = BigButton(learner.display_name, self._look, style="tile", role="large")
+            policy = tile.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            tile.setSizePolicy(policy)
             tile.setObjectName("learnerTile")
             tile.setMinimumHeight(self._look.target * (2 if self._look.scale < 1.75 else 1))
             tile.setProperty("learner_id", learner.id)
