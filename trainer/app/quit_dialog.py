@@ -44,8 +44,20 @@ class QuitDialog(QDialog):
         row.addWidget(self.stay)
         row.addWidget(self.leave)
         layout.addWidget(holder)
-        self.setMinimumWidth(min(look.px(560), 1200))
+        self.setMinimumWidth(min(look.px(560), 1200, self._room(parent)))
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _room(parent: QWidget | None) -> int:
+        """The widest the question may be: inside the app's window (or the screen), with a margin."""
+        from PySide6.QtGui import QGuiApplication
+
+        if parent is not None and parent.window().width() > 0:
+            width = parent.window().width()
+        else:
+            screen = QGuiApplication.primaryScreen()
+            width = screen.availableGeometry().width() if screen is not None else 1200
+        return max(320, width - 48)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         """A window does not grow for wrapped text by itself: make room for every line."""
