@@ -8,6 +8,12 @@ learner choice comes first and practice is recorded. If either cannot
 start, the app goes on without it. ``TRAINER_NO_PROGRESS=1`` turns the
 record off. ``--smoke`` paints the first window and exits 0 (for CI and
 benchmarks; it touches neither speech nor the record).
+
+The window opens on the screen it is on and never larger than it:
+maximized by default (``maximized`` in the settings file), or a normal
+window of ``--window WxH`` logical pixels (see ``window_fit``). The app's
+own font (BIZ UD Gothic, ``trainer.fonts``) is registered before the
+window is built.
 """
 
 from __future__ import annotations
@@ -36,20 +42,24 @@ def launch(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     import trainer.app  # noqa: F401  (applies the PySide6 reference-count fix first)
+    from trainer import fonts
     from trainer.app.library import Library
     from trainer.app.main_window import MainWindow
     from trainer.app.settings import SettingsStore
+    from trainer.app.window_fit import place_window, prepare_high_dpi
     from trainer.content import bundled_content_dir
 
+    prepare_high_dpi()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("trainer")
+    fonts.register()
     folders = getattr(args, "content", None) or [bundled_content_dir()]
     library = Library.load(folders)
     for problem in library.problems:
         print(problem.format(args.lang), file=sys.stderr)
     store = SettingsStore()
     window = MainWindow(library, settings_store=store, lang=args.lang)
-    window.show()
+    place_window(window, requested=getattr(args, "window", None), maximized=window.settings.maximized)
     if getattr(args, "smoke", False):
         app.processEvents()
         window.grab()  # paints every visible widget once

@@ -41,6 +41,8 @@ class Settings:
     """"ja" or "en"; None follows the command line / the system."""
     text_size_chosen: bool = False
     """False until the first-start page was answered."""
+    maximized: bool = True
+    """Open the window maximized (False: a normal window that still fits the screen)."""
 
     def checked(self) -> Settings:
         """The same settings with every value brought into its range."""
