@@ -89,7 +89,7 @@ class ScrollPage(QScrollArea):
         layout.setContentsMargins(side, pad, side, pad)
         layout.addWidget(widget)
         self._pinned = band
-        self._stuck: bool | None = None
+        self._stuck = None
         band.show()
         self._place_pinned()
 
