@@ -194,6 +194,9 @@ class InstructorArea(QWidget):
         if recorder is not None:
             self._notifier = SaveStatusNotifier(recorder, self)
             self._notifier.status_changed.connect(self._show_status)
+        from trainer.app.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, self.lock, lambda: self.is_unlocked)
         self.lock()
 
     # -- dialogs (replaceable in tests) ------------------------------------------------------
@@ -283,8 +286,11 @@ class InstructorArea(QWidget):
             edit.clear()
         self.pin_message.clear()
         self.set_pin_message.clear()
+        self.idle_lock.stop()
         try:
-            has_pin = self._pin.is_set()
+            has_pin = self._pin.is_set() or self._pin.needs_recovery()
+            if not self._pin.is_set():
+                self.pin_message.setText(self._pin.failure_message_ja())
         except Exception as exc:
             log.warning("PIN setting unavailable: %s", type(exc).__name__)
             has_pin = True
@@ -317,7 +323,8 @@ class InstructorArea(QWidget):
             self._pin.set(normalized)
         except Exception as exc:
             log.warning("PIN could not be saved: %s", type(exc).__name__)
-            self.set_pin_message.setText("暗証番号を保存できませんでした。しばらくしてからもう一度どうぞ。")
+            self.set_pin_message.setText(getattr(exc, "message_ja", None)
+                                         or "暗証番号を保存できませんでした。しばらくしてからもう一度どうぞ。")
             return
         self._unlock()
 
@@ -331,12 +338,13 @@ class InstructorArea(QWidget):
             return
         self.pin_edit.clear()
         if not ok:
-            self.pin_message.setText("暗証番号がちがいます。もう一度入れてください。")
+            self.pin_message.setText(self._pin.failure_message_ja())
             self.pin_edit.setFocus()
             return
         self._unlock()
 
     def _unlock(self) -> None:
+        self.idle_lock.start()
         self.stack.setCurrentIndex(2)
         self.reload()
         self.tabs.setFocus()

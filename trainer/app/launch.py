@@ -82,6 +82,7 @@ def launch(args: argparse.Namespace) -> int:
 
         def attach(progress) -> None:
             link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang))
+            link.install_quit_notice(window, args.lang)
             app.aboutToQuit.connect(link.close)
             window.attach_progress(link)
 
