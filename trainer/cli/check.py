@@ -16,7 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-from trainer.cli._messages import missing_path
+from trainer.cli._messages import missing_path, print_problems
 
 HELP = "シナリオを詳しく確かめ、すべての道すじを試す / check scenarios deeply and play every path"
 
@@ -74,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(report.problems)
         paths += len(report.paths)
     problems.sort(key=lambda p: (p.where.path, p.where.line, p.where.column))
-    for problem in problems:
-        print(problem.format(lang))
+    print_problems(problems, lang)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     files = len({p.where.path for p in problems if p.severity == "error"})
