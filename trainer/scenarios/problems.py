@@ -308,6 +308,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このファイルは pack.yaml の scenarios に書かれていません — 書き足すか、パックのフォルダの外に移してください。",
         "this file is not listed under scenarios in pack.yaml — add it there, or move it out of the pack folder.",
     ),
+    "pack-bad-name": (
+        "「{member}」という名前は、パソコンによっては保存できません（{reason_ja}）— 名前を短く・ふつうの文字にしてから書き出し直してください。",
+        "the entry '{member}' cannot be stored on every PC ({reason_en}) — rename it and export the pack again.",
+    ),
+    "pack-name-clash": (
+        "「{member}」はファイルの名前ですが、同じ名前のフォルダーもあります — どちらかの名前を変えてください。",
+        "'{member}' is a file, but another entry uses the same name as a folder — rename one of them.",
+    ),
+    "pack-cannot-store": (
+        "「{member}」をこのパソコンに保存できません（{reason}）— 名前や空き容量を確かめてください。何も入れていません。",
+        "'{member}' cannot be stored on this PC ({reason}) — check its name and the free space. Nothing was installed.",
+    ),
     "pack-installed": (
         "パック「{id}」の版 {installed} がもう入っています（入れようとしたのは版 {version}）— 入れ直すときは --replace を付けてください。",
         "pack '{id}' version {installed} is already installed (this is version {version}) — add --replace to install it anyway.",

@@ -31,6 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.level": ("レベル {n}", "Level {n}"),
     "list.minutes": ("約 {n} 分", "About {n} min"),
     "list.start": ("はじめる", "Start"),
+    "list.source": ("パック「{name}」", "Pack “{name}”"),
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
     # player
