@@ -112,6 +112,7 @@ def _scrolling(content: QWidget) -> QScrollArea:
 
 def _label(text: str = "", *, name: str | None = None) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # learners' names are never rich text (<img width=3000>)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
@@ -213,6 +214,7 @@ class InstructorArea(QWidget):
     def ask_confirm(cls, parent: QWidget | None, title: str, text: str) -> bool:
         """Ask a yes/no question; True only for an explicit yes."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names a learner: never rich text
         yes = box.addButton("はい、実行します", QMessageBox.ButtonRole.DestructiveRole)
         no = box.addButton("やめる", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
@@ -763,12 +765,13 @@ class InstructorArea(QWidget):
             return
         if self._recorder is not None:
             self._recorder.flush(5.0)  # include what this PC recorded a moment ago
-        path = self.ask_save_path(self, "learner-record.json")
+        suggested = self._safe(lambda: self._learners.export_file_name(learner_id), "learner-record.json")
+        path = self.ask_save_path(self, suggested)
         if not path:
             self.data_message.setText("書き出しをやめました。")
             return
-        try:
-            written = self._learners.export_learner_json(learner_id, path)
+        try:  # the save dialog has asked before returning a file that exists
+            written = self._learners.export_learner_json(learner_id, path, overwrite=True)
         except Exception as exc:
             log.warning("export failed: %s", type(exc).__name__)
             self.data_message.setText("書き出せませんでした。保存する場所を確かめてください。")

@@ -107,7 +107,8 @@ class ProgressLink:
             notes.append(OFFLINE_NAMES_JA)
         text = "\n".join(n for n in notes if n)
         if text and hasattr(picker, "message"):
-            picker.message.setTextFormat(Qt.TextFormat.PlainText)
+            if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain
+                picker.message.setTextFormat(Qt.TextFormat.PlainText)
             picker.message.setText(text)
             picker.message.setVisible(True)
 

@@ -278,7 +278,7 @@ def create_progress_engine(
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(Path(url.database).parent)  # failing here is "try later", met at connect
         engine = create_engine(url, hide_parameters=True)
         _tune_sqlite(engine, busy_timeout_ms)
         return engine

@@ -17,6 +17,7 @@ import logging
 import os
 import threading
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,8 +93,27 @@ class DeletionSummary:
     journal_erased: bool = True
 
 
+def _hidden_characters(text: str) -> list[str]:
+    """Characters that are invisible or change the text's direction: controls (NUL ...), format
+    characters (zero-width spaces, RLO/LRO overrides, joiners, BOM), line and paragraph separators."""
+    return [ch for ch in text if ch not in "\t\n\r"  # pasted line ends become spaces below
+            and unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn")]
+
+
 def clean_name(name: str, *, what_ja: str = "名前") -> str:
-    """A display name with surrounding and repeated spaces removed; 1–60 characters."""
+    """A display name with surrounding and repeated spaces removed; 1–60 characters.
+
+    Invisible and direction-changing characters are refused (a name must read as it is
+    stored: 「\u202eおかし」 would show reversed, a zero-width space makes two names that
+    look the same).
+    """
+    hidden = _hidden_characters(name or "")
+    if hidden:
+        codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(hidden))
+        raise InvalidName(
+            f"{what_ja}に、見えない文字や文字の向きを変える記号（{codes}）が入っています。消してから入れてください。",
+            f"The name holds invisible or direction-changing characters ({codes}); remove them.",
+        )
     cleaned = " ".join((name or "").split())
     if not cleaned:
         raise InvalidName(f"{what_ja}を入れてください。", "Please enter a name.")
@@ -102,6 +122,18 @@ def clean_name(name: str, *, what_ja: str = "名前") -> str:
             f"{what_ja}は{NAME_LENGTH}文字までです。", f"A name has at most {NAME_LENGTH} characters."
         )
     return cleaned
+
+
+_UNSAFE_IN_FILE_NAMES = set('\\/:*?"<>|')
+
+
+def export_file_name(display_name: str, on: dt.date | None = None) -> str:
+    """``学習記録_<name>_<YYYY-MM-DD>.json`` with characters no file system takes replaced by ``_``."""
+    day = (on or dt.date.today()).isoformat()
+    name = "".join("_" if ch in _UNSAFE_IN_FILE_NAMES or unicodedata.category(ch)[0] in "CZ" and ch != " " else ch
+                   for ch in display_name).strip(" .") or "learner"
+    name = "_".join(name.split())[:40]
+    return f"学習記録_{name}_{day}.json"
 
 
 class LearnerDirectory:
@@ -346,16 +378,33 @@ class LearnerDirectory:
             ],
         }
 
-    def export_learner_json(self, learner_id: uuid.UUID, path: str | os.PathLike[str]) -> Path:
-        """Write :meth:`export_learner` to ``path`` (UTF-8 JSON, written atomically)."""
+    def export_file_name(self, learner_id: uuid.UUID, on: dt.date | None = None) -> str:
+        """A file name for an export: the learner's name and the date (``学習記録_花子_2026-12-01.json``)."""
+        learner = self.get_learner(learner_id)
+        return export_file_name(learner.display_name if learner else "", on)
+
+    def export_learner_json(
+        self, learner_id: uuid.UUID, path: str | os.PathLike[str], *, overwrite: bool = False
+    ) -> Path:
+        """Write :meth:`export_learner` to ``path`` (UTF-8 JSON, written atomically, owner-only).
+
+        An existing file is never replaced unless ``overwrite`` (the person was asked: the
+        instructor area's save dialog asks before it returns a file that exists); otherwise
+        ``FileExistsError``.
+        """
         data = self.export_learner(learner_id)
         target = Path(path)
+        if target.exists() and not overwrite:
+            raise FileExistsError(str(target))
         tmp = target.with_name(target.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
             fh.flush()
             os.fsync(fh.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, 0o600)
         os.replace(tmp, target)
         return target
 
