@@ -485,6 +485,9 @@ def check_sqlite_file(
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
             reason = unavailable_reason(exc)
+            if (int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF) == 9:  # SQLITE_INTERRUPT: the app closed
+                log.info("progress file check stopped at closing; it runs again at the next start")
+                return IntegrityReport(ok=True, unavailable="interrupted")
             log.warning("progress file not checked now (%s): %s", reason, type(exc).__name__)
             return IntegrityReport(ok=True, unavailable=None if reason == "busy" else reason)
         problem = type(exc).__name__ + ": " + str(exc)
