@@ -98,3 +98,13 @@ def test_the_crash_guard_is_installed_before_the_scenarios_load(tmp_path, monkey
         if getattr(handler, "baseFilename", None) == str(tmp_path / "trainer.log"):
             logging.getLogger("trainer").removeHandler(handler)
             handler.close()
+
+
+def test_bad_environment_variables_do_not_stop_the_app(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    done = _smoke({"TRAINER_DATA_DIR": str(blocker), "TRAINER_PACKS_DIR": str(blocker), "TRAINER_LANG": "xx",
+                   "TRAINER_DATABASE_URL": "::: not a url", "TRAINER_CONFIG_DIR": str(blocker / "config"),
+                   "XDG_CACHE_HOME": str(blocker)}, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr

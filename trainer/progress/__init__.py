@@ -171,7 +171,7 @@ class Progress:
         if self._check_thread is not None:
             self._check_thread.join(5)
         self.recorder.close()
-        if self.learners.erase_pending or self.location.is_sqlite:
+        if self.learners.erase_pending:
             self.learners.finish_erasing()
         self.store.close()
         end_session(self.marker)
