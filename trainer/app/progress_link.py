@@ -33,8 +33,8 @@ DATA_ENV = "TRAINER_DATA_DIR"
 """Where the embedded record lives, when not in the user's data folder."""
 
 OFFLINE_NAMES_JA = (
-    "いまは記録のデータベースにつながらないので、このパソコンに残っている名前を出しています。"
-    "名前を選んで練習できます。記録はこのパソコンに残し、つながったときに保存します。"
+    "いまは記録につながらないので、このパソコンに残っている名前を出しています。"
+    "名前を選んで練習できます。記録はあとで保存します。"
 )
 #: How often the record is asked again while the names come from this PC (ms).
 RECHECK_MS = 10_000
@@ -95,16 +95,20 @@ class ProgressLink:
         source = getattr(self.progress, "learner_choices", None) or self.progress.learners
         picker = LearnerPicker(source, look=look)
         picker.learner_chosen.connect(self.choose)
+        self._look = look
         self._show_notice(picker)
         if getattr(source, "from_cache", False):
             self._watch_until_back(picker, source)
         return picker
 
     def _show_notice(self, picker: QWidget) -> None:
-        notes = [self.progress.notice_ja]
+        look = getattr(self, "_look", None)
+        english = look is not None and look.lang == "en"
+        notice = getattr(self.progress, "notice_en", None) if english else self.progress.notice_ja
+        notes = [notice if isinstance(notice, str) else self.progress.notice_ja]
         source = getattr(self.progress, "learner_choices", None)
         if source is not None and source.from_cache:
-            notes.append(OFFLINE_NAMES_JA)
+            notes.append(look.tr("picker.offline_names") if look is not None else OFFLINE_NAMES_JA)
         text = "\n".join(n for n in notes if n)
         if text and hasattr(picker, "message"):
             if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain
