@@ -499,14 +499,20 @@ def check_sqlite_file(
     return move_aside(path, problem)
 
 
-def move_aside(path: Path, problem: str) -> IntegrityReport:
-    """Rename a damaged file (and companions) to ``<name>.damaged-<time>``; never overwrite."""
+def _dated_name(path: Path, tag: str) -> Path:
+    """``<name>.<tag>-<time>`` beside ``path`` (``-2``, ``-3`` … added while taken): never overwrites."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    aside = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while aside.exists():
         n += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        aside = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+    return aside
+
+
+def move_aside(path: Path, problem: str) -> IntegrityReport:
+    """Rename a damaged file (and companions) to ``<name>.damaged-<time>``; never overwrite."""
+    aside = _dated_name(path, "damaged")
     try:
         path.rename(aside)
         for suffix in ("-wal", "-shm"):
@@ -656,12 +662,7 @@ def keep_foreign_wal(path: Path, state: SessionState) -> Path | None:
         return None
     if not path.with_name(path.name + OWNER_SUFFIX).exists():
         return None  # first start of a version that leaves markers: nothing to compare with
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = wal.with_name(f"{wal.name}.unmatched-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = wal.with_name(f"{wal.name}.unmatched-{stamp}-{n}")
+    aside = _dated_name(wal, "unmatched")
     try:
         wal.rename(aside)
         shm = path.with_name(path.name + "-shm")
