@@ -231,3 +231,41 @@ def test_missing_space_after_a_keys_colon_says_what_to_type(write):
 def test_urls_and_times_are_not_mistaken_for_tight_colons(write):
     text = MINIMAL.replace("title: ちいさな練習", "title: \"10:30 https://a.example.invalid\"")
     assert load(write(text)).title.get() == "10:30 https://a.example.invalid"
+
+
+def test_a_number_after_space_hash_is_reported_where_the_text_is_cut(write):
+    text = MINIMAL.replace("say: よくできました。", "say: 迷ったら警察相談 #9110")
+    scenario, problems = check_file(write(text))
+    assert scenario is None  # the safety number would be lost: refuse, never show the cut text
+    assert [p.code for p in problems] == ["comment-cuts-number"]
+    where = problems[0].where
+    assert (where.line, where.column) == (20, 19)  # the '#' itself
+    ja, en = problems[0].format("ja"), problems[0].format("en")
+    assert "「迷ったら警察相談」" in ja and "「#9110」" in ja and '"迷ったら警察相談 #9110"' in ja
+    assert "'#9110'" in en and 'put the whole text in quotes: "迷ったら警察相談 #9110"' in en
+
+
+def test_the_number_is_kept_when_quoted_or_in_a_block(write):
+    quoted = MINIMAL.replace("say: よくできました。", 'say: "迷ったら #9110 です。"')
+    assert load(write(quoted)).steps[1].say.get() == "迷ったら #9110 です。"
+    block = MINIMAL.replace("say: よくできました。", "say: |-\n      迷ったら #9110 です。")
+    assert load(write(block, "b.yaml")).steps[1].say.get() == "迷ったら #9110 です。"
+    tight = MINIMAL.replace("say: よくできました。", "say: 迷ったら警察相談#9110")  # no space: not a comment
+    assert load(write(tight, "c.yaml")).steps[1].say.get() == "迷ったら警察相談#9110"
+
+
+def test_a_note_after_a_text_is_a_warning_and_a_note_after_an_id_is_fine(write):
+    text = MINIMAL.replace("title: ちいさな練習", "title: ちいさな練習  # あとで直す").replace(
+        "category: smartphone", "category: smartphone   # cashless / shopping / ...")
+    scenario, problems = check_file(write(text))
+    assert scenario is not None and scenario.title.get() == "ちいさな練習"
+    assert [(p.code, p.severity, p.where.line, p.where.column) for p in problems] == [
+        ("comment-after-text", "warning", 4, 16)]
+    assert '"ちいさな練習 # あとで直す"' in problems[0].format("ja")
+
+
+def test_english_text_cut_in_a_bilingual_map_and_a_list(write):
+    text = MINIMAL.replace("    say: よくできました。", "    say: よくできました。\n    learned:\n"
+                           "      - ja: 警察相談 #9110\n        en: police advice #9110")
+    problems = check_file(write(text))[1]
+    assert [(p.code, p.where.line) for p in problems] == [("comment-cuts-number", 22), ("comment-cuts-number", 23)]

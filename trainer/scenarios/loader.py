@@ -90,10 +90,13 @@ def _kind_of(node: yaml.Node) -> str:
 class _Walker:
     """Turns nodes into model values, collecting problems instead of raising."""
 
-    def __init__(self, shown: str, base_dir: Path | None):
+    def __init__(self, shown: str, base_dir: Path | None,
+                 comments: dict[tuple[int, int], tuple[int, str]] | None = None):
         self.shown = shown
         self.base_dir = base_dir
         self.problems: list[Problem] = []
+        # (line, column) where a value ends -> (column of '#', the comment): see _comments_after_values
+        self.comments = comments or {}
 
     # -- basics ---------------------------------------------------------
     def where(self, node: yaml.Node) -> Where:
@@ -148,7 +151,23 @@ class _Walker:
         if not isinstance(node, yaml.ScalarNode):
             self.wrong_type(node, key, want)
             return None
+        if self.comments and not node.style:
+            found = self.comment_after(node)
+            if found and found[1][1:2].isdigit():  # "迷ったら #9110": the number would be lost
+                self.cut_text(node, found, "comment-cuts-number")
         return node
+
+    def comment_after(self, node: yaml.ScalarNode) -> tuple[int, str] | None:
+        """The ``#…`` comment YAML found right after this plain value, if any."""
+        return self.comments.get((node.end_mark.line, node.end_mark.column)) if not node.style else None
+
+    def cut_text(self, node: yaml.ScalarNode, found: tuple[int, str], code: str) -> None:
+        column, comment = found
+        whole = f"{node.value} {comment}"
+        quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        self.problems.append(Problem(Where(self.shown, node.end_mark.line + 1, column + 1), code,
+                                     {"kept": node.value, "comment": comment, "quoted": quoted},
+                                     severity="error" if code == "comment-cuts-number" else "warning"))
 
     def string(self, node: yaml.Node, key: str) -> str | None:
         """Any plain scalar as its written text (``580``, ``yes`` stay as typed)."""
@@ -222,6 +241,7 @@ class _Walker:
                 return None
             values = {"ja": value}
             nodes = {"ja": node}
+            self._comment_after_text(node)
         else:
             found = self.mapping(node, key, LANG_KEYS)
             if found is None:
@@ -231,6 +251,7 @@ class _Walker:
                 value = self.string(value_node, f"{key}.{lang}")
                 if value is not None:
                     values[lang], nodes[lang] = value, value_node
+                    self._comment_after_text(value_node)
             if not values:
                 self.problem(node, "empty-text", key=key)
                 return None
@@ -246,6 +267,13 @@ class _Walker:
                 self.problems.append(Problem(self._offset_where(nodes[lang], value, offset),
                                              "bad-reading-notation", {"detail_ja": detail_ja, "detail_en": detail_en}))
         return Text(MappingProxyType(values), where)
+
+    def _comment_after_text(self, node: yaml.Node) -> None:
+        """A text followed by `` # note``: YAML drops the note from the text, silently."""
+        if self.comments and isinstance(node, yaml.ScalarNode):
+            found = self.comment_after(node)
+            if found and not found[1][1:2].isdigit():  # the digits case is already an error
+                self.cut_text(node, found, "comment-after-text")
 
     def _offset_where(self, node: yaml.Node, value: str, offset: int) -> Where:
         base = self.where(node)
@@ -648,10 +676,39 @@ def _shared_nodes(root: yaml.Node) -> list[yaml.Node]:
     return shared
 
 
+_SPACE_HASH = re.compile(r"\S[ \t]+#")
+
+
+def _comments_after_values(text: str) -> dict[tuple[int, int], tuple[int, str]]:
+    """Where a ``#`` follows a space after something: (line, column just after
+    that something, both from 0) -> (column of the ``#``, the rest of the line).
+
+    In YAML a space then ``#`` starts a comment, so ``say: 迷ったら #9110``
+    holds only 「迷ったら」. The walker asks this map whether a plain value ends
+    where such a comment begins. One C-speed search over the whole text; a
+    file with no `` #`` after anything costs nothing more. A ``#`` inside
+    quotes is listed too, but no plain value ends just before it."""
+    found: dict[tuple[int, int], tuple[int, str]] = {}
+    if not _SPACE_HASH.search(text):
+        return found
+    for match in _SPACE_HASH.finditer(text):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text.count("\n", 0, start)
+        hash_at = match.end() - 1
+        found[(line, start + 1 - line_start)] = (hash_at - line_start,
+                                                 text[hash_at: line_end if line_end >= 0 else len(text)].rstrip())
+    return found
+
+
 def build(node: yaml.Node, shown: str, base_dir: Path | None,
-          may_alias: bool = True) -> tuple[Scenario | None, list[Problem]]:
-    """Walk a composed document into a :class:`Scenario`, collecting problems."""
-    w = _Walker(shown, base_dir)
+          may_alias: bool = True, text: str | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """Walk a composed document into a :class:`Scenario`, collecting problems.
+
+    With the file's ``text``, plain values that a `` #`` comment cut short are
+    reported too."""
+    w = _Walker(shown, base_dir, _comments_after_values(text) if text else None)
     shared = _shared_nodes(node) if may_alias else []
     if shared:
         first = {id(n): n for n in shared}.values()
@@ -729,7 +786,7 @@ def _from_source(source: Any, base_dir: Path | None) -> tuple[Scenario | None, l
         return None, slips + [p for p in problems if first_slip is None or p.where.line < first_slip]
     # Without '&' or '*' anywhere in the text there can be no anchor or alias.
     may_alias = "&" in source.text or "*" in source.text
-    scenario, found = build(node, source.path, base_dir, may_alias)
+    scenario, found = build(node, source.path, base_dir, may_alias, source.text)
     if slips:
         return None, sorted(slips + found, key=lambda p: (p.where.line, p.where.column))
     return scenario, found

@@ -42,6 +42,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{key}:」のあとに空白がありません — 「{key}: 」のように、コロンのあとに半角スペースを入れてください。",
         "there is no space after '{key}:' — type a space after the colon, like '{key}: '.",
     ),
+    "comment-cuts-number": (
+        "文「{kept}」は「{comment}」の前で切れています（YAML では空白のあとの # からはメモ（コメント）で、画面にも読み上げにも出ません）"
+        "— 文全体を引用符で囲んでください: {quoted}",
+        "the text '{kept}' is cut before '{comment}' (in YAML a space then # starts a comment, which is neither shown"
+        " nor read aloud) — put the whole text in quotes: {quoted}",
+    ),
+    "comment-after-text": (
+        "文「{kept}」のあとの「{comment}」はメモ（コメント）として読まれ、文には入りません"
+        " — 文に入れるなら全体を引用符で囲んでください: {quoted}（メモなら、別の行に書いてください）",
+        "'{comment}' after the text '{kept}' is read as a comment and left out of the text"
+        " — if it belongs to the text, put the whole text in quotes: {quoted} (a note goes on a line of its own)",
+    ),
     "fullwidth-dash": (
         "リストの印が全角（{char}）です — 半角のハイフンと空白「- 」にしてください。",
         "the list marker is full-width ({char}) — type an ASCII hyphen and a space '- '.",
