@@ -151,3 +151,13 @@ def test_mistake_feedback_is_never_red(qtbot):
         colour = getattr(theme, fill)
         r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
         assert not (r > 150 and g < 90 and b < 90), f"{theme.name}: {colour} looks red"
+
+
+def test_the_counter_says_which_step_of_how_many(qtbot):
+    """「手順 1 / 4」: the learner sees how far along they are (not 「1 番目の手順」)."""
+    scenario = scenario_named("open-an-app")  # five steps, the last an ending: four to do
+    _window, player = open_at(qtbot, scenario)
+    assert player.panel.counter.text() == "手順 1 / 4"
+    click(player.panel.next_button)
+    settle()
+    assert player.panel.counter.text() == "手順 2 / 4"

@@ -215,6 +215,12 @@ class _Graph:
         return " → ".join([*seen, here] if here else seen)
 
 
+def steps_to_finish(scenario: Scenario) -> dict[str, int]:
+    """For each step, how many steps the quickest way on still takes to an ending
+    (0 for an ending). The player shows 「手順 3 / 8」 from it."""
+    return dict(_Graph(scenario).to_finish)
+
+
 def check_flow(scenario: Scenario, graph: _Graph | None = None) -> list[Problem]:
     graph = graph or _Graph(scenario)
     problems: list[Problem] = []

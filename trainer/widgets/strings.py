@@ -34,7 +34,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
     # player
-    "player.step": ("{n} 番目の手順", "Step {n}"),
+    "player.step": ("手順 {n} / {total}", "Step {n} of {total}"),
     "player.next": ("次へ", "Next"),
     "player.repeat": ("もう一度聞く", "Hear again"),
     "player.hint": ("ヒント", "Hint"),
