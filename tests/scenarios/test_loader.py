@@ -168,6 +168,16 @@ def test_learner_links_must_be_practice_addresses(write):
     assert load(write(ok)).steps[0].screen.url == "https://bank.example.invalid/login"
 
 
+@pytest.mark.parametrize(("url", "allowed"), [
+    ("https://myna.go.jp/", True), ("https://www.city.miyakonojo.lg.jp/", True), ("https://go.jp/", False),
+    ("https://go.jp.example.com/", False), ("https://city.lg.jp.evil.co.jp/", False), ("https://notgo.jp/", False),
+    ("https://shop.example.invalid/", True), ("https://real-bank.co.jp/", False),
+])
+def test_genuine_government_pages_may_show_go_jp_and_lg_jp(write, url, allowed):
+    text = MINIMAL.replace("    screen:\n", f"    screen:\n      url: {url}\n", 1)
+    assert codes_of(write(text)) == ([] if allowed else ["bad-url"])
+
+
 def test_texts_may_be_bilingual(write):
     scenario = load(write(MINIMAL.replace("title: ちいさな練習", "title: {ja: ちいさな練習, en: A tiny practice}")))
     assert scenario.title.get("en") == "A tiny practice"

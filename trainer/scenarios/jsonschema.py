@@ -66,7 +66,8 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
                "Makes this an end: success, safe, or risky (a learning end, never a failure)."),
     "learned": ("この終わりで学んだこと（箇条書き）。", "What was learned at this end (a list)."),
     # a screen
-    "url": ("画面の上に出すアドレス（example.invalid の練習用だけ）。", "The address shown on top (practice example.invalid only)."),
+    "url": ("画面の上に出すアドレス（example.invalid の練習用。本物の役所は go.jp・lg.jp も可）。",
+            "The address shown on top (practice example.invalid; a genuine government page may use go.jp, lg.jp)."),
     "elements": ("画面の部品の並び（上から順）。", "The elements on the screen, top to bottom."),
     # actions
     "tap": ("押す（軽く1回）: 部品の id。", "Tap: the element's id."),
@@ -257,9 +258,12 @@ class _Builder:
                                                "A file inside the scenario's folder (e.g. images/shop.png)")},
             "practice-url": {
                 "type": "string",
-                "pattern": rf"^([A-Za-z][A-Za-z0-9+.-]*://)?([^/@?#]*@)?([A-Za-z0-9-]+\.)*{ci_host}\.?(:[0-9]*)?([/?#].*)?$",
-                "description": self.text("練習用のアドレス（example.invalid）。例: https://shop.example.invalid/",
-                                         "A practice address under example.invalid"),
+                "pattern": rf"^([A-Za-z][A-Za-z0-9+.-]*://)?([^/@?#]*@)?(([A-Za-z0-9-]+\.)*{ci_host}"
+                           rf"|([A-Za-z0-9-]+\.)+([gG][oO]|[lL][gG])\.[jJ][pP])\.?(:[0-9]*)?([/?#].*)?$",
+                "description": self.text("練習用のアドレス（example.invalid）。本物の役所のページだけは go.jp・lg.jp も使えます。"
+                                         "例: https://shop.example.invalid/",
+                                         "A practice address under example.invalid (a genuine government page may"
+                                         " use go.jp or lg.jp)"),
             },
             "any-url": {"type": "string", "pattern": r"\S"},
             "value-match": self.value_match(),

@@ -74,6 +74,26 @@ _KNOWN_KEYS = frozenset(
 )
 
 
+OFFICIAL_SUFFIXES = (".go.jp", ".lg.jp")
+"""Genuine government services may show their real kind of address (``*.go.jp``
+for the state, ``*.lg.jp`` for a city), which is what learners are taught to
+look for; nothing is ever fetched. Shops, banks and every fake stay under
+``example.invalid``."""
+
+
+def practice_host(url: str) -> bool:
+    """True when a learner may see ``url`` on a mock screen: under
+    ``example.invalid``, or a government address (``*.go.jp``, ``*.lg.jp``)."""
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    try:
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return False
+    if host == "example.invalid" or host.endswith(".example.invalid"):
+        return True
+    return any(host.endswith(suffix) and len(host) > len(suffix) for suffix in OFFICIAL_SUFFIXES)
+
+
 def _suggest(word: str, options: Iterable[str]) -> str | None:
     found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return found[0] if found else None
@@ -293,9 +313,7 @@ class _Walker:
         value = self.string(node, key)
         if value is None:
             return None
-        parts = urlsplit(value if "://" in value else f"https://{value}")
-        host = (parts.hostname or "").lower()
-        if practice_only and not (host == "example.invalid" or host.endswith(".example.invalid")):
+        if practice_only and not practice_host(value):
             self.problem(node, "bad-url", value=value)
             return None
         return value

@@ -171,8 +171,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file '{value}' does not exist — check its name and folder.",
     ),
     "bad-url": (
-        "リンク「{value}」は練習用のアドレスにしてください — example.invalid（例: https://shop.example.invalid/）を使います。",
-        "the link '{value}' must be a practice address — use example.invalid (e.g. https://shop.example.invalid/).",
+        "リンク「{value}」は練習用のアドレスにしてください — example.invalid（例: https://shop.example.invalid/）を使います"
+        "（本物の役所のページだけは go.jp・lg.jp も使えます）。",
+        "the link '{value}' must be a practice address — use example.invalid (e.g. https://shop.example.invalid/);"
+        " only a genuine government page may use go.jp or lg.jp.",
     ),
     "unknown-element": (
         "画面の部品「{value}」はありません{suggest_ja} — 使える部品: {allowed}。",
