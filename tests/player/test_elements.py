@@ -237,13 +237,25 @@ def test_speaker_says_suggestions_and_typed_phrases(qtbot, look):
     assert widget.light_text.text() == look.tr("speaker.light.listening")
 
 
-@pytest.mark.parametrize("light", ["off", "listening", "thinking", "muted", "notification", "speaking"])
+@pytest.mark.parametrize("light", ["off", "listening", "thinking", "muted", "notification", "speaking", "call",
+                                   "alarm"])
 def test_speaker_light_meaning_is_written_not_only_coloured(qtbot, look, light):
     widget, _ = make(qtbot, look, "speaker", "speaker", light=light)
     assert widget.light_text.text() == look.tr(f"speaker.light.{light}")
     assert widget.ring.accessibleName() == widget.light_text.text()
     widget.hide()
     assert widget.ring._timer is None or not widget.ring._timer.isActive(), "nothing animates unseen"
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_speaker_call_light_is_green_as_on_real_speakers(qtbot, make_look, theme):
+    """A call or a drop-in lights the ring green, not the blue of listening."""
+    look = make_look(theme=theme)
+    widget, _ = make(qtbot, look, "speaker", "speaker", light="call")
+    image = widget.ring.grab().toImage()
+    ring = image.pixelColor(image.width() // 2, round(image.height() * 0.13))  # on the ring, top middle
+    assert ring.green() > ring.red() + 60 and ring.green() > ring.blue() + 40, ring.name()
+    assert "緑" in widget.light_text.text()
 
 
 def test_message_links_show_the_whole_address(qtbot, look):

@@ -205,10 +205,11 @@ register(ElementKind(
 ))
 register(ElementKind(
     "speaker", {"id": OPTIONAL_ID, "light": Key("enum", choices=(
-        "off", "listening", "thinking", "muted", "notification", "speaking")),
+        "off", "listening", "thinking", "muted", "notification", "speaking", "call", "alarm")),
         "heard": Key("text"), "answer": Key("text"), "suggestions": Key("texts")},
     actions=("say", "tap"), default_id="speaker",
-    doc_ja="スマートスピーカー。light は光の意味（listening=青、thinking=回る、muted=赤、notification=黄）。"
+    doc_ja="スマートスピーカー。light は光の意味（listening=青、thinking=回る、muted=赤、notification=黄、"
+           "call=緑の電話・呼びかけ、alarm=アラームやタイマーが鳴っている）。"
            "suggestions は話しかける言葉の例です。",
     doc_en="A smart speaker: light ring, what it heard and answers; suggestions are phrases to say.",
     example="{type: speaker, light: listening, suggestions: [今日の天気は？]}",

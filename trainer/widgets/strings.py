@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # finish
     "finish.success": ("できました！", "You did it!"),
     "finish.safe": ("安全に終われました", "You stayed safe"),
-    "finish.risky": ("練習なので大丈夫です", "It's only practice — all is well"),
+    "finish.risky": ("練習なのでだいじょうぶです", "It's only practice — all is well"),
     "finish.learned": ("今日おぼえたこと", "What you learned"),
     "finish.again": ("もう一度", "Once more"),
     "finish.other": ("ほかの練習へ", "Other practices"),
@@ -147,6 +147,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "speaker.light.muted": ("赤く光っています：マイクが切れています", "Red light: microphone off"),
     "speaker.light.notification": ("黄色く光っています：お知らせがあります", "Yellow light: a notification waits"),
     "speaker.light.speaking": ("青く光っています：話しています", "Blue light: speaking"),
+    "speaker.light.call": ("緑に光っています：電話（呼びかけ）です", "Green light: a call"),
+    "speaker.light.alarm": ("アラームが鳴っています", "The alarm is ringing"),
     "cart.total": ("合計", "Total"),
     "cart.shipping": ("送料", "Shipping"),
     "cart.qty": ("{n} 個", "× {n}"),
