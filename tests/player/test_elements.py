@@ -386,3 +386,61 @@ def test_a_kiosk_keeps_its_keyboard_folded_until_asked(qtbot, look):
     click(widget.keyboard.latin_button)
     click(widget.keyboard.latin.keys["a"])
     assert widget.field.text() == "a"
+
+
+def test_phone_dialler_has_star_and_hash_and_a_backspace_that_clears_when_held(qtbot, look, monkeypatch):
+    widget, _ = make(qtbot, look, "input", "number", keyboard="phone", label=T("電話番号"))
+    pad = widget.pad
+    assert pad.dialler and "clear" not in pad.keys
+    for key in "#9110":
+        click(pad.keys[key])
+    click(pad.keys["*"])
+    assert widget.field.text() == "#9110*"
+    assert pad.keys["#"].text() == "＃" and pad.keys["#"].accessibleName() == look.tr("pad.sharp")
+    click(pad.keys["delete"])
+    assert widget.field.text() == "#9110"
+    clock = iter([0.0, 1000.0])
+    monkeypatch.setattr(button_module, "monotonic_ms", lambda: next(clock))
+    key = pad.keys["delete"]
+    QTest.mousePress(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
+    QTest.mouseRelease(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
+    assert widget.field.text() == "", "holding ⌫ clears the number, as on a phone"
+
+
+def test_kana_pad_has_backspace_space_and_return_like_a_phone(qtbot, look):
+    widget, actions = make(qtbot, look, "input", "memo", keyboard="text", label=T("メモ"))
+    kana = widget.keyboard.kana
+    for name in ("delete", "space", "newline", "confirm"):
+        assert kana.keys[name].isVisible(), name
+    assert not widget.keyboard.edit_row.isVisible(), "the kana pad carries its own ⌫ and 空白"
+    click(kana.keys["あ"])
+    click(kana.keys["あ"])  # multi-tap: い
+    click(kana.keys["newline"])  # 改行 settles it: the next あ is a new character
+    click(kana.keys["あ"])
+    assert widget.field.text() == "いあ"
+    click(kana.keys["delete"])
+    assert widget.field.text() == "い"
+    click(kana.keys["space"])
+    assert widget.field.text() == "い　"
+    assert actions == []  # none of these sends anything
+    assert "変換" in kana.keys["space"].text() and kana.keys["newline"].text() == "改行"
+
+
+@pytest.mark.parametrize("scale", [1.0, 3.0])
+def test_flick_guide_kana_stay_at_300_percent(qtbot, make_look, scale):
+    """The four kana around each key are what a flick is aimed by; a big text size keeps them."""
+    look = make_look(scale=scale)
+    widget, _ = make(qtbot, look, "input", "memo", keyboard="text", label=T("メモ"))
+    narrowest = look.px(340) - look.px(28) - 2 * min(look.px(16), 24)  # the phone's screen at its narrowest
+    kana = widget.keyboard.kana
+    assert kana.minimumSizeHint().width() <= narrowest
+    widget.resize(narrowest, look.px(900))
+    settle()
+    key = kana.keys["あ"]
+    assert key.text_fits()
+    assert key.guide_px() >= max(9, look.size("small") * 0.4)
+    image = key.grab().toImage()
+    inside = look.px(4) + max(3, look.px(3))  # past the focus ring and the border
+    left = [image.pixelColor(x, y) for x in range(inside, image.width() // 4)
+            for y in range(image.height() // 3, image.height() * 2 // 3)]
+    assert any(c.lightness() < 90 for c in left), ("the guide kana 「い」 is drawn at the key's left")

@@ -112,6 +112,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # elements
     "pad.delete": ("1字消す", "Delete"),
     "pad.clear": ("全部消す", "Clear"),
+    "pad.backspace": ("1字消す（長押しで全部消す）", "Delete (hold to clear)"),
+    "pad.star": ("アスタリスク", "Star"),
+    "pad.sharp": ("シャープ", "Hash"),
+    "kb.convert": ("変換", "Convert"),
+    "kb.next": ("次の字へ（→）", "Next character (→)"),
+    "kb.newline": ("改行", "Return"),
     "pad.enter": ("決定", "OK"),
     "kb.show": ("画面のキーボード", "On-screen keyboard"),
     "kb.space": ("空白", "Space"),
