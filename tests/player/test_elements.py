@@ -444,3 +444,69 @@ def test_flick_guide_kana_stay_at_300_percent(qtbot, make_look, scale):
     left = [image.pixelColor(x, y) for x in range(inside, image.width() // 4)
             for y in range(image.height() // 3, image.height() * 2 // 3)]
     assert any(c.lightness() < 90 for c in left), ("the guide kana 「い」 is drawn at the key's left")
+
+
+def test_call_log_is_a_list_of_calls_that_call_back_when_tapped(qtbot, look):
+    calls = tuple(MappingProxyType(c) for c in (
+        {"id": "yumi", "name": T("小林 ゆみ"), "kind": "missed", "time": T("10:05")},
+        {"id": "shop", "name": T("090-0000-2222"), "kind": "outgoing", "time": T("昨日")},
+    ))
+    widget, actions = make(qtbot, look, "call-log", None, calls=calls)
+    row = widget.rows["yumi"]
+    assert not row.isCheckable(), "a call is not a radio button: a tap calls back at once"
+    click(row)
+    assert actions[-1].kind is ActionKind.TAP and actions[-1].target == "yumi"
+    assert "不在着信" in row.accessibleName() and "10:05" in row.accessibleName()
+    assert "発信" in widget.rows["shop"].accessibleName()
+    image = row.grab().toImage()
+    reds = [image.pixelColor(x, y) for x in range(image.width() // 4, image.width() // 2)
+            for y in range(image.height() // 2)]
+    assert any(c.red() > 120 and c.green() < 80 for c in reds), "a missed call's name is red, as on phones"
+
+
+def test_photo_camera_has_thumbnail_left_white_shutter_middle_switch_right(qtbot, look, tmp_path):
+    from PySide6.QtGui import QImage
+
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#7CB342"))
+    picture.save(str(tmp_path / "view.png"))
+    buttons = tuple(MappingProxyType({"id": i, "label": T(n), "kind": k}) for i, n, k in (
+        ("shutter", "シャッター", "shutter"), ("thumb", "撮った写真", "thumbnail"), ("flip", "切り替え", "switch")))
+    element = Element("photo-camera", None, MappingProxyType({"src": "view.png", "alt": T("庭"), "buttons": buttons}))
+    widget = build_element(element, ElementContext(look, str(tmp_path)))
+    qtbot.addWidget(widget)
+    widget.resize(420, 600)
+    widget.show()
+    settle()
+    actions = []
+    widget.acted.connect(actions.append)
+    shutter, thumb, flip = (widget.target_widget(i) for i in ("shutter", "thumb", "flip"))
+    left = [b.mapTo(widget, b.rect().center()).x() for b in (thumb, shutter, flip)]
+    assert left == sorted(left), "thumbnail bottom left, shutter in the middle, switch on the right"
+    image = shutter.grab().toImage()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert centre.lightness() > 240, "the shutter is a white circle"
+    click(shutter)
+    assert actions[-1].target == "shutter"
+    assert shutter.accessibleName() == "シャッター"
+
+
+def test_long_press_menu_opens_beside_the_held_app_and_closes_from_outside(qtbot, look):
+    apps = tuple(MappingProxyType({"id": i, "label": T(n), "icon": i}) for i, n in (
+        ("phone", "電話"), ("camera", "カメラ"), ("mail", "メール"), ("sun", "天気"), ("map", "地図")))
+    menu = tuple(MappingProxyType({"id": i, "label": T(n)}) for i, n in (("edit", "ホーム画面を編集"),
+                                                                         ("remove", "アプリを削除")))
+    view, actions = screen(qtbot, look, Element("app-grid", None, MappingProxyType(
+        {"apps": apps, "menu": menu, "menu-on": "sun", "menu-close": "outside"})))
+    grid = view.elements[0]
+    held = grid.tiles["sun"].geometry()
+    popup = grid.menu.geometry()
+    assert popup.top() >= held.bottom() - 1 and popup.top() - held.bottom() <= look.px(12), "right under the app"
+    assert popup.left() <= held.right() and popup.right() >= held.left(), "beside it, not centred on the screen"
+    assert popup.width() < view.width(), "a small menu, not a dialog across the screen"
+    click(grid.menu.items["edit"])
+    assert actions[-1].target == "edit"
+    click(view.target_widget("outside"))
+    assert actions[-1].kind is ActionKind.TAP and actions[-1].target == "outside"
+    QTest.keyClick(grid.menu.items["remove"], Qt.Key.Key_Escape)
+    assert actions[-1].target == "outside", "Esc closes the menu too"

@@ -30,7 +30,7 @@ class Key:
     required: bool = False
     choices: tuple[str, ...] = ()
     item: Mapping[str, Key] | None = None
-    targets: bool = False  # the ids of this list's items can be acted on
+    targets: bool = False  # the ids of this list's items (or this id key's value) can be acted on
     doc: str = ""
 
 
@@ -68,7 +68,10 @@ def target_ids(element: Any) -> Iterator[str]:
     if kind is None:
         return
     for name, key in kind.keys.items():
-        if key.targets:
+        if key.targets and key.type == "id":  # a key whose value names something to act on
+            if element.props.get(name):
+                yield element.props[name]
+        elif key.targets:
             for item in element.props.get(name, ()) or ():
                 item_id = item.get("id") if isinstance(item, Mapping) else None
                 if item_id:
@@ -107,9 +110,16 @@ register(ElementKind(
 ))
 register(ElementKind(
     "app-grid", {"id": OPTIONAL_ID, "apps": Key("list", True, targets=True, item={
-        "id": ID, "label": Key("text", True), "icon": Key("str"), "badge": Key("int")})},
+        "id": ID, "label": Key("text", True), "icon": Key("str"), "badge": Key("int")}),
+        "menu": Key("list", targets=True, doc="the menu a long press opened, beside the app in menu-on", item={
+            "id": ID, "label": Key("text", True), "icon": Key("str"), "style": Key("enum", choices=STYLE_BUTTON)}),
+        "menu-on": Key("str", doc="the app whose long-press menu is open"),
+        "menu-close": Key("id", targets=True, doc="target sent by touching outside the menu (or Esc), which closes it")},
     actions=("tap", "long-press"),
-    doc_ja="スマートフォンのホーム画面のアプリの並び。", doc_en="A phone's home screen of app icons.",
+    doc_ja="スマートフォンのホーム画面のアプリの並び。menu を書くと、menu-on のアプリのすぐ横に長押しのメニューが開いた画面に"
+           "なります。menu-close は、メニューの外（何もないところ）を押したときの名前です。",
+    doc_en="A phone's home screen of app icons; with menu, the long-press menu is open beside the app named by "
+           "menu-on, and touching outside it sends menu-close.",
     example="{type: app-grid, apps: [{id: pay, label: ペイ, icon: wallet}, {id: camera, label: カメラ, icon: camera}]}",
 ))
 register(ElementKind(
@@ -236,6 +246,31 @@ register(ElementKind(
     doc_en="A phone call screen (incoming, calling, talking); round buttons: answer is green, decline and end red.",
     example="{type: call, caller: 番号非通知, state: incoming, buttons: [{id: answer, label: 応答, kind: answer}, "
             "{id: decline, label: 拒否, kind: decline}]}",
+))
+register(ElementKind(
+    "call-log", {"id": OPTIONAL_ID, "label": Key("text"), "calls": Key("list", True, targets=True, item={
+        "id": ID, "name": Key("text", True, doc="the contact's name, or the number when unknown"),
+        "number": Key("str"), "kind": Key("enum", choices=("missed", "incoming", "outgoing")),
+        "time": Key("text"), "note": Key("text")})},
+    actions=("tap", "long-press"),
+    doc_ja="電話の履歴（かかってきた・かけた電話の一覧）。1行を押すと、その相手にかけ直します（tap）。"
+           "kind の missed（不在着信）は赤い字で出ます。",
+    doc_en="A phone's call history: one row per call; tapping a row calls back (tap). Missed calls are red.",
+    example="{type: call-log, calls: [{id: mother, name: 母, kind: missed, time: \"10:05\"}]}",
+))
+register(ElementKind(
+    "photo-camera", {"id": OPTIONAL_ID, "src": Key("asset", True, doc="what the camera sees"),
+                     "alt": Key("text", True), "thumbnail": Key("asset", doc="the last photo, bottom left"),
+                     "buttons": Key("list", True, targets=True, item={
+                         "id": ID, "label": Key("text", True),
+                         "kind": Key("enum", True, choices=("shutter", "thumbnail", "switch"))})},
+    actions=("tap",),
+    doc_ja="写真を撮るカメラの画面。下の黒い帯に、左下の小さな写真（thumbnail）、まん中の白い丸のシャッター（shutter）、"
+           "右の切り替え（switch）が並びます。",
+    doc_en="A phone camera: what it sees, and a dark bar with the last photo (bottom left), the white round "
+           "shutter (middle) and the front/back switch (right).",
+    example="{type: photo-camera, src: images/flower.png, alt: 庭の花, buttons: [{id: shutter, label: シャッター, "
+            "kind: shutter}]}",
 ))
 register(ElementKind(
     "placed-card", {"id": ID, "label": Key("text", True), "card": Key(

@@ -116,6 +116,11 @@ CONTEXT_DOCS: dict[str, tuple[str, str]] = {
 }
 
 ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
+    "menu": ("長押しで開いたメニューの項目（id・label・icon）。", "The items of the menu a long press opened (id, label, icon)."),
+    "menu-on": ("メニューが横に開いているアプリの id。", "The id of the app the menu opened beside."),
+    "menu-close": ("メニューの外を押したとき（または Esc）の名前。", "The target sent by touching outside the menu (or Esc)."),
+    "calls": ("電話の履歴の行（id・name・kind・time・number・note）。", "The calls (id, name, kind, time, number, note)."),
+    "thumbnail": ("左下に出る、前に撮った写真のファイル。", "The last photo's file, shown bottom left."),
     "type": ("部品の種類。", "The kind of element."),
     "id": ("部品の名前（expect やヒントで使います）。", "The element's name, used by expect and hints."),
     "alt": ("絵の説明（読み上げます）。", "What the picture shows (read aloud)."),
@@ -135,7 +140,10 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "icon": ("絵の名前（wallet, camera, mail, phone, sun, qr …）。", "The icon's name (wallet, camera, mail, phone, sun, qr …)."),
     "image": ("商品の絵（シナリオのフォルダの中のファイル）。", "A picture file inside the scenario's folder."),
     "incoming": ("受け取ったメッセージなら true（左に出ます）。", "true for a received message (shown on the left)."),
-    "kind": ("ボタンの種類: answer（緑）, decline・end（赤）, other。", "The button's kind: answer (green), decline or end (red), other."),
+    "kind": ("種類。call のボタン: answer（緑）, decline・end（赤）, other。call-log: missed（不在着信）, incoming, outgoing。"
+             "photo-camera: shutter, thumbnail, switch。",
+             "The kind. call buttons: answer (green), decline or end (red), other; call-log: missed, incoming, "
+             "outgoing; photo-camera: shutter, thumbnail, switch."),
     "items": ("かごの中身（name・price・qty）。", "The cart's contents (name, price, qty)."),
     "keyboard": ("出すキーボード: text, number, pin, password, phone, email。", "Which keyboard: text, number, pin, password, phone, email."),
     "label": ("表示する名前（短く）。", "The visible label (keep it short)."),
@@ -143,7 +151,7 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "light": ("光の状態: off, listening, thinking, muted, notification, speaking。", "The light ring's state."),
     "lines": ("明細の行（label・amount）。", "The receipt's lines (label, amount)."),
     "links": ("押せるリンク（id・url、example.invalid のみ）。", "Tappable links (id, url; example.invalid only)."),
-    "name": ("商品の名前。", "The product's name."),
+    "name": ("名前（商品の名前、電話の相手の名前や番号）。", "The name (a product's, or the caller's name or number)."),
     "note": ("小さな字の補足。", "A small note."),
     "number": ("電話番号（練習用の 090-0000-xxxx など）。", "A phone number (a dummy such as 090-0000-xxxx)."),
     "old-price": ("値引き前の値段（円）。", "The price before a discount (yen)."),

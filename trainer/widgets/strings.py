@@ -112,6 +112,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # elements
     "pad.delete": ("1字消す", "Delete"),
     "pad.clear": ("全部消す", "Clear"),
+    "calllog.missed": ("不在着信", "Missed call"),
+    "calllog.incoming": ("着信", "Incoming call"),
+    "calllog.outgoing": ("発信", "Outgoing call"),
+    "camera.shutter": ("シャッター", "Shutter"),
+    "grid.outside": ("メニューの外（押すと閉じます）", "Outside the menu (touch to close it)"),
     "pad.backspace": ("1字消す（長押しで全部消す）", "Delete (hold to clear)"),
     "pad.star": ("アスタリスク", "Star"),
     "pad.sharp": ("シャープ", "Hash"),
