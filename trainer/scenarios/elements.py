@@ -149,9 +149,12 @@ register(ElementKind(
     example="{type: checkbox, id: agree, label: すべての確認事項に同意する}",
 ))
 register(ElementKind(
-    "qr", {"id": OPTIONAL_ID, "data": Key("str", True), "label": Key("text")},
-    doc_ja="本物のQRコード（実際のスマホでも読めます）。data は example.invalid などの練習用の値にします。",
-    doc_en="A real QR code (a real phone could scan it); use dummy data.",
+    "qr", {"id": OPTIONAL_ID, "data": Key("str", True), "label": Key("text"),
+           "barcode": Key("str", doc="digits of a barcode drawn above the code, as pay apps show both")},
+    doc_ja="本物のQRコード（実際のスマホでも読めます）。data は example.invalid などの練習用の値にします。"
+           "barcode に数字を書くと、支払いアプリのように上にバーコード（絵）も出ます。",
+    doc_en="A real QR code (a real phone could scan it); use dummy data. barcode adds a (drawn) barcode above "
+           "it with those digits, as pay apps show both.",
     example='{type: qr, data: "shop:machi-mart", label: まちマート}',
 ))
 register(ElementKind(
@@ -172,8 +175,11 @@ register(ElementKind(
 register(ElementKind(
     "cart", {"id": OPTIONAL_ID, "items": Key("list", True, item={
         "name": Key("text", True), "price": Key("int", True), "qty": Key("int")}),
-        "shipping": Key("int")},
-    doc_ja="買い物かごの中身と合計。", doc_en="A cart with its total.",
+        "shipping": Key("int"),
+        "fees": Key("list", doc="other charges by name, e.g. 代引手数料", item={
+            "label": Key("text", True), "amount": Key("int", True)})},
+    doc_ja="買い物かごの中身と合計。fees には送料のほかの手数料（代引手数料など）を名前つきで書きます。",
+    doc_en="A cart with its total; fees lists other charges by name (a cash-on-delivery fee…).",
     example="{type: cart, items: [{name: 緑茶 2L, price: 198, qty: 2}]}",
 ))
 register(ElementKind(

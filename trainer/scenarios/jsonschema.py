@@ -116,6 +116,8 @@ CONTEXT_DOCS: dict[str, tuple[str, str]] = {
 }
 
 ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
+    "barcode": ("QRコードの上に出すバーコードの数字（練習用の絵）。", "Digits of a (drawn) barcode above the QR code."),
+    "fees": ("送料のほかの手数料（label・amount）。例: 代引手数料 330。", "Other charges (label, amount), e.g. a COD fee."),
     "menu": ("長押しで開いたメニューの項目（id・label・icon）。", "The items of the menu a long press opened (id, label, icon)."),
     "menu-on": ("メニューが横に開いているアプリの id。", "The id of the app the menu opened beside."),
     "menu-close": ("メニューの外を押したとき（または Esc）の名前。", "The target sent by touching outside the menu (or Esc)."),

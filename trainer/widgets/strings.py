@@ -112,6 +112,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # elements
     "pad.delete": ("1字消す", "Delete"),
     "pad.clear": ("全部消す", "Clear"),
+    "qr.barcode": ("バーコード {n}", "Barcode {n}"),
     "calllog.missed": ("不在着信", "Missed call"),
     "calllog.incoming": ("着信", "Incoming call"),
     "calllog.outgoing": ("発信", "Outgoing call"),
