@@ -279,3 +279,18 @@ def test_english_text_cut_in_a_bilingual_map_and_a_list(write):
                            "      - ja: 警察相談 #9110\n        en: police advice #9110")
     problems = check_file(write(text))[1]
     assert [(p.code, p.where.line) for p in problems] == [("comment-cuts-number", 22), ("comment-cuts-number", 23)]
+
+
+def test_the_app_look_of_the_file_applies_to_every_screen_and_a_screen_may_change_it(write):
+    text = MINIMAL.replace("device: phone\n", "device: phone\napp: pay\n").replace(
+        "  - id: done\n", "  - id: mail\n    say: メールです。\n    screen:\n      app: mail\n"
+        "      elements:\n        - {type: button, id: ok, label: OK}\n    expect: {tap: ok}\n  - id: done\n")
+    scenario = load(write(text))
+    assert [s.screen.app for s in scenario.steps] == ["pay", "mail", "pay"]
+    assert load(write(MINIMAL, "plain.yaml")).steps[0].screen.app is None
+
+
+def test_an_unknown_app_look_names_the_close_one(write):
+    problems = check_file(write(MINIMAL.replace("device: phone\n", "device: phone\napp: bnak\n")))[1]
+    assert [p.code for p in problems] == ["bad-enum"]
+    assert "「bank」" in problems[0].format("ja")

@@ -78,6 +78,20 @@ def target_ids(element: Any) -> Iterator[str]:
                     yield item_id
 
 
+APP_LOOKS: dict[str, tuple[str, str]] = {
+    "system": ("スマホに最初から入っているアプリ（電話・設定・写真）: 白い見出し、角の丸いボタン",
+               "the phone's own apps (phone, settings, photos): a white header, rounded buttons"),
+    "pay": ("支払いアプリ: 赤い見出しと白地、赤いボタン", "a pay app: red header on white, red buttons"),
+    "shop": ("通販サイト: 濃い見出しと、だいだい色の丸いボタン", "a shop: dark header, orange pill buttons"),
+    "government": ("役所のサービス: 紺色の見出し、四角に近いボタン", "a government service: navy header, squarish buttons"),
+    "bank": ("銀行: 緑の見出しとボタン", "a bank: green header and buttons"),
+    "mail": ("メール・メッセージ: 灰色の見出し、枠だけのボタン", "mail and messages: grey header, outlined buttons"),
+    "scam": ("詐欺の画面がよく見せる形: 真っ赤な見出しと、黄色い大きなボタン",
+             "what scam pages show: a loud red header and big yellow buttons"),
+}
+"""The looks a screen's ``app`` can name (drawn by ``trainer.widgets.app_looks``). Each follows
+the kind of real app without any real brand; a fake copies the look of what it pretends to be."""
+
 ID = Key("id", required=True, doc="a name for this element, used by expect and hints")
 OPTIONAL_ID = Key("id", doc="a name for this element, used by expect and hints")
 STYLE_BUTTON = ("primary", "secondary", "danger", "link")

@@ -43,6 +43,9 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "level": ("むずかしさ: 1 = はじめて、2 = 少し慣れた、3 = 慣れている。", "Difficulty: 1 first time, 2 some practice, 3 confident."),
     "minutes": ("だいたいの時間（分、1〜240）。", "About how long it takes, in minutes (1–240)."),
     "device": ("練習する機械（スマホ、券売機、スピーカー …）。", "Which mock device the player draws."),
+    "app": ("画面のアプリの見た目（色・見出し・ボタンの形）。ファイルの先頭に書くと全部の画面に、screen に書くとその画面だけ。",
+            "The look of the app on screen (colours, header, button shape): at the top for every screen, in a "
+            "screen for that screen."),
     "goals": ("この練習で身につくこと（箇条書き）。始める前と手引きに出ます。",
               "What the learner will learn (a list); shown before starting and on the handout."),
     "sources": ("参考にした公式の案内（題名・発行元・アドレス）。", "Official guides the scenario follows (title, publisher, address)."),
@@ -396,10 +399,16 @@ class _Builder:
             raise ValueError(f"no schema for key type {kind!r}")
         return self.doc(schema, element_key_doc(name, key))
 
+    def app_enum(self) -> dict[str, Any]:
+        looks = element_kinds.APP_LOOKS
+        return {"enum": list(looks), "markdownEnumDescriptions": [
+            looks[v][0 if self.lang != "en" else 1] for v in looks]}
+
     def screen(self) -> dict[str, Any]:
         props = {
             "title": self.doc({"$ref": "#/$defs/text"}, describe_key("title", "screen")),
             "url": self.doc({"$ref": "#/$defs/practice-url"}, KEY_DOCS["url"]),
+            "app": self.doc(self.app_enum(), KEY_DOCS["app"]),
             "elements": self.doc({"type": "array", "items": {"$ref": "#/$defs/element"}}, KEY_DOCS["elements"]),
         }
         assert tuple(props) == loader.SCREEN_KEYS
@@ -481,6 +490,7 @@ class _Builder:
             "level": {"type": "integer", "minimum": 1, "maximum": 3},
             "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
             "device": enum_with_docs(tuple(d for d in DEVICES)),
+            "app": self.app_enum(),
             "goals": {"$ref": "#/$defs/texts"},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
             "readings": {"type": "object", "additionalProperties": {"type": "string",

@@ -56,11 +56,11 @@ DIRECTIONS = ("left", "right", "up", "down")
 LANG_KEYS = ("ja", "en")
 
 TOP_KEYS = ("format", "id", "version", "lang", "title", "summary", "category", "level", "minutes",
-            "device", "goals", "sources", "readings", "steps")
+            "device", "app", "goals", "sources", "readings", "steps")
 TOP_REQUIRED = ("format", "id", "version", "title", "summary", "category", "level", "minutes", "device", "steps")
 STEP_KEYS = ("id", "say", "easy", "screen", "expect", "hints", "mistakes", "choices", "next", "praise",
              "finish", "learned")
-SCREEN_KEYS = ("title", "url", "elements")
+SCREEN_KEYS = ("title", "url", "app", "elements")
 ACTION_EXTRA = ("with", "on", "to")
 MISTAKE_KEYS = ("id", "when", "say")
 CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
@@ -511,12 +511,14 @@ def _key_value(w: _Walker, spec: element_kinds.Key, node: yaml.Node, name: str) 
     raise AssertionError(f"unhandled key type {kind}")  # a programming error in elements.py
 
 
-def _screen(w: _Walker, node: yaml.Node) -> Screen:
+def _screen(w: _Walker, node: yaml.Node, app: str | None = None) -> Screen:
     found = w.mapping(node, "screen", SCREEN_KEYS)
     if found is None:
-        return Screen(where=w.where(node))
+        return Screen(where=w.where(node), app=app)
     title = w.text(found["title"][1], "title") if "title" in found else None
     url = w.url(found["url"][1], "url") if "url" in found else None
+    if "app" in found:
+        app = w.enum(found["app"][1], "app", element_kinds.APP_LOOKS)
     elements: list[Element] = []
     if "elements" in found:
         seen: dict[str, Element] = {}
@@ -529,7 +531,7 @@ def _screen(w: _Walker, node: yaml.Node) -> Screen:
                     w.problems.append(Problem(element.where or w.where(item), "duplicate-element-id", {"id": target}))
                 seen[target] = element
             elements.append(element)
-    return Screen(title, url, tuple(elements), w.where(node))
+    return Screen(title, url, tuple(elements), w.where(node), app)
 
 
 def _hint(w: _Walker, node: yaml.Node) -> Hint | None:
@@ -553,7 +555,7 @@ def _hint(w: _Walker, node: yaml.Node) -> Hint | None:
     return Hint("text", text, None, w.where(node)) if text else None
 
 
-def _step(w: _Walker, node: yaml.Node, index: int) -> Step | None:
+def _step(w: _Walker, node: yaml.Node, index: int, app: str | None = None) -> Step | None:
     found = w.mapping(node, "steps", STEP_KEYS, ("id", "say"), where_ja="このステップ", where_en="this step")
     if found is None:
         return None
@@ -600,7 +602,7 @@ def _step(w: _Walker, node: yaml.Node, index: int) -> Step | None:
         index=index,
         say=say,
         easy=w.text(get["easy"], "easy") if "easy" in get else None,
-        screen=_screen(w, get["screen"]) if "screen" in get else Screen(),
+        screen=_screen(w, get["screen"], app) if "screen" in get else Screen(app=app),
         expect=_expectations(w, get["expect"], "expect") if "expect" in get else (),
         hints=tuple(h for h in (_hint(w, n) for n in w.sequence(get["hints"], "hints")) if h) if "hints" in get else (),
         mistakes=tuple(mistakes),
@@ -752,6 +754,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
     level = w.integer(get["level"], "level", 1, 3) if "level" in get else None
     minutes = w.integer(get["minutes"], "minutes", 1, 240) if "minutes" in get else None
     device = w.enum(get["device"], "device", DEVICES) if "device" in get else None
+    app = w.enum(get["app"], "app", element_kinds.APP_LOOKS) if "app" in get else None
     goals = w.texts(get["goals"], "goals") if "goals" in get else ()
     sources = _sources(w, get["sources"]) if "sources" in get else ()
     readings = _readings(w, get["readings"]) if "readings" in get else {}
@@ -759,7 +762,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
     step_nodes: dict[str, yaml.Node] = {}
     if "steps" in get:
         for item in w.sequence(get["steps"], "steps"):
-            step = _step(w, item, len(steps))
+            step = _step(w, item, len(steps), app)
             if step is not None:
                 step_nodes[f"{step.index}"] = item
                 steps.append(step)

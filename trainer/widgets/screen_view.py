@@ -41,6 +41,10 @@ class ScreenView(QWidget):
     def __init__(self, screen: Screen, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.screen = screen
+        if screen.app:  # the app's own look (colours, header, button shape): see trainer.widgets.app_looks
+            from trainer.widgets.app_looks import app_look
+
+            ctx = dataclasses.replace(ctx, look=app_look(ctx.look, screen.app))
         self.ctx = ctx
         look = ctx.look
         self.setAutoFillBackground(True)

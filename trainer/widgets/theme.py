@@ -95,6 +95,8 @@ class Theme:
     light_off: str
     light_call: str
     """Green: a call or a drop-in is ringing or connected (as real speakers show it)."""
+    button_shape: str = "rounded"
+    """``rounded``, ``pill`` or ``square``: mock apps differ (see ``trainer.widgets.app_looks``)."""
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(name, foreground, background) for every pair that carries text."""
