@@ -85,3 +85,19 @@ def test_the_phone_draws_the_apps_header_and_buttons(qtbot, make_look, theme):
     frame.show_screen(plain.screen, plain)
     settle()
     assert frame.header.isHidden(), "a screen without a title has no title bar"
+
+
+def test_a_web_page_of_an_app_shows_its_site_header(qtbot, make_look):
+    look = make_look()
+    screen = Screen(title=Text(MappingProxyType({"ja": "まちマート"})), elements=(_button("go", "検索"),), app="shop")
+    view = ScreenView(screen, ElementContext(look, device="browser"))
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    settle()
+    assert view.site_header is not None and view.site_header.text() == "まちマート"
+    image = view.site_header.grab().toImage()
+    assert image.pixelColor(image.width() // 2, 3).name().upper() == APP_COLOURS["shop"]["header"].upper()
+    phone = ScreenView(screen, ElementContext(look, device="phone"))
+    qtbot.addWidget(phone)
+    assert phone.site_header is None, "on a phone the app's header is the phone's title bar"

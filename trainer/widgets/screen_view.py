@@ -61,6 +61,14 @@ class ScreenView(QWidget):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
         self.elements: list[ElementWidget] = []
+        self.site_header: QWidget | None = None
+        if screen.app and ctx.device == "browser" and screen.title is not None:
+            # a web page carries its site's own header (the browser's tab shows the title too)
+            from trainer.widgets.labels import TextBlock
+
+            self.site_header = TextBlock(ctx.text(screen.title), look, role="large", colour="header_text",
+                                         box="header", bold=True)
+            layout.addWidget(self.site_header)
         for element in screen.elements:
             widget = build_element(element, ctx)
             widget.acted.connect(self._forward)
