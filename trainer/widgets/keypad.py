@@ -47,7 +47,7 @@ class NumberPad(QWidget):
                 self._add(grid, look, digit, index // 3, index % 3)
             delete = BigButton(look.tr("pad.delete"), look, style="quiet", icon="backspace", role="small",
                                compact=True, long_press=True)
-            delete.setAccessibleName(look.tr("pad.backspace"))
+            delete.setToolTip(look.tr("pad.backspace"))
             delete.clicked.connect(self.deleted)
             delete.long_pressed.connect(self.cleared)
             self.keys["delete"] = delete
@@ -84,7 +84,7 @@ class NumberPad(QWidget):
         shown = {"*": "＊", "#": "＃"}.get(digit, digit)
         key = BigButton(shown, look, style="secondary", role="title", bold=True, compact=True)
         if digit in "*#":
-            key.setAccessibleName(look.tr("pad.star" if digit == "*" else "pad.sharp"))
+            key.setToolTip(look.tr("pad.star" if digit == "*" else "pad.sharp"))
         key.clicked.connect(lambda _=False, d=digit: self.digit.emit(d))
         self.keys[digit] = key
         grid.addWidget(key, row, column)

@@ -123,6 +123,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pad.sharp": ("シャープ", "Hash"),
     "kb.convert": ("変換", "Convert"),
     "kb.next": ("次の字へ（→）", "Next character (→)"),
+    "kb.erase": ("消す", "Del"),
     "kb.newline": ("改行", "Return"),
     "pad.enter": ("決定", "OK"),
     "kb.show": ("画面のキーボード", "On-screen keyboard"),

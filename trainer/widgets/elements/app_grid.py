@@ -12,7 +12,7 @@ dialog in the middle. Touching anywhere outside the menu (or Esc) sends
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -104,12 +104,14 @@ class AppTile(BigButton):
 
 
 class Backdrop(QWidget):
-    """Everything outside an open long-press menu: dimmed; touching it closes the menu."""
+    """Everything outside an open long-press menu: dimmed (but the held app); touching it closes the
+    menu. The menu is a child of it: one layer over the icons."""
 
     def __init__(self, look: Look, on_close, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = look
         self._on_close = on_close
+        self.hole = QRect()
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(look.tr("grid.outside"))
 
@@ -130,7 +132,13 @@ class Backdrop(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         painter = QPainter(self)
         dim = QColor(0, 0, 0, 90) if self._look.theme.name != "high-contrast" else QColor(0, 0, 0, 150)
-        painter.fillRect(self.rect(), dim)
+        path = QPainterPath()
+        path.addRect(QRectF(self.rect()))
+        if not self.hole.isEmpty():  # the held app stays bright, as on a phone
+            held = QPainterPath()
+            held.addRoundedRect(QRectF(self.hole), self._look.px(12), self._look.px(12))
+            path = path.subtracted(held)
+        painter.fillPath(path, dim)
         if self.hasFocus():
             paint_focus_ring(painter, QRectF(self.rect()), self._look, self._look.px(6))
         painter.end()
@@ -153,9 +161,10 @@ class MenuPopup(QWidget):
         self.box.addWidget(button)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and isinstance(self.parent(), AppGridElement):
+        backdrop = self.parent()
+        if event.key() == Qt.Key.Key_Escape and isinstance(backdrop, Backdrop):
             event.accept()
-            self.parent().close_menu()
+            backdrop._on_close()
             return
         super().keyPressEvent(event)
 
@@ -182,7 +191,11 @@ class AppGridElement(ElementWidget):
 
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
-        layout = FlowLayout(self, spacing=self.look.px(6), uniform=True, fill_height=True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.icons = QWidget(self)
+        outer.addWidget(self.icons)
+        layout = FlowLayout(self.icons, spacing=self.look.px(6), uniform=True, fill_height=True)
         self.tiles: dict[str, AppTile] = {}
         for app in element.props.get("apps", ()):
             tile = AppTile(ctx.text(app.get("label")), self.look, app.get("icon"), app.get("badge"))
@@ -202,7 +215,7 @@ class AppGridElement(ElementWidget):
     def _build_menu(self, element: Element, ctx: ElementContext) -> None:
         look = self.look
         self.backdrop = Backdrop(look, self.close_menu, self)
-        self.menu = MenuPopup(look, self)
+        self.menu = MenuPopup(look, self.backdrop)
         for item in element.props.get("menu", ()):
             button = BigButton(ctx.text(item.get("label")), look, style=item.get("style", "plain")
                                if item.get("style") in ("danger",) else "plain", icon=item.get("icon"),
@@ -211,10 +224,9 @@ class AppGridElement(ElementWidget):
             button.clicked.connect(lambda _=False, i=item_id: self.emit_action(ActionKind.TAP, i))
             self.menu.add(item_id, button)
         held = self.tiles.get(self._menu_on or "")
-        if held is not None:
-            held.raise_()  # the held app stays bright above the dimmed screen, as on a phone
-        self.menu.raise_()
-
+        for watched in (held, self.icons):
+            if watched is not None:
+                watched.installEventFilter(self)
     def close_menu(self) -> None:
         if self._close_id:
             self.emit_action(ActionKind.TAP, self._close_id)
@@ -227,12 +239,18 @@ class AppGridElement(ElementWidget):
         height = self.menu.heightForWidth(width) if self.menu.hasHeightForWidth() else self.menu.sizeHint().height()
         height = max(height, self.menu.minimumSizeHint().height())
         held = self.tiles.get(self._menu_on or "")
-        anchor = held.geometry() if held is not None else QRect(0, 0, self.width(), 0)
+        anchor = self._held_rect() if held is not None else QRect(0, 0, self.width(), 0)
         left = min(max(0, anchor.left()), max(0, self.width() - width))
         top = anchor.bottom() + look.px(4)
         if held is not None and top + height > self._room() and anchor.top() - height - look.px(4) >= 0:
             top = anchor.top() - height - look.px(4)
         return QRect(left, top, width, height)
+
+    def _held_rect(self) -> QRect:
+        held = self.tiles.get(self._menu_on or "")
+        if held is None:
+            return QRect()
+        return QRect(held.mapTo(self, held.rect().topLeft()), held.size())
 
     def _room(self) -> int:
         view = self.parentWidget()
@@ -240,23 +258,24 @@ class AppGridElement(ElementWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._place_menu()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._place_menu()  # the icons reflowed: the menu follows the held app
+        return False
+
+    def _place_menu(self) -> None:
         if self.menu is None or self.backdrop is None:
             return
         rect = self._menu_rect()
-        self.menu.setGeometry(rect)
         needed = rect.bottom() + self.look.px(8)
         if self.minimumHeight() < needed:
             self.setMinimumHeight(needed)
         self.backdrop.setGeometry(self.rect())
-        self.backdrop.lower()
-        for tile_id, tile in self.tiles.items():
-            if tile_id != self._menu_on:
-                tile.stackUnder(self.backdrop)
+        self.backdrop.hole = self._held_rect()
+        self.menu.setGeometry(rect)  # the backdrop covers the element, so its coordinates are ours
         self.backdrop.raise_()
-        held = self.tiles.get(self._menu_on or "")
-        if held is not None:
-            held.raise_()
-        self.menu.raise_()
 
     def target_widget(self, target: str):
         if target in self.tiles:

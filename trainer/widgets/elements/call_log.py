@@ -32,10 +32,15 @@ class CallRow(BigButton):
     """One call: icon, name (red when missed), kind and time below; a thin line under it."""
 
     def __init__(self, name: str, detail: str, missed: bool, look: Look, parent: QWidget | None = None) -> None:
+        self._name = name
         self._detail = detail
         self._missed = missed
-        super().__init__(name, look, style="quiet", long_press=True, parent=parent)
-        self.setAccessibleName(f"{name}　{detail}")
+        # the text is both lines, so the accessible name is what is shown
+        super().__init__(f"{name}\n{detail}", look, style="quiet", long_press=True, parent=parent)
+
+    @property
+    def name(self) -> str:
+        return self._name
 
     def _icon_side(self) -> int:
         return self.look.px(30)
@@ -52,7 +57,7 @@ class CallRow(BigButton):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         inner = self._text_width(width)
-        _, name_h = text_size(self.look.font("large", bold=True), self.text(), inner)
+        _, name_h = text_size(self.look.font("large", bold=True), self._name, inner)
         _, detail_h = text_size(self.look.font("small"), self._detail, inner)
         return max(self.look.target, name_h + detail_h + 2 * self.look.px(10))
 
@@ -75,10 +80,10 @@ class CallRow(BigButton):
         left = pad * 2 + side
         inner = self._text_width(self.width())
         name_font = look.font("large", bold=True)
-        _, name_h = text_size(name_font, self.text(), inner)
+        _, name_h = text_size(name_font, self._name, inner)
         top = look.px(10)
         painter.setPen(name_colour)
-        draw_text(painter, QRectF(left, top, inner, name_h), self.text(), name_font, Qt.AlignmentFlag.AlignLeft)
+        draw_text(painter, QRectF(left, top, inner, name_h), self._name, name_font, Qt.AlignmentFlag.AlignLeft)
         painter.setPen(look.colour("screen_muted"))
         draw_text(painter, QRectF(left, top + name_h, inner, self.height()), self._detail, look.font("small"),
                   Qt.AlignmentFlag.AlignLeft)
