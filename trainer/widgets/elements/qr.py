@@ -38,7 +38,14 @@ class BarcodePicture(QWidget):
         super().__init__(parent)
         self.digits = digits
         self._look = look
-        self.setFixedSize(QSize(width, look.px(64) + look.size("small") + look.px(8)))
+        self._width = width
+        # as wide as asked where there is room, narrower on a narrow screen (never sideways scrolling)
+        self.setFixedHeight(look.px(64) + look.size("small") + look.px(8))
+        self.setMinimumWidth(min(width, look.px(160)))
+        self.setMaximumWidth(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._width, self.height())
 
     def bars(self) -> list[int]:
         """Widths (in modules) of alternating bar and space, from the digits: guard, data, guard."""
