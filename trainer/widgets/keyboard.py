@@ -127,7 +127,7 @@ class KanaKey(BigButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         """Narrow screens with big text: the main kana with its flick kana drawn at half size around it."""
         large, guide = self.look.size("large"), self.min_guide_px()
-        return QSize(max(self.look.target, large + 2 * guide + self.look.px(8)),
+        return QSize(max(self.look.target, large + 2 * guide + self.look.px(4)),
                      max(self.look.target, large + 2 * guide + self.look.px(6)))
 
     def min_guide_px(self) -> int:
@@ -171,7 +171,7 @@ class KanaPad(QWidget):
         self.keys: dict[str, BigButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(min(look.px(6), 8))
+        grid.setSpacing(min(look.px(4), 6))  # five columns of keys across a phone's narrow screen
         for r, row in enumerate(KANA_LAYOUT):
             for c, key in enumerate(row):
                 if key == "modify":

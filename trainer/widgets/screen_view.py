@@ -58,6 +58,9 @@ class ScreenView(QWidget):
         layout = QVBoxLayout(self)
         # big text needs the width more than wide margins; a phone's screen is narrow
         pad = min(look.px(10 if ctx.device == "phone" else 16), 24)
+        if ctx.device == "phone" and any(e.type == "input" and e.props.get("keyboard", "text") == "text"
+                                         for e in screen.elements):
+            pad = min(look.px(4), 6)  # a phone's kana pad runs (almost) edge to edge: its five columns need the width
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
         self.elements: list[ElementWidget] = []

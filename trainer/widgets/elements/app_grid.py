@@ -227,6 +227,7 @@ class AppGridElement(ElementWidget):
         for watched in (held, self.icons):
             if watched is not None:
                 watched.installEventFilter(self)
+
     def close_menu(self) -> None:
         if self._close_id:
             self.emit_action(ActionKind.TAP, self._close_id)
@@ -242,8 +243,12 @@ class AppGridElement(ElementWidget):
         anchor = self._held_rect() if held is not None else QRect(0, 0, self.width(), 0)
         left = min(max(0, anchor.left()), max(0, self.width() - width))
         top = anchor.bottom() + look.px(4)
-        if held is not None and top + height > self._room() and anchor.top() - height - look.px(4) >= 0:
-            top = anchor.top() - height - look.px(4)
+        room = self._room()
+        if held is not None and top + height > room:
+            if anchor.top() - height - look.px(4) >= 0:
+                top = anchor.top() - height - look.px(4)
+            else:  # no room under nor over it: the menu overlaps the held row, as a phone's does
+                top = max(0, room - height - look.px(8))
         return QRect(left, top, width, height)
 
     def _held_rect(self) -> QRect:
