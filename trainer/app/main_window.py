@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._category: str | None = None
         self._finish_step: Step | None = None
         self._before_settings = "home"
+        self._learner_next = False
         self._pages: dict[str, QWidget] = {}
         self._build_frame()
         self.setWindowTitle(self.look.tr("app.title"))
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_learner_choice(self) -> None:
+        self._learner_next = False
         if self.learner_factory is None:
             self.show_home()
             return
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         self.listeners_for = link.listeners_for
         self.resume_store = link.resume
         page = "learner" if self.page_name == "home" else self.page_name
+        self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
         self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
@@ -194,6 +197,9 @@ class MainWindow(QMainWindow):
         self._show("instructor", page)
 
     def show_home(self) -> None:
+        if self._learner_next and self.learner_factory is not None:
+            self.show_learner_choice()
+            return
         self._close_player()
         page = HomePage(self.library, self.look)
         page.category_chosen.connect(self.show_category)
@@ -202,6 +208,9 @@ class MainWindow(QMainWindow):
     def show_category(self, category: str) -> None:
         from trainer.app.scenario_list import ScenarioListPage
 
+        if self._learner_next and self.learner_factory is not None:
+            self.show_learner_choice()
+            return
         self._close_player()
         self._category = category
         page = ScenarioListPage(self.library, category, self.look,

@@ -9,7 +9,11 @@ Guests are not recorded; their 「続きから」 lives in memory only.
 
 ``open_in_background`` opens the record on a worker thread (SQLAlchemy and
 the migrations take a moment) so the window appears at once; the link is
-attached when the record is ready.
+attached when the record is ready. Practice started before that is not
+lost: ``EarlyRuns`` keeps each such run's events, and when the learner then
+says who they are (the learner choice comes next), their runs are handed to
+the record as if it had been open all along — a run still going on goes on
+being recorded; a guest's are dropped.
 """
 
 from __future__ import annotations
@@ -69,18 +73,88 @@ class ProgressResume:
         self._guest.pop(scenario_id, None)
 
 
+class _EarlyRun:
+    """One run's listener while there is no record yet: keeps its events, in order.
+
+    ``adopt(listener)`` replays them into ``listener`` and forwards every
+    later event to it; ``drop()`` forgets them (a guest)."""
+
+    __slots__ = ("events", "target", "dropped")
+
+    def __init__(self) -> None:
+        self.events: list[Any] = []
+        self.target: Callable[[Any], None] | None = None
+        self.dropped = False
+
+    def __call__(self, event: Any) -> None:
+        if self.target is not None:
+            self.target(event)
+        elif not self.dropped:
+            self.events.append(event)
+
+    def adopt(self, listener: Callable[[Any], None]) -> None:
+        events, self.events = self.events, []
+        self.target = listener
+        for event in events:
+            listener(event)
+
+    def drop(self) -> None:
+        self.events.clear()
+        self.dropped = True
+
+
+class EarlyRuns:
+    """Runs practised before the record is open (the main window's ``listeners_for`` meanwhile)."""
+
+    def __init__(self) -> None:
+        self._runs: list[_EarlyRun] = []
+
+    def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
+        run = _EarlyRun()
+        self._runs.append(run)
+        return [run]
+
+    @property
+    def waiting(self) -> int:
+        """Runs whose events wait for a learner to be chosen."""
+        return sum(1 for run in self._runs if run.events)
+
+    def hand_over(self, listener_for: Callable[[], Callable[[Any], None]] | None) -> None:
+        """Give every kept run to ``listener_for()`` (a new recorder listener each), or drop them (None)."""
+        runs, self._runs = self._runs, []
+        for run in runs:
+            if listener_for is None:
+                run.drop()
+            elif run.events:
+                run.adopt(listener_for())
+            else:
+                run.drop()  # nothing happened in it (yet): a later run is recorded normally
+
+
 class ProgressLink:
     """The progress record, seen from the main window."""
 
-    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None) -> None:
+    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None,
+                 early: EarlyRuns | None = None) -> None:
         self.progress = progress
         self.learner_id: uuid.UUID | None = None
         self.scenario_title = scenario_title
         self.resume = ProgressResume(self)
+        self.early = early
+        """Runs practised before the record was open; recorded for the first learner chosen."""
+
+    @property
+    def runs_waiting(self) -> bool:
+        """True while runs practised before the record opened wait for the learner choice."""
+        return self.early is not None and self.early.waiting > 0
 
     def choose(self, learner_id: uuid.UUID | None) -> None:
         """The learner picked themselves (None: a guest, not recorded)."""
         self.learner_id = learner_id
+        early, self.early = self.early, None
+        if early is not None:
+            recorder = self.progress.recorder
+            early.hand_over(None if learner_id is None else (lambda: recorder.listener(learner_id)))
 
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker
@@ -88,6 +162,9 @@ class ProgressLink:
         picker = LearnerPicker(self.progress.learners, look=look)
         picker.learner_chosen.connect(self.choose)
         notice = self.progress.notice_ja
+        if self.runs_waiting:
+            early = look.tr("learner.keep_early")
+            notice = f"{notice}\n{early}" if notice else early
         if notice and hasattr(picker, "message"):
             picker.message.setText(notice)
             picker.message.setVisible(True)

@@ -33,6 +33,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.start": ("はじめる", "Start"),
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
+    # learner choice (when the record opened while a learner was already practising)
+    "learner.keep_early": ("いまの練習を記録に残すには、自分の名前を選んでください。",
+                           "To keep the practice you just did, choose your name."),
     # player
     "player.step": ("{n} 番目の手順", "Step {n}"),
     "player.next": ("次へ", "Next"),
