@@ -6,8 +6,11 @@ a few facts per scenario (title, summary, category, level, minutes). So
 file's size and modification time: on a normal start it only looks at the
 files' dates — it does not even import the scenario engine (YAML, loader,
 runner) — and a scenario is loaded and fully checked when a learner opens
-it. A changed, new or broken file is loaded at start as before, and broken
-files are reported then. Any change to the engine's code (or the app's
+it. A changed, new or broken file is loaded at start as before (with the
+cycle collector paused, so a large catalogue loads in time linear in its
+size), broken files are reported then, and only its facts are kept: a
+scenario is loaded whole only when a learner starts it, and only the one
+being practised stays loaded. Any change to the engine's code (or the app's
 version) makes the cache start over.
 """
 
@@ -103,13 +106,16 @@ def cache_path() -> Path:
 class Library:
     """The scenarios on offer (broken files are left out and listed in ``problems``).
 
-    ``scenarios`` holds loaded ``Scenario`` objects and/or ``ScenarioInfo``
-    facts; ``find`` always returns a loaded ``Scenario``."""
+    ``scenarios`` holds loaded ``Scenario`` objects (tests, previews) and/or
+    ``ScenarioInfo`` facts (the app); ``find`` always returns a loaded
+    ``Scenario`` and keeps only the last one it loaded."""
 
     scenarios: list[Scenario | ScenarioInfo] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     category_ids: tuple[str, ...] = ()
     """The home screen's categories, in order (from the engine, or from the cache)."""
+    _loaded: tuple[ScenarioInfo, Scenario] | None = field(default=None, repr=False, compare=False)
+    """The last scenario ``find`` loaded (only one is kept whole)."""
 
     @classmethod
     def load(cls, paths: Iterable[Path | str], cache: Path | None = None) -> Library:
@@ -143,10 +149,14 @@ class Library:
             loaded, found = load_all(to_load) if to_load else ([], [])
             problems = [p for p in found if p.severity == "error"]
             for scenario in loaded:
-                items.append(scenario)  # already loaded: keep it whole
+                # Only what the catalogue shows is kept (a scenario whole is ~100 KB in memory;
+                # 2,300 of them were 231 MiB): the player loads it again, checked, when started.
+                info = ScenarioInfo.of(scenario)
+                items.append(info)
                 stat = Path(scenario.path).stat()
                 fresh[str(Path(scenario.path).resolve())] = {
-                    "stamp": [stat.st_size, stat.st_mtime_ns], "info": ScenarioInfo.of(scenario).to_json()}
+                    "stamp": [stat.st_size, stat.st_mtime_ns], "info": info.to_json()}
+            del loaded
         items = _unique(items)
         if fresh != known:
             _write_cache(cache, key, fresh, categories)
@@ -166,11 +176,13 @@ class Library:
 
     def find(self, scenario_id: str) -> Scenario | None:
         """The scenario, loaded and checked (None if it is gone or no longer valid)."""
-        for index, item in enumerate(self.scenarios):
+        for item in self.scenarios:
             if item.id != scenario_id:
                 continue
             if not isinstance(item, ScenarioInfo):
                 return item
+            if self._loaded is not None and self._loaded[0] is item:
+                return self._loaded[1]
             from trainer.scenarios.loader import check_file
 
             scenario, problems = check_file(item.path)
@@ -178,7 +190,7 @@ class Library:
                 self.problems.extend(p for p in problems if p.severity == "error")
                 log.warning("scenario %s can no longer be loaded", scenario_id)
                 return None
-            self.scenarios[index] = scenario
+            self._loaded = (item, scenario)  # the one being practised (「もう一度」 starts it again at once)
             return scenario
         return None
 
