@@ -5,7 +5,7 @@ A city's catalogue can hold hundreds of practices in one category, and a
 card (a box, three texts, big buttons) takes about a millisecond to build.
 So the page builds the first ``FIRST_CARDS`` at once — more than fill the
 window at any text size — and the next ``MORE_CARDS`` whenever the learner
-scrolls (or moves the focus with Tab) to within a screen of the end. The
+scrolls (or moves the focus with Tab) to within half a screen of the end. The
 cards look exactly as before; the list simply grows as it is read. The
 main window keeps the page and shows it again on the way back from the
 player or the settings (``refresh`` asks again only whether the practice
@@ -27,10 +27,10 @@ from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 
-FIRST_CARDS = 10
-"""Cards built with the page (a 1920×1080 window at the smallest text shows fewer)."""
-MORE_CARDS = 12
-"""Cards added each time the learner nears the end of those built."""
+FIRST_CARDS = 6
+"""Cards built with the page (a 1920×1080 window at the smallest text shows about five)."""
+MORE_CARDS = 4
+"""Cards added each time the learner nears the end of those built (a few ms each time)."""
 
 
 class ScenarioListPage(ScrollPage):
@@ -56,6 +56,7 @@ class ScenarioListPage(ScrollPage):
         self.heading(look.tr(f"cat.{category}"))
         self.start_buttons: dict[str, BigButton] = {}
         self._resume: dict[str, tuple[BigButton, TextBlock]] = {}
+        self._rows: dict[str, tuple[FlowLayout, Box, str]] = {}
         self.scenarios = library.in_category(category)
         """Every scenario of the category, in the order shown (cards are built for the first ``built``)."""
         self.built = 0
@@ -92,14 +93,14 @@ class ScenarioListPage(ScrollPage):
     def refresh(self, changed: Iterable[str] = ()) -> None:
         """Ask again whether the ``changed`` scenarios can be continued (the page is shown again)."""
         for scenario_id in changed:
-            if scenario_id in self._resume:
+            if scenario_id in self._rows:
                 self._set_resumable(scenario_id, self._can_resume(scenario_id))
 
     def _near_end(self, *_args: int) -> None:
         if self.built >= len(self.scenarios):
             return
         bar = self.verticalScrollBar()
-        if bar.maximum() - bar.value() <= self.viewport().height():
+        if bar.maximum() - bar.value() <= self.viewport().height() // 2:  # less than half a screen ahead
             self.build_more()
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
@@ -110,12 +111,29 @@ class ScenarioListPage(ScrollPage):
 
     def _last_card_buttons(self) -> tuple[QWidget, ...]:
         sid = self.scenarios[self.built - 1].id
-        return (self.start_buttons[sid], self._resume[sid][0])
+        resume = self._resume.get(sid)
+        return (self.start_buttons[sid],) + ((resume[0],) if resume else ())
 
     def _set_resumable(self, scenario_id: str, resumable: bool) -> None:
-        button, note = self._resume[scenario_id]
+        found = self._resume.get(scenario_id)
+        if found is None:
+            if not resumable:
+                return  # built only when needed: most practices were never stopped half-way
+            found = self._resume[scenario_id] = self._resume_parts(scenario_id)
+        button, note = found
         button.setHidden(not resumable)
         note.setHidden(not resumable)
+
+    def _resume_parts(self, scenario_id: str) -> tuple[BigButton, TextBlock]:
+        look = self.look
+        row, box, title = self._rows[scenario_id]
+        resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
+        resume.setAccessibleDescription(title)
+        resume.clicked.connect(lambda _=False, s=scenario_id: self.start_requested.emit(s, True))
+        row.addWidget(resume)
+        note = TextBlock(look.tr("list.resume_note"), look, role="small", colour="muted")
+        box.box_layout.addWidget(note)
+        return resume, note
 
     def _card(self, scenario: ScenarioInfo) -> QWidget:
         look = self.look
@@ -133,13 +151,7 @@ class ScenarioListPage(ScrollPage):
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
         row.addWidget(start)
-        resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
-        resume.setAccessibleDescription(title)
-        resume.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, True))
-        row.addWidget(resume)
         box.box_layout.addWidget(holder)
-        note = TextBlock(look.tr("list.resume_note"), look, role="small", colour="muted")
-        box.box_layout.addWidget(note)
-        self._resume[scenario.id] = (resume, note)
+        self._rows[scenario.id] = (row, box, title)
         self._set_resumable(scenario.id, self._can_resume(scenario.id))
         return box
