@@ -20,7 +20,15 @@ import numpy as np
 from trainer.reading import jtalk
 from trainer.reading.engine import Clause
 from trainer.speech.audio import Audio, fade, silence, to_int16, trim_silence
-from trainer.speech.base import CancelToken, SpeechBackend, SpeechError, SpeechEvents, Voice, estimate_marks
+from trainer.speech.base import (
+    SPEECH_THREADS,
+    CancelToken,
+    SpeechBackend,
+    SpeechError,
+    SpeechEvents,
+    Voice,
+    estimate_marks,
+)
 from trainer.speech.hts_pool import EnginePool
 from trainer.speech.messages import ENGINE_BROKEN
 
@@ -56,7 +64,7 @@ class OpenJTalkBackend(SpeechBackend):
         self._cache: OrderedDict[tuple[str, float, float, bool], np.ndarray] = OrderedDict()
         self._cache_size = cache_clauses
         self._cache_lock = threading.Lock()
-        self._engines = EnginePool()
+        self._engines = EnginePool(limit=SPEECH_THREADS)
 
     @staticmethod
     def available() -> bool:
