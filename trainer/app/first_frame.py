@@ -17,7 +17,6 @@ shares) and the resident memory then to ``<file>`` as one JSON line;
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -90,6 +89,8 @@ def bench_probe(window: QWidget) -> QObject | None:
         return None
     quit_ms = int(os.environ.get(BENCH_QUIT_ENV, "0") or 0)
 
+    import json
+
     def note() -> None:
         with open(target, "a", encoding="utf-8") as out:
             out.write(json.dumps({"first_frame": time.monotonic(), "rss_kib": rss_kib()}) + "\n")
@@ -101,6 +102,8 @@ def bench_probe(window: QWidget) -> QObject | None:
 
 
 def _quit_noting_memory(target: str) -> Callable[[], None]:
+    import json
+
     def finish() -> None:
         with open(target, "a", encoding="utf-8") as out:
             out.write(json.dumps({"later": time.monotonic(), "rss_kib": rss_kib()}) + "\n")
