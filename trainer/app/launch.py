@@ -8,7 +8,7 @@ things start, off the UI thread:
 
 - the progress record opens on a worker thread (SQLAlchemy, migrations);
   when it is ready the learner choice comes first, and practice a learner
-  started meanwhile is kept (``progress_link.EarlyRuns``) and recorded for
+  started meanwhile is kept (``early_runs.EarlyRuns``) and recorded for
   the learner who then chooses their name;
 - the speech service's modules (NumPy, the reading engine) are imported on
   a worker thread, then the service is made on the UI thread (a few ms) and
@@ -106,7 +106,7 @@ def launch(args: argparse.Namespace) -> int:
     recording = os.environ.get("TRAINER_NO_PROGRESS") != "1"
     early = None
     if recording:
-        from trainer.app.progress_link import EarlyRuns
+        from trainer.app.early_runs import EarlyRuns
 
         early = EarlyRuns()  # practice before the record is open is kept, not lost
     window = MainWindow(library, settings_store=store, lang=args.lang,

@@ -29,9 +29,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from trainer.app.early_runs import EarlyRuns
 from trainer.widgets.look import Look
 
 log = logging.getLogger(__name__)
+
+__all__ = ["EarlyRuns", "ProgressLink", "ProgressResume", "data_dir_override", "open_in_background"]
 
 DATA_ENV = "TRAINER_DATA_DIR"
 """Where the embedded record lives, when not in the user's data folder."""
@@ -71,64 +74,6 @@ class ProgressResume:
 
     def forget(self, scenario_id: str) -> None:
         self._guest.pop(scenario_id, None)
-
-
-class _EarlyRun:
-    """One run's listener while there is no record yet: keeps its events, in order.
-
-    ``adopt(listener)`` replays them into ``listener`` and forwards every
-    later event to it; ``drop()`` forgets them (a guest)."""
-
-    __slots__ = ("events", "target", "dropped")
-
-    def __init__(self) -> None:
-        self.events: list[Any] = []
-        self.target: Callable[[Any], None] | None = None
-        self.dropped = False
-
-    def __call__(self, event: Any) -> None:
-        if self.target is not None:
-            self.target(event)
-        elif not self.dropped:
-            self.events.append(event)
-
-    def adopt(self, listener: Callable[[Any], None]) -> None:
-        events, self.events = self.events, []
-        self.target = listener
-        for event in events:
-            listener(event)
-
-    def drop(self) -> None:
-        self.events.clear()
-        self.dropped = True
-
-
-class EarlyRuns:
-    """Runs practised before the record is open (the main window's ``listeners_for`` meanwhile)."""
-
-    def __init__(self) -> None:
-        self._runs: list[_EarlyRun] = []
-
-    def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
-        run = _EarlyRun()
-        self._runs.append(run)
-        return [run]
-
-    @property
-    def waiting(self) -> int:
-        """Runs whose events wait for a learner to be chosen."""
-        return sum(1 for run in self._runs if run.events)
-
-    def hand_over(self, listener_for: Callable[[], Callable[[Any], None]] | None) -> None:
-        """Give every kept run to ``listener_for()`` (a new recorder listener each), or drop them (None)."""
-        runs, self._runs = self._runs, []
-        for run in runs:
-            if listener_for is None:
-                run.drop()
-            elif run.events:
-                run.adopt(listener_for())
-            else:
-                run.drop()  # nothing happened in it (yet): a later run is recorded normally
 
 
 class ProgressLink:

@@ -28,7 +28,8 @@ def _command_modules():
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; with ``only``, just that sub-command's module is
-    imported (the others are listed by name), which keeps start-up fast."""
+    imported (the others are listed by name), which keeps start-up fast;
+    ``only=""`` (open the app) builds no sub-command parser."""
     parser = argparse.ArgumentParser(
         prog="trainer",
         description="デジタル生活の練習アプリ / Practise digital life safely.",
@@ -36,6 +37,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("ja", "en"), help="language of messages (default: from the locale)")
     parser.add_argument("--smoke", action="store_true", help="start the app, paint the first window, exit 0")
     parser.add_argument("--content", action="append", metavar="DIR", help="scenario folder (default: bundled)")
+    if only == "":  # opening the app: no sub-command parsers at all (they cost a first frame's ~5-10 ms)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _command_modules():
         if only is not None and name.replace("_", "-") != only:
