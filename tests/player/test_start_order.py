@@ -128,3 +128,14 @@ def test_after_first_paint_falls_back_when_the_window_is_never_painted(qtbot):
     after_first_paint(window, lambda: calls.append(1), fallback_ms=30)
     qtbot.waitUntil(lambda: bool(calls), timeout=5000)
     assert calls == [1]
+
+
+def test_several_callbacks_share_the_first_paint_in_order(qtbot):
+    calls: list[str] = []
+    window = QWidget()
+    qtbot.addWidget(window)
+    after_first_paint(window, lambda: calls.append("warm-up"), fallback_ms=60000)
+    after_first_paint(window, lambda: calls.append("probe"), fallback_ms=60000, first=True)
+    window.show()
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5000)
+    assert calls == ["probe", "warm-up"]

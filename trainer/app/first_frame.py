@@ -3,14 +3,15 @@
 A ``QTimer.singleShot(0, …)`` queued before ``app.exec()`` fires *before*
 the first paint (the paint is itself a posted event that comes later), so
 anything started that way delays the first frame. ``after_first_paint``
-watches the window's own paint event and queues ``callback`` from there:
-it runs on the next pass of the event loop, after the whole window has been
-painted and flushed. If the window is never painted (minimised, a platform
+lets the window paint (its first ``UpdateRequest``) and queues ``callback``
+from there: it runs on the next pass of the event loop, after the whole
+window has been painted and flushed. If the window is never painted (minimised, a platform
 that does not expose it), ``callback`` runs after ``fallback_ms`` anyway.
 
 For benchmarks, ``TRAINER_BENCH_FRAME=<file>`` writes the moment of the
 first frame (``time.monotonic()``, the clock every process on the machine
-shares) and the resident memory then to ``<file>`` as one JSON line;
+shares), the resident memory and the CPU time used until then to ``<file>``
+as one JSON line;
 ``TRAINER_BENCH_QUIT_MS=<n>`` ends the process ``n`` ms after it (see
 ``benchmarks/start_bench.py``).
 """
@@ -22,38 +23,43 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 BENCH_FRAME_ENV = "TRAINER_BENCH_FRAME"
 BENCH_QUIT_ENV = "TRAINER_BENCH_QUIT_MS"
 
 
 class _PaintWatch(QObject):
-    """Calls ``callback`` (once) right after the first paint of ``window`` or a widget in it.
+    """Calls ``callback`` (once) right after ``window``'s first paint.
 
-    (The main window itself may get no paint event at all: its central
-    widget fills it. So the application's events are watched — only until
-    the first frame.)"""
+    The window paints in answer to an ``UpdateRequest`` event sent to it
+    (the top-level widget): the watch lets the window handle that event
+    itself — painting and flushing every widget — and then queues
+    ``callback``. Only the window's own events are watched (an
+    application-wide filter would have every Qt object and event the app
+    meets wrapped for Python on the way, which costs PySide a large part of
+    a first frame)."""
 
     def __init__(self, window: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
         super().__init__(window)
         self._window = window
-        self._callback = callback
+        self.callbacks = [callback]
         self._fired = False
         self._queued = False
-        self._app = QApplication.instance()
-        self._app.installEventFilter(self)
+        window.installEventFilter(self)
         self._fallback = QTimer(self)
         self._fallback.setSingleShot(True)
         self._fallback.timeout.connect(self._fire)
         self._fallback.start(fallback_ms)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.Paint and not self._queued and obj.isWidgetType()
-                and obj.window() is self._window):
+        if obj is self._window and not self._queued and event.type() == QEvent.Type.UpdateRequest \
+                and self._window.isVisible():
             self._queued = True
-            self._app.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)  # after this paint has been drawn and flushed
+            self._window.removeEventFilter(self)
+            obj.event(event)  # the window paints now ...
+            QTimer.singleShot(0, self._fire)  # ... and the callback runs once that is on screen
+            return True
         return False
 
     def _fire(self) -> None:
@@ -61,13 +67,28 @@ class _PaintWatch(QObject):
             return
         self._fired = True
         self._fallback.stop()
-        self._app.removeEventFilter(self)
-        self._callback()
+        self._window.removeEventFilter(self)
+        for callback in self.callbacks:
+            callback()
+
+    @property
+    def fired(self) -> bool:
+        return self._fired
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None], *, fallback_ms: int = 3000) -> QObject:
-    """Run ``callback`` on the UI thread once ``window`` has been painted for the first time."""
-    return _PaintWatch(window, callback, fallback_ms)
+def after_first_paint(window: QWidget, callback: Callable[[], None], *, fallback_ms: int = 3000,
+                      first: bool = False) -> QObject:
+    """Run ``callback`` on the UI thread once ``window`` has been painted for the first time.
+
+    Several callbacks for one window share one watch and run in the order given (``first``: before
+    the others)."""
+    watch = getattr(window, "_first_paint_watch", None)
+    if isinstance(watch, _PaintWatch) and not watch.fired:
+        watch.callbacks.insert(0 if first else len(watch.callbacks), callback)
+        return watch
+    watch = _PaintWatch(window, callback, fallback_ms)
+    window._first_paint_watch = watch  # (no findChildren: it would have PySide wrap every child)
+    return watch
 
 
 def rss_kib() -> int:
@@ -93,12 +114,13 @@ def bench_probe(window: QWidget) -> QObject | None:
 
     def note() -> None:
         with open(target, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"first_frame": time.monotonic(), "rss_kib": rss_kib()}) + "\n")
+            out.write(json.dumps({"first_frame": time.monotonic(), "rss_kib": rss_kib(),
+                                  "cpu_s": time.process_time()}) + "\n")
         if quit_ms <= 0:
             os._exit(0)  # the moment is noted; nothing else of this run is measured
         QTimer.singleShot(quit_ms, _quit_noting_memory(target))
 
-    return after_first_paint(window, note)
+    return after_first_paint(window, note, first=True)
 
 
 def _quit_noting_memory(target: str) -> Callable[[], None]:

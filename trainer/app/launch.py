@@ -141,7 +141,7 @@ def launch(args: argparse.Namespace) -> int:
         start_in_background(import_speech, attach_speech, warm_readings, window)
 
     after_first_paint(window, warm_up)
-    bench_probe(window)  # installed last, so it notes the frame before the warm-up starts
+    bench_probe(window)  # notes the frame before the warm-up starts
     return app.exec()
 
 

@@ -32,7 +32,9 @@ class ScrollPage(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.content = QWidget()
         fill(self.content, look)
-        fill(self.viewport(), look)
+        viewport = QWidget()  # made here: asking Qt for its own would have PySide look up every widget class
+        fill(viewport, look)
+        self.setViewport(viewport)
         self.body = QVBoxLayout(self.content)
         margin = look.px(24)
         self.body.setContentsMargins(margin, look.px(16), margin, margin)
