@@ -273,3 +273,22 @@ def test_the_library_keeps_only_the_catalogue_facts_and_one_scenario_whole(tmp_p
     assert library.find(second).id == second
     assert all(isinstance(s, ScenarioInfo) for s in library.scenarios), "the list never fills up with whole scenarios"
     assert library.find(first) is not whole, "only the last one stays loaded"
+
+
+def test_the_catalogue_walk_finds_the_same_files_in_the_same_order_as_the_engine(tmp_path):
+    import shutil
+
+    from trainer.app.library import _scan
+    from trainer.content import bundled_content_dir
+    from trainer.scenarios.loader import find_scenario_files
+
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "secret.yaml").write_text("id: x\n", encoding="utf-8")
+    (folder / "a-b.yaml").write_text("id: y\n", encoding="utf-8")  # '-' sorts before '/' as text, not by part
+    (folder / "a").mkdir()
+    (folder / "a" / "b.yml").write_text("id: z\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    expected = [str(p.resolve()) for p in find_scenario_files([folder]) if p.name != "pack.yaml"]
+    assert [name for name, _stat in _scan([folder])] == expected

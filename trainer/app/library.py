@@ -123,22 +123,17 @@ class Library:
         cache = cache_path() if cache is None else cache
         key = cache_key()
         known, categories = _read_cache(cache, key)
-        files = [p.resolve() for p in scenario_files(paths)]
         items: list[Scenario | ScenarioInfo] = []
         fresh: dict[str, Any] = {}
         to_load: list[Path] = []
-        for path in files:
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
+        for name, stat in _scan(paths):  # one directory walk and one stat per file, no Path objects
             stamp = [stat.st_size, stat.st_mtime_ns]
-            entry = known.get(str(path))
+            entry = known.get(name)
             if entry is not None and entry.get("stamp") == stamp:
-                items.append(ScenarioInfo.from_json(entry["info"], str(path)))
-                fresh[str(path)] = entry
+                items.append(ScenarioInfo.from_json(entry["info"], name))
+                fresh[name] = entry
             else:
-                to_load.append(path)
+                to_load.append(Path(name))
         problems: list[Problem] = []
         if to_load or not categories:
             from trainer.scenarios.loader import load_all
@@ -207,6 +202,48 @@ def scenario_files(paths: Iterable[Path | str]) -> Iterable[Path]:
                     yield found
         else:
             yield path
+
+
+def _scan(paths: Iterable[Path | str]) -> list[tuple[str, os.stat_result]]:
+    """(resolved path, stat) of each file ``scenario_files`` gives, in its order — without pathlib.
+
+    At 2,300 files, ``Path.rglob``, sorting ``Path`` objects, ``relative_to``
+    and ``resolve()`` (an ``lstat`` per folder of every file) took most of a
+    cached start; this walks each folder once with ``os.scandir``."""
+    found: list[tuple[str, os.stat_result]] = []
+    for raw in paths:
+        root = os.fspath(raw)
+        if not os.path.isdir(root):
+            try:
+                found.append((os.path.realpath(root), os.stat(root)))
+            except OSError:
+                pass
+            continue
+        real_root = os.path.realpath(root)
+        files: list[tuple[tuple[str, ...], str, os.stat_result]] = []
+        _walk(real_root, (), files)
+        files.sort(key=lambda f: f[0])  # the order of sorted(Path.rglob("*")): part by part
+        found.extend((name, stat) for _parts, name, stat in files)
+    return found
+
+
+def _walk(folder: str, parts: tuple[str, ...], out: list) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden files and folders are skipped
+        here = (*parts, os.path.normcase(entry.name))
+        try:
+            if entry.is_dir():
+                _walk(entry.path, here, out)
+            elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                name = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+                out.append((here, name, entry.stat()))
+        except OSError:
+            continue
 
 
 def _unique(items: list[Scenario | ScenarioInfo]) -> list[Scenario | ScenarioInfo]:
