@@ -142,7 +142,7 @@ class OpenJTalkBackend(SpeechBackend):
         token = token or CancelToken()
         if kana is not None:
             return super().speak(text, kana=kana, events=events, token=token)
-        clauses = self.reader.clauses(text, first_max_moras=FIRST_CLAUSE_MORAS)
+        clauses = self.reader.clauses(text, first_max_moras=FIRST_CLAUSE_MORAS, remember=False)  # often heard once
         stream = None
         elapsed_ms = 0.0
         try:

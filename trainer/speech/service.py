@@ -17,9 +17,7 @@ for the old utterance before returning. ``failed`` may also come without
 from __future__ import annotations
 
 import logging
-import os
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -46,26 +44,6 @@ log = logging.getLogger(__name__)
 
 WORKERS = SPEECH_THREADS
 """Threads speaking (see ``base.SPEECH_THREADS``)."""
-SYNTHESIS_NICENESS = 10
-"""How much lower the speaking threads' CPU priority is than the window's (Linux ``nice``; Windows:
-below normal). When the CPUs are busy a step change goes first; the voice is a frame later at worst."""
-
-
-def lower_thread_priority() -> bool:
-    """Lower the calling thread's CPU priority (True if it could be done here)."""
-    try:
-        if sys.platform.startswith("linux"):
-            tid = threading.get_native_id()  # on Linux a thread's priority is its own
-            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + SYNTHESIS_NICENESS))
-            return True
-        if sys.platform == "win32":
-            import ctypes
-
-            kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-            return bool(kernel.SetThreadPriority(kernel.GetCurrentThread(), -1))  # THREAD_PRIORITY_BELOW_NORMAL
-    except (OSError, AttributeError, ValueError):
-        log.debug("could not lower the speech thread's priority", exc_info=True)
-    return False
 
 
 class _Events(SpeechEvents):
@@ -237,7 +215,6 @@ class SpeechService(QObject):
 
     def _work(self) -> None:
         """A worker thread: run jobs until told to stop (None)."""
-        lower_thread_priority()
         while True:
             job = self._jobs.get()
             if job is None:
