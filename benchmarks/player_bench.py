@@ -194,13 +194,14 @@ def percentile(values: list[float], share: float) -> float:
 MATRIX = [(speech, furigana, scale) for scale in (100, 300) for furigana in (False, True) for speech in (False, True)]
 
 
-def matrix(repeat: int, size: str) -> int:
-    """Every {speech} x {furigana} x {100 %, 300 %} case, each in a fresh process, in rounds (interleaved)."""
+def matrix(repeat: int, size: str, rounds: int = 2) -> int:
+    """Every {speech} x {furigana} x {100 %, 300 %} case, each in a fresh process doing ``repeat`` passes
+    (the first pass builds the caches, as a learner's first practice does), in ``rounds`` interleaved rounds."""
     rows: dict[tuple[bool, bool, int], dict[str, list[float]]] = {case: {"wall": [], "cpu": []} for case in MATRIX}
     loads = []
-    for _ in range(repeat):
+    for _ in range(rounds):
         for speech, furigana, scale in MATRIX:
-            argv = [sys.executable, __file__, "--steps-only", "--repeat", "1", "--scale", str(scale),
+            argv = [sys.executable, __file__, "--steps-only", "--repeat", str(repeat), "--scale", str(scale),
                     "--size", size, "--json"]
             argv += ["--speech"] if speech else []
             argv += ["--furigana"] if furigana else []
@@ -211,7 +212,8 @@ def matrix(repeat: int, size: str) -> int:
             rows[(speech, furigana, scale)]["wall"] += found["wall"]
             rows[(speech, furigana, scale)]["cpu"] += found["cpu"]
     base = rows[(False, False, 100)]
-    print(f"step change matrix ({size}, {repeat} interleaved round(s), {len(base['wall'])} samples each; "
+    print(f"step change matrix ({size}, {rounds} interleaved round(s) of {repeat} pass(es), "
+          f"{len(base['wall'])} samples each; "
           f"load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} CPUs; goal p95 <= 16 ms, max <= 33 ms)")
     print("  speech  furigana  text   wall p50  p95     max     ratio p95 | UI CPU p50  p95    ratio p95")
     for speech, furigana, scale in MATRIX:
@@ -236,11 +238,12 @@ def main() -> int:
     parser.add_argument("--matrix", action="store_true",
                         help="the step change for speech off/on x furigana off/on x 100/300 %%")
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest step changes")
+    parser.add_argument("--rounds", type=int, default=2, help="--matrix: interleaved rounds (default 2)")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.lower().split("x"))
     if args.matrix:
-        return matrix(args.repeat, args.size)
+        return matrix(args.repeat, args.size, args.rounds)
     if not args.steps_only:
         start = cold_start(args.runs)
         ratio = start["trainer_s"] / start["bare_s"]

@@ -40,7 +40,7 @@ def main() -> int:
         ["start_bench.py", *runs],
         ["start_bench.py", "--runs", "5" if quick else "11", "--scenarios", "2300"],
         ["start_bench.py", "--runs", "3" if quick else "5", "--scenarios", "2300", "--cold"],
-        ["player_bench.py", "--matrix", "--repeat", "1" if quick else "3"],
+        ["player_bench.py", "--matrix", "--repeat", "1" if quick else "3", "--rounds", "1" if quick else "2"],
         ["catalogue_bench.py", "--counts", "23,230" if quick else "23,230,2300"],
         ["progress_bench.py", "--events", "200000" if quick else args.events],
         ["memory_bench.py", "--passes", "5" if quick else "25"],
