@@ -107,7 +107,8 @@ def catalogue(count: int, folder: Path) -> Path | None:
     return folder
 
 
-def measure(runs: int, scenarios: int = 0, cold: bool = False, later_ms: int = 0) -> dict[str, float]:
+def measure(runs: int, scenarios: int = 0, cold: bool = False, later_ms: int = 0,
+            compare: str | None = None) -> dict[str, float]:
     work = Path(tempfile.mkdtemp(prefix="trainer-start-"))
     config = work / "config"
     config.mkdir()
@@ -120,18 +121,23 @@ def measure(runs: int, scenarios: int = 0, cold: bool = False, later_ms: int = 0
         env["TRAINER_BENCH_QUIT_MS"] = str(later_ms)
     trainer = [sys.executable, "-m", "trainer"] + (["--content", str(content)] if content else [])
     bare = [sys.executable, "-c", BARE]
+    kinds = [("bare", bare, env), ("trainer", trainer, env)]
+    if compare:  # another tree of the app (say, before a change), run the same way, interleaved
+        other_env = {**env, "PYTHONPATH": str(Path(compare).resolve())}
+        kinds.append(("other", trainer, other_env))
+        one_start(trainer, other_env)
     cache = config / "catalogue-cache.json"
     one_start(trainer, env)  # warm the file cache, the catalogue cache and the record once
     one_start(bare, env)
-    times: dict[str, list[float]] = {"bare": [], "trainer": []}
-    cpu: dict[str, list[float]] = {"bare": [], "trainer": []}
-    memory: dict[str, list[int]] = {"bare": [], "trainer": []}
+    times: dict[str, list[float]] = {name: [] for name, _a, _e in kinds}
+    cpu: dict[str, list[float]] = {name: [] for name, _a, _e in kinds}
+    memory: dict[str, list[int]] = {name: [] for name, _a, _e in kinds}
     later: list[int] = []
     for _ in range(runs):
-        for name, argv in (("bare", bare), ("trainer", trainer)):
-            if name == "trainer" and cold:
+        for name, argv, run_env in kinds:
+            if name != "bare" and cold:
                 cache.unlink(missing_ok=True)
-            elapsed, rss, after, used = one_start(argv, env)
+            elapsed, rss, after, used = one_start(argv, run_env)
             times[name].append(elapsed)
             cpu[name].append(used)
             memory[name].append(rss)
@@ -145,6 +151,9 @@ def measure(runs: int, scenarios: int = 0, cold: bool = False, later_ms: int = 0
               "trainer_mib": statistics.median(memory["trainer"]) / 1024}
     if later:
         result["later_mib"] = statistics.median(later) / 1024
+    if compare:
+        result.update(other_ms=statistics.median(times["other"]), other_cpu_ms=statistics.median(cpu["other"]),
+                      other_mib=statistics.median(memory["other"]) / 1024)
     return result
 
 
@@ -155,8 +164,10 @@ def main() -> int:
     parser.add_argument("--cold", action="store_true", help="no catalogue cache (a start after an update)")
     parser.add_argument("--later-ms", type=int, default=0,
                         help="also note memory this long after the first frame (record, speech, readings warm)")
+    parser.add_argument("--compare", metavar="DIR",
+                        help="also start the app from another source tree (e.g. before a change), interleaved")
     args = parser.parse_args()
-    r = measure(args.runs, args.scenarios, args.cold, args.later_ms)
+    r = measure(args.runs, args.scenarios, args.cold, args.later_ms, args.compare)
     what = f"{args.scenarios or 'bundled'} scenarios, {'cold' if args.cold else 'cached'} catalogue"
     print(f"first frame ({what}, median of {args.runs}, interleaved)")
     print(f"  bare PySide6 window {r['bare_ms']:7.0f} ms   trainer {r['trainer_ms']:7.0f} ms   "
@@ -166,6 +177,11 @@ def main() -> int:
           f"load average {r['load']:.1f})")
     print(f"  RSS at first frame  {r['bare_mib']:7.1f} MiB  trainer {r['trainer_mib']:7.1f} MiB  "
           f"ratio {r['trainer_mib'] / r['bare_mib']:.2f}x (goal <= 2x)")
+    if "other_ms" in r:
+        print(f"  the other tree ({args.compare}): first frame {r['other_ms']:.0f} ms = "
+              f"{r['other_ms'] / r['bare_ms']:.2f}x bare, CPU {r['other_cpu_ms']:.0f} ms = "
+              f"{r['other_cpu_ms'] / r['bare_cpu_ms']:.2f}x, RSS {r['other_mib']:.1f} MiB = "
+              f"{r['other_mib'] / r['bare_mib']:.2f}x")
     if "later_mib" in r:
         print(f"  RSS {args.later_ms} ms after the first frame (record, speech, readings warm): "
               f"{r['later_mib']:.1f} MiB")
