@@ -143,6 +143,9 @@ class ScenarioListPage(ScrollPage):
         box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
+        source = self.library.source_of(scenario) if hasattr(self.library, "source_of") else None
+        if source is not None:  # an imported pack: say which
+            meta += f"　・　{look.tr('list.source', name=plain(source.get(lang)))}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))
