@@ -69,13 +69,17 @@ sys.exit(app.exec())
 
 
 def one_start(argv: list[str], env: dict[str, str]) -> tuple[float, int, int | None, float]:
-    """(ms to the first frame, RSS KiB then, RSS KiB later or None, CPU ms until the frame) of one process."""
+    """(ms to the first frame, RSS KiB then, RSS KiB later or None, CPU ms until the frame) of one process.
+
+    It runs in the tree named by ``PYTHONPATH`` (``python -m`` puts the working folder first on
+    ``sys.path``, so the folder decides which tree's ``trainer`` is started)."""
     with tempfile.NamedTemporaryFile(prefix="frame-", suffix=".jsonl", delete=False) as handle:
         target = handle.name
     env = {**env, "TRAINER_BENCH_FRAME": target}
     try:
         start = time.monotonic()
-        code = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+        code = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              cwd=env.get("PYTHONPATH") or ROOT,
                               timeout=120, check=False).returncode
         lines = [json.loads(line) for line in Path(target).read_text().splitlines() if line.strip()]
     finally:

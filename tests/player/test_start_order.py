@@ -70,6 +70,9 @@ MainWindow.attach_progress = attached_one("record", MainWindow.attach_progress)
 QTimer.singleShot(60000, app.quit)
 from trainer.cli import main
 rc = main([])
+for thread in threading.enumerate():  # the app may quit (both attached) before the readings are loaded
+    if thread.name == "warm-up":
+        thread.join(60)
 from trainer.reading import jtalk
 notes["sudachi_loaded"] = jtalk.sudachi_loaded()
 notes["attached"] = sorted(attached)

@@ -24,7 +24,8 @@ record off. ``--smoke`` paints the first window and exits 0 (for CI and
 benchmarks; it touches neither speech nor the record).
 
 The crash guard is installed before anything else loads (fonts, scenarios,
-settings, the window), so even a bug there is logged and told calmly.
+settings, the window), so even a bug there is logged and told calmly; its
+log file is opened after the first frame (at once if an error comes first).
 
 The window opens on the screen it is on and never larger than it:
 maximized by default (``maximized`` in the settings file), or a normal
@@ -119,7 +120,7 @@ def launch(args: argparse.Namespace) -> int:
     # so even a bug there is logged for staff and told calmly, never a traceback.
     from trainer.app.crash_guard import install as install_crash_guard
 
-    guard = install_crash_guard(None, args.lang)
+    guard = install_crash_guard(None, args.lang, open_log=False)  # its file after the first frame (or an error)
     app.aboutToQuit.connect(guard.uninstall)
     from trainer import fonts
     from trainer.app.first_frame import after_first_paint, bench_probe
@@ -162,6 +163,7 @@ def launch(args: argparse.Namespace) -> int:
             app.aboutToQuit.connect(speech.shutdown)
 
     def warm_up() -> None:  # the first frame is on screen
+        guard.open_log()
         if recording:
             from trainer.app.progress_link import ProgressLink, open_in_background
 
