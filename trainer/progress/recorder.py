@@ -135,6 +135,8 @@ class ProgressRecorder:
         self._latest: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, dict[str, Any] | None]] = {}
         self._current: uuid.UUID | None = None
         self._helper_assisted = False
+        #: Where new attempts learn the class open now (``Seat.session_id``; must not block).
+        self.session_source: Callable[[], uuid.UUID | None] | None = None
         self._in_flight = 0  # weight queued but not yet handled by the worker
         self._enqueued = 0  # units put on the queue so far ...
         self._handled = 0  # ... and units the worker has written or parked (flush waits on this)
@@ -196,6 +198,11 @@ class ProgressRecorder:
             raise ValueError("scenario_version must be >= 0")
         scenario_id = short_id(scenario_id) or ""
         now = utcnow()
+        if session_id is None and self.session_source is not None:
+            try:
+                session_id = self.session_source()
+            except Exception as exc:  # a class that cannot be read must not stop the practice
+                log.warning("could not tell the open class: %s", type(exc).__name__)
         with self._lock:
             point = self.resume_point(learner_id, scenario_id) if resume else None
             if point is not None:
