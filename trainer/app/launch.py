@@ -81,7 +81,7 @@ def launch(args: argparse.Namespace) -> int:
         from trainer.app.progress_link import ProgressLink, open_in_background
 
         def attach(progress) -> None:
-            link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang))
+            link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang), library=library)
             app.aboutToQuit.connect(link.close)
             window.attach_progress(link)
 

@@ -26,9 +26,12 @@ class ScenarioListPage(ScrollPage):
     back_requested = Signal()
 
     def __init__(self, library: Library, category: str, look: Look,
-                 can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None) -> None:
+                 can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None,
+                 mark: Callable[[str], str | None] | None = None) -> None:
         super().__init__(look, parent)
         self.category = category
+        self._mark = mark or (lambda _id: None)
+        self.marks: dict[str, TextBlock] = {}
         back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
         self.back = back
@@ -52,22 +55,29 @@ class ScenarioListPage(ScrollPage):
         box = Box(look, fill="surface", border="border", padding=18)
         title = plain(scenario.title.get(lang))
         box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
+        state = self._mark(scenario.id)  # "finished" / "in-progress" / None (the learner's own record)
+        if state in ("finished", "in-progress"):
+            mark = TextBlock(look.tr("mark.finished" if state == "finished" else "mark.in_progress"), look,
+                             role="body", colour="surface_text", bold=True)
+            self.marks[scenario.id] = mark
+            box.box_layout.addWidget(mark)
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))
-        start = BigButton(look.tr("list.start"), look, style="primary", icon="right")
+        # Where there is something to resume, 「続きから」 is the main button (first, primary).
+        start = BigButton(look.tr("list.start"), look, style="secondary" if resumable else "primary", icon="right")
         start.setAccessibleDescription(title)
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
-        row.addWidget(start)
         if resumable:
-            resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
+            resume = BigButton(look.tr("list.resume"), look, style="primary", icon="history")
             resume.setAccessibleDescription(title)
             resume.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, True))
             self.resume_buttons[scenario.id] = resume
             row.addWidget(resume)
+        row.addWidget(start)
         box.box_layout.addWidget(holder)
         if resumable:
             box.box_layout.addWidget(TextBlock(look.tr("list.resume_note"), look, role="small", colour="muted"))

@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, case, func, select, text
+from sqlalchemy import Engine, and_, case, func, select, text
 
 from trainer.progress.models import (
     HELPED_PREDICATE,
@@ -57,6 +57,15 @@ _ABANDONS = _count_if(StepEvent.kind == EventKind.ABANDONED)
 _FINISHED = _count_if(Attempt.status == AttemptStatus.FINISHED)
 _ABANDONED = _count_if(Attempt.status == AttemptStatus.ABANDONED)
 _IN_PROGRESS = _count_if(Attempt.status == AttemptStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class ScenarioMark:
+    """What the learner's own list shows for one scenario."""
+
+    finished: bool
+    #: An unfinished run waits to be resumed (「続きから」).
+    in_progress: bool
 
 
 @dataclass(frozen=True)
@@ -206,6 +215,23 @@ class Reports:
     ) -> CityReport:
         """See :func:`city_report`."""
         return city_report(self.engine, date_from, date_to, venue=venue, with_names=with_names)
+
+    def scenario_marks(self, learner_id: uuid.UUID) -> dict[str, ScenarioMark]:
+        """Per scenario: has this learner ever finished it, and is there a run to resume?
+
+        One indexed read (the learner's attempts); the learner's home shows the marks.
+        """
+        stmt = (
+            select(
+                Attempt.scenario_id,
+                _FINISHED,
+                _count_if(and_(Attempt.status != AttemptStatus.FINISHED, Attempt.resume_snapshot.is_not(None))),
+            )
+            .where(Attempt.learner_id == learner_id)
+            .group_by(Attempt.scenario_id)
+        )
+        with self.engine.connect() as conn:
+            return {sid: ScenarioMark(int(fin) > 0, int(res) > 0) for sid, fin, res in conn.execute(stmt)}
 
     def scenario_ids(self) -> list[str]:
         """Scenarios that have at least one attempt, sorted."""
