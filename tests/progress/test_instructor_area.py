@@ -152,7 +152,7 @@ def test_every_control_is_big_and_named_and_tables_have_headers(qtbot, area):
         model = view.model()
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         assert all(headers) and view.accessibleName(), view
-        assert view.horizontalHeader().font().bold()
+    assert "QHeaderView::section { font-weight: bold;" in area.styleSheet()  # the app's style sheet wins over fonts
 
 
 def test_the_area_speaks_english_through_the_catalogue(qtbot, engine, store, directory, recorder, tmp_path):

@@ -143,7 +143,11 @@ class InstructorArea(QWidget):
     def _build(self) -> None:
         look = self.look
         self.setFont(look.font("body"))
-        self.setStyleSheet(style_sheet(look))
+        # Headers in bold so a table's columns read at a glance (the font itself follows the area).
+        pad = look.px(6)
+        self.setStyleSheet(
+            style_sheet(look) + f"\nQHeaderView::section {{ font-weight: bold; padding: {pad}px {pad * 2}px; }}\n"
+        )
         self.gate = PinGate(self._pin, look, self.jobs)
         self.gate.unlocked.connect(self._unlock)
         self.gate.closed.connect(self._close)
@@ -157,7 +161,7 @@ class InstructorArea(QWidget):
         self.data_page = DataPage(self._learners, self._recorder, self.learners_page, look, self.jobs,
                                   ask_save_path=self._save_path)
         main = QWidget()
-        self.tabs = tabs_widget(look.tr("ia.title"))
+        self.tabs = tabs_widget(look.tr("ia.title"), look)
         self.pages = [self.learners_page, self.classes_page, self.board_page, self.reports_page, self.data_page]
         for page, key in zip(self.pages, ("tab.learners", "tab.classes", "tab.board", "tab.reports", "tab.data"),
                              strict=True):
@@ -168,17 +172,26 @@ class InstructorArea(QWidget):
             self.size_combo.addItem(look.tr("ia.text_size_value", n=scale), scale)
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(self.prefs.text_scale)))
         self.size_combo.currentIndexChanged.connect(lambda _i: self.set_text_scale(int(self.size_combo.currentData())))
-        top = QHBoxLayout()
-        top.addWidget(label(look.tr("ia.text_size")), 1)
-        top.addWidget(self.size_combo, 1)
         close = button(look.tr("ia.close"), look)
         close.clicked.connect(self._close)
+        bottom = QHBoxLayout()  # one row under the tabs: the area's text size, and 「閉じる」
+        bottom.addWidget(label(look.tr("ia.text_size")))
+        bottom.addWidget(self.size_combo, 1)
+        bottom.addWidget(close, 2)
         layout = QVBoxLayout(main)
-        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(close)
+        layout.addLayout(bottom)
         self.stack.addWidget(self.gate)
         self.stack.addWidget(main)
+        self._use_font(look)
+
+    def _use_font(self, look: Look) -> None:
+        """Give Qt's own widgets the area's font: with the app's style sheet in force a parent's
+        font does not reach its children, so each one that has no font of its own gets it."""
+        body = look.font("body")
+        for widget in [self.gate, *self.stack.findChildren(QWidget)]:
+            if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                widget.setFont(body)
 
     def set_text_scale(self, scale: int) -> None:
         """Use ``scale`` % for the area's text from now on (kept on this PC); the open tab stays."""

@@ -191,7 +191,7 @@ def selected_key(view: QTableView) -> Any:
 
 def field(widget: QWidget, name: str, look: Look) -> QWidget:
     widget.setAccessibleName(name)
-    widget.setMinimumHeight(look.px(MIN_TARGET_PX) if look.scale > 1 else MIN_TARGET_PX)
+    widget.setMinimumHeight(MIN_TARGET_PX)  # larger text makes it taller by itself
     if isinstance(widget, QComboBox):
         # A combo is as wide as its longest name by default: long names must not widen the window.
         widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -284,6 +284,95 @@ class AreaPrefs:
             self.path.write_text(json.dumps({"text_scale": self.text_scale}), encoding="utf-8")
         except OSError as exc:  # a read-only folder: the size still applies now
             log.info("instructor area text size not saved: %s", type(exc).__name__)
+
+
+#: From this text size on, the pages are chosen from a list (one row) instead of a row of buttons.
+CHOOSER_FROM_SCALE = 2.0
+
+
+class PageTabs(QWidget):
+    """Tabs whose names are never cut.
+
+    Up to 175 %: one big button per page, wrapping onto more rows when needed
+    (a tab bar would scroll and cut names). From 200 %: a list to choose the
+    page from, one row high, so the page itself keeps the room. The part of
+    ``QTabWidget``'s interface the area uses: ``addTab``, ``count``, ``tabText``,
+    ``currentIndex`` / ``setCurrentIndex``, ``currentWidget``, ``widget``, ``currentChanged``.
+    """
+
+    currentChanged = Signal(int)  # noqa: N815 (Qt naming, as QTabWidget)
+
+    def __init__(self, name: str, look: Look, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QButtonGroup, QStackedWidget, QVBoxLayout
+
+        from trainer.widgets.flow import FlowLayout
+
+        super().__init__(parent)
+        self.look = look
+        self.setAccessibleName(name)
+        self.buttons: list[BigButton] = []
+        self._texts: list[str] = []
+        self.chooser: QComboBox | None = None
+        self.bar = QWidget()
+        self.bar.setAccessibleName(name)
+        if look.scale >= CHOOSER_FROM_SCALE:
+            self.chooser = field(QComboBox(), name, look)
+            self.chooser.currentIndexChanged.connect(self.setCurrentIndex)
+            bar_layout = QVBoxLayout(self.bar)
+            bar_layout.setContentsMargins(0, 0, 0, 0)
+            bar_layout.addWidget(self.chooser)
+        else:
+            self._flow = FlowLayout(self.bar, spacing=look.px(6), stretch=True)
+            self._group = QButtonGroup(self)
+            self._group.setExclusive(True)
+            self._group.idClicked.connect(self.setCurrentIndex)
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(look.px(6))
+        layout.addWidget(self.bar)
+        layout.addWidget(self.stack, 1)
+
+    def addTab(self, widget: QWidget, text: str) -> int:  # noqa: N802
+        index = len(self._texts)
+        self._texts.append(text)
+        self.stack.addWidget(widget)
+        if self.chooser is not None:
+            self.chooser.addItem(text, index)
+            return index
+        tab = BigButton(text, self.look, indicator="radio", compact=True)
+        self._group.addButton(tab, index)
+        self.buttons.append(tab)
+        self._flow.addWidget(tab)
+        if index == 0:
+            tab.setChecked(True)
+        return index
+
+    def count(self) -> int:
+        return len(self._texts)
+
+    def tabText(self, index: int) -> str:  # noqa: N802
+        return self._texts[index]
+
+    def currentIndex(self) -> int:  # noqa: N802
+        return self.stack.currentIndex()
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802
+        if not 0 <= index < len(self._texts):
+            return
+        if self.chooser is not None:
+            self.chooser.setCurrentIndex(index)
+        else:
+            self.buttons[index].setChecked(True)
+        if index != self.stack.currentIndex():
+            self.stack.setCurrentIndex(index)
+            self.currentChanged.emit(index)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self.stack.currentWidget()
+
+    def widget(self, index: int) -> QWidget | None:
+        return self.stack.widget(index)
 
 
 class Page(QWidget):

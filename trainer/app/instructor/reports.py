@@ -11,11 +11,22 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trainer.app.instructor.classes import parse_date
-from trainer.app.instructor.common import Jobs, Page, button, field, form, label, scrolling, table, uuid_of
+from trainer.app.instructor.common import (
+    Jobs,
+    Page,
+    PageTabs,
+    button,
+    field,
+    form,
+    label,
+    scrolling,
+    table,
+    uuid_of,
+)
 from trainer.app.report_export import ScenarioNames, headline, kind_name, write_csv, write_pdf
 from trainer.progress.classes import ClassBook, local_today
 from trainer.progress.learners import LearnerDirectory
@@ -25,13 +36,8 @@ from trainer.widgets.look import Look
 SavePath = Callable[[QWidget, str, str], "str | None"]
 
 
-def tabs_widget(name: str) -> QTabWidget:
-    tabs = QTabWidget()
-    tabs.setAccessibleName(name)
-    tabs.setUsesScrollButtons(True)
-    tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
-    tabs.tabBar().setExpanding(False)
-    return tabs
+def tabs_widget(name: str, look: Look) -> PageTabs:
+    return PageTabs(name, look)
 
 
 class CityReportPage(Page):
@@ -325,7 +331,7 @@ class ReportsPage(Page):
         self.city = CityReportPage(reports, book, look, jobs, ask_save_path=ask_save_path, names=names)
         self.learner = LearnerProgressPage(directory, reports, look, jobs, scenario_title=names.title)
         self.scenario = ScenarioStumblesPage(reports, look, jobs, scenario_title=names.title)
-        self.tabs = tabs_widget(self.tr("tab.reports"))
+        self.tabs = tabs_widget(self.tr("tab.reports"), look)
         self.tabs.addTab(scrolling(self.city), self.tr("reports.city"))
         self.tabs.addTab(scrolling(self.learner), self.tr("reports.by_learner"))
         self.tabs.addTab(scrolling(self.scenario), self.tr("reports.by_scenario"))
