@@ -46,7 +46,7 @@ def book(engine):
 def seat(engine, recorder):
     made = Seat(engine, poll_s=0.05, attempt_source=lambda: recorder.current_attempt)
     made.on_helped = lambda helped: setattr(recorder, "helper_assisted", helped)
-    recorder.session_source = made.session_id
+    recorder.session_source = made.session_source()
     yield made
     made.close()
 

@@ -17,6 +17,7 @@ still shown and read aloud on this PC.
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -61,10 +62,14 @@ class HandChannel(QObject):
         return self._raised
 
     def attach(self, seat: Any) -> None:
-        """Send the hand to ``seat`` (None: this PC only) and hear when a helper lowers it."""
-        if self._seat is not None:
-            self._seat.remove_hand_listener(self._seat_lowered.emit)
-        self._seat = seat
+        """Send the hand to ``seat`` (None: this PC only) and hear when a helper lowers it.
+
+        The seat is held weakly: it belongs to the progress link, not to the application.
+        """
+        old = self._seat() if self._seat is not None else None
+        if old is not None:
+            old.remove_hand_listener(self._seat_lowered.emit)
+        self._seat = weakref.ref(seat) if seat is not None else None
         if seat is not None:
             seat.add_hand_listener(self._seat_lowered.emit)
 
@@ -73,9 +78,10 @@ class HandChannel(QObject):
         if raised == self._raised:
             return
         self._raised = raised
-        if self._seat is not None:
+        seat = self._seat() if self._seat is not None else None
+        if seat is not None:
             try:
-                (self._seat.raise_hand if raised else self._seat.lower_hand)()
+                (seat.raise_hand if raised else seat.lower_hand)()
             except Exception as exc:  # the board is a help, never a reason to stop
                 log.warning("hand could not be sent to the board: %s", type(exc).__name__)
         self.changed.emit(raised)

@@ -152,7 +152,7 @@ class ProgressLink:
 
         seat = Seat(engine, poll_s=poll_s or SEAT_POLL_S, attempt_source=lambda: recorder.current_attempt)
         seat.on_helped = lambda helped: setattr(recorder, "helper_assisted", helped)
-        recorder.session_source = seat.session_id
+        recorder.session_source = seat.session_source()  # weakly: the seat stops with this link
         HandChannel.instance().attach(seat)
         return seat
 

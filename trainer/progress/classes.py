@@ -27,6 +27,7 @@ import threading
 import time
 import unicodedata
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -499,7 +500,12 @@ class Seat:
         self._tx = _Writes(engine)
         insert_fn = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
         self._insert_fn = insert_fn
-        self._thread = threading.Thread(target=self._run, name="class-seat", daemon=True)
+        self._next_poll = 0.0
+        self._backoff_until = 0.0
+        # The thread holds the seat weakly: a seat nobody uses any more stops by itself.
+        self._thread = threading.Thread(
+            target=_seat_loop, args=(weakref.ref(self), self._wake), name="class-seat", daemon=True
+        )
         self._thread.start()
 
     # -- what the app calls (UI thread; never waits on the database) ------------------------
@@ -513,6 +519,11 @@ class Seat:
 
     def add_session_listener(self, listener: Callable[[uuid.UUID | None], None]) -> None:
         self._session_listeners.append(listener)
+
+    def session_source(self) -> Callable[[], uuid.UUID | None]:
+        """:meth:`session_id` for the recorder, holding the seat weakly."""
+        method = weakref.WeakMethod(self.session_id)
+        return lambda: (bound() if (bound := method()) is not None else None)
 
     def session_id(self) -> uuid.UUID | None:
         """The class open now, as last seen (no database call)."""
@@ -628,28 +639,17 @@ class Seat:
             except Exception as exc:
                 log.warning("helper-assisted hook failed: %s", type(exc).__name__)
 
-    def _run(self) -> None:
-        next_poll = 0.0
-        while True:
-            with self._wake:
-                if self._stop:
-                    return
-                wait = max(0.0, next_poll - time.monotonic())
-                if not self._dirty and not self._ops and wait > 0:
-                    self._wake.wait(wait)
-                if self._stop:
-                    return
-            try:
-                if time.monotonic() >= next_poll:
-                    self._poll()
-                    next_poll = time.monotonic() + self.poll_s
-                self._write()
-            except Exception as exc:
-                log.info("class seat could not reach the record: %s", type(exc).__name__)
-                next_poll = time.monotonic() + self.poll_s
-                with self._wake:
-                    if not self._stop:
-                        self._wake.wait(self.poll_s)
+    def _work(self) -> None:
+        """One turn of the seat's thread: look (when due), then write what changed."""
+        try:
+            if time.monotonic() >= self._next_poll:
+                self._poll()
+                self._next_poll = time.monotonic() + self.poll_s
+            self._write()
+        except Exception as exc:
+            log.info("class seat could not reach the record: %s", type(exc).__name__)
+            self._next_poll = time.monotonic() + self.poll_s
+            self._backoff_until = time.monotonic() + self.poll_s
 
     def _poll(self) -> None:
         now = utcnow()
@@ -757,6 +757,30 @@ class Seat:
             },
         )
         conn.execute(stmt)
+
+
+def _seat_loop(ref: weakref.ReferenceType[Seat], wake: threading.Condition) -> None:
+    while True:
+        with wake:
+            seat = ref()
+            if seat is None or seat._stop:
+                return
+            now = time.monotonic()
+            if now < seat._backoff_until:
+                wait = seat._backoff_until - now
+            elif seat._dirty or seat._ops:
+                wait = 0.0
+            else:
+                wait = seat._next_poll - now
+            del seat
+            if wait > 0:
+                wake.wait(wait)
+        seat = ref()
+        if seat is None:
+            return
+        if not seat._stop:
+            seat._work()
+        del seat
 
 
 def _call(listener: Callable[[Any], None], value: Any) -> None:

@@ -175,3 +175,35 @@ class BoardPage(Page):
 
         self.jobs.run(lambda: self._board.acknowledge(presence), done,
                       lambda _e: self.message.setText(self.tr("ia.failed")))
+
+
+class BoardWindow(QWidget):
+    """``trainer board``: the help board in a window of its own (behind the instructor PIN)."""
+
+    def __init__(self, board: HelpBoard, book: ClassBook, pin: Any, look: Look, *,
+                 scenario_title: Callable[[str], str] | None = None, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QStackedWidget
+
+        from trainer.app.instructor.pin_gate import PinGate
+        from trainer.app.style import style_sheet
+
+        super().__init__(parent)
+        self.look = look
+        self.setWindowTitle(look.tr("tab.board"))
+        self.setFont(look.font("body"))
+        self.setStyleSheet(style_sheet(look))
+        self.jobs = Jobs(self)
+        self.gate = PinGate(pin, look, self.jobs)
+        self.page = BoardPage(board, book, look, self.jobs, scenario_title=scenario_title)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.gate)
+        self.stack.addWidget(self.page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.gate.unlocked.connect(self._open)
+        self.gate.closed.connect(self.close)
+        self.gate.reset()
+
+    def _open(self) -> None:
+        self.stack.setCurrentIndex(1)
+        self.page.start()
