@@ -162,10 +162,10 @@ def write_csv(report: CityReport, path: str | Path, lang: str = "ja", names: Sce
 # -- PDF ---------------------------------------------------------------------------------------
 
 #: Body text size in points (large print), headings and the headline.
-BODY_PT = 14
-HEADING_PT = 18
-HEADLINE_PT = 22
-TITLE_PT = 26
+BODY_PT = 16
+HEADING_PT = 20
+HEADLINE_PT = 24
+TITLE_PT = 28
 
 
 def write_pdf(
@@ -234,14 +234,15 @@ def write_pdf(
         painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
         y += bound.height() + line_height(points) * 0.2
 
-    def chart(title: str, labels: list[str], values: list[int]) -> None:
-        """Horizontal bars: the label left, the bar, the number at its end."""
+    def chart(title: str | None, labels: list[str], values: list[int]) -> None:
+        """Horizontal bars: the label left, the bar, the number at its end (``title``: a caption)."""
         nonlocal y
         if not labels:
             return
         row_h = line_height(BODY_PT) * 1.1
         ensure(line_height(HEADING_PT) + row_h * min(len(labels), 3))
-        text_line(tr("report.chart", lang, title=title), BODY_PT, bold=True, colour=muted)
+        if title:
+            text_line(tr("report.chart", lang, title=title), BODY_PT, bold=True, colour=muted)
         label_w = width * 0.42
         number_w = width * 0.12
         bar_w = width - label_w - number_w
@@ -267,30 +268,40 @@ def write_pdf(
 
     def table(header: list[str], rows: list[list[object]]) -> None:
         nonlocal y
-        columns = len(header)
-        col_w = width / columns
-        painter.setFont(font(BODY_PT))
-        metrics = painter.fontMetrics()
+        # Text columns get twice the room of number columns.
+        numeric = [bool(rows) and all(isinstance(r[i], int) for r in rows) for i in range(len(header))]
+        weights = [1.0 if n else 2.0 for n in numeric]
+        unit = width / sum(weights)
+        lefts = [sum(weights[:i]) * unit for i in range(len(weights))]
+        widths = [w * unit for w in weights]
+        gap = dpi * 0.05
+
+        def row_height(texts: list[str], bold: bool) -> float:
+            painter.setFont(font(BODY_PT, bold))
+            heights = [
+                painter.boundingRect(QRectF(0, 0, widths[i] - gap, height), int(Qt.TextFlag.TextWordWrap), text).height()
+                for i, text in enumerate(texts)
+            ]
+            return max([*heights, painter.fontMetrics().height()]) + dpi * 0.04
 
         def draw_row(cells: list[object], bold: bool) -> None:
             nonlocal y
-            painter.setFont(font(BODY_PT, bold))
             texts = [str(c) for c in cells]
-            heights = [
-                painter.boundingRect(QRectF(0, 0, col_w - dpi * 0.05, height), int(Qt.TextFlag.TextWordWrap), text).height()
-                for text in texts
-            ]
-            row_h = max([*heights, metrics.height()]) + dpi * 0.04
+            row_h = row_height(texts, bold)
             ensure(row_h)
-            for i, (text, cell) in enumerate(zip(texts, cells, strict=True)):
-                align = Qt.AlignmentFlag.AlignRight if isinstance(cell, int) and not bold else Qt.AlignmentFlag.AlignLeft
-                painter.drawText(QRectF(i * col_w, y, col_w - dpi * 0.05, row_h),
+            painter.setFont(font(BODY_PT, bold))
+            for i, text in enumerate(texts):
+                align = Qt.AlignmentFlag.AlignRight if numeric[i] else Qt.AlignmentFlag.AlignLeft
+                painter.drawText(QRectF(lefts[i], y, widths[i] - gap, row_h),
                                  int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
             y += row_h
             painter.setPen(QPen(grid, max(1.0, dpi / 150)))
             painter.drawLine(0, int(y), int(width), int(y))
             painter.setPen(ink)
 
+        header_texts = [str(h) for h in header]
+        first = row_height([str(c) for c in rows[0]], False) if rows else 0.0
+        ensure(row_height(header_texts, True) + first)  # never a header alone at the foot of a page
         draw_row(list(header), True)
         for row in rows:
             draw_row(row, False)
@@ -323,7 +334,7 @@ def write_pdf(
                     chart(tr(key, lang) if key in STRINGS else category, [i[0] for i in items], [i[1] for i in items])
             elif section.bar_column is not None:
                 labels = [" ".join(str(c) for c in row[: section.label_columns]) for row in section.rows]
-                chart(section.title, labels, [int(row[section.bar_column]) for row in section.rows])
+                chart(None, labels, [int(row[section.bar_column]) for row in section.rows])
             table(section.header, section.rows)
     finally:
         painter.end()
