@@ -3,8 +3,8 @@
 Without options a window opens (behind the instructor PIN): everyone
 practising in the open class — first name or nickname, practice, step,
 raised hand, 「つまずいています」 after several wrong tries or hints on one step
-— updated every second; 「対応しました」 answers a raised hand. ``--text``
-prints the same in the terminal, every second (``--once``: once, then exit).
+— updated twice a second; 「対応しました」 answers a raised hand. ``--text``
+prints the same in the terminal, twice a second (``--once``: once, then exit).
 The record is ``--url``, else ``TRAINER_DATABASE_URL``, the local setting,
 or this PC's file. Exit codes: 0 fine, 1 the record cannot be read.
 """
@@ -22,7 +22,7 @@ HELP = "見守りボード（手を挙げた人・つまずいている人）/ t
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", action="store_true", help="print the board in the terminal instead of a window")
     parser.add_argument("--once", action="store_true", help="with --text: print once and exit")
-    parser.add_argument("--interval", type=float, default=1.0, help="seconds between reads (default 1)")
+    parser.add_argument("--interval", type=float, default=0.5, help="seconds between reads (default 0.5)")
     parser.add_argument("--url", help="database URL (default: TRAINER_DATABASE_URL, setting, or this PC's file)")
 
 

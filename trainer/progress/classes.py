@@ -15,7 +15,7 @@
   seat's own thread; the UI thread only changes a few fields under a lock.
 
 The board reads at most a few dozen rows by an indexed session id, so a
-poll every second is cheap on PostgreSQL with 30 PCs and on SQLite alike.
+poll twice a second is cheap on PostgreSQL with 30 PCs and on SQLite alike.
 See ``docs/decisions/progress.md`` ("Classes").
 """
 

@@ -1,6 +1,6 @@
 """The help board: who practises in the open class, raised hands first, and 「対応しました」.
 
-It reads the board every second while it is on screen (one small indexed
+It reads the board twice a second while it is on screen (one small indexed
 query, on the area's worker thread). A row shows a first name or nickname
 only (a guest is 「ゲスト」), the practice and step, a raised hand, and
 「つまずいています」 when the same step has had several wrong tries or hints —
@@ -30,8 +30,8 @@ from trainer.progress.classes import (
 )
 from trainer.widgets.look import Look
 
-#: How often the board reads the record while it is on screen, in milliseconds.
-REFRESH_MS = 1000
+#: How often the board reads the record while it is on screen, in milliseconds (one small indexed query).
+REFRESH_MS = 500
 
 
 class BoardPage(Page):
@@ -80,7 +80,7 @@ class BoardPage(Page):
         self.timer.timeout.connect(self.reload)
 
     def start(self) -> None:
-        """Read now and then every second (while the board is on screen)."""
+        """Read now and then every ``REFRESH_MS`` (while the board is on screen)."""
         self.reload()
         self.timer.start()
 
