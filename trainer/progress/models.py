@@ -291,6 +291,9 @@ class Attempt(Base):
         Index("ix_attempt_scenario_id_learner_id_status", "scenario_id", "learner_id", "status"),
         Index("ix_attempt_learner_id_status", "learner_id", "status"),
         Index("ix_attempt_session_id_learner_id_status", "session_id", "learner_id", "status"),
+        # The city's report: attempts started in a period (and whether in a class), finishes in a period.
+        Index("ix_attempt_started_at_session_id_scenario_id", "started_at", "session_id", "scenario_id"),
+        Index("ix_attempt_ended_at_status_scenario_id_learner_id", "ended_at", "status", "scenario_id", "learner_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -298,8 +301,8 @@ class Attempt(Base):
     session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("class_session.id", ondelete="SET NULL"))
     scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH))
     scenario_version: Mapped[int] = mapped_column(Integer)
-    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
-    ended_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[dt.datetime | None] = mapped_column()
     status: Mapped[AttemptStatus] = mapped_column(
         _enum(AttemptStatus, "attempt_status"), default=AttemptStatus.IN_PROGRESS
     )
@@ -336,15 +339,16 @@ class StepEvent(Base):
             sqlite_where=text(STUMBLE_PREDICATE),
             postgresql_where=text(STUMBLE_PREDICATE),
         ),
-        # The city's report counts stumbles in a period: the same partial index, by time.
+        # The city's report counts stumbles in a period: the same partial index, with the time last
+        # (read in group order, the period checked in the index itself).
         Index(
             "ix_step_event_stumbles_by_time",
-            "created_at",
             "scenario_id",
             "step_id",
             "kind",
             "result",
             "mistake_id",
+            "created_at",
             sqlite_where=text(STUMBLE_PREDICATE),
             postgresql_where=text(STUMBLE_PREDICATE),
         ),

@@ -88,7 +88,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_step_event_stumbles_by_time"),
         "step_event",
-        ["created_at", "scenario_id", "step_id", "kind", "result", "mistake_id"],
+        ["scenario_id", "step_id", "kind", "result", "mistake_id", "created_at"],
         sqlite_where=sa.text(STUMBLE_PREDICATE),
         postgresql_where=sa.text(STUMBLE_PREDICATE),
     )
@@ -99,13 +99,19 @@ def upgrade() -> None:
         sqlite_where=sa.text(HELPED_PREDICATE),
         postgresql_where=sa.text(HELPED_PREDICATE),
     )
-    op.create_index(op.f("ix_attempt_ended_at"), "attempt", ["ended_at"])
-    op.create_index(op.f("ix_attempt_started_at"), "attempt", ["started_at"])
+    op.create_index(
+        op.f("ix_attempt_started_at_session_id_scenario_id"), "attempt", ["started_at", "session_id", "scenario_id"]
+    )
+    op.create_index(
+        op.f("ix_attempt_ended_at_status_scenario_id_learner_id"),
+        "attempt",
+        ["ended_at", "status", "scenario_id", "learner_id"],
+    )
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_attempt_started_at"), table_name="attempt")
-    op.drop_index(op.f("ix_attempt_ended_at"), table_name="attempt")
+    op.drop_index(op.f("ix_attempt_ended_at_status_scenario_id_learner_id"), table_name="attempt")
+    op.drop_index(op.f("ix_attempt_started_at_session_id_scenario_id"), table_name="attempt")
     op.drop_index(op.f("ix_step_event_helped"), table_name="step_event")
     op.drop_index(op.f("ix_step_event_stumbles_by_time"), table_name="step_event")
     op.drop_table("class_presence")
