@@ -78,7 +78,7 @@ def test_raising_and_lowering_the_hand_with_the_button_and_f1(qtbot, progress):
     hand = player.controls.hand
     step_before = player.run.current.id
     click(hand)
-    assert hand.raised and hand.text() == "サポーターが来ます（押すと手を下ろします）" and hand.emphasised
+    assert hand.raised and hand.text() == "サポーターが来ます" and hand.emphasised
     assert window.narrator.last.startswith("手を挙げました。サポーターが来ます")
     assert player.run.current.id == step_before  # nothing blocks or moves the practice
     board = HelpBoard(progress.engine)

@@ -3,7 +3,7 @@
 :class:`HandButton` is one big button in the player's control bar (and the
 F1 key, which nothing else in the player uses and which means "help"
 everywhere). Pressing it raises the learner's hand: the button itself turns
-into 「サポーターが来ます（押すと手を下ろします）」, the words are read aloud, and —
+into 「サポーターが来ます」 (pressing it again lowers the hand), the words are read aloud, and —
 in a class on a shared record — the hand appears on the help board.
 Pressing it again lowers the hand; a helper's 「対応しました」 lowers it too.
 It never times anything and never blocks: the practice goes on meanwhile.
@@ -126,6 +126,7 @@ class HandButton(BigButton):
     def _show(self, raised: bool, *, speak: bool = True) -> None:
         look = self.look
         self.setText(look.tr("hand.raised" if raised else "hand.raise"))
+        self.setAccessibleDescription(look.tr("hand.lower_note" if raised else "hand.key"))
         self.set_emphasis(raised)
         if speak and self.isVisible():
             self._say(look.tr("hand.said_raised" if raised else "hand.said_lowered"))

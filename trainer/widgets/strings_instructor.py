@@ -11,7 +11,8 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str]] = {
     # 「手を挙げる」 (the player's control bar)
     "hand.raise": ("手を挙げる", "Raise hand"),
-    "hand.raised": ("サポーターが来ます（押すと手を下ろします）", "A helper is coming (press to lower your hand)"),
+    "hand.raised": ("サポーターが来ます", "A helper is coming"),
+    "hand.lower_note": ("もう一度押すと手を下ろします", "Press again to lower your hand"),
     "hand.said_raised": ("手を挙げました。サポーターが来ます。そのまま待っていてください。",
                          "Your hand is up. A helper is coming. Please wait."),
     "hand.said_lowered": ("手を下ろしました。", "Your hand is down."),
@@ -203,7 +204,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.by_venue": ("会場ごと", "By venue"),
     "report.session_list": ("開催の一覧", "Every session"),
     "report.finished": ("最後までできた人（練習ごと）", "Learners who finished each practice"),
-    "report.stumbles": ("つまずいた手順（多い順）", "Where people stumble (most first)"),
+    "report.stumbles": ("よくつまずいた手順", "Where people stumble (most first)"),
     "report.mistakes": ("よくあるまちがい", "Known mistakes made most"),
     "report.helped": ("サポーターが手伝った手順", "Steps a helper answered a raised hand on"),
     "report.learners": ("学習者ごとの最後までできた練習の数", "Practices each learner finished"),
@@ -246,7 +247,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.col.abandoned": ("やめた", "Stopped"),
     "progress.col.outcome": ("最後の結果", "Last result"),
     "progress.table": ("練習ごとの進み具合", "Progress per practice"),
-    "progress.stumbles": ("つまずいた手順（多い順）", "Where they stumbled (most first)"),
+    "progress.stumbles": ("よくつまずいた手順", "Where they stumbled (most first)"),
     "progress.scenario": ("練習", "Practice"),
     "progress.scenario_summary": ("{n}人が{a}回練習し、{f}回は最後までできました（{rate}）。",
                                   "{n} learners practised {a} times and finished {f} ({rate})."),
