@@ -23,7 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
-from tests.progress.helpers import Player, pay_actions, pay_scenario
+from tests.progress.helpers import pay_actions, pay_scenario
 from trainer.progress.classes import Seat
 from trainer.progress.database import create_progress_engine
 from trainer.progress.recorder import ProgressRecorder
@@ -69,13 +69,14 @@ def run_pc(index: int, learner: uuid.UUID, url: str, folder: Path, scenario) -> 
         return
     time.sleep(STAGGER_S * index)  # learners do not all press in the same millisecond
     run = Run(scenario)
-    player = Player(run, recorder)
+    # As the app's player does (ProgressLink.listeners_for): the recorder's listener first, then the
+    # seat's, so an action made with a helper's answer is recorded before a new step lowers the mark.
+    run.subscribe(recorder.listener(learner))
     run.subscribe(seat.listener())
-    recorder.start_attempt(learner, scenario.id, scenario.version)
-    player.start()
-    player.act(lambda r: r.judge(Action.tap("camera")))  # a known mistake
-    player.act(lambda r: r.judge(Action.tap("mail")))  # another wrong try
-    player.act(lambda r: r.next_hint())
+    run.start()
+    run.judge(Action.tap("camera"))  # a known mistake
+    run.judge(Action.tap("mail"))  # another wrong try
+    run.next_hint()
     say("stuck")
     seat.raise_hand()
     say("raised")
@@ -91,7 +92,7 @@ def run_pc(index: int, learner: uuid.UUID, url: str, folder: Path, scenario) -> 
         seat.lower_hand()
     say("lowered", helped=recorder.helper_assisted)
     for action in pay_actions()[1:]:  # on from the right tap, to the finish
-        player.act(action)
+        action(run)
     assert run.finished
     recorder.flush(30)
     deadline = time.monotonic() + 10

@@ -154,3 +154,24 @@ def test_the_board_in_the_terminal(engine, directory, recorder, db_url, capsys):
     book.end_session(session)
     assert main(["--lang", "ja", "board", "--text", "--once", "--url", db_url]) == 0
     assert "開いている教室がありません" in capsys.readouterr().out
+
+
+def test_the_board_window_is_behind_the_pin_and_never_offers_a_new_pin_on_a_record_with_learners(
+        qtbot, engine, directory, store):
+    from trainer.cli.board import board_window
+    from trainer.progress.classes import HelpBoard
+    from trainer.progress.pin import PIN_SETTING, InstructorPin
+    from trainer.widgets.look import Look
+
+    InstructorPin(store).set("2468")
+    directory.add_learner("都城 花子")
+    store.set_setting(PIN_SETTING, None)  # the PIN row removed by someone with write access to the database
+    window = board_window(engine, HelpBoard(engine), ClassBook(engine), Look())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.jobs.busy)
+    assert not window.gate.asks_for_new_pin and "docs/reliability.md" in window.gate.pin_message.text()
+    window.gate.pin_edit.setText("0000")
+    window.gate.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.jobs.busy)
+    assert window.stack.currentIndex() == 0  # still the PIN page, the board stays hidden

@@ -30,6 +30,7 @@ class ScenarioListPage(ScrollPage):
                  mark: Callable[[str], str | None] | None = None) -> None:
         super().__init__(look, parent)
         self.category = category
+        self._library = library
         self._mark = mark or (lambda _id: None)
         self.marks: dict[str, TextBlock] = {}
         back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
@@ -63,6 +64,9 @@ class ScenarioListPage(ScrollPage):
             box.box_layout.addWidget(mark)
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
+        source = self._library.source_of(scenario) if hasattr(self._library, "source_of") else None
+        if source is not None:  # an imported pack: say which
+            meta += f"　・　{look.tr('list.source', name=plain(source.get(lang)))}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))

@@ -102,18 +102,29 @@ def _window(engine, board, book, lang: str) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from trainer.app.instructor.board import BoardWindow
     from trainer.app.instructor.common import AreaPrefs
     from trainer.app.style import apply_look
-    from trainer.progress.pin import InstructorPin
-    from trainer.progress.store import ProgressStore
     from trainer.widgets.look import Look, pick_family
 
     app = QApplication.instance() or QApplication(["trainer-board"])
     look = Look(scale=AreaPrefs.load().scale, family=pick_family(), lang=lang)
     apply_look(app, look)
-    store = ProgressStore(engine)
-    window = BoardWindow(board, book, InstructorPin(store), look)
+    window = board_window(engine, board, book, look)
     window.resize(1280, 800)
     window.show()
     return app.exec()
+
+
+def board_window(engine, board, book, look):
+    """The board's window, behind the instructor PIN kept in the record."""
+    from trainer.app.instructor.board import BoardWindow
+    from trainer.progress.learners import LearnerDirectory
+    from trainer.progress.pin import InstructorPin
+    from trainer.progress.store import ProgressStore
+
+    store = ProgressStore(engine)
+    directory = LearnerDirectory(engine)
+    # As in the app: a record with learners whose PIN row is gone never offers "choose a PIN" here either.
+    pin = InstructorPin(store, has_learners=lambda: directory.count_learners() > 0)
+    window = BoardWindow(board, book, pin, look)
+    return window

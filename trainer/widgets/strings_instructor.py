@@ -53,6 +53,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pin.format": ("暗証番号は4〜8けたの数字です。", "The PIN is 4 to 8 digits."),
     "pin.mismatch": ("2つの暗証番号が同じではありません。もう一度入れてください。",
                      "The two PINs are not the same. Please enter them again."),
+    "pin.wait": ("暗証番号がちがいます。{n}秒たってから、もう一度入れてください。",
+                 "Wrong PIN. Please wait {n} seconds, then try again."),
+    "pin.recovery": ("この記録には学習者がいるのに、暗証番号がありません。画面からは新しい暗証番号を決められません。"
+                     "管理の担当者が、説明書（docs/reliability.md「暗証番号の復旧」）の手順で設定しなおしてください。",
+                     "This record has learners but no PIN, so a new PIN cannot be set here. The person in charge "
+                     "can set one with the recovery steps in docs/reliability.md (\"Recovering the PIN\")."),
     "pin.wrong": ("暗証番号がちがいます。もう一度入れてください。", "Wrong PIN. Please try again."),
     "pin.not_saved": ("暗証番号を保存できませんでした。しばらくしてからもう一度どうぞ。",
                       "The PIN could not be saved. Please try again in a moment."),

@@ -11,7 +11,8 @@
 The area has its own text size (default 100 %, kept on this PC, apart from
 the learner's), chosen at its top. Every word comes from the catalogue, in
 the app's language. Database work runs on one worker thread (``Jobs``), so
-the window never waits for the record. Dialogs go through the classmethods
+the window never waits for the record. Unlocked, it locks itself after three
+idle minutes (``idle_lock.py``). Dialogs go through the classmethods
 :meth:`ask_save_path` and :meth:`ask_confirm` so tests can replace them.
 """
 
@@ -101,6 +102,10 @@ class InstructorArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._build()
+        from trainer.app.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, self.lock, lambda: self.is_unlocked)
+        """Locks the unlocked area after idle minutes (names must not stay open to the next person)."""
         self.lock()
 
     @property
@@ -220,6 +225,7 @@ class InstructorArea(QWidget):
     def lock(self) -> None:
         """Show the PIN gate again (it asks to choose a PIN when none exists yet)."""
         self.board_page.stop()
+        self.idle_lock.stop()
         self.stack.setCurrentIndex(0)
         self.gate.reset()
 
@@ -228,6 +234,7 @@ class InstructorArea(QWidget):
         return self.stack.currentIndex() == 1
 
     def _unlock(self) -> None:
+        self.idle_lock.start()
         self.stack.setCurrentIndex(1)
         self.reload()
         self.tabs.setFocus()

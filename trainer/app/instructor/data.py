@@ -101,7 +101,13 @@ class DataPage(Page):
         if learner_id is None:
             self.data_message.setText(self.tr("ia.pick_learner"))
             return
-        path = self._ask_save_path(self, "learner-record.json", "json")
+        directory = self._directory
+        self.jobs.run(lambda: directory.export_file_name(learner_id), lambda name: self._export_to(learner_id, name),
+                      lambda _e: self._export_to(learner_id, "learner-record.json"))
+
+    def _export_to(self, learner_id: Any, suggested: str) -> None:
+        """Ask where (the learner's name and the date suggested), then write on the worker thread."""
+        path = self._ask_save_path(self, suggested, "json")
         if not path:
             self.data_message.setText(self.tr("data.cancelled"))
             return
@@ -110,7 +116,8 @@ class DataPage(Page):
         def work() -> Any:
             if recorder is not None:
                 recorder.flush(5.0)  # include what this PC recorded a moment ago
-            return directory.export_learner_json(learner_id, path)
+            # the save dialog has asked before returning a file that exists
+            return directory.export_learner_json(learner_id, path, overwrite=True)
 
         self.jobs.run(work, lambda written: self.data_message.setText(self.tr("data.exported", path=str(written))),
                       lambda _e: self.data_message.setText(self.tr("data.not_exported")))

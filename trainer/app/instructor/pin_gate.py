@@ -3,16 +3,29 @@
 4–8 digits (full-width digits from a Japanese input method are accepted),
 masked, stored as a salted hash by ``progress.pin``. Checking a PIN runs
 scrypt — on the area's worker thread, so the window never stalls.
+
+Guessing is slowed (``InstructorPin``: after three wrong tries each next try
+waits 2, 4, 8 … s, and the page says how long). A record that has learners
+but lost its PIN row never offers "choose a PIN": that would let anyone in;
+the page says how the person in charge recovers it (docs/reliability.md).
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from trainer.app.instructor.common import Jobs, Page, button, field, form, label, scrolling
-from trainer.progress.pin import PIN_MAX_DIGITS, InstructorPin, PinFormatError, normalize_pin
+from trainer.progress.pin import (
+    PIN_MAX_DIGITS,
+    InstructorPin,
+    PinFormatError,
+    PinRecoveryNeeded,
+    normalize_pin,
+)
 from trainer.widgets.look import Look
 
 
@@ -101,11 +114,16 @@ class PinGate(Page):
         self.stack.setCurrentIndex(1)
         self.pin_edit.setFocus()
         self._checking = False
-        self.jobs.run(self._pin.is_set, self._show_page, self._unreachable)
+        pin = self._pin
+        self.jobs.run(lambda: (pin.is_set(), pin.needs_recovery()), self._show_page, self._unreachable)
 
-    def _show_page(self, has_pin: bool) -> None:
-        self.stack.setCurrentIndex(1 if has_pin else 0)
-        (self.pin_edit if has_pin else self.new_pin_edit).setFocus()
+    def _show_page(self, state: tuple[bool, bool]) -> None:
+        has_pin, needs_recovery = state
+        asks = has_pin or needs_recovery  # a lost PIN on a record with learners is never chosen anew here
+        self.stack.setCurrentIndex(1 if asks else 0)
+        if needs_recovery:
+            self.pin_message.setText(self.tr("pin.recovery"))
+        (self.pin_edit if asks else self.new_pin_edit).setFocus()
 
     def _unreachable(self, _error: BaseException) -> None:
         self.stack.setCurrentIndex(1)
@@ -131,8 +149,12 @@ class PinGate(Page):
         self.set_pin_message.setText(self.tr("ia.loading"))
         self.jobs.run(lambda: self._pin.set(normalized), lambda _r: self._opened(), self._not_saved)
 
-    def _not_saved(self, _error: BaseException) -> None:
-        self.set_pin_message.setText(self.tr("pin.not_saved"))
+    def _not_saved(self, error: BaseException) -> None:
+        if isinstance(error, PinRecoveryNeeded):  # someone removed the PIN row meanwhile
+            self.set_pin_message.setText(self.tr("pin.recovery"))
+            return
+        own = getattr(error, "message_ja" if self.look.lang == "ja" else "message_en", None)
+        self.set_pin_message.setText(own if isinstance(own, str) and own else self.tr("pin.not_saved"))
 
     @Slot()
     def _check_pin(self) -> None:
@@ -142,12 +164,25 @@ class PinGate(Page):
         self.pin_edit.clear()
         self._checking = True
         self.pin_message.setText(self.tr("ia.loading"))
-        self.jobs.run(lambda: self._pin.check(text), self._checked, self._check_failed)
+        pin = self._pin
 
-    def _checked(self, ok: bool) -> None:
+        def work() -> tuple[bool, float, bool]:
+            if pin.check(text):
+                return True, 0.0, False
+            return False, pin.wait_seconds(), pin.needs_recovery()
+
+        self.jobs.run(work, self._checked, self._check_failed)
+
+    def _checked(self, result: tuple[bool, float, bool]) -> None:
         self._checking = False
+        ok, wait, needs_recovery = result
         if not ok:
-            self.pin_message.setText(self.tr("pin.wrong"))
+            if needs_recovery:
+                self.pin_message.setText(self.tr("pin.recovery"))
+            elif wait > 0:
+                self.pin_message.setText(self.tr("pin.wait", n=math.ceil(wait)))
+            else:
+                self.pin_message.setText(self.tr("pin.wrong"))
             self.pin_edit.setFocus()
             return
         self._opened()
