@@ -183,6 +183,7 @@ ALLOWED_TIMERS = {
                                   "(zero delay; a fallback when the window is never painted)",
     "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
+    "trainer/app/instructor/board.py": "the helpers' board reads the record every second (never a learner's screen)",
     "trainer/app/idle_lock.py": "the unlocked instructor area locks itself after idle minutes (instructors only)",
     "trainer/app/progress_link.py": "while the record is unreachable, it is asked again now and then; the name "
                                     "list refreshes when it answers (nothing waits on the learner)",

@@ -41,11 +41,14 @@ class ScenarioListPage(ScrollPage):
     back_requested = Signal()
 
     def __init__(self, library: Library, category: str, look: Look,
-                 can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None) -> None:
+                 can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None,
+                 mark: Callable[[str], str | None] | None = None) -> None:
         super().__init__(look, parent)
         self.library = library
         self.category = category
         self._can_resume = can_resume
+        self._mark = mark or (lambda _id: None)
+        self.marks: dict[str, TextBlock] = {}
         back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
         self.back = back
@@ -91,10 +94,22 @@ class ScenarioListPage(ScrollPage):
         self.build_more(len(self.scenarios))
 
     def refresh(self, changed: Iterable[str] = ()) -> None:
-        """Ask again whether the ``changed`` scenarios can be continued (the page is shown again)."""
+        """Ask again whether the ``changed`` scenarios can be continued and how far the learner got
+        (the page is shown again)."""
         for scenario_id in changed:
             if scenario_id in self._rows:
                 self._set_resumable(scenario_id, self._can_resume(scenario_id))
+                self._set_mark(scenario_id)
+
+    def _set_mark(self, scenario_id: str) -> None:
+        """「済み」/「とちゅう」 from the learner's own record (hidden when there is none)."""
+        mark = self.marks.get(scenario_id)
+        if mark is None:
+            return
+        state = self._mark(scenario_id)  # "finished" / "in-progress" / None
+        if state in ("finished", "in-progress"):
+            mark.set_text(self.look.tr("mark.finished" if state == "finished" else "mark.in_progress"))
+        mark.setHidden(state not in ("finished", "in-progress"))
 
     def _near_end(self, *_args: int) -> None:
         if self.built >= len(self.scenarios):
@@ -123,14 +138,19 @@ class ScenarioListPage(ScrollPage):
         button, note = found
         button.setHidden(not resumable)
         note.setHidden(not resumable)
+        # Where there is something to resume, 「続きから」 is the main button (first, primary).
+        self.start_buttons[scenario_id].set_style("secondary" if resumable else "primary")
 
     def _resume_parts(self, scenario_id: str) -> tuple[BigButton, TextBlock]:
         look = self.look
         row, box, title = self._rows[scenario_id]
-        resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
+        resume = BigButton(look.tr("list.resume"), look, style="primary", icon="history")
         resume.setAccessibleDescription(title)
         resume.clicked.connect(lambda _=False, s=scenario_id: self.start_requested.emit(s, True))
+        start = self.start_buttons[scenario_id]
+        row.removeWidget(start)  # 「続きから」 first, then 「はじめる」
         row.addWidget(resume)
+        row.addWidget(start)
         note = TextBlock(look.tr("list.resume_note"), look, role="small", colour="muted")
         box.box_layout.addWidget(note)
         return resume, note
@@ -141,6 +161,10 @@ class ScenarioListPage(ScrollPage):
         box = Box(look, fill="surface", border="border", padding=18)
         title = plain(scenario.title.get(lang))
         box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
+        mark = TextBlock("", look, role="body", colour="surface_text", bold=True)
+        self.marks[scenario.id] = mark
+        box.box_layout.addWidget(mark)
+        self._set_mark(scenario.id)
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
         source = self.library.source_of(scenario) if hasattr(self.library, "source_of") else None
