@@ -27,6 +27,7 @@ from trainer.app.pages import NavBar, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.app.style import apply_look
+from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.theme import theme_named
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.instructor_factory = instructor_page
         self.resume_store = resume_store or ResumeStore(settings_store.folder if settings_store else None)
         self.ask_quit = ask_quit
+        install_keeper()
         self.family = pick_family()
         self.look = look_for(self.settings, lang, self.family)
         self.narrator = Narrator(speech, enabled=self.settings.read_aloud, parent=self)
@@ -128,7 +130,14 @@ class MainWindow(QMainWindow):
         self.page_name = name
         self.nav.for_page(name)
         focus = getattr(page, "first_tile", None)
-        (focus() if focus else page).setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            focus().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is not self.player:
+            focus_first(page)  # a named control, never the unnamed page (the player focuses its step)
+        else:
+            from trainer.app.access import focus_step
+
+            focus_step(page)
         self.page_changed.emit(name)
 
     # -- pages --------------------------------------------------------------------
@@ -331,6 +340,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild(self, page: str, player: Player | None) -> None:
         """Build the frame and every page again (new look, or new services), keeping ``player``."""
+        mark = remember(self)  # the focus comes back to the same control in the new drawing
         self._pages.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
@@ -340,11 +350,14 @@ class MainWindow(QMainWindow):
         self._build_frame()
         self.setWindowTitle(self.look.tr("app.title"))
         if player is not None:
-            player.restyle(self.look)
+            # into the stack first: Qt's style sheet puts back the palette a widget had when it is
+            # moved, so restyling before would leave the old theme's background behind the player
             self.stack.addWidget(player)
+            player.restyle(self.look)
             self._pages["player"] = player
             self.player = player
         self._reopen(page)
+        restore(self, mark)
 
     def _reopen(self, page: str) -> None:
         if page == "first-start":

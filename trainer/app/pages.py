@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
@@ -40,7 +41,7 @@ class ScrollPage(QScrollArea):
         self.setWidget(self.content)
 
     def heading(self, text: str, role: str = "title") -> TextBlock:
-        block = TextBlock(text, self.look, role=role, colour="text", bold=True)
+        block = set_role(TextBlock(text, self.look, role=role, colour="text", bold=True), "heading")
         self.body.addWidget(block)
         return block
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from trainer.app import access
 from trainer.app.narrator import Narrator
 from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
@@ -158,6 +159,7 @@ class Player(QWidget):
 
     def _speech_failed(self, _message: str) -> None:
         self.panel.show_speech_notice()
+        access.announce(self.panel.speech_notice, self.panel.speech_notice.text())
         self.panel_scroll.refit()
 
     def _follow_word(self, offset: int, length: int) -> None:
@@ -210,7 +212,7 @@ class Player(QWidget):
             self.reflow.verticalScrollBar().setValue(0)  # stacked: the new instructions come first
         if speak:
             self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        access.present_step(self, self.ctx.text(lead) if lead is not None and speak else "")
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
@@ -236,6 +238,7 @@ class Player(QWidget):
             spoken.append(self.ctx.raw(OFFER_HINT))
             self.controls.hint.set_emphasis(True)
         self.panel.show_feedback("explain", text)
+        access.present_feedback(self, text)
         self.narrator.say(*spoken)
 
     def repeat(self) -> None:
@@ -249,6 +252,7 @@ class Player(QWidget):
         if hint is None:
             text = self.look.tr("player.no_more_hints")
             self.panel.show_feedback("hint", text)
+            access.present_feedback(self, text)
             self.narrator.say(text)
             return
         target = self.view.target_widget(hint.target) if (self.view is not None and hint.target) else None
@@ -267,6 +271,7 @@ class Player(QWidget):
             else:
                 self.overlay.demonstrate(target, self.device.scroll.viewport())
         self.panel.show_feedback("hint", plain(raw))
+        access.present_hint(self, plain(raw), target, hint.kind)
         self.narrator.say(raw)
 
     def restart_step(self) -> None:
@@ -277,6 +282,7 @@ class Player(QWidget):
         self._build_screen(self.step)
         text = self.look.tr("player.restarted")
         self.panel.show_feedback("notice", text)
+        access.present_step(self, text)
         self.narrator.say(text, self.step_text(self.step))
 
     def quit(self) -> None:

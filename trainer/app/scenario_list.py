@@ -12,6 +12,7 @@ from trainer.app.library import Library
 from trainer.app.pages import ScrollPage
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario
+from trainer.widgets.accessibility import name_in_context, set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
@@ -51,20 +52,21 @@ class ScenarioListPage(ScrollPage):
         lang = look.lang
         box = Box(look, fill="surface", border="border", padding=18)
         title = plain(scenario.title.get(lang))
-        box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
+        box.box_layout.addWidget(set_role(TextBlock(title, look, role="large", colour="surface_text", bold=True),
+                                          "heading"))
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))
         start = BigButton(look.tr("list.start"), look, style="primary", icon="right")
-        start.setAccessibleDescription(title)
+        name_in_context(start, title, look.lang)
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
         row.addWidget(start)
         if resumable:
             resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
-            resume.setAccessibleDescription(title)
+            name_in_context(resume, title, look.lang)
             resume.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, True))
             self.resume_buttons[scenario.id] = resume
             row.addWidget(resume)
