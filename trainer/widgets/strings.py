@@ -14,6 +14,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "Everyone stumbles. Practise as often and as slowly as you like."),
     # accessibility (screen readers, keyboard, switches)
     "a11y.long_press": ("長押し", "Long press"),
+    "kb.next_char": ("次の文字へ", "next character"),
+    "kb.flick_keys": ("Shift キーと矢印キーでフリックできます", "Shift and an arrow key flick"),
+    "kb.flick.left": ("左にフリック（{kana}）", "Flick left ({kana})"),
+    "kb.flick.up": ("上にフリック（{kana}）", "Flick up ({kana})"),
+    "kb.flick.right": ("右にフリック（{kana}）", "Flick right ({kana})"),
+    "kb.flick.down": ("下にフリック（{kana}）", "Flick down ({kana})"),
     "a11y.choices": ("選ぶところ", "Choices"),
     "a11y.hint_target": ("「{name}」のところです。", "It is here: “{name}”."),
     "a11y.list_start": ("{action}：{title}", "{action}: {title}"),
