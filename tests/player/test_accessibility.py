@@ -185,11 +185,14 @@ ALLOWED_TIMERS = {
     "trainer/app/launch.py": "speech starts right after the first paint",
     "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
+    "trainer/app/switch_access.py": "one-switch scanning moves at the speed the learner chose — the only timer "
+                                    "on learners, off unless they ask for it, waiting while the voice reads",
 }
 
 
 def test_no_timers_on_learners():
-    """Nothing expires and nothing waits on the learner: the only timers are animations."""
+    """Nothing expires and nothing waits on the learner: the only timers are animations, and the
+    one-switch scanning the learner chose (its speed is theirs; see test_switch_access)."""
     root = Path(trainer.app.__file__).resolve().parents[1]
     found = {}
     for package in (Path(trainer.app.__file__).parent, Path(trainer.widgets.__file__).parent):

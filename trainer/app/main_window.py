@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self._before_settings = "home"
         self._pages: dict[str, QWidget] = {}
         self._build_frame()
+        from trainer.app.switch_access import SwitchAccess
+
+        self.switch = SwitchAccess(self)  # off unless the settings ask for one or two switches
         self.setWindowTitle(self.look.tr("app.title"))
         self.resize(1280, 860)
         if not self.settings.text_size_chosen:
@@ -334,9 +337,11 @@ class MainWindow(QMainWindow):
         self._apply_speech_settings()
         new_look = look_for(settings, self.default_lang, self.family)
         if new_look == self.look:
+            self.switch.configure(settings)
             return
         self.look = new_look
         self._rebuild(self.page_name, self.player)
+        self.switch.configure(settings)
 
     def _rebuild(self, page: str, player: Player | None) -> None:
         """Build the frame and every page again (new look, or new services), keeping ``player``."""

@@ -37,6 +37,8 @@ class Narrator(QObject):
         self.enabled = enabled
         self.failed = False
         self.last: str = ""
+        self.speaking = False
+        """True from a ``say`` until it was read to the end, stopped or failed (switch scanning waits)."""
         self.spoken: list[str] = []
         """Every text given to the service, in order (plain text, for tests and the log)."""
         self._follow: tuple[int, int] | None = None  # (start, length) of the followed text in the utterance
@@ -75,6 +77,7 @@ class Narrator(QObject):
             self._follow = (start, len(plain(parts[index])))
         self.spoken.append(plain(text))
         try:
+            self.speaking = True
             self.speech.say(text)
         except Exception as error:  # a broken backend must never stop the lesson
             self._on_failed(str(error))
@@ -84,6 +87,7 @@ class Narrator(QObject):
             self.say(self.last)
 
     def stop(self) -> None:
+        self.speaking = False
         if self.speech is None:
             return
         try:
@@ -103,9 +107,11 @@ class Narrator(QObject):
                 self.following.emit(offset - start, length)
 
     def _on_finished(self) -> None:
+        self.speaking = False
         self.done.emit()
 
     def _on_failed(self, message: str = "") -> None:
+        self.speaking = False
         if not self.failed:
             self.failed = True
             self.unavailable.emit(str(message))

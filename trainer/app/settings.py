@@ -41,6 +41,12 @@ class Settings:
     """"ja" or "en"; None follows the command line / the system."""
     text_size_chosen: bool = False
     """False until the first-start page was answered."""
+    switches: int = 0
+    """Switch access: 0 off, 1 one switch (the app scans by itself), 2 two switches (move, choose)."""
+    switch_keys: tuple[str, str] = ("Space", "Return")
+    """The keys that are the switches (Qt key names): the first moves (or, alone, chooses), the second chooses."""
+    scan_seconds: float = 2.0
+    """One switch: how long each place stays highlighted, 0.5–10 s (the app's only timer, the learner's choice)."""
 
     def checked(self) -> Settings:
         """The same settings with every value brought into its range."""
@@ -49,11 +55,23 @@ class Settings:
             self, text_scale=scale, theme=self.theme if self.theme in THEMES else "standard",
             rate=min(2.0, max(0.5, float(self.rate))), volume=min(1.0, max(0.0, float(self.volume))),
             lang=self.lang if self.lang in ("ja", "en") else None,
+            switches=self.switches if self.switches in (0, 1, 2) else 0,
+            switch_keys=_keys(self.switch_keys),
+            scan_seconds=min(10.0, max(0.5, float(self.scan_seconds))),
         )
 
     @property
     def scale(self) -> float:
         return self.text_scale / 100
+
+
+def _keys(value: Any) -> tuple[str, str]:
+    """Two different, non-empty key names (from a list read back from the file, too), else the defaults."""
+    default = Settings.switch_keys
+    if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(k, str) and k for k in value) \
+            and value[0] != value[1]:
+        return (value[0], value[1])
+    return default
 
 
 def config_dir() -> Path:

@@ -70,6 +70,10 @@ class SettingsPage(ScrollPage):
             self.body.addWidget(self.try_voice, 0, Qt.AlignmentFlag.AlignLeft)
         self._section("settings.language", "lang", [("ja", look.tr("settings.lang_ja")),
                                                     ("en", look.tr("settings.lang_en"))])
+        from trainer.app.switch_access import SwitchSettings
+
+        self.switch_settings = SwitchSettings(self)  # one group: switch access (see switch_access.py)
+        self.body.addWidget(self.switch_settings)
         self.body.addWidget(self.close_button)
         self.body.addStretch(1)
 
