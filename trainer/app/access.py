@@ -47,7 +47,8 @@ def regions(player) -> list[QWidget]:
 
 
 def order_player_tabs(player) -> None:
-    order_tabs(regions(player))
+    """Instruction (its text first, then its buttons), device, control bar."""
+    order_tabs([player.panel.step_text, *regions(player)])
 
 
 def focus_step(player) -> QWidget:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from trainer.app.pages import ScrollPage
 from trainer.app.settings import Settings
-from trainer.widgets.accessibility import set_role
+from trainer.widgets.accessibility import Holder, set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
@@ -86,7 +86,7 @@ class SettingsPage(ScrollPage):
 
     def _section(self, title_key: str, field: str, choices: list[tuple[Any, str]], nearest: bool = False) -> Box:
         box = self._box(title_key)
-        holder = QWidget()
+        holder = Holder()
         flow = FlowLayout(holder, spacing=self.look.px(10))
         group = RadioGroup(self, holder, self.look.tr(title_key))  # named: three 「ふつう」 are told apart
         self._groups.append(group)
@@ -135,7 +135,7 @@ class FirstStartPage(ScrollPage):
         self.heading(look.tr("first.heading"))
         self.body.addWidget(TextBlock(look.tr("first.note"), look, colour="text"))
         self.options: dict[int, BigButton] = {}
-        holder = QWidget()
+        holder = Holder()
         group = RadioGroup(self, holder, look.tr("settings.text_size"))
         flow = FlowLayout(holder, spacing=look.px(12))
         for scale in TEXT_SCALES:

@@ -331,7 +331,7 @@ class SwitchSettings(QWidget):
     one-switch scanning, and which keys are the switches (press the button, then the key)."""
 
     def __init__(self, page) -> None:
-        from trainer.widgets.accessibility import set_role
+        from trainer.widgets.accessibility import Holder, set_role
         from trainer.widgets.button import BigButton
         from trainer.widgets.flow import FlowLayout
         from trainer.widgets.labels import Box, TextBlock
@@ -353,7 +353,7 @@ class SwitchSettings(QWidget):
         self.keys: list[BigButton] = []
 
         def radios(name: str, choices, current, field: str, store: dict) -> None:
-            holder = QWidget()
+            holder = Holder()
             flow = FlowLayout(holder, spacing=look.px(10))
             group = RadioGroup(self, holder, name)
             for value, text in choices:

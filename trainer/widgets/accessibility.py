@@ -51,10 +51,20 @@ ROLES: dict[str, QAccessible.Role] = {
 """The roles ``set_role`` knows, by the names the widgets use."""
 
 
+class Holder(QWidget):
+    """A plain container that can be given a role (a group of options, a table row).
+
+    Qt answers for its own classes (a bare ``QWidget``) with its own factory when
+    that was installed after ours, so a role needs a class of our own."""
+
+
 def set_role(widget: QWidget, role: str, name: str | None = None, description: str | None = None) -> QWidget:
     """Expose ``widget`` with ``role`` (a key of ``ROLES``) and, if given, ``name``."""
     if role not in ROLES:
         raise ValueError(f"unknown accessible role {role!r} — one of {', '.join(ROLES)}")
+    if type(widget).__module__.startswith("PySide6"):
+        raise TypeError(f"give the role to a widget of the app's own class (e.g. Holder), not a bare "
+                        f"{type(widget).__name__} — Qt's own factory would answer for it")
     widget.setProperty(ROLE_PROPERTY, role)
     if name is not None:
         widget.setAccessibleName(name)
@@ -135,27 +145,20 @@ def _plain_text(widget: QWidget) -> str:
     return widget.accessibleName()
 
 
-class TextAccessible(QAccessibleWidget, QAccessibleTextInterface):
-    """Text painted by our own widget: a role (StaticText / Heading) and a Text interface."""
+class TextAccessible(QAccessibleWidget):
+    """Text painted by our own widget: a role (StaticText / Heading / Cell) and a Text interface."""
 
     def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
-        QAccessibleWidget.__init__(self, widget, role)
-        QAccessibleTextInterface.__init__(self)
+        super().__init__(widget, role)
         self._widget = widget
+        self._text = TextPart(widget)
+        """The Text interface, a separate object it owns (not a second base class: PySide
+        keeps a C++ object of each base, and Qt deletes only the first)."""
 
     def _content(self) -> str:
-        try:
-            return _plain_text(self._widget)
-        except RuntimeError:  # the widget is gone
-            return ""
+        return self._text.content()
 
-    # QAccessibleInterface.text(Text) and QAccessibleTextInterface.text(start, end) share the name.
-    def text(self, *args):  # noqa: D401
-        if len(args) == 2:
-            start, end = args
-            content = self._content()
-            return content[max(0, start):(len(content) if end < 0 else end)]
-        (kind,) = args
+    def text(self, kind):
         if kind == QAccessible.Text.Name:
             return self._content()
         if kind == QAccessible.Text.Value:
@@ -164,8 +167,11 @@ class TextAccessible(QAccessibleWidget, QAccessibleTextInterface):
 
     def interface_cast(self, kind):
         if kind == QAccessible.InterfaceType.TextInterface:
-            return shiboken6.VoidPtr(shiboken6.getCppPointer(self)[1])
+            return shiboken6.VoidPtr(shiboken6.getCppPointer(self._text)[0])
         return QAccessibleWidget.interface_cast(self, kind)
+
+    def textInterface(self):  # noqa: N802 - Qt's name; Python callers get the part itself
+        return self._text
 
     def state(self):
         state = QAccessibleWidget.state(self)
@@ -173,8 +179,26 @@ class TextAccessible(QAccessibleWidget, QAccessibleTextInterface):
         state.multiLine = True
         return state
 
+
+class TextPart(QAccessibleTextInterface):
+    """The words of a painted text, for a screen reader's reading by line and word."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self._widget = widget
+
+    def content(self) -> str:
+        try:
+            return _plain_text(self._widget)
+        except RuntimeError:  # the widget is gone
+            return ""
+
+    def text(self, start: int, end: int) -> str:
+        content = self.content()
+        return content[max(0, start):(len(content) if end < 0 else end)]
+
     def characterCount(self) -> int:  # noqa: N802
-        return len(self._content())
+        return len(self.content())
 
     def cursorPosition(self) -> int:  # noqa: N802
         return 0
@@ -206,6 +230,15 @@ class TextAccessible(QAccessibleWidget, QAccessibleTextInterface):
 
     def scrollToSubstring(self, start: int, end: int) -> None:  # noqa: N802, ARG002
         return None
+
+
+class RoleAccessible(QAccessibleWidget):
+    """A widget with a role of its own (a group, a dialog, a table and its rows).
+
+    Always a Python subclass, never a bare ``QAccessibleWidget``: Qt deletes the
+    interfaces it caches when their widget goes, and only a subclass tells
+    PySide, which would otherwise hand out the stale object for whatever is
+    allocated at that address next."""
 
 
 class ActionAccessible(QAccessibleWidget):
@@ -275,11 +308,11 @@ def _factory(key: str, obj: QObject):
         return None
     role = role_of(obj)
     if _is_text(obj):
-        return TextAccessible(obj, ROLES["heading"] if role == "heading" else QAccessible.Role.StaticText)
+        return TextAccessible(obj, ROLES[role] if role in ("heading", "cell", "alert") else QAccessible.Role.StaticText)
     if role is not None:
         if role == "link" or obj.property(ACTIONS_PROPERTY):
             return ActionAccessible(obj, ROLES[role])
-        return QAccessibleWidget(obj, ROLES[role])
+        return RoleAccessible(obj, ROLES[role])
     if obj.property(ACTIONS_PROPERTY):
         return ActionAccessible(obj, QAccessible.Role.Button)
     return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
@@ -55,8 +56,16 @@ def focus_first(root: QWidget) -> QWidget:
 
 
 def order_tabs(regions: Sequence[QWidget | None]) -> list[QWidget]:
-    """Tab goes through the stops of ``regions`` region by region, each in its own order."""
-    chain = [w for region in regions if region is not None for w in tab_stops(region)]
+    """Tab goes through the stops of ``regions`` region by region, each in its own order
+    (a region that is itself a Tab stop comes first; a widget is taken once)."""
+    chain: list[QWidget] = []
+    for region in regions:
+        if region is None:
+            continue
+        own = [region] if region.focusPolicy() & Qt.FocusPolicy.TabFocus and region.isEnabled() else []
+        for widget in own + tab_stops(region):
+            if widget not in chain:
+                chain.append(widget)
     for before, after in zip(chain, chain[1:], strict=False):
         QWidget.setTabOrder(before, after)
     return chain
@@ -71,6 +80,9 @@ class FocusMark:
     nth: int
     index: int
     kind: str
+    before: frozenset[int] = frozenset()
+    """The widgets there were when the mark was taken: a rebuilt window prefers new ones (the old
+    ones may still wait for their deletion)."""
 
 
 def remember(root: QWidget) -> FocusMark | None:
@@ -81,24 +93,35 @@ def remember(root: QWidget) -> FocusMark | None:
     name = focused.accessibleName()
     same = [w for w in stops if w.accessibleName() == name]
     return FocusMark(name, same.index(focused) if focused in same else 0,
-                     stops.index(focused) if focused in stops else -1, type(focused).__name__)
+                     stops.index(focused) if focused in stops else -1, type(focused).__name__,
+                     frozenset(_address(w) for w in root.findChildren(QWidget)))
 
 
 def restore(root: QWidget, mark: FocusMark | None) -> QWidget | None:
     """Focus the control ``mark`` describes in the rebuilt ``root`` (None when nothing fits)."""
     if mark is None:
         return None
-    candidates = [w for w in _focusable(root) if w.accessibleName() == mark.name and mark.name]
+    if any(_address(w) not in mark.before and not w.isHidden() and not w.isVisibleTo(root)
+           for w in root.findChildren(QWidget)):
+        QApplication.processEvents()  # a rebuilt page shows its new parts on the next pass: let it
+    focusable = list(_focusable(root))
+    new = [w for w in focusable if _address(w) not in mark.before] or focusable
+    candidates = [w for w in new if w.accessibleName() == mark.name and mark.name]
     target = None
     if candidates:
         target = candidates[min(mark.nth, len(candidates) - 1)]
     else:
-        stops = tab_stops(root)
+        stops = [w for w in tab_stops(root) if _address(w) not in mark.before] or tab_stops(root)
         if 0 <= mark.index < len(stops):
             target = stops[mark.index]
     if target is not None:
         target.setFocus(Qt.FocusReason.OtherFocusReason)
     return target
+
+
+def _address(widget: QWidget) -> int:
+    """The C++ object's address: stable while it lives (a Python wrapper's id is not)."""
+    return shiboken6.getCppPointer(widget)[0]
 
 
 def _focusable(root: QWidget) -> Iterable[QWidget]:
