@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: Settings) -> None:
         """Save ``settings`` and redraw every page with them, right away."""
         settings = settings.checked()
+        switches_before = self.settings.switches
         self.settings = settings
         if self.store is not None:
             try:
@@ -338,6 +339,10 @@ class MainWindow(QMainWindow):
         new_look = look_for(settings, self.default_lang, self.family)
         if new_look == self.look:
             self.switch.configure(settings)
+            if self.page_name == "settings" and settings.switches != switches_before:
+                mark = remember(self)  # the switch group shows the speed or the keys that now apply
+                self.show_settings()
+                restore(self, mark)
             return
         self.look = new_look
         self._rebuild(self.page_name, self.player)

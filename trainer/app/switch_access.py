@@ -257,7 +257,7 @@ class SwitchAccess(QObject):
         """Press ``widget`` as the keyboard does (Space down and up), then carry on from where the focus is."""
         player = self.window.player
         step = player.step if player is not None and not player.run.finished else None
-        page = self.window.stack.currentWidget()
+        page = self.window.page_name
         self._sending = True
         try:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
@@ -266,7 +266,7 @@ class SwitchAccess(QObject):
             self._sending = False
         player = self.window.player
         new_step = player is not None and not player.run.finished and player.step is not step
-        if new_step or self.window.stack.currentWidget() is not page:
+        if new_step or self.window.page_name != page:
             self.reset()
             return
         focused = QApplication.focusWidget()
@@ -388,7 +388,7 @@ class SwitchSettings(QWidget):
     def _key_text(self, index: int, name: str) -> str:
         shown = QKeySequence(key_code(name)).toString(QKeySequence.SequenceFormat.NativeText) or name
         role = "one" if self.page.settings.switches == 1 else ("move" if index == 0 else "choose")
-        return self.look.tr(f"switch.key_{role}", key=shown)
+        return self.look.tr(f"switch.key_{role}", name=shown)
 
     def _capture(self, index: int) -> None:
         """The next key pressed becomes switch ``index``."""
