@@ -85,6 +85,16 @@ class GroupFrame(QWidget):
         self.hide()
 
     def frame(self, region: QWidget | None) -> None:
+        old = getattr(self, "_region", None)
+        if old is not region:
+            if old is not None:
+                try:
+                    old.removeEventFilter(self)
+                except RuntimeError:
+                    pass
+            self._region = region
+            if region is not None:
+                region.installEventFilter(self)  # follow it when the page is laid out again
         if region is None or not region.isVisible():
             self.hide()
             return
@@ -95,6 +105,12 @@ class GroupFrame(QWidget):
         self.raise_()
         self.show()
         self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is getattr(self, "_region", None) and self.isVisible() and event.type() in (
+                QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show):
+            self.frame(watched)
+        return False
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         painter = QPainter(self)
