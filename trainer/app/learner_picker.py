@@ -17,7 +17,7 @@ import logging
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -95,6 +95,7 @@ class LearnerPicker(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._tiles)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
 
         self.message = QLabel("")
         self.message.setObjectName("pickerMessage")
