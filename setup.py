@@ -1,6 +1,7 @@
 """Packaging glue that pyproject.toml cannot express: ship the repository's
 ``content/`` folder inside the wheel as ``trainer/_content`` so that
-``pip install .`` (Windows, macOS) brings the bundled scenarios along."""
+``pip install .`` (Windows, macOS) brings the bundled scenarios along, and
+the app's font (``trainer/fonts``: BIZ UD Gothic and its licence, OFL.txt)."""
 
 from setuptools import find_packages, setup
 
@@ -11,5 +12,7 @@ setup(
         "trainer._content": ["*.yaml", "*/*.yaml", "*/*/*.yaml", "**/*.png", "**/*.jpg", "**/*.svg"],
         # migrations, templates and other data that lives beside the code
         "": ["*.yaml", "*.ini", "*.mako", "*.png", "*.svg", "*.json", "*.ttf"],
+        # the bundled font's licence must travel with the font files
+        "trainer.fonts": ["*.ttf", "OFL.txt"],
     },
 )

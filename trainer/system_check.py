@@ -1,36 +1,27 @@
 """Say, in plain words, which optional system packages are missing.
 
 Run by ``make run`` and ``make test``. The app runs without them; they make
-it better (a clear universal-design font, a system voice). Never fails.
+it better (a system voice). Never fails. The font is not among them: BIZ UD
+Gothic ships inside the package (``trainer/fonts``); a broken install that
+lost those files is reported too.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-
-FONT_FAMILY = "BIZ UDGothic"
 
 
 def missing_packages() -> list[tuple[str, str]]:
     """Return (what, how to get it) for each optional package not found."""
     missing: list[tuple[str, str]] = []
-    if sys.platform.startswith("linux"):
-        fonts = ""
-        if shutil.which("fc-list"):
-            try:
-                fonts = subprocess.run(
-                    ["fc-list", ":", "family"], capture_output=True, text=True, timeout=10
-                ).stdout
-            except (OSError, subprocess.SubprocessError):
-                fonts = ""
-        if "BIZ UD" not in fonts:
-            missing.append(
-                ("BIZ UD Gothic font (読みやすいフォント)", "sudo apt-get install fonts-morisawa-bizud-gothic")
-            )
-        if not shutil.which("espeak-ng") and not shutil.which("espeak"):
-            missing.append(("espeak-ng (system voice for pyttsx3)", "sudo apt-get install espeak-ng alsa-utils"))
+    from trainer import fonts
+
+    if not all(path.is_file() for path in fonts.paths()):
+        missing.append(("BIZ UD Gothic font files of the app (読みやすいフォント)",
+                        "reinstall the app: python -m pip install --force-reinstall ."))
+    if sys.platform.startswith("linux") and not shutil.which("espeak-ng") and not shutil.which("espeak"):
+        missing.append(("espeak-ng (system voice for pyttsx3)", "sudo apt-get install espeak-ng alsa-utils"))
     return missing
 
 

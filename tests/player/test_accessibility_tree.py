@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -315,6 +315,47 @@ def test_focus_moved_by_arrows_on_home_at_300_percent_is_scrolled_into_view(qtbo
     assert focused is not tiles[0]
     shown = focused.visibleRegion().boundingRect()
     assert shown.height() >= min(focused.height(), page.viewport().height()) - 2, "the focused tile is on screen"
+
+
+def test_a_long_instruction_with_the_focus_is_shown_from_its_first_line(qtbot):
+    """At 300 % in 1280×720 the fake warning's first instruction is taller than its card: the
+    focus on it shows its start (Qt alone would centre it and start the reader mid-sentence)."""
+    scenario = next(s for s in bundled() if s.id == "fake-virus-warning")
+    window = window_for(qtbot, 300, text_size_chosen=True)
+    window.resize(1280, 720)
+    settle()
+    player = window.start(scenario.id)
+    settle()
+    text = player.panel.step_text
+    viewport = player.panel.scroll.viewport()
+    assert QApplication.focusWidget() is text
+    assert text.height() > viewport.height(), "the case this is about: more text than room"
+    top = text.mapTo(viewport, QPoint(0, 0)).y()
+    assert 0 <= top <= viewport.height() * 3 // 4, f"the first line is in view (its top at {top} px)"
+
+
+def test_no_other_window_opens_for_a_moment_and_takes_the_focus(qtbot):
+    """At 300 % the player redraws 「次へ」 at the control bar's size; a button made visible
+    before it has a parent would open as a window of its own and take the focus from the app."""
+    opened: list[QWidget] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+                opened.append(type(watched).__name__)
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        scenario = next(s for s in bundled() if s.id == "mynumber-apply-phone")
+        window = window_for(qtbot, 300, text_size_chosen=True)
+        player = window.start(scenario.id)
+        settle()
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert opened == ["MainWindow"]
+    assert window.isActiveWindow() and QApplication.focusWidget() is player.panel.step_text
 
 
 # -- a step of every element kind ----------------------------------------------------------------------------

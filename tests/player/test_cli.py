@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 
 from trainer.cli import main
@@ -23,15 +24,34 @@ def test_shots_draws_every_step(tmp_path, qapp, capsys):
     scenario = load(bundled_content_dir() / "cashless" / "scan-to-pay.yaml")
     assert [f.stem for f in files] == [f"{n:02d}-{s.id}" for n, s in enumerate(scenario.steps, 1)]
     image = QImage(str(files[0]))
-    assert (image.width(), image.height()) == (1280, 860)
+    assert (image.width(), image.height()) == (1280, 720), "the learner's main window, 1280x720 by default"
     assert image.pixelColor(5, image.height() // 2).name() == "#000000", "high contrast: black background"
     assert capsys.readouterr().out.splitlines() == [str(f) for f in files]
+
+
+def test_shots_at_300_percent_have_the_whole_device_in_every_picture(tmp_path, qapp, monkeypatch):
+    from trainer.cli import shots
+
+    seen = []
+
+    def save(window, path):
+        player = window.player
+        if player is not None:
+            device = player.device
+            where = QRect(device.mapTo(window, QPoint(0, 0)), device.size())
+            seen.append((path.name, device.isVisible(), window.rect().contains(where), where.width() > 200))
+        return path
+
+    monkeypatch.setattr(shots, "_save", save)
+    assert main(["shots", "mynaportal-login", "--out", str(tmp_path), "--scale", "3", "--window", "1280x720"]) == 0
+    assert len(seen) >= 5
+    assert all(visible and inside and big for _name, visible, inside, big in seen), seen
 
 
 def test_shots_takes_a_file_and_hints_and_app_pages(tmp_path, qapp):
     path = bundled_content_dir() / "smartphone" / "open-an-app.yaml"
     out = tmp_path / "s"
-    assert main(["shots", str(path), "--out", str(out), "--hints", "--app-pages", "--size", "1024x700"]) == 0
+    assert main(["shots", str(path), "--out", str(out), "--hints", "--app-pages", "--window", "1024x768"]) == 0
     names = {f.stem for f in out.glob("*.png")}
     assert "02-open-weather-hint3" in names and "app-home" in names and "app-settings" in names
 

@@ -1,40 +1,106 @@
-"""Every step of every bundled scenario, at 100% and 300% text, in both
-themes: no text clipped, nothing overlapping, no sideways scrolling,
-targets big enough, names equal to visible text."""
+"""Every step of every bundled scenario, in a 1280×720 and a 1920×1080 main
+window, at 100, 150, 200 and 300 % text, as a learner meets it (played with
+the autoplayer): what the step asks for is in view when the step appears
+(at least 90 % of the widget, by ``visibleRegion`` and by every ancestor's
+clip — a scroll area of the device included), no text outside its panel
+and none over another, the device inside the window and in its real
+proportions (±10 %); and the older checks: no text clipped, nothing
+overlapping, no sideways scrolling, targets big enough, names equal to
+visible text. The finish pages are looked at too.
+
+One window per size and text size is reused for all scenarios. The colours
+do not move anything: ``test_geometry_is_the_same_in_both_themes`` proves it
+(every widget's rectangle, both themes, the first steps of every scenario at
+300 %), so the full walk runs in the standard theme only, plus the high-contrast
+theme at the tightest size (1280×720, 300 %).
+"""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
 
 from tests.player.autoplay import settle
 from tests.player.conftest import bundled
 from tests.player.inspect_ui import problems
-from trainer.app.library import Library
-from trainer.app.main_window import MainWindow
-from trainer.app.settings import Settings
+from tests.player.visibility import open_window, text_problems, walk
+from trainer.widgets.focus import FocusRing
+
+SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
+SCALES = {"100%": 1.0, "150%": 1.5, "200%": 2.0, "300%": 3.0}
+CASES = [pytest.param(size, scale, "standard", id=f"{size}-{name}") for size in SIZES
+         for name, scale in SCALES.items()] + [pytest.param("1280x720", 3.0, "high-contrast",
+                                                            id="1280x720-300%-high-contrast")]
 
 
-def _steps():
-    for scenario in bundled():
-        yield pytest.param(scenario, id=scenario.id)
-
-
-@pytest.mark.parametrize("scale", [1.0, 3.0], ids=["100%", "300%"])
-@pytest.mark.parametrize("scenario", list(_steps()))
-def test_every_step_fits(qtbot, scenario, scale):
-    theme = "standard" if scale == 1.0 else "high-contrast"
-    window = MainWindow(Library([scenario]), settings=Settings(text_scale=round(scale * 100), theme=theme,
-                                                               text_size_chosen=True, read_aloud=False))
+@pytest.mark.parametrize(("size", "scale", "theme"), CASES)
+def test_every_step_keeps_the_practice_in_view(qtbot, size, scale, theme):
+    window = open_window(bundled(), SIZES[size], scale, theme)
     qtbot.addWidget(window)
-    window.resize(*((1280, 860) if scale == 1.0 else (1024, 700)))
-    window.show()
     found: list[str] = []
-    for step in scenario.steps:
-        if step.is_finish:
+
+    def check(window, scenario) -> None:
+        step = window.player.run.current.id
+        found.extend(f"{scenario.id}/{step}: {p}" for p in text_problems(window))
+        found.extend(f"{scenario.id}/{step}: {p}" for p in problems(window, scale))
+
+    seen = 0
+    for scenario in bundled():
+        for target in walk(window, scenario, check):
+            seen += 1
+            if not target.visible:
+                found.append(f"{target.scenario}/{target.step}: {target.target} is {target.share:.0%} in view")
+        for step in scenario.finishes:
             window.show_finish(step, scenario)
-        else:
-            window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                                "step_id": step.id})
-        settle()
-        found += [f"{step.id}: {p}" for p in problems(window, scale)]
-    assert not found, "\n".join(found)
+            settle()
+            found.extend(f"{scenario.id}/{step.id}: {p}" for p in problems(window, scale))
+    assert seen > 150, "every step's targets were looked at"
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found)
+
+
+def _geometry(window) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """Every visible widget's rectangle; not the focus ring, which shows only in the window that
+    has the focus (one of the two compared here)."""
+    player = window.player
+    return [(type(w).__name__, QRect(w.mapTo(window, QPoint(0, 0)), w.size()).getRect())
+            for w in player.findChildren(QWidget) if w.isVisible() and not isinstance(w, FocusRing)]
+
+
+def test_geometry_is_the_same_in_both_themes(qtbot):
+    windows = {theme: open_window(bundled(), (1280, 720), 3.0, theme) for theme in ("standard", "high-contrast")}
+    for window in windows.values():
+        qtbot.addWidget(window)
+    compared = 0
+    for scenario in bundled():
+        for step in [s for s in scenario.steps if not s.is_finish][:3]:
+            shapes = []
+            for window in windows.values():
+                window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                                    "step_id": step.id})
+                settle()
+                shapes.append(_geometry(window))
+            assert shapes[0] == shapes[1], f"{scenario.id}/{step.id}: the theme moved something"
+            compared += len(shapes[0])
+    assert compared > 1000
+
+
+def test_the_measure_sees_a_target_hidden_in_the_device_scroll(qtbot):
+    """The visibility measure is not fooled: scroll the device's screen away from the target
+    (or make the window too short) and it counts as hidden."""
+    from tests.player.visibility import step_targets, visible_share
+
+    scenario = next(s for s in bundled() if s.id == "mynaportal-login")
+    window = open_window([scenario], (1280, 720), 1.0)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": "pin"})
+    settle()
+    player = window.player
+    [field] = step_targets(player, inputs=True)
+    assert visible_share(field.widget, window) == 1.0
+    bar = player.device.scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the PIN screen is taller than the phone"
+    bar.setValue(bar.maximum())
+    settle()
+    assert visible_share(field.widget, window) < 0.9, "scrolled out of the device's screen"

@@ -7,6 +7,7 @@ Regression: with plain push buttons, 「都城 花子」 was cut to 「阝城 �
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
@@ -50,3 +51,48 @@ def test_every_name_fits_its_tile(qtbot, progress, scale):
         assert needed <= tile.height(), f"{tile.text()!r} needs {needed}px, has {tile.height()}px at {scale}%"
         assert tile.minimumSizeHint().width() <= tile.width(), f"{tile.text()!r} is clipped at {scale}%"
         assert min(tile.width(), tile.height()) >= 44
+
+
+@pytest.mark.parametrize("scale", [100, 300])
+def test_names_come_first_and_the_classes_are_folded_behind_one_button(qtbot, progress, scale):
+    from trainer.app.learner_picker import LearnerPicker
+    from trainer.widgets.look import Look, pick_family
+
+    look = Look(scale=scale / 100, family=pick_family())
+    picker = LearnerPicker(progress.learners, look=look)
+    qtbot.addWidget(picker)
+    picker.resize(1280, 600)
+    picker.show()
+    qtbot.waitExposed(picker)
+    has_classes = bool(progress.learners.list_groups())
+    assert picker.class_button.isVisible() == has_classes
+    assert not picker.classes.isVisible()  # folded away
+    assert len(picker.tiles) == len(NAMES)
+    first = min(picker.tiles, key=lambda t: (t.y(), t.x()))
+    assert first.y() < picker.height() // 2 or scale == 300  # names come first
+    # The guest and instructor buttons are in smaller text than the names.
+    assert picker.guest_button._font().pixelSize() < first._font().pixelSize()
+    assert picker.instructor_button._font().pixelSize() < first._font().pixelSize()
+    if not has_classes:
+        return
+    qtbot.mouseClick(picker.class_button, Qt.MouseButton.LeftButton)
+    assert picker.classes.isVisible()
+    group = progress.learners.list_groups()[0]
+    button = next(b for b in picker._group_buttons.buttons() if b.property("group_id") == group.id)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not picker.classes.isVisible()  # folded again, the class's names shown
+    assert group.name in picker.class_button.text()
+    assert sorted(t.text() for t in picker.tiles) == sorted(
+        n for i, n in enumerate(NAMES) if i % 2 == [g.id for g in progress.learners.list_groups()].index(group.id))
+    assert picker.focusWidget() is picker.tiles[0]  # the class's names, not the top bar
+
+
+def test_the_picker_speaks_english_from_the_catalogue(qtbot, progress):
+    from trainer.app.learner_picker import LearnerPicker
+    from trainer.widgets.look import Look, pick_family
+
+    picker = LearnerPicker(progress.learners, look=Look(family=pick_family(), lang="en"))
+    qtbot.addWidget(picker)
+    assert picker.guest_button.text() == "Practise as a guest (not recorded)"
+    assert picker.instructor_button.text() == "For teachers and helpers"
+    assert picker.title.text() == "Choose your name"

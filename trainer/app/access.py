@@ -187,9 +187,12 @@ def show_gesture_tools(player) -> None:
     if tools.hold is None and not tools.swipes:
         tools.deleteLater()
         return
-    layout = player.panel.layout_
-    after = layout.indexOf(player.panel.next_button)
+    panel = player.panel
+    layout = panel.layout_  # in the instruction card, under the step's text (the card scrolls when long)
+    after = layout.indexOf(panel.speech_notice)
     layout.insertWidget(after + 1 if after >= 0 else layout.count(), tools)
+    tools.show()
+    panel.scroll.refit()
     player.gesture_tools = tools
     if getattr(player, "key_hold", None) is None:
         player.key_hold = KeyHold(player)

@@ -3,6 +3,8 @@
 Every ending is a good ending: ``success`` (できました！), ``safe`` (安全に
 終われました) and ``risky`` (練習なので大丈夫です — with what to do if it
 ever happens for real). 「もう一度」 starts again; 「ほかの練習へ」 goes back.
+Those two buttons stay on a band at the bottom of the page, outside the part
+that scrolls, so they are in view at every text size.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from trainer.app.pages import ScrollPage
+from trainer.app.pages import ScrollPage, heading_role
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.accessibility import set_role
@@ -30,7 +32,8 @@ class Emblem(QWidget):
     def __init__(self, icon: str, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icon, self._look = icon, look
-        self.setFixedSize(QSize(look.px(96), look.px(96)))
+        side = min(look.px(96), 160)  # a picture, not text: it need not grow past this
+        self.setFixedSize(QSize(side, side))
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         painter = QPainter(self)
@@ -60,8 +63,8 @@ class FinishPage(ScrollPage):
         row = QHBoxLayout()
         row.setSpacing(look.px(16))
         row.addWidget(Emblem(OUTCOME_ICONS.get(outcome, "star"), look), 0, Qt.AlignmentFlag.AlignVCenter)
-        self.headline = set_role(TextBlock(look.tr(f"finish.{outcome}"), look, role="title", colour="text",
-                                           bold=True), "heading")
+        self.headline = set_role(TextBlock(look.tr(f"finish.{outcome}"), look, role=heading_role(look),
+                                           colour="text", bold=True), "heading")
         row.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(row)
         self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted"))
@@ -85,7 +88,7 @@ class FinishPage(ScrollPage):
         self.others.clicked.connect(self.others_requested)
         buttons.addWidget(self.others)
         buttons.addWidget(self.again)
-        self.body.addWidget(holder)
+        self.pin(holder)  # where to go next stays on screen, however long the text above
         self.body.addStretch(1)
 
     def spoken(self) -> list[str]:

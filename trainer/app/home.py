@@ -2,6 +2,10 @@
 
 Each tile is a picture and a word (キャッシュレス, ネットショッピング …) and
 how many practices it holds. Arrow keys move between tiles, Enter opens.
+
+At large text sizes the first tile must still be on a 1280×720 screen: from
+175 % the motto moves below the tiles, and from 200 % a tile's picture sits
+beside its words instead of above them (a tile half as tall).
 """
 
 from __future__ import annotations
@@ -27,20 +31,25 @@ class HomePage(ScrollPage):
     def __init__(self, library: Library, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         self.heading(look.tr("home.heading"))
-        self.body.addWidget(TextBlock(look.tr("app.motto"), look, colour="muted"))
+        motto = TextBlock(look.tr("app.motto"), look, colour="muted")
+        motto_last = look.scale >= 1.75
+        if not motto_last:
+            self.body.addWidget(motto)
         grid_holder = QWidget()
         grid = FlowLayout(grid_holder, spacing=look.px(16), uniform=True, fill_height=True)
         self.tiles: dict[str, BigButton] = {}
         for category in library.categories():
             count = len(library.in_category(category))
             text = f"{look.tr(f'cat.{category}')}\n{look.tr('home.count', n=count)}"
-            tile = BigButton(text, look, style="tile", icon=CATEGORY_ICONS.get(category), icon_top=True,
-                             role="large")
+            tile = BigButton(text, look, style="tile", icon=CATEGORY_ICONS.get(category),
+                             icon_top=look.scale < 2.0, role="large")
             tile.clicked.connect(lambda _=False, c=category: self.category_chosen.emit(c))
             grid.addWidget(tile)
             self.tiles[category] = tile
         self._arrows = ArrowNavigator(list(self.tiles.values()), self)
         self.body.addWidget(grid_holder)
+        if motto_last:
+            self.body.addWidget(motto)
         self.body.addStretch(1)
 
     def first_tile(self) -> BigButton:

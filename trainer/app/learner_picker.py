@@ -1,14 +1,23 @@
 """The first screen: choose yourself from big name tiles, or practise as a guest.
 
-``LearnerPicker`` shows one large button per learner (optionally one group
+``LearnerPicker`` shows one large button per learner (optionally one class
 at a time), 「ゲストで練習（記録しません）」 for anyone who does not want to be
 recorded, and 「先生・サポーター用」 for the instructor area. It only lists
 and reports the choice; the app decides what happens next.
 
-Text sizes come from the app's global font and stylesheet; this widget sets
-no pixel font size. Every button is at least :data:`MIN_TARGET_PX` square,
-has its visible text as accessible name, and works from the keyboard
-(Tab to move, Enter or Space to choose).
+Names come first: the heading and the name tiles scroll together, the
+classes are folded away behind one button (「クラス：みんな」) beside the
+heading, and the guest and instructor buttons sit on a band at the bottom
+that never scrolls away, in smaller text than the names. Those buttons grow
+with the text size up to 200 % like the top bar, the names up to 300 %; from
+200 % the question moves up into the top bar. So on a 1280×720 screen the
+first name, the guest button and the instructor button are all in view at
+every size.
+
+Every word comes from the app's catalogue (``trainer.widgets.strings``).
+Every button is at least :data:`MIN_TARGET_PX` square, has its visible text
+as accessible name, and works from the keyboard (Tab to move, Enter or Space
+to choose).
 """
 
 from __future__ import annotations
@@ -17,22 +26,24 @@ import logging
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from trainer.app.pages import NAV_MAX_SCALE, fill, heading_role, one_row_look
 from trainer.progress.learners import GroupInfo, LearnerInfo
 from trainer.widgets.button import BigButton
+from trainer.widgets.flow import FlowLayout
+from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
+from trainer.widgets.strings import tr
 
 log = logging.getLogger("trainer.app")
 
@@ -43,9 +54,9 @@ COLUMNS = 3
 #: With more learners than this (a shared city record) and no group chosen, ask for the group first.
 MAX_TILES = 60
 
-GUEST_TEXT = "ゲストで練習（記録しません）"
-INSTRUCTOR_TEXT = "先生・サポーター用"
-ALL_GROUPS_TEXT = "みんな"
+GUEST_TEXT = tr("picker.guest")
+INSTRUCTOR_TEXT = tr("picker.instructor")
+ALL_GROUPS_TEXT = tr("picker.all")
 
 
 class LearnerSource(Protocol):
@@ -57,7 +68,7 @@ class LearnerSource(Protocol):
 
 
 class LearnerPicker(QWidget):
-    """Big name tiles, a guest button and the instructor button."""
+    """Big name tiles, a folded class choice, a guest button and the instructor button."""
 
     learner_chosen = Signal(object)
     """Fires when a tile or the guest button is pressed: the learner's ``uuid.UUID``, or None for a guest."""
@@ -70,61 +81,107 @@ class LearnerPicker(QWidget):
         look: Look | None = None,
     ) -> None:
         super().__init__(parent)
-        self._look = look or Look()
+        look = self._look = look or Look()
         self._learners = learners
         self._group_id = group_id
+        self._groups: list[GroupInfo] = []
         self.setObjectName("learnerPicker")
+        fill(self, look)
+        # The names are the page's point and grow to 300 %; the buttons around them grow like the top bar.
+        chrome = look.with_(scale=min(look.scale, NAV_MAX_SCALE))
 
-        title = QLabel("あなたの名前を選んでください")
-        title.setObjectName("pickerTitle")
-        title.setWordWrap(True)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
+        # Heading and the class button, then (folded) the classes, a message, the names: they scroll
+        # together, so the page never needs more height than the window has.
+        self._tiles = QWidget()
+        fill(self._tiles, look)
+        top = QWidget()
+        top_row = FlowLayout(top, spacing=look.px(12))
+        self.title = TextBlock(look.tr("picker.title"), look, role=heading_role(look, "heading"),
+                               colour="text", bold=True)
+        self.title.setObjectName("pickerTitle")
+        top_row.addWidget(self.title)
+        top_row.set_greedy(self.title)
+        self.class_button = BigButton(look.tr("picker.class", name=look.tr("picker.all")), chrome,
+                                      style="secondary", icon="person", role="small")
+        self.class_button.setObjectName("classButton")
+        self.class_button.setCheckable(True)
+        self.class_button.toggled.connect(self._fold_classes)
+        top_row.addWidget(self.class_button)
 
-        self._groups_row = QGridLayout()
+        self._chrome = chrome
+        self.classes = Box(chrome, fill="surface", border="border", padding=12)
+        self.classes.box_layout.addWidget(TextBlock(look.tr("picker.choose_class"), chrome, role="body",
+                                                    colour="surface_text", bold=True))
+        holder = QWidget()
+        self._groups_row = FlowLayout(holder, spacing=chrome.px(10))
+        self.classes.box_layout.addWidget(holder)
+        self.classes.setVisible(False)
         self._group_buttons = QButtonGroup(self)
         self._group_buttons.setExclusive(True)
 
-        # Title, classes, message and names scroll together, so at the largest
-        # text sizes the page never needs more height than the window has.
-        self._tiles = QWidget()
-        self._grid = QGridLayout()
-        self._grid.setSpacing(12)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._tiles)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
-
-        self.message = QLabel("")
+        self.message = TextBlock("", look, colour="text", box="surface", border="border")
         self.message.setObjectName("pickerMessage")
-        self.message.setWordWrap(True)
         self.message.setVisible(False)
 
-        self.guest_button = BigButton(GUEST_TEXT, self._look, style="secondary")
-        self.guest_button.setObjectName("guestButton")
-        self.guest_button.clicked.connect(self._choose_guest)
-        self.instructor_button = BigButton(INSTRUCTOR_TEXT, self._look, style="quiet")
-        self.instructor_button.setObjectName("instructorButton")
-        self.instructor_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
-        self.instructor_button.clicked.connect(self.instructor_requested)
-
-        # Always at hand below the names: side by side, stacked at the largest sizes.
-        bottom = QHBoxLayout() if self._look.scale < 2.5 else QVBoxLayout()
-        bottom.addWidget(self.guest_button, 3)
-        bottom.addWidget(self.instructor_button, 2)
-
+        self._grid = QGridLayout()
+        self._grid.setSpacing(look.px(12))
         content = QVBoxLayout(self._tiles)
-        content.addWidget(title)
-        content.addLayout(self._groups_row)
+        margin = chrome.px(16)
+        content.setContentsMargins(margin, chrome.px(12), margin, margin)
+        content.setSpacing(chrome.px(12))
+        content.addWidget(top)
+        content.addWidget(self.classes)
         content.addWidget(self.message)
         content.addLayout(self._grid)
         content.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self._tiles)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
+        fill(self.scroll.viewport(), look)
+
+        # Always at hand below the names, smaller than them: one row on a 1280-wide screen at every size.
+        self.guest_button = BigButton(look.tr("picker.guest"), chrome, style="secondary", role="body")
+        self.guest_button.setAccessibleDescription(look.tr("picker.guest_note"))
+        self.guest_button.setObjectName("guestButton")
+        self.guest_button.clicked.connect(self._choose_guest)
+        self.instructor_button = BigButton(look.tr("picker.instructor"), chrome, style="quiet", role="small")
+        self.instructor_button.setObjectName("instructorButton")
+        self.instructor_button.clicked.connect(self.instructor_requested)
+        band = QWidget()
+        fill(band, look, "surface")
+        bottom = FlowLayout(band, spacing=chrome.px(12))
+        bottom.setContentsMargins(margin, chrome.px(8), margin, chrome.px(8))
+        bottom.addWidget(self.guest_button)
+        bottom.addWidget(self.instructor_button)
+        self.bottom = band
+        self._bottom_row = bottom
+        band.installEventFilter(self)  # when the band is resized: keep its two buttons on one row
+
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(bottom)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(band)
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.bottom and event.type() == QEvent.Type.Resize:
+            look = one_row_look([self.guest_button, self.instructor_button], self.bottom.width(), self._chrome,
+                                spacing=12, margins=32)
+            margin = look.px(16)
+            self._bottom_row.setContentsMargins(margin, look.px(8), margin, look.px(8))
+            self._bottom_row.set_spacing(look.px(12))
+        return super().eventFilter(watched, event)
+
+    def title_to_bar(self) -> str | None:
+        """From 200 % the question goes up into the window's top bar (which has room beside 「設定」),
+        leaving the page's first row to the class button and the names; returns it (None below 200 %)."""
+        if self._look.scale < 2.0:
+            return None
+        self.title.setVisible(False)
+        return self.title.text()
 
     def _columns(self) -> int:
         """Fewer, wider tiles as the text grows, so a whole name fits (tiles wrap, never clip)."""
@@ -140,49 +197,62 @@ class LearnerPicker(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Load the groups and names again (after the instructor changed them)."""
+        look = self._look
         try:
             groups = self._learners.list_groups()
             if self._group_id is not None and all(g.id != self._group_id for g in groups):
                 self._group_id = None
             learners = self._learners.list_learners(self._group_id)
+            self._groups = groups
         except Exception as exc:  # the shared database may be down: guests can still practise
             log.warning("learner list unavailable: %s", type(exc).__name__)
             groups, learners = [], []
-            self.message.setText("名前の一覧を読み込めません。「ゲストで練習」はそのまま使えます。")
-            self.message.setVisible(True)
+            self._groups = groups
+            self._say(look.tr("picker.unavailable"))
         else:
             if self._group_id is None and len(learners) > MAX_TILES and groups:
                 learners = []
-                self.message.setText("人数が多いので、まず上のボタンでクラスを選んでください。")
-                self.message.setVisible(True)
+                self._say(look.tr("picker.too_many"))
+                self.class_button.setChecked(True)
             elif learners:
-                self.message.setVisible(False)
+                self._say(None)
             else:
-                self.message.setText(
-                    "まだ名前が登録されていません。「先生・サポーター用」から登録できます。"
-                    "「ゲストで練習」もできます。"
-                )
-                self.message.setVisible(True)
+                self._say(look.tr("picker.empty"))
         self._show_groups(groups)
         self._show_tiles(learners)
+
+    def _say(self, text: str | None) -> None:
+        self.message.set_text(text or "")
+        self.message.setVisible(bool(text))
+
+    def _fold_classes(self, open_: bool) -> None:
+        self.classes.setVisible(open_ and bool(self._groups))
+        if open_:
+            checked = self._group_buttons.checkedButton()
+            if checked is not None:
+                checked.setFocus()
 
     def _show_groups(self, groups: list[GroupInfo]) -> None:
         for button in self._group_buttons.buttons():
             self._group_buttons.removeButton(button)
             self._groups_row.removeWidget(button)
             button.deleteLater()
+        self.class_button.setVisible(bool(groups))
+        current = next((g.name for g in groups if g.id == self._group_id), self._look.tr("picker.all"))
+        self.class_button.setText(self._look.tr("picker.class", name=current))
         if not groups:
+            self.class_button.setChecked(False)
+            self.classes.setVisible(False)
             return
-        choices: list[tuple[str, uuid.UUID | None]] = [(ALL_GROUPS_TEXT, None)]
+        choices: list[tuple[str, uuid.UUID | None]] = [(self._look.tr("picker.all"), None)]
         choices += [(g.name, g.id) for g in groups]
-        columns = max(self._columns(), 2)
-        for index, (text, group_id) in enumerate(choices):
-            button = BigButton(text, self._look, style="secondary", indicator="radio")
+        for text, group_id in choices:
+            button = BigButton(text, self._chrome, style="secondary", indicator="radio", role="body")
             button.setChecked(group_id == self._group_id)
             button.setProperty("group_id", group_id)
             button.clicked.connect(lambda _=False, g=group_id: self.show_group(g))
             self._group_buttons.addButton(button)
-            self._groups_row.addWidget(button, index // columns, index % columns)
+            self._groups_row.addWidget(button)
 
     def _show_tiles(self, learners: list[LearnerInfo]) -> None:
         while self._grid.count():
@@ -192,20 +262,29 @@ class LearnerPicker(QWidget):
                 widget.deleteLater()
                 widget.setParent(None)
         columns = self._columns()
+        for column in range(COLUMNS):  # equal columns: a long name wraps in its own tile, never squeezes others
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
         for index, learner in enumerate(learners):
             tile = BigButton(learner.display_name, self._look, style="tile", role="large")
+            policy = tile.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            tile.setSizePolicy(policy)
             tile.setObjectName("learnerTile")
             tile.setMinimumHeight(self._look.target * (2 if self._look.scale < 1.75 else 1))
             tile.setProperty("learner_id", learner.id)
             tile.clicked.connect(lambda _=False, lid=learner.id: self.learner_chosen.emit(lid))
             self._grid.addWidget(tile, index // columns, index % columns)
-
+            if self.isVisible():
+                tile.show()  # now, not on the next pass of the event loop: it may take the focus at once
 
     @Slot()
     def show_group(self, group_id: uuid.UUID | None) -> None:
-        """Show only the learners of ``group_id`` (None: everyone)."""
+        """Show only the learners of ``group_id`` (None: everyone); the classes fold away again."""
         self._group_id = group_id
         self.refresh()
+        self.class_button.setChecked(False)
+        tiles = self.tiles
+        (tiles[0] if tiles else self.class_button).setFocus()  # the chosen class's names, not the top bar
 
     @Slot()
     def _choose_guest(self) -> None:

@@ -86,13 +86,26 @@ class MainWindow(QMainWindow):
 
         self.switch = SwitchAccess(self)  # off unless the settings ask for one or two switches
         self.setWindowTitle(self.look.tr("app.title"))
-        self.resize(1280, 860)
+        self._fit_screen()
         if not self.settings.text_size_chosen:
             self.show_first_start()
         elif self.learner_factory is not None:
             self.show_learner_choice()
         else:
             self.show_home()
+
+    def _fit_screen(self) -> None:
+        """A normal window's size, never larger than the screen's available area
+        (``launch`` then maximizes it or applies ``--window``, see ``window_fit``)."""
+        from trainer.app.window_fit import plan_window
+
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 860)
+            return
+        area = screen.availableGeometry()
+        plan = plan_window((area.x(), area.y(), area.width(), area.height()), maximized=False)
+        self.resize(plan.width, plan.height)
 
     # -- frame --------------------------------------------------------------------
     def _build_frame(self) -> None:
@@ -131,6 +144,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.page_name = name
+        move_title = getattr(page, "title_to_bar", None)
+        self.nav.set_title(move_title() if move_title is not None else None)
         self.nav.for_page(name)
         focus = getattr(page, "first_tile", None)
         if focus:

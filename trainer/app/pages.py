@@ -1,5 +1,12 @@
 """Shared pieces of the full-window pages: a page with a heading that
-scrolls when the text is big, and a top navigation bar."""
+scrolls when the text is big, and a top navigation bar.
+
+Room on a 1280×720 screen is short at 300 % text, so the page chrome grows
+less than the text: a page heading is never more than one step above the
+body text (``heading_role``), and the top bar's words grow up to
+``NAV_MAX_SCALE`` (200 %) and then stay, so the bar is always one row high
+and the page's own action stays on screen (see docs/decisions/player.md,
+"Window and pages")."""
 
 from __future__ import annotations
 
@@ -12,6 +19,35 @@ from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
+
+NAV_MAX_SCALE = 2.0
+"""The top bar's words grow with the text size up to this scale, then stay."""
+
+
+def heading_role(look: Look, role: str = "title") -> str:
+    """The text role of a page heading at ``look``'s scale: ``role`` up to 150 %, then "large", and
+    "body" from 250 % (a 102 px heading at 300 % would take a third of a 720 px screen)."""
+    if look.scale >= 2.5:
+        return "body"
+    if look.scale >= 1.75:
+        return "large"
+    return role
+
+
+def one_row_look(buttons: list[BigButton], width: int, full: Look, spacing: float = 10,
+                 margins: float = 32) -> Look:
+    """The largest look, up to ``full``, at which ``buttons`` (spaced ``spacing``, inside ``margins``
+    written at 100 %) share one row ``width`` px wide; the buttons are set to it."""
+    scales = sorted({full.scale, *(s for s in (1.75, 1.5, 1.25, 1.0) if s < full.scale)}, reverse=True)
+    for scale in scales:
+        look = full if scale == full.scale else full.with_(scale=scale)
+        total = 0
+        for button in buttons:
+            button.set_look(look)
+            total += button.sizeHint().width() + look.px(spacing)
+        if total - look.px(spacing) + look.px(margins) <= width or scale == scales[-1]:
+            return look
+    return full
 
 
 def fill(widget: QWidget, look: Look, role: str = "window") -> None:
@@ -35,13 +71,54 @@ class ScrollPage(QScrollArea):
         fill(self.content, look)
         fill(self.viewport(), look)
         self.body = QVBoxLayout(self.content)
-        margin = look.px(24)
-        self.body.setContentsMargins(margin, look.px(16), margin, margin)
-        self.body.setSpacing(look.px(16))
+        # Margins and gaps grow less than the text: at 300 % the width is for words.
+        margin = min(look.px(24), 40)
+        self.body.setContentsMargins(margin, min(look.px(16), 28), margin, margin)
+        self.body.setSpacing(min(look.px(16), 32))
         self.setWidget(self.content)
+        self._pinned: QWidget | None = None
+        self._stuck: bool | None = None
+
+    def pin(self, widget: QWidget) -> None:
+        """Keep ``widget`` (the page's main action) in view at every text size: right below the
+        content when all of it fits, else on a band at the bottom of the page that the content
+        scrolls under (like a sticky footer)."""
+        band = QWidget(self)
+        fill(band, self.look, "surface")
+        layout = QVBoxLayout(band)
+        pad, side = min(self.look.px(10), 16), min(self.look.px(24), 40)  # room for the buttons, not margins
+        layout.setContentsMargins(side, pad, side, pad)
+        layout.addWidget(widget)
+        self._pinned = band
+        self._stuck = None
+        band.show()
+        self._place_pinned()
+
+    def _place_pinned(self) -> None:
+        band = self._pinned
+        if band is None:
+            return
+        width = self.width()
+        layout = band.layout()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else band.sizeHint().height()
+        body = self.content.layout()
+        content = body.totalHeightForWidth(width) if body.hasHeightForWidth() else self.content.sizeHint().height()
+        stuck = content + height > self.height()
+        self.setViewportMargins(0, 0, 0, height if stuck else 0)
+        top = self.height() - height if stuck else content
+        band.setGeometry(0, top, width, height)
+        band.raise_()
+        if stuck != self._stuck:
+            self._stuck = stuck
+            fill(band, self.look, "surface" if stuck else "window")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_pinned()
 
     def heading(self, text: str, role: str = "title") -> TextBlock:
-        block = set_role(TextBlock(text, self.look, role=role, colour="text", bold=True), "heading")
+        block = set_role(TextBlock(text, self.look, role=heading_role(self.look, role), colour="text", bold=True),
+                         "heading")
         self.body.addWidget(block)
         return block
 
@@ -50,13 +127,18 @@ class NavBar(QWidget):
     """The app's top bar: its name, 「はじめの画面へ」 and 「設定」 (and the buttons of
     the learner choice and the instructor area when those are installed).
 
-    It wraps onto more rows when the text is big; the name is left out when
-    it would take a row of its own (the window title still has it)."""
+    Its words grow with the text up to ``NAV_MAX_SCALE``; the name is left
+    out when it would take a row of its own (the window title still has it),
+    so the bar is one row high. It is hidden on the first-start page, which
+    offers nothing to go to."""
 
     def __init__(self, look: Look, instructor: bool = False, learner: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if look.scale > NAV_MAX_SCALE:
+            look = look.with_(scale=NAV_MAX_SCALE)
         self.look = look
+        self._full = look
         fill(self, look, "surface")
         self.flow = FlowLayout(self, spacing=look.px(10))
         pad = look.px(6)
@@ -78,6 +160,13 @@ class NavBar(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
+    def set_title(self, text: str | None) -> None:
+        """Show ``text`` as the bar's title (a page's question at large sizes), or the app's name."""
+        text = text or self.look.tr("app.title")
+        if text != self.title.text():
+            self.title.set_text(text)
+            self._fit_title()
+
     def for_page(self, page: str) -> None:
         """Show the buttons that make sense on ``page`` (during play: only 「設定」;
         the player's own 「やめる」 leads back)."""
@@ -85,15 +174,39 @@ class NavBar(QWidget):
         self.learner.setVisible(self._learner and page == "home")
         self.instructor.setVisible(self._instructor and page == "home")
         self.settings.setVisible(page not in ("settings", "first-start"))
+        self.setVisible(page != "first-start")
         self._fit_title()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_title()
 
+    def _buttons_width(self, look: Look) -> int:
+        buttons = [b for b in (self.home, self.learner, self.instructor, self.settings) if not b.isHidden()]
+        total = 0
+        for button in buttons:
+            button.set_look(look)
+            total += button.sizeHint().width() + look.px(10)
+        return total
+
+    def _fit_buttons(self) -> None:
+        """The largest size, up to the chosen one, at which the buttons share one row."""
+        if self.width() <= 0:
+            return
+        shown = [b for b in (self.home, self.learner, self.instructor, self.settings) if not b.isHidden()]
+        look = one_row_look(shown, self.width(), self._full)
+        if look.scale != self.look.scale:
+            self.look = look
+            self.title.setVisible(False)
+            self.flow.set_spacing(look.px(10))
+            pad = look.px(6)
+            self.flow.setContentsMargins(look.px(16), pad, look.px(16), pad)
+            self.flow.invalidate()
+            self.updateGeometry()
+
     def _fit_title(self) -> None:
-        buttons = sum(b.sizeHint().width() + self.look.px(10) for b in
-                      (self.home, self.learner, self.instructor, self.settings) if not b.isHidden())
+        self._fit_buttons()
+        buttons = self._buttons_width(self.look)
         room = self.width() - self.look.px(32) - buttons
         show = room >= self.title.sizeHint().width() or self.width() == 0
         if show != self.title.isVisibleTo(self):

@@ -1,10 +1,12 @@
-"""The instruction pane and the control bar of the player.
+"""The instruction column and the control bar of the player.
 
-The pane shows, top to bottom: a calm message box (praise, the gentle
-explanation of a slip, a hint, a notice), which step this is, the step's
-text in large type (with furigana when chosen), and 「次へ」 on steps that
-only explain. The control bar holds 「もう一度聞く」「ヒント」「やり直す」
-「やめる」 — always these four, always in the same place.
+The column shows, top to bottom, in a quiet rounded card that scrolls when
+the text is long: the scenario's title and which step this is (small), a
+calm message box (praise, the gentle explanation of a slip, a hint, a
+notice), and the step's text in large type (with furigana when chosen).
+Under the card, never scrolled away, 「次へ」 on steps that only explain.
+The control bar holds 「もう一度聞く」「ヒント」「やり直す」「やめる」 — always
+these four, always in the same place, in one row when they fit, else 2 × 2.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from trainer.app.reflow import FitScroll
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock, make_text
@@ -27,48 +30,19 @@ FEEDBACK_STYLES = {
 """Message kinds: fill, text colour and icon. Slips get a leaf, never a cross."""
 
 
-class InstructionPanel(QWidget):
-    """What to do now, and what the app has to say about the last action."""
+class _Card(QWidget):
+    """A quiet rounded card behind the instructions, as tall as what it holds."""
 
-    def __init__(self, look: Look, title: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, look: Look) -> None:
+        super().__init__()
         self.look = look
-        self.setAutoFillBackground(False)
-        self.layout_ = QVBoxLayout(self)
-        pad = look.px(20)
-        self.layout_.setContentsMargins(pad, pad, pad, pad)
-        self.layout_.setSpacing(look.px(14))
-        self.feedback = TextBlock("", look, role="body", box="praise", box_text="praise_text",
-                                  border="praise_text", icon="star")
-        self.feedback.setAccessibleDescription(look.tr("player.feedback"))
-        self.feedback.hide()
-        self.feedback_kind: str | None = None
-        self.title = TextBlock(title, look, role="body", colour="surface_text", bold=True)
-        self.counter = TextBlock("", look, role="small", colour="muted", bold=True)
-        self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
-        self.speech_notice = TextBlock(look.tr("player.speech_failed"), look, role="small", colour="muted",
-                                       icon="info")
-        self.speech_notice.hide()
-        self.next_button = BigButton(look.tr("player.next"), look, style="primary", icon="right", role="large")
-        self.next_button.hide()
-        self.layout_.addWidget(self.title)
-        self.layout_.addWidget(self.counter)
-        self.layout_.addWidget(self.feedback)
-        self.layout_.addWidget(self.step_text)
-        self.layout_.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.layout_.addWidget(self.speech_notice)
-        self.layout_.addStretch(1)
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
-        """A quiet card behind the instructions."""
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = max(1, look.px(1.5))
-        bottom = max((w.geometry().bottom() for w in self.findChildren(QWidget) if w.isVisible()
-                      and w.parentWidget() is self), default=0) + self.layout_.contentsMargins().bottom()
-        rect = QRectF(self.rect()).adjusted(width, width, -width, -width)
-        rect.setBottom(min(rect.bottom(), bottom))
+        rect = self.card_rect().adjusted(width, width, -width, -width)
         path = QPainterPath()
         path.addRoundedRect(rect, look.px(14), look.px(14))
         painter.fillPath(path, look.colour("surface"))
@@ -76,16 +50,92 @@ class InstructionPanel(QWidget):
         painter.drawPath(path)
         painter.end()
 
+    def card_rect(self) -> QRectF:
+        """The painted card: the whole width, down to under the last visible line."""
+        layout = self.layout()
+        bottom = max((w.geometry().bottom() for w in self.findChildren(QWidget) if w.isVisible()
+                      and w.parentWidget() is self), default=0) + 1
+        if layout is not None:
+            bottom += layout.contentsMargins().bottom()
+        rect = QRectF(self.rect())
+        rect.setBottom(min(rect.bottom(), bottom))
+        return rect
+
+
+class InstructionPanel(QWidget):
+    """What to do now, and what the app has to say about the last action."""
+
+    def __init__(self, look: Look, title: str = "", action_look: Look | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = look
+        self.setAutoFillBackground(False)
+        self.card = _Card(look)
+        self.layout_ = QVBoxLayout(self.card)
+        pad = min(look.px(20), 32)
+        self.layout_.setContentsMargins(pad, min(look.px(14), 24), pad, pad)
+        self.layout_.setSpacing(min(look.px(12), 24))
+        self.feedback = TextBlock("", look, role="body", box="praise", box_text="praise_text",
+                                  border="praise_text", icon="star")
+        self.feedback.setAccessibleDescription(look.tr("player.feedback"))
+        self.feedback.hide()
+        self.feedback_kind: str | None = None
+        # the title and the step number say where one is; the step's own text is what matters,
+        # so at big sizes they stay a little smaller and leave it the room
+        quiet = look.with_(scale=min(look.scale, 1.25))
+        self.title = TextBlock(title, quiet, role="body", colour="surface_text", bold=True)
+        self.counter = TextBlock("", quiet, role="small", colour="muted", bold=True)
+        self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
+        self.speech_notice = TextBlock(look.tr("player.speech_failed"), quiet, role="small", colour="muted",
+                                       icon="info")
+        self.speech_notice.hide()
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.counter)
+        self.layout_.addWidget(self.feedback)
+        self.layout_.addWidget(self.step_text)
+        self.layout_.addWidget(self.speech_notice)
+        self.layout_.addStretch(1)
+        self.scroll = FitScroll(self.card)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(min(look.px(10), 16))
+        self._column.addWidget(self.scroll, 1)
+        self._explains_only = False
+        self.next_button = self._make_next(action_look or look)
+
+    def _make_next(self, look: Look) -> BigButton:
+        button = BigButton(self.look.tr("player.next"), look, style="primary", icon="right", role="large")
+        # into the column first: a parentless widget made visible opens as a window of its own
+        # (for a moment, taking the active window away from the app and the focus with it)
+        self._column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        button.setVisible(self._explains_only)
+        return button
+
+    def set_action_look(self, look: Look) -> BigButton:
+        """Draw 「次へ」 at ``look``'s size (the control bar's); returns the new button (reconnect it)."""
+        old = self.next_button
+        if old.look.scale == look.scale:
+            return old
+        self._column.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        self.next_button = self._make_next(look)
+        return self.next_button
+
     def set_step(self, number: int, raw_text: str, readings, explains_only: bool) -> None:
         """Show step ``number``'s text (raw: reading notation allowed)."""
         self.counter.set_text(self.look.tr("player.step", n=number))
         new = make_text(raw_text, self.look, role="large", colour="surface_text", readings=readings)
         new.setAccessibleDescription(self.look.tr("player.instructions"))
         self.layout_.replaceWidget(self.step_text, new)
+        new.show()  # now, not on the next pass of the event loop: the card is measured with it
         self.step_text.hide()
         self.step_text.deleteLater()
         self.step_text = new
+        self._explains_only = explains_only
         self.next_button.setVisible(explains_only)
+        self.scroll.refit()
+        self.scroll.verticalScrollBar().setValue(0)
 
     def show_feedback(self, kind: str, text: str) -> None:
         fill, colour, icon = FEEDBACK_STYLES[kind]
@@ -94,13 +144,25 @@ class InstructionPanel(QWidget):
         self.feedback.set_icon(icon)
         self.feedback.set_text(text)
         self.feedback.show()
+        self.scroll.refit()
+        self.scroll.verticalScrollBar().setValue(0)  # the new message is at the top: show it
 
     def clear_feedback(self) -> None:
         self.feedback_kind = None
         self.feedback.hide()
+        self.scroll.refit()
 
     def show_speech_notice(self) -> None:
         self.speech_notice.show()
+        self.scroll.refit()
+
+    def needed_height(self, width: int) -> int:
+        """The height that shows everything without scrolling, at ``width``."""
+        card = self.card.heightForWidth(width) if self.card.hasHeightForWidth() else self.card.sizeHint().height()
+        extra = 0
+        if self.next_button.isVisibleTo(self) or self._explains_only:
+            extra = self._column.spacing() + self.next_button.heightForWidth(self.next_button.sizeHint().width())
+        return card + extra
 
 
 class ControlBar(QWidget):
@@ -108,12 +170,29 @@ class ControlBar(QWidget):
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        flow = FlowLayout(self, spacing=look.px(10), uniform=True, balanced=True, fill_height=True)
-        pad = look.px(10)
-        flow.setContentsMargins(pad, pad, pad, pad)
+        self.look = look
+        self.flow = FlowLayout(self, spacing=look.px(10), uniform=True, balanced=True, fill_height=True)
+        self.flow.setContentsMargins(0, 0, 0, 0)
         self.repeat = BigButton(look.tr("player.repeat"), look, icon="repeat")
         self.hint = BigButton(look.tr("player.hint"), look, icon="bulb")
         self.restart = BigButton(look.tr("player.restart"), look, icon="reload")
         self.quit = BigButton(look.tr("player.quit"), look, icon="exit", style="quiet")
-        for button in (self.repeat, self.hint, self.restart, self.quit):
-            flow.addWidget(button)
+        for button in self.buttons():
+            self.flow.addWidget(button)
+
+    def buttons(self) -> tuple[BigButton, BigButton, BigButton, BigButton]:
+        return self.repeat, self.hint, self.restart, self.quit
+
+    def height_for(self, width: int) -> int:
+        """The bar's height at ``width`` (4 in a row when they fit, else 2 + 2)."""
+        return self.flow.heightForWidth(width)
+
+    def two_columns(self) -> int:
+        """The width two buttons to a row need with every label on one line."""
+        return 2 * max(button.sizeHint().width() for button in self.buttons()) + self.look.px(10)
+
+    def fits(self, width: int, height: int) -> bool:
+        """True when every label fits on one line with two buttons to a row of ``width``,
+        and the bar within ``height``."""
+        widest = max(button.sizeHint().width() for button in self.buttons())
+        return 2 * widest + self.look.px(10) <= width and self.height_for(width) <= height

@@ -1,8 +1,13 @@
 """The player: one scenario, one step at a time, at the learner's pace.
 
-Left (or above, with big text): the instruction pane. Right (or below): the
-mock device showing the step's screen. At the bottom, always in the same
-place: 「もう一度聞く」「ヒント」「やり直す」「やめる」.
+In a landscape window, at every text size: on the left the instruction
+column (its text scrolls when long; 「次へ」 and the control bar
+「もう一度聞く」「ヒント」「やり直す」「やめる」 under it never scroll away); on the
+right the mock device, as large as the height allows in its real
+proportions, with a text size of its own (see ``DeviceFrame``). In a
+portrait window: instructions, device, controls from top to bottom. When a
+step appears, what it asks for is scrolled into view on the device's screen
+(``reveal``). Geometry: ``trainer/app/reflow.py``.
 
 The player owns a ``Run`` (the judge) and only shows what it decides:
 praise and the next step, or the author's gentle explanation; hints in the
@@ -14,25 +19,26 @@ event from the very first.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from trainer.app import access
 from trainer.app.narrator import Narrator
 from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
-from trainer.app.reflow import FitScroll, ReflowArea
+from trainer.app.reflow import Split, split
 from trainer.reading.ruby import plain
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement, RunEvent
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import OFFER_HINT, Run
 from trainer.widgets.base import ElementContext
-from trainer.widgets.devices import DeviceFrame, make_device
+from trainer.widgets.devices import SMALLEST_SCALE, DeviceFrame, make_device
 from trainer.widgets.hint_overlay import HintOverlay
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
@@ -59,15 +65,50 @@ def start_run(scenario: Scenario, snapshot: dict[str, Any] | None = None,
     return run
 
 
-class _DeviceHolder(QWidget):
-    """Centres the device; passes "grow to fit" on to it when the panes are stacked."""
+class DeviceStage(QWidget):
+    """The device's place: the device as large as the room allows, in its real
+    proportions, centred."""
 
-    def __init__(self, device: DeviceFrame) -> None:
+    def __init__(self, device: DeviceFrame, margin: int) -> None:
         super().__init__()
+        self.margin = margin
         self.device = device
+        device.setParent(self)
 
-    def fit_content(self, fit: bool) -> None:
-        self.device.fit_content(fit)
+    def set_device(self, device: DeviceFrame) -> None:
+        old, self.device = self.device, device
+        device.setParent(self)
+        self.place()
+        device.show()
+        old.hide()
+        old.deleteLater()
+
+    def room(self) -> QSize:
+        return QSize(max(1, self.width() - 2 * self.margin), max(1, self.height() - 2 * self.margin))
+
+    def frame_for(self, device: DeviceFrame | None = None) -> QSize:
+        return (device or self.device).frame_size(self.room())
+
+    def place(self) -> None:
+        size = self.frame_for()
+        self.device.setGeometry(QRect(QPoint((self.width() - size.width()) // 2,
+                                             (self.height() - size.height()) // 2), size))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.place()
+
+
+class _Area(QWidget):
+    """The player's parts, placed by ``arrange`` whenever the room changes."""
+
+    def __init__(self, arrange: Callable[[], None]) -> None:
+        super().__init__()
+        self._arrange = arrange
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
 
 
 class Player(QWidget):
@@ -91,6 +132,8 @@ class Player(QWidget):
         self._ask_quit = ask_quit or QuitDialog.ask
         self.ctx = ElementContext(look, scenario.base_dir, scenario.readings, scenario.device)
         self.view: ScreenView | None = None
+        self._action_revealed = False
+        self._holding = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.ctx.text(scenario.title))
         self.setAutoFillBackground(True)
@@ -114,53 +157,200 @@ class Player(QWidget):
         self.overlay.deleteLater()
         if self._root is not None:
             self._frame.removeWidget(self._root)
+            self._root.hide()
             self._root.deleteLater()
+        self.view = None
         self._build()
         if not self.run.finished:
             self._show_step(self.run.current, speak=False)
+        self._arrange()
 
     def _build(self) -> None:
         look = self.look
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, look.colour("window"))
         self.setPalette(palette)
-        self._root = QWidget()
+        self._root = _Area(self._arrange)
         self._frame.addWidget(self._root)
-        outer = QVBoxLayout(self._root)
-        outer.setContentsMargins(look.px(12), look.px(8), look.px(12), 0)
-        outer.setSpacing(look.px(6))
-        self.panel = InstructionPanel(look, self.ctx.text(self.scenario.title))
-        self.panel.next_button.clicked.connect(lambda: self.act(Action(ActionKind.CONTINUE)))
-        self.panel_scroll = FitScroll(self.panel)
-        self.device: DeviceFrame = make_device(self.scenario.device, look)
-        self.device.setMaximumWidth(self.device.preferred_width())
-        holder = _DeviceHolder(self.device)
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, look.px(8))
-        row.addStretch(1)
-        row.addWidget(self.device, 100)
-        row.addStretch(1)
-        self.device_holder = holder
-        self.controls = ControlBar(look)
-        self.controls.repeat.clicked.connect(self.repeat)
-        self.controls.hint.clicked.connect(self.give_hint)
-        self.controls.restart.clicked.connect(self.restart_step)
-        self.controls.quit.clicked.connect(self.quit)
-        self.reflow = ReflowArea(self.panel_scroll, holder, self._wide_enough, middle=self.controls,
-                                 home=outer)
-        self.reflow.set_spacing(look.px(16))
-        outer.addWidget(self.reflow, 1)
+        margin = min(look.px(12), 20)
+        self._frame.setContentsMargins(margin, min(look.px(8), 12), margin, min(look.px(8), 12))
+        self._controls_by_scale: dict[float, ControlBar] = {}
+        self.controls = self._control_bar(look.scale)
+        self.panel = InstructionPanel(look, self.ctx.text(self.scenario.title), action_look=self.controls.look)
+        self.panel.setParent(self._root)
+        self.panel.next_button.clicked.connect(self._continue)
+        self.panel_scroll = self.panel.scroll
+        self.device_look = look.with_(scale=1.0)
+        self.device_ctx = self._device_context()
+        self.device: DeviceFrame = make_device(self.scenario.device, self.device_look)
+        self.stage = DeviceStage(self.device, min(look.px(6), 10))
+        self.stage.setParent(self._root)
+        self.split: Split | None = None
         self.overlay = HintOverlay(look, self)
-        for bar in (self.device.scroll.verticalScrollBar(), self.reflow.verticalScrollBar(),
-                    self.panel_scroll.verticalScrollBar()):
-            bar.valueChanged.connect(self.overlay.update)
+        self._hook_scrolls()
         if self.narrator.failed:
             self.panel.show_speech_notice()
+
+    def _device_context(self) -> ElementContext:
+        return ElementContext(self.device_look, self.scenario.base_dir, self.scenario.readings,
+                              self.scenario.device)
+
+    def _hook_scrolls(self) -> None:
+        for bar in (self.device.scroll.verticalScrollBar(), self.device.scroll.horizontalScrollBar(),
+                    self.panel_scroll.verticalScrollBar()):
+            bar.valueChanged.connect(self.overlay.update)
+
+    def _control_bar(self, scale: float) -> ControlBar:
+        """The control bar drawn at ``scale`` (built once per scale, kept for resizes)."""
+        bar = self._controls_by_scale.get(scale)
+        if bar is None:
+            bar = ControlBar(self.look.with_(scale=scale))
+            bar.setParent(self._root)
+            bar.hide()
+            bar.repeat.clicked.connect(self.repeat)
+            bar.hint.clicked.connect(self.give_hint)
+            bar.restart.clicked.connect(self.restart_step)
+            bar.quit.clicked.connect(self.quit)
+            self._controls_by_scale[scale] = bar
+        return bar
+
+    def _continue(self) -> None:
+        self.act(Action(ActionKind.CONTINUE))
+
+    # -- where everything goes --------------------------------------------------------
+    def _fit_controls(self, width: int, budget: int) -> ControlBar:
+        """The control bar at the largest scale (the learner's at most, 100 % at least) whose four
+        labels fit on one line each and which takes at most ``budget`` pixels of height."""
+        scale = self.look.scale
+        while scale > 1.0 and not self._control_bar(scale).fits(width, budget):
+            scale = max(1.0, scale - 0.25)
+        bar = self._control_bar(scale)
+        if bar is not self.controls:
+            emphasis = self.controls.hint.emphasised
+            self.controls.hide()
+            self.controls = bar
+            bar.hint.set_emphasis(emphasis)
+            old = self.panel.next_button
+            if self.panel.set_action_look(bar.look) is not old:
+                self.panel.next_button.clicked.connect(self._continue)
+        return bar
+
+    def _arrange(self) -> None:
+        area = self._root
+        if area is None or area.width() <= 1 or area.height() <= 1:
+            return
+        look = self.look
+        width, height = area.width(), area.height()
+        wide = width >= height
+        gap = min(look.px(14), 24)
+        budget = round(height * (0.3 if wide else 0.2))
+        aspect = self.device.frame_aspect()
+        line_limit = 34 * look.size("large") + 2 * min(look.px(20), 32)
+
+        def controls_height(column: int) -> int:
+            return self._fit_controls(column, budget).height_for(column)
+
+        least = min(width // 2, self._control_bar(1.0).two_columns())
+        self.split = split(width, height, device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
+                           controls_height=controls_height, text_height=self.panel.needed_height, least=least)
+        self.panel.setGeometry(self.split.text)
+        self.controls.setGeometry(self.split.controls)
+        self.controls.show()
+        self.stage.setGeometry(self.split.stage)
+        self.stage.show()
+        self.panel.show()
+        self._fit_device()
+        self.reveal()
+
+    def _fit_device(self) -> None:
+        """Give the device the text scale its frame allows; rebuild it when that changes."""
+        frame = self.stage.frame_for()
+        scale = type(self.device).content_scale(frame, self.look.scale)
+        if scale == self.device_look.scale:
+            return
+        self.device_look = self.look.with_(scale=scale)
+        self.device_ctx = self._device_context()
+        device = make_device(self.scenario.device, self.device_look)
+        self.stage.set_device(device)
+        self.device = device
+        self._hook_scrolls()
+        if self.view is not None and not self.run.finished:
+            self._build_screen(self.step)
+
+    def reveal(self) -> None:
+        """Scroll the device's screen so that what the step asks for is in view, the way a helper
+        holds the phone up: the fields to fill in first (with their keys, when they fit), and,
+        once they hold what is asked or when there are none, the thing to press — all of it when
+        it fits, else the first of it."""
+        if self.view is None or self.run.finished or self.view.parentWidget() is None:
+            return
+        self._lay_out_now()
+        self._scroll_to(self._first_targets())
+
+    def _first_targets(self) -> list[QWidget]:
+        view = self.view
+        step = self.step
+        inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
+        if inputs and not view.inputs_filled(step):
+            whole = [view.element_of(w) for w in inputs]
+            return whole if self._fits(whole) else inputs
+        return [w for w in view.step_targets(step) if w.isVisibleTo(view)]
+
+    @staticmethod
+    def _lay_out_now() -> None:
+        """Lay a new screen out now, not on the next pass of the event loop."""
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _inputs_changed(self) -> None:
+        self._holding = False
+        view = self.view
+        if view is not None and not self._action_revealed and view.inputs_filled(self.step):
+            self._action_revealed = True  # once: after that the learner's own scrolling wins
+            self._scroll_to([w for w in view.step_targets(self.step) if w.isVisibleTo(view)])
+
+    def _rects(self, widgets: list[QWidget]) -> list[QRect]:
+        view = self.view
+        return [QRect(w.mapTo(view, QPoint(0, 0)), w.size()) for w in widgets]
+
+    def _fits(self, widgets: list[QWidget]) -> bool:
+        rects = self._rects(widgets)
+        if not rects:
+            return True
+        top = min(r.top() for r in rects)
+        bottom = max(r.bottom() for r in rects)
+        return bottom - top + 1 + 2 * self._reveal_margin() <= self.device.scroll.viewport().height()
+
+    def _reveal_margin(self) -> int:
+        return min(self.device_look.px(12), 24)
+
+    def _scroll_to(self, widgets: list[QWidget]) -> None:
+        rects = self._rects(widgets)
+        if not rects:
+            return
+        scroll = self.device.scroll
+        margin = self._reveal_margin()
+        union = rects[0]
+        for rect in rects[1:]:
+            union = union.united(rect)
+        for bar, first, span, room in (
+                (scroll.verticalScrollBar(), rects[0].top(), (union.top(), union.bottom()),
+                 scroll.viewport().height()),
+                (scroll.horizontalScrollBar(), union.left(), (union.left(), union.right()),
+                 scroll.viewport().width())):
+            start, end = span
+            if end - start + 1 + 2 * margin > room:  # not all of it fits: the first of it
+                start, end = first, min(end, first + room - 2 * margin - 1)
+            value = bar.value()
+            if end + margin > value + room:
+                value = end + margin - room + 1
+            if start - margin < value:
+                value = start - margin
+            bar.setValue(max(bar.minimum(), min(bar.maximum(), value)))
 
     def _speech_failed(self, _message: str) -> None:
         self.panel.show_speech_notice()
         access.announce(self.panel.speech_notice, self.panel.speech_notice.text())
-        self.panel_scroll.refit()
 
     def _follow_word(self, offset: int, length: int) -> None:
         highlight = getattr(self.panel.step_text, "highlightWord", None)
@@ -171,9 +361,6 @@ class Player(QWidget):
         clear = getattr(self.panel.step_text, "clearHighlight", None)
         if clear is not None:
             clear()
-
-    def _wide_enough(self, width: int) -> bool:
-        return width >= self.look.px(300) + self.device.minimum_width() + self.look.px(40)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -206,26 +393,63 @@ class Player(QWidget):
         else:
             self.panel.clear_feedback()
         self._build_screen(step)
-        self.panel_scroll.refit()
         self.panel_scroll.verticalScrollBar().setValue(0)
-        if not self.reflow.wide:
-            self.reflow.verticalScrollBar().setValue(0)  # stacked: the new instructions come first
         if speak:
             self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
         access.present_step(self, self.ctx.text(lead) if lead is not None and speak else "")
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
-        view = ScreenView(step.screen, self.ctx)
+        """Show ``step``'s screen on the device, with what it asks for in view: when that cannot
+        all be in view at the device's text size, the screen's content is drawn a little smaller
+        (down to ``SMALLEST_SCALE``), as one zooms out on a phone."""
+        self._show_view(step, self.device_ctx)
+        need = self._first_need()
+        room = self.device.scroll.viewport().height() - 2 * self._reveal_margin()
+        scale = self.device_look.scale
+        if need > room > 0 and scale > SMALLEST_SCALE:
+            smaller = max(SMALLEST_SCALE, math.floor(scale * room / need * 20) / 20)
+            if smaller < scale:
+                self._show_view(step, ElementContext(self.device_look.with_(scale=smaller), self.scenario.base_dir,
+                                                     self.scenario.readings, self.scenario.device))
+        self.reveal()
+        self._holding = True
+
+    def _show_view(self, step: Step, ctx: ElementContext) -> None:
+        view = ScreenView(step.screen, ctx)
         view.acted.connect(self.act)
+        view.values_changed.connect(self._inputs_changed)
+        view.installEventFilter(self)
+        self._action_revealed = False
+        self._holding = False
+        self._painted = False
         self.view = view
         self.device.show_screen(step.screen, view)
+        self._lay_out_now()
+
+    def _first_need(self) -> int:
+        """The height of what the learner needs first on the screen (see ``reveal``)."""
+        widgets = self._first_targets()
+        rects = self._rects(widgets)
+        return max(r.bottom() for r in rects) - min(r.top() for r in rects) + 1 if rects else 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """While a new screen is settling (its pictures and text laid out after the first pass),
+        keep what the step asks for in view; the learner's first touch ends that."""
+        if watched is self.view and self._holding and event.type() in (QEvent.Type.Resize, QEvent.Type.Show,
+                                                                        QEvent.Type.LayoutRequest):
+            self.reveal()
+        elif watched is self.view and self._holding and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True  # the first paint comes after every layout: a last look
+            self.reveal()
+        return False
 
     # -- the learner's actions --------------------------------------------------------
     def act(self, action: Action) -> None:
         """Give ``action`` to the runner and show what it decided."""
         if self.run.finished:
             return
+        self._holding = False
         feedback = self.run.judge(action)
         if feedback.judgement is Judgement.CORRECT and feedback.next_step is not None:
             self._show_step(feedback.next_step, feedback.text)
@@ -248,6 +472,7 @@ class Player(QWidget):
     def give_hint(self) -> None:
         """「ヒント」: the runner's next hint — text, then highlight, then demonstration."""
         self.controls.hint.set_emphasis(False)
+        self._holding = False
         hint = self.run.next_hint()
         if hint is None:
             text = self.look.tr("player.no_more_hints")
@@ -263,9 +488,8 @@ class Player(QWidget):
         else:
             raw = self.look.tr("player.hint_highlight")
         if target is not None and hint.kind in ("highlight", "show"):
-            self.device.scroll.ensureWidgetVisible(target, 40, 40)
-            if not self.reflow.wide:
-                self.reflow.ensureWidgetVisible(target, 40, 40)
+            margin = min(self.device_look.px(16), 40)
+            self.device.scroll.ensureWidgetVisible(target, margin, margin)  # only what is on screen is pointed at
             if hint.kind == "highlight":
                 self.overlay.highlight(target, self.device.scroll.viewport())
             else:

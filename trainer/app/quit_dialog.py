@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from trainer.app.pages import heading_role
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
@@ -33,8 +34,8 @@ class QuitDialog(QDialog):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
         self.setAccessibleDescription(look.tr("quit.text"))
-        layout.addWidget(set_role(TextBlock(look.tr("quit.title"), look, role="title", colour="surface_text",
-                                            bold=True), "heading"))
+        layout.addWidget(set_role(TextBlock(look.tr("quit.title"), look, role=heading_role(look),
+                                            colour="surface_text", bold=True), "heading"))
         layout.addWidget(TextBlock(look.tr("quit.text"), look, colour="surface_text"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12), stretch=True, fill_height=True)
@@ -45,8 +46,20 @@ class QuitDialog(QDialog):
         row.addWidget(self.stay)
         row.addWidget(self.leave)
         layout.addWidget(holder)
-        self.setMinimumWidth(min(look.px(560), 1200))
+        self.setMinimumWidth(min(look.px(560), 1200, self._room(parent)))
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _room(parent: QWidget | None) -> int:
+        """The widest the question may be: inside the app's window (or the screen), with a margin."""
+        from PySide6.QtGui import QGuiApplication
+
+        if parent is not None and parent.window().width() > 0:
+            width = parent.window().width()
+        else:
+            screen = QGuiApplication.primaryScreen()
+            width = screen.availableGeometry().width() if screen is not None else 1200
+        return max(320, width - 48)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         """A window does not grow for wrapped text by itself: make room for every line."""

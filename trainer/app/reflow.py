@@ -1,113 +1,103 @@
-"""Two panes side by side when there is room, one above the other when the
-text is big: nothing is squeezed, everything can be scrolled to.
+"""Where the player's parts go: pure geometry, decided from the room there is.
 
-``FitScroll`` is a scroll area that can also take the full height of its
-content (used for the instruction pane when the panes are stacked, so there
-is only one scroll bar to deal with).
+In a landscape window (wider than tall) the instruction column and the
+device stand side by side at every text size; the control bar sits at the
+bottom of the instruction column and never scrolls. The device takes the
+whole height and, keeping its real proportions, the width that follows
+(a phone is narrow, a kiosk or a computer wide); the column gets the rest,
+but never less than about a third of the width (more as the text grows),
+and never more than a comfortable line length.
+
+In a portrait window the instructions come first (at most a third of the
+height; they scroll), the control bar last, and the device gets the middle,
+which is most of the height.
+
+``FitScroll`` is the frameless vertical scroll area the instructions sit in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QWidget
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
 class FitScroll(QScrollArea):
-    """A frameless, vertical-only scroll area that can grow to fit its content."""
+    """A frameless, vertical-only scroll area whose content is always as wide as the view and as
+    tall as its text needs at that width (Qt's own resizing loses height-for-width when the
+    scroll bar comes and goes, and the text would be cut)."""
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(content)
-        self._fit = False
-
-    def set_fit(self, fit: bool) -> None:
-        self._fit = fit
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit
-                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.refit()
+        self.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        content.installEventFilter(self)
 
     def refit(self) -> None:
-        if self._fit and self.widget() is not None:
-            width = max(1, self.viewport().width())
-            content = self.widget()
-            needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
-            self.setMinimumHeight(needed + 2 * self.frameWidth())
-        else:
-            self.setMinimumHeight(0)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self._fit and event.oldSize().width() != event.size().width():
-            self.refit()
-
-
-class ReflowArea(QScrollArea):
-    """``first`` and ``second`` side by side (wide) or stacked (narrow).
-
-    ``middle`` (the player's control bar) sits in the ``home`` layout, under
-    the area, when the panes are side by side; when they are stacked it
-    moves between them, right under the instructions, so that everything
-    scrolls together and nothing is squeezed off the screen."""
-
-    def __init__(self, first: FitScroll, second: QWidget, wide_enough, middle: QWidget | None = None,
-                 home: QBoxLayout | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.first = first
-        self.second = second
-        self.middle = middle
-        self.home = home
-        self._wide_enough = wide_enough
-        inner = QWidget()
-        inner.setObjectName("reflow-inner")
-        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, inner)
-        self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.addWidget(first, 5)
-        self.box.addWidget(second, 6)
-        self.setWidget(inner)
-        self.wide: bool | None = None
-        if middle is not None and home is not None:
-            home.addWidget(middle)
-
-    def set_spacing(self, spacing: int) -> None:
-        self.box.setSpacing(spacing)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        self.arrange(event.size().width(), event.size().height())
-        super().resizeEvent(event)
-
-    def arrange(self, width: int | None = None, height: int | None = None) -> None:
-        width = self.width() if width is None else width
-        height = self.height() if height is None else height
-        wide = bool(self._wide_enough(width))
-        if wide != self.wide:
-            self.wide = wide
-            self.box.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if wide
-                                            else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-            self.first.set_fit(not wide)
-            self.box.setStretchFactor(self.first, 5 if wide else 0)
-            self.box.setStretchFactor(self.second, 6 if wide else 1)
-            fit = getattr(self.second, "fit_content", None)
-            if fit is not None:
-                fit(not wide)
-            self._place_middle(wide)
-        if not wide:
-            self.first.refit()
-
-    def _place_middle(self, wide: bool) -> None:
-        if self.middle is None or self.home is None:
+        content = self.widget()
+        if content is None:
             return
-        if wide:
-            self.box.removeWidget(self.middle)
-            self.home.addWidget(self.middle)
-        else:
-            self.home.removeWidget(self.middle)
-            self.box.insertWidget(1, self.middle)
+        width = max(1, self.viewport().width())
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        size = QSize(width, max(self.viewport().height(), needed))
+        if content.size() != size:
+            content.resize(size)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.refit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.refit()
+        return super().eventFilter(watched, event)
+
+
+@dataclass(frozen=True)
+class Split:
+    """The player's parts: side by side (``wide``) or stacked."""
+
+    wide: bool
+    text: QRect
+    controls: QRect
+    stage: QRect
+
+
+def column_width(width: int, height: int, device_aspect: float, scale: float, line_limit: int,
+                 gap: int, least: int = 0) -> int:
+    """The instruction column's width beside a device of ``device_aspect`` (width / height,
+    its stage margins included) that takes the whole ``height``; at least ``least`` (the
+    control bar's two columns) and about a third of the width, more as the text grows."""
+    least = max(least, round(width * min(0.46, 0.34 + 0.05 * (scale - 1))))
+    most = max(least, min(round(width * 0.62), line_limit))
+    wanted = width - gap - round(height * device_aspect)
+    return max(least, min(most, wanted))
+
+
+def split(width: int, height: int, *, device_aspect: float, scale: float, line_limit: int, gap: int,
+          controls_height, text_height, least: int = 0) -> Split:
+    """Place the parts in ``width`` × ``height``.
+
+    ``controls_height(w)`` is the control bar's height at width ``w``; ``text_height(w)`` the
+    instructions' full height (used when stacked, where they get at most a third)."""
+    width, height = max(1, width), max(1, height)
+    if width >= height:
+        column = column_width(width, height, device_aspect, scale, line_limit, gap, least)
+        bar = min(controls_height(column), height // 2)
+        text = QRect(0, 0, column, max(1, height - bar - gap))
+        controls = QRect(0, height - bar, column, bar)
+        stage = QRect(column + gap, 0, max(1, width - column - gap), height)
+        return Split(True, text, controls, stage)
+    bar = min(controls_height(width), height // 4)
+    text_h = max(1, min(text_height(width), height // 3))
+    text = QRect(0, 0, width, text_h)
+    controls = QRect(0, height - bar, width, bar)
+    stage = QRect(0, text_h + gap, width, max(1, height - text_h - bar - 2 * gap))
+    return Split(False, text, controls, stage)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from trainer.app.pages import ScrollPage
+from trainer.app.pages import ScrollPage, heading_role
 from trainer.app.settings import Settings
 from trainer.widgets.accessibility import Holder, set_role
 from trainer.widgets.button import BigButton
@@ -39,8 +39,8 @@ class SettingsPage(ScrollPage):
         self.settings = settings
         top = QWidget()
         row = FlowLayout(top, spacing=look.px(12))
-        title = set_role(TextBlock(look.tr("settings.title"), look, role="title", colour="text", bold=True),
-                         "heading")
+        title = set_role(TextBlock(look.tr("settings.title"), look, role=heading_role(look), colour="text",
+                                   bold=True), "heading")
         self.close_top = BigButton(look.tr("settings.done"), look, style="secondary", icon="check")
         self.close_top.clicked.connect(self.closed)
         row.addWidget(title)
@@ -132,7 +132,7 @@ class FirstStartPage(ScrollPage):
     def __init__(self, look: Look, current: int = 100, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         self.current = current
-        self.heading(look.tr("first.heading"))
+        self.heading(look.tr("first.heading"), role="heading")
         self.body.addWidget(TextBlock(look.tr("first.note"), look, colour="text"))
         self.options: dict[int, BigButton] = {}
         holder = Holder()
@@ -150,14 +150,13 @@ class FirstStartPage(ScrollPage):
         self.body.addWidget(holder)
         self.go = BigButton(look.tr("first.go"), look, style="primary", icon="right")
         self.go.clicked.connect(lambda: self.chosen.emit(self.current))
-        self.body.addWidget(self.go)
+        self.pin(self.go)  # always on screen, whatever the size being tried
         self.body.addStretch(1)
 
     def reveal_choice(self) -> None:
         """After a size was tried (the page is drawn again), keep the choice and 「この大きさではじめる」 in view."""
         self.widget().adjustSize()
         self.ensureWidgetVisible(self.options[self.current], 20, 20)
-        self.ensureWidgetVisible(self.go, 20, 20)
 
     def _preview(self, scale: int) -> None:
         if scale != self.current:

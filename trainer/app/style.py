@@ -35,13 +35,15 @@ def palette_for(look: Look) -> QPalette:
     return palette
 
 
-def style_sheet(look: Look) -> str:
+def style_sheet(look: Look, bar: int | None = None) -> str:
+    """The rules for Qt's own widgets at ``look``; ``bar``: the scroll bars' thickness in pixels
+    (default: 18 at 100 %, never under 14)."""
     t = look.theme
     border = max(2, look.px(2))
     focus = max(3, look.px(4))
     radius = look.px(8)
     pad = look.px(8)
-    bar = max(14, look.px(18))
+    bar = max(14, look.px(18)) if bar is None else bar
     return f"""
 QLineEdit {{
     background: {t.input}; color: {t.input_text};

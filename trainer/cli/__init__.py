@@ -26,6 +26,15 @@ def _command_modules():
             yield info.name
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    from trainer.app.window_fit import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; with ``only``, just that sub-command's module is
     imported (the others are listed by name), which keeps start-up fast."""
@@ -36,6 +45,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("ja", "en"), help="language of messages (default: from the locale)")
     parser.add_argument("--smoke", action="store_true", help="start the app, paint the first window, exit 0")
     parser.add_argument("--content", action="append", metavar="DIR", help="scenario folder (default: bundled)")
+    parser.add_argument("--window", type=_window_size, metavar="WxH",
+                        help="open a normal window of this size in logical pixels, e.g. 1280x720 "
+                             "(default: maximized; never larger than the screen)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _command_modules():
         if only is not None and name.replace("_", "-") != only:
@@ -52,7 +64,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _requested_command(argv: list[str]) -> str | None:
     """The sub-command named in ``argv``; "" when there is none (open the app);
     None when every module must be loaded (``--help`` lists them all)."""
-    takes_value = {"--lang", "--content"}
+    takes_value = {"--lang", "--content", "--window"}
     skip = False
     for arg in argv:
         if skip:
@@ -68,7 +80,8 @@ def _requested_command(argv: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Not list(): importing the ``trainer list`` command binds ``list`` in this package's namespace.
+    argv = [*(sys.argv[1:] if argv is None else argv)]
     parser = build_parser(only=_requested_command(argv))
     try:
         args = parser.parse_args(argv)

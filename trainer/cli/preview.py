@@ -38,13 +38,14 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from trainer.app.preview import PreviewWindow
+    from trainer.app.window_fit import place_window, prepare_high_dpi
     from trainer.widgets.look import Look, pick_family
 
+    prepare_high_dpi()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     look = Look(scale=args.text_size / 100, family=pick_family(), lang=lang, furigana=args.furigana)
     window = PreviewWindow(path, look, args.step)
-    window.resize(look.px(1100), look.px(820))
-    window.show()
+    place_window(window, requested=(look.px(1100), look.px(820)))  # shrunk to the screen if need be
     if getattr(args, "smoke", False):  # paint once and leave (used by tests)
         app.processEvents()
         window.close()

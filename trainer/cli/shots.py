@@ -1,10 +1,12 @@
 """``trainer shots SCENARIO --out DIR`` — a picture of every step, offscreen.
 
 For authors, handouts and reviews: each step of the scenario is drawn as
-the learner sees it (instruction pane, mock device, controls) and saved as
-``NN-stepid.png``; finish steps show the finish screen. ``--scale 1|2|3``
-is the text size (100/200/300%), ``--theme`` the colours, ``--hints`` adds
-one picture per hint level. SCENARIO is a file or a scenario id.
+the learner sees it — the whole main window, 1280×720 unless ``--window
+WxH`` says otherwise (instructions, the mock device, the controls, at every
+text size) — and saved as ``NN-stepid.png``; finish steps show the finish
+screen. ``--scale 1|2|3`` is the text size (100/200/300%), ``--theme`` the
+colours, ``--hints`` adds one picture per hint level. SCENARIO is a file or
+a scenario id.
 Nothing is saved to the learner's settings.
 """
 
@@ -23,7 +25,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     parser.add_argument("--scale", type=float, default=1.0, help="text size: 1, 1.5, 2, 3 ... (default 1)")
     parser.add_argument("--theme", default="standard", help="standard or high-contrast")
-    parser.add_argument("--size", default="1280x860", metavar="WxH", help="window size in pixels")
+    parser.add_argument("--window", "--size", dest="size", default="1280x720", metavar="WxH",
+                        help="the main window's size in pixels (default 1280x720)")
     parser.add_argument("--furigana", action="store_true", help="show furigana")
     parser.add_argument("--hints", action="store_true", help="also draw each hint level")
     parser.add_argument("--app-pages", action="store_true",
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
-        print(f"--size: {args.size} (例 / e.g. 1280x860)", file=sys.stderr)
+        print(f"--window: {args.size} (例 / e.g. 1280x720)", file=sys.stderr)
         return 2
     folders = getattr(args, "content", None) or [bundled_content_dir()]
     try:
@@ -83,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_steps(scenario, out: Path, *, scale: float = 1.0, theme: str = "standard",
-                 size: tuple[int, int] = (1280, 860), lang: str = "ja", furigana: bool = False,
+                 size: tuple[int, int] = (1280, 720), lang: str = "ja", furigana: bool = False,
                  hints: bool = False) -> list[Path]:
     """Draw every step of ``scenario`` into ``out``; return the files written."""
     from PySide6.QtWidgets import QApplication
@@ -123,7 +126,7 @@ def render_steps(scenario, out: Path, *, scale: float = 1.0, theme: str = "stand
 
 
 def render_app_pages(scenario, out: Path, *, scale: float = 1.0, theme: str = "standard",
-                     size: tuple[int, int] = (1280, 860), lang: str = "ja", furigana: bool = False) -> list[Path]:
+                     size: tuple[int, int] = (1280, 720), lang: str = "ja", furigana: bool = False) -> list[Path]:
     """Draw the first-start, home, list and settings pages (with ``scenario`` in the list)."""
     from PySide6.QtWidgets import QApplication
 

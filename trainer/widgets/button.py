@@ -108,6 +108,19 @@ class BigButton(QAbstractButton):
         self.updateGeometry()
         self.update()
 
+    def set_look(self, look: Look) -> None:
+        """Draw with ``look`` from now on (e.g. a bar that shrinks its words to stay one row)."""
+        if look == self._look and look.scale == self._look.scale:
+            return
+        self._look = look
+        self._font_cache = look.font(self._role, bold=self._bold)
+        self._font_key = font_key(self._font_cache)
+        self._hfw.clear()
+        self.__dict__.pop("_padding_cache", None)
+        self.__dict__.pop("_chrome_cache", None)
+        self.updateGeometry()
+        self.update()
+
     def set_emphasis(self, on: bool) -> None:
         """Draw the button as the suggested next thing to press (no blinking)."""
         if on != self._emphasis:
@@ -293,17 +306,19 @@ class BigButton(QAbstractButton):
         elif self._icon:
             size = self._icon_size()
             top = content.top() + (content.height() - size) / 2
+            measured = max(1.0, content.width() - size - look.px(10))
             if not self._align_left:
-                natural, _ = text_size(font, self.text(), max(1.0, content.width() - size - look.px(10)))
-                left = content.left() + max(0.0, (content.width() - size - look.px(10) - natural) / 2)
+                natural, _ = text_size(font, self.text(), measured)
+                left = content.left() + max(0.0, (measured - natural) / 2)
             else:
                 left = content.left()
             paint_icon(painter, QRectF(left, top, size, size), self._icon, text_colour, self.text())
             content.setLeft(left + size + look.px(10))
-            if not self._align_left:
-                content.setRight(content.left() + natural + 1)
+            content.setWidth(measured)  # the width it was measured at, so the lines are the same
         painter.setPen(text_colour)
-        align = Qt.AlignmentFlag.AlignLeft if self._align_left else Qt.AlignmentFlag.AlignHCenter
+        # Beside an icon the text block is centred as a whole with the icon (its lines start together).
+        align = Qt.AlignmentFlag.AlignLeft if self._align_left or (self._icon and not self._icon_top) \
+            else Qt.AlignmentFlag.AlignHCenter
         draw_text(painter, content, self.text(), font, align, valign_centre=True)
         if self.hasFocus():
             paint_focus_ring(painter, outer, look, radius)

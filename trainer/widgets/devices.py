@@ -7,7 +7,7 @@ always shown in full, because reading it is how fake sites are spotted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QMargins, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -87,19 +87,50 @@ class AddressBar(QWidget):
         self.security.set_text(self._look.tr("browser.secure" if secure else "browser.insecure"))
 
 
+def device_style(look: Look) -> str:
+    """Qt's own widgets on the device (text fields, scroll bars) at the device's text size,
+    not the learner's (the app's style sheet follows the learner's)."""
+    from trainer.app.style import style_sheet
+
+    return style_sheet(look, bar=max(8, look.px(10)))  # thin, as on a phone: the width is for the content
+
+
+SMALLEST_SCALE = 0.85
+"""The smallest text scale of a device, used only when the window cannot hold it at 100 %: its
+controls stay 44 px or larger (WCAG's target size), its body text about 19 px."""
+
+
 class DeviceFrame(QWidget):
-    """Base of the mock devices: casing, chrome, and the scrolling screen."""
+    """Base of the mock devices: casing, chrome, and the scrolling screen.
+
+    Geometry: the player gives the device a room (``frame_size``) and the
+    device answers with the largest size that keeps the real device's
+    proportions (``aspect``, width / height of its body) plus the room its
+    physical extras need beside the body (``body_extras``: a card tray, a coin
+    slot — none here; device bodies override it). Its own text uses a scale
+    of its own (``content_scale``): the learner's size, but no more than lets
+    the screen hold a sensible line (``screen_100`` pixels at 100 %) and a
+    sensible height (``screen_height_100``); never less than 100 %."""
 
     name = "device"
     width_100 = 440
-    """Preferred width at 100% text, in pixels."""
+    """Preferred width at 100% text, in pixels (pictures outside the player, e.g. the handout)."""
     min_width_100 = 340
-    """Narrowest comfortable width at 100% text (below it, the player stacks the panes)."""
+    """Narrowest comfortable width at 100% text."""
+    aspect = 0.75
+    """Width / height of the real device's body."""
+    screen_100 = 360
+    """The width (pixels at 100 %) the screen's content needs for a sensible line of text."""
+    screen_height_100 = 420
+    """The height (pixels at 100 %) below which the device's text is not made bigger."""
+    casing_100 = (0, 0)
+    """Casing and chrome around the screen, (sideways, up and down) in pixels at 100 %."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.look = look
         self.view: ScreenView | None = None
+        self._base_margins: QMargins | None = None
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -113,6 +144,7 @@ class DeviceFrame(QWidget):
         self.scroll.viewport().setPalette(palette)
         self.setAccessibleName(look.tr("player.device"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet(device_style(look))
 
     def preferred_width(self) -> int:
         return self.look.px(self.width_100)
@@ -120,29 +152,74 @@ class DeviceFrame(QWidget):
     def minimum_width(self) -> int:
         return self.look.px(self.min_width_100)
 
-    def fit_content(self, fit: bool) -> None:
-        """Grow to show the whole screen (no inner scrolling) — used when the page scrolls instead."""
-        self._fit = fit
-        self.refit()
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.preferred_width(), self.look.px(640))
 
-    def refit(self) -> None:
-        view = self.scroll.widget()
-        if getattr(self, "_fit", False) and view is not None:
-            width = max(1, self.scroll.viewport().width())
-            needed = view.heightForWidth(width) if view.hasHeightForWidth() else view.sizeHint().height()
-            self.scroll.setMinimumHeight(needed)
-            self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # -- geometry: proportions, physical extras, the device's own text size ------------
+    def body_extras(self) -> QMarginsF:
+        """Room for physical parts outside the body's outline (left, top, right, bottom), as
+        fractions of the body's height: e.g. ``QMarginsF(0, 0, 0.3, 0)`` for a card tray as
+        wide as 0.3 × the body's height on the right. None by default; a device body with a
+        tray or a slot beside its screen overrides this one method."""
+        return QMarginsF()
+
+    def frame_aspect(self) -> float:
+        """Width / height of the whole frame: the body's proportions with its extras."""
+        extras = self.body_extras()
+        return (self.aspect + extras.left() + extras.right()) / (1 + extras.top() + extras.bottom())
+
+    def frame_size(self, room: QSize) -> QSize:
+        """The largest size inside ``room`` with the frame's proportions."""
+        aspect = self.frame_aspect()
+        width, height = room.width(), room.height()
+        if width <= 0 or height <= 0:
+            return QSize(0, 0)
+        if width / height > aspect:
+            width = round(height * aspect)
         else:
-            self.scroll.setMinimumHeight(0)
-            self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            height = round(width / aspect)
+        return QSize(width, height)
+
+    def body_rect(self) -> QRectF:
+        """Where the body (casing and screen) is drawn, inside the frame's extras."""
+        extras = self.body_extras()
+        rect = QRectF(self.rect())
+        unit = rect.height() / (1 + extras.top() + extras.bottom())
+        return rect.adjusted(extras.left() * unit, extras.top() * unit, -extras.right() * unit,
+                             -extras.bottom() * unit)
+
+    @classmethod
+    def content_scale(cls, frame: QSize, chosen: float) -> float:
+        """The device's text scale in a frame of ``frame``: the learner's ``chosen`` scale, lowered in
+        steps of 0.05 until the screen holds ``screen_100`` pixels of width (and, above 100 %,
+        ``screen_height_100`` of height) at that scale — down to ``SMALLEST_SCALE`` at the very
+        least, when the window is too small for the device at 100 %."""
+        side, vertical = cls.casing_100
+        scale = round(max(SMALLEST_SCALE, chosen), 2)
+        while scale > SMALLEST_SCALE:
+            screen_w = frame.width() - 2 * side * scale
+            screen_h = frame.height() - 2 * vertical * scale
+            if screen_w >= cls.screen_100 * scale and (scale <= 1.0 or screen_h >= cls.screen_height_100 * scale):
+                break
+            scale = round(max(SMALLEST_SCALE, scale - 0.05), 2)
+        return scale
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if getattr(self, "_fit", False) and event.oldSize().width() != event.size().width():
-            self.refit()
+        self._make_room_for_extras()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.preferred_width(), self.look.px(640))
+    def _make_room_for_extras(self) -> None:
+        layout = self.layout()
+        extras = self.body_extras()
+        if layout is None or (self._base_margins is None and extras.isNull()):
+            return
+        if self._base_margins is None:
+            self._base_margins = layout.contentsMargins()
+        body = self.body_rect()
+        base = self._base_margins
+        layout.setContentsMargins(base.left() + round(body.left()), base.top() + round(body.top()),
+                                  base.right() + round(self.width() - body.right()),
+                                  base.bottom() + round(self.height() - body.bottom()))
 
     def show_screen(self, screen: Screen, view: ScreenView) -> None:
         """Put ``view`` on the device and set the chrome from ``screen``."""
@@ -154,7 +231,6 @@ class DeviceFrame(QWidget):
         self.scroll.setWidget(view)
         self.scroll.verticalScrollBar().setValue(0)
         self._chrome(screen, view)
-        self.refit()
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""
@@ -169,11 +245,17 @@ class PhoneFrame(DeviceFrame):
     name = "phone"
     width_100 = 430
     min_width_100 = 340
+    aspect = 0.52
+    """A smartphone's body is about 1 : 2 (71.5 × 147 mm is 0.49; older and easy phones up to 0.53)."""
+    screen_100 = 290
+    """12 full-width characters of body text with the screen's margins (and the kana keyboard)."""
+    screen_height_100 = 560
+    casing_100 = (10, 22 + 17)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = QVBoxLayout(self)
-        side, top = look.px(14), look.px(22)
+        side, top = look.px(10), look.px(22)
         layout.setContentsMargins(side, top, side, top)
         layout.setSpacing(0)
         self.status = _Painted(self._paint_status, look.px(34))
@@ -214,7 +296,7 @@ class PhoneFrame(DeviceFrame):
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        rect = self.body_rect().adjusted(1, 1, -1, -1)
         radius = self.look.px(38)
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
@@ -236,6 +318,11 @@ class KioskFrame(DeviceFrame):
     name = "kiosk"
     width_100 = 780
     min_width_100 = 560
+    aspect = 4 / 3
+    """A multi-copier's touch panel in its casing: landscape, about 4 : 3."""
+    screen_100 = 600
+    screen_height_100 = 420
+    casing_100 = (20, 26 + 20)
     caption_key = "device.kiosk"
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
@@ -262,7 +349,7 @@ class KioskFrame(DeviceFrame):
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        rect = self.body_rect().adjusted(1, 1, -1, -1)
         gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
         gradient.setColorAt(0, look.colour("chrome"))
         gradient.setColorAt(1, look.colour("chrome").darker(112))
@@ -285,6 +372,10 @@ class CardReaderFrame(KioskFrame):
     name = "card-reader"
     width_100 = 620
     min_width_100 = 480
+    aspect = 4 / 3
+    """The reader's touch screen in its casing: landscape, about 4 : 3."""
+    screen_100 = 480
+    screen_height_100 = 380
     caption_key = "device.card_reader"
 
 
@@ -294,6 +385,11 @@ class SpeakerFrame(DeviceFrame):
     name = "speaker"
     width_100 = 600
     min_width_100 = 400
+    aspect = 4 / 3
+    """A table-top scene: the speaker with what it shows and hears beside it, about 4 : 3."""
+    screen_100 = 420
+    screen_height_100 = 380
+    casing_100 = (12, 12 + 14)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -309,7 +405,7 @@ class SpeakerFrame(DeviceFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()
-        path.addRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), self.look.px(16), self.look.px(16))
+        path.addRoundedRect(self.body_rect().adjusted(1, 1, -1, -1), self.look.px(16), self.look.px(16))
         painter.fillPath(path, self.look.colour("chrome"))
         painter.setPen(QPen(self.look.colour("border"), 2))
         painter.drawPath(path)
@@ -322,6 +418,11 @@ class BrowserFrame(DeviceFrame):
     name = "browser"
     width_100 = 860
     min_width_100 = 600
+    aspect = 16 / 10
+    """A computer's screen with the browser filling it: 16 : 10."""
+    screen_100 = 720
+    screen_height_100 = 400
+    casing_100 = (2, 2 + 60)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -352,9 +453,9 @@ class BrowserFrame(DeviceFrame):
 
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.look.colour("chrome"))
+        painter.fillRect(self.body_rect(), self.look.colour("chrome"))
         painter.setPen(QPen(self.look.colour("border"), 2))
-        painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.drawRect(self.body_rect().adjusted(1, 1, -1, -1))
         painter.end()
 
 

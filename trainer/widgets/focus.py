@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
@@ -136,13 +136,40 @@ def _focusable(root: QWidget) -> Iterable[QWidget]:
 
 # -- the keeper ---------------------------------------------------------------------------------------
 def scroll_into_view(widget: QWidget) -> None:
-    """Scroll every scroll area round ``widget`` so that it shows (inner areas first)."""
+    """Scroll every scroll area round ``widget`` so that it shows (inner areas first): a control
+    wholly; text (an instruction that has the focus) from its start, which is where it is read."""
     margin = 16
+    text = bool(widget.property(RING_PROPERTY))
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(widget):
-            parent.ensureWidgetVisible(widget, margin, margin)
+            _show_in(parent, widget, margin, text)
         parent = parent.parentWidget()
+
+
+def _show_in(area: QScrollArea, widget: QWidget, margin: int, text: bool) -> None:
+    """Scroll ``area`` the least that shows ``widget``. One taller (or wider) than the view, or
+    text, only needs its start in view, with room below it — a long instruction is read from its
+    first line (Qt's own ``ensureWidgetVisible`` centres it: the reader would start mid-sentence)."""
+    inner = area.widget()
+    top_left = widget.mapTo(inner, QPoint(0, 0))
+    viewport = area.viewport()
+    for bar, start, length, room in (
+            (area.verticalScrollBar(), top_left.y(), widget.height(), viewport.height()),
+            (area.horizontalScrollBar(), top_left.x(), widget.width(), viewport.width())):
+        value = bar.value()
+        end = start + length
+        if start >= value and end <= value + room:
+            continue  # already all in view: nothing moves
+        if length + 2 * margin > room or text:
+            if value <= start <= value + room - min(length, room // 4):
+                continue  # its start shows, with room below it: it is read from there
+            value = start - min(margin, max(0, room - length) // 2)
+        elif start - margin < value:
+            value = start - margin
+        else:
+            value = end + margin - room
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), value)))
 
 
 class FocusRing(QWidget):

@@ -19,7 +19,17 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from trainer.reading.ruby import plain
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.look import Look
-from trainer.widgets.text_layout import draw_text, font_key, line_height, text_size
+from trainer.widgets.text_layout import (
+    BODY_LINE_HEIGHT,
+    LINE_HEIGHT,
+    draw_text,
+    font_key,
+    line_height,
+    text_size,
+)
+
+RUNNING_TEXT = ("body", "small")
+"""Text roles of paragraphs: their lines are ``BODY_LINE_HEIGHT`` apart (headings: ``LINE_HEIGHT``)."""
 
 
 class TextBlock(QWidget):
@@ -42,6 +52,7 @@ class TextBlock(QWidget):
         self._text = ""
         self._font = look.font(role, bold=bold)
         self._font_key = font_key(self._font)
+        self._pitch = BODY_LINE_HEIGHT if role in RUNNING_TEXT else LINE_HEIGHT
         self._hfw: dict[int, int] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -58,6 +69,8 @@ class TextBlock(QWidget):
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
+
+    setText = set_text  # noqa: N815  (the Qt spelling, for code written against QLabel)
 
     def set_colours(self, colour: str, box: str | None = None, border: str | None = None) -> None:
         self._colour, self._box, self._border = colour, box, border
@@ -100,7 +113,7 @@ class TextBlock(QWidget):
         found = self._hfw.get(width)
         if found is None:
             inner = max(1, width - self._chrome())
-            _, height = text_size(self._font, self._text or " ", inner, key=self._font_key)
+            _, height = text_size(self._font, self._text or " ", inner, key=self._font_key, pitch=self._pitch)
             found = self._hfw[width] = max(height, self._icon_side()) + 2 * self._pad()
         return found
 
@@ -131,7 +144,7 @@ class TextBlock(QWidget):
             paint_icon(painter, QRectF(content.left(), content.top(), side, side), self._icon, colour)
             content.setLeft(content.left() + side + look.px(10))
         painter.setPen(colour)
-        draw_text(painter, content, self._text, self.font_(), self._align)
+        draw_text(painter, content, self._text, self.font_(), self._align, pitch=self._pitch)
         painter.end()
 
 

@@ -16,7 +16,7 @@ from trainer.widgets.theme import STANDARD, Theme
 PREFERRED_FAMILIES = ("BIZ UDGothic", "BIZ UDPGothic", "UD Digi Kyokasho N-R", "Noto Sans CJK JP",
                       "Noto Sans JP", "IPAexGothic", "IPAGothic", "Yu Gothic UI", "Meiryo UI", "Meiryo",
                       "Hiragino Sans", "Hiragino Kaku Gothic ProN", "TakaoGothic", "VL Gothic")
-"""Fonts tried in order; BIZ UD Gothic (a universal-design font) first."""
+"""Fonts tried in order; BIZ UD Gothic (a universal-design font, shipped with the app) first."""
 
 SIZES = {"small": 19, "body": 22, "large": 28, "heading": 30, "title": 34, "huge": 44, "button": 22}
 """Pixel sizes of the text roles at 100%. Nothing is smaller than 19 px."""
@@ -29,7 +29,14 @@ TEXT_SCALES = (100, 125, 150, 175, 200, 250, 300)
 
 
 def pick_family(available: list[str] | None = None) -> str:
-    """The first preferred family that is installed, else "" (the system font)."""
+    """The first preferred family that is installed, else "" (the system font).
+
+    Without ``available``, the font shipped with the app (BIZ UD Gothic, see
+    ``trainer.fonts``) is registered first, so it is always found."""
+    if available is None:
+        from trainer import fonts
+
+        fonts.register()
     names = set(available if available is not None else QFontDatabase.families())
     for family in PREFERRED_FAMILIES:
         if family in names:

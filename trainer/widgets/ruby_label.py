@@ -4,7 +4,9 @@ Qt's rich text has no ``<ruby>``, so this widget lays the text out itself:
 each word is a group that is kept on one line when it fits (Japanese may
 break between any two characters, but whole words are easier to read),
 punctuation never starts a line, opening brackets never end one, ``\\n``
-starts a new line. Furigana (half the text size) sit centred over each
+starts a new line. Words of one phrase (文節, found by BudouX, see
+``trainer.widgets.phrases``) stay together too, and a last line of one or
+two characters takes the previous line's last phrase with it. Furigana (half the text size) sit centred over each
 kanji run; a reading wider than its kanji widens the run so nothing
 overlaps. Every line keeps room for furigana when the text has any, so the
 lines stay evenly spaced.
@@ -24,11 +26,15 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from trainer.reading.engine import Reader, Word
 from trainer.reading.furigana import ruby_parts
 from trainer.reading.ruby import Segment, plain
+from trainer.widgets.phrases import phrase_starts
 
 RUBY_SCALE = 0.5
 """Furigana size relative to the text."""
-LINE_GAP = 0.3
-"""Extra space between lines, in text heights (older eyes need more)."""
+LINE_GAP = 0.5
+"""Extra space between lines, in text heights: lines at least 1.5 text heights apart (older eyes
+need room; furigana get their own band on top)."""
+SHORT_LINE = 2
+"""A last line of this many characters or fewer takes the previous line's last phrase with it."""
 PREFERRED_CHARS = 24
 """A comfortable line length for sizeHint, in full-width characters."""
 
@@ -64,6 +70,8 @@ class _Group:
     pieces: list[_Piece] = field(default_factory=list)
     newline: bool = False
     space: bool = False
+    words: list[int] = field(default_factory=list)
+    """Where in ``pieces`` a word joined for its phrase begins (a too-wide phrase splits there first)."""
 
     @property
     def width(self) -> float:
@@ -223,6 +231,7 @@ class RubyLabel(QWidget):
 
     def _groups(self, base: QFontMetricsF, ruby: QFontMetricsF) -> list[_Group]:
         groups: list[_Group] = []
+        starts = phrase_starts(self._plain)
         for word in self._words:
             if "\n" in word.surface:
                 self._add_lines(groups, word, base)
@@ -237,11 +246,17 @@ class RubyLabel(QWidget):
                 piece.width = max(piece.base_width, piece.ruby_width)
                 group.pieces.append(piece)
                 offset += len(part.base)
-            if groups and not groups[-1].newline and group.pieces and (
+            previous = groups[-1] if groups else None
+            same_phrase = bool(starts) and word.start not in starts and not group.space
+            if previous is not None and not previous.newline and not previous.space and group.pieces and (
                 group.pieces[0].text[:1] in _NO_LINE_START
-                or (groups[-1].pieces and groups[-1].pieces[-1].text[-1:] in _NO_LINE_END)
+                or (previous.pieces and previous.pieces[-1].text[-1:] in _NO_LINE_END)
+                or same_phrase
             ):
-                groups[-1].pieces.extend(group.pieces)  # keep 。 after its word, 「 before its word
+                if same_phrase and not (group.pieces[0].text[:1] in _NO_LINE_START or (
+                        previous.pieces and previous.pieces[-1].text[-1:] in _NO_LINE_END)):
+                    previous.words.append(len(previous.pieces))
+                previous.pieces.extend(group.pieces)  # keep 。 after its word, 「 before it, a phrase whole
             else:
                 groups.append(group)
         self._allow_overhang(groups, ruby.horizontalAdvance("あ") / 2)
@@ -273,15 +288,23 @@ class RubyLabel(QWidget):
 
     @staticmethod
     def _split_wide(group: _Group, base: QFontMetricsF) -> list[_Group]:
-        """A group wider than a line: one group per piece, plain pieces per character."""
-        result = []
+        """A group wider than a line: its words first (a phrase of several words), else one group
+        per piece, plain pieces per character (「。」 stays with the character before it)."""
+        if group.words:
+            cuts = [0, *group.words, len(group.pieces)]
+            return [_Group(group.pieces[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        result: list[_Group] = []
         for piece in group.pieces:
             if piece.ruby is not None:
                 result.append(_Group([piece]))
                 continue
             for index, ch in enumerate(piece.text):
                 width = base.horizontalAdvance(ch)
-                result.append(_Group([_Piece(ch, None, piece.start + index, width, width)]))
+                single = _Piece(ch, None, piece.start + index, width, width)
+                if result and (ch in _NO_LINE_START or result[-1].pieces[-1].text in _NO_LINE_END):
+                    result[-1].pieces.append(single)
+                else:
+                    result.append(_Group([single]))
         return result
 
     def _layout(self, width: int) -> _Layout:
@@ -294,6 +317,32 @@ class RubyLabel(QWidget):
         has_ruby = any(p.ruby for g in groups for p in g.pieces)
         ruby_band = ruby.height() if has_ruby else 0.0
         line_height = base.height()
+        placed, line, widest = self._place(groups, width, base, None)
+        last = [p for p in placed if p.line == line]
+        if line >= 1 and sum(len(p.piece.text.strip()) for p in last) <= SHORT_LINE and last:
+            before = [p for p in placed if p.line == line - 1]
+            if before:
+                # Move the previous line's last group (a phrase) down when the last line has room.
+                group = next((g for g in groups if any(p is before[-1].piece for p in g.pieces)), None)
+                if group is not None and group.pieces[0] is not before[0].piece:
+                    used = sum(p.piece.width for p in last)
+                    if group.width + used <= width:
+                        fixed = self._place(groups, width, base, id(group))
+                        if fixed[1] == line:
+                            placed, line, widest = fixed
+        lines = line + 1 if (self._words and self._plain) else 0
+        pitch = ruby_band + line_height
+        height = lines * pitch + max(0, lines - 1) * line_height * LINE_GAP
+        layout = _Layout(placed, lines, line_height, ruby_band, height, widest)
+        if len(self._cache) > 16:
+            self._cache.clear()
+        self._cache[width] = layout
+        return layout
+
+    def _place(self, groups: list[_Group], width: int, base: QFontMetricsF,
+               break_before: int | None) -> tuple[list[_Placed], int, float]:
+        """Place ``groups`` in lines ``width`` wide (a new line before the group whose id is
+        ``break_before``); (the pieces placed, the last line's number, the widest line)."""
         placed: list[_Placed] = []
         line, x, widest = 0, 0.0, 0.0
         wrapped = False  # the current line began because the previous one was full
@@ -305,7 +354,7 @@ class RubyLabel(QWidget):
                 continue
             if group.space and x == 0.0 and wrapped:
                 continue  # no space at the start of a wrapped line
-            if x > 0 and x + group.width > width:
+            if x > 0 and (x + group.width > width or id(group) == break_before):
                 if group.space:
                     continue  # a space at the end of a line is not drawn
                 line, x, wrapped = line + 1, 0.0, True
@@ -316,14 +365,7 @@ class RubyLabel(QWidget):
                 placed.append(_Placed(piece, x, line))
                 x += piece.width
             widest = max(widest, x)
-        lines = line + 1 if (self._words and self._plain) else 0
-        pitch = ruby_band + line_height
-        height = lines * pitch + max(0, lines - 1) * line_height * LINE_GAP
-        layout = _Layout(placed, lines, line_height, ruby_band, height, widest)
-        if len(self._cache) > 16:
-            self._cache.clear()
-        self._cache[width] = layout
-        return layout
+        return placed, line, widest
 
     # -- painting ----------------------------------------------------------------
 

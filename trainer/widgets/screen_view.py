@@ -15,12 +15,13 @@ from __future__ import annotations
 import dataclasses
 from types import MappingProxyType
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import Action, ActionKind
-from trainer.scenarios.model import Screen
+from trainer.scenarios.matching import default_speech_normaliser, value_matches
+from trainer.scenarios.model import Screen, Step
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import paint_focus_ring
 from trainer.widgets.keyboard import flick_direction
@@ -34,6 +35,8 @@ class ScreenView(QWidget):
 
     acted = Signal(object)
     """Fires with an ``Action`` (input values included) when the learner acts on any element."""
+    values_changed = Signal()
+    """Something typed, ticked or chosen on the screen changed (not an action by itself)."""
 
     def __init__(self, screen: Screen, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,13 +52,15 @@ class ScreenView(QWidget):
         self.setAccessibleName(look.tr("player.device"))
         self._press: tuple[QPointF, str | None] | None = None
         layout = QVBoxLayout(self)
-        pad = min(look.px(16), 24)  # big text needs the width more than wide margins
+        # big text needs the width more than wide margins; a phone's screen is narrow
+        pad = min(look.px(10 if ctx.device == "phone" else 16), 24)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
         self.elements: list[ElementWidget] = []
         for element in screen.elements:
             widget = build_element(element, ctx)
             widget.acted.connect(self._forward)
+            self._watch_inputs(widget)
             layout.addWidget(widget)
             self.elements.append(widget)
         layout.addStretch(1)
@@ -76,6 +81,65 @@ class ScreenView(QWidget):
             found = widget.target_widget(target)
             if found is not None:
                 return found
+        return None
+
+    def step_targets(self, step: Step, inputs: bool = False) -> list[QWidget]:
+        """What ``step`` asks the learner to use on this screen, top to bottom: the element of each
+        expected action and choice, the speaker's matching phrase (else its 「話す」); with
+        ``inputs``, the fields that its ``with:`` names instead (what is filled in first)."""
+        found: list[QWidget] = []
+
+        def add(widget: QWidget | None) -> None:
+            if widget is not None and widget not in found:
+                found.append(widget)
+
+        for expect in (*step.expect, *(choice.when[0] for choice in step.choices)):
+            if inputs:
+                for field_id in expect.fields:
+                    if field_id != "@on":
+                        add(self.target_widget(field_id))
+            elif expect.kind == "swipe":
+                on = expect.fields.get("@on")
+                add(self.target_widget(on.values[0]) if on is not None and on.values else None)
+            elif expect.kind == "say":
+                add(self._say_target(expect.phrases))
+            elif expect.target:
+                add(self.target_widget(expect.target))
+        return sorted(found, key=lambda w: w.mapTo(self, QPoint(0, 0)).y())
+
+    def inputs_filled(self, step: Step) -> bool:
+        """True when the inputs some expected action of ``step`` names hold what it asks for
+        (then the thing to press comes into view)."""
+        values = self.field_values()
+        for expect in (*step.expect, *(choice.when[0] for choice in step.choices)):
+            named = {k: v for k, v in expect.fields.items() if k != "@on"}
+            if named and all(value_matches(match, values.get(key)) for key, match in named.items()):
+                return True
+        return False
+
+    def element_of(self, widget: QWidget) -> QWidget:
+        """The element widget on this screen that holds ``widget`` (``widget`` if none does)."""
+        for element in self.elements:
+            if element is widget or element.isAncestorOf(widget):
+                return element
+        return widget
+
+    def _watch_inputs(self, widget: QWidget) -> None:
+        for field in widget.findChildren(QLineEdit):
+            field.textChanged.connect(self.values_changed)
+        for button in widget.findChildren(QAbstractButton):
+            if button.isCheckable():
+                button.toggled.connect(self.values_changed)
+
+    def _say_target(self, phrases: tuple[str, ...]) -> QWidget | None:
+        wanted = {default_speech_normaliser(p) for p in phrases}
+        for widget in self.elements:
+            if widget.element.type != "speaker":
+                continue
+            for button in getattr(widget, "suggestions", ()):
+                if default_speech_normaliser(button.text()) in wanted:
+                    return button
+            return getattr(widget, "say_button", widget)
         return None
 
     # -- swiping the screen ---------------------------------------------------------

@@ -78,6 +78,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.level": ("レベル {n}", "Level {n}"),
     "list.minutes": ("約 {n} 分", "About {n} min"),
     "list.start": ("はじめる", "Start"),
+    "list.source": ("パック「{name}」", "Pack “{name}”"),
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
     # player
@@ -141,6 +142,25 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "Press the size that is easy to read. You can change it any time in Settings."),
     "first.option": ("{n}%　この大きさ", "{n}%  this size"),
     "first.go": ("この大きさではじめる", "Start with this size"),
+    # learner choice
+    "picker.title": ("あなたの名前を選んでください", "Choose your name"),
+    "picker.guest": ("ゲストで練習（記録しません）", "Practise as a guest (not recorded)"),
+    "picker.guest_note": ("記録しません", "Nothing is recorded"),
+    "picker.offline_names": ("いまは記録につながらないので、このパソコンに残っている名前を出しています。"
+                             "名前を選んで練習できます。記録はあとで保存します。",
+                             "The record cannot be reached just now, so these are the names kept on this PC. "
+                             "Choose yours and practise; your records are saved later."),
+    "picker.instructor": ("先生・サポーター用", "For teachers and helpers"),
+    "picker.all": ("みんな", "Everyone"),
+    "picker.class": ("クラス：{name}", "Class: {name}"),
+    "picker.choose_class": ("クラスを選んでください", "Choose your class"),
+    "picker.unavailable": ("名前の一覧を読み込めません。「ゲストで練習」はそのまま使えます。",
+                           "The list of names cannot be read. “Practise as a guest” still works."),
+    "picker.too_many": ("人数が多いので、まず「クラス」のボタンでクラスを選んでください。",
+                        "There are many names: first choose your class with the “Class” button."),
+    "picker.empty": ("まだ名前が登録されていません。「先生・サポーター用」から登録できます。「ゲストで練習」もできます。",
+                     "No names yet. They can be added under “For teachers and helpers”. "
+                     "You can also practise as a guest."),
     # elements
     "pad.delete": ("1字消す", "Delete"),
     "pad.clear": ("全部消す", "Clear"),

@@ -66,7 +66,7 @@ class Viewfinder(QWidget):
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        side = min(self._look.px(290), 240)
+        side = self._look.px(200)  # a narrow phone screen may shrink it (the arrows still move the code)
         return QSize(side, side)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802

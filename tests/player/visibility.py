@@ -1,0 +1,305 @@
+"""Is the thing a step asks for on screen when the step appears?
+
+``step_targets(player)`` lists what the current step asks the learner to
+press — the element of every ``expect`` and ``choices`` entry (tap, choose,
+toggle, long press, enter, place, scan, the swiped element), the speaker's
+phrase button, and 「次へ」 on a step that only explains — resolved with
+``ScreenView.target_widget``; ``step_targets(player, inputs=True)`` the
+fields a ``with:`` names. A step with such fields is looked at twice, as a
+learner meets it: when it appears (the fields must be in view), and after
+the fields were filled in through the widgets (the thing to press must be).
+
+``visible_share(widget, window)`` is the share of the widget a person can
+see: Qt's ``visibleRegion()`` (which leaves out what ancestors clip), and,
+to be sure, the widget's rectangle intersected with the rectangle of every
+ancestor up to the window (a scroll area's viewport, the page's scroll, the
+window itself); the smaller of the two counts.
+
+``walk(window, scenario)`` shows every step of ``scenario`` the way a
+learner meets it: along the autoplayer's routes (each step appears after the
+previous one was done through the real widgets), then, for any step no
+route passes, by starting the player at that step.
+
+Run as a script to print the figures for a window size and text sizes::
+
+    QT_QPA_PLATFORM=offscreen PYTHONPATH=. python -m tests.player.visibility --window 1280x720 --scales 1,1.5,2,3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
+
+from tests.player.autoplay import example, moves_from, perform, routes, set_field, settle
+from trainer.scenarios.matching import default_speech_normaliser
+from trainer.scenarios.model import Expectation, Scenario, Step
+
+SEEN = 0.9
+"""The share of a target that must be on screen to count as visible."""
+
+ELEMENT_KINDS = ("tap", "choose", "toggle", "long-press", "enter", "place", "scan")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing the step asks for: a name for reports and its widget (None: not found)."""
+
+    name: str
+    widget: QWidget | None
+
+
+def _expectations(step: Step) -> list[Expectation]:
+    return [*step.expect, *(choice.when[0] for choice in step.choices)]
+
+
+def step_targets(player, inputs: bool = False) -> list[Target]:
+    """What the player's current step asks the learner to use, resolved to widgets: the things
+    to press (``inputs=False``) or the fields its ``with:`` names (``inputs=True``)."""
+    step = player.run.current
+    view = player.view
+    found: list[Target] = []
+    seen: set[str] = set()
+
+    def add(name: str, widget: QWidget | None) -> None:
+        if name not in seen:
+            seen.add(name)
+            found.append(Target(name, widget))
+
+    if step.only_explains and not inputs:
+        add("次へ", player.panel.next_button)
+    for expect in _expectations(step):
+        if inputs:
+            for field_id in expect.fields:
+                if field_id != "@on":
+                    add(f"field {field_id}", view.target_widget(field_id))
+        elif expect.kind in ELEMENT_KINDS and expect.target:
+            add(f"{expect.kind} {expect.target}", view.target_widget(expect.target))
+        elif expect.kind == "swipe" and expect.fields.get("@on") is not None:
+            on = expect.fields["@on"].values[0]
+            add(f"swipe {on}", view.target_widget(on))
+        elif expect.kind == "say":
+            add(f"say {expect.phrases[0] if expect.phrases else ''}", _say_widget(view, expect.phrases))
+    return found
+
+
+def _say_widget(view, phrases: tuple[str, ...]) -> QWidget | None:
+    speakers = [w for w in view.elements if w.element.type == "speaker"]
+    if not speakers:
+        return None
+    speaker = speakers[0]
+    wanted = {default_speech_normaliser(p) for p in phrases}
+    for button in speaker.suggestions:
+        if default_speech_normaliser(button.text()) in wanted:
+            return button
+    return speaker.say_button
+
+
+def _area(region_or_rect) -> int:
+    if isinstance(region_or_rect, QRect):
+        return max(0, region_or_rect.width()) * max(0, region_or_rect.height())
+    return sum(r.width() * r.height() for r in region_or_rect)
+
+
+def visible_share(widget: QWidget | None, window: QWidget) -> float:
+    """The share (0–1) of ``widget`` that is on screen inside ``window``."""
+    if widget is None or not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
+        return 0.0
+    whole = widget.width() * widget.height()
+    by_qt = _area(widget.visibleRegion()) / whole
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    clipped = rect.intersected(window.rect())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        clipped = clipped.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return min(by_qt, _area(clipped) / whole)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One target of one step, and how much of it was on screen when the step appeared."""
+
+    scenario: str
+    step: str
+    target: str
+    share: float
+
+    @property
+    def visible(self) -> bool:
+        return self.share >= SEEN
+
+
+def look_now(window, scenario: Scenario, expect: Expectation | None = None) -> list[Seen]:
+    """The step on show, as the learner meets it: when it appears, the fields to fill in (if
+    its ``with:`` names any) else the things to press; then, with the fields of ``expect`` (or of
+    the first expectation that names any) filled in through the widgets, the things to press."""
+    player = window.player
+    step = player.run.current
+
+    def seen(targets: list[Target]) -> list[Seen]:
+        return [Seen(scenario.id, step.id, t.name, visible_share(t.widget, window)) for t in targets]
+
+    fields = step_targets(player, inputs=True)
+    if not fields:
+        return seen(step_targets(player))
+    found = seen(fields)
+    expect = expect if expect is not None and expect.fields else next(
+        e for e in _expectations(step) if any(k != "@on" for k in e.fields))
+    for field_id, match in expect.fields.items():
+        if field_id != "@on":
+            set_field(player.view, field_id, example(match))
+    return found + seen(step_targets(player))
+
+
+def walk(window, scenario: Scenario, check=None) -> Iterator[Seen]:
+    """Every non-finish step of ``scenario`` as it appears: along the routes, then the rest.
+    ``check(window, scenario)`` (optional) runs at each step too; what it returns is ignored."""
+    done: set[str] = set()
+    for route in routes(scenario).values():
+        if route and route[0].step.id in done and all(m.step.id in done for m in route):
+            continue
+        window.start(scenario.id)
+        settle()
+        for move in route:
+            player = window.player
+            if player is None or player.run.current.id != move.step.id:
+                break
+            if move.step.id not in done:
+                done.add(move.step.id)
+                yield from look_now(window, scenario, move.expect)
+                if check is not None:
+                    check(window, scenario)
+            perform(player, move.expect)
+    for step in scenario.steps:
+        if step.is_finish or step.id in done or not moves_from(scenario, step) and not step.only_explains:
+            continue
+        done.add(step.id)
+        window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                            "step_id": step.id})
+        settle()
+        yield from look_now(window, scenario)
+        if check is not None:
+            check(window, scenario)
+
+
+def open_window(scenarios, size: tuple[int, int], scale: float, theme: str = "standard"):
+    from trainer.app.library import Library
+    from trainer.app.main_window import MainWindow
+    from trainer.app.settings import Settings
+
+    window = MainWindow(Library(list(scenarios)), settings=Settings(
+        text_scale=round(scale * 100), theme=theme, text_size_chosen=True, read_aloud=False))
+    window.resize(*size)
+    window.show()
+    settle()
+    return window
+
+
+def main() -> int:
+    import argparse
+    import os
+    import tempfile
+
+    parser = argparse.ArgumentParser(description="How many of the steps' targets are visible when they appear.")
+    parser.add_argument("--window", default="1280x720", metavar="WxH")
+    parser.add_argument("--scales", default="1,1.5,2,3")
+    parser.add_argument("--theme", default="standard")
+    parser.add_argument("--list", action="store_true", help="name every hidden target")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-visibility-")
+    from PySide6.QtWidgets import QApplication
+
+    import trainer.app  # noqa: F401  (PySide6 reference-count fix)
+    from tests.player.conftest import bundled
+
+    app = QApplication.instance() or QApplication([])
+    size = tuple(int(v) for v in args.window.lower().split("x"))
+    for scale in (float(s) for s in args.scales.split(",")):
+        window = open_window(bundled(), size, scale, args.theme)
+        seen = [s for scenario in bundled() for s in walk(window, scenario)]
+        visible = sum(s.visible for s in seen)
+        print(f"{args.window} {round(scale * 100)}% {args.theme}: {visible}/{len(seen)} targets visible")
+        if args.list:
+            for s in seen:
+                if not s.visible:
+                    print(f"    {s.scenario}/{s.step}: {s.target} ({s.share:.0%})")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+# -- text inside its panel, no text over another, the device's proportions -----------------------
+REAL_ASPECT = {"phone": 0.49, "kiosk": 4 / 3, "card-reader": 4 / 3, "speaker": 4 / 3, "browser": 1.6}
+"""Width / height of the real devices' bodies: a smartphone (71.5 × 147 mm), a multi-copier's and a
+card reader's touch panel in its casing (4 : 3), a speaker on its table (4 : 3), a computer (16 : 10)."""
+
+
+def _visible_rect(widget: QWidget, window: QWidget) -> QRect:
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).intersected(window.rect())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        rect = rect.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return rect
+
+
+def _texts(root: QWidget) -> list[QWidget]:
+    from trainer.widgets.button import BigButton
+    from trainer.widgets.labels import TextBlock
+
+    return [w for w in root.findChildren(QWidget) if w.isVisible() and (
+        isinstance(w, TextBlock | BigButton) or type(w).__name__ == "RubyLabel") and w.width() > 0]
+
+
+def text_problems(window) -> list[str]:
+    """Text of the player outside its panel (the instruction card, the control bar, the device),
+    text drawn over other text, and a device out of the window or out of its proportions."""
+    player = window.player
+    found: list[str] = []
+    card = player.panel.card
+    card_rect = card.card_rect().toAlignedRect()
+    for widget in _texts(card):
+        if widget.parentWidget() is card and not card_rect.contains(widget.geometry()):
+            found.append(f"text outside the instruction card: {type(widget).__name__} {widget.geometry().getRect()} "
+                         f"in {card_rect.getRect()}")
+    device = player.device
+    body = QRect(device.mapTo(window, QPoint(0, 0)), device.size())
+    if not window.rect().contains(body):
+        found.append(f"the device {body.getRect()} is not all inside the window {window.rect().getRect()}")
+    for panel in (player.panel, player.controls, device):
+        outer = _visible_rect(panel, window)
+        for widget in _texts(panel):
+            seen = _visible_rect(widget, window)
+            if not seen.isEmpty() and not outer.contains(seen):
+                found.append(f"text outside its panel: {type(widget).__name__} {seen.getRect()} not in "
+                             f"{type(panel).__name__} {outer.getRect()}")
+    texts = [(w, _visible_rect(w, window)) for w in _texts(player)]
+    for index, (first, one) in enumerate(texts):
+        for second, other in texts[index + 1:]:
+            if first.isAncestorOf(second) or second.isAncestorOf(first):
+                continue
+            overlap = one.intersected(other)
+            if overlap.width() > 1 and overlap.height() > 1:
+                found.append(f"text over text: {type(first).__name__}({_label(first)}) {one.getRect()} and "
+                             f"{type(second).__name__}({_label(second)}) {other.getRect()}")
+    real = REAL_ASPECT.get(device.name)
+    if real is not None:
+        shape = device.body_rect()
+        aspect = shape.width() / max(1.0, shape.height())
+        if abs(aspect - real) > 0.1 * real:
+            found.append(f"the {device.name} is {aspect:.2f} wide for 1 high; the real one is {real:.2f}")
+    return found
+
+
+def _label(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return (text() if callable(text) else "")[:12]
