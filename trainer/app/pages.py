@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
@@ -118,7 +119,8 @@ class ScrollPage(QScrollArea):
         self._place_pinned()
 
     def heading(self, text: str, role: str = "title") -> TextBlock:
-        block = TextBlock(text, self.look, role=heading_role(self.look, role), colour="text", bold=True)
+        block = set_role(TextBlock(text, self.look, role=heading_role(self.look, role), colour="text", bold=True),
+                         "heading")
         self.body.addWidget(block)
         return block
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from trainer.app.library import Library, ScenarioInfo
 from trainer.app.pages import ScrollPage
 from trainer.reading.ruby import plain
+from trainer.widgets.accessibility import name_in_context, set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
@@ -145,7 +146,7 @@ class ScenarioListPage(ScrollPage):
         look = self.look
         row, box, title = self._rows[scenario_id]
         resume = BigButton(look.tr("list.resume"), look, style="primary", icon="history")
-        resume.setAccessibleDescription(title)
+        name_in_context(resume, title, look.lang)
         resume.clicked.connect(lambda _=False, s=scenario_id: self.start_requested.emit(s, True))
         start = self.start_buttons[scenario_id]
         row.removeWidget(start)  # 「続きから」 first, then 「はじめる」
@@ -160,7 +161,8 @@ class ScenarioListPage(ScrollPage):
         lang = look.lang
         box = Box(look, fill="surface", border="border", padding=18)
         title = plain(scenario.title.get(lang))
-        box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
+        box.box_layout.addWidget(set_role(TextBlock(title, look, role="large", colour="surface_text", bold=True),
+                                          "heading"))
         mark = TextBlock("", look, role="body", colour="surface_text", bold=True)
         self.marks[scenario.id] = mark
         box.box_layout.addWidget(mark)
@@ -174,7 +176,7 @@ class ScenarioListPage(ScrollPage):
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))
         start = BigButton(look.tr("list.start"), look, style="primary", icon="right")
-        start.setAccessibleDescription(title)
+        name_in_context(start, title, look.lang)
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
         row.addWidget(start)
