@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from trainer.app.library import Library, ScenarioInfo
-from trainer.app.pages import ScrollPage
+from trainer.app.pages import NAV_MAX_SCALE, ScrollPage
 from trainer.reading.ruby import plain
 from trainer.widgets.accessibility import name_in_context, set_role
 from trainer.widgets.button import BigButton
@@ -50,14 +50,17 @@ class ScenarioListPage(ScrollPage):
         self._can_resume = can_resume
         self._mark = mark or (lambda _id: None)
         self.marks: dict[str, TextBlock] = {}
-        back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
+        # 「もどる」 and the category's name share a row, the button in the top bar's size: at 300 % on a
+        # 720 px screen a row each would push the first 「はじめる」 below the fold
+        nav_look = look if look.scale <= NAV_MAX_SCALE else look.with_(scale=NAV_MAX_SCALE)
+        back = BigButton(look.tr("nav.back"), nav_look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
         self.back = back
         row = QHBoxLayout()
-        row.addWidget(back, 0)
-        row.addStretch(1)
+        row.setSpacing(look.px(16))
+        row.addWidget(back, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.heading(look.tr(f"cat.{category}"), into=row)
         self.body.addLayout(row)
-        self.heading(look.tr(f"cat.{category}"))
         self.start_buttons: dict[str, BigButton] = {}
         self._resume: dict[str, tuple[BigButton, TextBlock]] = {}
         self._rows: dict[str, tuple[FlowLayout, Box, str]] = {}
@@ -161,8 +164,13 @@ class ScenarioListPage(ScrollPage):
         lang = look.lang
         box = Box(look, fill="surface", border="border", padding=18)
         title = plain(scenario.title.get(lang))
-        box.box_layout.addWidget(set_role(TextBlock(title, look, role="large", colour="surface_text", bold=True),
+        # bold body text at 250 % and more is as big as a large title needs to be (see heading_role)
+        title_role = "body" if look.scale >= 2.5 else "large"
+        box.box_layout.addWidget(set_role(TextBlock(title, look, role=title_role, colour="surface_text", bold=True),
                                           "heading"))
+        holder = QWidget()
+        row = FlowLayout(holder, spacing=look.px(12))
+        box.box_layout.addWidget(holder)  # right under the title: in view at any text size
         mark = TextBlock("", look, role="body", colour="surface_text", bold=True)
         self.marks[scenario.id] = mark
         box.box_layout.addWidget(mark)
@@ -173,14 +181,11 @@ class ScenarioListPage(ScrollPage):
         if source is not None:  # an imported pack: say which
             meta += f"　・　{look.tr('list.source', name=plain(source.get(lang)))}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
-        holder = QWidget()
-        row = FlowLayout(holder, spacing=look.px(12))
         start = BigButton(look.tr("list.start"), look, style="primary", icon="right")
         name_in_context(start, title, look.lang)
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
         row.addWidget(start)
-        box.box_layout.addWidget(holder)
         self._rows[scenario.id] = (row, box, title)
         self._set_resumable(scenario.id, self._can_resume(scenario.id))
         return box
