@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import elements as element_kinds
 from trainer.scenarios import loader
 from trainer.scenarios.model import CATEGORIES, DEVICES, FORMAT_VERSION, OUTCOMES
@@ -54,6 +55,10 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "say": ("説明の文。画面に出して読み上げます。", "The instruction, shown and read aloud."),
     "easy": ("やさしい日本語の文（なくてもよい）。", "The same in easy Japanese (optional)."),
     "screen": ("このステップの画面（title・url・elements）。", "What the mock device shows on this step."),
+    "arrive": ("別の機械に移ったときに言う言葉（書かなければ「ATMの前に来ました。」など機械ごとの言葉）。",
+               "Said and shown on coming to this step from another device (default: the device's own words)."),
+    "body": ("機械の体の状態: 手に持っている物（hand）、置き場や口にある物、裏返し（side）など。",
+             "The state of the device's body: what the hand holds (hand), what lies in a tray or outlet, side …"),
     "expect": ("正しい動作（1つ、または - で並べた「どれでも正解」）。", "The right action (one, or a list of accepted ones)."),
     "hints": ("ヒント。1つずつ出します: 文、highlight（光らせる）、show（やって見せる）。",
               "Hints given one by one: a text, highlight: id, show: id."),
@@ -77,7 +82,14 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "choose": ("一覧から選ぶ: 項目の id。", "Choose an option: its id."),
     "toggle": ("チェックを入れる／外す: 部品の id（to: on / off）。", "Tick or untick: the id (to: on / off)."),
     "scan": ("QRコードを読み取る: コードの data。", "Scan a code: its data."),
-    "place": ("カードを読み取り機に置く: カードの id。", "Place a card on the reader: the card's id."),
+    "place": ("カードを読み取り機に置く: カードの id。または手元の物を体の部分に置く: 部分の名前（card-tray, phone-back）。",
+              "Place a card on the reader (the card's id), or lay what the hand holds on a body part (card-tray, phone-back)."),
+    "insert": ("手元の物を体の部分に入れる: 部分の名前（coin-slot, card-slot …）。",
+               "Put what the hand holds into a body part: its name (coin-slot, card-slot …)."),
+    "take": ("体の部分から取る: 部分の名前（printer-outlet, card-tray …）。", "Take from a body part: its name (printer-outlet, card-tray …)."),
+    "press": ("体のボタンやキーを押す: 部分の名前（home, back, esc, window-close …）。",
+              "Press a physical button or key: its name (home, back, esc, window-close …)."),
+    "look": ("カメラを見て、顔を枠に合わせる: camera。", "Look into the camera so the face fits the frame: camera."),
     "with": ("動作のときに入力欄に入っているべき値 {欄の id: 値}。", "Values the fields must hold at that moment {field id: value}."),
     "on": ("なぞる場所（部品の id）。swipe と一緒に使います。", "Where to swipe (an element id), with swipe."),
     "to": ("チェックの状態: on（入れる）か off（外す）。", "The tick's state: on or off."),
@@ -110,6 +122,8 @@ CONTEXT_DOCS: dict[str, tuple[str, str]] = {
     "sources.title": ("資料の題名。", "The guide's title."),
     "sources.url": ("資料のアドレス（本物のアドレスでかまいません）。", "The guide's address (a real address is fine)."),
     "screen.title": ("画面のいちばん上の題名。", "The title bar of the mock screen."),
+    "steps.device": ("このステップから使う機械（書かなければ上のステップと同じ）。変わると、移ったことを言って見せます。",
+                     "The device from this step on (default: the step above's); a change is said and shown."),
     "say.phrases": ("話しかける言葉（- で並べると、どれでも正解）。かな・漢字・句読点の違いは気にしません。",
                     "What to say to the speaker (a list: any one is right); kana/kanji and punctuation are ignored."),
 }
@@ -180,9 +194,12 @@ TYPE_DOCS = {
         "smartphone": ("スマホの基本", "smartphone basics"),
         "safety": ("詐欺・安全", "scams and safety"),
         "phone": ("スマートフォン", "a smartphone"),
-        "kiosk": ("券売機・行政の端末", "a kiosk"),
-        "browser": ("パソコンのブラウザ", "a web browser"),
-        "card-reader": ("カード読み取り機", "a card reader"),
+        "kiosk": ("コンビニのマルチコピー機", "a store's multi-copy machine"),
+        "browser": ("パソコン（ブラウザとキーボード）", "a computer (browser and keyboard)"),
+        "card-reader": ("顔認証付きカードリーダー", "a face-recognition card reader"),
+        "atm": ("ATM", "an ATM"),
+        "till": ("レジのお客様用画面", "a till's customer display"),
+        "paper": ("紙（申請書・受領証）", "paper (a form, a receipt)"),
         "success": ("できた", "done"),
         "safe": ("安全な終わり", "a safe ending"),
         "risky": ("危ない終わり（学び）", "a risky ending (learning)"),
@@ -424,6 +441,9 @@ class _Builder:
             "id": self.doc({"$ref": "#/$defs/id"}, describe_key("id", "steps")),
             "say": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["say"]),
             "easy": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["easy"]),
+            "device": self.doc({"enum": list(DEVICES)}, describe_key("device", "steps")),
+            "arrive": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["arrive"]),
+            "body": self.doc(self.body(), KEY_DOCS["body"]),
             "screen": self.doc({"$ref": "#/$defs/screen"}, KEY_DOCS["screen"]),
             "expect": self.doc({"$ref": "#/$defs/actions"}, KEY_DOCS["expect"]),
             "hints": self.doc({"type": "array", "items": {"$ref": "#/$defs/hint"}}, KEY_DOCS["hints"]),
@@ -441,6 +461,25 @@ class _Builder:
             "not": {"required": ["expect", "choices"]},
             "dependentSchemas": {"finish": {"not": {"anyOf": [{"required": [k]} for k in not_with_finish]}}},
         }
+
+    def body(self) -> dict[str, Any]:
+        """Every device's body keys (the loader checks which belong to the step's device)."""
+        objects = [*device_kinds.OBJECTS, "none"]
+        props: dict[str, Any] = {}
+        for kind in device_kinds.KINDS.values():
+            for name, key in kind.state.items():
+                if key.type == "object":
+                    schema: dict[str, Any] = {"enum": objects}
+                elif key.type == "objects":
+                    schema = {"anyOf": [{"enum": objects}, {"type": "array", "items": {"enum": objects}}]}
+                elif key.type == "enum":
+                    schema = {"enum": list(key.choices)}
+                else:
+                    schema = {"type": "boolean"}
+                if name in props:
+                    continue
+                props[name] = self.doc(schema, (key.doc_ja, key.doc_en))
+        return {"type": "object", "additionalProperties": False, "properties": props}
 
     def source(self) -> dict[str, Any]:
         props = {
