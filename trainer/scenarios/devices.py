@@ -227,10 +227,6 @@ register(DeviceKind(
 register(DeviceKind(
     "speaker", "スマートスピーカー", "smart speaker", "スマートスピーカーの前に来ました。",
     "You are at the smart speaker.",
-    parts=_parts(
-        Part("mic-off", "マイクオフボタン", "microphone-off button", ("press",),
-             doc_ja="本体の上のマイクを切るボタン（押すと光が赤になります）。", doc_en="The button on top that turns the microphone off."),
-    ),
     doc_ja="机の上のスマートスピーカー。光の輪の色が状態を表します。",
     doc_en="A smart speaker on a table; its light ring's colour shows its state.",
 ))
