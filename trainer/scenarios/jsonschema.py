@@ -179,6 +179,8 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "target": ("カメラに映るコード（data・label）。", "The code in front of the camera (data, label)."),
     "text": ("表示する文。", "The text shown."),
     "time": ("時刻の表示（例: \"10:15\"、引用符で囲みます）。", "A time to show (e.g. \"10:15\", in quotes)."),
+    "tiles": ("タイルの並び（id・label・icon・note）。", "The tiles (id, label, icon, note)."),
+    "columns": ("1行に並べるタイルの数（はいらないときは少なくなります）。", "Tiles per row when there is room."),
     "title": ("題名。", "A title."),
     "total": ("合計（円）。", "The total (yen)."),
     "unit": ("値のあとに出す単位（円、枚 …）。", "A unit shown after the value (円 …)."),
