@@ -134,12 +134,12 @@ def test_a_full_screen_page_covers_the_browser_and_its_close_button(qtbot, look)
 
 
 def test_the_face_is_moved_into_the_camera_frame_by_drag_or_by_the_arrow_keys(qtbot, look):
-    device, acted = _device(look, "card-reader", {"camera": "on", "card-tray": "mynumber"}, qtbot)
+    device, acted = _device(look, "card-reader", {"camera": "frame", "card-tray": "mynumber"}, qtbot)
     camera = device.part_widget("camera")
     assert camera is not None and not camera.aligned()
     drag(camera, camera.face_centre().toPoint(), camera.frame_rect().center().toPoint())
     assert [(a.kind, a.target) for a in acted] == [(ActionKind.LOOK, "camera")]
-    device.set_body({"camera": "on"})
+    device.set_body({"camera": "frame"})
     camera = device.part_widget("camera")
     camera.setFocus()
     for _ in range(10):

@@ -188,16 +188,16 @@ register(DeviceKind(
         Part("card-tray", "カード置き場", "card tray", ("place", "take"), CARDS,
              doc_ja="画面の下の、カードを置く台。", doc_en="The tray below the screen where the card lies."),
         Part("camera", "カメラ", "camera", ("look",),
-             doc_ja="画面の上のカメラ（body: {camera: on} のとき顔の枠が出ます）。顔を枠に合わせると look。",
-             doc_en="The camera above the screen (with body: {camera: on} a face frame shows); fitting the face "
+             doc_ja="画面の上のカメラ（body: {camera: frame} のとき顔の枠が出ます）。顔を枠に合わせると look。",
+             doc_en="The camera above the screen (with body: {camera: frame} a face frame shows); fitting the face "
                     "in the frame sends look."),
     ),
     state=_state(
         HAND,
         StateKey("card-tray", "object", doc_ja="置いてあるカード。", doc_en="The card lying on the tray."),
-        StateKey("camera", "enum", ("off", "on", "checking", "done"),
-                 "カメラの表示: off, on（顔の枠）, checking（確認中）, done（確認済み）。",
-                 "The camera view: off, on (face frame), checking, done."),
+        StateKey("camera", "enum", ("off", "frame", "checking", "done"),
+                 "カメラの表示: off, frame（顔の枠）, checking（確認中）, done（確認済み）。",
+                 "The camera view: off, frame (the face frame), checking, done."),
     ),
     doc_ja="病院・薬局の受付の顔認証付きカードリーダー。上にカメラ、真ん中に画面、下にカード置き場。",
     doc_en="A clinic's face-recognition card reader: camera on top, the screen, the card tray below.",

@@ -68,6 +68,7 @@ KEY_EXAMPLES: dict[str, str] = {
     "with": "expect: {tap: next, with: {amount: \"580\"}}",
     "on": "expect: {swipe: up, on: photos}",
     "to": "expect: {toggle: agree, to: off}",
+    "thing": "mistakes:\n  - when: {insert: note-slot, thing: coins}\n    say: 小銭は使えません。",
     "when": "mistakes:\n  - when: [{tap: phone}, {tap: camera}]\n    say: それは別のアプリです。",
     "outcome": "choices:\n  - {tap: delete, next: safe-end, outcome: safe}",
     "highlight": "hints:\n  - {highlight: pay, say: 光っているところです。}",

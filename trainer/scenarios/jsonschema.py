@@ -93,6 +93,8 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "with": ("動作のときに入力欄に入っているべき値 {欄の id: 値}。", "Values the fields must hold at that moment {field id: value}."),
     "on": ("なぞる場所（部品の id）。swipe と一緒に使います。", "Where to swipe (an element id), with swipe."),
     "to": ("チェックの状態: on（入れる）か off（外す）。", "The tick's state: on or off."),
+    "thing": ("insert・place で、手元のどの物か（coins, notes, mynumber …）。書かなければ、その部分が受け取る物ならどれでも。",
+              "With insert or place: which thing from the hand (coins, notes, mynumber …); default: anything the part takes."),
     # mistakes, choices
     "when": ("間違いの動作（1つ、または - で並べる）。", "The wrong action (one, or a list)."),
     "outcome": ("この選択の結果: safe（安全）か risky（危ない）など。記録に残ります。",
@@ -338,6 +340,8 @@ class _Builder:
         for extra in loader.ACTION_EXTRA:
             if extra == "with":
                 value = fields
+            elif extra == "thing":
+                value = {"enum": list(device_kinds.OBJECTS)}
             elif extra == "to":
                 value = {"anyOf": [{"type": "boolean"}, {"enum": ["on", "off", "true", "false", "yes", "no",
                                                                   "On", "Off", "ON", "OFF"]}]}

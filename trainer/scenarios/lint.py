@@ -330,7 +330,7 @@ def _check_part(step: Step, expect: Expectation, part: device_kinds.Part, where:
         ("phone", "phone-back"): (body.get("side") != "back", "body: {side: back}"),
         ("phone", "back"): (body.get("side") == "back", "side: back"),
         ("phone", "home"): (body.get("side") == "back", "side: back"),
-        ("card-reader", "camera"): (expect.kind == "look" and body.get("camera") not in ("on",), "camera: on"),
+        ("card-reader", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
         ("browser", "window-close"): (bool(body.get("fullscreen")), "fullscreen: true"),
     }.get((step.device, part.name))
     if hidden and hidden[0]:

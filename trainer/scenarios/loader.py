@@ -63,7 +63,7 @@ TOP_REQUIRED = ("format", "id", "version", "title", "summary", "category", "leve
 STEP_KEYS = ("id", "say", "easy", "device", "arrive", "body", "screen", "expect", "hints", "mistakes", "choices", "next", "praise",
              "finish", "learned")
 SCREEN_KEYS = ("title", "url", "elements")
-ACTION_EXTRA = ("with", "on", "to")
+ACTION_EXTRA = ("with", "on", "to", "thing")
 MISTAKE_KEYS = ("id", "when", "say")
 CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
 SOURCE_KEYS = ("title", "url", "publisher")
@@ -384,6 +384,17 @@ def _expectation(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = (
         if on is None:
             w.problem(state, "bad-enum", key="to", value=raw, allowed="on, off", suggest=None)
         value = ValueMatch("exact", (on or "on",), w.where(state))
+    if "thing" in found:
+        thing_node = found["thing"][1]
+        thing = w.string(thing_node, "thing")
+        if kind not in ("insert", "place"):
+            w.problem(thing_node, "unknown-key", key="thing", suggest=None, allowed=", ".join(
+                k for k in ACTION_EXTRA if k != "thing"))
+        elif thing is not None and thing not in device_kinds.OBJECTS:
+            w.problem(thing_node, "bad-object", key="thing", value=thing,
+                      suggest=_suggest(thing, device_kinds.OBJECTS), allowed=", ".join(device_kinds.OBJECTS))
+        elif thing is not None:
+            value = ValueMatch("one-of", (thing,), w.where(thing_node))
     if "on" in found:
         on_target = w.ident(found["on"][1], "on")
         if kind == "swipe":

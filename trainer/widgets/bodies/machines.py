@@ -234,7 +234,7 @@ class FaceCamera(PartWidget):
 
     def set_state(self, state: str) -> None:
         self.state = state
-        self.offset = QPointF(0.32, 0.22) if state == "on" else QPointF(0, 0)
+        self.offset = QPointF(0.32, 0.22) if state == "frame" else QPointF(0, 0)
         self.setVisible(state != "off")
         self.update()
 
@@ -247,12 +247,12 @@ class FaceCamera(PartWidget):
         self.acted.emit(Action(ActionKind.LOOK, "camera"))
 
     def activate(self) -> None:
-        if self.state == "on":
+        if self.state == "frame":
             self._looked()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         moves = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
-        if event.key() in moves and self.state == "on":
+        if event.key() in moves and self.state == "frame":
             dx, dy = moves[event.key()]
             self.offset = QPointF(self.offset.x() + dx * self.STEP, self.offset.y() + dy * self.STEP)
             self.update()
@@ -263,7 +263,7 @@ class FaceCamera(PartWidget):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton and self.state == "on":
+        if event.button() == Qt.MouseButton.LeftButton and self.state == "frame":
             self._drag = (event.position(), QPointF(self.offset))
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             event.accept()
@@ -315,12 +315,12 @@ class FaceCamera(PartWidget):
         painter.setBrush(QColor("#3B3B48"))
         shoulders = QRectF(centre.x() - head * 1.6, centre.y() + head * 0.95, head * 3.2, head * 1.6)
         painter.drawRoundedRect(shoulders, head * 0.6, head * 0.6)
-        colour = {"on": "#FFFFFF", "checking": "#F2C94C", "done": "#35C46A"}.get(self.state, "#FFFFFF")
+        colour = {"frame": "#FFFFFF", "checking": "#F2C94C", "done": "#35C46A"}.get(self.state, "#FFFFFF")
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(colour), max(3, look.px(4)), Qt.PenStyle.DashLine if self.state == "on"
+        painter.setPen(QPen(QColor(colour), max(3, look.px(4)), Qt.PenStyle.DashLine if self.state == "frame"
                             else Qt.PenStyle.SolidLine))
         painter.drawEllipse(frame)
-        key = {"on": "body.face_fit", "checking": "body.face_checking", "done": "body.face_done"}.get(self.state)
+        key = {"frame": "body.face_fit", "checking": "body.face_checking", "done": "body.face_done"}.get(self.state)
         if key:
             band = QRectF(rect.left(), frame.bottom() + look.px(2), rect.width(), rect.bottom() - frame.bottom() - 2)
             painter.fillRect(band, QColor(0, 0, 0, 150))
