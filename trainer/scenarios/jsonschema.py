@@ -482,7 +482,10 @@ class _Builder:
                     schema = {"enum": list(key.choices)}
                 else:
                     schema = {"type": "boolean"}
-                if name in props:
+                if name in props and key.type == "enum":  # the same key on two devices: either's values
+                    earlier = props[name]["enum"]
+                    schema = {"enum": [*earlier, *(c for c in key.choices if c not in earlier)]}
+                elif name in props:
                     continue
                 props[name] = self.doc(schema, (key.doc_ja, key.doc_en))
         return {"type": "object", "additionalProperties": False, "properties": props}

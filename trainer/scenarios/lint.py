@@ -287,7 +287,8 @@ def check_targets(step: Step, path: str) -> list[Problem]:
     for choice in step.choices:
         expectations.extend(choice.when)
     for expect in expectations:
-        part = device_kinds.part(step.device, expect.target) if expect.target not in ids else None
+        part = device_kinds.part(step.device, expect.target) if (
+            expect.target not in ids and expect.kind in device_kinds.PART_ACTIONS) else None
         if part is not None or expect.kind in device_kinds.BODY_ACTIONS:
             if part is not None:  # the loader has checked the part's name and actions
                 problems.extend(_check_part(step, expect, part, at(expect)))
@@ -331,6 +332,7 @@ def _check_part(step: Step, expect: Expectation, part: device_kinds.Part, where:
         ("phone", "back"): (body.get("side") == "back", "side: back"),
         ("phone", "home"): (body.get("side") == "back", "side: back"),
         ("card-reader", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
+        ("phone", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
         ("browser", "window-close"): (bool(body.get("fullscreen")), "fullscreen: true"),
     }.get((step.device, part.name))
     if hidden and hidden[0]:

@@ -569,7 +569,8 @@ def _bind_parts(w: _Walker, expectations: tuple[Expectation, ...], device: str,
     ids = set(element_ids)
     bound: list[Expectation] = []
     for expect in expectations:
-        part = kind.parts.get(expect.target or "")
+        # only body actions (and place / long-press) can name a part; a tap names an element
+        part = kind.parts.get(expect.target or "") if expect.kind in device_kinds.PART_ACTIONS else None
         at = expect.where or Where(w.shown, 1, 1)
         if expect.kind in device_kinds.BODY_ACTIONS and part is not None and expect.target in ids:
             # An element id shadows a part of the same name; a body action on it is ambiguous.

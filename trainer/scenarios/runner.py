@@ -213,7 +213,9 @@ class Run:
         target = expect.target if expect and expect.kind not in ("scan", "swipe", "say", "continue") else None
         if not any(h.kind == "text" for h in hints) and expect is not None:
             hints.insert(0, Hint("text", self._default_hint_text(step, expect), None))
-        if target and (target in step.screen.ids() or device_kinds.part(step.device, target) is not None):
+        on_body = expect is not None and expect.kind in device_kinds.PART_ACTIONS and device_kinds.part(
+            step.device, target) is not None
+        if target and (target in step.screen.ids() or on_body):
             kinds = {h.kind for h in hints}
             if "highlight" not in kinds:
                 hints.append(Hint("highlight", None, target))
@@ -232,7 +234,8 @@ class Run:
     def _default_hint_text(self, step: Step, expect: Expectation) -> Text:
         ja, en = _VERBS.get(expect.kind, _VERBS["tap"])
         label_ja = label_en = expect.target or ""
-        part = device_kinds.part(step.device, expect.target) if expect.target not in step.screen.ids() else None
+        part = device_kinds.part(step.device, expect.target) if (
+            expect.target not in step.screen.ids() and expect.kind in device_kinds.PART_ACTIONS) else None
         if part is not None:
             ja, en = _VERBS.get(f"{expect.kind}-part", (ja, en))
             held = [o for o in step.body.get("hand", ()) if not part.accepts or o in part.accepts]

@@ -195,6 +195,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "body.face_fit": ("枠に顔を合わせてください", "Fit your face in the frame"),
     "body.face_checking": ("確認しています…", "Checking…"),
     "body.face_done": ("顔の確認ができました", "Face confirmed"),
+    "body.photo_ready": ("枠に合いました", "Your face fits the frame"),
     "body.nfc_spot": ("読み取り位置", "Reading spot"),
     "body.camera": ("カメラ", "Camera"),
     "body.esc": ("Esc", "Esc"),

@@ -225,8 +225,9 @@ class FaceCamera(PartWidget):
 
     STEP = 0.1
 
-    def __init__(self, body: BodyFrame, size: QSize) -> None:
+    def __init__(self, body: BodyFrame, size: QSize, done_key: str = "body.face_done") -> None:
         super().__init__(body.kind.parts["camera"], body.look, self._paint_view, body.hand.objects, size)
+        self.done_key = done_key
         self.state = "off"
         self.offset = QPointF(0.32, 0.22)
         """Where the face is, relative to the frame's centre (fractions of the view)."""
@@ -320,7 +321,7 @@ class FaceCamera(PartWidget):
         painter.setPen(QPen(QColor(colour), max(3, look.px(4)), Qt.PenStyle.DashLine if self.state == "frame"
                             else Qt.PenStyle.SolidLine))
         painter.drawEllipse(frame)
-        key = {"frame": "body.face_fit", "checking": "body.face_checking", "done": "body.face_done"}.get(self.state)
+        key = {"frame": "body.face_fit", "checking": "body.face_checking", "done": self.done_key}.get(self.state)
         if key:
             band = QRectF(rect.left(), frame.bottom() + look.px(2), rect.width(), rect.bottom() - frame.bottom() - 2)
             painter.fillRect(band, QColor(0, 0, 0, 150))

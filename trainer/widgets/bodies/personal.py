@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.model import Screen
+from trainer.widgets.bodies.machines import FaceCamera
 from trainer.widgets.bodies.parts import THING_ASPECT, BodyFrame, PartWidget, fitted_font, print_label
 from trainer.widgets.devices import AddressBar, Bar, PhoneFrame, _Painted
 from trainer.widgets.look import Look
@@ -129,6 +130,12 @@ class PhoneBody(PhoneFrame, BodyFrame):
         self.back_side.hide()
         layout.addWidget(self.back_side, 1)
         layout.addWidget(self.hand)
+        self.camera = FaceCamera(self, QSize(look.px(300), look.px(240)), done_key="body.photo_ready")
+        self.camera.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.parts["camera"] = self.camera
+        self.camera.acted.connect(self.acted)
+        self.camera.hide()
+        layout.insertWidget(layout.indexOf(self.scroll), self.camera)
         self.on_back = False
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
@@ -138,6 +145,7 @@ class PhoneBody(PhoneFrame, BodyFrame):
         if self.on_back:
             self.address.setVisible(False)
         self.back_side.setVisible(self.on_back)
+        self.camera.set_state(str(body.get("camera", "off")) if not self.on_back else "off")
         self.update()
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
