@@ -442,7 +442,7 @@ class PaperBody(BodyFrame):
 
     def _margins(self, receipt: bool) -> None:
         look = self.look
-        side = look.px(70) if receipt else look.px(26)
+        side = min(look.px(70), 90) if receipt else min(look.px(26), 40)
         self._outer.setContentsMargins(side, look.px(26), side, look.px(34))
 
     def apply_body(self, body: Mapping[str, Any]) -> None:

@@ -139,6 +139,11 @@ THING_ASPECT = 0.63
 """Height / width of a card (ID-1), used for every thing in the hand."""
 
 
+def thing_width(look: Look) -> int:
+    """Things in the hand grow with the text, but not threefold (they must fit beside each other)."""
+    return min(look.px(120), 180)
+
+
 class HeldThing(QWidget):
     """A thing in the learner's hand; drag it onto a part of the device."""
 
@@ -158,7 +163,7 @@ class HeldThing(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        width = self._look.px(120)
+        width = thing_width(self._look)
         return QSize(width, round(width * THING_ASPECT))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
@@ -194,7 +199,7 @@ class HandTray(QWidget):
         self.things: list[HeldThing] = []
         self._row = QHBoxLayout(self)
         pad = look.px(8)
-        self._row.setContentsMargins(look.px(96), pad, pad, pad)
+        self._row.setContentsMargins(min(look.px(96), 130), pad, pad, pad)
         self._row.setSpacing(look.px(14))
         self._row.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -213,7 +218,7 @@ class HandTray(QWidget):
         names = "、".join(thing_name(o, self._look) for o in objects)
         self.setAccessibleName(self._look.tr("body.hand_holds", things=names))
         self.setVisible(bool(objects))
-        height = self._look.px(120) * THING_ASPECT + self._look.px(16)
+        height = thing_width(self._look) * THING_ASPECT + self._look.px(16)
         self.setFixedHeight(round(height))
         return self.things
 
@@ -230,7 +235,7 @@ class HandTray(QWidget):
         painter.fillPath(path, look.colour("surface"))
         painter.setPen(QPen(look.colour("border"), max(1, look.px(1.5)), Qt.PenStyle.DashLine))
         painter.drawPath(path)
-        label = QRectF(rect.left() + look.px(6), rect.top(), look.px(86), rect.height())
+        label = QRectF(rect.left() + look.px(6), rect.top(), min(look.px(86), 120), rect.height())
         painter.setPen(look.colour("surface_text"))
         painter.setFont(fitted_font(look, label, 0.3))
         painter.drawText(label, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, look.tr("body.hand"))
