@@ -282,3 +282,28 @@ def test_resuming_at_a_step_on_another_device_shows_that_device(qtbot):
     settle()
     assert player.device.name == "atm"
     assert player.device.part_widget("card-slot").holds == "bank"
+
+
+def test_menu_tiles_are_equal_and_pressed(qtbot, look):
+    from types import MappingProxyType
+
+    from trainer.scenarios.model import Element, Text
+    from trainer.widgets.base import ElementContext
+    from trainer.widgets.registry import build_element
+
+    tiles = tuple(MappingProxyType({"id": i, "label": Text(MappingProxyType({"ja": j}))})
+                  for i, j in (("copy", "コピー"), ("gov", "行政サービス"), ("fax", "ファクス")))
+    widget = build_element(Element("menu-tiles", None, MappingProxyType({"tiles": tiles, "columns": 3})),
+                           ElementContext(look, device="kiosk"))
+    qtbot.addWidget(widget)
+    widget.resize(look.px(600), look.px(200))
+    widget.show()
+    settle()
+    acted = []
+    widget.acted.connect(acted.append)
+    sizes = {(b.width(), b.height()) for b in widget.tiles.values()}
+    assert len({w for w, _h in sizes}) <= 2 and min(w for w, _h in sizes) > look.px(150), "equal tiles fill the row"
+    assert len({b._style for b in widget.tiles.values()}) == 1, "no tile is singled out"
+    click(widget.tiles["gov"])
+    assert [(a.kind, a.target) for a in acted] == [(ActionKind.TAP, "gov")]
+    assert widget.target_widget("copy") is widget.tiles["copy"]

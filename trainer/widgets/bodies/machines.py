@@ -43,7 +43,6 @@ from trainer.widgets.bodies.parts import (
 )
 from trainer.widgets.devices import Bar
 from trainer.widgets.icons import paint_icon
-from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
 
@@ -93,6 +92,21 @@ def paint_casing(painter: QPainter, rect: QRectF, look: Look, top: str = CASING,
     painter.drawPath(path)
 
 
+def caption_room(look: Look) -> int:
+    """The top margin of a machine, where its name is printed on the casing."""
+    return min(look.px(30), 48)
+
+
+def paint_caption(painter: QPainter, rect: QRectF, text: str, look: Look, colour: str) -> None:
+    """The machine's name, printed small on the top of its casing (「マルチコピー機（練習用）」)."""
+    band = QRectF(rect.left() + look.px(16), rect.top() + 2, rect.width() - look.px(32), caption_room(look) - 2)
+    font = look.font("small", bold=True)
+    font.setPixelSize(max(12, min(look.size("small"), int(band.height() * 0.6))))
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    painter.drawText(band, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+
 def paint_bezel(painter: QPainter, widget: QWidget, look: Look) -> None:
     """The black glass around a screen set in the casing."""
     rect = QRectF(widget.geometry()).adjusted(-look.px(4), -look.px(4), look.px(4), look.px(4))
@@ -112,38 +126,37 @@ class KioskBody(_SideBySide, BodyFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
-        pad = look.px(18)
-        outer.setContentsMargins(pad, look.px(10), pad, look.px(10))
-        outer.setSpacing(look.px(10))
-        self.caption = TextBlock(look.tr(self.caption_key), look, role="small", colour="chrome_text", box="chrome", bold=True)
-        outer.addWidget(self.caption)
+        pad = look.px(16)
+        outer.setContentsMargins(pad, caption_room(look), pad, look.px(10))
+        outer.setSpacing(look.px(8))
+        self.setAccessibleName(look.tr(self.caption_key))
         row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        row.setSpacing(look.px(18))
+        row.setSpacing(look.px(16))
         self.screen_box = _ScreenBox(look, self.scroll)
         self.header = self.screen_box.header
         row.addWidget(self.screen_box, 1)
         side = self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        side.setSpacing(look.px(10))
-        width = capped(look, 170)
+        side.setSpacing(look.px(8))
+        width = capped(look, 160)
         self.side_width = width
-        tray = self.add_part("card-tray", tray_painter("body.card_here"), QSize(width, capped(look, 130)))
+        tray = self.add_part("card-tray", tray_painter("body.card_here"), QSize(width, capped(look, 108)))
         tray.thing_at = tray_thing
         side.addWidget(tray)
         money = QHBoxLayout()
         money.setSpacing(look.px(8))
         money.addWidget(self.add_part("coin-slot", slot_painter("body.coin_slot", 0.35),
-                                      QSize(width // 2, capped(look, 76))))
+                                      QSize(width // 2, capped(look, 64))))
         money.addWidget(self.add_part("note-slot", slot_painter("body.note_slot", 0.8),
-                                      QSize(width // 2, capped(look, 76))))
+                                      QSize(width // 2, capped(look, 64))))
         side.addLayout(money)
-        change = self.add_part("change-outlet", outlet_painter("body.change"), QSize(width, capped(look, 70)))
+        change = self.add_part("change-outlet", outlet_painter("body.change"), QSize(width, capped(look, 56)))
         change.thing_at = outlet_thing
         side.addWidget(change)
         side.addStretch(1)
         row.addLayout(side)
         outer.addLayout(row, 1)
         outlet = self.add_part("printer-outlet", outlet_painter("body.outlet"),
-                               QSize(capped(look, 400), capped(look, 96)))
+                               QSize(capped(look, 400), capped(look, 76)))
         outlet.thing_at = outlet_thing
         outer.addWidget(outlet)
         outer.addWidget(self.hand)
@@ -158,6 +171,7 @@ class KioskBody(_SideBySide, BodyFrame):
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         paint_casing(painter, rect, self.look)
+        paint_caption(painter, rect, self.look.tr(self.caption_key), self.look, "#2B3036")
         paint_bezel(painter, self.screen_box, self.look)
 
 
@@ -171,11 +185,10 @@ class AtmBody(_SideBySide, BodyFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
-        pad = look.px(18)
-        outer.setContentsMargins(pad, look.px(10), pad, look.px(10))
-        outer.setSpacing(look.px(10))
-        self.caption = TextBlock(look.tr("device.atm"), look, role="small", colour="chrome_text", box="chrome", bold=True)
-        outer.addWidget(self.caption)
+        pad = look.px(16)
+        outer.setContentsMargins(pad, caption_room(look) + look.px(8), pad, look.px(10))
+        outer.setSpacing(look.px(8))
+        self.setAccessibleName(look.tr("device.atm"))
         row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(look.px(18))
         self.screen_box = _ScreenBox(look, self.scroll)
@@ -186,7 +199,7 @@ class AtmBody(_SideBySide, BodyFrame):
         width = capped(look, 160)
         self.side_width = width
         card = self.add_part("card-slot", slot_painter("body.card_slot", 0.7, led=True),
-                             QSize(width, capped(look, 100)))
+                             QSize(width, capped(look, 96)))
         card.thing_at = slot_thing
         side.addWidget(card)
         receipt = self.add_part("receipt-slot", slot_painter("body.receipt", 0.55),
@@ -196,7 +209,7 @@ class AtmBody(_SideBySide, BodyFrame):
         side.addStretch(1)
         row.addLayout(side)
         outer.addLayout(row, 1)
-        notes = self.add_part("note-slot", outlet_painter("body.atm_notes"), QSize(capped(look, 360), capped(look, 96)))
+        notes = self.add_part("note-slot", outlet_painter("body.atm_notes"), QSize(capped(look, 360), capped(look, 80)))
         notes.thing_at = outlet_thing
         outer.addWidget(notes)
         outer.addWidget(self.hand)
@@ -211,6 +224,7 @@ class AtmBody(_SideBySide, BodyFrame):
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         paint_casing(painter, rect, self.look, "#3E5368")
+        paint_caption(painter, rect, self.look.tr("device.atm"), self.look, "#FFFFFF")
         # the hood over the screen, for privacy
         hood = QRectF(self.screen_box.geometry()).adjusted(-self.look.px(10), -self.look.px(12), self.look.px(10), 0)
         hood.setHeight(self.look.px(10))
@@ -342,10 +356,9 @@ class FaceReaderBody(BodyFrame):
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
         pad = look.px(18)
-        outer.setContentsMargins(pad, look.px(30), pad, look.px(12))
+        outer.setContentsMargins(pad, caption_room(look) + look.px(14), pad, look.px(12))
         outer.setSpacing(look.px(10))
-        self.caption = TextBlock(look.tr("device.face_reader"), look, role="small", colour="chrome_text", box="chrome", bold=True)
-        outer.addWidget(self.caption)
+        self.setAccessibleName(look.tr("device.face_reader"))
         self.camera = FaceCamera(self, QSize(capped(look, 260, 1.5), capped(look, 160, 1.5)))
         self.parts["camera"] = self.camera
         self.camera.acted.connect(self.acted)
@@ -372,6 +385,7 @@ class FaceReaderBody(BodyFrame):
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         paint_casing(painter, rect, look, "#2F3338", 22)
+        paint_caption(painter, rect.adjusted(0, look.px(20), 0, 0), look.tr("device.face_reader"), look, "#E6E8EA")
         # the lens, centred over the screen
         lens = QPointF(rect.center().x(), rect.top() + look.px(15))
         painter.setBrush(QColor("#0B0C0E"))
@@ -394,10 +408,9 @@ class TillBody(BodyFrame):
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
         pad = look.px(22)
-        outer.setContentsMargins(pad, look.px(12), pad, look.px(70))
+        outer.setContentsMargins(pad, caption_room(look), pad, look.px(70))
         outer.setSpacing(look.px(8))
-        self.caption = TextBlock(look.tr("device.till"), look, role="small", colour="chrome_text", box="chrome", bold=True)
-        outer.addWidget(self.caption)
+        self.setAccessibleName(look.tr("device.till"))
         self.screen_box = _ScreenBox(look, self.scroll, title_role="large")
         self.header = self.screen_box.header
         outer.addWidget(self.screen_box, 1)
@@ -410,6 +423,7 @@ class TillBody(BodyFrame):
         look = self.look
         display = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - look.px(58))
         paint_casing(painter, display, look, "#26292D", 14)
+        paint_caption(painter, display, look.tr("device.till"), look, "#E6E8EA")
         paint_bezel(painter, self.screen_box, look)
         # the stand and its foot on the counter
         neck = QRectF(rect.center().x() - look.px(22), display.bottom(), look.px(44), look.px(40))

@@ -8,7 +8,7 @@ Enter or Space presses one.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
@@ -33,8 +33,9 @@ class MenuTilesElement(ElementWidget):
         for tile in element.props.get("tiles", ()):
             label = ctx.text(tile.get("label"))
             note = ctx.text(tile.get("note")) if tile.get("note") is not None else ""
-            button = BigButton(f"{label}\n{note}" if note else label, self.look, style="tile", icon=tile.get("icon"),
-                               role="large")
+            button = BigButton(f"{label}\n{note}" if note else label, self.look, style="tile")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setMinimumHeight(round(self.look.target * 1.5))
             tile_id = tile["id"]
             button.clicked.connect(lambda _=False, t=tile_id: self.emit_action(ActionKind.TAP, t))
             self.tiles[tile_id] = button
@@ -51,12 +52,12 @@ class MenuTilesElement(ElementWidget):
             self.grid.removeWidget(button)
         for index, button in enumerate(self.tiles.values()):
             self.grid.addWidget(button, index // columns, index % columns)
-        for column in range(columns):
-            self.grid.setColumnStretch(column, 1)
+        for column in range(max(columns, self.grid.columnCount())):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         wanted = int(self.element.props.get("columns", 2) or 2)
-        fits = max(1, event.size().width() // max(1, self.look.px(200)))
+        fits = max(1, event.size().width() // max(1, self.look.px(120)))
         self._arrange(min(wanted, fits))
         super().resizeEvent(event)
 
