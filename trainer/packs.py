@@ -37,7 +37,7 @@ from typing import Any
 
 from trainer.scenarios.loader import _Walker, check_file
 from trainer.scenarios.model import Text, Where
-from trainer.scenarios.problems import MESSAGES, Problem
+from trainer.scenarios.problems import MESSAGES, Problem, printable
 from trainer.scenarios.yamlsource import compose, read_source
 
 MANIFEST = "pack.yaml"
@@ -81,7 +81,7 @@ class PackProblem:
         return Problem(Where(self.where, 1, 1), self.code, self.args).message(lang)
 
     def format(self, lang: str = "ja") -> str:
-        return f"{self.where}: {self.message(lang)}"
+        return printable(f"{self.where}: {self.message(lang)}")
 
 
 AnyProblem = Problem | PackProblem
@@ -95,6 +95,23 @@ class PackError(Exception):
         self.problems = problems
 
 
+#: Longest name of one file or folder in bytes (ext4, NTFS and APFS all stop at 255).
+MAX_NAME_BYTES = 255
+#: Longest path inside a pack, in characters (Windows' classic limit is 260 for the whole path).
+MAX_PATH_CHARS = 160
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_WINDOWS_BAD_CHARS = set('<>:"|?*')
+
+
+_NAME_REASONS = {
+    "too-long-path": (f"{MAX_PATH_CHARS}文字より長い", f"longer than {MAX_PATH_CHARS} characters"),
+    "too-long-name": (f"1つの名前が{MAX_NAME_BYTES}バイトより長い", f"one name is longer than {MAX_NAME_BYTES} bytes"),
+    "reserved": ("Windows で使えない名前（CON・NUL など）", "a name Windows reserves (CON, NUL ...)"),
+    "bad-char": ("Windows で使えない文字（< > : \" | ? * や末尾の点・空白）",
+                 "a character Windows refuses (< > : \" | ? *, or a trailing dot or space)"),
+}
+
+
 def _size(n: int) -> str:
     return f"{n / MiB:.1f} MiB" if n >= MiB else f"{n / 1024:.0f} KiB"
 
@@ -102,7 +119,8 @@ def _size(n: int) -> str:
 assert all(code in MESSAGES for code in (
     "pack-not-zip", "pack-unsafe-path", "pack-symlink", "pack-too-many-files", "pack-too-big",
     "pack-file-too-big", "pack-bomb", "pack-damaged", "pack-encrypted", "pack-method", "pack-duplicate",
-    "pack-no-manifest", "pack-unlisted", "pack-installed", "pack-no-scenarios")), "pack messages missing"
+    "pack-no-manifest", "pack-unlisted", "pack-installed", "pack-no-scenarios", "pack-bad-name", "pack-name-clash",
+    "pack-cannot-store")), "pack messages missing"
 
 
 # -- the manifest and the folder ---------------------------------------------
@@ -253,8 +271,19 @@ def export_pack(root: Path | str, out: Path | str) -> tuple[Pack, list[AnyProble
 
 # -- import -------------------------------------------------------------------
 
+PACKS_ENV = "TRAINER_PACKS_DIR"
+
+
 def packs_dir() -> Path:
-    """Where installed packs live: ``user_data_dir("trainer")/packs``."""
+    """Where installed packs live: ``$TRAINER_PACKS_DIR``, else ``packs`` in the data folder
+    (``$TRAINER_DATA_DIR``, or ``<TRAINER_CONFIG_DIR>/data`` when only that is set, as the
+    app's record does), else ``user_data_dir("trainer")/packs``."""
+    if os.environ.get(PACKS_ENV):
+        return Path(os.environ[PACKS_ENV]).expanduser().absolute()
+    if os.environ.get("TRAINER_DATA_DIR"):
+        return Path(os.environ["TRAINER_DATA_DIR"]).expanduser().absolute() / "packs"
+    if os.environ.get("TRAINER_CONFIG_DIR"):
+        return Path(os.environ["TRAINER_CONFIG_DIR"]).expanduser().absolute() / "data" / "packs"
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("trainer")) / "packs"
@@ -268,6 +297,21 @@ def _unsafe_name(name: str) -> bool:
         return True
     parts = unified.rstrip("/").split("/")
     return any(part in ("", ".", "..") for part in parts) or any(":" in part for part in parts)
+
+
+def _unstorable(name: str) -> str | None:
+    """Why ``name`` (already known to be safe) cannot be stored on every PC, or None."""
+    unified = name.replace("\\", "/").rstrip("/")
+    if len(unified) > MAX_PATH_CHARS:
+        return "too-long-path"
+    for part in unified.split("/"):
+        if len(part.encode("utf-8")) > MAX_NAME_BYTES:
+            return "too-long-name"
+        if part.split(".")[0].casefold() in _WINDOWS_RESERVED:
+            return "reserved"
+        if part.endswith((".", " ")) or _WINDOWS_BAD_CHARS.intersection(part):
+            return "bad-char"
+    return None
 
 
 def inspect_archive(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInfo]:
@@ -288,6 +332,10 @@ def inspect_archive(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInf
         mode = info.external_attr >> 16
         if _unsafe_name(name):
             refuse(info, "pack-unsafe-path")
+            continue
+        why = _unstorable(name)
+        if why is not None:
+            refuse(info, "pack-bad-name", reason_ja=_NAME_REASONS[why][0], reason_en=_NAME_REASONS[why][1])
             continue
         if stat.S_ISLNK(mode):
             refuse(info, "pack-symlink")
@@ -318,6 +366,13 @@ def inspect_archive(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInf
         files.append(info)
     if total > MAX_TOTAL_BYTES:
         problems.append(PackProblem(label, "pack-too-big", {"size": _size(total), "limit": _size(MAX_TOTAL_BYTES)}))
+    folders = set()
+    for info in files:  # a file whose name is also a folder of another entry ("a" and "a/b")
+        parts = info.filename.replace("\\", "/").casefold().split("/")
+        folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
+    for info in files:
+        if info.filename.replace("\\", "/").casefold() in folders:
+            refuse(info, "pack-name-clash")
     if problems:
         raise PackError(problems)
     return files
@@ -419,8 +474,12 @@ def extract_archive(path: Path, dest: Path, label: str | None = None) -> None:
             if base not in target.parents:  # belt and braces after _unsafe_name
                 raise PackError([PackProblem(f"{label}:{info.filename}", "pack-unsafe-path",
                                              {"member": info.filename})])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _extract_one(handle, info, target, label, budget)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _extract_one(handle, info, target, label, budget)
+            except OSError as error:  # anything this PC's file system still refuses
+                raise PackError([PackProblem(f"{label}:{info.filename}", "pack-cannot-store", {
+                    "member": info.filename, "reason": error.strerror or type(error).__name__})]) from error
 
 
 def _find_root(folder: Path) -> Path | None:
@@ -434,13 +493,129 @@ def _find_root(folder: Path) -> Path | None:
     return None
 
 
-def import_pack(path: Path | str, into: Path | str | None = None, replace: bool = False) -> tuple[Pack, Path]:
+#: Hidden folder beside the packs holding what an upgrade or ``--replace`` replaced.
+BACKUPS = ".backups"
+#: Backups kept per pack id (the oldest go first).
+KEEP_BACKUPS = 3
+#: An ``.incoming-*`` folder older than this with no journal is a killed import's leftover (s).
+LEFTOVER_AGE_S = 600
+_JOURNAL_PREFIX = ".journal-"
+
+
+@dataclass(frozen=True)
+class Installed:
+    """What :func:`import_pack` did: unpacks as ``pack, folder`` (``backup`` is an attribute)."""
+
+    pack: Pack
+    folder: Path
+    #: Where the replaced edition was kept (None when nothing was replaced).
+    backup: Path | None = None
+
+    def __iter__(self):
+        return iter((self.pack, self.folder))
+
+
+def _write_journal(packs: Path, pack_id: str, data: dict[str, str]) -> Path:
+    import json
+
+    journal = packs / f"{_JOURNAL_PREFIX}{pack_id}.json"
+    part = journal.with_name(journal.name + ".part")
+    with open(part, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(part, journal)
+    return journal
+
+
+def recover_packs(into: Path | str | None = None) -> list[str]:
+    """Finish or undo an import that was interrupted between its renames; clean leftovers.
+
+    Each install writes a journal first (``.journal-<id>.json``: the checked
+    new folder, the backup of the old one). At the next start: if the pack
+    folder is in place the journal is just removed; else the checked new
+    folder is moved in (completed); else the backup is put back (rolled
+    back). ``.incoming-*`` folders that no journal names and that are older
+    than :data:`LEFTOVER_AGE_S` are removed. Returns what was done, for the log.
+    """
+    import json
+    import time
+
+    packs = (Path(into) if into is not None else packs_dir()).absolute()
+    done: list[str] = []
+    if not packs.is_dir():
+        return done
+    kept: set[str] = set()
+    for journal in sorted(packs.glob(_JOURNAL_PREFIX + "*.json")):
+        try:
+            data = json.loads(journal.read_text(encoding="utf-8"))
+            final = packs / str(data["id"])
+            staged = Path(data["staged"]) if data.get("staged") else None
+            backup = Path(data["backup"]) if data.get("backup") else None
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        try:
+            if final.exists():
+                done.append(f"{final.name}: installed")
+            elif staged is not None and (staged / MANIFEST).is_file():
+                os.replace(staged, final)
+                done.append(f"{final.name}: import completed")
+            elif backup is not None and backup.is_dir():
+                shutil.copytree(backup, final)
+                done.append(f"{final.name}: rolled back to the previous edition")
+            journal.unlink()
+        except OSError:
+            continue
+    for journal in packs.glob(_JOURNAL_PREFIX + "*.json"):  # still there: keep what it names
+        try:
+            staged = json.loads(journal.read_text(encoding="utf-8")).get("staged") or ""
+            kept.add(Path(staged).parts[len(packs.parts)] if staged else "")
+        except (OSError, ValueError, IndexError, AttributeError):
+            pass
+    now = time.time()
+    for leftover in packs.glob(".incoming-*"):
+        try:
+            if leftover.name in kept or now - leftover.stat().st_mtime < LEFTOVER_AGE_S:
+                continue
+            shutil.rmtree(leftover)
+            done.append(f"{leftover.name}: leftover removed")
+        except OSError:
+            continue
+    return done
+
+
+def _backup_folder(packs: Path, installed: Pack | None, pack_id: str) -> Path:
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    version = installed.version if installed is not None else 0
+    base = packs / BACKUPS / f"{pack_id}-v{version}-{stamp}"
+    target, n = base, 1
+    while target.exists():
+        n += 1
+        target = base.with_name(f"{base.name}-{n}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _prune_backups(packs: Path, pack_id: str) -> None:
+    folder = packs / BACKUPS
+    found = sorted((p for p in folder.glob(f"{pack_id}-v*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    for old in found[:-KEEP_BACKUPS]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def import_pack(path: Path | str, into: Path | str | None = None, replace: bool = False) -> Installed:
     """Check the zip ``path`` and install its pack under ``into`` (default:
     :func:`packs_dir`). Nothing is installed unless every check passes.
-    Returns the pack and the folder it now lives in."""
+    Returns the pack and the folder it now lives in (``pack, folder = ...``),
+    and where the edition it replaced was kept (``.backup``): an upgrade or
+    ``--replace`` never deletes an instructor's edits or added files; the
+    last :data:`KEEP_BACKUPS` editions stay in ``.backups/``."""
     path = Path(path)
-    packs = Path(into) if into is not None else packs_dir()
+    packs = (Path(into) if into is not None else packs_dir()).absolute()
     packs.mkdir(parents=True, exist_ok=True)
+    recover_packs(packs)
     label = path.name
     work = Path(tempfile.mkdtemp(prefix=".incoming-", dir=packs))
     try:
@@ -452,22 +627,29 @@ def import_pack(path: Path | str, into: Path | str | None = None, replace: bool 
         if pack is None:
             raise PackError(problems)
         final = packs / pack.id
+        backup: Path | None = None
         if final.exists():
             installed, _ = read_manifest(final)
             if installed is not None and installed.version >= pack.version and not replace:
                 raise PackError([PackProblem(label, "pack-installed", {
                     "id": pack.id, "installed": installed.version, "version": pack.version})])
-            old = work / "old"
-            os.replace(final, old)
-            try:
-                os.replace(root, final)
-            except OSError:
-                os.replace(old, final)
-                raise
-        else:
+            backup = _backup_folder(packs, installed, pack.id)
+        journal = _write_journal(packs, pack.id, {"id": pack.id, "staged": str(root),
+                                                  "backup": str(backup) if backup else ""})
+        if backup is not None:
+            os.replace(final, backup)
+        try:
             os.replace(root, final)
-        return Pack(pack.id, pack.version, pack.title, pack.author, pack.scenarios, final, pack.summary,
-                    pack.scenario_ids), final
+        except OSError:
+            if backup is not None:
+                os.replace(backup, final)
+                backup = None
+            journal.unlink(missing_ok=True)
+            raise
+        journal.unlink(missing_ok=True)
+        _prune_backups(packs, pack.id)
+        return Installed(Pack(pack.id, pack.version, pack.title, pack.author, pack.scenarios, final, pack.summary,
+                              pack.scenario_ids), final, backup)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -477,6 +659,10 @@ def installed_packs(into: Path | str | None = None) -> list[Pack]:
     packs = Path(into) if into is not None else packs_dir()
     found = []
     if packs.is_dir():
+        try:
+            recover_packs(packs)
+        except OSError:  # a read-only folder: list what is there
+            pass
         for folder in sorted(packs.iterdir()):
             if folder.is_dir() and not folder.name.startswith(".") and (folder / MANIFEST).is_file():
                 pack, _ = read_manifest(folder)
@@ -485,5 +671,5 @@ def installed_packs(into: Path | str | None = None) -> list[Pack]:
     return found
 
 
-__all__ = ["MANIFEST", "Pack", "PackError", "PackProblem", "check_pack", "export_pack", "extract_archive",
+__all__ = ["MANIFEST", "Installed", "Pack", "PackError", "recover_packs", "PackProblem", "check_pack", "export_pack", "extract_archive",
            "import_pack", "installed_packs", "packs_dir", "read_manifest"]

@@ -241,9 +241,10 @@ def test_a_newer_version_replaces_an_older_one_and_a_failed_import_keeps_it(tmp_
         packs.import_pack(tmp_path / "v1.zip", into)
     assert [p.code for p in caught.value.problems] == ["pack-installed"]
     assert "--replace" in caught.value.problems[0].format("ja")
-    packs.import_pack(tmp_path / "v1.zip", into, replace=True)
+    replaced = packs.import_pack(tmp_path / "v1.zip", into, replace=True)
     assert packs.installed_packs(into)[0].version == 1
-    assert [p.name for p in into.iterdir()] == ["town-basics"]
+    assert [p.name for p in into.iterdir() if not p.name.startswith(".")] == ["town-basics"]
+    assert replaced.backup is not None and replaced.backup.name.startswith("town-basics-v2-")  # kept, dated
 
 
 def test_messages_are_plain_japanese_first(tmp_path, capsys):

@@ -45,8 +45,9 @@ def open_progress(folder: Path):
 
 
 def make_window(library: Library, scale: int, theme: str, size: tuple[int, int], *,
-                first_start: bool = False) -> MainWindow:
-    settings = Settings(text_scale=scale, theme=theme, read_aloud=False, text_size_chosen=not first_start)
+                first_start: bool = False, lang: str | None = None) -> MainWindow:
+    settings = Settings(text_scale=scale, theme=theme, read_aloud=False, text_size_chosen=not first_start,
+                        lang=lang)
     window = MainWindow(library, settings=settings)
     window.resize(*size)
     window.show()

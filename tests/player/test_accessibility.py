@@ -181,6 +181,9 @@ ALLOWED_TIMERS = {
     "trainer/app/launch.py": "speech starts right after the first paint",
     "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
+    "trainer/app/idle_lock.py": "the unlocked instructor area locks itself after idle minutes (instructors only)",
+    "trainer/app/progress_link.py": "while the record is unreachable, it is asked again now and then; the name "
+                                    "list refreshes when it answers (nothing waits on the learner)",
 }
 
 

@@ -307,3 +307,49 @@ def test_menu_tiles_are_equal_and_pressed(qtbot, look):
     click(widget.tiles["gov"])
     assert [(a.kind, a.target) for a in acted] == [(ActionKind.TAP, "gov")]
     assert widget.target_widget("copy") is widget.tiles["copy"]
+
+
+# -- geometry: the body in its real proportions, the parts beside it -------------------------
+# (device, body, the parts outside the body's outline and on which side of it they lie)
+OUTSIDE = [
+    ("kiosk", {}, {"card-tray": "right", "coin-slot": "right", "note-slot": "right", "change-outlet": "right",
+                   "printer-outlet": "below"}),
+    ("atm", {}, {"card-slot": "right", "receipt-slot": "right", "note-slot": "below"}),
+    ("card-reader", {"camera": "frame"}, {"camera": "above", "card-tray": "below"}),
+    ("browser", {}, {"esc": "below"}),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "outside"), OUTSIDE, ids=[o[0] for o in OUTSIDE])
+@pytest.mark.parametrize("hand", [(), ("mynumber",)], ids=["empty-hand", "holding"])
+def test_the_body_keeps_its_real_proportions_and_its_parts_lie_beside_it(qtbot, look, name, body, outside, hand):
+    from tests.player.inspect_ui import MIN_TARGET
+    from tests.player.visibility import REAL_ASPECT
+
+    device = make_device(name, look)
+    qtbot.addWidget(device)
+    device.set_body({**body, "hand": hand} if hand else body)
+    device.resize(device.frame_size(device.size().expandedTo(device.sizeHint()) * 2))
+    device.show()
+    settle()
+    shape = device.body_rect()
+    assert shape.width() / shape.height() == pytest.approx(REAL_ASPECT.get(name, device.aspect), rel=0.02)
+    frame = device.width() / device.height()
+    assert frame == pytest.approx(device.frame_aspect(), rel=0.02), "the frame is the body with its extras"
+    assert shape.width() * shape.height() < 0.9 * device.width() * device.height(), "the extras have room of their own"
+    for part_name, side in outside.items():
+        part = device.parts[part_name]
+        assert part.isVisible(), part_name
+        where = part.mapTo(device, part.rect().topLeft())
+        rect = part.rect().translated(where)
+        assert device.rect().contains(rect), f"{part_name} is inside the frame"
+        inner = shape.toAlignedRect()
+        found = ("right" if rect.left() >= inner.right() - 1 else "below" if rect.top() >= inner.bottom() - 1
+                 else "above" if rect.bottom() <= inner.top() + 1 else "inside")
+        assert found == side, f"{part_name} lies {found} the body, not {side}"
+        assert min(rect.width(), rect.height()) >= MIN_TARGET, f"{part_name} {rect.getRect()} is big enough to press"
+    screen = device.scroll.rect().translated(device.scroll.mapTo(device, device.scroll.rect().topLeft()))
+    assert shape.toAlignedRect().contains(screen), f"the screen {screen.getRect()} is in the body"
+    if hand:
+        assert device.hand.isVisible() and device.hand.geometry().top() >= device.machine_rect().bottom(), \
+            "the hand lies below the machine"

@@ -143,6 +143,20 @@ def test_the_category_list_keeps_its_first_start_in_view(qtbot, record, size, sc
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("scale", [200, 300])
+def test_in_english_too(qtbot, record, scale):
+    """English words are longer: the bars still keep to one row and the actions in view."""
+    window = make_window(Library(bundled()), scale, "standard", (1280, 720), lang="en")
+    qtbot.addWidget(window)
+    problems = []
+    for name in ("learner", "home", "finish", "settings", "quit"):
+        target, actions = open_page(window, name, record)
+        problems += _check(target, actions, f"{name} {scale}% en")
+        if target is not window:
+            target.close()
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_at_1024x768_and_300_percent_every_page_still_works_by_scrolling(qtbot, record, name):
     window = make_window(Library(bundled()), 300, "standard", (1024, 768), first_start=name == "first-start")

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
+from tests.progress.mounts import read_only, small_disk  # noqa: F401  (fixtures: real full / read-only disks)
 from trainer.progress import migrate
 from trainer.progress.database import create_progress_engine, redact, sqlite_url
 from trainer.progress.learners import LearnerDirectory

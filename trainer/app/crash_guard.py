@@ -11,6 +11,7 @@ Python's tracebacks carry code lines, not variable values.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -34,35 +35,73 @@ MESSAGE_EN = (
 )
 
 
-def log_file(folder: Path | None = None) -> Path:
-    """Where tracebacks are written (the user's log folder, made if missing)."""
-    if folder is None:
-        from platformdirs import user_log_dir
+def log_file(folder: Path | None = None) -> Path | None:
+    """Where tracebacks are written: the user's log folder (made if missing), else a
+    folder in the system's temporary folder, else None (then only stderr). A log folder
+    that cannot be made (``XDG_STATE_HOME`` naming a file, a read-only home) never stops
+    the app."""
+    candidates: list[Path] = []
+    if folder is not None:
+        candidates.append(Path(folder))
+    else:
+        try:
+            from platformdirs import user_log_dir
 
-        folder = Path(user_log_dir("trainer", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "trainer.log"
+            candidates.append(Path(user_log_dir("trainer", appauthor=False)))
+        except Exception:  # a strange environment: the fallback below
+            pass
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    candidates.append(Path(tempfile.gettempdir()) / f"trainer-log-{uid}")
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            path = candidate / "trainer.log"
+            with open(path, "a", encoding="utf-8"):
+                pass
+            return path
+        except OSError:
+            continue
+    return None
 
 
 class CrashGuard:
     """The installed hook: logs every uncaught error, tells the learner gently."""
 
-    def __init__(self, window: QWidget, lang: str = "ja", folder: Path | None = None) -> None:
+    def __init__(self, window: QWidget | None, lang: str = "ja", folder: Path | None = None) -> None:
         self.window = window
         self.lang = lang
         self.path = log_file(folder)
         self.notice: QMessageBox | None = None
-        self._handler = RotatingFileHandler(self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        self._handler: logging.Handler
+        try:
+            if self.path is None:
+                raise OSError("no log folder")
+            self._handler = RotatingFileHandler(self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        except OSError:
+            self._handler = logging.StreamHandler(sys.stderr)
         self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(self._handler)
         self._previous = sys.excepthook
+
+    def attach(self, window: QWidget) -> None:
+        """The window the calm message belongs to (installed before the window exists)."""
+        self.window = window
+
+    def report(self, error: BaseException) -> None:
+        """Log an error caught by the app itself and tell the learner gently (as for an uncaught one)."""
+        self(type(error), error, error.__traceback__)
 
     def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self._previous(kind, error, tb)
             return
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        self._handler.flush()
+        try:
+            self._handler.flush()
+        except OSError:  # a full disk: the message still reaches the learner
+            pass
         QTimer.singleShot(0, self._tell)  # never inside the failing slot
 
     def _tell(self) -> None:
@@ -81,7 +120,7 @@ class CrashGuard:
         self._handler.close()
 
 
-def install(window: QWidget, lang: str = "ja", folder: Path | None = None) -> CrashGuard:
+def install(window: QWidget | None, lang: str = "ja", folder: Path | None = None) -> CrashGuard:
     guard = CrashGuard(window, lang, folder)
     sys.excepthook = guard
     return guard

@@ -112,6 +112,7 @@ def _scrolling(content: QWidget) -> QScrollArea:
 
 def _label(text: str = "", *, name: str | None = None) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # learners' names are never rich text (<img width=3000>)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
@@ -194,6 +195,9 @@ class InstructorArea(QWidget):
         if recorder is not None:
             self._notifier = SaveStatusNotifier(recorder, self)
             self._notifier.status_changed.connect(self._show_status)
+        from trainer.app.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, self.lock, lambda: self.is_unlocked)
         self.lock()
 
     # -- dialogs (replaceable in tests) ------------------------------------------------------
@@ -210,6 +214,7 @@ class InstructorArea(QWidget):
     def ask_confirm(cls, parent: QWidget | None, title: str, text: str) -> bool:
         """Ask a yes/no question; True only for an explicit yes."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names a learner: never rich text
         yes = box.addButton("はい、実行します", QMessageBox.ButtonRole.DestructiveRole)
         no = box.addButton("やめる", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
@@ -283,8 +288,11 @@ class InstructorArea(QWidget):
             edit.clear()
         self.pin_message.clear()
         self.set_pin_message.clear()
+        self.idle_lock.stop()
         try:
-            has_pin = self._pin.is_set()
+            has_pin = self._pin.is_set() or self._pin.needs_recovery()
+            if not self._pin.is_set():
+                self.pin_message.setText(self._pin.failure_message_ja())
         except Exception as exc:
             log.warning("PIN setting unavailable: %s", type(exc).__name__)
             has_pin = True
@@ -317,7 +325,8 @@ class InstructorArea(QWidget):
             self._pin.set(normalized)
         except Exception as exc:
             log.warning("PIN could not be saved: %s", type(exc).__name__)
-            self.set_pin_message.setText("暗証番号を保存できませんでした。しばらくしてからもう一度どうぞ。")
+            self.set_pin_message.setText(getattr(exc, "message_ja", None)
+                                         or "暗証番号を保存できませんでした。しばらくしてからもう一度どうぞ。")
             return
         self._unlock()
 
@@ -331,12 +340,13 @@ class InstructorArea(QWidget):
             return
         self.pin_edit.clear()
         if not ok:
-            self.pin_message.setText("暗証番号がちがいます。もう一度入れてください。")
+            self.pin_message.setText(self._pin.failure_message_ja())
             self.pin_edit.setFocus()
             return
         self._unlock()
 
     def _unlock(self) -> None:
+        self.idle_lock.start()
         self.stack.setCurrentIndex(2)
         self.reload()
         self.tabs.setFocus()
@@ -755,12 +765,13 @@ class InstructorArea(QWidget):
             return
         if self._recorder is not None:
             self._recorder.flush(5.0)  # include what this PC recorded a moment ago
-        path = self.ask_save_path(self, "learner-record.json")
+        suggested = self._safe(lambda: self._learners.export_file_name(learner_id), "learner-record.json")
+        path = self.ask_save_path(self, suggested)
         if not path:
             self.data_message.setText("書き出しをやめました。")
             return
-        try:
-            written = self._learners.export_learner_json(learner_id, path)
+        try:  # the save dialog has asked before returning a file that exists
+            written = self._learners.export_learner_json(learner_id, path, overwrite=True)
         except Exception as exc:
             log.warning("export failed: %s", type(exc).__name__)
             self.data_message.setText("書き出せませんでした。保存する場所を確かめてください。")

@@ -37,33 +37,57 @@ def create_speech():
         return None
 
 
+def imported_pack_folders() -> list:
+    """Folders of the packs installed with ``trainer pack import`` (none if that fails)."""
+    try:
+        from trainer.app.library import imported_pack_folders as folders
+
+        return folders()
+    except Exception:  # never a reason not to start
+        log.warning("installed packs could not be listed", exc_info=True)
+        return []
+
+
 def launch(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     import trainer.app  # noqa: F401  (applies the PySide6 reference-count fix first)
+    from trainer.app.window_fit import place_window, prepare_high_dpi
+
+    prepare_high_dpi()  # before the application exists
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("trainer")
+    # The crash guard comes before anything else loads (fonts, scenarios, settings, the window),
+    # so even a bug there is logged for staff and told calmly, never a traceback.
+    from trainer.app.crash_guard import install as install_crash_guard
+
+    guard = install_crash_guard(None, args.lang)
+    app.aboutToQuit.connect(guard.uninstall)
     from trainer import fonts
     from trainer.app.library import Library
     from trainer.app.main_window import MainWindow
     from trainer.app.settings import SettingsStore
-    from trainer.app.window_fit import place_window, prepare_high_dpi
     from trainer.content import bundled_content_dir
 
-    prepare_high_dpi()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("trainer")
     fonts.register()
-    folders = getattr(args, "content", None) or [bundled_content_dir()]
-    library = Library.load(folders)
+    folders = getattr(args, "content", None) or [bundled_content_dir(), *imported_pack_folders()]
+    try:
+        library = Library.load(folders)
+    except Exception as error:  # a bug in loading: the app still opens (empty), staff find the log
+        guard.report(error)
+        library = Library([])
     for problem in library.problems:
         print(problem.format(args.lang), file=sys.stderr)
     store = SettingsStore()
     window = MainWindow(library, settings_store=store, lang=args.lang)
+    guard.attach(window)
     place_window(window, requested=getattr(args, "window", None), maximized=window.settings.maximized)
     if getattr(args, "smoke", False):
         app.processEvents()
         window.grab()  # paints every visible widget once
         window.close()
+        guard.uninstall()
         return 0
 
     def start_speech() -> None:
@@ -72,16 +96,13 @@ def launch(args: argparse.Namespace) -> int:
             window.attach_speech(speech)
             app.aboutToQuit.connect(speech.shutdown)
 
-    from trainer.app.crash_guard import install as install_crash_guard
-
-    guard = install_crash_guard(window, args.lang)
-    app.aboutToQuit.connect(guard.uninstall)
     QTimer.singleShot(0, start_speech)  # after the first paint; not a timer on the learner
     if os.environ.get("TRAINER_NO_PROGRESS") != "1":
         from trainer.app.progress_link import ProgressLink, open_in_background
 
         def attach(progress) -> None:
             link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang))
+            link.install_quit_notice(window, args.lang)
             app.aboutToQuit.connect(link.close)
             window.attach_progress(link)
 

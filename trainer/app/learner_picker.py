@@ -26,7 +26,7 @@ import logging
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.pages import NAV_MAX_SCALE, fill, heading_role
+from trainer.app.pages import NAV_MAX_SCALE, fill, heading_role, one_row_look
 from trainer.progress.learners import GroupInfo, LearnerInfo
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
@@ -155,6 +155,8 @@ class LearnerPicker(QWidget):
         bottom.addWidget(self.guest_button)
         bottom.addWidget(self.instructor_button)
         self.bottom = band
+        self._bottom_row = bottom
+        band.installEventFilter(self)  # when the band is resized: keep its two buttons on one row
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +164,15 @@ class LearnerPicker(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(band)
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.bottom and event.type() == QEvent.Type.Resize:
+            look = one_row_look([self.guest_button, self.instructor_button], self.bottom.width(), self._chrome,
+                                spacing=12, margins=32)
+            margin = look.px(16)
+            self._bottom_row.setContentsMargins(margin, look.px(8), margin, look.px(8))
+            self._bottom_row.set_spacing(look.px(12))
+        return super().eventFilter(watched, event)
 
     def title_to_bar(self) -> str | None:
         """From 200 % the question goes up into the window's top bar (which has room beside 「設定」),

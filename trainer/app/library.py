@@ -164,6 +164,10 @@ class Library:
             self.category_ids = CATEGORIES
         return self.category_ids
 
+    def source_of(self, item: Scenario | ScenarioInfo) -> CachedText | None:
+        """The imported pack ``item`` comes from (its title), or None for a bundled or own folder."""
+        return pack_title_for(str(item.path))
+
     def find(self, scenario_id: str) -> Scenario | None:
         """The scenario, loaded and checked (None if it is gone or no longer valid)."""
         for index, item in enumerate(self.scenarios):
@@ -183,6 +187,39 @@ class Library:
         return None
 
 
+# -- imported packs (``trainer pack import``): shown beside the bundled scenarios -------------
+
+_PACK_TITLES: dict[str, CachedText] = {}
+
+
+def imported_pack_folders(into: Path | None = None) -> list[Path]:
+    """The folders of the installed packs, to load beside the bundled content.
+
+    Each pack's title is remembered so the lists can name the pack a
+    scenario comes from (:meth:`Library.source_of`). Reads only the small
+    manifests; a pack whose manifest cannot be read is left out (and logged).
+    """
+    from trainer.packs import installed_packs
+
+    folders = []
+    for pack in installed_packs(into):
+        root = pack.root.resolve()
+        _PACK_TITLES[str(root)] = CachedText(MappingProxyType(dict(pack.title.values)))
+        folders.append(root)
+    return folders
+
+
+def pack_title_for(path: str) -> CachedText | None:
+    """The title of the imported pack that holds ``path`` (None when it is not in one)."""
+    if not _PACK_TITLES:
+        return None
+    resolved = Path(path).resolve()
+    for root, title in _PACK_TITLES.items():
+        if resolved.is_relative_to(root):
+            return title
+    return None
+
+
 def scenario_files(paths: Iterable[Path | str]) -> Iterable[Path]:
     """The same files as ``trainer.scenarios.loader.find_scenario_files`` (sorted ``*.yaml`` /
     ``*.yml``, hidden folders skipped), without importing the engine."""
@@ -190,7 +227,7 @@ def scenario_files(paths: Iterable[Path | str]) -> Iterable[Path]:
         path = Path(raw)
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.suffix in (".yaml", ".yml") and found.is_file() and not any(
+                if found.suffix in (".yaml", ".yml") and found.name != "pack.yaml" and found.is_file() and not any(
                         part.startswith(".") for part in found.relative_to(path).parts):
                     yield found
         else:

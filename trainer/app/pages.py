@@ -33,6 +33,22 @@ def heading_role(look: Look, role: str = "title") -> str:
     return role
 
 
+def one_row_look(buttons: list[BigButton], width: int, full: Look, spacing: float = 10,
+                 margins: float = 32) -> Look:
+    """The largest look, up to ``full``, at which ``buttons`` (spaced ``spacing``, inside ``margins``
+    written at 100 %) share one row ``width`` px wide; the buttons are set to it."""
+    scales = sorted({full.scale, *(s for s in (1.75, 1.5, 1.25, 1.0) if s < full.scale)}, reverse=True)
+    for scale in scales:
+        look = full if scale == full.scale else full.with_(scale=scale)
+        total = 0
+        for button in buttons:
+            button.set_look(look)
+            total += button.sizeHint().width() + look.px(spacing)
+        if total - look.px(spacing) + look.px(margins) <= width or scale == scales[-1]:
+            return look
+    return full
+
+
 def fill(widget: QWidget, look: Look, role: str = "window") -> None:
     widget.setAutoFillBackground(True)
     palette = widget.palette()
@@ -73,7 +89,7 @@ class ScrollPage(QScrollArea):
         layout.setContentsMargins(side, pad, side, pad)
         layout.addWidget(widget)
         self._pinned = band
-        self._stuck: bool | None = None
+        self._stuck = None
         band.show()
         self._place_pinned()
 
@@ -175,11 +191,8 @@ class NavBar(QWidget):
         """The largest size, up to the chosen one, at which the buttons share one row."""
         if self.width() <= 0:
             return
-        for scale in sorted({self._full.scale, *(s for s in (1.75, 1.5, 1.25, 1.0) if s < self._full.scale)},
-                            reverse=True):
-            look = self._full if scale == self._full.scale else self._full.with_(scale=scale)
-            if self._buttons_width(look) + look.px(32) <= self.width() or scale == 1.0:
-                break
+        shown = [b for b in (self.home, self.learner, self.instructor, self.settings) if not b.isHidden()]
+        look = one_row_look(shown, self.width(), self._full)
         if look.scale != self.look.scale:
             self.look = look
             self.title.setVisible(False)

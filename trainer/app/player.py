@@ -292,6 +292,7 @@ class Player(QWidget):
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
         self.stage.setGeometry(self.split.stage)
+        self.stage.place()  # the same room may hold a device of new proportions (a hand, a camera view)
         self.stage.show()
         self.panel.show()
         self._fit_device()
@@ -465,7 +466,10 @@ class Player(QWidget):
         self._painted = False
         self.view = view
         self.device.show_screen(step.screen, view)
+        aspect = self.device.frame_aspect()
         self.device.set_body(step.body)
+        if self.device.frame_aspect() != aspect:  # the hand holds something (or nothing now): room again
+            self._arrange()
         self._lay_out_now()
 
     def _first_need(self) -> int:
@@ -521,6 +525,7 @@ class Player(QWidget):
             return
         target = self.view.target_widget(hint.target) if (self.view is not None and hint.target) else None
         part = self.device.part_widget(hint.target) if (target is None and hint.target) else None
+        if hint.text is not None:
             raw = self.ctx.raw(hint.text)
         elif hint.kind == "show":
             raw = self.look.tr("player.hint_show")

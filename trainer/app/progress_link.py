@@ -32,11 +32,18 @@ log = logging.getLogger(__name__)
 DATA_ENV = "TRAINER_DATA_DIR"
 """Where the embedded record lives, when not in the user's data folder."""
 
+OFFLINE_NAMES_JA = (
+    "いまは記録につながらないので、このパソコンに残っている名前を出しています。"
+    "名前を選んで練習できます。記録はあとで保存します。"
+)
+#: How often the record is asked again while the names come from this PC (ms).
+RECHECK_MS = 10_000
+
 
 def data_dir_override() -> Path | None:
     """``$TRAINER_DATA_DIR``, else ``<TRAINER_CONFIG_DIR>/data`` when that is set (tests), else None."""
     if os.environ.get(DATA_ENV):
-        return Path(os.environ[DATA_ENV])
+        return Path(os.environ[DATA_ENV]).expanduser().absolute()
     from trainer.app.settings import CONFIG_ENV
 
     if os.environ.get(CONFIG_ENV):
@@ -85,13 +92,68 @@ class ProgressLink:
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker
 
-        picker = LearnerPicker(self.progress.learners, look=look)
+        source = getattr(self.progress, "learner_choices", None) or self.progress.learners
+        picker = LearnerPicker(source, look=look)
         picker.learner_chosen.connect(self.choose)
-        notice = self.progress.notice_ja
-        if notice and hasattr(picker, "message"):
-            picker.message.setText(notice)
-            picker.message.setVisible(True)
+        self._look = look
+        self._show_notice(picker)
+        if getattr(source, "from_cache", False):
+            self._watch_until_back(picker, source)
         return picker
+
+    def _show_notice(self, picker: QWidget) -> None:
+        look = getattr(self, "_look", None)
+        english = look is not None and look.lang == "en"
+        notice = getattr(self.progress, "notice_en", None) if english else self.progress.notice_ja
+        notes = [notice if isinstance(notice, str) else self.progress.notice_ja]
+        source = getattr(self.progress, "learner_choices", None)
+        if source is not None and source.from_cache:
+            notes.append(look.tr("picker.offline_names") if look is not None else OFFLINE_NAMES_JA)
+        text = "\n".join(n for n in notes if n)
+        if text and hasattr(picker, "message"):
+            if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain
+                picker.message.setTextFormat(Qt.TextFormat.PlainText)
+            picker.message.setText(text)
+            picker.message.setVisible(True)
+
+    def _watch_until_back(self, picker: QWidget, source: Any) -> None:
+        """While the names come from this PC, ask the record now and then (off the UI thread);
+        when it answers again, the picker shows the record's names. A background check, not a
+        timer on the learner: nothing changes under a learner's finger but the list itself."""
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(picker)
+        timer.setInterval(RECHECK_MS)
+        back = _Ready(picker)
+        busy = threading.Event()
+
+        def probe() -> None:
+            if busy.is_set():
+                return
+            busy.set()
+
+            def work() -> None:
+                try:
+                    if source.reachable():
+                        back.opened.emit(True)
+                finally:
+                    busy.clear()
+
+            threading.Thread(target=work, name="learners-recheck", daemon=True).start()
+
+        def refresh(_: object) -> None:
+            timer.stop()
+            try:
+                picker.refresh()
+            except RuntimeError:  # the page is gone
+                return
+            self._show_notice(picker)
+            self.progress.recorder.retry_now(timeout=0)
+
+        back.opened.connect(refresh, Qt.ConnectionType.QueuedConnection)
+        timer.timeout.connect(probe)
+        timer.start()
+        self._recheck = timer
 
     def instructor_page(self, look: Look) -> QWidget:
         from trainer.app.instructor_area import InstructorArea
@@ -102,11 +164,48 @@ class ProgressLink:
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
         return [self.progress.recorder.listener(self.learner_id)]
 
+    def install_quit_notice(self, window: QWidget, lang: str = "ja") -> None:
+        """When ``window`` closes while records wait, tell the learner calmly where they are."""
+        self._quit_notice = _QuitNotice(self, lang, window)
+        window.installEventFilter(self._quit_notice)
+
     def close(self) -> None:
         try:
             self.progress.close()
         except Exception:
             log.warning("the progress record did not close cleanly", exc_info=True)
+
+
+def tell_before_quit(parent: QWidget, text: str) -> None:
+    """Show ``text`` in a plain, modal message (tests replace this function)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "trainer", text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAccessibleName(text)
+    box.exec()
+
+
+class _QuitNotice(QObject):
+    def __init__(self, link: ProgressLink, lang: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.lang = lang
+        self.told: str | None = None
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Close and self.told is None:
+            try:
+                text = self.link.progress.recorder.quit_message(self.lang)
+            except Exception:  # telling must never stop the app from closing
+                log.warning("quit notice not shown", exc_info=True)
+                text = None
+            if text:
+                self.told = text
+                tell_before_quit(watched if isinstance(watched, QWidget) else None, text)
+        return False
 
 
 class _Ready(QObject):

@@ -29,6 +29,7 @@ class ScenarioListPage(ScrollPage):
                  can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         self.category = category
+        self._library = library
         back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
         self.back = back
@@ -54,6 +55,9 @@ class ScenarioListPage(ScrollPage):
         box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
+        source = self._library.source_of(scenario) if hasattr(self._library, "source_of") else None
+        if source is not None:  # an imported pack: say which
+            meta += f"　・　{look.tr('list.source', name=plain(source.get(lang)))}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))

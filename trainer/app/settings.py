@@ -10,6 +10,8 @@ settings file can never stop the app from starting.
 from __future__ import annotations
 
 import json
+import logging
+import math
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -45,17 +47,29 @@ class Settings:
     """Open the window maximized (False: a normal window that still fits the screen)."""
 
     def checked(self) -> Settings:
-        """The same settings with every value brought into its range."""
-        scale = min(TEXT_SCALES, key=lambda s: abs(s - int(self.text_scale)))
+        """The same settings with every value brought into its range (a value that is not a
+        finite number — ``1e400`` reads as infinity — takes its default)."""
+        default = Settings()
+        raw_scale = _finite(self.text_scale, default.text_scale)
+        scale = min(TEXT_SCALES, key=lambda s: abs(s - raw_scale))
         return replace(
             self, text_scale=scale, theme=self.theme if self.theme in THEMES else "standard",
-            rate=min(2.0, max(0.5, float(self.rate))), volume=min(1.0, max(0.0, float(self.volume))),
+            rate=min(2.0, max(0.5, _finite(self.rate, default.rate))),
+            volume=min(1.0, max(0.0, _finite(self.volume, default.volume))),
             lang=self.lang if self.lang in ("ja", "en") else None,
         )
 
     @property
     def scale(self) -> float:
         return self.text_scale / 100
+
+
+def _finite(value: Any, default: float) -> float:
+    """``value`` as a finite float (a bool or a non-number gives ``default``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return float(default)
+    number = float(value) if not isinstance(value, int) or abs(value) < 10**9 else float(default)
+    return number if math.isfinite(number) else float(default)
 
 
 def config_dir() -> Path:
@@ -78,7 +92,7 @@ class SettingsStore:
     def load(self) -> Settings:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[…" 100,000 deep
             return Settings()
         if not isinstance(raw, dict):
             return Settings()
@@ -86,13 +100,23 @@ class SettingsStore:
         values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
         try:
             return Settings(**values).checked()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError, RecursionError):
             return Settings()
 
-    def save(self, settings: Settings) -> None:
-        """Write atomically (a crash mid-write leaves the old file)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def save(self, settings: Settings) -> bool:
+        """Write atomically (a crash mid-write leaves the old file). A folder that cannot be
+        written (full, read-only) is not an error: the choice holds until the app closes."""
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(asdict(settings.checked()), ensure_ascii=False, indent=2),
-                             encoding="utf-8")
-        temporary.replace(self.path)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(asdict(settings.checked()), ensure_ascii=False, indent=2),
+                                 encoding="utf-8")
+            temporary.replace(self.path)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("settings not saved: %s", type(exc).__name__)
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+            return False
+        return True

@@ -80,7 +80,8 @@ def _requested_command(argv: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Not list(): importing the ``trainer list`` command binds ``list`` in this package's namespace.
+    argv = [*(sys.argv[1:] if argv is None else argv)]
     parser = build_parser(only=_requested_command(argv))
     try:
         args = parser.parse_args(argv)

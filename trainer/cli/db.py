@@ -2,7 +2,10 @@
 
 ``trainer db upgrade [--url URL]`` brings SQLite or PostgreSQL to the newest
 schema; ``trainer db status [--url URL]`` says where the record is, which
-schema revision it has and how many records wait on this PC. Without
+schema revision it has and how many records wait on this PC.
+``trainer db reset-pin [--url URL]`` is the PIN recovery procedure
+(docs/reliability.md): it asks for a new PIN twice on the terminal and sets
+it, also on a record whose PIN row is missing (which the app itself refuses). Without
 ``--url``: ``TRAINER_DATABASE_URL``, then the local setting, then the SQLite
 file in the user's data folder. Passwords in URLs are never printed.
 Exit codes: 0 fine, 1 the database is not reachable or not up to date, 2 usage.
@@ -55,6 +58,39 @@ def register(parser: argparse.ArgumentParser) -> None:
         action = sub.add_parser(name, help=help_text, description=help_text)
         action.add_argument("--url", help="database URL (default: TRAINER_DATABASE_URL, setting, or this PC's file)")
         action.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    reset = sub.add_parser("reset-pin", help="先生用の暗証番号を設定しなおします / set the instructor PIN again (recovery)")
+    reset.add_argument("--url", help="database URL (default: TRAINER_DATABASE_URL, setting, or this PC's file)")
+    reset.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
+def ask_pin(prompt: str) -> str:
+    """Read a PIN without echo (tests replace this)."""
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _reset_pin(engine, lang: str) -> int:
+    from trainer.progress.pin import InstructorPin, PinFormatError, normalize_pin
+    from trainer.progress.store import ProgressStore
+
+    en = lang == "en"
+    first = ask_pin("New PIN (4-8 digits): " if en else "新しい暗証番号（4〜8けた）: ")
+    again = ask_pin("Once more: " if en else "もう一度: ")
+    try:
+        if normalize_pin(first) != normalize_pin(again):
+            print("The two PINs differ; nothing changed." if en else "2つの暗証番号が同じではありません。何も変えていません。")
+            return 1
+    except PinFormatError as exc:
+        print("A PIN is 4 to 8 digits; nothing changed." if en else exc.message_ja + "何も変えていません。")
+        return 1
+    store = ProgressStore(engine)
+    try:
+        InstructorPin(store).set(first, recovery=True)
+    finally:
+        store.close()
+    print("The instructor PIN was set." if en else "先生用の暗証番号を設定しました。")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,6 +125,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     engine = create_progress_engine(location.url)
     try:
+        if args.db_command == "reset-pin":
+            migrate.upgrade(engine)
+            return _reset_pin(engine, getattr(args, "lang", "ja"))
         if args.db_command == "upgrade":
             migrate.upgrade(engine)
             print(t["upgraded"].format(rev=migrate.head_revision()))

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from trainer.cli._messages import missing_path
+from trainer.cli._messages import missing_path, print_problems
 
 HELP = "印刷用の手引き（PDF）を作る / make a printable handout (PDF)"
 
@@ -34,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     scenario, problems = check_file(path)
     if scenario is None:
-        for problem in problems:
-            print(problem.format(lang))
+        print_problems(problems, lang)
         print("no handout: fix the problems above first." if en else "手引きは作りませんでした: 先に上の問題を直してください。")
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown

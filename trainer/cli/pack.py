@@ -37,12 +37,13 @@ def _say(lang: str, ja: str, en: str, err: bool = False) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from trainer import packs
+    from trainer.scenarios.problems import printable
 
     lang = args.lang
     if args.pack_command == "list":
         found = packs.installed_packs(args.into)
         for pack in found:
-            print(f"{pack.id}  v{pack.version}  {pack.title.get(lang)}  ({pack.author})  {pack.root}")
+            print(printable(f"{pack.id}  v{pack.version}  {pack.title.get(lang)}  ({pack.author})  {pack.root}"))
         _say(lang, f"パック {len(found)} 件。", f"{len(found)} pack(s).")
         return 0
     if args.pack_command == "export":
@@ -74,12 +75,22 @@ def run(args: argparse.Namespace) -> int:
              f"{archive}: file not found — check its name.", err=True)
         return 2
     try:
-        pack, where = packs.import_pack(archive, args.into, replace=args.replace)
+        installed = packs.import_pack(archive, args.into, replace=args.replace)
+        pack, where = installed
     except packs.PackError as error:
-        for problem in error.problems:
+        for problem in error.problems[:50]:
             print(problem.format(lang))
+        if len(error.problems) > 50:
+            _say(lang, f"…ほかに問題が {len(error.problems) - 50} 件あります。", f"… and {len(error.problems) - 50} more.")
         _say(lang, "取り込みませんでした（何も入れていません）。", "not imported (nothing was installed).")
         return 1
-    _say(lang, f"パック「{pack.title.get('ja')}」（{pack.id} 版 {pack.version}、シナリオ {len(pack.scenarios)} 件）を {where} に取り込みました。",
-         f"installed pack '{pack.title.get('en')}' ({pack.id} v{pack.version}, {len(pack.scenarios)} scenario(s)) in {where}.")
+    except OSError as error:  # the packs folder is read-only or full
+        _say(lang, f"取り込めませんでした（{error.strerror or type(error).__name__}）。何も入れていません。",
+             f"not imported ({error.strerror or type(error).__name__}); nothing was installed.", err=True)
+        return 1
+    _say(lang, printable(f"パック「{pack.title.get('ja')}」（{pack.id} 版 {pack.version}、シナリオ {len(pack.scenarios)} 件）を {where} に取り込みました。"),
+         printable(f"installed pack '{pack.title.get('en')}' ({pack.id} v{pack.version}, {len(pack.scenarios)} scenario(s)) in {where}."))
+    if installed.backup is not None:
+        _say(lang, f"入れ替える前のパック（編集や追加したファイルも）は {installed.backup} に残しました。",
+             f"the edition it replaced (with any edits and added files) was kept in {installed.backup}.")
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from trainer.cli._messages import missing_path
+from trainer.cli._messages import missing_path, print_problems
 
 HELP = "シナリオのファイルを確かめる / check scenario files for mistakes"
 
@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
             missing_path(path, lang, folder_too=True)
         return 2
     scenarios, problems = load_all(args.paths)
-    for problem in problems:
-        print(problem.format(lang))
+    print_problems(problems, lang)
     errors = sum(1 for p in problems if p.severity == "error")
     files = len({p.where.path for p in problems if p.severity == "error"})
     if lang == "en":

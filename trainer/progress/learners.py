@@ -15,6 +15,9 @@ import datetime as dt
 import json
 import logging
 import os
+import threading
+import time
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,10 +89,31 @@ class DeletionSummary:
     attempts: int
     events: int
     waiting_on_this_pc: int = 0
+    #: False while another connection kept the journal from being emptied (retried in the background).
+    journal_erased: bool = True
+
+
+def _hidden_characters(text: str) -> list[str]:
+    """Characters that are invisible or change the text's direction: controls (NUL ...), format
+    characters (zero-width spaces, RLO/LRO overrides, joiners, BOM), line and paragraph separators."""
+    return [ch for ch in text if ch not in "\t\n\r"  # pasted line ends become spaces below
+            and unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn")]
 
 
 def clean_name(name: str, *, what_ja: str = "名前") -> str:
-    """A display name with surrounding and repeated spaces removed; 1–60 characters."""
+    """A display name with surrounding and repeated spaces removed; 1–60 characters.
+
+    Invisible and direction-changing characters are refused (a name must read as it is
+    stored: 「\u202eおかし」 would show reversed, a zero-width space makes two names that
+    look the same).
+    """
+    hidden = _hidden_characters(name or "")
+    if hidden:
+        codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(hidden))
+        raise InvalidName(
+            f"{what_ja}に、見えない文字や文字の向きを変える記号（{codes}）が入っています。消してから入れてください。",
+            f"The name holds invisible or direction-changing characters ({codes}); remove them.",
+        )
     cleaned = " ".join((name or "").split())
     if not cleaned:
         raise InvalidName(f"{what_ja}を入れてください。", "Please enter a name.")
@@ -98,6 +122,18 @@ def clean_name(name: str, *, what_ja: str = "名前") -> str:
             f"{what_ja}は{NAME_LENGTH}文字までです。", f"A name has at most {NAME_LENGTH} characters."
         )
     return cleaned
+
+
+_UNSAFE_IN_FILE_NAMES = set('\\/:*?"<>|')
+
+
+def export_file_name(display_name: str, on: dt.date | None = None) -> str:
+    """``学習記録_<name>_<YYYY-MM-DD>.json`` with characters no file system takes replaced by ``_``."""
+    day = (on or dt.date.today()).isoformat()
+    name = "".join("_" if ch in _UNSAFE_IN_FILE_NAMES or unicodedata.category(ch)[0] in "CZ" and ch != " " else ch
+                   for ch in display_name).strip(" .") or "learner"
+    name = "_".join(name.split())[:40]
+    return f"学習記録_{name}_{day}.json"
 
 
 class LearnerDirectory:
@@ -114,6 +150,8 @@ class LearnerDirectory:
         self.engine = engine
         self.on_learner_deleted = on_learner_deleted
         self._sqlite = engine.dialect.name == "sqlite"
+        self._erase_lock = threading.Lock()
+        self._erase_thread: threading.Thread | None = None
 
     def _begin(self) -> Any:
         conn = self.engine.connect()
@@ -134,6 +172,10 @@ class LearnerDirectory:
             stmt = stmt.where(Learner.group_id == group_id)
         with self.engine.connect() as conn:
             return [LearnerInfo(*row) for row in conn.execute(stmt)]
+
+    def count_learners(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(Learner)).scalar() or 0)
 
     def get_learner(self, learner_id: uuid.UUID) -> LearnerInfo | None:
         stmt = (
@@ -203,18 +245,66 @@ class LearnerDirectory:
             n_attempts = conn.execute(delete(Attempt).where(Attempt.learner_id == learner_id)).rowcount
             conn.execute(delete(LearnerMerge).where(LearnerMerge.kept_learner_id == learner_id))
             conn.execute(delete(Learner).where(Learner.id == learner_id))
-        self._erase_freed_space()
+        erased = self._erase_freed_space()
         waiting = self.on_learner_deleted(learner_id) if self.on_learner_deleted else 0
         log.info("deleted a learner completely: %d attempt(s), %d event(s)", n_attempts, events)
-        return DeletionSummary(int(n_attempts), int(events), int(waiting or 0))
+        return DeletionSummary(int(n_attempts), int(events), int(waiting or 0), journal_erased=erased)
 
-    def _erase_freed_space(self) -> None:
-        # secure_delete already zeroed the freed content in the database pages; old copies
-        # of those pages may still sit in the WAL until it is checkpointed and truncated.
-        if self._sqlite:
+    #: While another connection still reads an older snapshot, the WAL cannot be emptied:
+    #: the checkpoint is tried again this often (s), for at most this long (s).
+    ERASE_RETRY_S = 1.0
+    ERASE_RETRY_FOR_S = 600.0
+
+    def _checkpoint(self) -> bool:
+        """``PRAGMA wal_checkpoint(TRUNCATE)``; True when the WAL is now empty."""
+        try:
             with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
                 conn.commit()
+        except Exception as exc:
+            log.warning("checkpoint after a deletion failed: %s", type(exc).__name__)
+            return False
+        return row is not None and int(row[0]) == 0
+
+    def _erase_freed_space(self) -> bool:
+        """Make sure no copy of deleted rows stays in the WAL; True when done now.
+
+        ``secure_delete`` already zeroed the freed content in the database
+        pages; old copies of those pages sit in the WAL until it is
+        checkpointed and truncated. A reader on another connection (the
+        instructor area of a second window, a report) can hold the WAL for a
+        while: then the checkpoint is retried in the background until it
+        succeeds (``erase_pending`` says so), and once more at close.
+        """
+        if not self._sqlite:
+            return True
+        if self._checkpoint():
+            return True
+        with self._erase_lock:
+            if self._erase_thread is not None and self._erase_thread.is_alive():
+                return False
+
+            def retry() -> None:
+                deadline = time.monotonic() + self.ERASE_RETRY_FOR_S
+                while time.monotonic() < deadline:
+                    time.sleep(self.ERASE_RETRY_S)
+                    if self._checkpoint():
+                        log.info("deleted rows are now gone from the journal too")
+                        return
+                log.error("the journal could not be emptied after a deletion; it is tried again at close")
+
+            self._erase_thread = threading.Thread(target=retry, name="erase-after-delete", daemon=True)
+            self._erase_thread.start()
+        return False
+
+    @property
+    def erase_pending(self) -> bool:
+        """True while a deletion's old copies may still be in the WAL."""
+        return self._erase_thread is not None and self._erase_thread.is_alive()
+
+    def finish_erasing(self) -> bool:
+        """One more checkpoint (at close); True when the WAL is empty."""
+        return self._checkpoint() if self._sqlite else True
 
     def export_learner(self, learner_id: uuid.UUID) -> dict[str, Any]:
         """Everything stored about one learner, as plain JSON-ready data."""
@@ -288,16 +378,33 @@ class LearnerDirectory:
             ],
         }
 
-    def export_learner_json(self, learner_id: uuid.UUID, path: str | os.PathLike[str]) -> Path:
-        """Write :meth:`export_learner` to ``path`` (UTF-8 JSON, written atomically)."""
+    def export_file_name(self, learner_id: uuid.UUID, on: dt.date | None = None) -> str:
+        """A file name for an export: the learner's name and the date (``学習記録_花子_2026-12-01.json``)."""
+        learner = self.get_learner(learner_id)
+        return export_file_name(learner.display_name if learner else "", on)
+
+    def export_learner_json(
+        self, learner_id: uuid.UUID, path: str | os.PathLike[str], *, overwrite: bool = False
+    ) -> Path:
+        """Write :meth:`export_learner` to ``path`` (UTF-8 JSON, written atomically, owner-only).
+
+        An existing file is never replaced unless ``overwrite`` (the person was asked: the
+        instructor area's save dialog asks before it returns a file that exists); otherwise
+        ``FileExistsError``.
+        """
         data = self.export_learner(learner_id)
         target = Path(path)
+        if target.exists() and not overwrite:
+            raise FileExistsError(str(target))
         tmp = target.with_name(target.name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
             fh.flush()
             os.fsync(fh.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, 0o600)
         os.replace(tmp, target)
         return target
 

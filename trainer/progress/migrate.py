@@ -52,9 +52,17 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate ``engine``'s database up to ``revision`` in one transaction."""
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
+    """Migrate ``engine``'s database up to ``revision`` in one transaction.
+
+    On SQLite the transaction takes the write lock at once (``BEGIN
+    IMMEDIATE``), so two first starts on one empty folder queue on the lock
+    (busy timeout) instead of one failing with "database is locked".
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.execution_options(sqlite_immediate=True)
+        with conn.begin():
+            command.upgrade(alembic_config(conn), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:

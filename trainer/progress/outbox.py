@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.progress.database import IntegrityReport, check_sqlite_file
+from trainer.progress.database import IntegrityReport, check_sqlite_file, make_private_file
 from trainer.progress.models import utcnow
 from trainer.progress.records import Unit
 
@@ -63,6 +63,7 @@ class Outbox:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         #: Set when a damaged outbox file was moved aside at open.
         self.integrity: IntegrityReport = check_sqlite_file(self.path)
+        make_private_file(self.path)
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(str(self.path), timeout=5, isolation_level=None, check_same_thread=False)
         try:

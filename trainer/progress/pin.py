@@ -13,7 +13,9 @@ import base64
 import hashlib
 import hmac
 import os
+import time
 import unicodedata
+from collections.abc import Callable
 
 from trainer.progress.store import ProgressStore
 
@@ -57,33 +59,105 @@ def hash_pin(pin: str) -> str:
 
 
 def verify_pin(pin: str, stored: str) -> bool:
-    """True when ``pin`` matches the stored hash (constant-time comparison)."""
+    """True when ``pin`` matches the stored hash (constant-time comparison).
+
+    The cost parameters are fixed in code: a stored hash with any other
+    ``n``, ``r``, ``p`` (say ``n=2``, which anyone could brute-force, written
+    by someone with access to the database) never matches.
+    """
     try:
         digits = normalize_pin(pin)
         scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
-        if scheme != "scrypt":
+        if scheme != "scrypt" or (n, r, p) != (str(_N), str(_R), str(_P)):
             return False
         salt = base64.b64decode(salt_b64, validate=True)
         expected = base64.b64decode(digest_b64, validate=True)
-        actual = _scrypt(digits, salt, int(n), int(r), int(p))
+        if len(salt) != _SALT_BYTES or len(expected) != _HASH_BYTES:
+            return False
+        actual = _scrypt(digits, salt, _N, _R, _P)
     except (PinFormatError, ValueError):
         return False
     return hmac.compare_digest(actual, expected)
 
 
-class InstructorPin:
-    """Set and check the instructor PIN kept in the shared record."""
+class PinRecoveryNeeded(RuntimeError):
+    """The PIN is missing from a record that has learners: it cannot be set from the app."""
 
-    def __init__(self, store: ProgressStore) -> None:
+    message_ja = RECOVERY_JA = (
+        "この記録には学習者がいるのに、暗証番号がありません。画面からは新しい暗証番号を決められません。"
+        "管理の担当者が、説明書（docs/reliability.md「暗証番号の復旧」）の手順で設定しなおしてください。"
+    )
+    message_en = (
+        "This record has learners but no PIN, so a new PIN cannot be set here. The person in charge can "
+        "set one with the recovery steps in docs/reliability.md (\"Recovering the PIN\")."
+    )
+
+
+#: Failed tries allowed before each further try must wait.
+FREE_TRIES = 3
+#: The longest wait between tries (s); the wait doubles from 2 s after the free tries.
+MAX_WAIT_S = 300.0
+
+
+class InstructorPin:
+    """Set and check the instructor PIN kept in the shared record.
+
+    After :data:`FREE_TRIES` wrong PINs, each further try waits 2, 4, 8 …
+    up to :data:`MAX_WAIT_S` seconds (counted in this app; a right PIN
+    starts the count again). A try during the wait is refused unchecked.
+    """
+
+    def __init__(self, store: ProgressStore, *, clock: Callable[[], float] = time.monotonic,
+                 has_learners: Callable[[], bool] | None = None) -> None:
         self._store = store
+        self._clock = clock
+        self._has_learners = has_learners
+        self._failures = 0
+        self._not_before = 0.0
 
     def is_set(self) -> bool:
         return bool(self._store.get_setting(PIN_SETTING))
 
-    def set(self, pin: str) -> None:
-        """Set (or change) the PIN; raises :class:`PinFormatError` for a bad one."""
-        self._store.set_setting(PIN_SETTING, hash_pin(pin))
+    def needs_recovery(self) -> bool:
+        """True when no PIN is stored but the record has learners (the PIN row was removed)."""
+        if self.is_set():
+            return False
+        return bool(self._has_learners()) if self._has_learners is not None else False
+
+    def set(self, pin: str, *, recovery: bool = False) -> None:
+        """Set (or change) the PIN; raises :class:`PinFormatError` for a bad one.
+
+        Refuses (:class:`PinRecoveryNeeded`) a first PIN on a record that has
+        learners, unless ``recovery`` (``trainer db reset-pin``).
+        """
+        hashed = hash_pin(pin)
+        if not recovery and self.needs_recovery():
+            raise PinRecoveryNeeded("the PIN is missing from a record with learners")
+        self._store.set_setting(PIN_SETTING, hashed)
+
+    def wait_seconds(self) -> float:
+        """How long until the next try is allowed (0 when it is allowed now)."""
+        return max(0.0, self._not_before - self._clock())
 
     def check(self, pin: str) -> bool:
+        if self.wait_seconds() > 0:
+            return False
         stored = self._store.get_setting(PIN_SETTING)
-        return bool(stored) and verify_pin(pin, stored or "")
+        ok = bool(stored) and verify_pin(pin, stored or "")
+        if ok:
+            self._failures, self._not_before = 0, 0.0
+            return True
+        self._failures += 1
+        if self._failures >= FREE_TRIES:
+            wait = min(MAX_WAIT_S, 2.0 ** (self._failures - FREE_TRIES + 1))
+            self._not_before = self._clock() + wait
+        return False
+
+    def failure_message_ja(self) -> str:
+        """What the PIN page says after a refused try."""
+        if self.needs_recovery():
+            return PinRecoveryNeeded.message_ja
+        wait = self.wait_seconds()
+        if wait > 0:
+            return f"暗証番号がちがいます。{int(wait + 0.999)}秒たってから、もう一度入れてください。"
+        return "暗証番号がちがいます。もう一度入れてください。"

@@ -32,6 +32,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from trainer.progress import spill
 from trainer.progress.database import IntegrityReport
 from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
 from trainer.progress.outbox import Outbox
@@ -125,8 +126,14 @@ class ProgressRecorder:
         *,
         retry_delays_s: Sequence[float] = DEFAULT_RETRY_DELAYS_S,
         on_status: Callable[[SaveStatus], None] | None = None,
+        spill_dirs: Sequence[Path] | None = None,
     ) -> None:
         self.store = store
+        #: Second locations for what is held in memory at closing (see :mod:`trainer.progress.spill`).
+        self.spill_dirs = [Path(p) for p in spill_dirs] if spill_dirs is not None else spill.default_spill_dirs()
+        #: The spill file written by :meth:`close`, if any.
+        self.spilled_to: Path | None = None
+        self._hold = False
         self._retry_delays = tuple(retry_delays_s) or DEFAULT_RETRY_DELAYS_S
         self._listeners: list[Callable[[SaveStatus], None]] = [on_status] if on_status else []
         self._lock = threading.RLock()
@@ -148,6 +155,7 @@ class ProgressRecorder:
         self._outbox_weight = 0
         self._outbox_integrity: IntegrityReport | None = None
         self._open_outbox()
+        self._take_spills()
         self._closed = False
         self._worker = threading.Thread(target=self._run, name="progress-recorder", daemon=True)
         self._worker.start()
@@ -393,8 +401,67 @@ class ProgressRecorder:
         self._publish()
         return removed
 
+    def spill_now(self) -> Path | None:
+        """Write what is held only in memory to a second location now (before quitting).
+
+        Returns the spill file (None when nothing was held, or no location took it).
+        """
+        with self._lock:
+            held, self._memory = self._memory, []
+        if not held:
+            return None
+        where = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
+        if where is None:
+            with self._lock:
+                self._memory[:0] = held
+        else:
+            self.spilled_to = where
+        self._publish()
+        return where
+
+    def quit_message(self, lang: str = "ja") -> str | None:
+        """What to tell the learner when the app closes while records wait (None when all is saved).
+
+        Calls :meth:`flush` and :meth:`spill_now` first, so the words are true.
+        """
+        self.flush(3.0)
+        if self.status.state is SaveState.FAILING:
+            self.spill_now()
+        status = self.status
+        if status.state is SaveState.SAVED and not self.spilled_to:
+            return None
+        en = lang == "en"
+        if status.state is SaveState.FAILING:
+            return (f"{status.pending} record(s) could not be kept on this PC. Please tell your instructor "
+                    "or supporter before switching off." if en else
+                    f"記録の一部（{status.pending}件）をこのパソコンに残せませんでした。"
+                    "電源を切る前に、先生・サポーターに知らせてください。")
+        if self.spilled_to is not None:
+            return ("The disk is full, so the records waiting were kept in another place on this PC. "
+                    "They are saved the next time the app opens." if en else
+                    "ディスクがいっぱいだったので、保存を待っている記録はこのパソコンの別の場所に残しました。"
+                    "次にアプリを開いたときに保存します。")
+        return (f"{status.pending} record(s) are still waiting to be saved. They are kept safely on this PC "
+                "and saved the next time the app opens." if en else
+                f"保存を待っている記録が{status.pending}件あります。このパソコンに安全に残してあるので、"
+                "なくなりません。次にアプリを開いたときに保存します。")
+
+    def hold_database(self, hold: bool = True) -> None:
+        """Stop (or resume) writing to the database: everything waits in the outbox meanwhile.
+
+        Used when damage is found in the record while the app runs.
+        """
+        self._hold = bool(hold)
+        if not hold:
+            self.retry_now(timeout=0)
+
     def close(self, timeout: float = 15.0) -> None:
-        """Write or park what is queued, stop the worker, close the outbox."""
+        """Write or park what is queued, stop the worker, close the outbox.
+
+        What neither the database nor the outbox could take (a full disk) is
+        written to a second location (:mod:`trainer.progress.spill`) and
+        taken back into the outbox at the next start.
+        """
         if self._closed:
             return
         self._closed = True
@@ -403,6 +470,14 @@ class ProgressRecorder:
         if self._worker.is_alive():
             log.error("progress recorder did not stop in %.0f s; waiting records stay in the outbox", timeout)
             return
+        with self._lock:
+            held, self._memory = self._memory, []
+        if held:
+            self.spilled_to = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
+            if self.spilled_to is None:
+                with self._lock:
+                    self._memory = held
+                log.error("%d waiting record(s) could not be kept anywhere", sum(u.weight for u in held))
         if self._outbox is not None:
             self._outbox.close()
             self._outbox = None
@@ -505,8 +580,30 @@ class ProgressRecorder:
             log.error("the local outbox cannot be opened: %s", type(exc).__name__)
             self._outbox = None
 
+    def _take_spills(self) -> None:
+        """Move what an earlier run spilled to a second location back in line (outbox, else memory)."""
+        try:
+            found = spill.read_spills(self.spill_dirs, spill.tag_for(self.outbox_path))
+        except Exception as exc:
+            log.error("spilled records cannot be read: %s", type(exc).__name__)
+            return
+        for path, units in found:
+            if self._outbox is None:
+                return  # they stay where they are, durable, until the outbox can take them
+            try:
+                self._outbox.append(units)
+                self._outbox_weight = self._outbox.weight()
+            except Exception as exc:
+                log.error("spilled records wait where they are: %s", type(exc).__name__)
+                return
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.error("spill file not removed (it will be read again, harmlessly): %s", type(exc).__name__)
+            log.info("took back %d spilled unit(s)", len(units))
+
     def _backlogged(self) -> bool:
-        return bool(self._memory) or self._outbox_weight > 0
+        return bool(self._memory) or self._outbox_weight > 0 or self._hold
 
     def _run(self) -> None:
         while True:
@@ -609,6 +706,9 @@ class ProgressRecorder:
         """Write waiting units to the database, oldest first, until none are left or it fails."""
         if self._memory:
             self._park([])  # move memory into the outbox first, keeping the order
+        if self._hold:
+            self._next_retry = time.monotonic() + self._retry_delays[-1]
+            return
         try:
             while self._outbox is not None and self._outbox_weight > 0:
                 batch = self._outbox.peek(DRAIN_BATCH)

@@ -43,7 +43,14 @@ from trainer.scenarios.model import (
     Where,
 )
 from trainer.scenarios.problems import TYPE_NAMES, Problem, ScenarioError
-from trainer.scenarios.yamlsource import compose, decode_source, read_source, scan_input_method_slips
+from trainer.scenarios.safe_regex import catastrophic
+from trainer.scenarios.yamlsource import (
+    compose,
+    decode_source,
+    read_source,
+    scan_control_characters,
+    scan_input_method_slips,
+)
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -51,6 +58,8 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 FLOAT = "tag:yaml.org,2002:float"
 
+#: No setting needs a longer number; longer ones are refused before Python converts them.
+MAX_NUMBER_DIGITS = 18
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KANA_RE = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー・\s]+$")
 ACTION_KEYS = tuple(k.value for k in ActionKind if k is not ActionKind.CONTINUE)
@@ -71,7 +80,8 @@ SOURCE_KEYS = ("title", "url", "publisher")
 _constructor = SafeConstructor()
 _NOTATION_CHARS = frozenset("《》｜|")
 _KNOWN_KEYS = frozenset(
-    (*TOP_KEYS, *STEP_KEYS, *SCREEN_KEYS, *CHOICE_KEYS, *MISTAKE_KEYS, *SOURCE_KEYS, "type", "highlight", "show",
+    (*TOP_KEYS, *STEP_KEYS, *SCREEN_KEYS, *CHOICE_KEYS, *MISTAKE_KEYS, *SOURCE_KEYS, *LANG_KEYS, "type",
+     "highlight", "show",
      *(key for kind in element_kinds.KINDS.values() for key in kind.keys),
      *(key for kind in device_kinds.KINDS.values() for key in kind.state))
 )
@@ -170,11 +180,21 @@ class _Walker:
         if scalar.tag != INT:
             self.wrong_type(node, key, "int")
             return None
+        if self._too_long(scalar, key):
+            return None
         value = _constructor.construct_yaml_int(scalar)
         if (low is not None and value < low) or (high is not None and value > high):
             self.problem(node, "bad-range", key=key, low=low, high=high, value=value)
             return None
         return value
+
+    def _too_long(self, scalar: yaml.ScalarNode, key: str) -> bool:
+        """A number with more digits than any setting needs (Python refuses > 4,300 digits)."""
+        digits = sum(ch.isdigit() for ch in scalar.value)
+        if digits > MAX_NUMBER_DIGITS:
+            self.problem(scalar, "number-too-long", key=key, digits=digits)
+            return True
+        return False
 
     def boolean(self, node: yaml.Node, key: str) -> bool | None:
         scalar = self.scalar(node, key, "bool")
@@ -189,10 +209,16 @@ class _Walker:
         scalar = self.scalar(node, key, "number")
         if scalar is None:
             return None
+        if scalar.tag in (INT, FLOAT) and self._too_long(scalar, key):
+            return None
         if scalar.tag == INT:
             return float(_constructor.construct_yaml_int(scalar))
         if scalar.tag == FLOAT:
-            return float(_constructor.construct_yaml_float(scalar))
+            value = float(_constructor.construct_yaml_float(scalar))
+            if value != value or value in (float("inf"), float("-inf")):
+                self.wrong_type(node, key, "number")
+                return None
+            return value
         self.wrong_type(node, key, "number")
         return None
 
@@ -314,8 +340,11 @@ def _value_match(w: _Walker, node: yaml.Node, key: str) -> ValueMatch | None:
         if mode == "pattern":
             try:
                 re.compile(value)
-            except re.error as error:
+            except (re.error, RecursionError, OverflowError) as error:
                 w.problem(value_node, "bad-pattern", value=value, detail=str(error))
+                return None
+            if catastrophic(value):
+                w.problem(value_node, "slow-pattern", value=value)
                 return None
         return ValueMatch(mode, (value,), where)
     value = w.string(node, key)
@@ -820,6 +849,9 @@ def check_file(path: Path | str, display: str | None = None) -> tuple[Scenario |
 def _from_source(source: Any, base_dir: Path | None) -> tuple[Scenario | None, list[Problem]]:
     if source.text is None:
         return None, source.problems
+    controls = scan_control_characters(source.text, source.path)
+    if controls:
+        return None, controls
     slips = scan_input_method_slips(source.text, source.path, _KNOWN_KEYS)
     node, problems = compose(source.text, source.path)
     if node is None:

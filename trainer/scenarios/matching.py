@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 
 from trainer.scenarios.actions import Action
 from trainer.scenarios.model import Expectation, ValueMatch
+from trainer.scenarios.safe_regex import MAX_MATCH_CHARS
 
 _PUNCT = re.compile(r"[\s、。，．,.!?！？「」『』（）()・ー〜~…]+")
 
@@ -32,8 +33,10 @@ def value_matches(match: ValueMatch, value: str | None) -> bool:
     if match.mode in ("exact", "one-of"):
         return any(text == fold(v) for v in match.values)
     if match.mode == "pattern":
-        return re.fullmatch(match.values[0], text) is not None or re.fullmatch(
-            match.values[0], (value or "").strip()) is not None
+        raw = (value or "").strip()
+        if len(text) > MAX_MATCH_CHARS or len(raw) > MAX_MATCH_CHARS:
+            return False  # no answer is this long; and a pattern never runs on unbounded text
+        return re.fullmatch(match.values[0], text) is not None or re.fullmatch(match.values[0], raw) is not None
     raise ValueError(f"unknown match mode {match.mode!r}")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from trainer.scenarios.devices import device_names
@@ -238,11 +239,22 @@ class Scenario:
     base_dir: str = ""
     format: int = FORMAT_VERSION
 
-    def step(self, step_id: str) -> Step:
+    @cached_property
+    def _steps_by_id(self) -> dict[str, Step]:
+        found: dict[str, Step] = {}
         for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
+            found.setdefault(step.id, step)  # the first of two equal ids, as a search would find
+        return found
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id (a dictionary look-up: ``check`` stays linear in steps)."""
+        try:
+            return self._steps_by_id[step_id]
+        except (KeyError, TypeError):
+            raise KeyError(step_id) from None
+
+    def has_step(self, step_id: object) -> bool:
+        return isinstance(step_id, str) and step_id in self._steps_by_id
 
     def step_after(self, step: Step) -> Step | None:
         """The step that follows ``step`` when it does not say ``next``."""

@@ -26,6 +26,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文字コードが UTF-8 ではありません — エディタで「UTF-8」を選んで保存し直してください。",
         "the text is not UTF-8 — save the file again as UTF-8 in your editor.",
     ),
+    "control-char": (
+        "見えない制御文字（{char}）があります — 消してください（行を分けるなら普通の改行で）。",
+        "an invisible control character ({char}) is here — delete it (use an ordinary line break to split lines).",
+    ),
+    "number-too-long": (
+        "数が長すぎます（{digits} けた）— 「{key}」にはふつうの大きさの数を書いてください。",
+        "the number is too long ({digits} digits) — write an ordinary number for '{key}'.",
+    ),
+    "slow-pattern": (
+        "パターン「{value}」は、繰り返しの中に繰り返し（または似た選択肢）があり、答えの判定に"
+        "とても時間がかかることがあります — 「(a+)+」は「a+」のように、繰り返しを1つにしてください。",
+        "the pattern '{value}' repeats something that itself repeats (or a choice whose branches start alike), "
+        "which can take very long to judge an answer — use one repeat, e.g. 'a+' instead of '(a+)+'.",
+    ),
     "fullwidth-space": (
         "行の始めに全角スペース（　）があります — 字下げは半角スペースで入れてください。",
         "a full-width space (U+3000) is in the indentation — indent with ordinary (half-width) spaces.",
@@ -322,6 +336,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このファイルは pack.yaml の scenarios に書かれていません — 書き足すか、パックのフォルダの外に移してください。",
         "this file is not listed under scenarios in pack.yaml — add it there, or move it out of the pack folder.",
     ),
+    "pack-bad-name": (
+        "「{member}」という名前は、パソコンによっては保存できません（{reason_ja}）— 名前を短く・ふつうの文字にしてから書き出し直してください。",
+        "the entry '{member}' cannot be stored on every PC ({reason_en}) — rename it and export the pack again.",
+    ),
+    "pack-name-clash": (
+        "「{member}」はファイルの名前ですが、同じ名前のフォルダーもあります — どちらかの名前を変えてください。",
+        "'{member}' is a file, but another entry uses the same name as a folder — rename one of them.",
+    ),
+    "pack-cannot-store": (
+        "「{member}」をこのパソコンに保存できません（{reason}）— 名前や空き容量を確かめてください。何も入れていません。",
+        "'{member}' cannot be stored on this PC ({reason}) — check its name and the free space. Nothing was installed.",
+    ),
     "pack-installed": (
         "パック「{id}」の版 {installed} がもう入っています（入れようとしたのは版 {version}）— 入れ直すときは --replace を付けてください。",
         "pack '{id}' version {installed} is already installed (this is version {version}) — add --replace to install it anyway.",
@@ -377,7 +403,22 @@ class Problem:
 
     def format(self, lang: str = "ja") -> str:
         label = "" if self.severity == "error" else ("注意: " if lang != "en" else "warning: ")
-        return f"{self.where}: {label}{self.message(lang)}"
+        return printable(f"{self.where}: {label}{self.message(lang)}")
+
+
+_UNPRINTABLE = None
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control, format and line-separator characters
+    (an escape sequence hidden in a zip entry name or a scenario value) are shown as ``\\u001b``."""
+    global _UNPRINTABLE
+    if _UNPRINTABLE is None:
+        import re
+
+        _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e"
+                                  "\u2066-\u2069]")
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class _Defaults(dict):

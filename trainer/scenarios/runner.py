@@ -295,7 +295,7 @@ class Run:
         step_id = snapshot.get("step_id")
         usable = (snapshot.get("scenario_id") == scenario.id
                   and snapshot.get("scenario_version") == scenario.version
-                  and any(s.id == step_id for s in scenario.steps))
+                  and scenario.has_step(step_id))
         if not usable:
             run.start()
             return run

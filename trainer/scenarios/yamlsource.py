@@ -33,6 +33,28 @@ _MAYBE_SLIP = re.compile(
 _TIGHT_ANYWHERE = re.compile(r"^[ \t]*(?:-[ \t]+)?([a-z][a-z-]*):[^\s/]", re.M)
 
 
+# Characters YAML either refuses (C0/C1 controls: it then reports 1:1) or reads as line
+# breaks where an editor shows none (NEL, U+2028, U+2029: every later line number shifts),
+# and direction overrides that make text read differently from what is stored.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_MAX_CONTROL_PROBLEMS = 20
+
+
+def scan_control_characters(text: str, shown: str) -> list[Problem]:
+    """Every control or line-separator character, at its line and column (lines counted by ``\\n``)."""
+    if not _CONTROL.search(text):
+        return []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _CONTROL.finditer(line):
+            char = match.group()
+            problems.append(Problem(Where(shown, number, match.start() + 1), "control-char",
+                                    {"char": f"U+{ord(char):04X}"}))
+            if len(problems) >= _MAX_CONTROL_PROBLEMS:
+                return problems
+    return problems
+
+
 def _maybe_tight_colon(text: str, keys: frozenset[str]) -> bool:
     return any(match.group(1) in keys for match in _TIGHT_ANYWHERE.finditer(text))
 

@@ -34,6 +34,7 @@ import json
 import os
 import sys
 import threading
+import time
 from typing import TextIO
 
 FINISH_TIMEOUT_S = 60.0
@@ -78,10 +79,23 @@ def _save(engine, finished: threading.Event, message: dict) -> int:
     # espeak synthesises on its own thread: runAndWait may return before the file is written.
     if not finished.wait(FINISH_TIMEOUT_S):
         raise TimeoutError("the engine did not finish the utterance")
-    size = os.path.getsize(path) if os.path.exists(path) else 0
+    size = _settled_size(path)
     if size <= 44:
         raise RuntimeError("the engine produced no audio (utterance dropped)")
     return size
+
+
+def _settled_size(path: str, poll_s: float = 0.05) -> int:
+    """The file's size once it stops growing: under load espeak reports the utterance finished
+    while its last buffers are still being written (a 22 s text was once cut at 16 s)."""
+    deadline = time.monotonic() + FINISH_TIMEOUT_S
+    size = -1
+    while True:
+        now = os.path.getsize(path) if os.path.exists(path) else 0
+        if now == size or time.monotonic() > deadline:
+            return now
+        size = now
+        time.sleep(poll_s)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.level": ("レベル {n}", "Level {n}"),
     "list.minutes": ("約 {n} 分", "About {n} min"),
     "list.start": ("はじめる", "Start"),
+    "list.source": ("パック「{name}」", "Pack “{name}”"),
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
     # player
@@ -98,6 +99,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picker.title": ("あなたの名前を選んでください", "Choose your name"),
     "picker.guest": ("ゲストで練習（記録しません）", "Practise as a guest (not recorded)"),
     "picker.guest_note": ("記録しません", "Nothing is recorded"),
+    "picker.offline_names": ("いまは記録につながらないので、このパソコンに残っている名前を出しています。"
+                             "名前を選んで練習できます。記録はあとで保存します。",
+                             "The record cannot be reached just now, so these are the names kept on this PC. "
+                             "Choose yours and practise; your records are saved later."),
     "picker.instructor": ("先生・サポーター用", "For teachers and helpers"),
     "picker.all": ("みんな", "Everyone"),
     "picker.class": ("クラス：{name}", "Class: {name}"),

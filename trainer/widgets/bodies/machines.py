@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.model import Screen
@@ -66,19 +66,17 @@ class _ScreenBox(QWidget):
         inner.addWidget(scroll, 1)
 
 
-class _SideBySide:
-    """Parts beside the screen when there is room, else in a row under it
-    (large text needs the screen's width more than the casing's looks)."""
-
-    row: QBoxLayout
-    side: QBoxLayout
-    side_width: int
-
-    def arrange(self, width: int) -> None:
-        look = self.look  # type: ignore[attr-defined]
-        beside = width >= look.px(380) + self.side_width + look.px(60)
-        self.row.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
-        self.side.setDirection(QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight)
+def column(rect: QRectF, parts: list[tuple[list[QWidget], float]], gap: float) -> None:
+    """Put rows of parts one under another in ``rect``: each row ``share`` of its height, its parts
+    side by side and equally wide, ``gap`` between and around them."""
+    y = rect.top() + gap
+    for widgets, share in parts:
+        height = rect.height() * share
+        width = (rect.width() - gap * (len(widgets) + 1)) / len(widgets)
+        for index, widget in enumerate(widgets):
+            x = rect.left() + gap + index * (width + gap)
+            widget.setGeometry(QRectF(x, y, width, height).toRect())
+        y += height + gap
 
 
 def paint_casing(painter: QPainter, rect: QRectF, look: Look, top: str = CASING, radius: float = 16) -> None:
@@ -115,56 +113,52 @@ def paint_bezel(painter: QPainter, widget: QWidget, look: Look) -> None:
     painter.fillPath(path, QColor("#111315"))
 
 
-class KioskBody(_SideBySide, BodyFrame):
-    """The convenience store's multi-copy machine (コンビニ交付)."""
+class KioskBody(BodyFrame):
+    """The convenience store's multi-copy machine (コンビニ交付): the touch panel in
+    its casing, the card tray, coin and note slots and change outlet to its
+    right, the paper outlet below."""
 
     name = "kiosk"
     width_100 = 820
     min_width_100 = 600
+    aspect = 4 / 3
+    """The touch panel in its casing (4 : 3; the tray and slots beside it are ``extras``)."""
+    extras = QMarginsF(0, 0, 0.44, 0.24)
+    """The column of tray and slots to the panel's right; the paper outlet below it."""
+    screen_100 = 400
+    screen_height_100 = 300
+    casing_100 = (22, 30)
     caption_key = "device.kiosk"
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
-        pad = look.px(16)
-        outer.setContentsMargins(pad, caption_room(look), pad, look.px(10))
-        outer.setSpacing(look.px(8))
+        pad = min(look.px(12), 18)
+        outer.setContentsMargins(pad, caption_room(look), pad, pad)
         self.setAccessibleName(look.tr(self.caption_key))
-        row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        row.setSpacing(look.px(16))
         self.screen_box = _ScreenBox(look, self.scroll)
         self.header = self.screen_box.header
-        row.addWidget(self.screen_box, 1)
-        side = self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        side.setSpacing(look.px(8))
-        width = capped(look, 160)
-        self.side_width = width
-        tray = self.add_part("card-tray", tray_painter("body.card_here"), QSize(width, capped(look, 108)))
+        outer.addWidget(self.screen_box, 1)
+        tray = self.add_part("card-tray", tray_painter("body.card_here"))
         tray.thing_at = tray_thing
-        side.addWidget(tray)
-        money = QHBoxLayout()
-        money.setSpacing(look.px(8))
-        money.addWidget(self.add_part("coin-slot", slot_painter("body.coin_slot", 0.35),
-                                      QSize(width // 2, capped(look, 64))))
-        money.addWidget(self.add_part("note-slot", slot_painter("body.note_slot", 0.8),
-                                      QSize(width // 2, capped(look, 64))))
-        side.addLayout(money)
-        change = self.add_part("change-outlet", outlet_painter("body.change"), QSize(width, capped(look, 56)))
+        self.add_part("coin-slot", slot_painter("body.coin_slot", 0.35))
+        self.add_part("note-slot", slot_painter("body.note_slot", 0.8))
+        change = self.add_part("change-outlet", outlet_painter("body.change"))
         change.thing_at = outlet_thing
-        side.addWidget(change)
-        side.addStretch(1)
-        row.addLayout(side)
-        outer.addLayout(row, 1)
-        outlet = self.add_part("printer-outlet", outlet_painter("body.outlet"),
-                               QSize(capped(look, 400), capped(look, 76)))
+        outlet = self.add_part("printer-outlet", outlet_painter("body.outlet"))
         outlet.thing_at = outlet_thing
-        outer.addWidget(outlet)
-        outer.addWidget(self.hand)
-        self.arrange(self.preferred_width())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        self.arrange(event.size().width())
-        super().resizeEvent(event)
+    def place_parts(self) -> None:
+        unit = self.body_rect().height()
+        side = self.extra_rect("right").adjusted(0, caption_room(self.look) * 0.5, 0, 0)
+        parts = self.parts
+        column(side, [([parts["card-tray"]], 0.34), ([parts["coin-slot"], parts["note-slot"]], 0.22),
+                      ([parts["change-outlet"]], 0.2)], unit * 0.03)
+        below = self.extra_rect("bottom")
+        body = self.body_rect()
+        width = body.width() * 0.7
+        parts["printer-outlet"].setGeometry(QRectF(body.center().x() - width / 2, below.top() + unit * 0.02, width,
+                                                   below.height() - unit * 0.06).toRect())
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         self.header.set_text(self.title_of(screen, view))
@@ -175,49 +169,46 @@ class KioskBody(_SideBySide, BodyFrame):
         paint_bezel(painter, self.screen_box, self.look)
 
 
-class AtmBody(_SideBySide, BodyFrame):
-    """An ATM: card and receipt slots right of the screen, the covered note slot below."""
+class AtmBody(BodyFrame):
+    """An ATM: the screen under its hood, the card and receipt slots to its right,
+    the covered note slot below."""
 
     name = "atm"
     width_100 = 780
     min_width_100 = 580
+    aspect = 4 / 3
+    """The touch screen in its casing, under the hood."""
+    extras = QMarginsF(0, 0, 0.42, 0.26)
+    """The card and receipt slots to the screen's right; the note slot below."""
+    screen_100 = 400
+    screen_height_100 = 300
+    casing_100 = (22, 34)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
-        pad = look.px(16)
-        outer.setContentsMargins(pad, caption_room(look) + look.px(8), pad, look.px(10))
-        outer.setSpacing(look.px(8))
+        pad = min(look.px(12), 18)
+        outer.setContentsMargins(pad, caption_room(look) + min(look.px(8), 12), pad, pad)
         self.setAccessibleName(look.tr("device.atm"))
-        row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        row.setSpacing(look.px(18))
         self.screen_box = _ScreenBox(look, self.scroll)
         self.header = self.screen_box.header
-        row.addWidget(self.screen_box, 1)
-        side = self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        side.setSpacing(look.px(12))
-        width = capped(look, 160)
-        self.side_width = width
-        card = self.add_part("card-slot", slot_painter("body.card_slot", 0.7, led=True),
-                             QSize(width, capped(look, 96)))
+        outer.addWidget(self.screen_box, 1)
+        card = self.add_part("card-slot", slot_painter("body.card_slot", 0.7, led=True))
         card.thing_at = slot_thing
-        side.addWidget(card)
-        receipt = self.add_part("receipt-slot", slot_painter("body.receipt", 0.55),
-                                QSize(width, capped(look, 90)))
+        receipt = self.add_part("receipt-slot", slot_painter("body.receipt", 0.55))
         receipt.thing_at = slot_thing
-        side.addWidget(receipt)
-        side.addStretch(1)
-        row.addLayout(side)
-        outer.addLayout(row, 1)
-        notes = self.add_part("note-slot", outlet_painter("body.atm_notes"), QSize(capped(look, 360), capped(look, 80)))
+        notes = self.add_part("note-slot", outlet_painter("body.atm_notes"))
         notes.thing_at = outlet_thing
-        outer.addWidget(notes)
-        outer.addWidget(self.hand)
-        self.arrange(self.preferred_width())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        self.arrange(event.size().width())
-        super().resizeEvent(event)
+    def place_parts(self) -> None:
+        unit = self.body_rect().height()
+        side = self.extra_rect("right").adjusted(0, caption_room(self.look), 0, 0)
+        column(side, [([self.parts["card-slot"]], 0.3), ([self.parts["receipt-slot"]], 0.28)], unit * 0.04)
+        below = self.extra_rect("bottom")
+        body = self.body_rect()
+        width = body.width() * 0.66
+        self.parts["note-slot"].setGeometry(QRectF(body.center().x() - width / 2, below.top() + unit * 0.03, width,
+                                                   below.height() - unit * 0.07).toRect())
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         self.header.set_text(self.title_of(screen, view))
@@ -346,38 +337,61 @@ class FaceCamera(PartWidget):
 
 
 class FaceReaderBody(BodyFrame):
-    """The clinic's face-recognition card reader: camera, screen, card tray."""
+    """The clinic's face-recognition card reader, upright on the counter: the
+    camera on top (its view with the face frame while it looks), the screen,
+    the card tray at the bottom."""
 
     name = "card-reader"
     width_100 = 560
     min_width_100 = 440
+    aspect = 4 / 3
+    """The touch screen in its casing (4 : 3; camera and tray above and below it are ``extras``)."""
+    extras = QMarginsF(0, 0.12, 0, 0.5)
+    """The lens above the screen; the card tray below it."""
+    camera_share = 0.5
+    """The camera's view above the screen while it looks, as a share of the screen's height."""
+    screen_100 = 380
+    screen_height_100 = 240
+    casing_100 = (18, 34)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
-        pad = look.px(18)
-        outer.setContentsMargins(pad, caption_room(look) + look.px(14), pad, look.px(12))
-        outer.setSpacing(look.px(10))
+        pad = min(look.px(12), 18)
+        outer.setContentsMargins(pad, caption_room(look), pad, pad)
         self.setAccessibleName(look.tr("device.face_reader"))
         self.camera = FaceCamera(self, QSize(capped(look, 260, 1.5), capped(look, 160, 1.5)))
+        self.camera.setParent(self)
         self.parts["camera"] = self.camera
         self.camera.acted.connect(self.acted)
         self.camera.hide()
-        outer.addWidget(self.camera, 0, Qt.AlignmentFlag.AlignHCenter)
         self.screen_box = _ScreenBox(look, self.scroll, title_role="large")
         self.header = self.screen_box.header
         outer.addWidget(self.screen_box, 1)
-        tray = self.add_part("card-tray", tray_painter("body.card_here"),
-                             QSize(capped(look, 260, 1.5), capped(look, 130, 1.5)))
+        tray = self.add_part("card-tray", tray_painter("body.card_here"))
         tray.thing_at = tray_thing
-        outer.addWidget(tray, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addWidget(self.hand)
+
+    def parts_extras(self) -> QMarginsF:
+        extras = QMarginsF(self.extras)
+        if getattr(self, "camera", None) is not None and self.camera.state != "off":
+            extras.setTop(extras.top() + self.camera_share)
+        return extras
+
+    def place_parts(self) -> None:
+        unit = self.body_rect().height()
+        top = self.extra_rect("top")
+        lens = unit * self.extras.top()
+        view = top.adjusted(0, lens, 0, 0)
+        width = min(view.width() * 0.8, view.height() * 1.5)
+        self.camera.setGeometry(QRectF(view.center().x() - width / 2, view.top(), width,
+                                       view.height()).toRect())
+        below = self.extra_rect("bottom")
+        width = min(below.width() * 0.62, below.height() * 1.8)
+        self.parts["card-tray"].setGeometry(QRectF(below.center().x() - width / 2, below.top() + unit * 0.04, width,
+                                                   below.height() - unit * 0.08).toRect())
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.camera.set_state(str(body.get("camera", "off")))
-
-    def part_widget(self, name: str) -> QWidget | None:
-        return super().part_widget(name)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         self.header.set_text(self.title_of(screen, view))
@@ -385,15 +399,18 @@ class FaceReaderBody(BodyFrame):
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         paint_casing(painter, rect, look, "#2F3338", 22)
-        paint_caption(painter, rect.adjusted(0, look.px(20), 0, 0), look.tr("device.face_reader"), look, "#E6E8EA")
+        body = self.body_rect()
+        paint_caption(painter, body, look.tr("device.face_reader"), look, "#E6E8EA")
         # the lens, centred over the screen
-        lens = QPointF(rect.center().x(), rect.top() + look.px(15))
+        band = body.height() * self.extras.top()
+        lens = QPointF(rect.center().x(), rect.top() + band * 0.55)
+        radius = max(4.0, band * 0.28)
         painter.setBrush(QColor("#0B0C0E"))
         painter.setPen(QPen(QColor("#7A828A"), 2))
-        painter.drawEllipse(lens, look.px(8), look.px(8))
+        painter.drawEllipse(lens, radius, radius)
         painter.setBrush(QColor("#3A6EA5"))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(lens, look.px(3), look.px(3))
+        painter.drawEllipse(lens, radius * 0.4, radius * 0.4)
         paint_bezel(painter, self.screen_box, look)
 
 
@@ -403,6 +420,11 @@ class TillBody(BodyFrame):
     name = "till"
     width_100 = 560
     min_width_100 = 420
+    aspect = 1.15
+    """A customer display on its stand: a small landscape screen."""
+    screen_100 = 380
+    screen_height_100 = 280
+    casing_100 = (28, 60)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -414,7 +436,6 @@ class TillBody(BodyFrame):
         self.screen_box = _ScreenBox(look, self.scroll, title_role="large")
         self.header = self.screen_box.header
         outer.addWidget(self.screen_box, 1)
-        outer.addWidget(self.hand)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         self.header.set_text(self.title_of(screen, view))
@@ -440,6 +461,11 @@ class PaperBody(BodyFrame):
     name = "paper"
     width_100 = 560
     min_width_100 = 400
+    aspect = 0.75
+    """A sheet in the hand on the table (A4 is 0.71)."""
+    screen_100 = 360
+    screen_height_100 = 420
+    casing_100 = (40, 34)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -452,7 +478,6 @@ class PaperBody(BodyFrame):
         palette.setColor(QPalette.ColorRole.Window, look.colour("screen"))
         self.scroll.setPalette(palette)
         self._outer.addWidget(self.scroll, 1)
-        self._outer.addWidget(self.hand)
 
     def _margins(self, receipt: bool) -> None:
         look = self.look

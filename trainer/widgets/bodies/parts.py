@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
@@ -33,7 +33,7 @@ from trainer.widgets.button import LONG_PRESS_MS, monotonic_ms, paint_focus_ring
 from trainer.widgets.devices import DeviceFrame
 from trainer.widgets.elements.card import CardPicture
 from trainer.widgets.look import Look
-from trainer.widgets.text_layout import draw_text
+from trainer.widgets.text_layout import draw_text, text_size
 
 PaintPart = Callable[[QPainter, QRectF, "PartWidget"], None]
 
@@ -52,9 +52,13 @@ def fitted_font(look: Look, rect: QRectF, share: float = 0.32, role: str = "smal
 
 def print_label(painter: QPainter, rect: QRectF, text: str, look: Look, colour: QColor | str = "#FFFFFF",
                 share: float = 0.32) -> None:
-    """A label printed on the machine (「硬貨」「取出口」), centred in ``rect``."""
+    """A label printed on the machine (「硬貨」「取出口」), centred in ``rect``; a little smaller
+    when it would not fit (printed words are never cut off)."""
+    font = fitted_font(look, rect, share)
+    while font.pixelSize() > 9 and text_size(font, text, max(1.0, rect.width()))[1] > rect.height():
+        font.setPixelSize(font.pixelSize() - 1)
     painter.setPen(QColor(colour))
-    draw_text(painter, rect, text, fitted_font(look, rect, share), Qt.AlignmentFlag.AlignHCenter)
+    draw_text(painter, rect, text, font, Qt.AlignmentFlag.AlignHCenter)
 
 
 # -- things: cards, coins, notes, paper -----------------------------------------------------------
@@ -202,8 +206,28 @@ class HandTray(QWidget):
         self._row.setContentsMargins(min(look.px(96), 130), pad, pad, pad)
         self._row.setSpacing(look.px(14))
         self._row.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.hide()
+
+    def label_width(self) -> int:
+        return min(self._look.px(86), 120, max(40, self.width() // 5))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._resize_things()
+
+    def _resize_things(self) -> None:
+        """Things as tall as the tray allows, side by side after the 「手元」 label."""
+        pad = max(4, self.height() // 10)
+        height = max(10, self.height() - 2 * pad)
+        width = round(height / THING_ASPECT)
+        room = self.width() - self.label_width() - 2 * pad
+        if self.things:
+            width = max(10, min(width, (room - pad * (len(self.things) - 1)) // len(self.things)))
+            height = min(height, round(width * THING_ASPECT))
+        self._row.setContentsMargins(self.label_width() + pad, pad, pad, pad)
+        self._row.setSpacing(pad)
+        for thing in self.things:
+            thing.setFixedSize(width, height)
 
     def set_objects(self, objects: tuple[str, ...]) -> list[HeldThing]:
         for thing in self.things:
@@ -218,8 +242,7 @@ class HandTray(QWidget):
         names = "、".join(thing_name(o, self._look) for o in objects)
         self.setAccessibleName(self._look.tr("body.hand_holds", things=names))
         self.setVisible(bool(objects))
-        height = thing_width(self._look) * THING_ASPECT + self._look.px(16)
-        self.setFixedHeight(round(height))
+        self._resize_things()
         return self.things
 
     def objects(self) -> tuple[str, ...]:
@@ -235,7 +258,7 @@ class HandTray(QWidget):
         painter.fillPath(path, look.colour("surface"))
         painter.setPen(QPen(look.colour("border"), max(1, look.px(1.5)), Qt.PenStyle.DashLine))
         painter.drawPath(path)
-        label = QRectF(rect.left() + look.px(6), rect.top(), min(look.px(86), 120), rect.height())
+        label = QRectF(rect.left() + 4, rect.top(), self.label_width(), rect.height())
         painter.setPen(look.colour("surface_text"))
         painter.setFont(fitted_font(look, label, 0.3))
         painter.drawText(label, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, look.tr("body.hand"))
@@ -418,27 +441,97 @@ class PartWidget(QWidget):
 class BodyFrame(DeviceFrame):
     """A device with a body: parts around its screen and the learner's hand.
 
-    Subclasses build their casing in ``__init__`` (adding parts with
-    :meth:`add_part` and putting ``self.hand`` where the hand goes) and draw
-    it in ``paint_body``; :meth:`apply_body` updates what is not a part
-    (a phone turned over, a full-screen page)."""
+    Geometry (see ``DeviceFrame``): the *body* is the real device's face in
+    its real proportions (``aspect``: a multi-copier's touch panel in its
+    casing, a monitor, a phone) and holds the screen; the physical parts that
+    stand outside that face on the real machine — the kiosk's card tray and
+    coin slots to the right of the panel and its paper outlet below, the
+    reader's camera above and card tray below, the computer's keyboard in
+    front of the monitor — lie in the frame's ``body_extras``, declared by
+    ``extras`` (fractions of the body's height; :meth:`parts_extras` when it
+    changes with the step) and placed by :meth:`place_parts` inside
+    :meth:`extra_rect`. The hand lies below all of it (``hand_share`` of the
+    body's height) on the steps where the learner holds something.
+
+    Subclasses build the body's layout in ``__init__`` (the screen; parts
+    inside the body's outline, such as the phone's ◁ ○, may go in it too),
+    add parts with :meth:`add_part`, place the others in :meth:`place_parts`
+    and draw the casing in ``paint_body``; :meth:`apply_body` updates what is
+    not a part (a phone turned over, a full-screen page)."""
+
+    extras = QMarginsF()
+    """Room for the parts outside the body's outline (left, top, right, bottom), as fractions of
+    the body's height; none by default."""
+    hand_share = 0.2
+    """The hand's height as a share of the body's height, when it holds something."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
+        self.body: Mapping[str, Any] = {}
         self.kind = device_kinds.KINDS[self.name]
         self.parts: dict[str, PartWidget] = {}
-        self.hand = HandTray(look)
-        self.body: Mapping[str, Any] = {}
+        self.hand = HandTray(look, self)
         self._ghost: ThingView | None = None
         self._grab: QPoint = QPoint()
         self._moved = False
         self._start = QPointF()
 
     def add_part(self, name: str, paint: PaintPart, size: QSize | None = None) -> PartWidget:
-        widget = PartWidget(self.kind.parts[name], self.look, paint, self.hand.objects, size)
+        widget = PartWidget(self.kind.parts[name], self.look, paint, self.hand.objects, size, self)
         widget.acted.connect(self.acted)
         self.parts[name] = widget
         return widget
+
+    # -- geometry -------------------------------------------------------------------------
+    def parts_extras(self) -> QMarginsF:
+        """The room the parts outside the body need on this step (``extras`` unless a
+        subclass varies it, e.g. the reader's camera view shown only while it looks)."""
+        return QMarginsF(self.extras)
+
+    def body_extras(self) -> QMarginsF:
+        extras = self.parts_extras()
+        if getattr(self, "body", {}).get("hand"):
+            extras.setBottom(extras.bottom() + self.hand_share)
+        return extras
+
+    def machine_rect(self) -> QRectF:
+        """The body with the parts around it (the whole machine as drawn), without the hand."""
+        extras = self.parts_extras()
+        body = self.body_rect()
+        unit = body.height()
+        return body.adjusted(-extras.left() * unit, -extras.top() * unit, extras.right() * unit,
+                             extras.bottom() * unit)
+
+    def extra_rect(self, side: str) -> QRectF:
+        """The room beside the body on ``side`` (``left``, ``top``, ``right``, ``bottom``): beside
+        the body's height for left and right, across the whole machine for top and bottom."""
+        body, machine = self.body_rect(), self.machine_rect()
+        if side == "left":
+            return QRectF(machine.left(), body.top(), body.left() - machine.left(), body.height())
+        if side == "right":
+            return QRectF(body.right(), body.top(), machine.right() - body.right(), body.height())
+        if side == "top":
+            return QRectF(machine.left(), machine.top(), machine.width(), body.top() - machine.top())
+        return QRectF(machine.left(), body.bottom(), machine.width(), machine.bottom() - body.bottom())
+
+    @classmethod
+    def content_scale(cls, frame: QSize, chosen: float) -> float:
+        """As ``DeviceFrame.content_scale``, for the body alone (the parts beside it take their
+        share of the frame's width; the hand, below, none of it)."""
+        extras = cls.extras
+        width = frame.width() * cls.aspect / (cls.aspect + extras.left() + extras.right())
+        return DeviceFrame.content_scale.__func__(cls, QSize(round(width), round(width / cls.aspect)), chosen)
+
+    def place_parts(self) -> None:
+        """Subclasses: put the parts that lie outside the body into their ``extra_rect``."""
+
+    def _place(self) -> None:
+        self._make_room_for_extras()
+        self.place_parts()
+        machine = self.machine_rect()
+        gap = max(4, round(self.body_rect().height() * 0.02))
+        top = round(machine.bottom()) + gap
+        self.hand.setGeometry(QRect(round(machine.left()), top, round(machine.width()), max(1, self.height() - top)))
 
     # -- the hooks the player calls ----------------------------------------------------
     def set_body(self, body: Mapping[str, Any]) -> None:
@@ -452,6 +545,12 @@ class BodyFrame(DeviceFrame):
             thing.dragged.connect(self._drag_move)
             thing.released.connect(self._drag_end)
         self.apply_body(body)
+        self._place()
+        self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place()
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         """Subclasses: show what is not a part (side, full screen, camera)."""
@@ -502,14 +601,11 @@ class BodyFrame(DeviceFrame):
     def paintEvent(self, event) -> None:  # noqa: N802, ARG002
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        if self.hand.isVisible():
-            rect.setBottom(self.hand.geometry().top() - self.look.px(6))
-        self.paint_body(painter, rect)
+        self.paint_body(painter, self.machine_rect().adjusted(1, 1, -1, -1))
         painter.end()
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
-        """Draw the casing in ``rect`` (the widget less the hand)."""
+        """Draw the casing in ``rect`` (the body and the parts around it, without the hand)."""
 
 
 # -- how parts look ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -117,6 +117,9 @@ def _card_on_back(part: PartWidget) -> QRectF:
 class PhoneBody(PhoneFrame, BodyFrame):
     """The phone with its ◁ / ○ buttons, and its back for reading a card."""
 
+    casing_100 = (10, 22 + 17 + 26)
+    hand_share = 0.14
+
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = self.layout()
@@ -129,7 +132,6 @@ class PhoneBody(PhoneFrame, BodyFrame):
         self.back_side.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.back_side.hide()
         layout.addWidget(self.back_side, 1)
-        layout.addWidget(self.hand)
         self.camera = FaceCamera(self, QSize(look.px(300), look.px(240)), done_key="body.photo_ready")
         self.camera.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.parts["camera"] = self.camera
@@ -204,28 +206,48 @@ def paint_key(painter: QPainter, rect: QRectF, label: str, look: Look, pressed: 
 
 class _Keyboard(QWidget):
     """The top of a computer keyboard (the rest runs on under the edge of the
-    picture); its Esc key, top left as on every keyboard, is a part of the body."""
+    picture); its Esc key, top left and a little apart as on every keyboard, is a
+    part of the body, never smaller than a finger."""
 
     ROWS = (
         ("Esc", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12"),
         ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "^", "BS"),
         ("Tab", "Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P", "@", "["),
     )
+    FINGER = 46
+    """The Esc key's least size in pixels (44 px to press, and its outline)."""
 
-    def __init__(self, look: Look, esc: PartWidget) -> None:
-        super().__init__()
+    def __init__(self, look: Look, esc: PartWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._look = look
         self.esc = esc
         esc.setParent(self)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(len(self.ROWS) * (look.target + look.px(4)) + look.px(12))
+
+    def _keys(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(self._look.px(10), self._look.px(8), -self._look.px(10), 0)
+
+    def _first_row(self) -> tuple[float, float]:
+        """The height of the Esc row and the Esc key's width."""
+        rect = self._keys()
+        height = max(self.FINGER, rect.height() / len(self.ROWS))
+        width = max(self.FINGER, rect.width() / len(self.ROWS[0]))
+        return min(height, rect.height()), width
 
     def key_rect(self, row: int, column: int) -> QRectF:
-        rect = QRectF(self.rect()).adjusted(self._look.px(10), self._look.px(8), -self._look.px(10), 0)
-        rows, columns = len(self.ROWS), len(self.ROWS[0])
-        width, height = rect.width() / columns, rect.height() / rows
-        gap = max(2.0, min(width, height) * 0.08)
-        return QRectF(rect.left() + column * width + gap / 2, rect.top() + row * height + gap / 2,
+        rect = self._keys()
+        columns = len(self.ROWS[0])
+        first, esc = self._first_row()
+        gap = max(2.0, min(rect.width() / columns, first) * 0.08)
+        if row == 0:
+            if column == 0:
+                return QRectF(rect.left() + gap / 2, rect.top() + gap / 2, esc - gap, first - gap)
+            room = rect.width() - esc - gap * 2  # a gap after Esc, as on the real keyboard
+            width = room / (columns - 1)
+            return QRectF(rect.left() + esc + gap * 2 + (column - 1) * width + gap / 2, rect.top() + gap / 2,
+                          width - gap, first - gap)
+        height = (rect.height() - first) / (len(self.ROWS) - 1)
+        width = rect.width() / columns
+        return QRectF(rect.left() + column * width + gap / 2, rect.top() + first + (row - 1) * height + gap / 2,
                       width - gap, height - gap)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
@@ -244,7 +266,9 @@ class _Keyboard(QWidget):
         for r, row in enumerate(self.ROWS):
             for c, label in enumerate(row):
                 if (r, c) != (0, 0):
-                    paint_key(painter, self.key_rect(r, c), label, look)
+                    key = self.key_rect(r, c)
+                    if key.height() > 4:
+                        paint_key(painter, key, label, look)
         # the keyboard runs on below the picture's edge
         fade = QRectF(0, self.height() * 0.7, self.width(), self.height() * 0.3)
         gradient = QLinearGradient(fade.topLeft(), fade.bottomLeft())
@@ -260,12 +284,19 @@ class PcBody(BodyFrame):
     name = "browser"
     width_100 = 900
     min_width_100 = 620
+    aspect = 16 / 10
+    """The monitor (16 : 10); its stand and the keyboard in front of it are ``extras``."""
+    extras = QMarginsF(0, 0, 0, 0.44)
+    """The monitor's stand, then the top of the keyboard."""
+    stand_share = 0.08
+    screen_100 = 620
+    screen_height_100 = 280
+    casing_100 = (20, 80)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(look.px(8), look.px(8), look.px(8), look.px(8))
-        outer.setSpacing(look.px(34))  # the monitor's stand shows in the gap
+        outer.setContentsMargins(0, 0, 0, 0)
         self.monitor = QWidget()
         screen = QVBoxLayout(self.monitor)
         bezel = look.px(14)
@@ -291,10 +322,13 @@ class PcBody(BodyFrame):
         screen.addWidget(self.address)
         screen.addWidget(self.scroll, 1)
         outer.addWidget(self.monitor, 1)
-        self.keyboard = _Keyboard(look, self.add_part("esc", _paint_esc, QSize(look.px(60), look.px(30))))
-        outer.addWidget(self.keyboard)
-        outer.addWidget(self.hand)
+        self.keyboard = _Keyboard(look, self.add_part("esc", _paint_esc), self)
         self.fullscreen = False
+
+    def place_parts(self) -> None:
+        below = self.extra_rect("bottom")
+        stand = self.body_rect().height() * self.stand_share
+        self.keyboard.setGeometry(below.adjusted(0, stand, 0, 0).toRect())
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.fullscreen = bool(body.get("fullscreen"))
@@ -339,9 +373,12 @@ class PcBody(BodyFrame):
         path = QPainterPath()
         path.addRoundedRect(monitor, look.px(12), look.px(12))
         painter.fillPath(path, QColor("#1B1D20"))
-        neck = QRectF(monitor.center().x() - look.px(30), monitor.bottom(), look.px(60), look.px(22))
+        stand = self.body_rect().height() * self.stand_share
+        neck = QRectF(monitor.center().x() - monitor.width() * 0.04, monitor.bottom(), monitor.width() * 0.08,
+                      stand * 0.7)
         painter.fillRect(neck, QColor("#2C2F33"))
-        foot = QRectF(monitor.center().x() - look.px(110), neck.bottom() - 2, look.px(220), look.px(10))
+        foot = QRectF(monitor.center().x() - monitor.width() * 0.15, neck.bottom() - 2, monitor.width() * 0.3,
+                      stand * 0.3)
         painter.setBrush(QColor("#2C2F33"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(foot, look.px(4), look.px(4))

@@ -1,0 +1,234 @@
+"""The instructor area and the picker against curious learners: plain-text names, refused hidden
+characters, a PIN gate that slows guessing and locks itself, exports named by learner and date,
+the quit notice, and names kept on this PC while the record is unreachable (issue #12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import uuid
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from tests.progress.test_progress_widgets import type_into, unlock
+from trainer.app.instructor_area import InstructorArea
+from trainer.progress.learners import InvalidName, clean_name, export_file_name
+from trainer.progress.pin import PIN_SETTING, InstructorPin
+from trainer.progress.reports import Reports
+from trainer.scenarios.events import StepShown
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    from trainer.progress.database import sqlite_url
+
+    return sqlite_url(tmp_path / "db" / "progress.sqlite3").render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def gate(qtbot, engine, store, directory, recorder):
+    directory.on_learner_deleted = recorder.forget_learner
+    widget = InstructorArea(directory, InstructorPin(store, has_learners=lambda: directory.count_learners() > 0),
+                            Reports(engine), recorder)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.mark.parametrize("name", ["\u202eおかし", "はな\u200bこ", "は\x00なこ", "はな\u2028こ", "\ufeffはなこ",
+                                  "\u2066はなこ\u2069", "はな\u200dこ"])
+def test_invisible_and_direction_changing_characters_are_refused(name):
+    with pytest.raises(InvalidName) as refused:
+        clean_name(name)
+    assert "見えない文字" in refused.value.message_ja
+
+
+def test_markup_in_a_name_is_kept_as_plain_text():
+    assert clean_name("<img width=3000> <b>太字</b>") == "<img width=3000> <b>太字</b>"
+    assert clean_name(" 花子\n") == "花子"  # a pasted line end is just a space
+
+
+def test_names_are_plain_text_in_the_instructor_area(qtbot, gate, directory):
+    unlock(qtbot, gate)
+    learner = directory.add_learner("<img src=x width=3000><b>ふとじ</b>")
+    gate.reload()
+    gate.tabs.setCurrentIndex(1)
+    gate.progress_learner_combo.setCurrentIndex(gate.progress_learner_combo.findData(str(learner)))
+    gate._show_learner_progress()
+    summary = gate.progress_summary
+    assert summary.textFormat() == Qt.TextFormat.PlainText
+    assert summary.text().startswith("<img src=x width=3000><b>ふとじ</b>さん")
+    assert summary.sizeHint().width() < 3000  # the markup was not rendered as a 3,000-pixel picture
+    gate.tabs.setCurrentIndex(0)
+    gate.reload()
+    naming = [w for w in gate.findChildren(QLabel) if "ふとじ" in w.text()]
+    assert naming and all(w.textFormat() == Qt.TextFormat.PlainText for w in naming)
+
+
+def test_the_confirmation_dialog_shows_names_as_plain_text(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.textFormat()) or 0)
+    InstructorArea.ask_confirm(None, "削除", "<b>はなこ</b>さんを削除します")
+    assert shown == [Qt.TextFormat.PlainText]
+
+
+def test_pin_guessing_is_slowed_on_screen(qtbot, gate, store):
+    unlock(qtbot, gate, "2468")
+    gate.lock()
+    for guess in ("0000", "1111", "2222"):
+        type_into(qtbot, gate.pin_edit, guess)
+        qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
+    assert "秒たってから" in gate.pin_message.text()
+    type_into(qtbot, gate.pin_edit, "2468")  # the right PIN, but within the wait
+    qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
+    assert not gate.is_unlocked
+
+
+def test_a_removed_pin_row_does_not_open_the_set_pin_page(qtbot, gate, store, directory):
+    unlock(qtbot, gate, "2468")
+    directory.add_learner("まもられる ひと")
+    store.set_setting(PIN_SETTING, None)  # deleted by someone with write access to the database
+    gate.lock()
+    assert gate.stack.currentIndex() == 1 and "docs/reliability.md" in gate.pin_message.text()
+    type_into(qtbot, gate.pin_edit, "0000")
+    qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
+    assert not gate.is_unlocked
+
+
+def test_the_unlocked_area_locks_itself_after_idle_minutes(qtbot, gate):
+    gate.idle_lock.timer.setInterval(200)  # minutes in real life (IDLE_LOCK_MS)
+    unlock(qtbot, gate)
+    assert gate.is_unlocked and gate.idle_lock.timer.isActive()
+    qtbot.waitUntil(lambda: not gate.is_unlocked, timeout=3000)
+    assert gate.stack.currentIndex() == 1  # the PIN page again
+
+
+def test_activity_keeps_the_area_open(qtbot, gate):
+    gate.idle_lock.timer.setInterval(400)
+    unlock(qtbot, gate)
+    for _ in range(4):
+        qtbot.wait(200)
+        qtbot.mouseClick(gate.tabs.tabBar(), Qt.MouseButton.LeftButton)
+    assert gate.is_unlocked
+
+
+def test_an_export_is_named_after_the_learner_and_the_date_and_is_owner_only(qtbot, gate, directory, tmp_path,
+                                                                             monkeypatch):
+    unlock(qtbot, gate)
+    learner = directory.add_learner("都城 花子/2")
+    suggested = []
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(InstructorArea, "ask_save_path",
+                        classmethod(lambda cls, parent, name: suggested.append(name) or str(target)))
+    gate.reload()
+    gate.tabs.setCurrentIndex(2)
+    gate.data_learner_combo.setCurrentIndex(gate.data_learner_combo.findData(str(learner)))
+    qtbot.mouseClick(gate.export_button, Qt.MouseButton.LeftButton)
+    assert suggested == [f"学習記録_都城_花子_2_{dt.date.today().isoformat()}.json"]
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_an_export_never_overwrites_without_asking(directory, tmp_path):
+    learner = directory.add_learner("うわがき")
+    target = tmp_path / "x.json"
+    target.write_text("先生の大事なファイル", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        directory.export_learner_json(learner, target)
+    assert target.read_text(encoding="utf-8") == "先生の大事なファイル"
+    directory.export_learner_json(learner, target, overwrite=True)  # after the dialog asked
+    assert "うわがき" in target.read_text(encoding="utf-8")
+    assert export_file_name("a:b*c", dt.date(2026, 12, 1)) == "学習記録_a_b_c_2026-12-01.json"
+
+
+# -- the learner side ----------------------------------------------------------------------------
+
+def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, monkeypatch):
+    from trainer.app import progress_link
+    from trainer.progress import open_progress
+
+    progress = open_progress(data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    link = progress_link.ProgressLink(progress)
+    window = QWidget()
+    qtbot.addWidget(window)
+    link.install_quit_notice(window, "ja")
+    told = []
+    monkeypatch.setattr(progress_link, "tell_before_quit", lambda parent, text: told.append(text))
+    try:
+        learner = progress.learners.add_learner("まつ ひと")
+        progress.recorder.hold_database(True)  # the database cannot take them now: they wait
+        progress.recorder.start_attempt(learner, "s", 1)
+        progress.recorder.record(StepShown("a", 0, False))
+        window.show()
+        window.close()
+        assert len(told) == 1 and "このパソコンに安全に残してある" in told[0] and "なくなりません" in told[0]
+    finally:
+        link.close()
+
+
+def test_quitting_with_everything_saved_says_nothing(qtbot, tmp_path, monkeypatch):
+    from trainer.app import progress_link
+    from trainer.progress import open_progress
+
+    progress = open_progress(data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    link = progress_link.ProgressLink(progress)
+    window = QWidget()
+    qtbot.addWidget(window)
+    link.install_quit_notice(window, "ja")
+    told = []
+    monkeypatch.setattr(progress_link, "tell_before_quit", lambda parent, text: told.append(text))
+    window.show()
+    window.close()
+    link.close()
+    assert told == []
+
+
+def test_learners_choose_themselves_while_the_server_is_down_and_the_picker_refreshes(qtbot, tmp_path,
+                                                                                     monkeypatch):
+    from trainer.app import progress_link
+    from trainer.app.learner_picker import LearnerPicker
+    from trainer.progress import open_progress
+    from trainer.widgets.look import Look
+
+    progress = open_progress(data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    try:
+        hanako = progress.learners.add_learner("はなこ")
+        assert [x.display_name for x in progress.learner_choices.list_learners()] == ["はなこ"]  # seen once
+        down = {"on": True}
+        real_list, real_groups = progress.learners.list_learners, progress.learners.list_groups
+
+        def maybe(real):
+            def call(*args, **kwargs):
+                if down["on"]:
+                    raise ConnectionError("server down")
+                return real(*args, **kwargs)
+            return call
+
+        monkeypatch.setattr(progress.learners, "list_learners", maybe(real_list))
+        monkeypatch.setattr(progress.learners, "list_groups", maybe(real_groups))
+        monkeypatch.setattr(progress_link, "RECHECK_MS", 100)
+        link = progress_link.ProgressLink(progress)
+        picker = link.learner_page(Look())
+        qtbot.addWidget(picker)
+        assert isinstance(picker, LearnerPicker)
+        assert [t.text() for t in picker.tiles] == ["はなこ"]  # names last seen, kept on this PC
+        assert "このパソコンに残っている名前" in picker.message.text()
+        with qtbot.waitSignal(picker.learner_chosen) as chosen:
+            qtbot.mouseClick(picker.tiles[0], Qt.MouseButton.LeftButton)
+        assert chosen.args == [hanako]
+        progress.recorder.hold_database(True)
+        progress.recorder.start_attempt(hanako, "s", 1)
+        progress.recorder.record(StepShown("a", 0, False))
+        assert progress.recorder.flush(5) and progress.recorder.pending_count() > 0  # waits in the outbox
+        progress.learners.add_learner("たろう")  # added on another PC meanwhile
+        down["on"] = False  # the server is back
+        qtbot.waitUntil(lambda: [t.text() for t in picker.tiles] == ["たろう", "はなこ"], timeout=5000)
+        assert picker.message.isHidden() or "このパソコンに残っている名前" not in picker.message.text()
+    finally:
+        progress.close()
+    assert uuid.UUID(str(hanako))

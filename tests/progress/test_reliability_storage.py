@@ -1,0 +1,378 @@
+"""Nothing lost: a full disk, a read-only folder, a damaged or foreign file, quitting while records wait.
+
+Reproduces issue #12's storage failures. Full disks are a real 4 MiB tmpfs
+filled to the last byte and read-only folders a real read-only bind mount
+(``tests/progress/mounts.py``, as root); the ``*_injected`` tests raise the
+same errors at the seam (``sqlite3.connect``) so the paths are covered
+without root too.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from trainer.progress import database as db
+from trainer.progress import open_progress
+from trainer.progress.database import DB_FILENAME, ENV_URL, OUTBOX_FILENAME, check_sqlite_file
+from trainer.progress.models import utcnow
+from trainer.progress.outbox import Outbox
+from trainer.progress.recorder import SaveState
+from trainer.progress.records import AttemptStart, Unit
+from trainer.scenarios.events import StepShown
+
+
+@pytest.fixture(autouse=True)
+def _no_env_url(monkeypatch):
+    monkeypatch.delenv(ENV_URL, raising=False)
+
+
+def _record(progress, learner, steps):
+    progress.recorder.start_attempt(learner, "s", 1)
+    for step in steps:
+        progress.recorder.record(StepShown(step, 0, False))
+    assert progress.recorder.flush(10)
+
+
+def _events(progress, learner) -> int:
+    return sum(s.attempts for s in progress.reports.learner_report(learner).scenarios)
+
+
+def _aside(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".damaged-" in p.name or ".unmatched-" in p.name)
+
+
+# -- a full disk -------------------------------------------------------------------------------
+
+def test_a_full_disk_at_start_moves_nothing_and_loses_nothing(small_disk, tmp_path):
+    data = small_disk.path / "data"
+    spill = [tmp_path / "second-place"]
+    progress = open_progress(data_dir_override=data, spill_dirs=spill)
+    learner = progress.learners.add_learner("はなこ")
+    _record(progress, learner, ["a"])
+    progress.close()
+    waiting = Outbox(data / OUTBOX_FILENAME)  # a record that was waiting in the outbox before
+    attempt = uuid.uuid4()
+    waiting.append([Unit(attempt, learner, "waited", start=AttemptStart(1, utcnow(), None))])
+    waiting.close()
+
+    small_disk.fill()
+    progress = open_progress(data_dir_override=data, spill_dirs=spill)
+    try:
+        assert _aside(data) == []  # nothing moved aside: a full disk is "try later", not damage
+        assert progress.integrity.moved_to is None and progress.integrity.unavailable is not None
+        assert "いまは記録のファイルに書き込めません" in progress.notice_ja
+        assert "傷んで" not in progress.notice_ja
+        progress.recorder.start_attempt(learner, "s", 1)
+        for step in ("b", "c", "d"):
+            progress.recorder.record(StepShown(step, 0, False))
+        progress.recorder.flush(10)
+        assert progress.recorder.status.state in (SaveState.FAILING, SaveState.WAITING)
+        told = progress.recorder.quit_message("ja")
+        assert told and "なくなりません" in told or "別の場所" in told
+    finally:
+        progress.close()
+    assert _aside(data) == []
+
+    small_disk.free()
+    progress = open_progress(data_dir_override=data, spill_dirs=spill)
+    try:
+        assert progress.notice_ja is None
+        assert [x.display_name for x in progress.learners.list_learners()] == ["はなこ"]
+        assert progress.recorder.retry_now(10) and progress.recorder.flush(10)
+        assert progress.recorder.status.state is SaveState.SAVED
+        report = {s.scenario_id: s.attempts for s in progress.reports.learner_report(learner).scenarios}
+        assert report == {"s": 2, "waited": 1}  # the old waiting record and the full-disk run both arrived
+    finally:
+        progress.close()
+    assert list(spill[0].glob("*.jsonl")) == []  # the spill was taken back and removed
+
+
+def test_a_full_disk_is_try_later_for_the_check_injected(tmp_path, monkeypatch):
+    path = tmp_path / DB_FILENAME
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    real = sqlite3.connect
+
+    for error in (sqlite3.OperationalError("database or disk is full"), sqlite3.OperationalError("disk I/O error"),
+                  sqlite3.OperationalError("attempt to write a readonly database"),
+                  sqlite3.OperationalError("unable to open database file")):
+        monkeypatch.setattr(sqlite3, "connect", lambda *a, error=error, **k: (_ for _ in ()).throw(error))
+        report = check_sqlite_file(path)
+        assert report.ok and report.moved_to is None and report.unavailable, error
+        assert path.exists()
+    monkeypatch.setattr(sqlite3, "connect", real)
+    assert check_sqlite_file(path).unavailable is None
+    assert db.unavailable_reason(OSError(28, "No space left on device")) == "full"
+
+
+def test_quitting_with_records_only_in_memory_spills_them_to_a_second_place(tmp_path, monkeypatch):
+    data, spill = tmp_path / "data", [tmp_path / "unwritable-first", tmp_path / "second"]
+    progress = open_progress(data_dir_override=data, spill_dirs=spill)
+    learner = progress.learners.add_learner("たろう")
+    (tmp_path / "unwritable-first").write_text("a file, not a folder")  # the first spill place fails
+    progress.recorder.hold_database(True)
+
+    def refuse(units):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(progress.recorder._outbox, "append", refuse)  # the outbox's disk is full
+    progress.recorder.start_attempt(learner, "s", 1)
+    progress.recorder.record(StepShown("a", 0, False))
+    progress.recorder.flush(10)
+    assert progress.recorder.status.state is SaveState.FAILING
+    told = progress.recorder.quit_message("ja")
+    assert "別の場所に残しました" in told and "次にアプリを開いたとき" in told
+    progress.close()
+    spilled = list(spill[1].glob("*.jsonl"))
+    assert len(spilled) == 1 and stat.S_IMODE(spilled[0].stat().st_mode) == 0o600
+
+    progress = open_progress(data_dir_override=data, spill_dirs=spill)
+    try:
+        assert progress.recorder.retry_now(10) and progress.recorder.flush(10)
+        assert _events(progress, learner) == 1
+        assert list(spill[1].glob("*.jsonl")) == []
+    finally:
+        progress.close()
+
+
+# -- a read-only folder ------------------------------------------------------------------------
+
+def test_a_read_only_data_folder_is_try_later_and_names_stay(read_only, tmp_path):
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])
+    learner = progress.learners.add_learner("よしこ")
+    assert [x.display_name for x in progress.learner_choices.list_learners()] == ["よしこ"]
+    progress.close()
+    read_only.on(data)
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])  # does not raise
+    try:
+        assert progress.integrity.moved_to is None and "いまは記録のファイルに書き込めません" in progress.notice_ja
+        names = progress.learner_choices.list_learners()
+        assert [(x.id, x.display_name) for x in names] == [(learner, "よしこ")]  # kept on this PC
+        _record(progress, learner, ["a", "b"])
+        assert progress.recorder.status.state is SaveState.FAILING
+    finally:
+        progress.close()
+    read_only.off()
+    assert _aside(data) == []
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])
+    try:
+        assert progress.recorder.retry_now(10) and progress.recorder.flush(10)
+        assert _events(progress, learner) == 1
+    finally:
+        progress.close()
+
+
+# -- really damaged, and checked only after an unclean shutdown --------------------------------
+
+def test_a_damaged_file_found_while_running_is_kept_and_set_aside_at_the_next_start(tmp_path):
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data)
+    learner = progress.learners.add_learner("きずもの")
+    progress.close()
+    path = data / DB_FILENAME
+    raw = bytearray(path.read_bytes())
+    page = 4096
+    raw[2 * page + 8: 3 * page] = b"\xff" * (page - 8)  # a data page, not the schema: opening still works
+    path.write_bytes(bytes(raw))
+    (data / f"{DB_FILENAME}.open-999999999").write_text("0 0\n")  # a process that ended uncleanly
+    progress = open_progress(data_dir_override=data)
+    try:
+        assert progress._check_thread is not None
+        progress._check_thread.join(30)
+        assert progress.integrity.damaged_in_use and _aside(data) == []  # kept, not moved while in use
+        assert "傷みが見つかりました" in progress.integrity.message_ja
+        progress.recorder.start_attempt(learner, "s", 1)
+        progress.recorder.record(StepShown("a", 0, False))
+        assert progress.recorder.flush(10)
+        assert progress.recorder.status.state is SaveState.WAITING  # in the outbox, not the damaged file
+    finally:
+        progress.close()
+    progress = open_progress(data_dir_override=data)
+    try:
+        aside = progress.integrity.moved_to
+        assert aside is not None and aside.read_bytes() == bytes(raw)  # kept byte for byte, never overwritten
+        assert aside.name in progress.notice_ja
+    finally:
+        progress.close()
+
+
+def test_after_a_clean_shutdown_no_full_check_runs(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    open_progress(data_dir_override=data).close()
+    seen = []
+    real = db.check_sqlite_file
+
+    def spy(path, **kwargs):
+        seen.append(kwargs.get("thorough", True))
+        return real(path, **kwargs)
+
+    import trainer.progress as progress_pkg
+    monkeypatch.setattr(progress_pkg, "check_sqlite_file", spy)
+    progress = open_progress(data_dir_override=data)
+    try:
+        assert seen == [False] and progress._check_thread is None
+    finally:
+        progress.close()
+    assert not list(data.glob(f"{DB_FILENAME}.open-*"))  # a clean close leaves no marker
+
+
+def test_a_killed_app_gets_a_background_check_and_loses_nothing(tmp_path):
+    data = tmp_path / "data"
+    code = (
+        "import os, sys; from pathlib import Path; from trainer.progress import open_progress\n"
+        "from trainer.scenarios.events import StepShown\n"
+        f"p = open_progress(data_dir_override=Path({str(data)!r}))\n"
+        "l = p.learners.add_learner('きえない')\n"
+        "p.recorder.start_attempt(l, 's', 1); p.recorder.record(StepShown('a', 0, False)); p.recorder.flush(10)\n"
+        "print(l, flush=True); os._exit(9)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": os.getcwd()})
+    learner = uuid.UUID(out.stdout.strip().splitlines()[-1])
+    assert list(data.glob(f"{DB_FILENAME}.open-*"))
+    progress = open_progress(data_dir_override=data)
+    try:
+        assert progress._check_thread is not None
+        progress._check_thread.join(30)
+        assert progress.integrity.ok and progress.notice_ja is None
+        assert _events(progress, learner) == 1
+    finally:
+        progress.close()
+    assert not list(data.glob(f"{DB_FILENAME}.open-*"))
+
+
+def test_a_stale_journal_from_another_database_is_not_applied(tmp_path):
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data)
+    ids = [progress.learners.add_learner(f"まち {i}") for i in range(30)]
+    progress.close()
+    other = tmp_path / "other.sqlite3"  # another record with its own journal
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    for table in sqlite3.connect(data / DB_FILENAME).execute("SELECT sql FROM sqlite_master WHERE sql NOT NULL"):
+        conn.execute(table[0])
+    conn.execute("INSERT INTO learner (id, display_name, created_at) VALUES ('x', 'よそ', '2024-01-01')")
+    conn.execute("DELETE FROM learner")
+    (data / f"{DB_FILENAME}-wal").write_bytes((tmp_path / "other.sqlite3-wal").read_bytes())
+    conn.close()
+    progress = open_progress(data_dir_override=data)
+    try:
+        kept = progress.integrity.wal_kept_as
+        assert kept is not None and kept.exists() and kept.name in progress.notice_ja
+        assert len(progress.learners.list_learners()) == len(ids)  # nobody vanished
+    finally:
+        progress.close()
+
+
+# -- bad files and settings --------------------------------------------------------------------
+
+def test_a_setting_that_is_not_utf8_does_not_turn_recording_off(tmp_path):
+    data = tmp_path / "data"
+    open_progress(data_dir_override=data).close()
+    conn = sqlite3.connect(data / DB_FILENAME)
+    conn.execute("INSERT INTO app_setting (key, value, updated_at) VALUES (?, CAST(? AS TEXT), ?)",
+                 (db.SHARED_URL_SETTING, b"\xff\xfe\x80 not utf-8", "2024-01-01"))
+    conn.commit()
+    conn.close()
+    assert db.read_local_setting(db.SHARED_URL_SETTING, data_dir_override=data) is None
+    progress = open_progress(data_dir_override=data)
+    try:
+        assert progress.location.is_sqlite and progress.problem is None
+        learner = progress.learners.add_learner("つづく")
+        _record(progress, learner, ["a"])
+        assert _events(progress, learner) == 1
+    finally:
+        progress.close()
+
+
+def test_a_relative_data_folder_works_on_every_start(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for _ in range(3):
+        progress = open_progress(data_dir_override="relative-data")
+        try:
+            assert progress.location.sqlite_path.is_absolute() and progress.problem is None
+            progress.learners.add_learner("そうたい")
+        finally:
+            progress.close()
+    progress = open_progress(data_dir_override="relative-data")
+    try:
+        assert len(progress.learners.list_learners()) == 3
+    finally:
+        progress.close()
+
+
+def test_two_first_starts_on_one_empty_folder_both_work(tmp_path):
+    code = ("import sys; from pathlib import Path; from trainer.progress import open_progress\n"
+            "p = open_progress(data_dir_override=Path(sys.argv[1])); print(p.problem); "
+            "p.learners.add_learner('x'); p.close()\n")
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    for n in range(5):
+        folder = tmp_path / f"empty-{n}"
+        runs = [subprocess.Popen([sys.executable, "-c", code, str(folder)], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+        outs = [r.communicate(timeout=120) for r in runs]
+        assert [o[0].strip() for o in outs] == ["None", "None"], outs
+        assert all(r.returncode == 0 for r in runs)
+
+
+# -- files are owner-only ----------------------------------------------------------------------
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_data_folder_database_and_outbox_are_owner_only(tmp_path):
+    data = tmp_path / "new" / "data"
+    progress = open_progress(data_dir_override=data)
+    try:
+        progress.learners.add_learner("ひみつ")
+    finally:
+        progress.close()
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    for name in (DB_FILENAME, OUTBOX_FILENAME, "learners-seen.json"):
+        if (data / name).exists():
+            assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
+    assert (data / DB_FILENAME).exists() and (data / OUTBOX_FILENAME).exists()
+    os.chmod(data / DB_FILENAME, 0o644)  # an older version's file is tightened
+    open_progress(data_dir_override=data).close()
+    assert stat.S_IMODE((data / DB_FILENAME).stat().st_mode) == 0o600
+
+
+# -- deletion leaves nothing in the journal, even while someone reads ---------------------------
+
+def test_a_deletion_is_checkpointed_even_while_another_connection_reads(tmp_path):
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data)
+    progress.learners.ERASE_RETRY_S = 0.05
+    try:
+        name = "けされる ひとのなまえ"
+        learner = progress.learners.add_learner(name)
+        progress.learners.add_learner("のこる ひと")
+        reader = sqlite3.connect(data / DB_FILENAME, isolation_level=None)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM learner").fetchone()  # holds an old snapshot
+        summary = progress.learners.delete_learner(learner)
+        assert not summary.journal_erased and progress.learners.erase_pending
+        reader.execute("COMMIT")
+        reader.close()
+        for _ in range(200):
+            if not progress.learners.erase_pending:
+                break
+            import time
+            time.sleep(0.05)
+        assert not progress.learners.erase_pending
+        encoded = name.encode("utf-8")
+        for f in data.iterdir():
+            if f.is_file():
+                assert encoded not in f.read_bytes(), f.name
+    finally:
+        progress.close()

@@ -1,0 +1,143 @@
+"""The learner names last seen, kept on this PC so learners can choose themselves offline.
+
+:class:`LearnerChoices` gives the learner picker what it needs
+(``list_learners``, ``list_groups``). Each time the record answers, the
+names (ids, display names, class names — nothing else, no progress) are
+written to ``learners-seen.json`` in the data folder, owner-only. When the
+record cannot be read (the shared server is down at start, the disk is
+full), the picker gets these names instead and ``from_cache`` is True;
+what those learners do waits in the outbox like any other record. A learner
+deleted by an instructor is removed from the file at once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import uuid
+from pathlib import Path
+from typing import Any
+
+from trainer.progress.learners import GroupInfo, LearnerDirectory, LearnerInfo
+
+log = logging.getLogger("trainer.progress")
+
+ROSTER_FILENAME = "learners-seen.json"
+ROSTER_FORMAT = "trainer.learners-seen"
+
+
+class LearnerChoices:
+    """The picker's source: the record when it answers, the names last seen when it does not."""
+
+    def __init__(self, directory: LearnerDirectory, path: str | os.PathLike[str]) -> None:
+        self.directory = directory
+        self.path = Path(path)
+        self.from_cache = False
+        self._lock = threading.Lock()
+
+    # -- what the picker calls -----------------------------------------------------------
+
+    def list_groups(self) -> list[GroupInfo]:
+        try:
+            groups = self.directory.list_groups()
+        except Exception as exc:
+            log.warning("groups unavailable, using the names last seen: %s", type(exc).__name__)
+            self.from_cache = True
+            return self._cached_groups()
+        return groups
+
+    def list_learners(self, group_id: uuid.UUID | None = None) -> list[LearnerInfo]:
+        try:
+            learners = self.directory.list_learners(group_id)
+        except Exception as exc:
+            log.warning("learners unavailable, using the names last seen: %s", type(exc).__name__)
+            self.from_cache = True
+            cached = self._cached_learners()
+            return [x for x in cached if group_id is None or x.group_id == group_id]
+        self.from_cache = False
+        if group_id is None:
+            self._save(learners, self._groups_quietly())
+        return learners
+
+    def reachable(self) -> bool:
+        """True when the record answers now (call off the UI thread: a server may take seconds)."""
+        try:
+            self.directory.list_groups()
+        except Exception:
+            return False
+        return True
+
+    def forget(self, learner_id: uuid.UUID) -> int:
+        """Remove a deleted learner from the names kept on this PC."""
+        data = self._read()
+        kept = [x for x in data.get("learners", []) if x.get("id") != str(learner_id)]
+        if len(kept) != len(data.get("learners", [])):
+            data["learners"] = kept
+            self._write(data)
+        return 0
+
+    # -- the file ------------------------------------------------------------------------
+
+    def _groups_quietly(self) -> list[GroupInfo]:
+        try:
+            return self.directory.list_groups()
+        except Exception:
+            return self._cached_groups()
+
+    def _save(self, learners: list[LearnerInfo], groups: list[GroupInfo]) -> None:
+        data = {
+            "format": ROSTER_FORMAT,
+            "learners": [{"id": str(x.id), "name": x.display_name,
+                          "group_id": str(x.group_id) if x.group_id else None, "group": x.group_name}
+                         for x in learners],
+            "groups": [{"id": str(g.id), "name": g.name} for g in groups],
+        }
+        if data != self._read():
+            self._write(data)
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return raw if isinstance(raw, dict) and raw.get("format") == ROSTER_FORMAT else {}
+
+    def _write(self, data: dict[str, Any]) -> None:
+        with self._lock:
+            temporary = self.path.with_name(self.path.name + ".part")
+            try:
+                fd = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, ensure_ascii=False)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(temporary, self.path)
+            except OSError as exc:  # a full disk: the older list stays
+                log.warning("names last seen not updated: %s", type(exc).__name__)
+                try:
+                    temporary.unlink(missing_ok=True)
+                except OSError:
+                    pass
+
+    def _cached_learners(self) -> list[LearnerInfo]:
+        found = []
+        for x in self._read().get("learners", []):
+            try:
+                group = uuid.UUID(x["group_id"]) if x.get("group_id") else None
+                found.append(LearnerInfo(uuid.UUID(x["id"]), str(x["name"]), group, x.get("group")))
+            except (KeyError, ValueError, TypeError):
+                continue
+        return found
+
+    def _cached_groups(self) -> list[GroupInfo]:
+        learners = self._cached_learners()
+        found = []
+        for g in self._read().get("groups", []):
+            try:
+                gid = uuid.UUID(g["id"])
+                found.append(GroupInfo(gid, str(g["name"]), sum(1 for x in learners if x.group_id == gid)))
+            except (KeyError, ValueError, TypeError):
+                continue
+        return found

@@ -1,0 +1,116 @@
+"""The last resort at quitting: records neither the database nor the outbox could take.
+
+When the app closes while units are held only in memory (the disk of the
+data folder is full, say), they are written as JSON lines to a *second*
+location — the user's cache folder, else the system's temporary folder —
+in a file readable by its owner only. The next start moves them into the
+outbox (and so, in order, into the record) and removes the file. A spill is
+bounded (:data:`MAX_SPILL_BYTES` per file, :data:`MAX_SPILL_FILES` files):
+beyond that the oldest spill files are kept and the newest units are
+named in the log as lost (by count only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from trainer.progress.records import Unit
+
+log = logging.getLogger("trainer.progress")
+
+MAX_SPILL_BYTES = 8 * 1024 * 1024
+MAX_SPILL_FILES = 20
+PREFIX = "progress-spill-"
+
+
+def default_spill_dirs() -> list[Path]:
+    """Second locations, in order of preference (never the data folder itself)."""
+    found: list[Path] = []
+    try:
+        import platformdirs
+
+        found.append(Path(platformdirs.user_cache_path("trainer", appauthor=False)) / "spill")
+    except Exception:  # no cache folder known here
+        pass
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    found.append(Path(tempfile.gettempdir()) / f"trainer-spill-{uid}")
+    return found
+
+
+def tag_for(outbox_path: Path) -> str:
+    """A short tag naming which record a spill belongs to (each data folder takes back only its own)."""
+    return hashlib.sha256(str(Path(outbox_path).absolute()).encode("utf-8")).hexdigest()[:16]
+
+
+def write_spill(units: Sequence[Unit], folders: Sequence[Path], tag: str) -> Path | None:
+    """Write ``units`` durably to the first folder that takes them; the file, or None."""
+    if not units:
+        return None
+    lines = [json.dumps(u.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n" for u in units]
+    data = "".join(lines).encode("utf-8")
+    if len(data) > MAX_SPILL_BYTES:
+        kept, size = [], 0
+        for line in lines:
+            size += len(line.encode("utf-8"))
+            if size > MAX_SPILL_BYTES:
+                break
+            kept.append(line)
+        log.error("spill limit reached: %d of %d waiting unit(s) could not be kept", len(lines) - len(kept),
+                  len(lines))
+        data = "".join(kept).encode("utf-8")
+    for folder in folders:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if len(list(folder.glob(f"{PREFIX}{tag}-*.jsonl"))) >= MAX_SPILL_FILES:
+                log.error("spill folder %s is full (%d files)", folder, MAX_SPILL_FILES)
+                continue
+            name = f"{PREFIX}{tag}-{os.getpid()}-{os.urandom(4).hex()}.jsonl"
+            part = folder / (name + ".part")
+            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(part, folder / name)
+            except BaseException:
+                part.unlink(missing_ok=True)
+                raise
+            log.warning("kept %d waiting unit(s) in a second location: %s", len(units), folder / name)
+            return folder / name
+        except OSError as exc:
+            log.error("spill to %s failed: %s", folder, type(exc).__name__)
+    return None
+
+
+def read_spills(folders: Sequence[Path], tag: str) -> list[tuple[Path, list[Unit]]]:
+    """Every spill file of ``tag`` with its units, oldest first (unreadable lines are skipped and counted)."""
+    found: list[tuple[float, Path]] = []
+    for folder in folders:
+        try:
+            found.extend((p.stat().st_mtime, p) for p in folder.glob(f"{PREFIX}{tag}-*.jsonl"))
+        except OSError:
+            continue
+    result = []
+    for _, path in sorted(found):
+        units: list[Unit] = []
+        bad = 0
+        try:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    units.append(Unit.from_json(json.loads(line)))
+                except (ValueError, KeyError, TypeError):
+                    bad += 1
+        except (OSError, UnicodeDecodeError) as exc:
+            log.error("spill file %s cannot be read: %s", path.name, type(exc).__name__)
+            continue
+        if bad:
+            log.error("spill file %s: %d damaged line(s) skipped", path.name, bad)
+        result.append((path, units))
+    return result
