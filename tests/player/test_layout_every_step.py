@@ -76,6 +76,9 @@ def test_geometry_is_the_same_in_both_themes(qtbot):
         for step in [s for s in scenario.steps if not s.is_finish][:3]:
             shapes = []
             for window in windows.values():
+                # each window active in its turn: the focus (and what it scrolls into view) is the same in both
+                window.activateWindow()
+                settle()
                 window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
                                                     "step_id": step.id})
                 settle()
