@@ -3,9 +3,8 @@ and looks): the instruction matches the screen, the right button is not the
 only blue one, each scenario has a step where the learner finds a button the
 instruction does not name, and small slips stay fixed.
 
-Scoped to the scenarios whose texts this pass owns; the scenarios whose
-device bodies are being rebuilt (kiosk, clinic reader, PC, …) join the same
-rules when that work lands (``DEVICE_BODY_SCENARIOS``).
+Every bundled scenario, the ones on device bodies (kiosk, clinic reader,
+PC, till, paper) included.
 """
 
 from __future__ import annotations
@@ -24,10 +23,7 @@ from .catalogue import catalogue, texts
 SCENARIOS, _ = catalogue()
 BY_ID = {s.id: s for s in SCENARIOS}
 
-DEVICE_BODY_SCENARIOS = frozenset({
-    "konbini-juminhyo", "clinic-card-reader", "fake-virus-warning", "konbini-payment", "scan-to-pay",
-    "mynumber-apply-phone", "insurance-card-registration", "mynaportal-login"})
-OWNED = sorted(sid for sid in BY_ID if sid not in DEVICE_BODY_SCENARIOS)
+OWNED = sorted(BY_ID)
 
 
 def _labels(step: Step, target: str) -> list[Text]:

@@ -353,3 +353,24 @@ def test_the_body_keeps_its_real_proportions_and_its_parts_lie_beside_it(qtbot, 
     if hand:
         assert device.hand.isVisible() and device.hand.geometry().top() >= device.machine_rect().bottom(), \
             "the hand lies below the machine"
+
+
+@pytest.mark.parametrize(("scenario_id", "app"), [("charge-and-limit", "pay"), ("konbini-juminhyo", "government"),
+                                                  ("clinic-card-reader", "government")])
+def test_the_screens_header_has_the_apps_colour_from_the_first_step(qtbot, scenario_id, app):
+    """The header of the machine's or the phone's screen is drawn in the app's colour, the first
+    step included (the page joins the window after that screen is built)."""
+    from tests.player.conftest import bundled
+    from tests.player.visibility import open_window
+    from trainer.widgets.app_looks import APP_COLOURS
+
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    first = next(s for s in scenario.steps if s.screen.title is not None and s.screen.app == app)
+    window = open_window([scenario], (1280, 720), 1.0)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": first.id})
+    settle()
+    header = window.player.device.header
+    assert header.isVisible()
+    assert header.grab().toImage().pixelColor(3, 3).name().lower() == APP_COLOURS[app]["header"].lower()

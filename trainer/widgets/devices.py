@@ -42,9 +42,10 @@ class Bar(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = look
+        self._fill = look.colour(fill)
         self.setAutoFillBackground(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, look.colour(fill))
+        palette.setColor(QPalette.ColorRole.Window, self._fill)
         self.setPalette(palette)
         layout = QHBoxLayout(self)
         pad = look.px(10)
@@ -56,17 +57,27 @@ class Bar(QWidget):
         self.label.set_text(text)
         self.setVisible(bool(text))
 
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        # the fill is painted here, not left to the palette: a style sheet met later (the page
+        # joining the window) would otherwise reset it to the player's header colour
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._fill)
+        painter.end()
+
     def set_look(self, look: Look, fill: str = "header", text_colour: str = "header_text") -> None:
         """Draw the bar in ``look``'s colours (the app on screen has its own header colour)."""
         if look is self._look:
             return
         self._look = look
+        self._fill = look.colour(fill)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, look.colour(fill))
+        palette.setColor(QPalette.ColorRole.Window, self._fill)
         self.setPalette(palette)
+        self.update()
         old = self.label
         self.label = TextBlock(old.text(), look, role=old._role, colour=text_colour, bold=True)
         self.layout().replaceWidget(old, self.label)
+        self.label.setVisible(not old.isHidden())  # now, not on the next pass: the screen's height is measured next
         old.hide()
         old.deleteLater()
 

@@ -161,6 +161,7 @@ class KioskBody(BodyFrame):
                                                    below.height() - unit * 0.06).toRect())
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
         self.header.set_text(self.title_of(screen, view))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
@@ -211,6 +212,7 @@ class AtmBody(BodyFrame):
                                                    below.height() - unit * 0.07).toRect())
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
         self.header.set_text(self.title_of(screen, view))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
@@ -394,6 +396,7 @@ class FaceReaderBody(BodyFrame):
         self.camera.set_state(str(body.get("camera", "off")))
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
         self.header.set_text(self.title_of(screen, view))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
@@ -438,6 +441,7 @@ class TillBody(BodyFrame):
         outer.addWidget(self.screen_box, 1)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
         self.header.set_text(self.title_of(screen, view))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
