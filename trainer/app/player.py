@@ -560,7 +560,7 @@ class Player(QWidget):
             else:
                 self.overlay.demonstrate(target, self.device.scroll.viewport())
         self.panel.show_feedback("hint", plain(raw))
-        access.present_hint(self, plain(raw), target, hint.kind)
+        access.present_hint(self, plain(raw), target if target is not None else part, hint.kind)
         self.narrator.say(raw)
 
     def restart_step(self) -> None:
