@@ -215,3 +215,33 @@ def test_the_board_window_keeps_1280x720_and_its_button_in_view(qtbot, engine, d
         page.stop()
     finally:
         seat.close()
+
+
+def test_steps_and_known_mistakes_are_named_for_people_not_by_their_ids():
+    from trainer.app.library import Library
+    from trainer.app.report_export import ScenarioNames
+    from trainer.reading.ruby import plain
+
+    scenario = pay_scenario()  # the bundled file: its words may change, so they are read from it here
+    step = next(s for s in scenario.steps if s.mistakes)
+    mistake = step.mistakes[0]
+    says, explains = plain(step.say.get("ja")), plain(mistake.say.get("ja"))
+    names = ScenarioNames.from_library(Library([scenario]), "ja")
+    label = names.step(scenario.id, step.id)
+    assert label.startswith(f"{step.index + 1}. {says[:10]}") and len(label) <= 4 + 18 + 1  # number, its start
+    assert names.mistake(scenario.id, step.id, mistake.id).startswith(explains[:10])
+    assert names.step(scenario.id, "gone") == "gone" and names.mistake(scenario.id, step.id, "m99") == "m99"
+    assert names.step("not-offered", step.id) == step.id  # a scenario no longer on offer keeps its ids
+    english = ScenarioNames.from_library(Library([scenario]), "en").step(scenario.id, step.id)
+    assert english.startswith(f"{step.index + 1}. {plain(step.say.get('en'))[:10]}")
+
+
+def test_the_csv_names_steps_for_people(record, db_url, tmp_path):
+    from trainer.reading.ruby import plain
+
+    out = tmp_path / "report.csv"
+    assert main(["--lang", "ja", "report", "--from", "2000-01-01", "--to", "2100-01-01", "--url", db_url,
+                 "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    step = next(s for s in pay_scenario().steps if s.id == "amount")
+    assert f"{step.index + 1}. {plain(step.say.get('ja'))[:10]}" in text and ",amount," not in text

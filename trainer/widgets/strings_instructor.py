@@ -233,6 +233,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.finished": ("最後までできた回数", "Times finished"),
     "report.col.attempts": ("練習した回数", "Times practised"),
     "report.col.step": ("手順", "Step"),
+    "report.step_label": ("{n}. {say}", "{n}. {say}"),
     "report.col.mistakes": ("まちがい", "Wrong tries"),
     "report.col.known": ("うち よくあるまちがい", "Of them known mistakes"),
     "report.col.hints": ("ヒント", "Hints"),
