@@ -109,3 +109,17 @@ def test_a_big_shared_record_asks_for_the_class_first(qtbot, directory):
     tuesday_button = next(b for b in group_buttons if b.text() == "火曜教室")
     qtbot.mouseClick(tuesday_button, Qt.MouseButton.LeftButton)
     assert len(picker.tiles) == 5
+
+
+def test_picker_tab_stops_are_all_named_controls(qtbot, directory):
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from trainer.widgets.focus import first_stop
+
+    directory.add_learner("はなこ")
+    picker = LearnerPicker(directory)
+    qtbot.addWidget(picker)
+    picker.show()
+    scrolls = [w for w in picker.findChildren(QAbstractScrollArea) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert not scrolls, "a scroll area is no Tab stop (it has no name to say)"
+    assert first_stop(picker).accessibleName()

@@ -105,8 +105,10 @@ class InstructionPanel(QWidget):
 
     def _make_next(self, look: Look) -> BigButton:
         button = BigButton(self.look.tr("player.next"), look, style="primary", icon="right", role="large")
-        button.setVisible(self._explains_only)
+        # into the column first: a parentless widget made visible opens as a window of its own
+        # (for a moment, taking the active window away from the app and the focus with it)
         self._column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        button.setVisible(self._explains_only)
         return button
 
     def set_action_look(self, look: Look) -> BigButton:

@@ -145,8 +145,8 @@ class ProgressLink:
     """The progress record, seen from the main window."""
 
     def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None,
-                 library: Any | None = None, *, seat_poll_s: float | None = None,
-                 early: EarlyRuns | None = None) -> None:
+                 early: EarlyRuns | None = None, library: Any | None = None, *,
+                 seat_poll_s: float | None = None) -> None:
         self.progress = progress
         self.learner_id: uuid.UUID | None = None
         self.learner_name: str | None = None
@@ -187,6 +187,7 @@ class ProgressLink:
         from trainer.app.hand import HandChannel
 
         HandChannel.instance().reset()
+        self.resume.load_marks(learner_id)  # first: it starts from no marks, and the early runs add theirs
         early, self.early = self.early, None
         if early is not None:  # recorded for this learner, and counted in their marks
             recorder, resume = self.progress.recorder, self.resume
@@ -201,7 +202,6 @@ class ProgressLink:
                 return both
 
             early.hand_over(None if learner_id is None else listener_for)
-        self.resume.load_marks(learner_id)
 
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker
