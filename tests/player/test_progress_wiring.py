@@ -142,6 +142,7 @@ def test_practice_before_the_record_opens_is_recorded_for_the_learner_who_then_c
     snapshot = progress.recorder.resumable(learner, scenario.id)
     assert snapshot is not None and snapshot["step_id"] == scenario.steps[2].id, "both steps were kept"
     assert snapshot["path"] == [s.id for s in scenario.steps[:3]]
+    assert link.resume.mark(scenario.id) == "in-progress"  # her own marks count it at once, before any read
 
 
 def test_practice_before_the_record_opens_is_dropped_for_a_guest(qtbot, progress):

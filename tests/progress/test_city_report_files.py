@@ -99,7 +99,7 @@ def test_venue_and_bad_input_give_plain_messages(record, db_url, tmp_path, capsy
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
-def test_the_pdf_is_a4_large_print_with_bar_charts(record, db_url, tmp_path):
+def test_the_pdf_is_a4_large_print_with_bar_charts(qapp, record, db_url, tmp_path):  # qapp: one QApplication for all
     from PySide6.QtGui import QImage
 
     out = tmp_path / "report.pdf"
@@ -175,3 +175,73 @@ def test_the_board_window_is_behind_the_pin_and_never_offers_a_new_pin_on_a_reco
     window.gate.unlock_button.click()
     qtbot.waitUntil(lambda: not window.jobs.busy)
     assert window.stack.currentIndex() == 0  # still the PIN page, the board stays hidden
+
+
+@pytest.mark.parametrize("scale", [100, 300])
+def test_the_board_window_keeps_1280x720_and_its_button_in_view(qtbot, engine, directory, store, scale):
+    from trainer.cli.board import board_window
+    from trainer.progress.classes import HelpBoard
+    from trainer.progress.pin import InstructorPin
+    from trainer.widgets.look import Look
+
+    InstructorPin(store).set("2468")
+    hanako = directory.add_learner("都城 花子")
+    session = ClassBook(engine).start_session("中央公民館", "山田")
+    seat = Seat(engine, poll_s=0.05)
+    try:
+        qtbot.waitUntil(lambda: seat.session_id() == session, timeout=3000)
+        seat.set_person(hanako)
+        run = Run(pay_scenario())
+        run.subscribe(seat.listener())
+        run.start()
+        seat.raise_hand()
+        window = board_window(engine, HelpBoard(engine), ClassBook(engine), Look(scale=scale / 100),
+                              lambda sid: "お店のQRコードで払う")
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        window.gate.pin_edit.setText("2468")
+        window.gate.unlock_button.click()
+        qtbot.waitUntil(lambda: window.stack.currentIndex() == 1, timeout=5000)
+        page = window.page
+        qtbot.waitUntil(lambda: page.hands.text() == "手を挙げている人 1人：花子さん", timeout=5000)
+        assert window.size().toTuple() == (1280, 720), f"the window grew at {scale}%"
+        view = window.stack.currentWidget().viewport()
+        for widget in (page.heading, page.hands, page.answer_button):  # in view without scrolling
+            bottom = widget.mapTo(view, widget.rect().bottomLeft()).y()
+            assert 0 <= bottom <= view.height(), f"{widget.objectName() or widget.text()!r} is below the fold"
+        assert page.answer_button.text_fits()
+        assert page.model.index(0, 1).data() == "お店のQRコードで払う"  # the practice's title, not its id
+        page.stop()
+    finally:
+        seat.close()
+
+
+def test_steps_and_known_mistakes_are_named_for_people_not_by_their_ids():
+    from trainer.app.library import Library
+    from trainer.app.report_export import ScenarioNames
+    from trainer.reading.ruby import plain
+
+    scenario = pay_scenario()  # the bundled file: its words may change, so they are read from it here
+    step = next(s for s in scenario.steps if s.mistakes)
+    mistake = step.mistakes[0]
+    says, explains = plain(step.say.get("ja")), plain(mistake.say.get("ja"))
+    names = ScenarioNames.from_library(Library([scenario]), "ja")
+    label = names.step(scenario.id, step.id)
+    assert label.startswith(f"{step.index + 1}. {says[:10]}") and len(label) <= 4 + 18 + 1  # number, its start
+    assert names.mistake(scenario.id, step.id, mistake.id).startswith(explains[:10])
+    assert names.step(scenario.id, "gone") == "gone" and names.mistake(scenario.id, step.id, "m99") == "m99"
+    assert names.step("not-offered", step.id) == step.id  # a scenario no longer on offer keeps its ids
+    english = ScenarioNames.from_library(Library([scenario]), "en").step(scenario.id, step.id)
+    assert english.startswith(f"{step.index + 1}. {plain(step.say.get('en'))[:10]}")
+
+
+def test_the_csv_names_steps_for_people(record, db_url, tmp_path):
+    from trainer.reading.ruby import plain
+
+    out = tmp_path / "report.csv"
+    assert main(["--lang", "ja", "report", "--from", "2000-01-01", "--to", "2100-01-01", "--url", db_url,
+                 "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    step = next(s for s in pay_scenario().steps if s.id == "amount")
+    assert f"{step.index + 1}. {plain(step.say.get('ja'))[:10]}" in text and ",amount," not in text

@@ -356,12 +356,18 @@ def test_the_board_page_shows_raised_hands_and_answers_them(qtbot, area, engine,
         row = cells(board.view)[0]
         assert row[0] == "花子さん" and "手を挙げています" in row[3]  # no family name on the board
         assert "中央公民館" in board.heading.text()
+        # above the table, in view at any text size: who has a hand up, and whom the button answers
+        assert board.hands.isVisibleTo(area) and board.hands.text() == "手を挙げている人 1人：花子さん"
+        assert board.answer_button.text() == "花子さんに対応しました" == board.answer_button.accessibleName()
+        assert board.answer_button.y() < board.view.y()
         lowered = []
         seat.add_hand_listener(lowered.append)
         click(qtbot, area, board.answer_button)
         assert "花子さんの手を下ろしました" in board.message.text()
         qtbot.waitUntil(lambda: lowered == [False], timeout=3000)
         assert not any(r.hand_raised for r in HelpBoard(engine).rows(session))
+        qtbot.waitUntil(lambda: not board.hands.isVisibleTo(area), timeout=3000)
+        assert board.answer_button.text() == "対応しました" and not board.answer_button.isEnabled()
         area.show_page(area.learners_page)
         assert not board.timer.isActive()  # the board reads the record only while it is on screen
     finally:

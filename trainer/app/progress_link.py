@@ -181,17 +181,27 @@ class ProgressLink:
     def choose(self, learner_id: uuid.UUID | None) -> None:
         """The learner picked themselves (None: a guest, not recorded)."""
         self.learner_id = learner_id
-        early, self.early = self.early, None
-        if early is not None:
-            recorder = self.progress.recorder
-            early.hand_over(None if learner_id is None else (lambda: recorder.listener(learner_id)))
         self.learner_name = self._names.name_of(learner_id)
         if self.seat is not None:
             self.seat.set_person(learner_id)
         from trainer.app.hand import HandChannel
 
         HandChannel.instance().reset()
-        self.resume.load_marks(learner_id)
+        self.resume.load_marks(learner_id)  # first: it starts from no marks, and the early runs add theirs
+        early, self.early = self.early, None
+        if early is not None:  # recorded for this learner, and counted in their marks
+            recorder, resume = self.progress.recorder, self.resume
+
+            def listener_for() -> Callable[[Any], None]:
+                record = recorder.listener(learner_id)
+
+                def both(event: Any) -> None:
+                    record(event)
+                    resume.note_event(event)
+
+                return both
+
+            early.hand_over(None if learner_id is None else listener_for)
 
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker

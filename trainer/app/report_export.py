@@ -25,14 +25,23 @@ from trainer.widgets.strings import STRINGS, tr
 
 @dataclass
 class ScenarioNames:
-    """How a report names scenarios and groups them (ids when nothing is known)."""
+    """How a report names scenarios, their steps and known mistakes, and groups them (ids when nothing is known).
+
+    A step reads 「2. 「支払う」を押しましょう…」 (its number and the start of
+    what it says), a known mistake the start of its explanation, so a
+    coordinator need not know the authors' ids.
+    """
 
     title: Callable[[str], str] = field(default=lambda sid: sid)
     category: Callable[[str], str | None] = field(default=lambda sid: None)
+    step: Callable[[str, str], str] = field(default=lambda sid, step_id: step_id)
+    mistake: Callable[[str, str, str], str] = field(default=lambda sid, step_id, mistake_id: mistake_id)
 
     @classmethod
     def from_library(cls, library: object, lang: str) -> ScenarioNames:
         items = {item.id: item for item in getattr(library, "scenarios", [])}
+        loaded: dict[str, object] = {}
+        width = 18 if lang == "ja" else 32  # characters: about one table cell's width either way
 
         def title(sid: str) -> str:
             item = items.get(sid)
@@ -42,7 +51,35 @@ class ScenarioNames:
             item = items.get(sid)
             return getattr(item, "category", None) if item is not None else None
 
-        return cls(title, category)
+        def step_of(sid: str, step_id: str) -> object | None:
+            if sid not in loaded:  # a listed scenario may be loaded on first use (library.find)
+                try:
+                    find = getattr(library, "find", None)
+                    loaded[sid] = find(sid) if find is not None else items.get(sid)
+                except Exception:  # a report stands with ids
+                    loaded[sid] = None
+            return next((s for s in getattr(loaded[sid], "steps", ()) if s.id == step_id), None)
+
+        def step(sid: str, step_id: str) -> str:
+            found = step_of(sid, step_id)
+            if found is None:
+                return step_id
+            return tr("report.step_label", lang, n=found.index + 1, say=_start(found.say.get(lang), width))
+
+        def mistake(sid: str, step_id: str, mistake_id: str) -> str:
+            found = step_of(sid, step_id)
+            known = next((m for m in getattr(found, "mistakes", ()) if m.id == mistake_id), None)
+            return _start(known.say.get(lang), width) if known is not None else mistake_id
+
+        return cls(title, category, step, mistake)
+
+
+def _start(text: str, length: int = 18) -> str:
+    """The first ``length`` characters of ``text`` as plain text (readings dropped), "…" when cut."""
+    from trainer.reading.ruby import plain
+
+    flat = " ".join(plain(text).split())
+    return flat if len(flat) <= length else flat[:length] + "…"
 
 
 def kind_name(kind: SessionKind | str, lang: str) -> str:
@@ -108,18 +145,19 @@ def sections(report: CityReport, lang: str, names: ScenarioNames | None = None) 
             t("report.stumbles"),
             [t("report.col.scenario"), t("report.col.step"), t("report.col.mistakes"), t("report.col.known"),
              t("report.col.hints"), t("report.col.restarts"), t("report.col.abandons")],
-            [[names.title(s.scenario_id), s.step_id, s.mistakes, s.known_mistakes, s.hints, s.restarts, s.abandons]
-             for s in report.stumbles],
+            [[names.title(s.scenario_id), names.step(s.scenario_id, s.step_id), s.mistakes, s.known_mistakes, s.hints,
+              s.restarts, s.abandons] for s in report.stumbles],
         ),
         Section(
             t("report.mistakes"),
             [t("report.col.scenario"), t("report.col.step"), t("report.col.mistake"), t("report.col.count")],
-            [[names.title(m.scenario_id), m.step_id, m.mistake_id, m.count] for m in report.known_mistakes],
+            [[names.title(m.scenario_id), names.step(m.scenario_id, m.step_id),
+              names.mistake(m.scenario_id, m.step_id, m.mistake_id), m.count] for m in report.known_mistakes],
         ),
         Section(
             t("report.helped"),
             [t("report.col.scenario"), t("report.col.step"), t("report.col.helped")],
-            [[names.title(h.scenario_id), h.step_id, h.count] for h in report.helped_steps],
+            [[names.title(h.scenario_id), names.step(h.scenario_id, h.step_id), h.count] for h in report.helped_steps],
         ),
     ]
     if report.learners is not None:

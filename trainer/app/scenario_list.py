@@ -103,7 +103,8 @@ class ScenarioListPage(ScrollPage):
         for scenario_id in changed:
             if scenario_id in self._rows:
                 self._set_resumable(scenario_id, self._can_resume(scenario_id))
-                self._set_mark(scenario_id)
+        for scenario_id in self._rows:  # marks are kept in memory (no waiting): all of them, in case they
+            self._set_mark(scenario_id)  # arrived from the record after the page was built
 
     def _set_mark(self, scenario_id: str) -> None:
         """「済み」/「とちゅう」 from the learner's own record (hidden when there is none)."""

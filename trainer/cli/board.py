@@ -67,25 +67,27 @@ def board_lines(board, book, lang: str, title=lambda sid: sid) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "ja")
+    from trainer.cli.report import _scenario_names
     from trainer.progress.classes import ClassBook, HelpBoard
     from trainer.progress.database import create_progress_engine, resolve_url
 
     engine = create_progress_engine(resolve_url(args.url).url)
     board, book = HelpBoard(engine), ClassBook(engine)
+    title = _scenario_names(args, lang).title  # the practices' titles (their ids when the content is unreadable)
     try:
         if args.text:
-            return _print(board, book, lang, args)
-        return _window(engine, board, book, lang)
+            return _print(board, book, lang, args, title)
+        return _window(engine, board, book, lang, title)
     finally:
         engine.dispose()
 
 
-def _print(board, book, lang: str, args: argparse.Namespace) -> int:
+def _print(board, book, lang: str, args: argparse.Namespace, title=lambda sid: sid) -> int:
     from trainer.widgets.strings import tr
 
     while True:
         try:
-            lines = board_lines(board, book, lang)
+            lines = board_lines(board, book, lang, title)
         except Exception as exc:
             print(tr("ia.unreachable", lang) + f" ({type(exc).__name__})", file=sys.stderr)
             return 1
@@ -97,7 +99,7 @@ def _print(board, book, lang: str, args: argparse.Namespace) -> int:
         time.sleep(max(0.2, args.interval))
 
 
-def _window(engine, board, book, lang: str) -> int:
+def _window(engine, board, book, lang: str, title=lambda sid: sid) -> int:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -109,13 +111,13 @@ def _window(engine, board, book, lang: str) -> int:
     app = QApplication.instance() or QApplication(["trainer-board"])
     look = Look(scale=AreaPrefs.load().scale, family=pick_family(), lang=lang)
     apply_look(app, look)
-    window = board_window(engine, board, book, look)
+    window = board_window(engine, board, book, look, title)
     window.resize(1280, 800)
     window.show()
     return app.exec()
 
 
-def board_window(engine, board, book, look):
+def board_window(engine, board, book, look, title=None):
     """The board's window, behind the instructor PIN kept in the record."""
     from trainer.app.instructor.board import BoardWindow
     from trainer.progress.learners import LearnerDirectory
@@ -126,5 +128,5 @@ def board_window(engine, board, book, look):
     directory = LearnerDirectory(engine)
     # As in the app: a record with learners whose PIN row is gone never offers "choose a PIN" here either.
     pin = InstructorPin(store, has_learners=lambda: directory.count_learners() > 0)
-    window = BoardWindow(board, book, pin, look)
+    window = BoardWindow(board, book, pin, look, scenario_title=title)
     return window

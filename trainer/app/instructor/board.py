@@ -5,8 +5,12 @@ query, on the area's worker thread). A row shows a first name or nickname
 only (a guest is 「ゲスト」), the practice and step, a raised hand, and
 「つまずいています」 when the same step has had several wrong tries or hints —
 counts, never time on screen. 「対応しました」 lowers the chosen person's hand
-(or the longest-waiting hand when nobody is chosen) and records that a
-helper assisted on that step.
+(or the longest-waiting hand when nobody is chosen; the button names whom)
+and records that a helper assisted on that step.
+
+What a helper needs first stays at the top, above the table, so it is in
+view at 300 % on a 1280×720 screen too: the class, the counts, who has a
+hand up, and the button.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.app.instructor.classes import kind_text
-from trainer.app.instructor.common import Jobs, Page, button, label, selected_key, table
+from trainer.app.instructor.common import Jobs, Page, button, label, scrolling, selected_key, table
 from trainer.progress.classes import (
     STATE_FINISHED,
     STATE_RESTING,
@@ -58,23 +62,29 @@ class BoardPage(Page):
         self._loading = False
         t = self.tr
         self.heading = label(name="boardHeading")
-        self.heading.setFont(look.font("large", bold=True))
+        self.heading.setFont(look.font("body", bold=True))
         self.summary = label(name="boardSummary")
+        self.hands = label(name="boardHands")
+        self.hands.setFont(look.font("body", bold=True))
         self.view, self.model = table(
             [t("board.col.name"), t("board.col.scenario"), t("board.col.step"), t("board.col.hand"),
              t("board.col.tries"), t("board.col.state")],
             t("tab.board"),
             look,
         )
+        # Rows are big at large text: the table scrolls inside and needs no more than its header and a row.
+        self.view.setMinimumHeight(3 * look.px(44))
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._name_button())
         self.answer_button = button(t("board.answer"), look, style="primary")
         self.answer_button.clicked.connect(self._answer)
         self.message = label(name="boardMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hands)
         layout.addWidget(self.answer_button)
         layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.reload)
@@ -113,25 +123,45 @@ class BoardPage(Page):
         self._rows = rows
         if self.message.text() == self.tr("ia.unreachable"):
             self.message.clear()
+        raised = [r for r in rows if r.hand_raised]
         if self._session is None:
             self.heading.setText(self.tr("board.no_class"))
             self.summary.clear()
         else:
             self.heading.setText(
-                self.tr("board.heading", venue=self._session.venue, kind=kind_text(self, self._session.kind))
+                self.tr("board.where", venue=self._session.venue, kind=kind_text(self, self._session.kind))
             )
             practising = sum(1 for r in rows if r.state not in (STATE_FINISHED, STATE_RESTING))
             self.summary.setText(
-                self.tr("board.summary", n=practising, h=sum(r.hand_raised for r in rows), s=sum(r.stuck for r in rows))
-                if rows
+                self.tr("board.summary_short", n=practising, s=sum(r.stuck for r in rows)) if rows
                 else self.tr("board.empty")
             )
+        self.hands.setText(
+            self.tr("board.hands", h=len(raised),
+                    names=self.tr("board.name_sep").join(self.name_of(r) for r in raised)) if raised else ""
+        )
+        self.hands.setVisible(bool(raised))
         selected = selected_key(self.view)
         self.model.set_rows([self._cells(r) for r in rows], [r.presence_id for r in rows])
         keys = [r.presence_id for r in rows]
         if selected in keys:
             self.view.selectRow(keys.index(selected))
-        self.answer_button.setEnabled(any(r.hand_raised for r in rows))
+        self.answer_button.setEnabled(bool(raised))
+        self._name_button()
+
+    def _target(self) -> BoardRow | None:
+        """Whose hand 「対応しました」 lowers: the chosen person's, else the longest-waiting one."""
+        chosen: uuid.UUID | None = selected_key(self.view)
+        row = next((r for r in self._rows if r.presence_id == chosen), None)
+        if row is None or not row.hand_raised:
+            row = next((r for r in self._rows if r.hand_raised), None)
+        return row
+
+    def _name_button(self) -> None:
+        row = self._target()
+        text = self.tr("board.answer_for", name=self.name_of(row)) if row is not None else self.tr("board.answer")
+        if self.answer_button.text() != text:
+            self.answer_button.setText(text)
 
     def _cells(self, row: BoardRow) -> list[Any]:
         t = self.tr
@@ -158,10 +188,7 @@ class BoardPage(Page):
 
     @Slot()
     def _answer(self) -> None:
-        chosen: uuid.UUID | None = selected_key(self.view)
-        row = next((r for r in self._rows if r.presence_id == chosen), None)
-        if row is None or not row.hand_raised:
-            row = next((r for r in self._rows if r.hand_raised), None)
+        row = self._target()
         if row is None:
             self.message.setText(self.tr("board.pick_first"))
             return
@@ -197,7 +224,7 @@ class BoardWindow(QWidget):
         self.page = BoardPage(board, book, look, self.jobs, scenario_title=scenario_title)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gate)
-        self.stack.addWidget(self.page)
+        self.stack.addWidget(scrolling(self.page))  # large text makes it taller, never the window
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         self.gate.unlocked.connect(self._open)

@@ -158,7 +158,10 @@ class CityReportPage(Page):
         self.finished_model.set_rows(
             [[self._names.title(s.scenario_id), s.learners_finished, s.finished, s.attempts] for s in report.scenarios]
         )
-        self.helped_model.set_rows([[self._names.title(h.scenario_id), h.step_id, h.count] for h in report.helped_steps])
+        names = self._names
+        self.helped_model.set_rows(
+            [[names.title(h.scenario_id), names.step(h.scenario_id, h.step_id), h.count] for h in report.helped_steps]
+        )
 
     def _save(self, kind: str) -> None:
         # Count again with the period on screen, then ask where to save.
@@ -186,11 +189,12 @@ class LearnerProgressPage(Page):
     """One learner's practices, outcomes and stumbling steps."""
 
     def __init__(self, directory: LearnerDirectory, reports: Reports, look: Look, jobs: Jobs, *,
-                 scenario_title: Callable[[str], str], parent: QWidget | None = None) -> None:
+                 names: ScenarioNames, parent: QWidget | None = None) -> None:
         super().__init__(look, jobs, parent)
         self._directory = directory
         self._reports = reports
-        self._title = scenario_title
+        self._names = names
+        self._title = names.title
         t = self.tr
         self.learner_combo = field(QComboBox(), t("progress.learner"), look)
         self.learner_combo.currentIndexChanged.connect(lambda _i: self.show_learner())
@@ -251,22 +255,23 @@ class LearnerProgressPage(Page):
             [[self._title(s.scenario_id), s.attempts, s.finished, s.abandoned, s.last_outcome or self.tr("ia.none")]
              for s in report.scenarios]
         )
-        self.stumble_model.set_rows([stumble_row(s, self._title, with_scenario=True) for s in report.stumbles])
+        self.stumble_model.set_rows([stumble_row(s, self._names, with_scenario=True) for s in report.stumbles])
 
 
-def stumble_row(s: StumbleStep, title: Callable[[str], str], *, with_scenario: bool) -> list[Any]:
-    row: list[Any] = [s.step_id, s.mistakes, s.hints, s.restarts, s.abandons]
-    return [title(s.scenario_id), *row] if with_scenario else row
+def stumble_row(s: StumbleStep, names: ScenarioNames, *, with_scenario: bool) -> list[Any]:
+    row: list[Any] = [names.step(s.scenario_id, s.step_id), s.mistakes, s.hints, s.restarts, s.abandons]
+    return [names.title(s.scenario_id), *row] if with_scenario else row
 
 
 class ScenarioStumblesPage(Page):
     """One practice: attempts, completion, stumbling steps, known mistakes."""
 
-    def __init__(self, reports: Reports, look: Look, jobs: Jobs, *, scenario_title: Callable[[str], str],
+    def __init__(self, reports: Reports, look: Look, jobs: Jobs, *, names: ScenarioNames,
                  parent: QWidget | None = None) -> None:
         super().__init__(look, jobs, parent)
         self._reports = reports
-        self._title = scenario_title
+        self._names = names
+        self._title = names.title
         t = self.tr
         self.scenario_combo = field(QComboBox(), t("progress.scenario"), look)
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self.show_scenario())
@@ -318,8 +323,12 @@ class ScenarioStumblesPage(Page):
     def _show(self, report: Any) -> None:
         self.summary.setText(self.tr("progress.scenario_summary", n=report.learners, a=report.attempts,
                                      f=report.finished, rate=f"{report.completion_rate:.0%}"))
-        self.stumble_model.set_rows([stumble_row(s, self._title, with_scenario=False) for s in report.stumbles])
-        self.mistake_model.set_rows([[m.step_id, m.mistake_id, m.count] for m in report.known_mistakes])
+        names = self._names
+        self.stumble_model.set_rows([stumble_row(s, names, with_scenario=False) for s in report.stumbles])
+        self.mistake_model.set_rows(
+            [[names.step(m.scenario_id, m.step_id), names.mistake(m.scenario_id, m.step_id, m.mistake_id), m.count]
+             for m in report.known_mistakes]
+        )
 
 
 class ReportsPage(Page):
@@ -329,8 +338,8 @@ class ReportsPage(Page):
                  ask_save_path: SavePath, names: ScenarioNames, parent: QWidget | None = None) -> None:
         super().__init__(look, jobs, parent)
         self.city = CityReportPage(reports, book, look, jobs, ask_save_path=ask_save_path, names=names)
-        self.learner = LearnerProgressPage(directory, reports, look, jobs, scenario_title=names.title)
-        self.scenario = ScenarioStumblesPage(reports, look, jobs, scenario_title=names.title)
+        self.learner = LearnerProgressPage(directory, reports, look, jobs, names=names)
+        self.scenario = ScenarioStumblesPage(reports, look, jobs, names=names)
         self.tabs = tabs_widget(self.tr("tab.reports"), look)
         self.tabs.addTab(scrolling(self.city), self.tr("reports.city"))
         self.tabs.addTab(scrolling(self.learner), self.tr("reports.by_learner"))
