@@ -193,7 +193,11 @@ class SwitchDriver:
 
     def type_into(self, element, value: str) -> None:
         if element.pad is not None:
-            self.press(element.pad.keys["clear"])
+            if "clear" in element.pad.keys:
+                self.press(element.pad.keys["clear"])
+            else:  # the dialler: 「1字消す」 as often as there are characters (holding it clears all)
+                for _ in range(len(element.field.text())):
+                    self.press(element.pad.keys["delete"])
             for char in value:
                 self.press(element.pad.keys[char])
             return
