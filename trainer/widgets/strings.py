@@ -81,6 +81,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.source": ("パック「{name}」", "Pack “{name}”"),
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
+    # learner choice (when the record opened while a learner was already practising)
+    "learner.keep_early": ("いまの練習を記録に残すには、自分の名前を選んでください。",
+                           "To keep the practice you just did, choose your name."),
     # player
     "player.step": ("手順 {n} / {total}", "Step {n} of {total}"),
     "player.next": ("次へ", "Next"),
