@@ -195,8 +195,8 @@ class SwitchDriver:
         if element.pad is not None:
             if "clear" in element.pad.keys:
                 self.press(element.pad.keys["clear"])
-            else:  # the dialler: 「1字消す」 as often as there are characters (holding it clears all)
-                for _ in range(len(element.field.text())):
+            else:  # the phone's dialler: ⌫ until the number is gone
+                while element.field.text():
                     self.press(element.pad.keys["delete"])
             for char in value:
                 self.press(element.pad.keys[char])

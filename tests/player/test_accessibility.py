@@ -183,6 +183,7 @@ ALLOWED_TIMERS = {
                                   "(zero delay; a fallback when the window is never painted)",
     "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
+    "trainer/app/instructor/board.py": "the helpers' board reads the record every second (never a learner's screen)",
     "trainer/app/switch_access.py": "one-switch scanning moves at the speed the learner chose — the only timer "
                                     "on learners, off unless they ask for it, waiting while the voice reads",
     "trainer/app/idle_lock.py": "the unlocked instructor area locks itself after idle minutes (instructors only)",

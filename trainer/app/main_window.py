@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             self.show_learner_choice()
             return
         self._close_player()
-        page = HomePage(self.library, self.look)
+        page = HomePage(self.library, self.look, learner_name=getattr(self.resume_store, "learner_name", None))
         page.category_chosen.connect(self.show_category)
         self._show("home", page)
 
@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
             page.refresh(changed)  # not rebuilt on every return from the player or the settings
         else:
             page = ScenarioListPage(self.library, category, self.look,
-                                    can_resume=lambda sid: self.resume_store.get(sid) is not None)
+                                    can_resume=lambda sid: self.resume_store.get(sid) is not None,
+                                    mark=getattr(self.resume_store, "mark", None))
             page.start_requested.connect(self.start)
             page.back_requested.connect(self.show_home)
         self._show("list", page)

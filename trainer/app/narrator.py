@@ -52,9 +52,9 @@ class Narrator(QObject):
         self.enabled = enabled
         self.failed = False
         self.last: str = ""
+        self._spoken: deque[str] = deque(maxlen=SPOKEN_KEPT)
         self.speaking = False
         """True from a ``say`` until it was read to the end, stopped or failed (switch scanning waits)."""
-        self._spoken: deque[str] = deque(maxlen=SPOKEN_KEPT)
         self._follow: tuple[int, int] | None = None  # (start, length) of the followed text in the utterance
         self._pending: str | None = None  # said, waiting for the window's paint
         self._watched: QWidget | None = None
@@ -147,8 +147,8 @@ class Narrator(QObject):
             self.say(self.last)
 
     def stop(self) -> None:
-        self.speaking = False
         self._pending = None
+        self.speaking = False
         if self.speech is None:
             return
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
@@ -118,10 +118,11 @@ class ScrollPage(QScrollArea):
         super().resizeEvent(event)
         self._place_pinned()
 
-    def heading(self, text: str, role: str = "title") -> TextBlock:
+    def heading(self, text: str, role: str = "title", into: QBoxLayout | None = None) -> TextBlock:
+        """The page's heading, added to the page (or to the row ``into``)."""
         block = set_role(TextBlock(text, self.look, role=heading_role(self.look, role), colour="text", bold=True),
                          "heading")
-        self.body.addWidget(block)
+        (self.body if into is None else into).addWidget(block, 0 if into is None else 1)
         return block
 
 

@@ -166,7 +166,7 @@ class InstructionPanel(QWidget):
 
 
 class ControlBar(QWidget):
-    """「もう一度聞く」「ヒント」「やり直す」「やめる」."""
+    """「もう一度聞く」「ヒント」「やり直す」「手を挙げる」「やめる」."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,11 +177,14 @@ class ControlBar(QWidget):
         self.hint = BigButton(look.tr("player.hint"), look, icon="bulb")
         self.restart = BigButton(look.tr("player.restart"), look, icon="reload")
         self.quit = BigButton(look.tr("player.quit"), look, icon="exit", style="quiet")
+        from trainer.app.hand import HandButton  # 「手を挙げる」 (its own widget; the bar only holds it)
+
+        self.hand = HandButton(look)
         for button in self.buttons():
             self.flow.addWidget(button)
 
-    def buttons(self) -> tuple[BigButton, BigButton, BigButton, BigButton]:
-        return self.repeat, self.hint, self.restart, self.quit
+    def buttons(self) -> tuple[BigButton, ...]:
+        return self.repeat, self.hint, self.restart, self.hand, self.quit
 
     def height_for(self, width: int) -> int:
         """The bar's height at ``width`` (4 in a row when they fit, else 2 + 2)."""

@@ -131,6 +131,17 @@ class BigButton(QAbstractButton):
         self.updateGeometry()
         self.update()
 
+    def set_style(self, style: str) -> None:
+        """Change the button's style (e.g. 「はじめる」 steps back to secondary beside 「続きから」)."""
+        style = style if style in STYLES else "secondary"
+        if style != self._style:
+            self._style = style
+            self.__dict__.pop("_padding_cache", None)
+            self.__dict__.pop("_chrome_cache", None)
+            self._hfw.clear()
+            self.updateGeometry()
+            self.update()
+
     def set_emphasis(self, on: bool) -> None:
         """Draw the button as the suggested next thing to press (no blinking)."""
         if on != self._emphasis:

@@ -236,6 +236,19 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def _merge_instructor_words() -> None:
+    # The instructor area's words live in their own module of the same shape (see its docstring).
+    from trainer.widgets.strings_instructor import STRINGS as instructor
+
+    clash = set(STRINGS) & set(instructor)
+    if clash:
+        raise RuntimeError(f"catalogue keys defined twice: {sorted(clash)}")
+    STRINGS.update(instructor)
+
+
+_merge_instructor_words()
+
+
 def tr(key: str, lang: str = "ja", **args: object) -> str:
     """The interface text ``key`` in ``lang`` with ``{name}`` filled from ``args``."""
     ja, en = STRINGS[key]
