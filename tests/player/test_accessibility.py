@@ -263,3 +263,26 @@ def test_placeholder_text_is_drawn_at_the_themes_text_contrast(qtbot, look, them
     apply_look(QApplication.instance(), Look(family=look.family))
     assert drawn.upper() == THEMES[theme].placeholder.upper()
     assert contrast(drawn, background.name()) >= THEMES[theme].level
+
+
+def test_every_test_docs_accessibility_names_exists():
+    """docs/accessibility.md proves each promise with a named test: those tests exist."""
+    root = Path(__file__).resolve().parents[2]
+    doc = (root / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:[\w/.]+::)?(test_\w+)`", doc))
+    defined = {m for path in (root / "tests").rglob("test_*.py")
+               for m in re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), flags=re.M)}
+    assert len(named) > 15
+    assert not named - defined, sorted(named - defined)
+    for path in re.findall(r"`(tests/[\w/]+\.py)", doc):
+        assert (root / path).exists(), path
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_the_focus_ring_is_seen_in_every_mock_apps_colours(theme):
+    """An app look brings its own fills (the shop's orange buttons): the ring stays 3:1 on them."""
+    from trainer.widgets.app_looks import APP_COLOURS, app_theme
+
+    low = {app: [(name, round(ratio, 2)) for name, ratio in app_theme(THEMES[theme], app).focus_ring_pairs()
+                 if ratio < UI_CONTRAST] for app in APP_COLOURS}
+    assert not {app: pairs for app, pairs in low.items() if pairs}

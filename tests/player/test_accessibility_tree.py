@@ -419,3 +419,16 @@ def test_long_press_buttons_offer_the_hold_as_an_action_and_it_works(qtbot, look
     assert "長押し" in actions
     iface.actionInterface().doAction("長押し")
     assert held == [True]
+
+
+def test_the_app_s_own_interfaces_answer_every_interface_question_with_a_pointer(qtbot, look):
+    """Screen-reader bridges (AT-SPI, UI Automation) ask every object, from C++, for each kind
+    of interface; "none" must come back as a null pointer. Python's None cannot be turned into
+    one and crashed the app under Orca (found by ``tests/atspi/check.py``)."""
+    block = TextBlock("お知らせ", look)
+    qtbot.addWidget(block)
+    block.show()
+    iface = interface(block)
+    answers = {kind.name: iface.interface_cast(kind) for kind in QAccessible.InterfaceType}
+    assert all(answer is not None for answer in answers.values()), [k for k, a in answers.items() if a is None]
+    assert int(answers["TextInterface"]) != 0, "the text has its Text interface"

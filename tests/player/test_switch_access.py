@@ -248,3 +248,36 @@ def test_a_step_change_resets_scanning_to_the_instruction_group(qtbot):
     play(driver, player, CONTINUE)
     assert window.switch.level == "groups" and window.switch.group_index == 0
     assert window.switch.groups()[0].region is player.panel
+
+
+@pytest.mark.parametrize("scale", [150, 200])
+def test_scanning_reaches_every_control_of_every_step_at_the_sizes_between(qtbot, scale):
+    """The two-switch play covers 100 % and 300 %; at 150 % and 200 % every control the player
+    shows on each step of each scenario's route is among the places the scan goes through."""
+    import shiboken6
+    from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+    from trainer.app.switch_access import scan_items
+
+    def address(widget) -> int:
+        return shiboken6.getCppPointer(widget)[0]
+
+    window = window_for(qtbot, text_scale=scale, switches=2)
+    window.resize(1280, 720)
+    settle()
+    missed: list[str] = []
+    seen = 0
+    for item in bundled():
+        player = window.start(item.id)
+        settle()
+        for move in next(iter(routes(item).values())):
+            reachable = {address(w) for group in window.switch.groups() for w in scan_items(group.region)}
+            controls = [w for w in player.findChildren(QWidget) if w.isVisible() and w.isEnabled()
+                        and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(w, QAbstractScrollArea)]
+            seen += len(controls)
+            missed += [f"{item.id}/{move.step.id}: {type(w).__name__} {w.accessibleName()!r}"
+                       for w in controls if address(w) not in reachable]
+            perform(player, move.expect)
+            settle()
+    assert seen > 500, "the controls of every step were looked at"
+    assert not missed, "\n".join(missed)

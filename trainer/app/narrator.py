@@ -106,6 +106,7 @@ class Narrator(QObject):
             self._send(text)
             return
         self._pending = text
+        self.speaking = True  # from now: the voice is about to read (switch scanning waits)
         if self._watched is not window:
             self._unwatch()
             window.installEventFilter(self)
@@ -131,6 +132,8 @@ class Narrator(QObject):
         text, self._pending = self._pending, None
         if text is not None and self.available:
             self._send(text)
+        else:
+            self.speaking = False
 
     def _send(self, text: str) -> None:
         try:

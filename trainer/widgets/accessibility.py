@@ -168,7 +168,10 @@ class TextAccessible(QAccessibleWidget):
     def interface_cast(self, kind):
         if kind == QAccessible.InterfaceType.TextInterface:
             return shiboken6.VoidPtr(shiboken6.getCppPointer(self._text)[0])
-        return QAccessibleWidget.interface_cast(self, kind)
+        other = QAccessibleWidget.interface_cast(self, kind)
+        # Qt's own bridges (AT-SPI, UI Automation) call this from C++: "none" must be a null
+        # pointer, never Python's None, which PySide cannot turn into one (the app would crash)
+        return other if other is not None else shiboken6.VoidPtr(0)
 
     def textInterface(self):  # noqa: N802 - Qt's name; Python callers get the part itself
         return self._text

@@ -21,7 +21,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from trainer.widgets.look import Look
-from trainer.widgets.theme import Theme
+from trainer.widgets.theme import UI_CONTRAST, Theme
 
 APP_COLOURS: MappingProxyType = MappingProxyType({
     "system": {"header": "#F2F2F7", "header_text": "#1A1A1A", "primary": "#1C6B3A", "primary_text": "#FFFFFF",
@@ -60,7 +60,22 @@ def app_theme(theme: Theme, app: str | None) -> Theme:
         return theme
     if theme.name == "high-contrast":
         return replace(theme, button_shape=colours["button_shape"])
-    return replace(theme, **colours)
+    return _ring_seen(replace(theme, **colours))
+
+
+RING_COLOURS = ("#1A1A1A", "#0B2A5B")
+"""Focus-ring colours an app look falls back to when the theme's own ring does not stand out
+from the app's fills (the standard theme's orange ring round the shop's orange button)."""
+
+
+def _ring_seen(theme: Theme) -> Theme:
+    """``theme`` with a focus ring that is at least 3:1 against every fill it sits on
+    (WCAG 1.4.11, 2.4.13): the theme's own ring when it is, else the first of ``RING_COLOURS``."""
+    for focus in (theme.focus, *RING_COLOURS):
+        candidate = theme if focus == theme.focus else replace(theme, focus=focus)
+        if all(ratio >= UI_CONTRAST for _name, ratio in candidate.focus_ring_pairs()):
+            return candidate
+    return theme
 
 
 def app_look(look: Look, app: str | None) -> Look:

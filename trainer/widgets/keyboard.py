@@ -209,8 +209,8 @@ class KanaPad(QWidget):
                 self.keys[key] = button
                 grid.addWidget(button, r, c + 1)
         confirm = SideKey("→", look, style="secondary", role="large", bold=True, compact=True)
-        confirm.setToolTip(look.tr("kb.next"))
         confirm.setAccessibleName(f"→　{look.tr('kb.next_char')}")  # a name, not just an arrow
+        confirm.setToolTip(look.tr("kb.next"))
         confirm.clicked.connect(self.confirm)
         self.keys["confirm"] = confirm
         grid.addWidget(confirm, 0, 0)
@@ -235,7 +235,9 @@ class KanaPad(QWidget):
             grid.setColumnStretch(column, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(4, 1)
-        self._arrows = ArrowNavigator(list(self.keys.values()), self)  # Up / Down by the grid
+        # Left / Right in reading order (row by row, as the grid shows them), Up / Down by position
+        in_order = sorted(self.keys.values(), key=lambda key: grid.getItemPosition(grid.indexOf(key))[:2])
+        self._arrows = ArrowNavigator(in_order, self)
 
     def confirm(self) -> None:
         """End multi-tap cycling: the next tap starts a new character."""
