@@ -163,7 +163,7 @@ def test_a_risky_ending_is_learning_not_failure(qtbot):
     step = next(s for s in scenario.finishes if s.finish == "risky")
     window.show_finish(step, scenario)
     finish = window._pages["finish"]
-    assert finish.headline.text() == "練習なので大丈夫です"
+    assert finish.headline.text() == "練習なのでだいじょうぶです"
 
 
 def test_explain_only_steps_offer_next_and_others_do_not(qtbot):

@@ -27,6 +27,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from trainer.app import access
 from trainer.app.narrator import Narrator
 from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
@@ -349,6 +350,7 @@ class Player(QWidget):
 
     def _speech_failed(self, _message: str) -> None:
         self.panel.show_speech_notice()
+        access.announce(self.panel.speech_notice, self.panel.speech_notice.text())
 
     def _follow_word(self, offset: int, length: int) -> None:
         highlight = getattr(self.panel.step_text, "highlightWord", None)
@@ -376,6 +378,14 @@ class Player(QWidget):
             return self.ctx.raw(step.easy)
         return self.ctx.raw(step.say)
 
+    def _steps_to_finish(self) -> dict[str, int]:
+        found = self.__dict__.get("_to_finish")
+        if found is None:
+            from trainer.scenarios.lint import steps_to_finish
+
+            found = self.__dict__["_to_finish"] = steps_to_finish(self.scenario)
+        return found
+
     def _show_step(self, step: Step, lead: Text | None = None, lead_kind: str = "praise",
                    speak: bool = True) -> None:
         self.overlay.clear()
@@ -385,7 +395,9 @@ class Player(QWidget):
             self.finished.emit(step)
             return
         raw = self.step_text(step)
-        self.panel.set_step(len(self.run.path), raw, self.scenario.readings, step.only_explains)
+        number = len(self.run.path)
+        self.panel.set_step(number, raw, self.scenario.readings, step.only_explains,
+                            total=number + self._steps_to_finish().get(step.id, 1) - 1)
         if lead is not None:
             self.panel.show_feedback(lead_kind, self.ctx.text(lead))
         else:
@@ -394,7 +406,7 @@ class Player(QWidget):
         self.panel_scroll.verticalScrollBar().setValue(0)
         if speak:
             self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        access.present_step(self, self.ctx.text(lead) if lead is not None and speak else "")
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
@@ -460,6 +472,7 @@ class Player(QWidget):
             spoken.append(self.ctx.raw(OFFER_HINT))
             self.controls.hint.set_emphasis(True)
         self.panel.show_feedback("explain", text)
+        access.present_feedback(self, text)
         self.narrator.say(*spoken)
 
     def repeat(self) -> None:
@@ -474,6 +487,7 @@ class Player(QWidget):
         if hint is None:
             text = self.look.tr("player.no_more_hints")
             self.panel.show_feedback("hint", text)
+            access.present_feedback(self, text)
             self.narrator.say(text)
             return
         target = self.view.target_widget(hint.target) if (self.view is not None and hint.target) else None
@@ -491,6 +505,7 @@ class Player(QWidget):
             else:
                 self.overlay.demonstrate(target, self.device.scroll.viewport())
         self.panel.show_feedback("hint", plain(raw))
+        access.present_hint(self, plain(raw), target, hint.kind)
         self.narrator.say(raw)
 
     def restart_step(self) -> None:
@@ -501,6 +516,7 @@ class Player(QWidget):
         self._build_screen(self.step)
         text = self.look.tr("player.restarted")
         self.panel.show_feedback("notice", text)
+        access.present_step(self, text)
         self.narrator.say(text, self.step_text(self.step))
 
     def quit(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from trainer.widgets.accessibility import add_action, install, set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.look import Look
 from trainer.widgets.text_layout import draw_text, font_key, line_height, text_size
@@ -28,7 +29,19 @@ def monotonic_ms() -> float:
     """The clock long presses are measured with (tests replace it)."""
     return time.monotonic() * 1000
 
+install()
+
 STYLES = ("primary", "secondary", "danger", "link", "plain", "tile", "quiet")
+
+
+def button_radius(look: Look, height: float) -> float:
+    """Corner radius of a button body ``height`` tall in the current app's shape (pill, rounded, square)."""
+    shape = getattr(look.theme, "button_shape", "rounded")
+    if shape == "pill":
+        return height / 2
+    if shape == "square":
+        return look.px(3)
+    return look.px(10)
 
 
 def focus_width(look: Look) -> int:
@@ -36,13 +49,22 @@ def focus_width(look: Look) -> int:
 
 
 def paint_focus_ring(painter: QPainter, rect: QRectF, look: Look, radius: float) -> None:
-    """A thick ring in the theme's focus colour, with a thin contrasting inner line."""
+    """A thick ring in the theme's focus colour with an inner band in ``focus_inner``.
+
+    The outer band sits on what is around the control, the inner one on the
+    control's own fill; one of the two always contrasts at least 3:1 with
+    whatever it touches (``Theme.focus_ring_pairs``), so the ring is seen on
+    a dark primary button as well as on the light window."""
     width = focus_width(look)
+    inner = max(2, round(width * 0.6))
     painter.save()
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(look.colour("focus"), width))
     half = width / 2
     painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), radius + width, radius + width)
+    painter.setPen(QPen(look.colour("focus_inner"), inner))
+    edge = width + inner / 2
+    painter.drawRoundedRect(rect.adjusted(edge, edge, -edge, -edge), radius, radius)
     painter.restore()
 
 
@@ -77,6 +99,11 @@ class BigButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCheckable(indicator is not None)
+        self.setAutoExclusive(indicator == "radio")  # Qt's accessible role: RadioButton, not CheckBox
+        if self._style == "link":
+            set_role(self, "link")
+        if long_press:
+            add_action(self, look.tr("a11y.long_press"), self.long_pressed.emit)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -103,6 +130,17 @@ class BigButton(QAbstractButton):
         self.__dict__.pop("_chrome_cache", None)
         self.updateGeometry()
         self.update()
+
+    def set_style(self, style: str) -> None:
+        """Change the button's style (e.g. 「はじめる」 steps back to secondary beside 「続きから」)."""
+        style = style if style in STYLES else "secondary"
+        if style != self._style:
+            self._style = style
+            self.__dict__.pop("_padding_cache", None)
+            self.__dict__.pop("_chrome_cache", None)
+            self._hfw.clear()
+            self.updateGeometry()
+            self.update()
 
     def set_emphasis(self, on: bool) -> None:
         """Draw the button as the suggested next thing to press (no blinking)."""
@@ -254,7 +292,8 @@ class BigButton(QAbstractButton):
         ring = focus_width(look)
         outer = QRectF(self.rect())
         body = outer.adjusted(ring, ring, -ring, -ring)
-        radius = look.px(10)
+        radius = button_radius(look, body.height()) if self._style not in ("link", "quiet") else look.px(10)
+        radius = min(radius, body.height() / 2, body.width() / 2)
         fill, text_colour, border = self._colours()
         if self.isDown():
             fill = fill.darker(118) if fill.alpha() else look.colour("secondary")

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.model import Screen
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
@@ -48,12 +49,26 @@ class Bar(QWidget):
         layout = QHBoxLayout(self)
         pad = look.px(10)
         layout.setContentsMargins(look.px(16), pad, look.px(16), pad)
-        self.label = TextBlock("", look, role=role, colour=text_colour, bold=True)
+        self.label = set_role(TextBlock("", look, role=role, colour=text_colour, bold=True), "heading")
         layout.addWidget(self.label)
 
     def set_text(self, text: str) -> None:
         self.label.set_text(text)
         self.setVisible(bool(text))
+
+    def set_look(self, look: Look, fill: str = "header", text_colour: str = "header_text") -> None:
+        """Draw the bar in ``look``'s colours (the app on screen has its own header colour)."""
+        if look is self._look:
+            return
+        self._look = look
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour(fill))
+        self.setPalette(palette)
+        old = self.label
+        self.label = TextBlock(old.text(), look, role=old._role, colour=text_colour, bold=True)
+        self.layout().replaceWidget(old, self.label)
+        old.hide()
+        old.deleteLater()
 
 
 class AddressBar(QWidget):
@@ -268,6 +283,7 @@ class PhoneFrame(DeviceFrame):
         self.address.setVisible(False)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
         self.header.set_text(self.title_of(screen, view))
         self.address.set_url(screen.url)
 
