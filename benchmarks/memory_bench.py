@@ -43,6 +43,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=25, help="passes over the catalogue (default 25)")
     parser.add_argument("--no-speech", action="store_true", help="read-aloud off")
+    parser.add_argument("--trace", type=int, default=0, metavar="N",
+                        help="also list the N source lines whose Python allocations grew most from pass 2 "
+                             "to the last (tracemalloc; slower; Qt's own C++ memory is not seen)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="trainer-memory-"))
@@ -119,8 +122,16 @@ def main() -> int:
     first = rss_mib()
     print(f"after pass 1: RSS {first:.1f} MiB ({len(plans)} scenarios, {time.perf_counter() - started:.0f} s)",
           flush=True)
+    before = None
+    if args.trace:
+        import tracemalloc
+
+        tracemalloc.start(1)
     for number in range(2, args.passes + 1):
         one_pass()
+        if args.trace and number == 2:
+            gc.collect()
+            before = tracemalloc.take_snapshot()
         if number % 5 == 0 or number == args.passes:
             gc.collect()
             print(f"after pass {number}: RSS {rss_mib():.1f} MiB", flush=True)
@@ -129,6 +140,13 @@ def main() -> int:
     growth = last - first
     print(f"growth over passes 2-{args.passes}: {growth:+.1f} MiB ({growth / max(1, args.passes - 1) * 1024:+.0f} KiB "
           f"per pass; goal <= 5 MiB over 25 passes)")
+    if before is not None:
+        after = tracemalloc.take_snapshot()
+        grown = after.compare_to(before, "lineno")
+        print(f"Python allocations, pass 2 -> {args.passes}: "
+              f"{sum(d.size_diff for d in grown) / 1024:+.0f} KiB in all; grew most:")
+        for diff in grown[:args.trace]:
+            print(f"  {diff.size_diff / 1024:+8.0f} KiB {diff.count_diff:+7d} blocks  {diff.traceback}")
     print(f"recorder runs in memory: {progress.recorder.attempts_in_memory}; "
           f"narrator texts remembered: {len(window.narrator.spoken)}")
     window.close()

@@ -256,6 +256,36 @@ def test_a_changed_file_is_loaded_again(tmp_path):
     assert next(s for s in again.scenarios if s.id == "open-an-app").title.get("ja") == "アプリを開こう"
 
 
+def test_a_damaged_cache_entry_is_loaded_again_and_the_collector_is_left_as_it_was(tmp_path):
+    import gc
+    import json
+    import shutil
+
+    from trainer.app.library import Library
+    from trainer.content import bundled_content_dir
+
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir() / "smartphone", folder)
+    cache = tmp_path / "cache.json"
+    first = Library.load([folder], cache=cache)
+    raw = json.loads(cache.read_text(encoding="utf-8"))
+    name = next(iter(raw["files"]))
+    raw["files"][name]["info"]["title"] = "not a mapping"
+    raw["files"][next(iter(list(raw["files"])[1:]))]["info"].pop("level")
+    cache.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    assert gc.isenabled()
+    again = Library.load([folder], cache=cache)
+    assert gc.isenabled(), "the collector is paused only while loading"
+    assert sorted((s.id, s.title.get("ja"), s.level) for s in again.scenarios) == sorted(
+        (s.id, s.title.get("ja"), s.level) for s in first.scenarios)
+    gc.disable()
+    try:
+        Library.load([folder], cache=cache)
+        assert not gc.isenabled(), "a collector switched off by the caller stays off"
+    finally:
+        gc.enable()
+
+
 def test_the_library_keeps_only_the_catalogue_facts_and_one_scenario_whole(tmp_path):
     import shutil
 

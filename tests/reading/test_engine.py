@@ -187,3 +187,27 @@ def test_reader_is_thread_safe_and_cached():
     assert not errors
     assert results == expected
     assert reader.words(texts[0]) == results[texts[0]]
+
+
+def test_readers_share_one_bounded_cache_of_analyses(monkeypatch):
+    """A catalogue has a reader per scenario's readings: a text is analysed once for equal readings,
+    whichever reader asks, and the cache is bounded as a whole."""
+    from trainer.reading import engine
+
+    calls = []
+    original = Reader._analyse_uncached
+
+    def counting(self, text, store=True):
+        calls.append(text)
+        return original(self, text, store)
+
+    monkeypatch.setattr(Reader, "_analyse_uncached", counting)
+    text = "共有の解析を試す文です。"
+    first = Reader({"都城": "みやこのじょう"}).words(text)
+    again = Reader({"都城": "みやこのじょう"}).words(text)  # another reader, the same readings
+    assert first == again and calls == [text]
+    Reader({"都城": "みやこんじょ"}).words(text)  # other readings: analysed for them
+    assert calls == [text, text]
+    for n in range(engine._ANALYSES._size + 10):
+        Reader({}).plain(f"文{n}")
+    assert len(engine._ANALYSES) == engine._ANALYSES._size

@@ -117,12 +117,12 @@ class _Recent:
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def __call__(self, key, store: bool = True):
+    def __call__(self, key, store: bool = True, compute=None):
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = self._compute(key, store)
+        value = (compute or self._compute)(key, store)
         if store:
             with self._lock:
                 self._items[key] = value
@@ -145,6 +145,8 @@ def _mapping_uncached(speech: str, _store: bool = True) -> tuple[dict, ...]:
 
 
 _mapping = _Recent(_mapping_uncached, 2048)
+_ANALYSES = _Recent(None, 4096)
+"""Every reader's analyses, by (its readings, the text) — bounded as a whole, however many readers."""
 
 
 class _Token:
@@ -188,7 +190,12 @@ class Reader:
     def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
         self._overrides = MappingProxyType(dict(overrides or {}))
         self._override_re = override_pattern(self._overrides)
-        self._analyse = _Recent(self._analyse_uncached, 512)
+        self._key = tuple(sorted(self._overrides.items()))
+
+    def _analyse(self, text: str, store: bool = True) -> _Analysis:
+        # One cache for every reader, by (readings, text): a catalogue has a reader per scenario (its
+        # ``readings:``), more than a per-reader cache could keep without a day's memory growing.
+        return _ANALYSES((self._key, text), store, lambda key, keep: self._analyse_uncached(key[1], keep))
 
     @property
     def overrides(self) -> Mapping[str, str]:

@@ -141,7 +141,9 @@ class RubyLabel(QWidget):
         self._raw = ""
         self._plain = ""
         self._words: list[Word] = []
-        self._words_key: tuple[Word, ...] = ()
+        self._words_key: tuple[int, str] = (0, "")
+        self._fonts: tuple[str, str, QFont, float] | None = None
+        """(base font key, ruby font key, ruby font, width of 「あ」): made once per font."""
         self._furigana = furigana
         self._highlight: tuple[int, int] | None = None
         self._cache: dict[int, _Layout] = {}
@@ -170,13 +172,19 @@ class RubyLabel(QWidget):
 
     def _set_words(self, words: list[Word], raw: str | None) -> None:
         self._words = words
-        self._words_key = tuple(words)
-        self._plain = "".join(w.surface for w in words)
+        # The words' hash with the text: the shared caches' key, hashed once here and not again for
+        # each of the hundred size questions a layout pass asks.
+        self._words_key = (hash(tuple(words)), self._plain_of(words))
+        self._plain = self._words_key[1]
         if raw is None:
             self._raw = self._plain
         self._highlight = None
         self.setAccessibleName(self._plain)
         self._invalidate()
+
+    @staticmethod
+    def _plain_of(words: list[Word]) -> str:
+        return "".join(w.surface for w in words)
 
     def text(self) -> str:
         """The plain text shown (notation removed)."""
@@ -224,17 +232,15 @@ class RubyLabel(QWidget):
         return int(self._layout(inner).height + 0.999) + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:
-        metrics = QFontMetricsF(self.font())
         margins = self.contentsMargins()
         natural = self._layout(1 << 20).widest
-        width = int(min(natural, metrics.horizontalAdvance("あ") * PREFERRED_CHARS) + 0.999)
+        width = int(min(natural, self._font_facts()[3] * PREFERRED_CHARS) + 0.999)
         width = max(width, 1) + margins.left() + margins.right()
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        metrics = QFontMetricsF(self.font())
         margins = self.contentsMargins()
-        width = int(metrics.horizontalAdvance("あ") * 2) + margins.left() + margins.right()
+        width = int(self._font_facts()[3] * 2) + margins.left() + margins.right()
         layout = self._layout(1 << 20)
         return QSize(width, int(layout.line_height + layout.ruby_band + 0.999) + margins.top() + margins.bottom())
 
@@ -245,10 +251,22 @@ class RubyLabel(QWidget):
 
     def _invalidate(self) -> None:
         self._cache.clear()
+        self._fonts = None
         self.updateGeometry()
         self.update()
 
     # -- layout -----------------------------------------------------------------
+
+    def _font_facts(self) -> tuple[str, str, QFont, float]:
+        if self._fonts is None:
+            font = self.font()
+            ruby = self._ruby_font()
+            key = font.key()
+            wide = _ADVANCES.get((key, "あ"))
+            if wide is None:  # measured once per font, for every label
+                wide = _advance(QFontMetricsF(font), key, "あ")
+            self._fonts = (key, ruby.key(), ruby, wide)
+        return self._fonts
 
     def _ruby_font(self) -> QFont:
         font = QFont(self.font())
@@ -352,8 +370,8 @@ class RubyLabel(QWidget):
         cached = self._cache.get(width)
         if cached is not None:
             return cached
-        ruby_font = self._ruby_font()
-        keys = (self.font().key(), ruby_font.key())
+        base_key, ruby_key, ruby_font, _ = self._font_facts()
+        keys = (base_key, ruby_key)
         shared_key = (keys, self._furigana, self._words_key, width)
         shared = _LAYOUTS.get(shared_key)
         if shared is not None:
