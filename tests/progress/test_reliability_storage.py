@@ -145,6 +145,71 @@ def test_quitting_with_records_only_in_memory_spills_them_to_a_second_place(tmp_
         progress.close()
 
 
+def _memory_only(progress, monkeypatch):
+    """The database is held and the outbox's disk is full: what is recorded stays in memory."""
+    progress.recorder.hold_database(True)
+
+    def refuse(units):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(progress.recorder._outbox, "append", refuse)
+
+
+def test_a_large_spill_is_split_into_bounded_files_and_nothing_is_dropped(tmp_path, monkeypatch):
+    from trainer.progress import spill
+
+    data, second = tmp_path / "data", tmp_path / "second"
+    progress = open_progress(data_dir_override=data, spill_dirs=[second])
+    learner = progress.learners.add_learner("たくさん")
+    _memory_only(progress, monkeypatch)
+    monkeypatch.setattr(spill, "MAX_SPILL_BYTES", 2000)  # a few units per file
+    progress.recorder.start_attempt(learner, "s", 1)
+    for i in range(40):
+        progress.recorder.record(StepShown(f"step-{i}", 0, False))
+    progress.recorder.flush(10)
+    held = progress.recorder.status.pending
+    assert progress.recorder.status.state is SaveState.FAILING and held >= 40
+    told = progress.recorder.quit_message("ja")
+    assert "別の場所に残しました" in told and "残せませんでした" not in told
+    progress.close()
+    files = sorted(second.glob("*.jsonl"))
+    assert len(files) > 1 and all(f.stat().st_size <= 2000 for f in files)  # bounded, and split, not cut
+
+    monkeypatch.undo()
+    progress = open_progress(data_dir_override=data, spill_dirs=[second])
+    try:
+        assert progress.recorder.retry_now(10) and progress.recorder.flush(10)
+        report = progress.reports.learner_report(learner)
+        assert sum(s.attempts for s in report.scenarios) == 1
+        assert list(second.glob("*.jsonl")) == []
+        from sqlalchemy import text
+        with progress.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM step_event")).scalar() >= 40  # every step arrived
+    finally:
+        progress.close()
+
+
+def test_what_finds_no_room_in_the_spill_is_never_called_kept(tmp_path, monkeypatch):
+    from trainer.progress import spill
+
+    data, second = tmp_path / "data", tmp_path / "second"
+    progress = open_progress(data_dir_override=data, spill_dirs=[second])
+    learner = progress.learners.add_learner("あふれる")
+    _memory_only(progress, monkeypatch)
+    monkeypatch.setattr(spill, "MAX_SPILL_BYTES", 2000)
+    monkeypatch.setattr(spill, "MAX_SPILL_FILES", 2)  # room for two small files only
+    progress.recorder.start_attempt(learner, "s", 1)
+    for i in range(40):
+        progress.recorder.record(StepShown(f"step-{i}", 0, False))
+    progress.recorder.flush(10)
+    told = progress.recorder.quit_message("ja")
+    lost = sum(u.weight for u in progress.recorder._memory)
+    assert lost > 0 and f"記録の一部（{lost}件）" in told and "先生・サポーターに知らせてください" in told
+    assert "別の場所に残しました" not in told
+    progress.close()
+    assert len(list(second.glob("*.jsonl"))) == 2  # the bound held
+
+
 # -- a read-only folder ------------------------------------------------------------------------
 
 def test_a_read_only_data_folder_is_try_later_and_names_stay(read_only, tmp_path):
