@@ -441,3 +441,42 @@ def test_a_deletion_is_checkpointed_even_while_another_connection_reads(tmp_path
                 assert encoded not in f.read_bytes(), f.name
     finally:
         progress.close()
+
+
+# -- names kept on this PC belong to one record ----------------------------------------------------
+
+def test_names_seen_on_one_record_are_never_offered_for_another(tmp_path):
+    from trainer.progress.database import sqlite_url
+    from trainer.progress.learners import LearnerDirectory
+    from trainer.progress.roster import LearnerChoices
+
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data)
+    try:
+        progress.learners.add_learner("まえの きろくの ひと")
+        assert [x.display_name for x in progress.learner_choices.list_learners()] == ["まえの きろくの ひと"]
+        kept = progress.learner_choices.path
+    finally:
+        progress.close()
+
+    class Down(LearnerDirectory):  # the shared record this PC now uses cannot be reached
+        def list_learners(self, group_id=None):
+            raise ConnectionError("server down")
+
+        def list_groups(self):
+            raise ConnectionError("server down")
+
+    from sqlalchemy import create_engine
+    other = create_engine(sqlite_url(tmp_path / "elsewhere" / "shared.sqlite3"))
+    try:
+        choices = LearnerChoices(Down(other), kept)
+        assert choices.list_learners() == [] and choices.list_groups() == []  # not the old record's names
+        same = open_progress(data_dir_override=data)
+        try:
+            again = LearnerChoices(Down(same.engine), kept)
+            assert [x.display_name for x in again.list_learners()] == ["まえの きろくの ひと"] and again.from_cache
+        finally:
+            same.close()
+    finally:
+        other.dispose()
+    assert b"elsewhere" not in kept.read_bytes() and b"progress.sqlite3" not in kept.read_bytes()
