@@ -480,3 +480,72 @@ def test_names_seen_on_one_record_are_never_offered_for_another(tmp_path):
     finally:
         other.dispose()
     assert b"elsewhere" not in kept.read_bytes() and b"progress.sqlite3" not in kept.read_bytes()
+
+
+def test_a_record_that_does_not_answer_is_asked_once_then_only_by_the_background_check(tmp_path):
+    from trainer.progress.learners import LearnerDirectory
+    from trainer.progress.roster import LearnerChoices
+
+    progress = open_progress(data_dir_override=tmp_path / "data")
+    try:
+        hanako = progress.learners.add_learner("はなこ")
+        progress.learner_choices.list_learners()  # seen once
+        asked = []
+
+        class Silent(LearnerDirectory):  # a server that does not answer: each question costs the timeout
+            down = True
+
+            def list_learners(self, group_id=None):
+                asked.append("learners")
+                if self.down:
+                    raise TimeoutError("no answer in 3 s")
+                return super().list_learners(group_id)
+
+            def list_groups(self):
+                asked.append("groups")
+                if self.down:
+                    raise TimeoutError("no answer in 3 s")
+                return super().list_groups()
+
+        silent = Silent(progress.engine)
+        choices = LearnerChoices(silent, progress.learner_choices.path)
+        assert [x.id for x in choices.list_learners()] == [hanako] and choices.from_cache
+        first = len(asked)
+        for _ in range(3):  # the picker is shown again and again (the UI thread)
+            choices.list_groups()
+            assert [x.id for x in choices.list_learners()] == [hanako]
+        assert len(asked) == first  # the silent record was not asked again
+        assert not choices.reachable()  # the background check asks (off the UI thread)
+        silent.down = False
+        assert choices.reachable()
+        taro = progress.learners.add_learner("たろう")
+        assert {x.id for x in choices.list_learners()} == {hanako, taro} and not choices.from_cache
+    finally:
+        progress.close()
+
+
+def test_a_shared_server_that_does_not_answer_at_start_never_holds_up_the_picker(tmp_path, monkeypatch):
+    import socket
+
+    silent = socket.socket()  # accepts the connection in the kernel and never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    url = f"postgresql+psycopg://trainer:pw@127.0.0.1:{silent.getsockname()[1]}/trainer"
+    data = tmp_path / "data"
+    try:
+        progress = open_progress(url, data_dir_override=data)  # on the worker thread in the app
+        try:
+            assert progress.problem is not None and progress.learner_choices.from_cache
+            asked = []
+            for name in ("list_groups", "list_learners"):
+                real = getattr(progress.learners, name)
+                monkeypatch.setattr(progress.learners, name,
+                                    lambda *a, real=real, name=name, **k: asked.append(name) or real(*a, **k))
+            progress.learner_choices.list_groups()
+            progress.learner_choices.list_learners()
+            assert asked == []  # not the 3 s connect timeout, twice, on the UI thread: the names kept here
+            assert not progress.learner_choices.reachable() and asked == ["list_groups"]  # the background check
+        finally:
+            progress.close()
+    finally:
+        silent.close()

@@ -235,6 +235,8 @@ def open_progress(
     recorder = ProgressRecorder(store, folder / OUTBOX_FILENAME, spill_dirs=spill_dirs)
     directory = LearnerDirectory(engine)
     choices = LearnerChoices(directory, folder / ROSTER_FILENAME)
+    if problem is not None and path is None:  # the server did not answer just now: the picker uses the
+        choices.assume_offline()              # names kept here at once, and only its background check asks
 
     def deleted(learner_id):  # waiting records on this PC and the name kept here go too
         choices.forget(learner_id)

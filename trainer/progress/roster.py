@@ -51,38 +51,59 @@ class LearnerChoices:
         self.path = Path(path)
         self.from_cache = False
         self._lock = threading.Lock()
+        self._offline = False
         self.record = record_tag(directory.engine.url)
 
     # -- what the picker calls -----------------------------------------------------------
 
     def list_groups(self) -> list[GroupInfo]:
+        if self._offline:  # asked once and it did not answer: only reachable() asks again
+            return self._cached_groups()
         try:
             groups = self.directory.list_groups()
         except Exception as exc:
             log.warning("groups unavailable, using the names last seen: %s", type(exc).__name__)
-            self.from_cache = True
+            self._went_offline()
             return self._cached_groups()
         return groups
 
     def list_learners(self, group_id: uuid.UUID | None = None) -> list[LearnerInfo]:
-        try:
-            learners = self.directory.list_learners(group_id)
-        except Exception as exc:
-            log.warning("learners unavailable, using the names last seen: %s", type(exc).__name__)
-            self.from_cache = True
-            cached = self._cached_learners()
-            return [x for x in cached if group_id is None or x.group_id == group_id]
-        self.from_cache = False
-        if group_id is None:
-            self._save(learners, self._groups_quietly())
-        return learners
+        if not self._offline:
+            try:
+                learners = self.directory.list_learners(group_id)
+            except Exception as exc:
+                log.warning("learners unavailable, using the names last seen: %s", type(exc).__name__)
+                self._went_offline()
+            else:
+                self.from_cache = False
+                if group_id is None:
+                    self._save(learners, self._groups_quietly())
+                return learners
+        cached = self._cached_learners()
+        return [x for x in cached if group_id is None or x.group_id == group_id]
+
+    def assume_offline(self) -> None:
+        """The record did not answer just now (at opening): use the names kept here until :meth:`reachable`."""
+        self._went_offline()
+
+    def _went_offline(self) -> None:
+        self.from_cache = True
+        self._offline = True
 
     def reachable(self) -> bool:
-        """True when the record answers now (call off the UI thread: a server may take seconds)."""
+        """True when the record answers now (call off the UI thread: a server may take seconds).
+
+        Once the record did not answer, the picker's calls use the names kept
+        here without asking it (a server that does not answer takes the
+        connect timeout, 3 s, per question — on the UI thread); this is the
+        one call that asks again, and when it answers the picker's calls go
+        to the record once more.
+        """
         try:
             self.directory.list_groups()
         except Exception:
             return False
+        self._offline = False
         return True
 
     def forget(self, learner_id: uuid.UUID) -> int:
