@@ -117,6 +117,46 @@ def test_activity_keeps_the_area_open(qtbot, gate):
     assert gate.is_unlocked
 
 
+def test_reading_a_dialog_the_area_opened_keeps_the_area_open(qtbot, gate):
+    from PySide6.QtWidgets import QMessageBox
+
+    gate.idle_lock.timer.setInterval(400)
+    unlock(qtbot, gate)
+    question = QMessageBox(QMessageBox.Icon.Warning, "削除", "はなこさんを削除します", parent=gate)
+    question.show()  # its own window: a click there is not inside the area's window
+    try:
+        for _ in range(4):
+            qtbot.wait(200)
+            qtbot.mouseClick(question, Qt.MouseButton.LeftButton)
+        assert gate.is_unlocked
+        other = QWidget()  # a window the area did not open does not count
+        qtbot.addWidget(other)
+        other.show()
+        for _ in range(4):
+            qtbot.wait(200)
+            qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+        assert not gate.is_unlocked
+    finally:
+        question.close()
+
+
+def test_a_question_left_open_is_dismissed_when_the_area_locks_itself(qtbot, gate):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def someone_else_says_yes():  # long after the area locked, the next person at the PC
+        for box in gate.findChildren(QMessageBox):
+            if box.isVisible():
+                next(b for b in box.buttons() if b.text() == "はい、実行します").click()
+
+    gate.idle_lock.timer.setInterval(300)
+    unlock(qtbot, gate)
+    QTimer.singleShot(2500, someone_else_says_yes)
+    answer = InstructorArea.ask_confirm(gate, "削除", "はなこさんを削除します")  # the instructor walked away
+    assert answer is False  # dismissed as "no" when the area locked: nobody else can say 「はい」 to it
+    assert not gate.is_unlocked
+
+
 def test_an_export_is_named_after_the_learner_and_the_date_and_is_owner_only(qtbot, gate, directory, tmp_path,
                                                                              monkeypatch):
     unlock(qtbot, gate)
