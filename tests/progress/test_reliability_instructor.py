@@ -186,6 +186,34 @@ def test_an_export_never_overwrites_without_asking(directory, tmp_path):
     assert export_file_name("a:b*c", dt.date(2026, 12, 1)) == "学習記録_a_b_c_2026-12-01.json"
 
 
+def test_an_export_touches_no_other_file_and_never_replaces_one_made_meanwhile(directory, tmp_path,
+                                                                               monkeypatch):
+    from trainer.progress import learners as learners_module
+
+    learner = directory.add_learner("となり")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "x.json"
+    neighbour = out / "x.json.part"  # someone's file that happens to have the old temporary name
+    neighbour.write_text("となりのファイル", encoding="utf-8")
+    directory.export_learner_json(learner, target)
+    assert neighbour.read_text(encoding="utf-8") == "となりのファイル"
+    assert sorted(p.name for p in out.iterdir()) == ["x.json", "x.json.part"]  # no temporary left
+
+    late = out / "late.json"
+    real_link = os.link
+
+    def made_meanwhile(src, dst):  # another program writes the file between the check and the rename
+        late.write_text("あとから来たファイル", encoding="utf-8")
+        return real_link(src, dst)
+
+    monkeypatch.setattr(learners_module.os, "link", made_meanwhile)
+    with pytest.raises(FileExistsError):
+        directory.export_learner_json(learner, late)
+    assert late.read_text(encoding="utf-8") == "あとから来たファイル"
+    assert sorted(p.name for p in out.iterdir()) == ["late.json", "x.json", "x.json.part"]
+
+
 # -- the learner side ----------------------------------------------------------------------------
 
 def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, monkeypatch):
