@@ -214,6 +214,28 @@ def test_an_export_touches_no_other_file_and_never_replaces_one_made_meanwhile(d
     assert sorted(p.name for p in out.iterdir()) == ["late.json", "x.json", "x.json.part"]
 
 
+def test_the_area_replaces_only_a_file_its_save_dialog_asked_about(qtbot, gate, directory, tmp_path, monkeypatch):
+    from trainer.progress import learners as learners_module
+
+    unlock(qtbot, gate)
+    learner = directory.add_learner("あとから")
+    target = tmp_path / "new.json"  # did not exist when the dialog returned: the dialog asked nothing
+    monkeypatch.setattr(InstructorArea, "ask_save_path", classmethod(lambda cls, parent, name: str(target)))
+    real_link = os.link
+
+    def made_meanwhile(src, dst):
+        target.write_text("ほかのプログラムのファイル", encoding="utf-8")
+        return real_link(src, dst)
+
+    monkeypatch.setattr(learners_module.os, "link", made_meanwhile)
+    gate.reload()
+    gate.tabs.setCurrentIndex(2)
+    gate.data_learner_combo.setCurrentIndex(gate.data_learner_combo.findData(str(learner)))
+    qtbot.mouseClick(gate.export_button, Qt.MouseButton.LeftButton)
+    assert target.read_text(encoding="utf-8") == "ほかのプログラムのファイル"
+    assert "書き出せませんでした" in gate.data_message.text()
+
+
 # -- the learner side ----------------------------------------------------------------------------
 
 def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, monkeypatch):

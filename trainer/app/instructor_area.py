@@ -770,8 +770,8 @@ class InstructorArea(QWidget):
         if not path:
             self.data_message.setText("書き出しをやめました。")
             return
-        try:  # the save dialog has asked before returning a file that exists
-            written = self._learners.export_learner_json(learner_id, path, overwrite=True)
+        try:  # the save dialog asked about a file that existed; one made since is never replaced
+            written = self._learners.export_learner_json(learner_id, path, overwrite=Path(path).exists())
         except Exception as exc:
             log.warning("export failed: %s", type(exc).__name__)
             self.data_message.setText("書き出せませんでした。保存する場所を確かめてください。")
