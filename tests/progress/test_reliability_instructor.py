@@ -236,6 +236,32 @@ def test_the_area_replaces_only_a_file_its_save_dialog_asked_about(qtbot, gate, 
     assert "書き出せませんでした" in gate.data_message.text()
 
 
+def test_the_instructor_reads_the_records_notice_too_naming_the_damaged_file(qtbot, tmp_path):
+    from trainer.app import progress_link
+    from trainer.progress import open_progress
+    from trainer.progress.database import DB_FILENAME
+    from trainer.widgets.look import Look
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_FILENAME).write_bytes(b"this is not a database, it was damaged" * 200)
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])
+    link = progress_link.ProgressLink(progress)
+    try:
+        aside = progress.integrity.moved_to
+        assert aside is not None
+        area = link.instructor_page(Look())
+        qtbot.addWidget(area)
+        area.show()
+        unlock(qtbot, area)
+        area.tabs.setCurrentIndex(3)  # 保存待ち: where the record's health is shown
+        shown = area.pending_status.text()
+        assert aside.name in shown and "先生・サポーターに知らせてください" in shown
+        assert area.pending_status.textFormat() == Qt.TextFormat.PlainText
+    finally:
+        link.close()
+
+
 # -- the learner side ----------------------------------------------------------------------------
 
 def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, monkeypatch):

@@ -175,9 +175,13 @@ class InstructorArea(QWidget):
         *,
         scenario_title: Callable[[str], str] | None = None,
         look: Look | None = None,
+        notice: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("instructorArea")
+        #: The record's own notice (a full disk, a damaged file set aside and its name), shown beside
+        #: the waiting records so the instructor reads it too, not only the learner at the picker.
+        self._notice = notice
         self._look = look or Look()
         self._learners = learners
         self._pin = pin
@@ -800,7 +804,12 @@ class InstructorArea(QWidget):
     def _show_status(self, status: SaveStatus) -> None:
         pending = self._recorder.pending_count() if self._recorder is not None else status.pending
         self.pending_label.setText(f"保存を待っている記録：{pending}件")
-        self.pending_status.setText(status.message_ja if pending else "記録はすべて保存されています。")
+        text = status.message_ja if pending else "記録はすべて保存されています。"
+        try:
+            note = self._notice() if self._notice is not None else None
+        except Exception:  # the notice is a courtesy; never a reason to fail here
+            note = None
+        self.pending_status.setText(f"{text}\n{note}" if note else text)
 
     @Slot()
     def _retry(self) -> None:

@@ -159,7 +159,8 @@ class ProgressLink:
         from trainer.app.instructor_area import InstructorArea
 
         return InstructorArea(self.progress.learners, self.progress.pin, self.progress.reports,
-                              self.progress.recorder, scenario_title=self.scenario_title, look=look)
+                              self.progress.recorder, scenario_title=self.scenario_title, look=look,
+                              notice=lambda: self.progress.notice_ja)
 
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
         return [self.progress.recorder.listener(self.learner_id)]
