@@ -287,6 +287,31 @@ def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, m
         link.close()
 
 
+def test_the_quit_notice_speaks_the_language_the_learner_chose(qtbot, tmp_path, monkeypatch):
+    from trainer.app import progress_link
+    from trainer.progress import open_progress
+    from trainer.widgets.look import Look
+
+    progress = open_progress(data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    link = progress_link.ProgressLink(progress)
+    window = QWidget()
+    window.look = Look(lang="en")  # the main window's look: English chosen in the settings
+    qtbot.addWidget(window)
+    link.install_quit_notice(window, "ja")  # the app was started in Japanese
+    told = []
+    monkeypatch.setattr(progress_link, "tell_before_quit", lambda parent, text: told.append(text))
+    try:
+        learner = progress.learners.add_learner("まつ ひと")
+        progress.recorder.hold_database(True)
+        progress.recorder.start_attempt(learner, "s", 1)
+        progress.recorder.record(StepShown("a", 0, False))
+        window.show()
+        window.close()
+        assert len(told) == 1 and "kept safely on this PC" in told[0]
+    finally:
+        link.close()
+
+
 def test_quitting_with_everything_saved_says_nothing(qtbot, tmp_path, monkeypatch):
     from trainer.app import progress_link
     from trainer.progress import open_progress

@@ -198,8 +198,10 @@ class _QuitNotice(QObject):
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.Close and self.told is None:
+            # The window's language now (the learner may have chosen English in the settings).
+            lang = getattr(getattr(watched, "look", None), "lang", None) or self.lang
             try:
-                text = self.link.progress.recorder.quit_message(self.lang)
+                text = self.link.progress.recorder.quit_message(lang)
             except Exception:  # telling must never stop the app from closing
                 log.warning("quit notice not shown", exc_info=True)
                 text = None
