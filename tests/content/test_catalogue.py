@@ -40,9 +40,17 @@ ALLOWED_PHONES = re.compile(r"^(?:03-5978-7509|090-0000-\d{4})$")
 URL = re.compile(r"(?:https?://|www\.)[^\s）」』、。]+", re.IGNORECASE)
 
 
+def _host(url: str) -> str:
+    return (urlsplit(url if "://" in url else f"https://{url}").hostname or "").lower()
+
+
 def _practice_host(url: str) -> bool:
-    host = (urlsplit(url if "://" in url else f"https://{url}").hostname or "").lower()
+    host = _host(url)
     return host == "example.invalid" or host.endswith(".example.invalid")
+
+
+def _official_host(url: str) -> bool:
+    return _host(url).endswith((".go.jp", ".lg.jp"))
 
 
 # -- the catalogue as a whole -------------------------------------------------
@@ -83,9 +91,15 @@ def test_bilingual_means_every_text(sid):
 
 @pytest.mark.parametrize("sid", IDS)
 def test_urls_are_practice_addresses_only(sid):
+    """Shops, banks and every fake are under example.invalid; only a genuine
+    government service (a government scenario, never a scam's screen) shows
+    the official go.jp / lg.jp that learners are taught to look for."""
     scenario = BY_ID[sid]
     for where, value in plain_strings(scenario):
         for url in URL.findall(value):
+            if _official_host(url):
+                assert scenario.category == "government", f"{sid} {where}: {url} — only government services use go.jp"
+                continue
             assert _practice_host(url), f"{sid} {where}: {url} is not under example.invalid"
 
 

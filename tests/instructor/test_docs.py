@@ -55,6 +55,8 @@ VARIANTS = {
                      "[{id: web, url: \"https://www.city.example.jp/\"}]}\n"),
     "long label": ("label: 決定", "label: 金額をよく確かめてから決定する"),
     "indentation": ("    screen:\n      title: れんしゅう", "    screen:\n     title: れんしゅう"),
+    "number after a space and #": ("    say: よくできました。ボタンを押して、金額を入れることができました。",
+                                   "    say: よくできました。困ったら #9110"),
     "unsure reading": ("say: 画面の下の「次へ」", "say: MachiPayの「次へ」"),
 }
 SKIP_FIRST = {"full-width space", "full-width colon"}  # a YAML error follows on the next line

@@ -181,7 +181,11 @@ def type_into(input_element, value: str) -> None:
     """Type ``value`` as a person would: number pad keys when there is one, else the keyboard."""
     field = input_element.field
     if input_element.pad is not None:
-        click(input_element.pad.keys["clear"])
+        if "clear" in input_element.pad.keys:
+            click(input_element.pad.keys["clear"])
+        else:  # the phone's dialler: ⌫ until the number is gone
+            while field.text():
+                click(input_element.pad.keys["delete"])
         for char in value:
             key = input_element.pad.keys.get(char)
             if key is not None:

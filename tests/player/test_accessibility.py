@@ -178,7 +178,9 @@ def test_biz_ud_gothic_is_used_on_every_machine(qapp):
 ALLOWED_TIMERS = {
     "trainer/widgets/elements/speaker.py": "the speaker's ring spins while it 'thinks' (device animation)",
     "trainer/widgets/hint_overlay.py": "the demonstration hand glides to its target (hint animation)",
-    "trainer/app/launch.py": "speech starts right after the first paint",
+    "trainer/app/narrator.py": "a new text waits for its window's paint, at most 100 ms (not a timer on the learner)",
+    "trainer/app/first_frame.py": "speech, readings and the record start once the first frame is painted "
+                                  "(zero delay; a fallback when the window is never painted)",
     "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
     "trainer/app/idle_lock.py": "the unlocked instructor area locks itself after idle minutes (instructors only)",

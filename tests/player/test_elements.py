@@ -237,13 +237,25 @@ def test_speaker_says_suggestions_and_typed_phrases(qtbot, look):
     assert widget.light_text.text() == look.tr("speaker.light.listening")
 
 
-@pytest.mark.parametrize("light", ["off", "listening", "thinking", "muted", "notification", "speaking"])
+@pytest.mark.parametrize("light", ["off", "listening", "thinking", "muted", "notification", "speaking", "call",
+                                   "alarm"])
 def test_speaker_light_meaning_is_written_not_only_coloured(qtbot, look, light):
     widget, _ = make(qtbot, look, "speaker", "speaker", light=light)
     assert widget.light_text.text() == look.tr(f"speaker.light.{light}")
     assert widget.ring.accessibleName() == widget.light_text.text()
     widget.hide()
     assert widget.ring._timer is None or not widget.ring._timer.isActive(), "nothing animates unseen"
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_speaker_call_light_is_green_as_on_real_speakers(qtbot, make_look, theme):
+    """A call or a drop-in lights the ring green, not the blue of listening."""
+    look = make_look(theme=theme)
+    widget, _ = make(qtbot, look, "speaker", "speaker", light="call")
+    image = widget.ring.grab().toImage()
+    ring = image.pixelColor(image.width() // 2, round(image.height() * 0.13))  # on the ring, top middle
+    assert ring.green() > ring.red() + 60 and ring.green() > ring.blue() + 40, ring.name()
+    assert "緑" in widget.light_text.text()
 
 
 def test_message_links_show_the_whole_address(qtbot, look):
@@ -374,3 +386,127 @@ def test_a_kiosk_keeps_its_keyboard_folded_until_asked(qtbot, look):
     click(widget.keyboard.latin_button)
     click(widget.keyboard.latin.keys["a"])
     assert widget.field.text() == "a"
+
+
+def test_phone_dialler_has_star_and_hash_and_a_backspace_that_clears_when_held(qtbot, look, monkeypatch):
+    widget, _ = make(qtbot, look, "input", "number", keyboard="phone", label=T("電話番号"))
+    pad = widget.pad
+    assert pad.dialler and "clear" not in pad.keys
+    for key in "#9110":
+        click(pad.keys[key])
+    click(pad.keys["*"])
+    assert widget.field.text() == "#9110*"
+    assert pad.keys["#"].text() == "＃" and pad.keys["#"].toolTip() == look.tr("pad.sharp")
+    click(pad.keys["delete"])
+    assert widget.field.text() == "#9110"
+    clock = iter([0.0, 1000.0])
+    monkeypatch.setattr(button_module, "monotonic_ms", lambda: next(clock))
+    key = pad.keys["delete"]
+    QTest.mousePress(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
+    QTest.mouseRelease(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
+    assert widget.field.text() == "", "holding ⌫ clears the number, as on a phone"
+
+
+def test_kana_pad_has_backspace_space_and_return_like_a_phone(qtbot, look):
+    widget, actions = make(qtbot, look, "input", "memo", keyboard="text", label=T("メモ"))
+    kana = widget.keyboard.kana
+    for name in ("delete", "space", "newline", "confirm"):
+        assert kana.keys[name].isVisible(), name
+    assert not widget.keyboard.edit_row.isVisible(), "the kana pad carries its own ⌫ and 空白"
+    click(kana.keys["あ"])
+    click(kana.keys["あ"])  # multi-tap: い
+    click(kana.keys["newline"])  # 改行 settles it: the next あ is a new character
+    click(kana.keys["あ"])
+    assert widget.field.text() == "いあ"
+    click(kana.keys["delete"])
+    assert widget.field.text() == "い"
+    click(kana.keys["space"])
+    assert widget.field.text() == "い　"
+    assert actions == []  # none of these sends anything
+    assert "変換" in kana.keys["space"].text() and kana.keys["newline"].text() == "改行"
+
+
+@pytest.mark.parametrize("scale", [1.0, 3.0])
+def test_flick_guide_kana_stay_at_300_percent(qtbot, make_look, scale):
+    """The four kana around each key are what a flick is aimed by; a big text size keeps them."""
+    look = make_look(scale=scale)
+    widget, _ = make(qtbot, look, "input", "memo", keyboard="text", label=T("メモ"))
+    narrowest = look.px(340) - look.px(28) - 2 * min(look.px(16), 24)  # the phone's screen at its narrowest
+    kana = widget.keyboard.kana
+    assert kana.minimumSizeHint().width() <= narrowest
+    widget.resize(narrowest, look.px(900))
+    settle()
+    key = kana.keys["あ"]
+    assert key.text_fits()
+    assert key.guide_px() >= max(9, look.size("small") * 0.4)
+    image = key.grab().toImage()
+    inside = look.px(4) + max(3, look.px(3))  # past the focus ring and the border
+    left = [image.pixelColor(x, y) for x in range(inside, image.width() // 4)
+            for y in range(image.height() // 3, image.height() * 2 // 3)]
+    assert any(c.lightness() < 90 for c in left), ("the guide kana 「い」 is drawn at the key's left")
+
+
+def test_call_log_is_a_list_of_calls_that_call_back_when_tapped(qtbot, look):
+    calls = tuple(MappingProxyType(c) for c in (
+        {"id": "yumi", "name": T("小林 ゆみ"), "kind": "missed", "time": T("10:05")},
+        {"id": "shop", "name": T("090-0000-2222"), "kind": "outgoing", "time": T("昨日")},
+    ))
+    widget, actions = make(qtbot, look, "call-log", None, calls=calls)
+    row = widget.rows["yumi"]
+    assert not row.isCheckable(), "a call is not a radio button: a tap calls back at once"
+    click(row)
+    assert actions[-1].kind is ActionKind.TAP and actions[-1].target == "yumi"
+    assert "不在着信" in row.accessibleName() and "10:05" in row.accessibleName()
+    assert "発信" in widget.rows["shop"].accessibleName()
+    image = row.grab().toImage()
+    reds = [image.pixelColor(x, y) for x in range(image.width() // 4, image.width() // 2)
+            for y in range(image.height() // 2)]
+    assert any(c.red() > 120 and c.green() < 80 for c in reds), "a missed call's name is red, as on phones"
+
+
+def test_photo_camera_has_thumbnail_left_white_shutter_middle_switch_right(qtbot, look, tmp_path):
+    from PySide6.QtGui import QImage
+
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#7CB342"))
+    picture.save(str(tmp_path / "view.png"))
+    buttons = tuple(MappingProxyType({"id": i, "label": T(n), "kind": k}) for i, n, k in (
+        ("shutter", "シャッター", "shutter"), ("thumb", "撮った写真", "thumbnail"), ("flip", "切り替え", "switch")))
+    element = Element("photo-camera", None, MappingProxyType({"src": "view.png", "alt": T("庭"), "buttons": buttons}))
+    widget = build_element(element, ElementContext(look, str(tmp_path)))
+    qtbot.addWidget(widget)
+    widget.resize(420, 600)
+    widget.show()
+    settle()
+    actions = []
+    widget.acted.connect(actions.append)
+    shutter, thumb, flip = (widget.target_widget(i) for i in ("shutter", "thumb", "flip"))
+    left = [b.mapTo(widget, b.rect().center()).x() for b in (thumb, shutter, flip)]
+    assert left == sorted(left), "thumbnail bottom left, shutter in the middle, switch on the right"
+    image = shutter.grab().toImage()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert centre.lightness() > 240, "the shutter is a white circle"
+    click(shutter)
+    assert actions[-1].target == "shutter"
+    assert shutter.accessibleName() == "シャッター"
+
+
+def test_long_press_menu_opens_beside_the_held_app_and_closes_from_outside(qtbot, look):
+    apps = tuple(MappingProxyType({"id": i, "label": T(n), "icon": i}) for i, n in (
+        ("phone", "電話"), ("camera", "カメラ"), ("mail", "メール"), ("sun", "天気"), ("map", "地図")))
+    menu = tuple(MappingProxyType({"id": i, "label": T(n)}) for i, n in (("edit", "ホーム画面を編集"),
+                                                                         ("remove", "アプリを削除")))
+    view, actions = screen(qtbot, look, Element("app-grid", None, MappingProxyType(
+        {"apps": apps, "menu": menu, "menu-on": "sun", "menu-close": "outside"})))
+    grid = view.elements[0]
+    held = grid.tiles["sun"].geometry()
+    popup = grid.menu.geometry()
+    assert popup.top() >= held.bottom() - 1 and popup.top() - held.bottom() <= look.px(12), "right under the app"
+    assert popup.left() <= held.right() and popup.right() >= held.left(), "beside it, not centred on the screen"
+    assert popup.width() < view.width(), "a small menu, not a dialog across the screen"
+    click(grid.menu.items["edit"])
+    assert actions[-1].target == "edit"
+    click(view.target_widget("outside"))
+    assert actions[-1].kind is ActionKind.TAP and actions[-1].target == "outside"
+    QTest.keyClick(grid.menu.items["remove"], Qt.Key.Key_Escape)
+    assert actions[-1].target == "outside", "Esc closes the menu too"

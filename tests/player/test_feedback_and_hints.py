@@ -68,8 +68,8 @@ def test_every_described_slip_gets_its_own_gentle_words(qtbot, scenario, step, m
 def test_an_unexpected_action_gets_the_kind_default_and_then_a_hint_is_offered(qtbot):
     scenario = scenario_named("open-an-app")
     _window, player = open_at(qtbot, scenario, "open-weather")
-    click(player.view.target_widget("weather").parentWidget().tiles["phone"])  # a described slip
-    click(player.view.target_widget("weather").parentWidget().tiles["camera"])
+    click(player.view.target_widget("phone"))  # a described slip
+    click(player.view.target_widget("camera"))
     assert player.panel.feedback_kind == "explain"
     assert plain(OFFER_HINT.get("ja")) in player.panel.feedback.text(), "after two slips a hint is offered"
     assert player.controls.hint.emphasised
@@ -151,3 +151,13 @@ def test_mistake_feedback_is_never_red(qtbot):
         colour = getattr(theme, fill)
         r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
         assert not (r > 150 and g < 90 and b < 90), f"{theme.name}: {colour} looks red"
+
+
+def test_the_counter_says_which_step_of_how_many(qtbot):
+    """「手順 1 / 4」: the learner sees how far along they are (not 「1 番目の手順」)."""
+    scenario = scenario_named("open-an-app")  # five steps, the last an ending: four to do
+    _window, player = open_at(qtbot, scenario)
+    assert player.panel.counter.text() == "手順 1 / 4"
+    click(player.panel.next_button)
+    settle()
+    assert player.panel.counter.text() == "手順 2 / 4"

@@ -280,3 +280,23 @@ def test_a_guest_listener_records_nothing(engine, recorder):
         action(run)
     assert recorder.flush()
     assert count(engine, Attempt) == 0 and count(engine, StepEvent) == 0
+
+
+def test_finished_runs_are_not_kept_in_memory_and_a_new_run_drops_the_old_unfinished_one(recorder, learner):
+    scenario = pay_scenario()
+    for _ in range(25):  # a day of practice: the recorder must not grow with it
+        recorder.start_attempt(learner, scenario.id, scenario.version)
+        player = Player(Run(scenario), recorder)
+        player.start()
+        for action in pay_actions():
+            player.act(action)
+        assert player.run.finished
+    assert recorder.attempts_in_memory == 0
+    left = recorder.start_attempt(learner, scenario.id, scenario.version)
+    Player(Run(scenario), recorder).start()  # left half-way: kept, it can be continued
+    assert recorder.attempts_in_memory == 1
+    again = recorder.start_attempt(learner, scenario.id, scenario.version)  # started afresh instead
+    assert again != left and recorder.attempts_in_memory == 1
+    recorder.finish("success")
+    assert recorder.attempts_in_memory == 0
+    assert recorder.flush()

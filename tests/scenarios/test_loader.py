@@ -168,6 +168,16 @@ def test_learner_links_must_be_practice_addresses(write):
     assert load(write(ok)).steps[0].screen.url == "https://bank.example.invalid/login"
 
 
+@pytest.mark.parametrize(("url", "allowed"), [
+    ("https://myna.go.jp/", True), ("https://www.city.miyakonojo.lg.jp/", True), ("https://go.jp/", False),
+    ("https://go.jp.example.com/", False), ("https://city.lg.jp.evil.co.jp/", False), ("https://notgo.jp/", False),
+    ("https://shop.example.invalid/", True), ("https://real-bank.co.jp/", False),
+])
+def test_genuine_government_pages_may_show_go_jp_and_lg_jp(write, url, allowed):
+    text = MINIMAL.replace("    screen:\n", f"    screen:\n      url: {url}\n", 1)
+    assert codes_of(write(text)) == ([] if allowed else ["bad-url"])
+
+
 def test_texts_may_be_bilingual(write):
     scenario = load(write(MINIMAL.replace("title: ちいさな練習", "title: {ja: ちいさな練習, en: A tiny practice}")))
     assert scenario.title.get("en") == "A tiny practice"
@@ -231,3 +241,56 @@ def test_missing_space_after_a_keys_colon_says_what_to_type(write):
 def test_urls_and_times_are_not_mistaken_for_tight_colons(write):
     text = MINIMAL.replace("title: ちいさな練習", "title: \"10:30 https://a.example.invalid\"")
     assert load(write(text)).title.get() == "10:30 https://a.example.invalid"
+
+
+def test_a_number_after_space_hash_is_reported_where_the_text_is_cut(write):
+    text = MINIMAL.replace("say: よくできました。", "say: 迷ったら警察相談 #9110")
+    scenario, problems = check_file(write(text))
+    assert scenario is None  # the safety number would be lost: refuse, never show the cut text
+    assert [p.code for p in problems] == ["comment-cuts-number"]
+    where = problems[0].where
+    assert (where.line, where.column) == (20, 19)  # the '#' itself
+    ja, en = problems[0].format("ja"), problems[0].format("en")
+    assert "「迷ったら警察相談」" in ja and "「#9110」" in ja and '"迷ったら警察相談 #9110"' in ja
+    assert "'#9110'" in en and 'put the whole text in quotes: "迷ったら警察相談 #9110"' in en
+
+
+def test_the_number_is_kept_when_quoted_or_in_a_block(write):
+    quoted = MINIMAL.replace("say: よくできました。", 'say: "迷ったら #9110 です。"')
+    assert load(write(quoted)).steps[1].say.get() == "迷ったら #9110 です。"
+    block = MINIMAL.replace("say: よくできました。", "say: |-\n      迷ったら #9110 です。")
+    assert load(write(block, "b.yaml")).steps[1].say.get() == "迷ったら #9110 です。"
+    tight = MINIMAL.replace("say: よくできました。", "say: 迷ったら警察相談#9110")  # no space: not a comment
+    assert load(write(tight, "c.yaml")).steps[1].say.get() == "迷ったら警察相談#9110"
+
+
+def test_a_note_after_a_text_is_a_warning_and_a_note_after_an_id_is_fine(write):
+    text = MINIMAL.replace("title: ちいさな練習", "title: ちいさな練習  # あとで直す").replace(
+        "category: smartphone", "category: smartphone   # cashless / shopping / ...")
+    scenario, problems = check_file(write(text))
+    assert scenario is not None and scenario.title.get() == "ちいさな練習"
+    assert [(p.code, p.severity, p.where.line, p.where.column) for p in problems] == [
+        ("comment-after-text", "warning", 4, 16)]
+    assert '"ちいさな練習 # あとで直す"' in problems[0].format("ja")
+
+
+def test_english_text_cut_in_a_bilingual_map_and_a_list(write):
+    text = MINIMAL.replace("    say: よくできました。", "    say: よくできました。\n    learned:\n"
+                           "      - ja: 警察相談 #9110\n        en: police advice #9110")
+    problems = check_file(write(text))[1]
+    assert [(p.code, p.where.line) for p in problems] == [("comment-cuts-number", 22), ("comment-cuts-number", 23)]
+
+
+def test_the_app_look_of_the_file_applies_to_every_screen_and_a_screen_may_change_it(write):
+    text = MINIMAL.replace("device: phone\n", "device: phone\napp: pay\n").replace(
+        "  - id: done\n", "  - id: mail\n    say: メールです。\n    screen:\n      app: mail\n"
+        "      elements:\n        - {type: button, id: ok, label: OK}\n    expect: {tap: ok}\n  - id: done\n")
+    scenario = load(write(text))
+    assert [s.screen.app for s in scenario.steps] == ["pay", "mail", "pay"]
+    assert load(write(MINIMAL, "plain.yaml")).steps[0].screen.app is None
+
+
+def test_an_unknown_app_look_names_the_close_one(write):
+    problems = check_file(write(MINIMAL.replace("device: phone\n", "device: phone\napp: bnak\n")))[1]
+    assert [p.code for p in problems] == ["bad-enum"]
+    assert "「bank」" in problems[0].format("ja")

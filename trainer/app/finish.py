@@ -1,7 +1,7 @@
 """The finish screen: what happened, what was learned, and where next.
 
 Every ending is a good ending: ``success`` (できました！), ``safe`` (安全に
-終われました) and ``risky`` (練習なので大丈夫です — with what to do if it
+終われました) and ``risky`` (練習なのでだいじょうぶです — with what to do if it
 ever happens for real). 「もう一度」 starts again; 「ほかの練習へ」 goes back.
 Those two buttons stay on a band at the bottom of the page, outside the part
 that scrolls, so they are in view at every text size.

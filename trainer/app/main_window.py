@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._category: str | None = None
         self._finish_step: Step | None = None
         self._before_settings = "home"
+        self._learner_next = False
         self._pages: dict[str, QWidget] = {}
         self._build_frame()
         self.setWindowTitle(self.look.tr("app.title"))
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
         (focus() if focus else page).setFocus(Qt.FocusReason.OtherFocusReason)
         self.page_changed.emit(name)
 
+    def _forget(self, name: str) -> None:
+        old = self._pages.pop(name, None)
+        if old is not None and old is not self.player:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
     # -- pages --------------------------------------------------------------------
     def show_first_start(self) -> None:
         from trainer.app.settings_page import FirstStartPage
@@ -170,6 +177,8 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_learner_choice(self) -> None:
+        self._learner_next = False
+        self._forget("list")  # another learner: their own 「続きから」
         if self.learner_factory is None:
             self.show_home()
             return
@@ -194,6 +203,7 @@ class MainWindow(QMainWindow):
         self.listeners_for = link.listeners_for
         self.resume_store = link.resume
         page = "learner" if self.page_name == "home" else self.page_name
+        self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
         self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
@@ -209,20 +219,32 @@ class MainWindow(QMainWindow):
         self._show("instructor", page)
 
     def show_home(self) -> None:
+        if self._learner_next and self.learner_factory is not None:
+            self.show_learner_choice()
+            return
         self._close_player()
         page = HomePage(self.library, self.look)
         page.category_chosen.connect(self.show_category)
         self._show("home", page)
 
-    def show_category(self, category: str) -> None:
+    def show_category(self, category: str, changed: tuple[str, ...] = ()) -> None:
+        """The category's list; shown again as it was (``changed``: scenarios whose 「続きから」 may differ)."""
         from trainer.app.scenario_list import ScenarioListPage
 
+        if self._learner_next and self.learner_factory is not None:
+            self.show_learner_choice()
+            return
         self._close_player()
         self._category = category
-        page = ScenarioListPage(self.library, category, self.look,
-                                can_resume=lambda sid: self.resume_store.get(sid) is not None)
-        page.start_requested.connect(self.start)
-        page.back_requested.connect(self.show_home)
+        page = self._pages.get("list")
+        if (isinstance(page, ScenarioListPage) and page.category == category and page.look == self.look
+                and page.library is self.library):
+            page.refresh(changed)  # not rebuilt on every return from the player or the settings
+        else:
+            page = ScenarioListPage(self.library, category, self.look,
+                                    can_resume=lambda sid: self.resume_store.get(sid) is not None)
+            page.start_requested.connect(self.start)
+            page.back_requested.connect(self.show_home)
         self._show("list", page)
 
     def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None) -> Player | None:
@@ -261,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _player_left(self, snapshot: dict) -> None:
         self.resume_store.put(snapshot)
-        self.show_category(self._category or "cashless")
+        self.show_category(self._category or "cashless", changed=(str(snapshot.get("scenario_id")),))
 
     def _close_player(self) -> None:
         if self.player is not None:
@@ -281,7 +303,7 @@ class MainWindow(QMainWindow):
         self._finish_scenario = scenario
         page = FinishPage(scenario, step, self.look)
         page.again_requested.connect(lambda: self.start(scenario.id))
-        page.others_requested.connect(lambda: self.show_category(scenario.category))
+        page.others_requested.connect(lambda: self.show_category(scenario.category, changed=(scenario.id,)))
         self._show("finish", page)
         self._close_player()
         self.narrator.say(*page.spoken())
@@ -323,7 +345,8 @@ class MainWindow(QMainWindow):
 
         page = FinishPage(self._finish_scenario, self._finish_step, self.look)
         page.again_requested.connect(lambda: self.start(self._finish_scenario.id))
-        page.others_requested.connect(lambda: self.show_category(self._finish_scenario.category))
+        page.others_requested.connect(lambda: self.show_category(self._finish_scenario.category,
+                                                                 changed=(self._finish_scenario.id,)))
         self._show("finish", page)
 
     # -- settings -----------------------------------------------------------------

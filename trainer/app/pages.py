@@ -68,7 +68,9 @@ class ScrollPage(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.content = QWidget()
         fill(self.content, look)
-        fill(self.viewport(), look)
+        viewport = QWidget()  # made here: asking Qt for its own would have PySide look up every widget class
+        fill(viewport, look)
+        self.setViewport(viewport)
         self.body = QVBoxLayout(self.content)
         # Margins and gaps grow less than the text: at 300 % the width is for words.
         margin = min(look.px(24), 40)

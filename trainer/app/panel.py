@@ -120,9 +120,9 @@ class InstructionPanel(QWidget):
         self.next_button = self._make_next(look)
         return self.next_button
 
-    def set_step(self, number: int, raw_text: str, readings, explains_only: bool) -> None:
-        """Show step ``number``'s text (raw: reading notation allowed)."""
-        self.counter.set_text(self.look.tr("player.step", n=number))
+    def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None) -> None:
+        """Show step ``number`` of ``total``'s text (raw: reading notation allowed)."""
+        self.counter.set_text(self.look.tr("player.step", n=number, total=max(total or number, number)))
         new = make_text(raw_text, self.look, role="large", colour="surface_text", readings=readings)
         new.setAccessibleDescription(self.look.tr("player.instructions"))
         self.layout_.replaceWidget(self.step_text, new)

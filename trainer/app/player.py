@@ -376,6 +376,14 @@ class Player(QWidget):
             return self.ctx.raw(step.easy)
         return self.ctx.raw(step.say)
 
+    def _steps_to_finish(self) -> dict[str, int]:
+        found = self.__dict__.get("_to_finish")
+        if found is None:
+            from trainer.scenarios.lint import steps_to_finish
+
+            found = self.__dict__["_to_finish"] = steps_to_finish(self.scenario)
+        return found
+
     def _show_step(self, step: Step, lead: Text | None = None, lead_kind: str = "praise",
                    speak: bool = True) -> None:
         self.overlay.clear()
@@ -385,7 +393,9 @@ class Player(QWidget):
             self.finished.emit(step)
             return
         raw = self.step_text(step)
-        self.panel.set_step(len(self.run.path), raw, self.scenario.readings, step.only_explains)
+        number = len(self.run.path)
+        self.panel.set_step(number, raw, self.scenario.readings, step.only_explains,
+                            total=number + self._steps_to_finish().get(step.id, 1) - 1)
         if lead is not None:
             self.panel.show_feedback(lead_kind, self.ctx.text(lead))
         else:

@@ -9,7 +9,11 @@ Guests are not recorded; their 「続きから」 lives in memory only.
 
 ``open_in_background`` opens the record on a worker thread (SQLAlchemy and
 the migrations take a moment) so the window appears at once; the link is
-attached when the record is ready.
+attached when the record is ready. Practice started before that is not
+lost: ``EarlyRuns`` keeps each such run's events, and when the learner then
+says who they are (the learner choice comes next), their runs are handed to
+the record as if it had been open all along — a run still going on goes on
+being recorded; a guest's are dropped.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from trainer.app.early_runs import EarlyRuns
 from trainer.widgets.look import Look
 
 log = logging.getLogger(__name__)
+
+__all__ = ["EarlyRuns", "ProgressLink", "ProgressResume", "data_dir_override", "open_in_background"]
 
 DATA_ENV = "TRAINER_DATA_DIR"
 """Where the embedded record lives, when not in the user's data folder."""
@@ -79,15 +86,27 @@ class ProgressResume:
 class ProgressLink:
     """The progress record, seen from the main window."""
 
-    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None) -> None:
+    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None,
+                 early: EarlyRuns | None = None) -> None:
         self.progress = progress
         self.learner_id: uuid.UUID | None = None
         self.scenario_title = scenario_title
         self.resume = ProgressResume(self)
+        self.early = early
+        """Runs practised before the record was open; recorded for the first learner chosen."""
+
+    @property
+    def runs_waiting(self) -> bool:
+        """True while runs practised before the record opened wait for the learner choice."""
+        return self.early is not None and self.early.waiting > 0
 
     def choose(self, learner_id: uuid.UUID | None) -> None:
         """The learner picked themselves (None: a guest, not recorded)."""
         self.learner_id = learner_id
+        early, self.early = self.early, None
+        if early is not None:
+            recorder = self.progress.recorder
+            early.hand_over(None if learner_id is None else (lambda: recorder.listener(learner_id)))
 
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker
@@ -109,6 +128,8 @@ class ProgressLink:
         source = getattr(self.progress, "learner_choices", None)
         if source is not None and source.from_cache:
             notes.append(look.tr("picker.offline_names") if look is not None else OFFLINE_NAMES_JA)
+        if self.runs_waiting and look is not None:
+            notes.append(look.tr("learner.keep_early"))  # practice before the record opened is kept
         text = "\n".join(n for n in notes if n)
         if text and hasattr(picker, "message"):
             if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain

@@ -217,6 +217,7 @@ class ProgressRecorder:
                 self._enqueue(Unit(point.attempt_id, learner_id, scenario_id, reopen=True))
                 return point.attempt_id
             attempt_id = uuid.uuid4()
+            self._forget_attempts_of(learner_id, scenario_id)  # no longer resumable: nothing will follow
             self._attempts[attempt_id] = _AttemptState(attempt_id, learner_id, scenario_id)
             self._current = attempt_id
             self._latest[(learner_id, scenario_id)] = (attempt_id, None)
@@ -284,6 +285,8 @@ class ProgressRecorder:
                     end=end,
                 )
             )
+            if state.finished:
+                self._attempts.pop(state.attempt_id, None)  # a finished run has nothing more to record
 
     def listener(self, learner_id: uuid.UUID | None, *, session_id: uuid.UUID | None = None) -> RunListener:
         """A runner listener that records one run of ``learner_id`` (None: a guest, not recorded).
@@ -317,6 +320,7 @@ class ProgressRecorder:
                     end=AttemptEnd(AttemptStatus.FINISHED, utcnow(), short_id(outcome)),
                 )
             )
+            self._attempts.pop(state.attempt_id, None)
 
     def resume_point(self, learner_id: uuid.UUID | None, scenario_id: str) -> ResumePoint | None:
         """Where this learner's unfinished run of ``scenario_id`` can resume, or None.
@@ -493,6 +497,18 @@ class ProgressRecorder:
         self.close()
 
     # -- internals (UI side) ---------------------------------------------------------------
+
+    def _forget_attempts_of(self, learner_id: uuid.UUID, scenario_id: str) -> None:
+        """Drop the states of this learner's earlier runs of this scenario (kept: one per unfinished run)."""
+        stale = [k for k, v in self._attempts.items() if v.learner_id == learner_id and v.scenario_id == scenario_id]
+        for key in stale:
+            del self._attempts[key]
+
+    @property
+    def attempts_in_memory(self) -> int:
+        """Runs whose state this recorder holds (finished ones are dropped; for tests and the log)."""
+        with self._lock:
+            return len(self._attempts)
 
     def _state(self, attempt_id: uuid.UUID | None) -> _AttemptState | None:
         wanted = attempt_id if attempt_id is not None else self._current

@@ -33,6 +33,7 @@ KEY_EXAMPLES: dict[str, str] = {
     "level": "level: 1",
     "minutes": "minutes: 10",
     "device": "device: phone",
+    "app": "app: pay",
     "goals": "goals:\n  - 「スキャン」でお店のQRコードを読み取る\n  - 金額はお店の人に見せて確かめてもらう",
     "sources": "sources:\n  - title: 宅配業者を装った偽SMSに注意しましょう\n    publisher: 消費者庁",
     "readings": "readings:\n  都城: みやこのじょう\n  まちマート: まちまーと",
@@ -156,6 +157,10 @@ def _key_table(lang: str, table: str, keys: tuple[str, ...]) -> list[str]:
         meaning = pair[index]
         if key in _ENUMS and table in ("top", "step"):
             meaning += " " + ", ".join(f"`{v}` ({TYPE_DOCS[v][lang]})" for v in _ENUMS[key])
+        if key == "app":
+            from trainer.scenarios.elements import APP_LOOKS
+
+            meaning += " " + ", ".join(f"`{v}` ({APP_LOOKS[v][index]})" for v in APP_LOOKS)
         required = w["yes"] if key in _REQUIRED.get(table, ()) else w["no"]
         example = example_of(table, key)
         shown = _code(example) if "\n" not in example else _code(example.split("\n", 1)[0] + " …")

@@ -30,7 +30,7 @@ class Key:
     required: bool = False
     choices: tuple[str, ...] = ()
     item: Mapping[str, Key] | None = None
-    targets: bool = False  # the ids of this list's items can be acted on
+    targets: bool = False  # the ids of this list's items (or this id key's value) can be acted on
     doc: str = ""
 
 
@@ -68,12 +68,29 @@ def target_ids(element: Any) -> Iterator[str]:
     if kind is None:
         return
     for name, key in kind.keys.items():
-        if key.targets:
+        if key.targets and key.type == "id":  # a key whose value names something to act on
+            if element.props.get(name):
+                yield element.props[name]
+        elif key.targets:
             for item in element.props.get(name, ()) or ():
                 item_id = item.get("id") if isinstance(item, Mapping) else None
                 if item_id:
                     yield item_id
 
+
+APP_LOOKS: dict[str, tuple[str, str]] = {
+    "system": ("スマホに最初から入っているアプリ（電話・設定・写真）: 白い見出し、角の丸いボタン",
+               "the phone's own apps (phone, settings, photos): a white header, rounded buttons"),
+    "pay": ("支払いアプリ: 赤い見出しと白地、赤いボタン", "a pay app: red header on white, red buttons"),
+    "shop": ("通販サイト: 濃い見出しと、だいだい色の丸いボタン", "a shop: dark header, orange pill buttons"),
+    "government": ("役所のサービス: 紺色の見出し、四角に近いボタン", "a government service: navy header, squarish buttons"),
+    "bank": ("銀行: 緑の見出しとボタン", "a bank: green header and buttons"),
+    "mail": ("メール・メッセージ: 灰色の見出し、枠だけのボタン", "mail and messages: grey header, outlined buttons"),
+    "scam": ("詐欺の画面がよく見せる形: 真っ赤な見出しと、黄色い大きなボタン",
+             "what scam pages show: a loud red header and big yellow buttons"),
+}
+"""The looks a screen's ``app`` can name (drawn by ``trainer.widgets.app_looks``). Each follows
+the kind of real app without any real brand; a fake copies the look of what it pretends to be."""
 
 ID = Key("id", required=True, doc="a name for this element, used by expect and hints")
 OPTIONAL_ID = Key("id", doc="a name for this element, used by expect and hints")
@@ -107,9 +124,16 @@ register(ElementKind(
 ))
 register(ElementKind(
     "app-grid", {"id": OPTIONAL_ID, "apps": Key("list", True, targets=True, item={
-        "id": ID, "label": Key("text", True), "icon": Key("str"), "badge": Key("int")})},
+        "id": ID, "label": Key("text", True), "icon": Key("str"), "badge": Key("int")}),
+        "menu": Key("list", targets=True, doc="the menu a long press opened, beside the app in menu-on", item={
+            "id": ID, "label": Key("text", True), "icon": Key("str"), "style": Key("enum", choices=STYLE_BUTTON)}),
+        "menu-on": Key("str", doc="the app whose long-press menu is open"),
+        "menu-close": Key("id", targets=True, doc="target sent by touching outside the menu (or Esc), which closes it")},
     actions=("tap", "long-press"),
-    doc_ja="スマートフォンのホーム画面のアプリの並び。", doc_en="A phone's home screen of app icons.",
+    doc_ja="スマートフォンのホーム画面のアプリの並び。menu を書くと、menu-on のアプリのすぐ横に長押しのメニューが開いた画面に"
+           "なります。menu-close は、メニューの外（何もないところ）を押したときの名前です。",
+    doc_en="A phone's home screen of app icons; with menu, the long-press menu is open beside the app named by "
+           "menu-on, and touching outside it sends menu-close.",
     example="{type: app-grid, apps: [{id: pay, label: ペイ, icon: wallet}, {id: camera, label: カメラ, icon: camera}]}",
 ))
 register(ElementKind(
@@ -139,9 +163,12 @@ register(ElementKind(
     example="{type: checkbox, id: agree, label: すべての確認事項に同意する}",
 ))
 register(ElementKind(
-    "qr", {"id": OPTIONAL_ID, "data": Key("str", True), "label": Key("text")},
-    doc_ja="本物のQRコード（実際のスマホでも読めます）。data は example.invalid などの練習用の値にします。",
-    doc_en="A real QR code (a real phone could scan it); use dummy data.",
+    "qr", {"id": OPTIONAL_ID, "data": Key("str", True), "label": Key("text"),
+           "barcode": Key("str", doc="digits of a barcode drawn above the code, as pay apps show both")},
+    doc_ja="本物のQRコード（実際のスマホでも読めます）。data は example.invalid などの練習用の値にします。"
+           "barcode に数字を書くと、支払いアプリのように上にバーコード（絵）も出ます。",
+    doc_en="A real QR code (a real phone could scan it); use dummy data. barcode adds a (drawn) barcode above "
+           "it with those digits, as pay apps show both.",
     example='{type: qr, data: "shop:machi-mart", label: まちマート}',
 ))
 register(ElementKind(
@@ -162,8 +189,11 @@ register(ElementKind(
 register(ElementKind(
     "cart", {"id": OPTIONAL_ID, "items": Key("list", True, item={
         "name": Key("text", True), "price": Key("int", True), "qty": Key("int")}),
-        "shipping": Key("int")},
-    doc_ja="買い物かごの中身と合計。", doc_en="A cart with its total.",
+        "shipping": Key("int"),
+        "fees": Key("list", doc="other charges by name, e.g. 代引手数料", item={
+            "label": Key("text", True), "amount": Key("int", True)})},
+    doc_ja="買い物かごの中身と合計。fees には送料のほかの手数料（代引手数料など）を名前つきで書きます。",
+    doc_en="A cart with its total; fees lists other charges by name (a cash-on-delivery fee…).",
     example="{type: cart, items: [{name: 緑茶 2L, price: 198, qty: 2}]}",
 ))
 register(ElementKind(
@@ -205,10 +235,11 @@ register(ElementKind(
 ))
 register(ElementKind(
     "speaker", {"id": OPTIONAL_ID, "light": Key("enum", choices=(
-        "off", "listening", "thinking", "muted", "notification", "speaking")),
+        "off", "listening", "thinking", "muted", "notification", "speaking", "call", "alarm")),
         "heard": Key("text"), "answer": Key("text"), "suggestions": Key("texts")},
     actions=("say", "tap"), default_id="speaker",
-    doc_ja="スマートスピーカー。light は光の意味（listening=青、thinking=回る、muted=赤、notification=黄）。"
+    doc_ja="スマートスピーカー。light は光の意味（listening=青、thinking=回る、muted=赤、notification=黄、"
+           "call=緑の電話・呼びかけ、alarm=アラームやタイマーが鳴っている）。"
            "suggestions は話しかける言葉の例です。",
     doc_en="A smart speaker: light ring, what it heard and answers; suggestions are phrases to say.",
     example="{type: speaker, light: listening, suggestions: [今日の天気は？]}",
@@ -235,6 +266,31 @@ register(ElementKind(
     doc_en="A phone call screen (incoming, calling, talking); round buttons: answer is green, decline and end red.",
     example="{type: call, caller: 番号非通知, state: incoming, buttons: [{id: answer, label: 応答, kind: answer}, "
             "{id: decline, label: 拒否, kind: decline}]}",
+))
+register(ElementKind(
+    "call-log", {"id": OPTIONAL_ID, "label": Key("text"), "calls": Key("list", True, targets=True, item={
+        "id": ID, "name": Key("text", True, doc="the contact's name, or the number when unknown"),
+        "number": Key("str"), "kind": Key("enum", choices=("missed", "incoming", "outgoing")),
+        "time": Key("text"), "note": Key("text")})},
+    actions=("tap", "long-press"),
+    doc_ja="電話の履歴（かかってきた・かけた電話の一覧）。1行を押すと、その相手にかけ直します（tap）。"
+           "kind の missed（不在着信）は赤い字で出ます。",
+    doc_en="A phone's call history: one row per call; tapping a row calls back (tap). Missed calls are red.",
+    example="{type: call-log, calls: [{id: mother, name: 母, kind: missed, time: \"10:05\"}]}",
+))
+register(ElementKind(
+    "photo-camera", {"id": OPTIONAL_ID, "src": Key("asset", True, doc="what the camera sees"),
+                     "alt": Key("text", True), "thumbnail": Key("asset", doc="the last photo, bottom left"),
+                     "buttons": Key("list", True, targets=True, item={
+                         "id": ID, "label": Key("text", True),
+                         "kind": Key("enum", True, choices=("shutter", "thumbnail", "switch"))})},
+    actions=("tap",),
+    doc_ja="写真を撮るカメラの画面。下の黒い帯に、左下の小さな写真（thumbnail）、まん中の白い丸のシャッター（shutter）、"
+           "右の切り替え（switch）が並びます。",
+    doc_en="A phone camera: what it sees, and a dark bar with the last photo (bottom left), the white round "
+           "shutter (middle) and the front/back switch (right).",
+    example="{type: photo-camera, src: images/flower.png, alt: 庭の花, buttons: [{id: shutter, label: シャッター, "
+            "kind: shutter}]}",
 ))
 register(ElementKind(
     "placed-card", {"id": ID, "label": Key("text", True), "card": Key(

@@ -43,6 +43,9 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "level": ("むずかしさ: 1 = はじめて、2 = 少し慣れた、3 = 慣れている。", "Difficulty: 1 first time, 2 some practice, 3 confident."),
     "minutes": ("だいたいの時間（分、1〜240）。", "About how long it takes, in minutes (1–240)."),
     "device": ("練習する機械（スマホ、券売機、スピーカー …）。", "Which mock device the player draws."),
+    "app": ("画面のアプリの見た目（色・見出し・ボタンの形）。ファイルの先頭に書くと全部の画面に、screen に書くとその画面だけ。",
+            "The look of the app on screen (colours, header, button shape): at the top for every screen, in a "
+            "screen for that screen."),
     "goals": ("この練習で身につくこと（箇条書き）。始める前と手引きに出ます。",
               "What the learner will learn (a list); shown before starting and on the handout."),
     "sources": ("参考にした公式の案内（題名・発行元・アドレス）。", "Official guides the scenario follows (title, publisher, address)."),
@@ -66,7 +69,8 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
                "Makes this an end: success, safe, or risky (a learning end, never a failure)."),
     "learned": ("この終わりで学んだこと（箇条書き）。", "What was learned at this end (a list)."),
     # a screen
-    "url": ("画面の上に出すアドレス（example.invalid の練習用だけ）。", "The address shown on top (practice example.invalid only)."),
+    "url": ("画面の上に出すアドレス（example.invalid の練習用。本物の役所は go.jp・lg.jp も可）。",
+            "The address shown on top (practice example.invalid; a genuine government page may use go.jp, lg.jp)."),
     "elements": ("画面の部品の並び（上から順）。", "The elements on the screen, top to bottom."),
     # actions
     "tap": ("押す（軽く1回）: 部品の id。", "Tap: the element's id."),
@@ -115,6 +119,13 @@ CONTEXT_DOCS: dict[str, tuple[str, str]] = {
 }
 
 ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
+    "barcode": ("QRコードの上に出すバーコードの数字（練習用の絵）。", "Digits of a (drawn) barcode above the QR code."),
+    "fees": ("送料のほかの手数料（label・amount）。例: 代引手数料 330。", "Other charges (label, amount), e.g. a COD fee."),
+    "menu": ("長押しで開いたメニューの項目（id・label・icon）。", "The items of the menu a long press opened (id, label, icon)."),
+    "menu-on": ("メニューが横に開いているアプリの id。", "The id of the app the menu opened beside."),
+    "menu-close": ("メニューの外を押したとき（または Esc）の名前。", "The target sent by touching outside the menu (or Esc)."),
+    "calls": ("電話の履歴の行（id・name・kind・time・number・note）。", "The calls (id, name, kind, time, number, note)."),
+    "thumbnail": ("左下に出る、前に撮った写真のファイル。", "The last photo's file, shown bottom left."),
     "type": ("部品の種類。", "The kind of element."),
     "id": ("部品の名前（expect やヒントで使います）。", "The element's name, used by expect and hints."),
     "alt": ("絵の説明（読み上げます）。", "What the picture shows (read aloud)."),
@@ -134,7 +145,10 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "icon": ("絵の名前（wallet, camera, mail, phone, sun, qr …）。", "The icon's name (wallet, camera, mail, phone, sun, qr …)."),
     "image": ("商品の絵（シナリオのフォルダの中のファイル）。", "A picture file inside the scenario's folder."),
     "incoming": ("受け取ったメッセージなら true（左に出ます）。", "true for a received message (shown on the left)."),
-    "kind": ("ボタンの種類: answer（緑）, decline・end（赤）, other。", "The button's kind: answer (green), decline or end (red), other."),
+    "kind": ("種類。call のボタン: answer（緑）, decline・end（赤）, other。call-log: missed（不在着信）, incoming, outgoing。"
+             "photo-camera: shutter, thumbnail, switch。",
+             "The kind. call buttons: answer (green), decline or end (red), other; call-log: missed, incoming, "
+             "outgoing; photo-camera: shutter, thumbnail, switch."),
     "items": ("かごの中身（name・price・qty）。", "The cart's contents (name, price, qty)."),
     "keyboard": ("出すキーボード: text, number, pin, password, phone, email。", "Which keyboard: text, number, pin, password, phone, email."),
     "label": ("表示する名前（短く）。", "The visible label (keep it short)."),
@@ -142,7 +156,7 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "light": ("光の状態: off, listening, thinking, muted, notification, speaking。", "The light ring's state."),
     "lines": ("明細の行（label・amount）。", "The receipt's lines (label, amount)."),
     "links": ("押せるリンク（id・url、example.invalid のみ）。", "Tappable links (id, url; example.invalid only)."),
-    "name": ("商品の名前。", "The product's name."),
+    "name": ("名前（商品の名前、電話の相手の名前や番号）。", "The name (a product's, or the caller's name or number)."),
     "note": ("小さな字の補足。", "A small note."),
     "number": ("電話番号（練習用の 090-0000-xxxx など）。", "A phone number (a dummy such as 090-0000-xxxx)."),
     "old-price": ("値引き前の値段（円）。", "The price before a discount (yen)."),
@@ -257,9 +271,12 @@ class _Builder:
                                                "A file inside the scenario's folder (e.g. images/shop.png)")},
             "practice-url": {
                 "type": "string",
-                "pattern": rf"^([A-Za-z][A-Za-z0-9+.-]*://)?([^/@?#]*@)?([A-Za-z0-9-]+\.)*{ci_host}\.?(:[0-9]*)?([/?#].*)?$",
-                "description": self.text("練習用のアドレス（example.invalid）。例: https://shop.example.invalid/",
-                                         "A practice address under example.invalid"),
+                "pattern": rf"^([A-Za-z][A-Za-z0-9+.-]*://)?([^/@?#]*@)?(([A-Za-z0-9-]+\.)*{ci_host}"
+                           rf"|([A-Za-z0-9-]+\.)+([gG][oO]|[lL][gG])\.[jJ][pP])\.?(:[0-9]*)?([/?#].*)?$",
+                "description": self.text("練習用のアドレス（example.invalid）。本物の役所のページだけは go.jp・lg.jp も使えます。"
+                                         "例: https://shop.example.invalid/",
+                                         "A practice address under example.invalid (a genuine government page may"
+                                         " use go.jp or lg.jp)"),
             },
             "any-url": {"type": "string", "pattern": r"\S"},
             "value-match": self.value_match(),
@@ -382,10 +399,16 @@ class _Builder:
             raise ValueError(f"no schema for key type {kind!r}")
         return self.doc(schema, element_key_doc(name, key))
 
+    def app_enum(self) -> dict[str, Any]:
+        looks = element_kinds.APP_LOOKS
+        return {"enum": list(looks), "markdownEnumDescriptions": [
+            looks[v][0 if self.lang != "en" else 1] for v in looks]}
+
     def screen(self) -> dict[str, Any]:
         props = {
             "title": self.doc({"$ref": "#/$defs/text"}, describe_key("title", "screen")),
             "url": self.doc({"$ref": "#/$defs/practice-url"}, KEY_DOCS["url"]),
+            "app": self.doc(self.app_enum(), KEY_DOCS["app"]),
             "elements": self.doc({"type": "array", "items": {"$ref": "#/$defs/element"}}, KEY_DOCS["elements"]),
         }
         assert tuple(props) == loader.SCREEN_KEYS
@@ -467,6 +490,7 @@ class _Builder:
             "level": {"type": "integer", "minimum": 1, "maximum": 3},
             "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
             "device": enum_with_docs(tuple(d for d in DEVICES)),
+            "app": self.app_enum(),
             "goals": {"$ref": "#/$defs/texts"},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
             "readings": {"type": "object", "additionalProperties": {"type": "string",

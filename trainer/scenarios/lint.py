@@ -56,6 +56,9 @@ LABEL_LIMIT = 12
 """A button's label, and any label without a limit of its own."""
 ELEMENT_LIMITS: Mapping[tuple[str, str], int] = MappingProxyType({
     ("app-grid", "label"): 6,     # under an app icon in a grid of four
+    ("app-grid", "menu.label"): LABEL_LIMIT,  # a row of the long-press menu
+    ("call-log", "name"): 20,
+    ("photo-camera", "label"): 20,  # spoken, not shown
     ("dialog", "label"): 10,      # two buttons side by side
     ("button", "label"): LABEL_LIMIT,
     ("checkbox", "label"): 30,    # wraps beside the box
@@ -215,6 +218,12 @@ class _Graph:
         return " → ".join([*seen, here] if here else seen)
 
 
+def steps_to_finish(scenario: Scenario) -> dict[str, int]:
+    """For each step, how many steps the quickest way on still takes to an ending
+    (0 for an ending). The player shows 「手順 3 / 8」 from it."""
+    return dict(_Graph(scenario).to_finish)
+
+
 def check_flow(scenario: Scenario, graph: _Graph | None = None) -> list[Problem]:
     graph = graph or _Graph(scenario)
     problems: list[Problem] = []
@@ -342,10 +351,12 @@ def texts_of(scenario: Scenario) -> Iterator[tuple[Text, int | None, Where]]:
             yield from _element_texts(element, element.props, element.where or here)
 
 
-def _element_texts(element: Element, props: Mapping[str, Any], here: Where | None) -> Iterator[
+def _element_texts(element: Element, props: Mapping[str, Any], here: Where | None, within: str = "") -> Iterator[
         tuple[Text, int | None, Where]]:
     for key, value in props.items():
-        limit = ELEMENT_LIMITS.get((element.type, key))
+        limit = ELEMENT_LIMITS.get((element.type, f"{within}.{key}")) if within else None
+        if limit is None:
+            limit = ELEMENT_LIMITS.get((element.type, key))
         if limit is None and key == "label":
             limit = LABEL_LIMIT
         if isinstance(value, Text):
@@ -355,9 +366,9 @@ def _element_texts(element: Element, props: Mapping[str, Any], here: Where | Non
                 if isinstance(item, Text):
                     yield item, limit, item.where or here or Where("", 1, 1)
                 elif isinstance(item, Mapping):
-                    yield from _element_texts(element, item, here)
+                    yield from _element_texts(element, item, here, key)
         elif isinstance(value, Mapping):
-            yield from _element_texts(element, value, here)
+            yield from _element_texts(element, value, here, key)
 
 
 def check_texts(scenario: Scenario, unsure: Callable[[str], list[tuple[str, str]]] | None) -> list[Problem]:

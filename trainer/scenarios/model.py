@@ -153,6 +153,8 @@ class Screen:
     url: str | None = None
     elements: tuple[Element, ...] = ()
     where: Where | None = field(default=None, compare=False)
+    app: str | None = None
+    """The look of the app on screen (one of ``elements.APP_LOOKS``; the scenario's ``app`` when not set)."""
 
     def ids(self) -> dict[str, Element]:
         """Every id that can be acted on, including ids nested in lists

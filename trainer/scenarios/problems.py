@@ -56,6 +56,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{key}:」のあとに空白がありません — 「{key}: 」のように、コロンのあとに半角スペースを入れてください。",
         "there is no space after '{key}:' — type a space after the colon, like '{key}: '.",
     ),
+    "comment-cuts-number": (
+        "文「{kept}」は「{comment}」の前で切れています（YAML では空白のあとの # からはメモ（コメント）で、画面にも読み上げにも出ません）"
+        "— 文全体を引用符で囲んでください: {quoted}",
+        "the text '{kept}' is cut before '{comment}' (in YAML a space then # starts a comment, which is neither shown"
+        " nor read aloud) — put the whole text in quotes: {quoted}",
+    ),
+    "comment-after-text": (
+        "文「{kept}」のあとの「{comment}」はメモ（コメント）として読まれ、文には入りません"
+        " — 文に入れるなら全体を引用符で囲んでください: {quoted}（メモなら、別の行に書いてください）",
+        "'{comment}' after the text '{kept}' is read as a comment and left out of the text"
+        " — if it belongs to the text, put the whole text in quotes: {quoted} (a note goes on a line of its own)",
+    ),
     "fullwidth-dash": (
         "リストの印が全角（{char}）です — 半角のハイフンと空白「- 」にしてください。",
         "the list marker is full-width ({char}) — type an ASCII hyphen and a space '- '.",
@@ -173,8 +185,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file '{value}' does not exist — check its name and folder.",
     ),
     "bad-url": (
-        "リンク「{value}」は練習用のアドレスにしてください — example.invalid（例: https://shop.example.invalid/）を使います。",
-        "the link '{value}' must be a practice address — use example.invalid (e.g. https://shop.example.invalid/).",
+        "リンク「{value}」は練習用のアドレスにしてください — example.invalid（例: https://shop.example.invalid/）を使います"
+        "（本物の役所のページだけは go.jp・lg.jp も使えます）。",
+        "the link '{value}' must be a practice address — use example.invalid (e.g. https://shop.example.invalid/);"
+        " only a genuine government page may use go.jp or lg.jp.",
     ),
     "unknown-element": (
         "画面の部品「{value}」はありません{suggest_ja} — 使える部品: {allowed}。",

@@ -31,6 +31,16 @@ def monotonic_ms() -> float:
 STYLES = ("primary", "secondary", "danger", "link", "plain", "tile", "quiet")
 
 
+def button_radius(look: Look, height: float) -> float:
+    """Corner radius of a button body ``height`` tall in the current app's shape (pill, rounded, square)."""
+    shape = getattr(look.theme, "button_shape", "rounded")
+    if shape == "pill":
+        return height / 2
+    if shape == "square":
+        return look.px(3)
+    return look.px(10)
+
+
 def focus_width(look: Look) -> int:
     return max(3, look.px(3))
 
@@ -254,7 +264,8 @@ class BigButton(QAbstractButton):
         ring = focus_width(look)
         outer = QRectF(self.rect())
         body = outer.adjusted(ring, ring, -ring, -ring)
-        radius = look.px(10)
+        radius = button_radius(look, body.height()) if self._style not in ("link", "quiet") else look.px(10)
+        radius = min(radius, body.height() / 2, body.width() / 2)
         fill, text_colour, border = self._colours()
         if self.isDown():
             fill = fill.darker(118) if fill.alpha() else look.colour("secondary")

@@ -55,6 +55,20 @@ class Bar(QWidget):
         self.label.set_text(text)
         self.setVisible(bool(text))
 
+    def set_look(self, look: Look, fill: str = "header", text_colour: str = "header_text") -> None:
+        """Draw the bar in ``look``'s colours (the app on screen has its own header colour)."""
+        if look is self._look:
+            return
+        self._look = look
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour(fill))
+        self.setPalette(palette)
+        old = self.label
+        self.label = TextBlock(old.text(), look, role=old._role, colour=text_colour, bold=True)
+        self.layout().replaceWidget(old, self.label)
+        old.hide()
+        old.deleteLater()
+
 
 class AddressBar(QWidget):
     """The web address, whole, with whether the connection is protected."""
@@ -268,6 +282,7 @@ class PhoneFrame(DeviceFrame):
         self.address.setVisible(False)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
         self.header.set_text(self.title_of(screen, view))
         self.address.set_url(screen.url)
 

@@ -93,18 +93,23 @@ _PATHS: dict[str, str] = {
     "gift": '<rect x="3" y="8" width="18" height="5"/><path d="M5 13v8h14v-8M12 8v13M12 8c-2-4-6-4-6-1s6 1 6 1'
             'c2-4 6-4 6-1s-6 1-6 1"/>',
     "app": '<rect x="4" y="4" width="16" height="16" rx="4"/>',
+    "backspace": '<path d="M9 5h11a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H9l-6-7z"/><path d="M12 9l5 6M17 9l-5 6"/>',
+    "enter": '<path d="M20 5v7a2 2 0 0 1-2 2H5"/><path d="M9 10l-4 4 4 4"/>',
+    "flower": '<circle cx="12" cy="6.5" r="3"/><circle cx="16.8" cy="9.3" r="3"/><circle cx="16.8" cy="14.7" r="3"/>'
+              '<circle cx="12" cy="17.5" r="3"/><circle cx="7.2" cy="14.7" r="3"/><circle cx="7.2" cy="9.3" r="3"/>'
+              '<circle cx="12" cy="12" r="1.6"/>',
 }
 
 ALIASES = {"pay": "wallet", "mynumber": "card", "weather": "sun", "gear": "settings", "globe": "browser",
            "web": "browser", "envelope": "mail", "sms": "message", "line": "chat", "bin": "trash",
            "user": "person", "health": "hospital", "shop": "store", "timer": "clock", "notification": "bell",
-           "picture": "photo", "gallery": "photo", "call": "phone", "scan": "qr", "money": "yen"}
+           "picture": "photo", "gallery": "photo", "photos": "flower", "call": "phone", "scan": "qr", "money": "yen"}
 
 APP_COLOURS = {
     "wallet": "#C0392B", "camera": "#37474F", "mail": "#1565C0", "phone": "#2E7D32", "sun": "#A35200",
     "qr": "#263238", "cart": "#B23C00", "message": "#2E7D32", "chat": "#00695C", "settings": "#546E7A",
     "map": "#00796B", "browser": "#1565C0", "bank": "#283593", "card": "#4527A0", "speaker": "#37474F",
-    "clock": "#455A64", "alarm": "#455A64", "photo": "#AD1457", "contacts": "#5D4037", "calendar": "#C62828",
+    "clock": "#455A64", "alarm": "#455A64", "photo": "#AD1457", "flower": "#AD1457", "contacts": "#5D4037", "calendar": "#C62828",
     "shield": "#2E7D32", "government": "#1A5276", "building": "#1A5276", "hospital": "#00838F",
     "store": "#6D4C41", "video": "#B71C1C", "music": "#6A1B9A", "document": "#37474F", "yen": "#2E7D32",
 }

@@ -2,7 +2,7 @@
 
 The kana pad works like a smartphone's: tap a key for its first kana (あ),
 or flick — left い, up う, right え, down お. Tapping the same key again
-cycles through its row (あ→い→う…) until another key or 「→」 is pressed;
+cycles through its row (あ→い→う…) until another key, 「→」 or 改行 is pressed;
 「小゛゜」 turns the last kana small or voiced. Nothing here uses a timer.
 The letter pad gives a–z, digits and the marks used in e-mail addresses.
 """
@@ -83,15 +83,19 @@ class KanaKey(BigButton):
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         row = KANA_ROWS.get(self.key, "")
-        if len(row) < 2 or self.width() < self._room().width():
+        if len(row) < 2:
             return
         painter = QPainter(self)
         font = self.look.font("small")
+        font.setPixelSize(self.guide_px())
         painter.setFont(font)
         painter.setPen(self.look.colour("secondary_text"))
+        pad_x, pad_y = self.look.px(5), self.look.px(4)
+        r = QRectF(pad_x, pad_y, self.width() - 2 * pad_x, self.height() - 2 * pad_y)
         room = self._room()
-        r = QRectF((self.width() - room.width()) / 2 + self.look.px(5), (self.height() - room.height()) / 2
-                   + self.look.px(4), room.width() - self.look.px(10), room.height() - self.look.px(8))
+        if self.width() >= room.width() and self.height() >= room.height():
+            r = QRectF((self.width() - room.width()) / 2 + pad_x, (self.height() - room.height()) / 2 + pad_y,
+                       room.width() - 2 * pad_x, room.height() - 2 * pad_y)
         spots = {1: Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                  2: Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter,
                  3: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -100,6 +104,13 @@ class KanaKey(BigButton):
             if index < len(row):
                 painter.drawText(r, align, row[index])
         painter.end()
+
+    def guide_px(self) -> int:
+        """Pixel size of the four flick kana around the main one: the small text size when
+        the key has room, smaller on a narrow key — never left out (at 300 % they guide most)."""
+        small, large = self.look.size("small"), self.look.size("large")
+        spare = min(self.width() - large - self.look.px(8), self.height() - large - self.look.px(6)) / 2
+        return int(max(min(small, spare), self.min_guide_px()))
 
     def _room(self) -> QSize:
         """Room for the main kana with its four flick kana around it."""
@@ -114,9 +125,13 @@ class KanaKey(BigButton):
         return self._room()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        """Narrow screens with big text: just the main kana (the flick kana are left out)."""
-        large = self.look.size("large")
-        return QSize(max(self.look.target, large + self.look.px(16)), max(self.look.target, large + self.look.px(12)))
+        """Narrow screens with big text: the main kana with its flick kana drawn at half size around it."""
+        large, guide = self.look.size("large"), self.min_guide_px()
+        return QSize(max(self.look.target, large + 2 * guide + self.look.px(4)),
+                     max(self.look.target, large + 2 * guide + self.look.px(6)))
+
+    def min_guide_px(self) -> int:
+        return int(max(9, self.look.size("small") * 0.4))
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         room = self._room()
@@ -127,6 +142,17 @@ class KanaKey(BigButton):
         return self.width() >= self.minimumSizeHint().width() and self.height() >= self.heightForWidth(self.width())
 
 
+class SideKey(BigButton):
+    """A key of the pad's side columns (→, ⌫, 空白, 改行): as tall as the kana keys, and on a
+    narrow phone as narrow as 44 px (WCAG's target size; a third more than that at 300 %) so the
+    five columns of a real 12-key pad fit."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        narrowest = max(44, self.look.px(36))
+        return QSize(max(narrowest, min(hint.width(), narrowest)), hint.height())
+
+
 class KanaPad(QWidget):
     """The 12-key kana pad."""
 
@@ -134,6 +160,8 @@ class KanaPad(QWidget):
     """A new character to add."""
     replaced = Signal(str)
     """Replace the last character with this one (cycling or 小゛゜)."""
+    deleted = Signal()
+    """⌫ was pressed: remove the last character."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +171,7 @@ class KanaPad(QWidget):
         self.keys: dict[str, BigButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(look.px(6))
+        grid.setSpacing(min(look.px(4), 6))  # five columns of keys across a phone's narrow screen
         for r, row in enumerate(KANA_LAYOUT):
             for c, key in enumerate(row):
                 if key == "modify":
@@ -154,15 +182,33 @@ class KanaPad(QWidget):
                     button = KanaKey(key, look)
                     button.flicked.connect(self._flick)
                 self.keys[key] = button
-                grid.addWidget(button, r, c)
-        confirm = BigButton("→", look, style="secondary", role="large", bold=True)
-        confirm.setAccessibleName("→")
+                grid.addWidget(button, r, c + 1)
+        confirm = SideKey("→", look, style="secondary", role="large", bold=True, compact=True)
+        confirm.setToolTip(look.tr("kb.next"))
         confirm.clicked.connect(self.confirm)
         self.keys["confirm"] = confirm
-        grid.addWidget(confirm, 0, 3)
-        for column in range(3):
+        grid.addWidget(confirm, 0, 0)
+        # the right-hand column of a phone's 12-key pad: ⌫, 空白 (変換 while converting), 改行
+        delete = SideKey(look.tr("kb.erase"), look, style="secondary", role="small", bold=True, icon="backspace",
+                         icon_top=True, icon_px=22, compact=True)
+        delete.setToolTip(look.tr("pad.delete"))
+        delete.clicked.connect(self._delete)
+        self.keys["delete"] = delete
+        grid.addWidget(delete, 0, 4)
+        space = SideKey(f"{look.tr('kb.space')}\n{look.tr('kb.convert')}", look, style="secondary", role="small",
+                          bold=True, compact=True)
+        space.clicked.connect(self._space)
+        self.keys["space"] = space
+        grid.addWidget(space, 1, 4)
+        newline = SideKey(look.tr("kb.newline"), look, style="secondary", role="small", bold=True, compact=True,
+                            icon="enter", icon_top=True, icon_px=22)
+        newline.clicked.connect(self._newline)
+        self.keys["newline"] = newline
+        grid.addWidget(newline, 2, 4, 2, 1)
+        for column in range(1, 4):
             grid.setColumnStretch(column, 2)
-        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(4, 1)
 
     def confirm(self) -> None:
         """End multi-tap cycling: the next tap starts a new character."""
@@ -180,6 +226,20 @@ class KanaPad(QWidget):
         self._cycling = (key, index) if direction == "tap" else None
         self._last = row[index]
         self.typed.emit(self._last)
+
+    def _delete(self) -> None:
+        self.forget()
+        self.deleted.emit()
+
+    def _space(self) -> None:
+        """空白 (変換 in a real keyboard while kana wait to be converted; the practice converts on screen)."""
+        self.forget()
+        self.typed.emit("　")
+
+    def _newline(self) -> None:
+        """改行: with kana still being typed it settles them (確定), as on a phone; a one-line
+        practice field has no second line to go to."""
+        self.forget()
 
     def _modify(self) -> None:
         if self._last:
@@ -227,7 +287,7 @@ class LatinPad(QWidget):
 
 
 class OnScreenKeyboard(QWidget):
-    """Kana and letter pads with 「空白」 and 「1字消す」; reports edits only."""
+    """Kana and letter pads, each with 「空白」 and ⌫ 「1字消す」; reports edits only."""
 
     typed = Signal(str)
     replaced = Signal(str)
@@ -253,15 +313,18 @@ class OnScreenKeyboard(QWidget):
         self.latin: LatinPad | None = None  # built the first time letters are asked for
         self.kana.typed.connect(self.typed)
         self.kana.replaced.connect(self.replaced)
+        self.kana.deleted.connect(self.deleted)
         layout.addWidget(self.kana)
-        edit = QHBoxLayout()
+        self.edit_row = QWidget()
+        edit = QHBoxLayout(self.edit_row)
+        edit.setContentsMargins(0, 0, 0, 0)
         space = BigButton(look.tr("kb.space"), look, style="secondary")
-        space.clicked.connect(lambda: self._latin_typed("　" if self.kana.isVisible() else " "))
-        delete = BigButton(look.tr("pad.delete"), look, style="secondary")
+        space.clicked.connect(lambda: self._latin_typed(" "))
+        delete = BigButton(look.tr("pad.delete"), look, style="secondary", icon="backspace")
         delete.clicked.connect(self._delete)
         edit.addWidget(space, 1)
         edit.addWidget(delete, 1)
-        layout.addLayout(edit)
+        layout.addWidget(self.edit_row)
         (self.latin_button if latin_first else self.kana_button).setChecked(True)
         self._show(latin_first)
         self.kana_button.toggled.connect(lambda on: self._show(not on))
@@ -272,6 +335,7 @@ class OnScreenKeyboard(QWidget):
             self.latin.typed.connect(self._latin_typed)
             self._layout.insertWidget(self._layout.indexOf(self.kana) + 1, self.latin)
         self.kana.setVisible(not latin)
+        self.edit_row.setVisible(latin)  # the kana pad has its own ⌫ and 空白
         if self.latin is not None:
             self.latin.setVisible(latin)
         self.kana.forget()

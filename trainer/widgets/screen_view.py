@@ -41,6 +41,10 @@ class ScreenView(QWidget):
     def __init__(self, screen: Screen, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.screen = screen
+        if screen.app:  # the app's own look (colours, header, button shape): see trainer.widgets.app_looks
+            from trainer.widgets.app_looks import app_look
+
+            ctx = dataclasses.replace(ctx, look=app_look(ctx.look, screen.app))
         self.ctx = ctx
         look = ctx.look
         self.setAutoFillBackground(True)
@@ -54,9 +58,20 @@ class ScreenView(QWidget):
         layout = QVBoxLayout(self)
         # big text needs the width more than wide margins; a phone's screen is narrow
         pad = min(look.px(10 if ctx.device == "phone" else 16), 24)
+        if ctx.device == "phone" and any(e.type == "input" and e.props.get("keyboard", "text") == "text"
+                                         for e in screen.elements):
+            pad = min(look.px(4), 6)  # a phone's kana pad runs (almost) edge to edge: its five columns need the width
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
         self.elements: list[ElementWidget] = []
+        self.site_header: QWidget | None = None
+        if screen.app and ctx.device == "browser" and screen.title is not None:
+            # a web page carries its site's own header (the browser's tab shows the title too)
+            from trainer.widgets.labels import TextBlock
+
+            self.site_header = TextBlock(ctx.text(screen.title), look, role="large", colour="header_text",
+                                         box="header", bold=True)
+            layout.addWidget(self.site_header)
         for element in screen.elements:
             widget = build_element(element, ctx)
             widget.acted.connect(self._forward)

@@ -93,6 +93,10 @@ class Theme:
     light_muted: str
     light_notification: str
     light_off: str
+    light_call: str
+    """Green: a call or a drop-in is ringing or connected (as real speakers show it)."""
+    button_shape: str = "rounded"
+    """``rounded``, ``pill`` or ``square``: mock apps differ (see ``trainer.widgets.app_looks``)."""
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(name, foreground, background) for every pair that carries text."""
@@ -126,6 +130,7 @@ class Theme:
             ("muted-light/bezel", self.light_muted, self.bezel),
             ("notification/bezel", self.light_notification, self.bezel),
             ("thinking/bezel", self.light_thinking, self.bezel),
+            ("call/bezel", self.light_call, self.bezel),
         ]
 
     def colours(self) -> dict[str, str]:
@@ -153,7 +158,7 @@ STANDARD = Theme(
     bezel="#2A2A2E", bezel_text="#FFFFFF", chrome="#DCDFE4", chrome_text="#1A1A1A",
     bubble_in="#E9EDF2", bubble_in_text="#1A1A1A",
     light_listening="#2F7BEA", light_thinking="#34B4E6", light_muted="#E5483B",
-    light_notification="#F5C518", light_off="#7A7A7A",
+    light_notification="#F5C518", light_off="#7A7A7A", light_call="#34C759",
 )
 
 HIGH_CONTRAST = Theme(
@@ -176,7 +181,7 @@ HIGH_CONTRAST = Theme(
     bezel="#3A3A3A", bezel_text="#FFFFFF", chrome="#1F1F1F", chrome_text="#FFFFFF",
     bubble_in="#1F1F1F", bubble_in_text="#FFFFFF",
     light_listening="#5AA0FF", light_thinking="#5FD8FF", light_muted="#FF6A5E",
-    light_notification="#FFE14D", light_off="#A0A0A0",
+    light_notification="#FFE14D", light_off="#A0A0A0", light_call="#6BF08A",
 )
 
 THEMES: dict[str, Theme] = {t.name: t for t in (STANDARD, HIGH_CONTRAST)}

@@ -87,7 +87,7 @@ class InputElement(ElementWidget):
         self.keyboard: OnScreenKeyboard | None = None
         self.submit_button: BigButton | None = None
         if keyboard in PAD_KINDS:
-            self.pad = NumberPad(look, submit=submit)
+            self.pad = NumberPad(look, submit=submit, dialler=keyboard == "phone")
             self.pad.digit.connect(self._insert)
             self.pad.deleted.connect(self.field.backspace)
             self.pad.cleared.connect(self.field.clear)

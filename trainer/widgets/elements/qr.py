@@ -1,4 +1,8 @@
-"""A real QR code on the mock screen (the shop's code, a form's code)."""
+"""A real QR code on the mock screen (the shop's code, a form's code).
+
+With ``barcode``, a barcode with those digits is drawn above it, as pay
+apps show a barcode and a QR code together (the bars are a drawing made
+from the digits: only the QR code is a real code)."""
 
 from __future__ import annotations
 
@@ -27,6 +31,53 @@ class QrPicture(QWidget):
         painter.end()
 
 
+class BarcodePicture(QWidget):
+    """Black bars on white with the digits under them (a drawing, not a scannable code)."""
+
+    def __init__(self, digits: str, width: int, look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.digits = digits
+        self._look = look
+        self._width = width
+        # as wide as asked where there is room, narrower on a narrow screen (never sideways scrolling)
+        self.setFixedHeight(look.px(64) + look.size("small") + look.px(8))
+        self.setMinimumWidth(min(width, look.px(160)))
+        self.setMaximumWidth(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._width, self.height())
+
+    def bars(self) -> list[int]:
+        """Widths (in modules) of alternating bar and space, from the digits: guard, data, guard."""
+        pattern = [1, 1, 1, 1]
+        for char in self.digits:
+            if char.isdigit():
+                value = int(char)
+                pattern += [1 + value % 3, 1 + (value // 3) % 2, 1 + (value + 1) % 3, 1 + value % 2]
+        return pattern + [2, 1, 1]
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        from PySide6.QtGui import QColor
+
+        look = self._look
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        bars = self.bars()
+        quiet = look.px(10)
+        module = max(1.0, (self.width() - 2 * quiet) / sum(bars))
+        x = float(quiet)
+        height = look.px(64)
+        for index, width in enumerate(bars):
+            if index % 2 == 0:
+                painter.fillRect(QRectF(x, look.px(4), width * module, height - look.px(4)), QColor("#000000"))
+            x += width * module
+        painter.setPen(QColor("#000000"))
+        painter.setFont(look.font("small"))
+        painter.drawText(QRectF(0, height + look.px(2), self.width(), look.size("small") + look.px(6)),
+                         Qt.AlignmentFlag.AlignHCenter, self.digits)
+        painter.end()
+
+
 @element_widget("qr")
 class QrElement(ElementWidget):
     """A QR code with an optional label under it."""
@@ -38,7 +89,13 @@ class QrElement(ElementWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.px(6))
-        self.code = QrPicture(str(element.props["data"]), min(look.px(200), 420))
+        side = min(look.px(200), 420)
+        self.barcode: BarcodePicture | None = None
+        if element.props.get("barcode"):
+            self.barcode = BarcodePicture(str(element.props["barcode"]), min(look.px(320), 640), look)
+            self.barcode.setAccessibleName(look.tr("qr.barcode", n=str(element.props["barcode"])))
+            layout.addWidget(self.barcode, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.code = QrPicture(str(element.props["data"]), side)
         self.code.setAccessibleName(label or "QRコード")
         layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         if label:

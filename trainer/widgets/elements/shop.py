@@ -148,6 +148,9 @@ class CartElement(ElementWidget):
         if shipping is not None:
             total += int(shipping)
             box.box_layout.addLayout(_money_row(look, look.tr("cart.shipping"), ctx.money(int(shipping))))
+        for fee in element.props.get("fees", ()) or ():
+            total += int(fee["amount"])
+            box.box_layout.addLayout(_money_row(look, ctx.text(fee.get("label")), ctx.money(int(fee["amount"]))))
         box.box_layout.addLayout(_money_row(look, look.tr("cart.total"), ctx.money(total), bold=True,
                                             role="large"))
         self.total = total

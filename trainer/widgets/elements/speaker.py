@@ -4,7 +4,8 @@ suggested phrases. Either sends ``say``; pressing the speaker's own button
 sends ``tap``.
 
 The ring's colours mean what they mean on real speakers (blue: listening,
-spinning: thinking, red: microphone off, yellow: a notification waits), and
+spinning: thinking, red: microphone off, yellow: a notification waits,
+green: a call or a drop-in), and
 the meaning is also written under it — colour is never the only cue. The
 spinning is an animation of the device, not a timer on the learner.
 """
@@ -27,7 +28,10 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
 LIGHT_ROLES = {"listening": "light_listening", "speaking": "light_listening", "thinking": "light_thinking",
-               "muted": "light_muted", "notification": "light_notification", "off": "light_off"}
+               "muted": "light_muted", "notification": "light_notification", "off": "light_off",
+               "call": "light_call", "alarm": "light_thinking"}
+"""Theme colour of each light. A ringing alarm or timer is its sound more than a colour: the ring
+pulses in the light blue of the thinking light, and the words under it say what rings."""
 
 
 class LightRing(QWidget):
@@ -43,7 +47,7 @@ class LightRing(QWidget):
         side = look.px(170)
         self.setFixedSize(side, side)
         self.setAccessibleName(look.tr(f"speaker.light.{self.light}"))
-        if self.light == "thinking":
+        if self.light in ("thinking", "call"):
             self._timer = QTimer(self)  # animation of the device only; nothing waits on it
             self._timer.setInterval(60)
             self._timer.timeout.connect(self._spin)
@@ -80,10 +84,11 @@ class LightRing(QWidget):
                              -rect.height() * 0.08)
         colour = look.colour(LIGHT_ROLES[self.light])
         width = max(6.0, rect.width() * 0.09)
-        if self.light == "thinking":
+        if self.light in ("thinking", "call"):
             gradient = QConicalGradient(ring.center(), -self._angle)
             gradient.setColorAt(0.0, colour)
-            gradient.setColorAt(0.5, QColor(look.hex("light_listening")))
+            other = QColor(look.hex("light_listening")) if self.light == "thinking" else colour.darker(160)
+            gradient.setColorAt(0.5, other)
             gradient.setColorAt(1.0, colour)
             pen = QPen(gradient, width)
         elif self.light == "off":

@@ -1,0 +1,149 @@
+"""A phone's camera for taking photos, laid out as camera apps are.
+
+What the camera sees fills the top; under it a dark bar holds, left to
+right, the last photo as a small round-cornered picture (tap to see it),
+the big white round shutter, and the round switch between the back and
+the front (selfie) camera. Each is a real button (Tab, Enter, Space) whose
+accessible name is its label, so 「白い丸のシャッター」 and 「左下の小さな写真」
+describe what is drawn.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from trainer.scenarios.actions import ActionKind
+from trainer.scenarios.model import Element
+from trainer.widgets.base import ElementContext, ElementWidget
+from trainer.widgets.button import BigButton, paint_focus_ring
+from trainer.widgets.elements.image import Picture
+from trainer.widgets.icons import paint_icon
+from trainer.widgets.labels import TextBlock
+from trainer.widgets.look import Look
+from trainer.widgets.registry import element_widget
+
+BAR = "#111111"
+"""The camera's control bar is black on every phone (and in both themes)."""
+
+
+class CameraButton(BigButton):
+    """The shutter, the thumbnail or the switch, painted as the camera app draws them."""
+
+    def __init__(self, kind: str, label: str, look: Look, thumbnail: QPixmap | None = None,
+                 parent: QWidget | None = None) -> None:
+        self.kind = kind
+        self._thumb = thumbnail
+        super().__init__(label, look, style="quiet", parent=parent)
+        self.setAccessibleName(label)
+        self.setToolTip(label)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _side(self) -> int:
+        return self.look.px(76 if self.kind == "shutter" else 56)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        side = max(self._side(), self.look.target) + 2 * max(3, self.look.px(3))
+        return QSize(side, side)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def text_fits(self) -> bool:
+        return True  # the label is its accessible name and the words under the bar
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self.look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = self._side()
+        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        down = self.isDown()
+        if self.kind == "shutter":
+            painter.setPen(QPen(QColor("#FFFFFF"), max(3, look.px(4))))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box.adjusted(2, 2, -2, -2))
+            inner = box.adjusted(side * 0.12, side * 0.12, -side * 0.12, -side * 0.12)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#C8C8C8" if down else "#FFFFFF"))
+            painter.drawEllipse(inner)
+        elif self.kind == "thumbnail":
+            path = QPainterPath()
+            path.addRoundedRect(box, look.px(8), look.px(8))
+            painter.setClipPath(path)
+            if self._thumb is not None and not self._thumb.isNull():
+                painter.drawPixmap(box, self._thumb, QRectF(self._thumb.rect()))
+            else:
+                painter.fillPath(path, QColor("#555555"))
+            painter.setClipping(False)
+            painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2))))
+            painter.drawPath(path)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#4A4A4A" if down else "#333333"))
+            painter.drawEllipse(box)
+            inset = side * 0.22
+            paint_icon(painter, box.adjusted(inset, inset, -inset, -inset), "repeat", "#FFFFFF")
+        if self.hasFocus():
+            paint_focus_ring(painter, QRectF(self.rect()), look, self.width() / 2 - max(3, look.px(3)))
+        painter.end()
+
+
+class _Bar(QWidget):
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(BAR))
+        painter.end()
+
+
+@element_widget("photo-camera")
+class PhotoCameraElement(ElementWidget):
+    """What the camera sees, and the camera's control bar."""
+
+    def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
+        super().__init__(element, ctx, parent)
+        look = self.look
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        view = QPixmap(str(ctx.asset(str(element.props.get("src", "")))))
+        alt = ctx.text(element.text("alt"))
+        self.view = Picture(view, look.px(380), self)
+        self.view.setAccessibleName(alt)
+        layout.addWidget(self.view)
+        thumb_src = element.props.get("thumbnail")
+        thumb = QPixmap(str(ctx.asset(str(thumb_src)))) if thumb_src else view
+        bar = _Bar()
+        row = QHBoxLayout(bar)
+        pad = look.px(12)
+        row.setContentsMargins(pad, pad, pad, pad)
+        self.buttons: dict[str, CameraButton] = {}
+        slots: dict[str, CameraButton | None] = {"thumbnail": None, "shutter": None, "switch": None}
+        for item in element.props.get("buttons", ()):
+            button = CameraButton(item["kind"], ctx.text(item.get("label")), look, thumb)
+            button_id = item["id"]
+            button.clicked.connect(lambda _=False, b=button_id: self.emit_action(ActionKind.TAP, b))
+            self.buttons[button_id] = button
+            slots[item["kind"]] = button
+        for kind in ("thumbnail", "shutter", "switch"):  # left, middle, right — always in these places
+            button = slots[kind]
+            if button is None:
+                spacer = QWidget()
+                spacer.setFixedSize(CameraButton(kind, "", look).sizeHint())
+                row.addWidget(spacer)
+            else:
+                row.addWidget(button)
+            if kind != "switch":
+                row.addStretch(1)
+        layout.addWidget(bar)
+        layout.addSpacing(look.px(4))
+        layout.addWidget(TextBlock(alt, look, role="small", colour="screen_muted", align=Qt.AlignmentFlag.AlignHCenter))
+
+    def target_widget(self, target: str):
+        if target in self.buttons:
+            return self.buttons[target]
+        return super().target_widget(target)
