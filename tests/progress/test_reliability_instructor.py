@@ -373,3 +373,39 @@ def test_learners_choose_themselves_while_the_server_is_down_and_the_picker_refr
     finally:
         progress.close()
     assert uuid.UUID(str(hanako))
+
+
+def test_a_server_down_at_start_is_prepared_when_it_is_back_and_the_picker_refreshes(qtbot, tmp_path, pg_url,
+                                                                                    monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from trainer.app import progress_link
+    from trainer.app.learner_picker import LearnerPicker
+    from trainer.progress import migrate, open_progress
+    from trainer.widgets.look import Look
+
+    real_upgrade = migrate.upgrade
+
+    def down(engine):
+        raise OperationalError("connect", {}, Exception("server down"))
+
+    monkeypatch.setattr(migrate, "upgrade", down)  # at opening the server does not answer
+    progress = open_progress(pg_url, data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    try:
+        assert progress.problem is not None and "つながりません" in progress.notice_ja
+        monkeypatch.setattr(progress_link, "RECHECK_MS", 100)
+        link = progress_link.ProgressLink(progress)
+        picker = link.learner_page(Look())
+        qtbot.addWidget(picker)
+        assert isinstance(picker, LearnerPicker) and picker.tiles == []
+        assert "このパソコンに残っている名前" in picker.message.text()
+        monkeypatch.setattr(migrate, "upgrade", real_upgrade)  # the server is back (its schema is new here)
+        qtbot.waitUntil(lambda: progress.problem is None, timeout=10000)  # prepared from the background check
+        qtbot.waitUntil(lambda: "このパソコンに残っている名前" not in picker.message.text(), timeout=10000)
+        learner = progress.learners.add_learner("もどった ひと")  # the tables were made when it came back
+        picker.refresh()
+        assert [t.text() for t in picker.tiles] == ["もどった ひと"]
+        assert progress.learner_choices.list_learners()[0].id == learner
+        assert progress.notice_ja is None
+    finally:
+        progress.close()

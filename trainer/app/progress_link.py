@@ -155,6 +155,12 @@ class ProgressLink:
 
             def work() -> None:
                 try:
+                    prepare = getattr(self.progress, "prepare_again", None)
+                    if prepare is not None:  # a server down at start: its migrations first
+                        try:
+                            prepare()
+                        except Exception:
+                            log.warning("the record could not be prepared yet", exc_info=True)
                     if source.reachable():
                         back.opened.emit(True)
                 finally:

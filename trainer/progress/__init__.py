@@ -160,6 +160,25 @@ class Progress:
     _session_state: SessionState = field(default_factory=lambda: SessionState(False, frozenset(), ()),
                                          repr=False)
 
+    def prepare_again(self) -> bool:
+        """The shared server could not be prepared at opening (down at start): try the migrations again.
+
+        Call off the UI thread (a server that does not answer takes the
+        connect timeout). Once they ran, ``problem`` is cleared, so the notice
+        goes and what waits in the outbox can be written to current tables.
+        True when the record is prepared. A SQLite problem (a full disk) is
+        left to the next start.
+        """
+        if self.problem is None:
+            return True
+        if self.location.is_sqlite:
+            return False
+        if _upgrade(self.engine) is not None:
+            return False
+        self.problem = None
+        log.info("the shared record is back and prepared")
+        return True
+
     def close(self) -> None:
         """Stop the recorder (writing or parking what is queued) and close the database."""
         conn = self._check_conn
