@@ -228,3 +228,17 @@ def test_a_clock_set_back_never_makes_the_wait_longer_than_the_count_allows(tmp_
         assert not again.check("4321") and 0 < again.wait_seconds() <= 2.0
     finally:
         progress.close()
+
+
+@pytest.mark.parametrize("kept", ["1000 inf", "5 nan", "-4 0", "x y", "99999999999 1.0", "999999 1.0"])
+def test_a_mangled_count_of_tries_never_locks_the_instructor_out(tmp_path, kept):
+    from trainer.progress.pin import TRIES_SETTING
+
+    progress = open_progress(data_dir_override=tmp_path / "data")
+    try:
+        progress.pin.set("4321")
+        progress.store.set_setting(TRIES_SETTING, kept)
+        again = InstructorPin(progress.store)
+        assert again.check("4321")
+    finally:
+        progress.close()

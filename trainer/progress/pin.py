@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 import time
 import unicodedata
@@ -106,7 +107,7 @@ def _wait_for(failures: int) -> float:
     """The wait after ``failures`` wrong PINs in a row."""
     if failures < FREE_TRIES:
         return 0.0
-    return min(MAX_WAIT_S, 2.0 ** (failures - FREE_TRIES + 1))
+    return min(MAX_WAIT_S, 2.0 ** min(failures - FREE_TRIES + 1, 30))  # 2**30 s: far past the cap, no overflow
 
 
 class InstructorPin:
@@ -162,6 +163,8 @@ class InstructorPin:
             failures_text, not_before_text = (raw or "").split()
             failures, not_before = int(failures_text), float(not_before_text)
         except ValueError:  # absent or not ours: nothing to add
+            return
+        if not (0 < failures < 10**6 and math.isfinite(not_before)):  # "1000 inf" would lock out for good
             return
         if failures > self._failures:
             self._failures, self._not_before = failures, not_before
