@@ -549,3 +549,20 @@ def test_a_shared_server_that_does_not_answer_at_start_never_holds_up_the_picker
             progress.close()
     finally:
         silent.close()
+
+
+def test_a_damaged_outbox_is_kept_byte_for_byte_and_named_in_both_languages(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    garbage = b"not an outbox at all " * 300
+    (data / OUTBOX_FILENAME).write_bytes(garbage)
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])
+    try:
+        aside = [p for p in data.iterdir() if p.name.startswith(OUTBOX_FILENAME + ".damaged-")]
+        assert len(aside) == 1 and aside[0].read_bytes() == garbage
+        assert aside[0].name in progress.notice_ja and aside[0].name in progress.notice_en
+        learner = progress.learners.add_learner("つづける")
+        _record(progress, learner, ["a"])  # recording goes on with a new outbox
+        assert _events(progress, learner) == 1
+    finally:
+        progress.close()

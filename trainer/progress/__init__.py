@@ -119,11 +119,11 @@ class Progress:
 
     @property
     def notice_en(self) -> str | None:
-        notes = [self.integrity.message_en]
+        notes = [self.integrity.message_en, getattr(self.recorder, "outbox_notice_en", None)]
         if self.problem and self.integrity.unavailable is None:
             notes.append("The record's database cannot be reached. Practice goes on; records are kept on this PC "
                          "and saved when it is back.")
-        text = "\n".join(n for n in notes if n)
+        text = "\n".join(dict.fromkeys(n for n in notes if n))
         return text or None
 
     def start_background_check(self) -> threading.Thread | None:

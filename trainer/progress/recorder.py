@@ -179,6 +179,13 @@ class ProgressRecorder:
         return self._outbox_integrity.message_ja
 
     @property
+    def outbox_notice_en(self) -> str | None:
+        """The same notice in English."""
+        if self._outbox_integrity is None or self._outbox_integrity.ok:
+            return None
+        return self._outbox_integrity.message_en
+
+    @property
     def current_attempt(self) -> uuid.UUID | None:
         return self._current
 
