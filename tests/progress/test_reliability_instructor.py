@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from tests.progress.test_progress_widgets import type_into, unlock
-from trainer.app.instructor_area import InstructorArea
+from tests.progress.test_instructor_area import settle, type_into, unlock
+from trainer.app.instructor import InstructorArea
+from trainer.app.instructor.common import AreaPrefs
 from trainer.progress.learners import InvalidName, clean_name, export_file_name
 from trainer.progress.pin import PIN_SETTING, InstructorPin
 from trainer.progress.reports import Reports
@@ -29,13 +30,20 @@ def db_url(tmp_path):
 
 
 @pytest.fixture
-def gate(qtbot, engine, store, directory, recorder):
+def gate(qtbot, engine, store, directory, recorder, tmp_path):
     directory.on_learner_deleted = recorder.forget_learner
     widget = InstructorArea(directory, InstructorPin(store, has_learners=lambda: directory.count_learners() > 0),
-                            Reports(engine), recorder)
+                            Reports(engine), recorder, prefs=AreaPrefs(100, tmp_path / "prefs" / "area.json"))
     qtbot.addWidget(widget)
     widget.show()
+    settle(qtbot, widget)
     return widget
+
+
+def enter_pin(qtbot, area, pin):
+    type_into(qtbot, area.gate.pin_edit, pin)
+    qtbot.keyClick(area.gate.pin_edit, Qt.Key.Key_Return)
+    settle(qtbot, area)
 
 
 @pytest.mark.parametrize("name", ["\u202eおかし", "はな\u200bこ", "は\x00なこ", "はな\u2028こ", "\ufeffはなこ",
@@ -55,15 +63,18 @@ def test_names_are_plain_text_in_the_instructor_area(qtbot, gate, directory):
     unlock(qtbot, gate)
     learner = directory.add_learner("<img src=x width=3000><b>ふとじ</b>")
     gate.reload()
-    gate.tabs.setCurrentIndex(1)
-    gate.progress_learner_combo.setCurrentIndex(gate.progress_learner_combo.findData(str(learner)))
-    gate._show_learner_progress()
-    summary = gate.progress_summary
+    settle(qtbot, gate)
+    gate.show_page(gate.reports_page)
+    page = gate.reports_page.learner
+    page.choose(learner)
+    settle(qtbot, gate)
+    summary = page.summary
     assert summary.textFormat() == Qt.TextFormat.PlainText
     assert summary.text().startswith("<img src=x width=3000><b>ふとじ</b>さん")
     assert summary.sizeHint().width() < 3000  # the markup was not rendered as a 3,000-pixel picture
-    gate.tabs.setCurrentIndex(0)
+    gate.show_page(gate.learners_page)
     gate.reload()
+    settle(qtbot, gate)
     naming = [w for w in gate.findChildren(QLabel) if "ふとじ" in w.text()]
     assert naming and all(w.textFormat() == Qt.TextFormat.PlainText for w in naming)
 
@@ -80,12 +91,11 @@ def test_the_confirmation_dialog_shows_names_as_plain_text(qtbot, monkeypatch):
 def test_pin_guessing_is_slowed_on_screen(qtbot, gate, store):
     unlock(qtbot, gate, "2468")
     gate.lock()
+    settle(qtbot, gate)
     for guess in ("0000", "1111", "2222"):
-        type_into(qtbot, gate.pin_edit, guess)
-        qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
-    assert "秒たってから" in gate.pin_message.text()
-    type_into(qtbot, gate.pin_edit, "2468")  # the right PIN, but within the wait
-    qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
+        enter_pin(qtbot, gate, guess)
+    assert "秒たってから" in gate.gate.pin_message.text()
+    enter_pin(qtbot, gate, "2468")  # the right PIN, but within the wait
     assert not gate.is_unlocked
 
 
@@ -94,10 +104,10 @@ def test_a_removed_pin_row_does_not_open_the_set_pin_page(qtbot, gate, store, di
     directory.add_learner("まもられる ひと")
     store.set_setting(PIN_SETTING, None)  # deleted by someone with write access to the database
     gate.lock()
-    assert gate.stack.currentIndex() == 1 and "docs/reliability.md" in gate.pin_message.text()
-    type_into(qtbot, gate.pin_edit, "0000")
-    qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
-    assert not gate.is_unlocked
+    settle(qtbot, gate)
+    assert not gate.gate.asks_for_new_pin and "docs/reliability.md" in gate.gate.pin_message.text()
+    enter_pin(qtbot, gate, "0000")
+    assert not gate.is_unlocked and "docs/reliability.md" in gate.gate.pin_message.text()
 
 
 def test_the_unlocked_area_locks_itself_after_idle_minutes(qtbot, gate):
@@ -105,7 +115,8 @@ def test_the_unlocked_area_locks_itself_after_idle_minutes(qtbot, gate):
     unlock(qtbot, gate)
     assert gate.is_unlocked and gate.idle_lock.timer.isActive()
     qtbot.waitUntil(lambda: not gate.is_unlocked, timeout=3000)
-    assert gate.stack.currentIndex() == 1  # the PIN page again
+    settle(qtbot, gate)
+    assert gate.stack.currentIndex() == 0 and not gate.gate.asks_for_new_pin  # the PIN page again
 
 
 def test_activity_keeps_the_area_open(qtbot, gate):
@@ -113,29 +124,31 @@ def test_activity_keeps_the_area_open(qtbot, gate):
     unlock(qtbot, gate)
     for _ in range(4):
         qtbot.wait(200)
-        qtbot.mouseClick(gate.tabs.tabBar(), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(gate.tabs.bar, Qt.MouseButton.LeftButton)  # the row of page names
     assert gate.is_unlocked
 
 
 def test_reading_a_dialog_the_area_opened_keeps_the_area_open(qtbot, gate):
     from PySide6.QtWidgets import QMessageBox
 
-    gate.idle_lock.timer.setInterval(400)
     unlock(qtbot, gate)
     question = QMessageBox(QMessageBox.Icon.Warning, "削除", "はなこさんを削除します", parent=gate)
     question.show()  # its own window: a click there is not inside the area's window
+    other = QWidget()  # a window the area did not open
+    qtbot.addWidget(other)
+    other.show()
+    timer = gate.idle_lock.timer
     try:
-        for _ in range(4):
-            qtbot.wait(200)
-            qtbot.mouseClick(question, Qt.MouseButton.LeftButton)
+        timer.start(60_000)
+        qtbot.wait(1000)
+        before = timer.remainingTime()
+        qtbot.mouseClick(question, Qt.MouseButton.LeftButton)  # activity in the area's own dialog
+        assert timer.remainingTime() > before + 500  # the count started again
+        qtbot.wait(1000)
+        before = timer.remainingTime()
+        qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # a window the area did not open: the count goes on
+        assert timer.remainingTime() <= before
         assert gate.is_unlocked
-        other = QWidget()  # a window the area did not open does not count
-        qtbot.addWidget(other)
-        other.show()
-        for _ in range(4):
-            qtbot.wait(200)
-            qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
-        assert not gate.is_unlocked
     finally:
         question.close()
 
@@ -147,11 +160,15 @@ def test_a_question_left_open_is_dismissed_when_the_area_locks_itself(qtbot, gat
     def someone_else_says_yes():  # long after the area locked, the next person at the PC
         for box in gate.findChildren(QMessageBox):
             if box.isVisible():
-                next(b for b in box.buttons() if b.text() == "はい、実行します").click()
+                next(b for b in box.buttons()
+                     if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # 「はい」
 
     gate.idle_lock.timer.setInterval(300)
     unlock(qtbot, gate)
-    QTimer.singleShot(2500, someone_else_says_yes)
+    later = QTimer(gate)  # goes with the area: it never fires into another test
+    later.setSingleShot(True)
+    later.timeout.connect(someone_else_says_yes)
+    later.start(2500)
     answer = InstructorArea.ask_confirm(gate, "削除", "はなこさんを削除します")  # the instructor walked away
     assert answer is False  # dismissed as "no" when the area locked: nobody else can say 「はい」 to it
     assert not gate.is_unlocked
@@ -164,11 +181,15 @@ def test_an_export_is_named_after_the_learner_and_the_date_and_is_owner_only(qtb
     suggested = []
     target = tmp_path / "out.json"
     monkeypatch.setattr(InstructorArea, "ask_save_path",
-                        classmethod(lambda cls, parent, name: suggested.append(name) or str(target)))
+                        classmethod(lambda cls, parent, name, kind="json": suggested.append(name) or str(target)))
     gate.reload()
-    gate.tabs.setCurrentIndex(2)
-    gate.data_learner_combo.setCurrentIndex(gate.data_learner_combo.findData(str(learner)))
-    qtbot.mouseClick(gate.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)
+    gate.show_page(gate.data_page)
+    data = gate.data_page
+    data.learner_combo.setCurrentIndex(data.learner_combo.findData(str(learner)))
+    qtbot.mouseClick(data.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)  # the name is asked off the UI thread, then the file is written there too
+    assert target.exists()
     assert suggested == [f"学習記録_都城_花子_2_{dt.date.today().isoformat()}.json"]
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -220,7 +241,8 @@ def test_the_area_replaces_only_a_file_its_save_dialog_asked_about(qtbot, gate, 
     unlock(qtbot, gate)
     learner = directory.add_learner("あとから")
     target = tmp_path / "new.json"  # did not exist when the dialog returned: the dialog asked nothing
-    monkeypatch.setattr(InstructorArea, "ask_save_path", classmethod(lambda cls, parent, name: str(target)))
+    monkeypatch.setattr(InstructorArea, "ask_save_path",
+                        classmethod(lambda cls, parent, name, kind="json": str(target)))
     real_link = os.link
 
     def made_meanwhile(src, dst):
@@ -229,11 +251,15 @@ def test_the_area_replaces_only_a_file_its_save_dialog_asked_about(qtbot, gate, 
 
     monkeypatch.setattr(learners_module.os, "link", made_meanwhile)
     gate.reload()
-    gate.tabs.setCurrentIndex(2)
-    gate.data_learner_combo.setCurrentIndex(gate.data_learner_combo.findData(str(learner)))
-    qtbot.mouseClick(gate.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)
+    gate.show_page(gate.data_page)
+    data = gate.data_page
+    data.learner_combo.setCurrentIndex(data.learner_combo.findData(str(learner)))
+    qtbot.mouseClick(data.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)
+    qtbot.waitUntil(lambda: data.data_message.text() != "", timeout=5000)
     assert target.read_text(encoding="utf-8") == "ほかのプログラムのファイル"
-    assert "書き出せませんでした" in gate.data_message.text()
+    assert data.data_message.text() == gate.look.tr("data.not_exported")
 
 
 def test_the_instructor_reads_the_records_notice_too_naming_the_damaged_file(qtbot, tmp_path):
@@ -254,10 +280,12 @@ def test_the_instructor_reads_the_records_notice_too_naming_the_damaged_file(qtb
         qtbot.addWidget(area)
         area.show()
         unlock(qtbot, area)
-        area.tabs.setCurrentIndex(3)  # 保存待ち: where the record's health is shown
-        shown = area.pending_status.text()
+        settle(qtbot, area)
+        area.show_page(area.data_page)  # beside the waiting records: where the record's health is shown
+        area.data_page.refresh_pending()
+        shown = area.data_page.pending_status.text()
         assert aside.name in shown and "先生・サポーターに知らせてください" in shown
-        assert area.pending_status.textFormat() == Qt.TextFormat.PlainText
+        assert area.data_page.pending_status.textFormat() == Qt.TextFormat.PlainText
     finally:
         link.close()
 
@@ -391,10 +419,10 @@ def test_a_server_down_at_start_is_prepared_when_it_is_back_and_the_picker_refre
 
     monkeypatch.setattr(migrate, "upgrade", down)  # at opening the server does not answer
     progress = open_progress(pg_url, data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    monkeypatch.setattr(progress_link, "RECHECK_MS", 100)
+    link = progress_link.ProgressLink(progress)  # its class seat has a connection of its own: link.close()
     try:
         assert progress.problem is not None and "つながりません" in progress.notice_ja
-        monkeypatch.setattr(progress_link, "RECHECK_MS", 100)
-        link = progress_link.ProgressLink(progress)
         picker = link.learner_page(Look())
         qtbot.addWidget(picker)
         assert isinstance(picker, LearnerPicker) and picker.tiles == []
@@ -408,4 +436,4 @@ def test_a_server_down_at_start_is_prepared_when_it_is_back_and_the_picker_refre
         assert progress.learner_choices.list_learners()[0].id == learner
         assert progress.notice_ja is None
     finally:
-        progress.close()
+        link.close()

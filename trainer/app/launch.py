@@ -168,7 +168,8 @@ def launch(args: argparse.Namespace) -> int:
             from trainer.app.progress_link import ProgressLink, open_in_background
 
             def attach(progress) -> None:
-                link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang), early=early)
+                link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang), early=early,
+                                    library=library)
                 link.install_quit_notice(window, args.lang)
                 app.aboutToQuit.connect(link.close)
                 window.attach_progress(link)

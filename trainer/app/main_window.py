@@ -27,6 +27,7 @@ from trainer.app.pages import NavBar, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.app.style import apply_look
+from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.theme import theme_named
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.instructor_factory = instructor_page
         self.resume_store = resume_store or ResumeStore(settings_store.folder if settings_store else None)
         self.ask_quit = ask_quit
+        install_keeper()
         self.family = pick_family()
         self.look = look_for(self.settings, lang, self.family)
         self.narrator = Narrator(speech, enabled=self.settings.read_aloud, parent=self)
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self._learner_next = False
         self._pages: dict[str, QWidget] = {}
         self._build_frame()
+        from trainer.app.switch_access import SwitchAccess
+
+        self.switch = SwitchAccess(self)  # off unless the settings ask for one or two switches
         self.setWindowTitle(self.look.tr("app.title"))
         self._fit_screen()
         if not self.settings.text_size_chosen:
@@ -144,7 +149,14 @@ class MainWindow(QMainWindow):
         self.nav.set_title(move_title() if move_title is not None else None)
         self.nav.for_page(name)
         focus = getattr(page, "first_tile", None)
-        (focus() if focus else page).setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            focus().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is not self.player:
+            focus_first(page)  # a named control, never the unnamed page (the player focuses its step)
+        else:
+            from trainer.app.access import focus_step
+
+            focus_step(page)
         self.page_changed.emit(name)
 
     def _forget(self, name: str) -> None:
@@ -223,7 +235,7 @@ class MainWindow(QMainWindow):
             self.show_learner_choice()
             return
         self._close_player()
-        page = HomePage(self.library, self.look)
+        page = HomePage(self.library, self.look, learner_name=getattr(self.resume_store, "learner_name", None))
         page.category_chosen.connect(self.show_category)
         self._show("home", page)
 
@@ -242,7 +254,8 @@ class MainWindow(QMainWindow):
             page.refresh(changed)  # not rebuilt on every return from the player or the settings
         else:
             page = ScenarioListPage(self.library, category, self.look,
-                                    can_resume=lambda sid: self.resume_store.get(sid) is not None)
+                                    can_resume=lambda sid: self.resume_store.get(sid) is not None,
+                                    mark=getattr(self.resume_store, "mark", None))
             page.start_requested.connect(self.start)
             page.back_requested.connect(self.show_home)
         self._show("list", page)
@@ -353,6 +366,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: Settings) -> None:
         """Save ``settings`` and redraw every page with them, right away."""
         settings = settings.checked()
+        switches_before = self.settings.switches
         self.settings = settings
         if self.store is not None:
             try:
@@ -363,12 +377,19 @@ class MainWindow(QMainWindow):
         self._apply_speech_settings()
         new_look = look_for(settings, self.default_lang, self.family)
         if new_look == self.look:
+            self.switch.configure(settings)
+            if self.page_name == "settings" and settings.switches != switches_before:
+                mark = remember(self)  # the switch group shows the speed or the keys that now apply
+                self.show_settings()
+                restore(self, mark)
             return
         self.look = new_look
         self._rebuild(self.page_name, self.player)
+        self.switch.configure(settings)
 
     def _rebuild(self, page: str, player: Player | None) -> None:
         """Build the frame and every page again (new look, or new services), keeping ``player``."""
+        mark = remember(self)  # the focus comes back to the same control in the new drawing
         self._pages.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
@@ -378,11 +399,14 @@ class MainWindow(QMainWindow):
         self._build_frame()
         self.setWindowTitle(self.look.tr("app.title"))
         if player is not None:
-            player.restyle(self.look)
+            # into the stack first: Qt's style sheet puts back the palette a widget had when it is
+            # moved, so restyling before would leave the old theme's background behind the player
             self.stack.addWidget(player)
+            player.restyle(self.look)
             self._pages["player"] = player
             self.player = player
         self._reopen(page)
+        restore(self, mark)
 
     def _reopen(self, page: str) -> None:
         if page == "first-start":

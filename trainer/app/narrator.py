@@ -53,6 +53,8 @@ class Narrator(QObject):
         self.failed = False
         self.last: str = ""
         self._spoken: deque[str] = deque(maxlen=SPOKEN_KEPT)
+        self.speaking = False
+        """True from a ``say`` until it was read to the end, stopped or failed (switch scanning waits)."""
         self._follow: tuple[int, int] | None = None  # (start, length) of the followed text in the utterance
         self._pending: str | None = None  # said, waiting for the window's paint
         self._watched: QWidget | None = None
@@ -132,6 +134,7 @@ class Narrator(QObject):
 
     def _send(self, text: str) -> None:
         try:
+            self.speaking = True
             self.speech.say(text)
         except Exception as error:  # a broken backend must never stop the lesson
             self._on_failed(str(error))
@@ -142,6 +145,7 @@ class Narrator(QObject):
 
     def stop(self) -> None:
         self._pending = None
+        self.speaking = False
         if self.speech is None:
             return
         try:
@@ -161,9 +165,11 @@ class Narrator(QObject):
                 self.following.emit(offset - start, length)
 
     def _on_finished(self) -> None:
+        self.speaking = False
         self.done.emit()
 
     def _on_failed(self, message: str = "") -> None:
+        self.speaking = False
         if not self.failed:
             self.failed = True
             self.unavailable.emit(str(message))

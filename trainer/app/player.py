@@ -27,6 +27,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from trainer.app import access
 from trainer.app.narrator import Narrator
 from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
@@ -349,6 +350,7 @@ class Player(QWidget):
 
     def _speech_failed(self, _message: str) -> None:
         self.panel.show_speech_notice()
+        access.announce(self.panel.speech_notice, self.panel.speech_notice.text())
 
     def _follow_word(self, offset: int, length: int) -> None:
         highlight = getattr(self.panel.step_text, "highlightWord", None)
@@ -404,7 +406,7 @@ class Player(QWidget):
         self.panel_scroll.verticalScrollBar().setValue(0)
         if speak:
             self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        access.present_step(self, self.ctx.text(lead) if lead is not None and speak else "")
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
@@ -470,6 +472,7 @@ class Player(QWidget):
             spoken.append(self.ctx.raw(OFFER_HINT))
             self.controls.hint.set_emphasis(True)
         self.panel.show_feedback("explain", text)
+        access.present_feedback(self, text)
         self.narrator.say(*spoken)
 
     def repeat(self) -> None:
@@ -484,6 +487,7 @@ class Player(QWidget):
         if hint is None:
             text = self.look.tr("player.no_more_hints")
             self.panel.show_feedback("hint", text)
+            access.present_feedback(self, text)
             self.narrator.say(text)
             return
         target = self.view.target_widget(hint.target) if (self.view is not None and hint.target) else None
@@ -501,6 +505,7 @@ class Player(QWidget):
             else:
                 self.overlay.demonstrate(target, self.device.scroll.viewport())
         self.panel.show_feedback("hint", plain(raw))
+        access.present_hint(self, plain(raw), target, hint.kind)
         self.narrator.say(raw)
 
     def restart_step(self) -> None:
@@ -511,6 +516,7 @@ class Player(QWidget):
         self._build_screen(self.step)
         text = self.look.tr("player.restarted")
         self.panel.show_feedback("notice", text)
+        access.present_step(self, text)
         self.narrator.say(text, self.step_text(self.step))
 
     def quit(self) -> None:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from trainer.app.library import Library, ScenarioInfo
-from trainer.app.pages import ScrollPage
+from trainer.app.pages import NAV_MAX_SCALE, ScrollPage
 from trainer.reading.ruby import plain
+from trainer.widgets.accessibility import name_in_context, set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
@@ -41,19 +42,25 @@ class ScenarioListPage(ScrollPage):
     back_requested = Signal()
 
     def __init__(self, library: Library, category: str, look: Look,
-                 can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None) -> None:
+                 can_resume: Callable[[str], bool] = lambda _id: False, parent: QWidget | None = None,
+                 mark: Callable[[str], str | None] | None = None) -> None:
         super().__init__(look, parent)
         self.library = library
         self.category = category
         self._can_resume = can_resume
-        back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
+        self._mark = mark or (lambda _id: None)
+        self.marks: dict[str, TextBlock] = {}
+        # 「もどる」 and the category's name share a row, the button in the top bar's size: at 300 % on a
+        # 720 px screen a row each would push the first 「はじめる」 below the fold
+        nav_look = look if look.scale <= NAV_MAX_SCALE else look.with_(scale=NAV_MAX_SCALE)
+        back = BigButton(look.tr("nav.back"), nav_look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
         self.back = back
         row = QHBoxLayout()
-        row.addWidget(back, 0)
-        row.addStretch(1)
+        row.setSpacing(look.px(16))
+        row.addWidget(back, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.heading(look.tr(f"cat.{category}"), into=row)
         self.body.addLayout(row)
-        self.heading(look.tr(f"cat.{category}"))
         self.start_buttons: dict[str, BigButton] = {}
         self._resume: dict[str, tuple[BigButton, TextBlock]] = {}
         self._rows: dict[str, tuple[FlowLayout, Box, str]] = {}
@@ -91,10 +98,22 @@ class ScenarioListPage(ScrollPage):
         self.build_more(len(self.scenarios))
 
     def refresh(self, changed: Iterable[str] = ()) -> None:
-        """Ask again whether the ``changed`` scenarios can be continued (the page is shown again)."""
+        """Ask again whether the ``changed`` scenarios can be continued and how far the learner got
+        (the page is shown again)."""
         for scenario_id in changed:
             if scenario_id in self._rows:
                 self._set_resumable(scenario_id, self._can_resume(scenario_id))
+                self._set_mark(scenario_id)
+
+    def _set_mark(self, scenario_id: str) -> None:
+        """「済み」/「とちゅう」 from the learner's own record (hidden when there is none)."""
+        mark = self.marks.get(scenario_id)
+        if mark is None:
+            return
+        state = self._mark(scenario_id)  # "finished" / "in-progress" / None
+        if state in ("finished", "in-progress"):
+            mark.set_text(self.look.tr("mark.finished" if state == "finished" else "mark.in_progress"))
+        mark.setHidden(state not in ("finished", "in-progress"))
 
     def _near_end(self, *_args: int) -> None:
         if self.built >= len(self.scenarios):
@@ -123,14 +142,19 @@ class ScenarioListPage(ScrollPage):
         button, note = found
         button.setHidden(not resumable)
         note.setHidden(not resumable)
+        # Where there is something to resume, 「続きから」 is the main button (first, primary).
+        self.start_buttons[scenario_id].set_style("secondary" if resumable else "primary")
 
     def _resume_parts(self, scenario_id: str) -> tuple[BigButton, TextBlock]:
         look = self.look
         row, box, title = self._rows[scenario_id]
-        resume = BigButton(look.tr("list.resume"), look, style="secondary", icon="history")
-        resume.setAccessibleDescription(title)
+        resume = BigButton(look.tr("list.resume"), look, style="primary", icon="history")
+        name_in_context(resume, title, look.lang)
         resume.clicked.connect(lambda _=False, s=scenario_id: self.start_requested.emit(s, True))
+        start = self.start_buttons[scenario_id]
+        row.removeWidget(start)  # 「続きから」 first, then 「はじめる」
         row.addWidget(resume)
+        row.addWidget(start)
         note = TextBlock(look.tr("list.resume_note"), look, role="small", colour="muted")
         box.box_layout.addWidget(note)
         return resume, note
@@ -140,21 +164,28 @@ class ScenarioListPage(ScrollPage):
         lang = look.lang
         box = Box(look, fill="surface", border="border", padding=18)
         title = plain(scenario.title.get(lang))
-        box.box_layout.addWidget(TextBlock(title, look, role="large", colour="surface_text", bold=True))
+        # bold body text at 250 % and more is as big as a large title needs to be (see heading_role)
+        title_role = "body" if look.scale >= 2.5 else "large"
+        box.box_layout.addWidget(set_role(TextBlock(title, look, role=title_role, colour="surface_text", bold=True),
+                                          "heading"))
+        holder = QWidget()
+        row = FlowLayout(holder, spacing=look.px(12))
+        box.box_layout.addWidget(holder)  # right under the title: in view at any text size
+        mark = TextBlock("", look, role="body", colour="surface_text", bold=True)
+        self.marks[scenario.id] = mark
+        box.box_layout.addWidget(mark)
+        self._set_mark(scenario.id)
         box.box_layout.addWidget(TextBlock(plain(scenario.summary.get(lang)), look, colour="surface_text"))
         meta = f"{look.tr('list.level', n=scenario.level)}　・　{look.tr('list.minutes', n=scenario.minutes)}"
         source = self.library.source_of(scenario) if hasattr(self.library, "source_of") else None
         if source is not None:  # an imported pack: say which
             meta += f"　・　{look.tr('list.source', name=plain(source.get(lang)))}"
         box.box_layout.addWidget(TextBlock(meta, look, role="small", colour="muted"))
-        holder = QWidget()
-        row = FlowLayout(holder, spacing=look.px(12))
         start = BigButton(look.tr("list.start"), look, style="primary", icon="right")
-        start.setAccessibleDescription(title)
+        name_in_context(start, title, look.lang)
         start.clicked.connect(lambda _=False, s=scenario.id: self.start_requested.emit(s, False))
         self.start_buttons[scenario.id] = start
         row.addWidget(start)
-        box.box_layout.addWidget(holder)
         self._rows[scenario.id] = (row, box, title)
         self._set_resumable(scenario.id, self._can_resume(scenario.id))
         return box

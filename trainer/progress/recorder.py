@@ -142,6 +142,8 @@ class ProgressRecorder:
         self._latest: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, dict[str, Any] | None]] = {}
         self._current: uuid.UUID | None = None
         self._helper_assisted = False
+        #: Where new attempts learn the class open now (``Seat.session_id``; must not block).
+        self.session_source: Callable[[], uuid.UUID | None] | None = None
         self._in_flight = 0  # weight queued but not yet handled by the worker
         self._enqueued = 0  # units put on the queue so far ...
         self._handled = 0  # ... and units the worker has written or parked (flush waits on this)
@@ -164,7 +166,10 @@ class ProgressRecorder:
 
     @property
     def helper_assisted(self) -> bool:
-        """True while an instructor or supporter is helping; stamped on each event."""
+        """True while an instructor or supporter is helping; stamped on each event.
+
+        Cleared by the next step shown: the help belonged to the step it was given on.
+        """
         return self._helper_assisted
 
     @helper_assisted.setter
@@ -211,6 +216,11 @@ class ProgressRecorder:
             raise ValueError("scenario_version must be >= 0")
         scenario_id = short_id(scenario_id) or ""
         now = utcnow()
+        if session_id is None and self.session_source is not None:
+            try:
+                session_id = self.session_source()
+            except Exception as exc:  # a class that cannot be read must not stop the practice
+                log.warning("could not tell the open class: %s", type(exc).__name__)
         with self._lock:
             point = self.resume_point(learner_id, scenario_id) if resume else None
             if point is not None:
@@ -270,6 +280,9 @@ class ProgressRecorder:
             records: list[EventRecord] = []
             end: AttemptEnd | None = None
             for event in events:
+                if helper_assisted is None and isinstance(event, ev.StepShown):
+                    # A helper's answer covers the step it was given on: the next step is the learner's own.
+                    helped = self._helper_assisted = False
                 record, event_end = self._convert(event, state, helped)
                 if record is not None:
                     records.append(record)
