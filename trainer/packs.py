@@ -521,8 +521,9 @@ def recover_packs(into: Path | str | None = None) -> list[str]:
     new folder, the backup of the old one). At the next start: if the pack
     folder is in place the journal is just removed; else the checked new
     folder is moved in (completed); else the backup is put back (rolled
-    back). ``.incoming-*`` folders that no journal names and that are older
-    than :data:`LEFTOVER_AGE_S` are removed. Returns what was done, for the log.
+    back). ``.incoming-*`` folders that no journal names, and journals torn
+    while being written (``.journal-*.json.part``), older than
+    :data:`LEFTOVER_AGE_S` are removed. Returns what was done, for the log.
     """
     import json
     import time
@@ -559,6 +560,13 @@ def recover_packs(into: Path | str | None = None) -> list[str]:
         except (OSError, ValueError, IndexError, AttributeError):
             pass
     now = time.time()
+    for torn in packs.glob(_JOURNAL_PREFIX + "*.json.part"):  # killed while writing its journal: no rename
+        try:                                                    # had happened yet, so it names nothing
+            if now - torn.stat().st_mtime >= LEFTOVER_AGE_S:
+                torn.unlink()
+                done.append(f"{torn.name}: leftover removed")
+        except OSError:
+            continue
     for leftover in packs.glob(".incoming-*"):
         try:
             if leftover.name in kept or now - leftover.stat().st_mtime < LEFTOVER_AGE_S:

@@ -91,8 +91,15 @@ def test_leftovers_of_killed_imports_are_removed(tmp_path):
     os.utime(old, (past, past))
     young = into / ".incoming-running-now"
     young.mkdir()
+    torn = into / ".journal-town-basics.json.part"  # killed while its journal was written
+    torn.write_text('{"id": "town-b', encoding="utf-8")
+    os.utime(torn, (past, past))
+    writing = into / ".journal-other.json.part"  # another import writing its journal right now
+    writing.write_text("{", encoding="utf-8")
     packs.installed_packs(into)
     assert not old.exists() and young.exists()  # a running import's folder is left alone
+    assert not torn.exists() and writing.exists()
+    assert [p.version for p in packs.installed_packs(into)] == [1]
 
 
 @pytest.mark.parametrize(("name", "code"), [

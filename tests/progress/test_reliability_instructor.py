@@ -129,6 +129,52 @@ def test_activity_keeps_the_area_open(qtbot, gate):
     assert gate.is_unlocked
 
 
+def test_reading_a_dialog_the_area_opened_keeps_the_area_open(qtbot, gate):
+    from PySide6.QtWidgets import QMessageBox
+
+    unlock(qtbot, gate)
+    question = QMessageBox(QMessageBox.Icon.Warning, "削除", "はなこさんを削除します", parent=gate)
+    question.show()  # its own window: a click there is not inside the area's window
+    other = QWidget()  # a window the area did not open
+    qtbot.addWidget(other)
+    other.show()
+    timer = gate.idle_lock.timer
+    try:
+        timer.start(60_000)
+        qtbot.wait(1000)
+        before = timer.remainingTime()
+        qtbot.mouseClick(question, Qt.MouseButton.LeftButton)  # activity in the area's own dialog
+        assert timer.remainingTime() > before + 500  # the count started again
+        qtbot.wait(1000)
+        before = timer.remainingTime()
+        qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # a window the area did not open: the count goes on
+        assert timer.remainingTime() <= before
+        assert gate.is_unlocked
+    finally:
+        question.close()
+
+
+def test_a_question_left_open_is_dismissed_when_the_area_locks_itself(qtbot, gate):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def someone_else_says_yes():  # long after the area locked, the next person at the PC
+        for box in gate.findChildren(QMessageBox):
+            if box.isVisible():
+                next(b for b in box.buttons()
+                     if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()  # 「はい」
+
+    gate.idle_lock.timer.setInterval(300)
+    unlock(qtbot, gate)
+    later = QTimer(gate)  # goes with the area: it never fires into another test
+    later.setSingleShot(True)
+    later.timeout.connect(someone_else_says_yes)
+    later.start(2500)
+    answer = InstructorArea.ask_confirm(gate, "削除", "はなこさんを削除します")  # the instructor walked away
+    assert answer is False  # dismissed as "no" when the area locked: nobody else can say 「はい」 to it
+    assert not gate.is_unlocked
+
+
 def test_an_export_is_named_after_the_learner_and_the_date_and_is_owner_only(qtbot, gate, directory, tmp_path,
                                                                              monkeypatch):
     unlock(qtbot, gate)
@@ -162,6 +208,89 @@ def test_an_export_never_overwrites_without_asking(directory, tmp_path):
     assert export_file_name("a:b*c", dt.date(2026, 12, 1)) == "学習記録_a_b_c_2026-12-01.json"
 
 
+def test_an_export_touches_no_other_file_and_never_replaces_one_made_meanwhile(directory, tmp_path,
+                                                                               monkeypatch):
+    from trainer.progress import learners as learners_module
+
+    learner = directory.add_learner("となり")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "x.json"
+    neighbour = out / "x.json.part"  # someone's file that happens to have the old temporary name
+    neighbour.write_text("となりのファイル", encoding="utf-8")
+    directory.export_learner_json(learner, target)
+    assert neighbour.read_text(encoding="utf-8") == "となりのファイル"
+    assert sorted(p.name for p in out.iterdir()) == ["x.json", "x.json.part"]  # no temporary left
+
+    late = out / "late.json"
+    real_link = os.link
+
+    def made_meanwhile(src, dst):  # another program writes the file between the check and the rename
+        late.write_text("あとから来たファイル", encoding="utf-8")
+        return real_link(src, dst)
+
+    monkeypatch.setattr(learners_module.os, "link", made_meanwhile)
+    with pytest.raises(FileExistsError):
+        directory.export_learner_json(learner, late)
+    assert late.read_text(encoding="utf-8") == "あとから来たファイル"
+    assert sorted(p.name for p in out.iterdir()) == ["late.json", "x.json", "x.json.part"]
+
+
+def test_the_area_replaces_only_a_file_its_save_dialog_asked_about(qtbot, gate, directory, tmp_path, monkeypatch):
+    from trainer.progress import learners as learners_module
+
+    unlock(qtbot, gate)
+    learner = directory.add_learner("あとから")
+    target = tmp_path / "new.json"  # did not exist when the dialog returned: the dialog asked nothing
+    monkeypatch.setattr(InstructorArea, "ask_save_path",
+                        classmethod(lambda cls, parent, name, kind="json": str(target)))
+    real_link = os.link
+
+    def made_meanwhile(src, dst):
+        target.write_text("ほかのプログラムのファイル", encoding="utf-8")
+        return real_link(src, dst)
+
+    monkeypatch.setattr(learners_module.os, "link", made_meanwhile)
+    gate.reload()
+    settle(qtbot, gate)
+    gate.show_page(gate.data_page)
+    data = gate.data_page
+    data.learner_combo.setCurrentIndex(data.learner_combo.findData(str(learner)))
+    qtbot.mouseClick(data.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)
+    qtbot.waitUntil(lambda: data.data_message.text() != "", timeout=5000)
+    assert target.read_text(encoding="utf-8") == "ほかのプログラムのファイル"
+    assert data.data_message.text() == gate.look.tr("data.not_exported")
+
+
+def test_the_instructor_reads_the_records_notice_too_naming_the_damaged_file(qtbot, tmp_path):
+    from trainer.app import progress_link
+    from trainer.progress import open_progress
+    from trainer.progress.database import DB_FILENAME
+    from trainer.widgets.look import Look
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_FILENAME).write_bytes(b"this is not a database, it was damaged" * 200)
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])
+    link = progress_link.ProgressLink(progress)
+    try:
+        aside = progress.integrity.moved_to
+        assert aside is not None
+        area = link.instructor_page(Look())
+        qtbot.addWidget(area)
+        area.show()
+        unlock(qtbot, area)
+        settle(qtbot, area)
+        area.show_page(area.data_page)  # beside the waiting records: where the record's health is shown
+        area.data_page.refresh_pending()
+        shown = area.data_page.pending_status.text()
+        assert aside.name in shown and "先生・サポーターに知らせてください" in shown
+        assert area.data_page.pending_status.textFormat() == Qt.TextFormat.PlainText
+    finally:
+        link.close()
+
+
 # -- the learner side ----------------------------------------------------------------------------
 
 def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, monkeypatch):
@@ -183,6 +312,31 @@ def test_quitting_while_records_wait_tells_the_learner_calmly(qtbot, tmp_path, m
         window.show()
         window.close()
         assert len(told) == 1 and "このパソコンに安全に残してある" in told[0] and "なくなりません" in told[0]
+    finally:
+        link.close()
+
+
+def test_the_quit_notice_speaks_the_language_the_learner_chose(qtbot, tmp_path, monkeypatch):
+    from trainer.app import progress_link
+    from trainer.progress import open_progress
+    from trainer.widgets.look import Look
+
+    progress = open_progress(data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    link = progress_link.ProgressLink(progress)
+    window = QWidget()
+    window.look = Look(lang="en")  # the main window's look: English chosen in the settings
+    qtbot.addWidget(window)
+    link.install_quit_notice(window, "ja")  # the app was started in Japanese
+    told = []
+    monkeypatch.setattr(progress_link, "tell_before_quit", lambda parent, text: told.append(text))
+    try:
+        learner = progress.learners.add_learner("まつ ひと")
+        progress.recorder.hold_database(True)
+        progress.recorder.start_attempt(learner, "s", 1)
+        progress.recorder.record(StepShown("a", 0, False))
+        window.show()
+        window.close()
+        assert len(told) == 1 and "kept safely on this PC" in told[0]
     finally:
         link.close()
 
@@ -248,3 +402,39 @@ def test_learners_choose_themselves_while_the_server_is_down_and_the_picker_refr
     finally:
         progress.close()
     assert uuid.UUID(str(hanako))
+
+
+def test_a_server_down_at_start_is_prepared_when_it_is_back_and_the_picker_refreshes(qtbot, tmp_path, pg_url,
+                                                                                    monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from trainer.app import progress_link
+    from trainer.app.learner_picker import LearnerPicker
+    from trainer.progress import migrate, open_progress
+    from trainer.widgets.look import Look
+
+    real_upgrade = migrate.upgrade
+
+    def down(engine):
+        raise OperationalError("connect", {}, Exception("server down"))
+
+    monkeypatch.setattr(migrate, "upgrade", down)  # at opening the server does not answer
+    progress = open_progress(pg_url, data_dir_override=tmp_path / "data", spill_dirs=[tmp_path / "spill"])
+    monkeypatch.setattr(progress_link, "RECHECK_MS", 100)
+    link = progress_link.ProgressLink(progress)  # its class seat has a connection of its own: link.close()
+    try:
+        assert progress.problem is not None and "つながりません" in progress.notice_ja
+        picker = link.learner_page(Look())
+        qtbot.addWidget(picker)
+        assert isinstance(picker, LearnerPicker) and picker.tiles == []
+        assert "このパソコンに残っている名前" in picker.message.text()
+        monkeypatch.setattr(migrate, "upgrade", real_upgrade)  # the server is back (its schema is new here)
+        qtbot.waitUntil(lambda: progress.problem is None, timeout=10000)  # prepared from the background check
+        qtbot.waitUntil(lambda: "このパソコンに残っている名前" not in picker.message.text(), timeout=10000)
+        learner = progress.learners.add_learner("もどった ひと")  # the tables were made when it came back
+        picker.refresh()
+        assert [t.text() for t in picker.tiles] == ["もどった ひと"]
+        assert progress.learner_choices.list_learners()[0].id == learner
+        assert progress.notice_ja is None
+    finally:
+        link.close()

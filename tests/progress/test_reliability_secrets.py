@@ -174,3 +174,71 @@ def test_pin_tries_are_slowed_after_a_few_failures():
         now[0] += 1000
         pin.check("0000")
     assert pin.wait_seconds() == 300.0
+
+
+def test_closing_and_reopening_the_app_does_not_give_the_free_tries_back(tmp_path):
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data)
+    try:
+        progress.pin.set("4321")
+        for _ in range(FREE_TRIES):
+            assert not progress.pin.check("0000")
+        assert progress.pin.wait_seconds() > 0
+    finally:
+        progress.close()
+    progress = open_progress(data_dir_override=data)  # the learner closed the app and opened it again
+    try:
+        assert not progress.pin.check("4321")  # still within the wait: refused unchecked
+        assert "秒たってから" in progress.pin.failure_message_ja()
+    finally:
+        progress.close()
+
+
+def test_the_kept_count_of_tries_goes_on_doubling_and_a_right_pin_clears_it(tmp_path):
+    data = tmp_path / "data"
+    now = [5000.0]
+    progress = open_progress(data_dir_override=data)
+    try:
+        progress.pin.set("4321")
+        first = InstructorPin(progress.store, clock=lambda: now[0])
+        for _ in range(FREE_TRIES):
+            first.check("0000")
+        now[0] += 2.0
+        assert not first.check("0000")  # a fourth wrong PIN, after the wait
+        again = InstructorPin(progress.store, clock=lambda: now[0])  # a new run of the app
+        assert again.wait_seconds() == 0 and not again.check("4321")  # the count came from the record
+        assert again.wait_seconds() == 4.0
+        now[0] += 4.0
+        assert again.check("4321")
+        fresh = InstructorPin(progress.store, clock=lambda: now[0])
+        for _ in range(FREE_TRIES - 1):
+            assert not fresh.check("0000") and fresh.wait_seconds() == 0  # the right PIN started the count again
+    finally:
+        progress.close()
+
+
+def test_a_clock_set_back_never_makes_the_wait_longer_than_the_count_allows(tmp_path):
+    progress = open_progress(data_dir_override=tmp_path / "data")
+    try:
+        progress.pin.set("4321")
+        for _ in range(FREE_TRIES):
+            progress.pin.check("0000")
+        now = [1.0]  # the PC's clock went back decades
+        again = InstructorPin(progress.store, clock=lambda: now[0])
+        assert not again.check("4321") and 0 < again.wait_seconds() <= 2.0
+    finally:
+        progress.close()
+
+
+@pytest.mark.parametrize("kept", ["1000 inf", "5 nan", "-4 0", "x y", "99999999999 1.0", "999999 1.0"])
+def test_a_mangled_count_of_tries_never_locks_the_instructor_out(tmp_path, kept):
+    from trainer.progress.pin import TRIES_SETTING
+
+    progress = open_progress(data_dir_override=tmp_path / "data")
+    try:
+        progress.pin.set("4321")
+        progress.store.set_setting(TRIES_SETTING, kept)
+        again = InstructorPin(progress.store)
+        assert again.check("4321")
+    finally:
+        progress.close()

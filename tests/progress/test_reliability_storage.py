@@ -145,6 +145,71 @@ def test_quitting_with_records_only_in_memory_spills_them_to_a_second_place(tmp_
         progress.close()
 
 
+def _memory_only(progress, monkeypatch):
+    """The database is held and the outbox's disk is full: what is recorded stays in memory."""
+    progress.recorder.hold_database(True)
+
+    def refuse(units):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(progress.recorder._outbox, "append", refuse)
+
+
+def test_a_large_spill_is_split_into_bounded_files_and_nothing_is_dropped(tmp_path, monkeypatch):
+    from trainer.progress import spill
+
+    data, second = tmp_path / "data", tmp_path / "second"
+    progress = open_progress(data_dir_override=data, spill_dirs=[second])
+    learner = progress.learners.add_learner("たくさん")
+    _memory_only(progress, monkeypatch)
+    monkeypatch.setattr(spill, "MAX_SPILL_BYTES", 2000)  # a few units per file
+    progress.recorder.start_attempt(learner, "s", 1)
+    for i in range(40):
+        progress.recorder.record(StepShown(f"step-{i}", 0, False))
+    progress.recorder.flush(10)
+    held = progress.recorder.status.pending
+    assert progress.recorder.status.state is SaveState.FAILING and held >= 40
+    told = progress.recorder.quit_message("ja")
+    assert "別の場所に残しました" in told and "残せませんでした" not in told
+    progress.close()
+    files = sorted(second.glob("*.jsonl"))
+    assert len(files) > 1 and all(f.stat().st_size <= 2000 for f in files)  # bounded, and split, not cut
+
+    monkeypatch.undo()
+    progress = open_progress(data_dir_override=data, spill_dirs=[second])
+    try:
+        assert progress.recorder.retry_now(10) and progress.recorder.flush(10)
+        report = progress.reports.learner_report(learner)
+        assert sum(s.attempts for s in report.scenarios) == 1
+        assert list(second.glob("*.jsonl")) == []
+        from sqlalchemy import text
+        with progress.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM step_event")).scalar() >= 40  # every step arrived
+    finally:
+        progress.close()
+
+
+def test_what_finds_no_room_in_the_spill_is_never_called_kept(tmp_path, monkeypatch):
+    from trainer.progress import spill
+
+    data, second = tmp_path / "data", tmp_path / "second"
+    progress = open_progress(data_dir_override=data, spill_dirs=[second])
+    learner = progress.learners.add_learner("あふれる")
+    _memory_only(progress, monkeypatch)
+    monkeypatch.setattr(spill, "MAX_SPILL_BYTES", 2000)
+    monkeypatch.setattr(spill, "MAX_SPILL_FILES", 2)  # room for two small files only
+    progress.recorder.start_attempt(learner, "s", 1)
+    for i in range(40):
+        progress.recorder.record(StepShown(f"step-{i}", 0, False))
+    progress.recorder.flush(10)
+    told = progress.recorder.quit_message("ja")
+    lost = sum(u.weight for u in progress.recorder._memory)
+    assert lost > 0 and f"記録の一部（{lost}件）" in told and "先生・サポーターに知らせてください" in told
+    assert "別の場所に残しました" not in told
+    progress.close()
+    assert len(list(second.glob("*.jsonl"))) == 2  # the bound held
+
+
 # -- a read-only folder ------------------------------------------------------------------------
 
 def test_a_read_only_data_folder_is_try_later_and_names_stay(read_only, tmp_path):
@@ -374,5 +439,130 @@ def test_a_deletion_is_checkpointed_even_while_another_connection_reads(tmp_path
         for f in data.iterdir():
             if f.is_file():
                 assert encoded not in f.read_bytes(), f.name
+    finally:
+        progress.close()
+
+
+# -- names kept on this PC belong to one record ----------------------------------------------------
+
+def test_names_seen_on_one_record_are_never_offered_for_another(tmp_path):
+    from trainer.progress.database import sqlite_url
+    from trainer.progress.learners import LearnerDirectory
+    from trainer.progress.roster import LearnerChoices
+
+    data = tmp_path / "data"
+    progress = open_progress(data_dir_override=data)
+    try:
+        progress.learners.add_learner("まえの きろくの ひと")
+        assert [x.display_name for x in progress.learner_choices.list_learners()] == ["まえの きろくの ひと"]
+        kept = progress.learner_choices.path
+    finally:
+        progress.close()
+
+    class Down(LearnerDirectory):  # the shared record this PC now uses cannot be reached
+        def list_learners(self, group_id=None):
+            raise ConnectionError("server down")
+
+        def list_groups(self):
+            raise ConnectionError("server down")
+
+    from sqlalchemy import create_engine
+    other = create_engine(sqlite_url(tmp_path / "elsewhere" / "shared.sqlite3"))
+    try:
+        choices = LearnerChoices(Down(other), kept)
+        assert choices.list_learners() == [] and choices.list_groups() == []  # not the old record's names
+        same = open_progress(data_dir_override=data)
+        try:
+            again = LearnerChoices(Down(same.engine), kept)
+            assert [x.display_name for x in again.list_learners()] == ["まえの きろくの ひと"] and again.from_cache
+        finally:
+            same.close()
+    finally:
+        other.dispose()
+    assert b"elsewhere" not in kept.read_bytes() and b"progress.sqlite3" not in kept.read_bytes()
+
+
+def test_a_record_that_does_not_answer_is_asked_once_then_only_by_the_background_check(tmp_path):
+    from trainer.progress.learners import LearnerDirectory
+    from trainer.progress.roster import LearnerChoices
+
+    progress = open_progress(data_dir_override=tmp_path / "data")
+    try:
+        hanako = progress.learners.add_learner("はなこ")
+        progress.learner_choices.list_learners()  # seen once
+        asked = []
+
+        class Silent(LearnerDirectory):  # a server that does not answer: each question costs the timeout
+            down = True
+
+            def list_learners(self, group_id=None):
+                asked.append("learners")
+                if self.down:
+                    raise TimeoutError("no answer in 3 s")
+                return super().list_learners(group_id)
+
+            def list_groups(self):
+                asked.append("groups")
+                if self.down:
+                    raise TimeoutError("no answer in 3 s")
+                return super().list_groups()
+
+        silent = Silent(progress.engine)
+        choices = LearnerChoices(silent, progress.learner_choices.path)
+        assert [x.id for x in choices.list_learners()] == [hanako] and choices.from_cache
+        first = len(asked)
+        for _ in range(3):  # the picker is shown again and again (the UI thread)
+            choices.list_groups()
+            assert [x.id for x in choices.list_learners()] == [hanako]
+        assert len(asked) == first  # the silent record was not asked again
+        assert not choices.reachable()  # the background check asks (off the UI thread)
+        silent.down = False
+        assert choices.reachable()
+        taro = progress.learners.add_learner("たろう")
+        assert {x.id for x in choices.list_learners()} == {hanako, taro} and not choices.from_cache
+    finally:
+        progress.close()
+
+
+def test_a_shared_server_that_does_not_answer_at_start_never_holds_up_the_picker(tmp_path, monkeypatch):
+    import socket
+
+    silent = socket.socket()  # accepts the connection in the kernel and never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    url = f"postgresql+psycopg://trainer:pw@127.0.0.1:{silent.getsockname()[1]}/trainer"
+    data = tmp_path / "data"
+    try:
+        progress = open_progress(url, data_dir_override=data)  # on the worker thread in the app
+        try:
+            assert progress.problem is not None and progress.learner_choices.from_cache
+            asked = []
+            for name in ("list_groups", "list_learners"):
+                real = getattr(progress.learners, name)
+                monkeypatch.setattr(progress.learners, name,
+                                    lambda *a, real=real, name=name, **k: asked.append(name) or real(*a, **k))
+            progress.learner_choices.list_groups()
+            progress.learner_choices.list_learners()
+            assert asked == []  # not the 3 s connect timeout, twice, on the UI thread: the names kept here
+            assert not progress.learner_choices.reachable() and asked == ["list_groups"]  # the background check
+        finally:
+            progress.close()
+    finally:
+        silent.close()
+
+
+def test_a_damaged_outbox_is_kept_byte_for_byte_and_named_in_both_languages(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    garbage = b"not an outbox at all " * 300
+    (data / OUTBOX_FILENAME).write_bytes(garbage)
+    progress = open_progress(data_dir_override=data, spill_dirs=[tmp_path / "spill"])
+    try:
+        aside = [p for p in data.iterdir() if p.name.startswith(OUTBOX_FILENAME + ".damaged-")]
+        assert len(aside) == 1 and aside[0].read_bytes() == garbage
+        assert aside[0].name in progress.notice_ja and aside[0].name in progress.notice_en
+        learner = progress.learners.add_learner("つづける")
+        _record(progress, learner, ["a"])  # recording goes on with a new outbox
+        assert _events(progress, learner) == 1
     finally:
         progress.close()

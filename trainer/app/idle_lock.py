@@ -3,7 +3,9 @@
 This is the instructor area's one timer (never a timer on a learner): an
 instructor who walks away from an unlocked area must not leave learners'
 names and records open to the next person at the PC. Any key press, click,
-touch or wheel inside the area starts the count again.
+touch or wheel inside the area — or inside a dialog it opened — starts the
+count again. When it locks, the questions it left open are dismissed (as
+"no"), so a deletion waiting for 「はい」 cannot be answered by someone else.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 #: Idle time after which the unlocked instructor area locks itself (ms).
 IDLE_LOCK_MS = 3 * 60 * 1000
@@ -46,7 +48,18 @@ class IdleLock(QObject):
 
     def _expired(self) -> None:
         if self._is_unlocked():
+            self._close_dialogs()
             self._lock()
+
+    def _close_dialogs(self) -> None:
+        """Dismiss the questions the area left open (「はい、実行します」 to a deletion, a save dialog):
+        locked means nobody can answer them for the instructor who walked away."""
+        for dialog in self.area.findChildren(QDialog):
+            try:
+                if dialog.isVisible():
+                    dialog.reject()
+            except RuntimeError:  # already gone
+                continue
 
     def _detach(self, *_: object) -> None:
         app = QApplication.instance()
@@ -56,9 +69,18 @@ class IdleLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if self.timer.isActive() and event.type() in _ACTIVITY and isinstance(watched, QWidget):
             try:
-                inside = watched is self.area or self.area.isAncestorOf(watched)
+                inside = self._inside(watched)
             except RuntimeError:  # the area is gone
                 return False
             if inside:
                 self.timer.start()
+        return False
+
+    def _inside(self, widget: QWidget | None) -> bool:
+        """True for the area, its children and the dialogs it opened (a save dialog, a question):
+        reading a question for minutes is using the area. ``isAncestorOf`` stops at a window's edge."""
+        while widget is not None:
+            if widget is self.area:
+                return True
+            widget = widget.parentWidget()
         return False

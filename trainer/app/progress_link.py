@@ -243,14 +243,23 @@ class ProgressLink:
         back = _Ready(picker)
         busy = threading.Event()
 
+        answered = threading.Event()
+
         def probe() -> None:
-            if busy.is_set():
+            if busy.is_set() or answered.is_set():  # one check at a time; none once the record answered
                 return
             busy.set()
 
             def work() -> None:
                 try:
+                    prepare = getattr(self.progress, "prepare_again", None)
+                    if prepare is not None:  # a server down at start: its migrations first
+                        try:
+                            prepare()
+                        except Exception:
+                            log.warning("the record could not be prepared yet", exc_info=True)
                     if source.reachable():
+                        answered.set()
                         back.opened.emit(True)
                 finally:
                     busy.clear()
@@ -278,7 +287,9 @@ class ProgressLink:
         names = (ScenarioNames.from_library(self.library, look.lang) if self.library is not None
                  else ScenarioNames(title=self.scenario_title or (lambda sid: sid)))
         area = InstructorArea(self.progress.learners, self.progress.pin, self.progress.reports,
-                              self.progress.recorder, scenario_title=self.scenario_title, look=look, names=names)
+                              self.progress.recorder, scenario_title=self.scenario_title, look=look, names=names,
+                              notice=lambda: self.progress.notice_en if look.lang == "en"
+                              else self.progress.notice_ja)
         if self.seat is not None:
             area.session_changed.connect(self.seat.wake)
         return area
@@ -351,8 +362,10 @@ class _QuitNotice(QObject):
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.Close and self.told is None:
+            # The window's language now (the learner may have chosen English in the settings).
+            lang = getattr(getattr(watched, "look", None), "lang", None) or self.lang
             try:
-                text = self.link.progress.recorder.quit_message(self.lang)
+                text = self.link.progress.recorder.quit_message(lang)
             except Exception:  # telling must never stop the app from closing
                 log.warning("quit notice not shown", exc_info=True)
                 text = None

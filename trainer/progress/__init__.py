@@ -119,11 +119,11 @@ class Progress:
 
     @property
     def notice_en(self) -> str | None:
-        notes = [self.integrity.message_en]
+        notes = [self.integrity.message_en, getattr(self.recorder, "outbox_notice_en", None)]
         if self.problem and self.integrity.unavailable is None:
             notes.append("The record's database cannot be reached. Practice goes on; records are kept on this PC "
                          "and saved when it is back.")
-        text = "\n".join(n for n in notes if n)
+        text = "\n".join(dict.fromkeys(n for n in notes if n))
         return text or None
 
     def start_background_check(self) -> threading.Thread | None:
@@ -159,6 +159,25 @@ class Progress:
 
     _session_state: SessionState = field(default_factory=lambda: SessionState(False, frozenset(), ()),
                                          repr=False)
+
+    def prepare_again(self) -> bool:
+        """The shared server could not be prepared at opening (down at start): try the migrations again.
+
+        Call off the UI thread (a server that does not answer takes the
+        connect timeout). Once they ran, ``problem`` is cleared, so the notice
+        goes and what waits in the outbox can be written to current tables.
+        True when the record is prepared. A SQLite problem (a full disk) is
+        left to the next start.
+        """
+        if self.problem is None:
+            return True
+        if self.location.is_sqlite:
+            return False
+        if _upgrade(self.engine) is not None:
+            return False
+        self.problem = None
+        log.info("the shared record is back and prepared")
+        return True
 
     def close(self) -> None:
         """Stop the recorder (writing or parking what is queued) and close the database."""
@@ -235,6 +254,8 @@ def open_progress(
     recorder = ProgressRecorder(store, folder / OUTBOX_FILENAME, spill_dirs=spill_dirs)
     directory = LearnerDirectory(engine)
     choices = LearnerChoices(directory, folder / ROSTER_FILENAME)
+    if problem is not None and path is None:  # the server did not answer just now: the picker uses the
+        choices.assume_offline()              # names kept here at once, and only its background check asks
 
     def deleted(learner_id):  # waiting records on this PC and the name kept here go too
         choices.forget(learner_id)

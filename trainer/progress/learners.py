@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 import os
+import tempfile
 import threading
 import time
 import unicodedata
@@ -134,6 +135,22 @@ def export_file_name(display_name: str, on: dt.date | None = None) -> str:
                    for ch in display_name).strip(" .") or "learner"
     name = "_".join(name.split())[:40]
     return f"学習記録_{name}_{day}.json"
+
+
+def _place_without_replacing(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the name ``target`` only if no file has it (a file made meanwhile is kept).
+
+    A hard link fails when the name exists; where links are not possible (a
+    FAT-formatted USB stick) the check just before the rename has to do.
+    """
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(tmp, target)
 
 
 class LearnerDirectory:
@@ -396,16 +413,23 @@ class LearnerDirectory:
         target = Path(path)
         if target.exists() and not overwrite:
             raise FileExistsError(str(target))
-        tmp = target.with_name(target.name + ".part")
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
+        # A fresh, unique temporary file beside the target (owner-only): never one that is already there.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".part", dir=target.parent)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, indent=2)
+                fh.write("\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            if os.name == "posix":
+                os.chmod(tmp, 0o600)
+            if overwrite:
+                os.replace(tmp, target)
+            else:
+                _place_without_replacing(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
         return target
 
     # -- groups ----------------------------------------------------------------------------

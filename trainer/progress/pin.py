@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 import time
 import unicodedata
@@ -97,17 +98,31 @@ class PinRecoveryNeeded(RuntimeError):
 FREE_TRIES = 3
 #: The longest wait between tries (s); the wait doubles from 2 s after the free tries.
 MAX_WAIT_S = 300.0
+#: Settings key of the count of wrong PINs and the time the next try is allowed (kept in the record,
+#: so closing and reopening the app, or going to another PC on the same record, does not reset it).
+TRIES_SETTING = "instructor_pin_tries"
+
+
+def _wait_for(failures: int) -> float:
+    """The wait after ``failures`` wrong PINs in a row."""
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(MAX_WAIT_S, 2.0 ** min(failures - FREE_TRIES + 1, 30))  # 2**30 s: far past the cap, no overflow
 
 
 class InstructorPin:
     """Set and check the instructor PIN kept in the shared record.
 
     After :data:`FREE_TRIES` wrong PINs, each further try waits 2, 4, 8 …
-    up to :data:`MAX_WAIT_S` seconds (counted in this app; a right PIN
-    starts the count again). A try during the wait is refused unchecked.
+    up to :data:`MAX_WAIT_S` seconds; a right PIN starts the count again.
+    A try during the wait is refused unchecked. The count and the time of
+    the next allowed try are kept in the record (:data:`TRIES_SETTING`, wall
+    clock), so restarting the app does not give the free tries back; when
+    that setting cannot be written (a full disk) the count is kept in this
+    app. A clock set back never makes a wait longer than the count allows.
     """
 
-    def __init__(self, store: ProgressStore, *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, store: ProgressStore, *, clock: Callable[[], float] = time.time,
                  has_learners: Callable[[], bool] | None = None) -> None:
         self._store = store
         self._clock = clock
@@ -134,23 +149,54 @@ class InstructorPin:
         if not recovery and self.needs_recovery():
             raise PinRecoveryNeeded("the PIN is missing from a record with learners")
         self._store.set_setting(PIN_SETTING, hashed)
+        self._save_tries(0, 0.0)
+
+    # -- the count of wrong tries ----------------------------------------------------------------
+
+    def _load_tries(self) -> None:
+        """Take the count kept in the record when it is higher than this app's (another run, another PC)."""
+        try:
+            raw = self._store.get_setting(TRIES_SETTING)
+        except Exception:  # the record cannot be read now: this app's count stands
+            return
+        try:
+            failures_text, not_before_text = (raw or "").split()
+            failures, not_before = int(failures_text), float(not_before_text)
+        except ValueError:  # absent or not ours: nothing to add
+            return
+        if not (0 < failures < 10**6 and math.isfinite(not_before)):  # "1000 inf" would lock out for good
+            return
+        if failures > self._failures:
+            self._failures, self._not_before = failures, not_before
+        elif failures == self._failures:
+            self._not_before = max(self._not_before, not_before)
+
+    def _save_tries(self, failures: int, not_before: float) -> None:
+        self._failures, self._not_before = failures, not_before
+        setter = getattr(self._store, "set_setting", None)
+        if setter is None:
+            return
+        try:
+            setter(TRIES_SETTING, f"{failures} {not_before:.3f}" if failures else None)
+        except Exception:  # a full disk or a server away: the count stays in this app
+            pass
 
     def wait_seconds(self) -> float:
         """How long until the next try is allowed (0 when it is allowed now)."""
-        return max(0.0, self._not_before - self._clock())
+        return max(0.0, min(_wait_for(self._failures), self._not_before - self._clock()))
 
     def check(self, pin: str) -> bool:
+        self._load_tries()
         if self.wait_seconds() > 0:
             return False
         stored = self._store.get_setting(PIN_SETTING)
         ok = bool(stored) and verify_pin(pin, stored or "")
         if ok:
-            self._failures, self._not_before = 0, 0.0
+            if self._failures:
+                self._save_tries(0, 0.0)
             return True
-        self._failures += 1
-        if self._failures >= FREE_TRIES:
-            wait = min(MAX_WAIT_S, 2.0 ** (self._failures - FREE_TRIES + 1))
-            self._not_before = self._clock() + wait
+        failures = self._failures + 1
+        self._save_tries(failures, self._clock() + _wait_for(failures))
         return False
 
     def failure_message_ja(self) -> str:

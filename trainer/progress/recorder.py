@@ -184,6 +184,13 @@ class ProgressRecorder:
         return self._outbox_integrity.message_ja
 
     @property
+    def outbox_notice_en(self) -> str | None:
+        """The same notice in English."""
+        if self._outbox_integrity is None or self._outbox_integrity.ok:
+            return None
+        return self._outbox_integrity.message_en
+
+    @property
     def current_attempt(self) -> uuid.UUID | None:
         return self._current
 
@@ -427,14 +434,14 @@ class ProgressRecorder:
             held, self._memory = self._memory, []
         if not held:
             return None
-        where = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
-        if where is None:
+        written, left = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
+        if left:  # no room for these: they stay in memory, and the quit notice says so
             with self._lock:
-                self._memory[:0] = held
-        else:
-            self.spilled_to = where
+                self._memory[:0] = left
+        if written:
+            self.spilled_to = written[0]
         self._publish()
-        return where
+        return written[0] if written else None
 
     def quit_message(self, lang: str = "ja") -> str | None:
         """What to tell the learner when the app closes while records wait (None when all is saved).
@@ -449,9 +456,11 @@ class ProgressRecorder:
             return None
         en = lang == "en"
         if status.state is SaveState.FAILING:
-            return (f"{status.pending} record(s) could not be kept on this PC. Please tell your instructor "
+            with self._lock:  # only what is held in memory is unkept; the outbox's share is safe
+                lost = sum(u.weight for u in self._memory)
+            return (f"{lost} record(s) could not be kept on this PC. Please tell your instructor "
                     "or supporter before switching off." if en else
-                    f"記録の一部（{status.pending}件）をこのパソコンに残せませんでした。"
+                    f"記録の一部（{lost}件）をこのパソコンに残せませんでした。"
                     "電源を切る前に、先生・サポーターに知らせてください。")
         if self.spilled_to is not None:
             return ("The disk is full, so the records waiting were kept in another place on this PC. "
@@ -490,11 +499,13 @@ class ProgressRecorder:
         with self._lock:
             held, self._memory = self._memory, []
         if held:
-            self.spilled_to = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
-            if self.spilled_to is None:
+            written, left = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
+            if written:
+                self.spilled_to = written[0]
+            if left:
                 with self._lock:
-                    self._memory = held
-                log.error("%d waiting record(s) could not be kept anywhere", sum(u.weight for u in held))
+                    self._memory = left
+                log.error("%d waiting record(s) could not be kept anywhere", sum(u.weight for u in left))
         if self._outbox is not None:
             self._outbox.close()
             self._outbox = None

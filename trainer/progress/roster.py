@@ -7,11 +7,15 @@ written to ``learners-seen.json`` in the data folder, owner-only. When the
 record cannot be read (the shared server is down at start, the disk is
 full), the picker gets these names instead and ``from_cache`` is True;
 what those learners do waits in the outbox like any other record. A learner
-deleted by an instructor is removed from the file at once.
+deleted by an instructor is removed from the file at once. The file names
+the record the names were seen on (a hash of its URL without the password):
+when this PC is pointed at another record, the names of the old one are
+never offered for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -20,12 +24,23 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from trainer.progress.learners import GroupInfo, LearnerDirectory, LearnerInfo
 
 log = logging.getLogger("trainer.progress")
 
 ROSTER_FILENAME = "learners-seen.json"
 ROSTER_FORMAT = "trainer.learners-seen"
+
+
+def record_tag(url: Any) -> str:
+    """A short tag naming which record the names were seen on (its URL without the password, hashed)."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        shown = str(url)
+    return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:16]
 
 
 class LearnerChoices:
@@ -36,37 +51,59 @@ class LearnerChoices:
         self.path = Path(path)
         self.from_cache = False
         self._lock = threading.Lock()
+        self._offline = False
+        self.record = record_tag(directory.engine.url)
 
     # -- what the picker calls -----------------------------------------------------------
 
     def list_groups(self) -> list[GroupInfo]:
+        if self._offline:  # asked once and it did not answer: only reachable() asks again
+            return self._cached_groups()
         try:
             groups = self.directory.list_groups()
         except Exception as exc:
             log.warning("groups unavailable, using the names last seen: %s", type(exc).__name__)
-            self.from_cache = True
+            self._went_offline()
             return self._cached_groups()
         return groups
 
     def list_learners(self, group_id: uuid.UUID | None = None) -> list[LearnerInfo]:
-        try:
-            learners = self.directory.list_learners(group_id)
-        except Exception as exc:
-            log.warning("learners unavailable, using the names last seen: %s", type(exc).__name__)
-            self.from_cache = True
-            cached = self._cached_learners()
-            return [x for x in cached if group_id is None or x.group_id == group_id]
-        self.from_cache = False
-        if group_id is None:
-            self._save(learners, self._groups_quietly())
-        return learners
+        if not self._offline:
+            try:
+                learners = self.directory.list_learners(group_id)
+            except Exception as exc:
+                log.warning("learners unavailable, using the names last seen: %s", type(exc).__name__)
+                self._went_offline()
+            else:
+                self.from_cache = False
+                if group_id is None:
+                    self._save(learners, self._groups_quietly())
+                return learners
+        cached = self._cached_learners()
+        return [x for x in cached if group_id is None or x.group_id == group_id]
+
+    def assume_offline(self) -> None:
+        """The record did not answer just now (at opening): use the names kept here until :meth:`reachable`."""
+        self._went_offline()
+
+    def _went_offline(self) -> None:
+        self.from_cache = True
+        self._offline = True
 
     def reachable(self) -> bool:
-        """True when the record answers now (call off the UI thread: a server may take seconds)."""
+        """True when the record answers now (call off the UI thread: a server may take seconds).
+
+        Once the record did not answer, the picker's calls use the names kept
+        here without asking it (a server that does not answer takes the
+        connect timeout, 3 s, per question — on the UI thread); this is the
+        one call that asks again, and when it answers the picker's calls go
+        to the record once more.
+        """
         try:
             self.directory.list_groups()
         except Exception:
             return False
+        self._offline = False
         return True
 
     def forget(self, learner_id: uuid.UUID) -> int:
@@ -89,6 +126,7 @@ class LearnerChoices:
     def _save(self, learners: list[LearnerInfo], groups: list[GroupInfo]) -> None:
         data = {
             "format": ROSTER_FORMAT,
+            "record": self.record,
             "learners": [{"id": str(x.id), "name": x.display_name,
                           "group_id": str(x.group_id) if x.group_id else None, "group": x.group_name}
                          for x in learners],
@@ -121,9 +159,14 @@ class LearnerChoices:
                 except OSError:
                     pass
 
+    def _cached(self) -> dict[str, Any]:
+        """The file's names when they were seen on this very record (another record's never show)."""
+        data = self._read()
+        return data if data.get("record") == self.record else {}
+
     def _cached_learners(self) -> list[LearnerInfo]:
         found = []
-        for x in self._read().get("learners", []):
+        for x in self._cached().get("learners", []):
             try:
                 group = uuid.UUID(x["group_id"]) if x.get("group_id") else None
                 found.append(LearnerInfo(uuid.UUID(x["id"]), str(x["name"]), group, x.get("group")))
@@ -134,7 +177,7 @@ class LearnerChoices:
     def _cached_groups(self) -> list[GroupInfo]:
         learners = self._cached_learners()
         found = []
-        for g in self._read().get("groups", []):
+        for g in self._cached().get("groups", []):
             try:
                 gid = uuid.UUID(g["id"])
                 found.append(GroupInfo(gid, str(g["name"]), sum(1 for x in learners if x.group_id == gid)))

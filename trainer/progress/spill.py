@@ -5,9 +5,9 @@ data folder is full, say), they are written as JSON lines to a *second*
 location — the user's cache folder, else the system's temporary folder —
 in a file readable by its owner only. The next start moves them into the
 outbox (and so, in order, into the record) and removes the file. A spill is
-bounded (:data:`MAX_SPILL_BYTES` per file, :data:`MAX_SPILL_FILES` files):
-beyond that the oldest spill files are kept and the newest units are
-named in the log as lost (by count only).
+bounded (:data:`MAX_SPILL_BYTES` per file, :data:`MAX_SPILL_FILES` files
+per folder): what finds no room is logged by count, stays with the recorder,
+and the learner is told that part could not be kept (never that it was).
 """
 
 from __future__ import annotations
@@ -48,45 +48,81 @@ def tag_for(outbox_path: Path) -> str:
     return hashlib.sha256(str(Path(outbox_path).absolute()).encode("utf-8")).hexdigest()[:16]
 
 
-def write_spill(units: Sequence[Unit], folders: Sequence[Path], tag: str) -> Path | None:
-    """Write ``units`` durably to the first folder that takes them; the file, or None."""
-    if not units:
-        return None
-    lines = [json.dumps(u.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n" for u in units]
-    data = "".join(lines).encode("utf-8")
-    if len(data) > MAX_SPILL_BYTES:
-        kept, size = [], 0
-        for line in lines:
-            size += len(line.encode("utf-8"))
-            if size > MAX_SPILL_BYTES:
+def write_spill(units: Sequence[Unit], folders: Sequence[Path], tag: str) -> tuple[list[Path], list[Unit]]:
+    """Write ``units`` durably to the first folders that take them.
+
+    Returns the files written and the units that found no room (in order).
+    Each file holds at most :data:`MAX_SPILL_BYTES`; a folder holds at most
+    :data:`MAX_SPILL_FILES` of one record's files. What is left over stays
+    with the caller (the recorder keeps it in memory and says so, never
+    claiming it was kept).
+    """
+    lines = [json.dumps(u.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+             for u in units]
+    chunks: list[tuple[int, int]] = []  # [start, end) of units, each chunk within the byte bound
+    start, size = 0, 0
+    for i, line in enumerate(lines):
+        if len(line) > MAX_SPILL_BYTES:  # one unit larger than a file: it cannot be kept
+            if i > start:
+                chunks.append((start, i))
+            chunks.append((i, i))
+            start, size = i + 1, 0
+            continue
+        if size + len(line) > MAX_SPILL_BYTES:
+            chunks.append((start, i))
+            start, size = i, 0
+        size += len(line)
+    if start < len(lines):
+        chunks.append((start, len(lines)))
+    written: list[Path] = []
+    kept = [False] * len(units)
+    batch = os.urandom(4).hex()
+    folder_index = 0
+    for number, (first, end) in enumerate(chunks):
+        if first == end:
+            continue
+        while folder_index < len(folders):
+            where = _write_one(folders[folder_index], tag, f"{os.getpid()}-{batch}-{number:04d}",
+                               b"".join(lines[first:end]))
+            if where is not None:
+                written.append(where)
+                kept[first:end] = [True] * (end - first)
                 break
-            kept.append(line)
-        log.error("spill limit reached: %d of %d waiting unit(s) could not be kept", len(lines) - len(kept),
-                  len(lines))
-        data = "".join(kept).encode("utf-8")
-    for folder in folders:
+            folder_index += 1  # full, read-only or at its file limit: the next place
+        else:
+            break
+    left = [u for u, k in zip(units, kept, strict=True) if not k]
+    if written:
+        log.warning("kept %d waiting unit(s) in a second location: %s", len(units) - len(left),
+                    ", ".join(str(p) for p in written))
+    if left:
+        log.error("spill limit reached: %d of %d waiting unit(s) could not be kept", len(left), len(units))
+    return written, left
+
+
+def _write_one(folder: Path, tag: str, stem: str, data: bytes) -> Path | None:
+    """One owner-only spill file in ``folder`` (None when the folder cannot take it)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if len(list(folder.glob(f"{PREFIX}{tag}-*.jsonl"))) >= MAX_SPILL_FILES:
+            log.error("spill folder %s is full (%d files)", folder, MAX_SPILL_FILES)
+            return None
+        name = f"{PREFIX}{tag}-{stem}.jsonl"
+        part = folder / (name + ".part")
+        fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if len(list(folder.glob(f"{PREFIX}{tag}-*.jsonl"))) >= MAX_SPILL_FILES:
-                log.error("spill folder %s is full (%d files)", folder, MAX_SPILL_FILES)
-                continue
-            name = f"{PREFIX}{tag}-{os.getpid()}-{os.urandom(4).hex()}.jsonl"
-            part = folder / (name + ".part")
-            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(part, folder / name)
-            except BaseException:
-                part.unlink(missing_ok=True)
-                raise
-            log.warning("kept %d waiting unit(s) in a second location: %s", len(units), folder / name)
-            return folder / name
-        except OSError as exc:
-            log.error("spill to %s failed: %s", folder, type(exc).__name__)
-    return None
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(part, folder / name)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return folder / name
+    except OSError as exc:
+        log.error("spill to %s failed: %s", folder, type(exc).__name__)
+        return None
 
 
 def read_spills(folders: Sequence[Path], tag: str) -> list[tuple[Path, list[Unit]]]:
@@ -94,7 +130,7 @@ def read_spills(folders: Sequence[Path], tag: str) -> list[tuple[Path, list[Unit
     found: list[tuple[float, Path]] = []
     for folder in folders:
         try:
-            found.extend((p.stat().st_mtime, p) for p in folder.glob(f"{PREFIX}{tag}-*.jsonl"))
+            found.extend((p.stat().st_mtime_ns, p) for p in folder.glob(f"{PREFIX}{tag}-*.jsonl"))
         except OSError:
             continue
     result = []

@@ -84,6 +84,7 @@ class InstructorArea(QWidget):
         board: HelpBoard | None = None,
         names: ScenarioNames | None = None,
         prefs: AreaPrefs | None = None,
+        notice: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("instructorArea")
@@ -96,6 +97,9 @@ class InstructorArea(QWidget):
         self._book = classes or ClassBook(reports.engine)
         self._board = board or HelpBoard(reports.engine)
         self._names = names or ScenarioNames(title=scenario_title or (lambda sid: sid))
+        #: The record's own notice (a full disk, a damaged file set aside and its name), shown beside
+        #: the waiting records so the instructor reads it too, not only the learner at the picker.
+        self._notice = notice
         self.jobs = Jobs(self)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -164,7 +168,7 @@ class InstructorArea(QWidget):
         self.reports_page = ReportsPage(self._reports, self._book, self._learners, look, self.jobs,
                                         ask_save_path=self._save_path, names=self._names)
         self.data_page = DataPage(self._learners, self._recorder, self.learners_page, look, self.jobs,
-                                  ask_save_path=self._save_path)
+                                  ask_save_path=self._save_path, notice=self._notice)
         main = QWidget()
         self.tabs = tabs_widget(look.tr("ia.title"), look)
         self.pages = [self.learners_page, self.classes_page, self.board_page, self.reports_page, self.data_page]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -45,8 +46,10 @@ class DataPage(Page):
         *,
         ask_save_path: Callable[[QWidget, str, str], str | None],
         parent: QWidget | None = None,
+        notice: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(look, jobs, parent)
+        self._notice = notice  # the record's notice (full disk, a damaged file's new name), under the waiting
         self._directory = directory
         self._recorder = recorder
         self._learners_page = learners_page
@@ -112,12 +115,12 @@ class DataPage(Page):
             self.data_message.setText(self.tr("data.cancelled"))
             return
         recorder, directory = self._recorder, self._directory
+        asked = Path(path).exists()  # the save dialog asked about a file that existed; one made since is kept
 
         def work() -> Any:
             if recorder is not None:
                 recorder.flush(5.0)  # include what this PC recorded a moment ago
-            # the save dialog has asked before returning a file that exists
-            return directory.export_learner_json(learner_id, path, overwrite=True)
+            return directory.export_learner_json(learner_id, path, overwrite=asked)
 
         self.jobs.run(work, lambda written: self.data_message.setText(self.tr("data.exported", path=str(written))),
                       lambda _e: self.data_message.setText(self.tr("data.not_exported")))
@@ -144,9 +147,14 @@ class DataPage(Page):
         pending = self._recorder.pending_count() if self._recorder is not None else status.pending
         self.pending_label.setText(self.tr("data.waiting", n=pending))
         if pending and status.state is not SaveState.SAVED:
-            self.pending_status.setText(status_text(status, self.look.lang))
+            text = status_text(status, self.look.lang)
         else:
-            self.pending_status.setText(self.tr("data.all_saved"))
+            text = self.tr("data.all_saved")
+        try:
+            note = self._notice() if self._notice is not None else None
+        except Exception:  # the notice is a courtesy; never a reason to fail here
+            note = None
+        self.pending_status.setText(f"{text}\n{note}" if note else text)
 
     @Slot()
     def _retry(self) -> None:
