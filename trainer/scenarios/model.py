@@ -113,6 +113,8 @@ class Mistake:
     when: tuple[Expectation, ...]
     say: Text
     where: Where | None = field(default=None, compare=False)
+    show: bool = False
+    """``show: true``: watch mode demonstrates this mistake and its fix (「よくある間違い」)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ class Step:
     learned: tuple[Text, ...] = ()
     where: Where | None = field(default=None, compare=False)
     next_where: Where | None = field(default=None, compare=False)
+    goal: Text | None = None
+    """What this step is for, without naming the button (on-your-own mode); ``say`` names it."""
 
     @property
     def is_finish(self) -> bool:
@@ -226,6 +230,8 @@ class Scenario:
     path: str = ""
     base_dir: str = ""
     format: int = FORMAT_VERSION
+    task: Text | None = None
+    """The whole task in plain words (「ペイで 500 円を払ってください」), for on-your-own mode."""
 
     @cached_property
     def _steps_by_id(self) -> dict[str, Step]:
