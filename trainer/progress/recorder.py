@@ -38,6 +38,7 @@ from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, u
 from trainer.progress.outbox import Outbox
 from trainer.progress.records import (
     AttemptEnd,
+    PLAY_MODES,
     AttemptStart,
     EventRecord,
     Unit,
@@ -190,6 +191,7 @@ class ProgressRecorder:
         *,
         resume: bool = False,
         session_id: uuid.UUID | None = None,
+        mode: str = "try",
     ) -> uuid.UUID | None:
         """Begin recording a run and return its attempt id (None for a guest: not recorded).
 
@@ -225,7 +227,8 @@ class ProgressRecorder:
                     attempt_id,
                     learner_id,
                     scenario_id,
-                    start=AttemptStart(int(scenario_version), now, session_id),
+                    start=AttemptStart(int(scenario_version), now, session_id,
+                                       mode if mode in PLAY_MODES else "try"),
                 )
             )
             return attempt_id
@@ -776,6 +779,7 @@ class RunListener:
         self._step: str | None = None
         self._hint_level = 0
         self._restore: tuple[str, int] | None = None  # (step, hint level) of a resumed run
+        self._mode = "try"
 
     def __call__(self, event: ev.RunEvent) -> None:
         if isinstance(event, ev.RunStarted):
@@ -800,11 +804,13 @@ class RunListener:
                 "step_id": self._step,
                 "hint_level": self._hint_level,
                 "path": list(self._path),
+                "mode": self._mode,
             }
         self.recorder.record_action((event,), snapshot, attempt_id=self.attempt_id)
 
     def _start(self, event: ev.RunStarted) -> None:
         self._scenario = (event.scenario_id, int(event.scenario_version))
+        self._mode = event.mode if event.mode in PLAY_MODES else "try"
         self._path, self._step, self._hint_level, self._restore = [], None, 0, None
         point = self.recorder.resume_point(self.learner_id, event.scenario_id) if event.resumed else None
         if point is not None and point.snapshot.get("scenario_version") == event.scenario_version:
@@ -813,7 +819,8 @@ class RunListener:
             self._restore = (str(point.snapshot.get("step_id")), int(point.snapshot.get("hint_level", 0) or 0))
         resume = self._restore is not None
         self.attempt_id = self.recorder.start_attempt(
-            self.learner_id, event.scenario_id, event.scenario_version, resume=resume, session_id=self.session_id
+            self.learner_id, event.scenario_id, event.scenario_version, resume=resume, session_id=self.session_id,
+            mode=self._mode,
         )
 
 

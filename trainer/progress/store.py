@@ -230,6 +230,7 @@ class ProgressStore:
                     "scenario_version": unit.start.scenario_version,
                     "started_at": unit.start.started_at,
                     "status": AttemptStatus.IN_PROGRESS,
+                    "mode": unit.start.mode,
                 },
             )
             conn.execute(
