@@ -221,13 +221,30 @@ class MainWindow(QMainWindow):
         self._category = category
         page = ScenarioListPage(self.library, category, self.look,
                                 can_resume=lambda sid: self.resume_store.get(sid) is not None)
-        page.start_requested.connect(self.start)
+        page.start_requested.connect(lambda sid, resume: self.start(sid, True) if resume else self.choose_mode(sid))
         page.back_requested.connect(self.show_home)
         self._show("list", page)
 
-    def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None) -> Player | None:
-        """Open the player on ``scenario_id`` (from where it was left when ``resume``,
-        or at ``snapshot``'s step)."""
+    def choose_mode(self, scenario_id: str) -> None:
+        """The start of a scenario: 「やってみる」 or 「ひとりで」 (then the player)."""
+        from trainer.app.mode_choice import ModeChoicePage
+
+        scenario = self.library.find(scenario_id)
+        if scenario is None:
+            return
+        self._close_player()
+        self._category = scenario.category
+        self._choosing = scenario_id
+        page = ModeChoicePage(scenario, self.look)
+        page.chosen.connect(lambda mode: self.start(scenario_id, mode=mode))
+        page.back_requested.connect(lambda: self.show_category(scenario.category))
+        self._show("modes", page)
+        self.narrator.say(*page.spoken())
+
+    def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None,
+              mode: str = "try") -> Player | None:
+        """Open the player on ``scenario_id`` in ``mode`` (from where it was left when ``resume``,
+        or at ``snapshot``'s step, in the mode it was begun in)."""
         scenario = self.library.find(scenario_id)
         if scenario is None:
             return None
@@ -241,7 +258,7 @@ class MainWindow(QMainWindow):
         listeners = tuple(self.listeners_for(scenario)) if self.listeners_for else ()
         self._set_reader(scenario)
         player = Player(scenario, self.look, narrator=self.narrator, listeners=listeners, snapshot=snapshot,
-                        ask_quit=self.ask_quit)
+                        ask_quit=self.ask_quit, mode=mode)
         player.finished.connect(self.show_finish)
         player.left.connect(self._player_left)
         self.player = player
@@ -275,13 +292,13 @@ class MainWindow(QMainWindow):
         scenario = scenario or (self.player.scenario if self.player is not None else None)
         if scenario is None:
             return
-        from trainer.app.finish import FinishPage
 
         self._finish_step = step
         self._finish_scenario = scenario
-        page = FinishPage(scenario, step, self.look)
-        page.again_requested.connect(lambda: self.start(scenario.id))
-        page.others_requested.connect(lambda: self.show_category(scenario.category))
+        player = self.player
+        alone = player is not None and player.mode == "alone"
+        self._finish_summary = player.tally.summary() if alone else None
+        page = self._finish_page()
         self._show("finish", page)
         self._close_player()
         self.narrator.say(*page.spoken())
@@ -311,6 +328,8 @@ class MainWindow(QMainWindow):
             self.show_finish_again()
         elif back == "list" and self._category:
             self.show_category(self._category)
+        elif back == "modes" and getattr(self, "_choosing", None):
+            self.choose_mode(self._choosing)
         elif back == "learner":
             self.show_learner_choice()
         elif back == "instructor":
@@ -319,12 +338,18 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_finish_again(self) -> None:
+        self._show("finish", self._finish_page())
+
+    def _finish_page(self) -> QWidget:
         from trainer.app.finish import FinishPage
 
-        page = FinishPage(self._finish_scenario, self._finish_step, self.look)
-        page.again_requested.connect(lambda: self.start(self._finish_scenario.id))
-        page.others_requested.connect(lambda: self.show_category(self._finish_scenario.category))
-        self._show("finish", page)
+        scenario, summary = self._finish_scenario, getattr(self, "_finish_summary", None)
+        page = FinishPage(scenario, self._finish_step, self.look, summary=summary)
+        mode = "alone" if summary is not None else "try"
+        page.again_requested.connect(lambda: self.start(scenario.id, mode=mode))
+        page.practise_requested.connect(lambda: self.start(scenario.id, mode="try"))
+        page.others_requested.connect(lambda: self.show_category(scenario.category))
+        return page
 
     # -- settings -----------------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
@@ -374,6 +399,8 @@ class MainWindow(QMainWindow):
             self.show_finish_again()
         elif page == "list" and self._category:
             self.show_category(self._category)
+        elif page == "modes" and getattr(self, "_choosing", None):
+            self.choose_mode(self._choosing)
         elif page == "learner":
             self.show_learner_choice()
         elif page == "instructor":

@@ -37,8 +37,8 @@ from trainer.progress.database import IntegrityReport
 from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
 from trainer.progress.outbox import Outbox
 from trainer.progress.records import (
-    AttemptEnd,
     PLAY_MODES,
+    AttemptEnd,
     AttemptStart,
     EventRecord,
     Unit,

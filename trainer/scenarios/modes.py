@@ -34,14 +34,14 @@ DEFAULT_TASK = _text("画面をよく見て、最後まで自分の力でやっ�
 """The task when the scenario has no ``task:`` (``trainer check`` warns about that)."""
 
 _GOALS = {
-    "tap": ("次にすることを画面の中から探して、押しましょう。", "Find on the screen what to do next, and press it."),
+    "tap": ("画面の中から押すところを探して、押しましょう。", "Find the right place on the screen and press it."),
     "long-press": ("画面の中から探して、長く押し続けましょう。", "Find it on the screen and press and hold it."),
     "enter": ("必要なことを入力しましょう。", "Type in what is needed."),
     "choose": ("画面の中から、合うものを選びましょう。", "Choose the right one on the screen."),
     "toggle": ("確かめて、チェックを入れましょう。", "Check it and tick the box."),
     "place": ("カードを読み取り機に置きましょう。", "Put the card on the reader."),
     "scan": ("カメラで、コードを読み取りましょう。", "Read the code with the camera."),
-    "say": ("スピーカーに、したいことを話しかけましょう。", "Tell the speaker what you want."),
+    "say": ("したいことを、声に出して頼んでみましょう。", "Say out loud what you would like."),
     "swipe": ("画面を指でなぞって、先へ進みましょう。", "Swipe the screen to go on."),
     "continue": ("読んだら、次へ進みましょう。", "When you have read it, go on."),
     "choices": ("画面をよく見て、どうするか自分で決めましょう。", "Look at the screen carefully and decide what to do."),
@@ -146,3 +146,25 @@ class Tally:
         return Summary(hints=sum(s.hints for s in self.steps.values()),
                        mistakes=sum(s.mistakes for s in self.steps.values()),
                        hardest=hardest.step_id if hardest is not None and hardest.trouble > 0 else None)
+
+
+def instruction(scenario: Scenario, step: Step) -> Text:
+    """What on-your-own mode shows and reads for ``step``: its ``goal:``; on a step that only
+    explains, its text (what happens) unless that names what to press next; else the general goal."""
+    if step.goal is not None:
+        return step.goal
+    if step.only_explains:
+        after = scenario.step_after(step)
+        labels = target_labels(after) if after is not None else set()
+        if not any(named_label(value, labels) for value in step.say.values.values()):
+            return step.say
+    return default_goal(step)
+
+
+def lead(text: Text | None, step: Step) -> Text | None:
+    """The praise or the choice's words shown above ``step`` (the one just reached) in
+    on-your-own mode: kept unless they name what to press on ``step``, then None."""
+    if text is None:
+        return None
+    labels = target_labels(step)
+    return None if any(named_label(value, labels) for value in text.values.values()) else text
