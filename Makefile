@@ -23,8 +23,9 @@ test: $(STAMP) check-system
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ruff check trainer tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Optional, long (not part of `make test`): BENCH_EVENTS=200000,2000000,10000000 for the record up to 10 M events.
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
+	QT_QPA_PLATFORM=offscreen BENCH_EVENTS=$(BENCH_EVENTS) $(BIN)/python benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -21,6 +21,7 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/player_bench.py``
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -77,8 +78,14 @@ def cold_start(runs: int) -> dict[str, float]:
     }
 
 
-def step_changes(repeat: int) -> list[float]:
-    """Milliseconds from a learner's action to the next step painted, for every step of every scenario."""
+def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, scale: int = 100,
+                 size: tuple[int, int] = (1280, 860)) -> list[float]:
+    """Milliseconds from a learner's action to the next step painted, for every step of every scenario.
+
+    ``speech``: read-aloud on, through the real ``SpeechService`` with Open JTalk
+    (sound to WAV files paced in real time — this machine has no sound device —
+    so synthesis works exactly as with a speaker); ``furigana``: furigana on;
+    ``scale``: the text size in per cent."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-bench-")
     sys.path.insert(0, str(ROOT))
@@ -109,10 +116,25 @@ def step_changes(repeat: int) -> list[float]:
     spy = PaintSpy()
     app.installEventFilter(spy)
     scenarios, _ = load_all([bundled_content_dir()])
-    window = MainWindow(Library(scenarios), settings=Settings(text_size_chosen=True, read_aloud=False))
-    window.resize(1280, 860)
+    service = None
+    if speech:
+        from trainer.reading import jtalk
+        from trainer.speech.openjtalk import OpenJTalkBackend
+        from trainer.speech.playback import WavFileOut
+        from trainer.speech.service import SpeechService
+
+        service = SpeechService(OpenJTalkBackend(audio_out=WavFileOut(Path(tempfile.mkdtemp()), realtime=True)))
+        jtalk.warm_up_now(sudachi=True)  # as the app does after its first frame
+    settings = Settings(text_size_chosen=True, read_aloud=speech, furigana=furigana, text_scale=scale)
+    window = MainWindow(Library(scenarios), settings=settings, speech=service)
+    window.resize(*size)
     window.show()
     app.processEvents()
+    if service is not None:  # let the voice load, as it has long before a learner's first step
+        deadline = time.perf_counter() + 5
+        while time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
     samples: list[float] = []
     for _ in range(repeat):
         for scenario in scenarios:
@@ -137,6 +159,7 @@ def step_changes(repeat: int) -> list[float]:
                 def note(event, judged=judged):
                     if type(event).__name__ == "ActionJudged" and event.next_step_id:
                         judged.append(time.perf_counter())
+                        judged.append(time.thread_time())
 
                 player.step_shown.connect(watch)
                 player.run.subscribe(note)
@@ -144,14 +167,21 @@ def step_changes(repeat: int) -> list[float]:
                 if shown and not spy.painted:
                     window.repaint()
                 end = time.perf_counter()
+                cpu_end = time.thread_time()
                 if shown and judged:
                     elapsed = (end - judged[0]) * 1000
                     samples.append(elapsed)
+                    CPU_MS.append((cpu_end - judged[1]) * 1000)
                     SLOWEST.append((elapsed, scenario.id, step.id, move.expect.kind))
     window.close()
+    if service is not None:
+        service.shutdown()
     return samples
 
 
+CPU_MS: list[float] = []
+"""The UI thread's own CPU time of each sample (what other processes on a shared machine cannot inflate;
+the wall time also holds waiting for the CPUs and for the GIL)."""
 SLOWEST: list[tuple[float, str, str, str]] = []
 """Every sample with its scenario, step and action kind (for finding slow screens)."""
 
@@ -161,21 +191,78 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+MATRIX = [(speech, furigana, scale) for scale in (100, 300) for furigana in (False, True) for speech in (False, True)]
+
+
+def matrix(repeat: int, size: str, rounds: int = 2) -> int:
+    """Every {speech} x {furigana} x {100 %, 300 %} case, each in a fresh process doing ``repeat`` passes
+    (the first pass builds the caches, as a learner's first practice does), in ``rounds`` interleaved rounds."""
+    rows: dict[tuple[bool, bool, int], dict[str, list[float]]] = {case: {"wall": [], "cpu": []} for case in MATRIX}
+    loads = []
+    for _ in range(rounds):
+        for speech, furigana, scale in MATRIX:
+            argv = [sys.executable, __file__, "--steps-only", "--repeat", str(repeat), "--scale", str(scale),
+                    "--size", size, "--json"]
+            argv += ["--speech"] if speech else []
+            argv += ["--furigana"] if furigana else []
+            loads.append(os.getloadavg()[0])
+            out = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True,
+                                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+            found = json.loads(out.strip().splitlines()[-1])
+            rows[(speech, furigana, scale)]["wall"] += found["wall"]
+            rows[(speech, furigana, scale)]["cpu"] += found["cpu"]
+    base = rows[(False, False, 100)]
+    print(f"step change matrix ({size}, {rounds} interleaved round(s) of {repeat} pass(es), "
+          f"{len(base['wall'])} samples each; "
+          f"load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} CPUs; goal p95 <= 16 ms, max <= 33 ms)")
+    print("  speech  furigana  text   wall p50  p95     max     ratio p95 | UI CPU p50  p95    ratio p95")
+    for speech, furigana, scale in MATRIX:
+        wall, cpu = rows[(speech, furigana, scale)]["wall"], rows[(speech, furigana, scale)]["cpu"]
+        print(f"  {'on ' if speech else 'off'}     {'on ' if furigana else 'off'}       {scale:3d} %  "
+              f"{percentile(wall, 0.5):6.1f}  {percentile(wall, 0.95):6.1f}  {max(wall):6.1f}  "
+              f"{percentile(wall, 0.95) / percentile(base['wall'], 0.95):5.2f}x    | "
+              f"{percentile(cpu, 0.5):6.1f}  {percentile(cpu, 0.95):6.1f}  "
+              f"{percentile(cpu, 0.95) / percentile(base['cpu'], 0.95):5.2f}x")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="cold starts of each kind (default 7)")
     parser.add_argument("--repeat", type=int, default=5, help="passes over every step (default 5)")
+    parser.add_argument("--speech", action="store_true", help="read-aloud on (Open JTalk, paced WAV output)")
+    parser.add_argument("--furigana", action="store_true", help="furigana on")
+    parser.add_argument("--scale", type=int, default=100, help="text size in per cent (default 100)")
+    parser.add_argument("--size", default="1280x860", help="window size (default 1280x860)")
+    parser.add_argument("--steps-only", action="store_true", help="only the step change")
+    parser.add_argument("--matrix", action="store_true",
+                        help="the step change for speech off/on x furigana off/on x 100/300 %%")
+    parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest step changes")
+    parser.add_argument("--rounds", type=int, default=2, help="--matrix: interleaved rounds (default 2)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    start = cold_start(args.runs)
-    ratio = start["trainer_s"] / start["bare_s"]
-    memory = start["trainer_mib"] / start["bare_mib"]
-    print(f"cold start   bare PySide6 window {start['bare_s'] * 1000:7.0f} ms   trainer --smoke "
-          f"{start['trainer_s'] * 1000:7.0f} ms   ratio {ratio:.2f}x (goal <= 2x)")
-    print(f"peak memory  bare PySide6 window {start['bare_mib']:7.1f} MiB  trainer --smoke "
-          f"{start['trainer_mib']:7.1f} MiB  ratio {memory:.2f}x (goal <= 2x)")
-    samples = step_changes(args.repeat)
-    print(f"step change  {len(samples)} samples   p50 {percentile(samples, 0.5):.1f} ms   "
+    size = tuple(int(v) for v in args.size.lower().split("x"))
+    if args.matrix:
+        return matrix(args.repeat, args.size, args.rounds)
+    if not args.steps_only:
+        start = cold_start(args.runs)
+        ratio = start["trainer_s"] / start["bare_s"]
+        memory = start["trainer_mib"] / start["bare_mib"]
+        print(f"cold start   bare PySide6 window {start['bare_s'] * 1000:7.0f} ms   trainer --smoke "
+              f"{start['trainer_s'] * 1000:7.0f} ms   ratio {ratio:.2f}x (goal <= 2x)")
+        print(f"peak memory  bare PySide6 window {start['bare_mib']:7.1f} MiB  trainer --smoke "
+              f"{start['trainer_mib']:7.1f} MiB  ratio {memory:.2f}x (goal <= 2x)")
+    samples = step_changes(args.repeat, speech=args.speech, furigana=args.furigana, scale=args.scale, size=size)
+    if args.json:
+        print(json.dumps({"wall": samples, "cpu": CPU_MS}))
+        return 0
+    what = f"speech {'on' if args.speech else 'off'}, furigana {'on' if args.furigana else 'off'}, {args.scale} %"
+    print(f"step change  ({what}) {len(samples)} samples   p50 {percentile(samples, 0.5):.1f} ms   "
           f"p95 {percentile(samples, 0.95):.1f} ms   max {max(samples):.1f} ms (goal p95 <= 16 ms)")
+    print(f"  UI thread CPU per step change: p50 {percentile(CPU_MS, 0.5):.1f} ms   p95 {percentile(CPU_MS, 0.95):.1f} ms"
+          f"   max {max(CPU_MS):.1f} ms   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    for elapsed, scenario_id, step_id, kind in sorted(SLOWEST, reverse=True)[:args.slowest]:
+        print(f"  {elapsed:6.1f} ms  {scenario_id} / {step_id} ({kind})")
     return 0
 
 

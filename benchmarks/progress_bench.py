@@ -507,7 +507,9 @@ def main() -> int:
     parser.add_argument("--only", default="record,report,writers", help="comma-separated: record, report, writers")
     parser.add_argument("--record-n", type=int, default=2000, help="events recorded per side (default 2000)")
     parser.add_argument("--learners", type=int, default=20_000)
-    parser.add_argument("--events", type=int, default=2_000_000)
+    parser.add_argument("--events", default="2000000",
+                        help="events in the report record; several, comma-separated, for the scaling "
+                             "(e.g. 200000,2000000,10000000; 10 M takes long on 2 cores)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each report")
     parser.add_argument("--writers", type=int, default=30)
     parser.add_argument("--writer-events", type=int, default=1000)
@@ -526,15 +528,17 @@ def main() -> int:
         workdir = Path(tmp)
         if "record" in only:
             bench_record(args.record_n, workdir)
-        if "report" in only:
-            db = workdir / "report.sqlite3"
-            load_s = load_sqlite(db, args.learners, args.events)
+        for events in ([int(float(n)) for n in args.events.split(",")] if "report" in only else []):
+            print(f"\n-- reports over {events:,} events, {args.learners:,} learners --", flush=True)
+            db = workdir / f"report-{events}.sqlite3"
+            load_s = load_sqlite(db, args.learners, events)
             print_reports(f"SQLite ({db.stat().st_size / 2**20:,.0f} MiB)", load_s,
                           time_reports(sqlite_url(db).render_as_string(hide_password=False), args.repeat))
+            db.unlink(missing_ok=True)
             if not args.no_pg:
                 schema = PgSchema(args.pg_url, "progress_bench_reports")
                 try:
-                    load_s = load_postgres(schema.url(), args.learners, args.events)
+                    load_s = load_postgres(schema.url(), args.learners, events)
                     print_reports(f"PostgreSQL ({redact(args.pg_url)})", load_s, time_reports(schema.url(), args.repeat))
                 finally:
                     schema.drop()

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from trainer.pack_folder import PACKS_ENV, packs_dir
 from trainer.scenarios.loader import _Walker, check_file
 from trainer.scenarios.model import Text, Where
 from trainer.scenarios.problems import MESSAGES, Problem, printable
@@ -271,22 +272,7 @@ def export_pack(root: Path | str, out: Path | str) -> tuple[Pack, list[AnyProble
 
 # -- import -------------------------------------------------------------------
 
-PACKS_ENV = "TRAINER_PACKS_DIR"
-
-
-def packs_dir() -> Path:
-    """Where installed packs live: ``$TRAINER_PACKS_DIR``, else ``packs`` in the data folder
-    (``$TRAINER_DATA_DIR``, or ``<TRAINER_CONFIG_DIR>/data`` when only that is set, as the
-    app's record does), else ``user_data_dir("trainer")/packs``."""
-    if os.environ.get(PACKS_ENV):
-        return Path(os.environ[PACKS_ENV]).expanduser().absolute()
-    if os.environ.get("TRAINER_DATA_DIR"):
-        return Path(os.environ["TRAINER_DATA_DIR"]).expanduser().absolute() / "packs"
-    if os.environ.get("TRAINER_CONFIG_DIR"):
-        return Path(os.environ["TRAINER_CONFIG_DIR"]).expanduser().absolute() / "data" / "packs"
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("trainer")) / "packs"
+# PACKS_ENV and packs_dir live in a module of their own: the app asks for them at every start.
 
 
 def _unsafe_name(name: str) -> bool:
@@ -671,5 +657,5 @@ def installed_packs(into: Path | str | None = None) -> list[Pack]:
     return found
 
 
-__all__ = ["MANIFEST", "Installed", "Pack", "PackError", "recover_packs", "PackProblem", "check_pack", "export_pack", "extract_archive",
+__all__ = ["MANIFEST", "PACKS_ENV", "Installed", "Pack", "PackError", "recover_packs", "PackProblem", "check_pack", "export_pack", "extract_archive",
            "import_pack", "installed_packs", "packs_dir", "read_manifest"]

@@ -4,9 +4,10 @@
 in words, what a person would notice: text that does not fit its box (by
 geometry: the height the text needs at the widget's width, or a wrapped
 label's text running past its width), controls smaller than the target
-size, controls without an accessible name or whose name differs from their
-visible text, siblings that overlap, and screens that need sideways
-scrolling.
+size, controls without an accessible name or whose name does not start with
+their visible text (WCAG 2.5.3; a repeated 「はじめる」 adds what it starts),
+siblings that overlap (not the focus ring laid over focused text), and
+screens that need sideways scrolling.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScrollArea, QWidget
 
 from trainer.widgets.button import BigButton
+from trainer.widgets.focus import FocusRing
 from trainer.widgets.hint_overlay import HintOverlay
 from trainer.widgets.labels import TextBlock
 
@@ -43,7 +45,7 @@ def problems(root: QWidget, scale: float = 1.0, check_targets: bool = True) -> l
                          f"{widget.heightForWidth(widget.width())} px high")
         elif type(widget).__name__ == "RubyLabel" and widget.height() < widget.heightForWidth(widget.width()):
             found.append(f"clipped: {_name(widget)} {widget.size().toTuple()}")
-        if isinstance(widget, BigButton | TextBlock) and widget.accessibleName() != widget.text():
+        if isinstance(widget, BigButton | TextBlock) and not widget.accessibleName().startswith(widget.text()):
             found.append(f"name differs from text: {_name(widget)} is named {widget.accessibleName()!r}")
         focusable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
         if focusable and not isinstance(widget, QScrollArea):
@@ -61,7 +63,7 @@ def problems(root: QWidget, scale: float = 1.0, check_targets: bool = True) -> l
     by_parent: dict[int, list[QWidget]] = {}
     for widget in widgets:
         parent = widget.parentWidget()
-        if parent is not None and not isinstance(widget, HintOverlay) and widget.width() > 0:
+        if parent is not None and not isinstance(widget, HintOverlay | FocusRing) and widget.width() > 0:
             by_parent.setdefault(id(parent), []).append(widget)
     for siblings in by_parent.values():
         siblings = [w for w in siblings if not w.isWindow() and type(w).__name__ not in ("CardPicture", "QWidget")

@@ -178,9 +178,14 @@ def test_biz_ud_gothic_is_used_on_every_machine(qapp):
 ALLOWED_TIMERS = {
     "trainer/widgets/elements/speaker.py": "the speaker's ring spins while it 'thinks' (device animation)",
     "trainer/widgets/hint_overlay.py": "the demonstration hand glides to its target (hint animation)",
-    "trainer/app/launch.py": "speech starts right after the first paint",
+    "trainer/app/narrator.py": "a new text waits for its window's paint, at most 100 ms (not a timer on the learner)",
+    "trainer/app/first_frame.py": "speech, readings and the record start once the first frame is painted "
+                                  "(zero delay; a fallback when the window is never painted)",
     "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
+    "trainer/app/instructor/board.py": "the helpers' board reads the record every second (never a learner's screen)",
+    "trainer/app/switch_access.py": "one-switch scanning moves at the speed the learner chose — the only timer "
+                                    "on learners, off unless they ask for it, waiting while the voice reads",
     "trainer/app/idle_lock.py": "the unlocked instructor area locks itself after idle minutes (instructors only)",
     "trainer/app/progress_link.py": "while the record is unreachable, it is asked again now and then; the name "
                                     "list refreshes when it answers (nothing waits on the learner)",
@@ -188,7 +193,8 @@ ALLOWED_TIMERS = {
 
 
 def test_no_timers_on_learners():
-    """Nothing expires and nothing waits on the learner: the only timers are animations."""
+    """Nothing expires and nothing waits on the learner: the only timers are animations, and the
+    one-switch scanning the learner chose (its speed is theirs; see test_switch_access)."""
     root = Path(trainer.app.__file__).resolve().parents[1]
     found = {}
     for package in (Path(trainer.app.__file__).parent, Path(trainer.widgets.__file__).parent):
@@ -198,3 +204,62 @@ def test_no_timers_on_learners():
                 found[str(path.relative_to(root.parent)).replace("\\", "/")] = True
     unexpected = sorted(set(found) - set(ALLOWED_TIMERS) - {"trainer/widgets/ruby_label.py"})
     assert not unexpected, unexpected
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_the_focus_ring_is_seen_against_every_fill_it_touches(theme):
+    low = [(name, round(ratio, 2)) for name, ratio in theme.focus_ring_pairs() if ratio < UI_CONTRAST]
+    assert not low, low
+    assert ("placeholder", theme.placeholder, theme.input) in theme.text_pairs()
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_the_ring_round_a_primary_button_has_an_inner_band_that_contrasts_with_its_fill(qtbot, look, theme):
+    from trainer.widgets.button import focus_width
+    from trainer.widgets.look import Look
+
+    styled = Look(theme=THEMES[theme], family=look.family)
+    button = BigButton("次へ", styled, style="primary")
+    qtbot.addWidget(button)
+    button.resize(240, 80)
+    button.show()
+    button.setFocus()
+    settle()
+    image = button.grab().toImage()
+    ring = focus_width(styled)
+    outer = image.pixelColor(1, button.height() // 2)
+    inner = image.pixelColor(ring + 1, button.height() // 2)
+    fill = image.pixelColor(button.width() // 2, ring + styled.px(4) + 3)
+    assert outer == QColor(THEMES[theme].focus)
+    assert inner == QColor(THEMES[theme].focus_inner)
+    assert contrast(inner.name(), THEMES[theme].primary) >= UI_CONTRAST
+    assert contrast(inner.name(), fill.name()) >= UI_CONTRAST, "the inner band against the drawn fill"
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_placeholder_text_is_drawn_at_the_themes_text_contrast(qtbot, look, theme):
+    """The speaker's field has only its placeholder as a label: it is text, so 4.5:1 (7:1)."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from trainer.app.style import apply_look
+    from trainer.widgets.look import Look
+
+    styled = Look(theme=THEMES[theme], family=look.family)
+    apply_look(QApplication.instance(), styled)
+    field = QLineEdit()
+    field.setFont(styled.font("large"))
+    field.setPlaceholderText("話しかける言葉")
+    qtbot.addWidget(field)
+    field.resize(400, 70)
+    field.show()
+    settle()
+    image = field.grab().toImage()
+    background = QColor(THEMES[theme].input)
+    from collections import Counter
+
+    inside = Counter(image.pixelColor(x, y).name() for x in range(14, 380) for y in range(14, 56))
+    inside.pop(background.name(), None)
+    drawn = inside.most_common(1)[0][0]  # the colour of the letters' strokes (edges are blended)
+    apply_look(QApplication.instance(), Look(family=look.family))
+    assert drawn.upper() == THEMES[theme].placeholder.upper()
+    assert contrast(drawn, background.name()) >= THEMES[theme].level

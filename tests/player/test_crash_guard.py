@@ -37,3 +37,34 @@ def test_an_error_in_a_slot_is_logged_and_told_gently(qtbot, tmp_path):
     finally:
         guard.uninstall()
     assert sys.excepthook is not guard
+
+
+def test_before_its_file_opens_the_log_is_kept_and_an_error_opens_it_at_once(qtbot, tmp_path):
+    """The app opens the log file after the first frame: what came before is not lost."""
+    import logging
+
+    guard = install(None, "ja", tmp_path, open_log=False)
+    try:
+        assert not (tmp_path / "trainer.log").exists()
+        logging.getLogger("trainer.app").warning("a note before the first frame")
+        guard.open_log()
+        logged = (tmp_path / "trainer.log").read_text(encoding="utf-8")
+        assert "a note before the first frame" in logged
+    finally:
+        guard.uninstall()
+    early = tmp_path / "early"
+    guard = install(None, "ja", early, open_log=False)
+    try:
+        try:
+            raise RuntimeError("a bug before the first frame")
+        except RuntimeError as error:
+            guard.report(error)
+        logged = (early / "trainer.log").read_text(encoding="utf-8")  # written at once, not at open_log
+        assert "RuntimeError: a bug before the first frame" in logged
+        guard.open_log()  # a second call changes nothing
+        assert (early / "trainer.log").read_text(encoding="utf-8") == logged
+    finally:
+        guard.uninstall()
+        QApplication.processEvents()
+        if guard.notice is not None:
+            guard.notice.close()

@@ -1,4 +1,5 @@
-"""The instructor area in the real window at every text size: the window keeps its size, every label is whole.
+"""The instructor area in the real window at every one of its text sizes: the window keeps its size,
+every label is whole, no tab name is cut — and the learner's text size does not change the area's.
 
 Regression: with plain push buttons (which cannot wrap), wide forms and tables,
 the area's minimum size made the main window grow to 1573×1557 at 300%.
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.app.instructor_area import InstructorArea
+from trainer.app.instructor import InstructorArea
+from trainer.app.instructor.common import PageTabs
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.progress_link import ProgressLink
@@ -20,9 +22,10 @@ NAMES = ["都城 花子", "高城 太郎", "ながいなまえの がくしゅ�
 
 
 @pytest.fixture
-def progress(tmp_path):
+def progress(tmp_path, monkeypatch):
     from trainer.progress import open_progress
 
+    monkeypatch.setenv("TRAINER_CONFIG_DIR", str(tmp_path / "config"))
     opened = open_progress(data_dir_override=tmp_path / "data")
     yield opened
     opened.close()
@@ -37,30 +40,53 @@ def _check_visible_buttons(area: InstructorArea, scale: int) -> None:
         assert min(button.width(), button.height()) >= 44
 
 
-@pytest.mark.parametrize("scale", [100, 200, 300])
+def _check_tabs_whole(area: InstructorArea, scale: int) -> None:
+    """Every page name is whole: as buttons inside their (wrapping) bar, or in the one-row chooser."""
+    for tabs in area.findChildren(PageTabs):
+        if not tabs.isVisible():
+            continue
+        if tabs.chooser is not None:
+            assert scale >= 200 and tabs.chooser.count() == tabs.count()
+            continue
+        for button in tabs.buttons:
+            assert button.text_fits(), f"tab {button.text()!r} is cut at {scale}%"
+            assert tabs.bar.rect().contains(button.geometry()), f"tab {button.text()!r} is outside its bar"
+
+
+@pytest.mark.parametrize("scale", [100, 150, 200, 300])
 def test_instructor_area_keeps_the_window_size(qtbot, progress, scale):
-    window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False, text_scale=scale))
+    learner_scale = 300 if scale == 100 else 100  # the learner's size is the learner's own
+    window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False,
+                                                       text_scale=learner_scale))
     qtbot.addWidget(window)
     window.resize(1280, 860)
     window.show()
-    window.attach_progress(ProgressLink(progress))
+    link = ProgressLink(progress)
+    window.attach_progress(link)
     window.show_instructor()
     area = window.findChild(InstructorArea)
     assert area is not None
     qtbot.waitExposed(area)
+    assert area.look.scale == 1.0  # default 100 %, whatever the learner chose
+    qtbot.waitUntil(lambda: not area.jobs.busy)
     assert window.width() <= 1280, f"the window grew to {window.size().toTuple()} at {scale}%"
-    assert area.width() <= window.width()
     _check_visible_buttons(area, scale)
 
-    area.new_pin_edit.setText("1234")
-    area.new_pin_again_edit.setText("1234")
-    area.set_pin_button.click()
-    assert area.is_unlocked
+    area.gate.new_pin_edit.setText("1234")
+    area.gate.new_pin_again_edit.setText("1234")
+    area.gate.set_pin_button.click()
+    qtbot.waitUntil(lambda: area.is_unlocked)
     for name in NAMES:  # a first PIN is set on a record without learners (see docs/reliability.md)
         progress.learners.add_learner(name)
+    area.set_text_scale(scale)
     area.reload()
+    qtbot.waitUntil(lambda: not area.jobs.busy)
+    assert area.look.scale == scale / 100
     for index in range(area.tabs.count()):
         area.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: not area.jobs.busy)
         qtbot.wait(1)
         assert window.width() <= 1280, f"tab {area.tabs.tabText(index)!r}: window {window.size().toTuple()} at {scale}%"
         _check_visible_buttons(area, scale)
+        _check_tabs_whole(area, scale)
+    link.seat.close()

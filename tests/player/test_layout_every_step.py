@@ -25,6 +25,7 @@ from tests.player.autoplay import settle
 from tests.player.conftest import bundled
 from tests.player.inspect_ui import problems
 from tests.player.visibility import open_window, text_problems, walk
+from trainer.widgets.focus import FocusRing
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
 SCALES = {"100%": 1.0, "150%": 1.5, "200%": 2.0, "300%": 3.0}
@@ -59,9 +60,11 @@ def test_every_step_keeps_the_practice_in_view(qtbot, size, scale, theme):
 
 
 def _geometry(window) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """Every visible widget's rectangle; not the focus ring, which shows only in the window that
+    has the focus (one of the two compared here)."""
     player = window.player
     return [(type(w).__name__, QRect(w.mapTo(window, QPoint(0, 0)), w.size()).getRect())
-            for w in player.findChildren(QWidget) if w.isVisible()]
+            for w in player.findChildren(QWidget) if w.isVisible() and not isinstance(w, FocusRing)]
 
 
 def test_geometry_is_the_same_in_both_themes(qtbot):

@@ -105,3 +105,75 @@ def test_a_learner_already_practising_is_not_interrupted_when_the_record_opens(q
     player = window.start(scenario.id)
     window.attach_progress(ProgressLink(progress))
     assert window.page_name == "player" and window.player is player
+
+
+def early_window(qtbot, scenario):
+    from trainer.app.progress_link import EarlyRuns
+
+    early = EarlyRuns()
+    window = MainWindow(Library([scenario]), settings=Settings(text_size_chosen=True, read_aloud=False),
+                        listeners_for=early.listeners_for, ask_quit=lambda parent, look: True)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    return window, early
+
+
+def test_practice_before_the_record_opens_is_recorded_for_the_learner_who_then_chooses(qtbot, progress):
+    scenario = scenario_named("scan-to-pay")
+    learner = progress.learners.add_learner("都城 花子")
+    window, early = early_window(qtbot, scenario)
+    player = window.start(scenario.id)  # the record is still opening: the learner does not wait
+    perform(player, scenario.steps[0].expect[0])
+    assert early.waiting == 1
+    link = ProgressLink(progress, early=early)
+    window.attach_progress(link)
+    assert window.page_name == "player" and window.player is player, "not interrupted"
+    perform(player, scenario.steps[1].expect[0])  # goes on after the record opened
+    click(player.controls.quit)
+    assert window.page_name == "learner", "on the way out, the learner says who practised"
+    picker = window._pages["learner"]
+    assert picker.message.isVisible() and "名前を選んで" in picker.message.text()
+    [tile] = [t for t in picker.tiles if t.text() == "都城 花子"]
+    click(tile)
+    assert progress.recorder.flush(10)
+    report = progress.reports.learner_report(learner)
+    assert [s.scenario_id for s in report.scenarios] == [scenario.id]
+    snapshot = progress.recorder.resumable(learner, scenario.id)
+    assert snapshot is not None and snapshot["step_id"] == scenario.steps[2].id, "both steps were kept"
+    assert snapshot["path"] == [s.id for s in scenario.steps[:3]]
+
+
+def test_practice_before_the_record_opens_is_dropped_for_a_guest(qtbot, progress):
+    scenario = scenario_named("open-an-app")
+    window, early = early_window(qtbot, scenario)
+    player = window.start(scenario.id)
+    click(player.panel.next_button)
+    window.attach_progress(ProgressLink(progress, early=early))
+    click(player.controls.quit)
+    click(window._pages["learner"].guest_button)
+    assert progress.recorder.flush(10)
+    assert progress.reports.overview().attempts == 0
+
+
+def test_early_runs_replay_in_order_then_forward_and_drop_runs_with_nothing_in_them():
+    from trainer.app.progress_link import EarlyRuns
+
+    early = EarlyRuns()
+    [first] = early.listeners_for(None)
+    [empty] = early.listeners_for(None)
+    first("started")
+    first("step 1")
+    assert early.waiting == 1
+    heard: list[str] = []
+    made = []
+
+    def listener_for():
+        made.append(True)
+        return heard.append
+
+    early.hand_over(listener_for)
+    assert heard == ["started", "step 1"] and len(made) == 1, "one recorder listener per run with events"
+    first("step 2")  # a run still going on goes on being recorded
+    empty("late")  # a run with nothing in it at the hand-over is not recorded under this learner
+    assert heard == ["started", "step 1", "step 2"] and early.waiting == 0

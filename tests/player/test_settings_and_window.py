@@ -256,3 +256,41 @@ def test_a_changed_file_is_loaded_again(tmp_path):
                     encoding="utf-8")
     again = Library.load([folder], cache=cache)
     assert next(s for s in again.scenarios if s.id == "open-an-app").title.get("ja") == "アプリを開こう"
+
+
+def test_the_library_keeps_only_the_catalogue_facts_and_one_scenario_whole(tmp_path):
+    import shutil
+
+    from trainer.app.library import Library, ScenarioInfo
+    from trainer.content import bundled_content_dir
+
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir() / "smartphone", folder)
+    library = Library.load([folder], cache=tmp_path / "cache.json")  # no cache yet: every file is loaded
+    assert library.scenarios and all(isinstance(s, ScenarioInfo) for s in library.scenarios)
+    first, second = library.scenarios[0].id, library.scenarios[1].id
+    whole = library.find(first)
+    assert whole is not None and whole.steps
+    assert library.find(first) is whole, "started again: not loaded again"
+    assert library.find(second).id == second
+    assert all(isinstance(s, ScenarioInfo) for s in library.scenarios), "the list never fills up with whole scenarios"
+    assert library.find(first) is not whole, "only the last one stays loaded"
+
+
+def test_the_catalogue_walk_finds_the_same_files_in_the_same_order_as_the_engine(tmp_path):
+    import shutil
+
+    from trainer.app.library import _scan
+    from trainer.content import bundled_content_dir
+    from trainer.scenarios.loader import find_scenario_files
+
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "secret.yaml").write_text("id: x\n", encoding="utf-8")
+    (folder / "a-b.yaml").write_text("id: y\n", encoding="utf-8")  # '-' sorts before '/' as text, not by part
+    (folder / "a").mkdir()
+    (folder / "a" / "b.yml").write_text("id: z\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    expected = [str(p.resolve()) for p in find_scenario_files([folder]) if p.name != "pack.yaml"]
+    assert [name for name, _stat in _scan([folder])] == expected

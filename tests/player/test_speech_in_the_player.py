@@ -126,3 +126,52 @@ def test_a_service_that_raises_is_treated_as_a_failure(qtbot):
     narrator.unavailable.connect(failures.append)
     narrator.say("こんにちは")
     assert failures == ["no audio device"]
+
+
+def test_a_new_text_is_spoken_once_its_window_has_painted_and_stop_cancels_it(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+
+    window = QLabel("一")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    speech = FakeSpeech(auto_finish=True)
+    narrator = Narrator(speech, parent=window)
+    window.setText("二")  # the new step is built ...
+    narrator.say("次の手順です。")  # ... and its text is said before it is painted
+    assert speech.said == [], "nothing is synthesised while the step is still being drawn"
+    settle()  # the window paints
+    assert speech.said == ["次の手順です。"]
+    window.setText("三")
+    narrator.say("もう一つ。")
+    narrator.stop()  # moved on before the paint: never said
+    settle()
+    qtbot.wait(150)
+    assert speech.said == ["次の手順です。"]
+
+
+def test_a_text_that_nothing_repaints_for_is_spoken_soon_anyway(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from trainer.app.narrator import PAINT_WAIT_MS
+
+    window = QLabel("一")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    speech = FakeSpeech(auto_finish=True)
+    narrator = Narrator(speech, parent=window)
+    narrator.say("同じ画面のまま。")
+    qtbot.waitUntil(lambda: speech.said == ["同じ画面のまま。"], timeout=PAINT_WAIT_MS * 10)
+
+
+def test_the_narrator_remembers_only_the_last_texts(qtbot):
+    from trainer.app.narrator import SPOKEN_KEPT
+
+    narrator = Narrator(FakeSpeech(auto_finish=True))
+    for n in range(SPOKEN_KEPT + 50):
+        narrator.say(f"文 {n}")
+    assert len(narrator.spoken) == SPOKEN_KEPT and narrator.spoken[-1] == f"文 {SPOKEN_KEPT + 49}"

@@ -11,7 +11,7 @@ from trainer.progress.models import Attempt, AttemptStatus, EventKind, Judgement
 from trainer.progress.recorder import SaveState
 from trainer.progress.records import AttemptStart, EventRecord, Unit
 from trainer.scenarios.actions import Action
-from trainer.scenarios.events import StepShown
+from trainer.scenarios.events import ActionJudged, Judgement, StepShown
 from trainer.scenarios.runner import Run
 
 
@@ -147,15 +147,20 @@ def test_record_refuses_anything_but_runner_events(recorder, learner):
     assert recorder.pending_count() in (0, 1)  # only the attempt's start, nothing of the action
 
 
-def test_helper_assistance_is_stamped_on_events(engine, recorder, learner):
+def test_helper_assistance_is_stamped_on_the_steps_events_and_ends_with_the_step(engine, recorder, learner):
     attempt_id = recorder.start_attempt(learner, "s", 1)
     recorder.record(StepShown("a", 0, False))
-    recorder.helper_assisted = True
-    recorder.record(StepShown("b", 1, False))
-    recorder.helper_assisted = False
-    recorder.record(StepShown("c", 2, False), helper_assisted=True)
+    recorder.helper_assisted = True  # a helper answered the hand on step a
+    recorder.record(ActionJudged("a", Judgement.CORRECT, "tap", "pay", None, 900, "b"))
+    assert recorder.helper_assisted
+    recorder.record(StepShown("b", 1, False))  # the next step is the learner's own again
+    assert not recorder.helper_assisted
+    recorder.helper_assisted = True  # a per-action unit: the right tap helped, the next step not
+    recorder.record_action([ActionJudged("b", Judgement.CORRECT, "tap", "ok", None, 500, "c"), StepShown("c", 2, False)])
+    recorder.record(StepShown("d", 3, False), helper_assisted=True)  # said explicitly
     assert recorder.flush()
-    assert [bool(r.helper_assisted) for r in events_of(engine, attempt_id)] == [False, True, True]
+    assert [(r.step_id, bool(r.helper_assisted)) for r in events_of(engine, attempt_id)] == [
+        ("a", False), ("a", True), ("b", False), ("b", True), ("c", False), ("d", True)]
 
 
 def test_units_of_a_deleted_learner_are_dropped_and_of_a_merged_one_follow(engine, store, directory):
@@ -280,3 +285,23 @@ def test_a_guest_listener_records_nothing(engine, recorder):
         action(run)
     assert recorder.flush()
     assert count(engine, Attempt) == 0 and count(engine, StepEvent) == 0
+
+
+def test_finished_runs_are_not_kept_in_memory_and_a_new_run_drops_the_old_unfinished_one(recorder, learner):
+    scenario = pay_scenario()
+    for _ in range(25):  # a day of practice: the recorder must not grow with it
+        recorder.start_attempt(learner, scenario.id, scenario.version)
+        player = Player(Run(scenario), recorder)
+        player.start()
+        for action in pay_actions():
+            player.act(action)
+        assert player.run.finished
+    assert recorder.attempts_in_memory == 0
+    left = recorder.start_attempt(learner, scenario.id, scenario.version)
+    Player(Run(scenario), recorder).start()  # left half-way: kept, it can be continued
+    assert recorder.attempts_in_memory == 1
+    again = recorder.start_attempt(learner, scenario.id, scenario.version)  # started afresh instead
+    assert again != left and recorder.attempts_in_memory == 1
+    recorder.finish("success")
+    assert recorder.attempts_in_memory == 0
+    assert recorder.flush()

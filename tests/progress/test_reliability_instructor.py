@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from tests.progress.test_progress_widgets import type_into, unlock
-from trainer.app.instructor_area import InstructorArea
+from tests.progress.test_instructor_area import settle, type_into, unlock
+from trainer.app.instructor import InstructorArea
+from trainer.app.instructor.common import AreaPrefs
 from trainer.progress.learners import InvalidName, clean_name, export_file_name
 from trainer.progress.pin import PIN_SETTING, InstructorPin
 from trainer.progress.reports import Reports
@@ -29,13 +30,20 @@ def db_url(tmp_path):
 
 
 @pytest.fixture
-def gate(qtbot, engine, store, directory, recorder):
+def gate(qtbot, engine, store, directory, recorder, tmp_path):
     directory.on_learner_deleted = recorder.forget_learner
     widget = InstructorArea(directory, InstructorPin(store, has_learners=lambda: directory.count_learners() > 0),
-                            Reports(engine), recorder)
+                            Reports(engine), recorder, prefs=AreaPrefs(100, tmp_path / "prefs" / "area.json"))
     qtbot.addWidget(widget)
     widget.show()
+    settle(qtbot, widget)
     return widget
+
+
+def enter_pin(qtbot, area, pin):
+    type_into(qtbot, area.gate.pin_edit, pin)
+    qtbot.keyClick(area.gate.pin_edit, Qt.Key.Key_Return)
+    settle(qtbot, area)
 
 
 @pytest.mark.parametrize("name", ["\u202eおかし", "はな\u200bこ", "は\x00なこ", "はな\u2028こ", "\ufeffはなこ",
@@ -55,15 +63,18 @@ def test_names_are_plain_text_in_the_instructor_area(qtbot, gate, directory):
     unlock(qtbot, gate)
     learner = directory.add_learner("<img src=x width=3000><b>ふとじ</b>")
     gate.reload()
-    gate.tabs.setCurrentIndex(1)
-    gate.progress_learner_combo.setCurrentIndex(gate.progress_learner_combo.findData(str(learner)))
-    gate._show_learner_progress()
-    summary = gate.progress_summary
+    settle(qtbot, gate)
+    gate.show_page(gate.reports_page)
+    page = gate.reports_page.learner
+    page.choose(learner)
+    settle(qtbot, gate)
+    summary = page.summary
     assert summary.textFormat() == Qt.TextFormat.PlainText
     assert summary.text().startswith("<img src=x width=3000><b>ふとじ</b>さん")
     assert summary.sizeHint().width() < 3000  # the markup was not rendered as a 3,000-pixel picture
-    gate.tabs.setCurrentIndex(0)
+    gate.show_page(gate.learners_page)
     gate.reload()
+    settle(qtbot, gate)
     naming = [w for w in gate.findChildren(QLabel) if "ふとじ" in w.text()]
     assert naming and all(w.textFormat() == Qt.TextFormat.PlainText for w in naming)
 
@@ -80,12 +91,11 @@ def test_the_confirmation_dialog_shows_names_as_plain_text(qtbot, monkeypatch):
 def test_pin_guessing_is_slowed_on_screen(qtbot, gate, store):
     unlock(qtbot, gate, "2468")
     gate.lock()
+    settle(qtbot, gate)
     for guess in ("0000", "1111", "2222"):
-        type_into(qtbot, gate.pin_edit, guess)
-        qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
-    assert "秒たってから" in gate.pin_message.text()
-    type_into(qtbot, gate.pin_edit, "2468")  # the right PIN, but within the wait
-    qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
+        enter_pin(qtbot, gate, guess)
+    assert "秒たってから" in gate.gate.pin_message.text()
+    enter_pin(qtbot, gate, "2468")  # the right PIN, but within the wait
     assert not gate.is_unlocked
 
 
@@ -94,10 +104,10 @@ def test_a_removed_pin_row_does_not_open_the_set_pin_page(qtbot, gate, store, di
     directory.add_learner("まもられる ひと")
     store.set_setting(PIN_SETTING, None)  # deleted by someone with write access to the database
     gate.lock()
-    assert gate.stack.currentIndex() == 1 and "docs/reliability.md" in gate.pin_message.text()
-    type_into(qtbot, gate.pin_edit, "0000")
-    qtbot.keyClick(gate.pin_edit, Qt.Key.Key_Return)
-    assert not gate.is_unlocked
+    settle(qtbot, gate)
+    assert not gate.gate.asks_for_new_pin and "docs/reliability.md" in gate.gate.pin_message.text()
+    enter_pin(qtbot, gate, "0000")
+    assert not gate.is_unlocked and "docs/reliability.md" in gate.gate.pin_message.text()
 
 
 def test_the_unlocked_area_locks_itself_after_idle_minutes(qtbot, gate):
@@ -105,7 +115,8 @@ def test_the_unlocked_area_locks_itself_after_idle_minutes(qtbot, gate):
     unlock(qtbot, gate)
     assert gate.is_unlocked and gate.idle_lock.timer.isActive()
     qtbot.waitUntil(lambda: not gate.is_unlocked, timeout=3000)
-    assert gate.stack.currentIndex() == 1  # the PIN page again
+    settle(qtbot, gate)
+    assert gate.stack.currentIndex() == 0 and not gate.gate.asks_for_new_pin  # the PIN page again
 
 
 def test_activity_keeps_the_area_open(qtbot, gate):
@@ -113,7 +124,7 @@ def test_activity_keeps_the_area_open(qtbot, gate):
     unlock(qtbot, gate)
     for _ in range(4):
         qtbot.wait(200)
-        qtbot.mouseClick(gate.tabs.tabBar(), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(gate.tabs.bar, Qt.MouseButton.LeftButton)  # the row of page names
     assert gate.is_unlocked
 
 
@@ -124,11 +135,15 @@ def test_an_export_is_named_after_the_learner_and_the_date_and_is_owner_only(qtb
     suggested = []
     target = tmp_path / "out.json"
     monkeypatch.setattr(InstructorArea, "ask_save_path",
-                        classmethod(lambda cls, parent, name: suggested.append(name) or str(target)))
+                        classmethod(lambda cls, parent, name, kind="json": suggested.append(name) or str(target)))
     gate.reload()
-    gate.tabs.setCurrentIndex(2)
-    gate.data_learner_combo.setCurrentIndex(gate.data_learner_combo.findData(str(learner)))
-    qtbot.mouseClick(gate.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)
+    gate.show_page(gate.data_page)
+    data = gate.data_page
+    data.learner_combo.setCurrentIndex(data.learner_combo.findData(str(learner)))
+    qtbot.mouseClick(data.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, gate)  # the name is asked off the UI thread, then the file is written there too
+    assert target.exists()
     assert suggested == [f"学習記録_都城_花子_2_{dt.date.today().isoformat()}.json"]
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600

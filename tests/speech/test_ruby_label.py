@@ -146,3 +146,26 @@ def test_punctuation_never_starts_a_line(make_label):
     for item in layout.placed:
         starts.setdefault(item.line, item.piece.text)
     assert all(not text.startswith("。") for text in starts.values())
+
+
+def test_labels_showing_the_same_text_share_one_layout_per_width_and_font(make_label, monkeypatch):
+    first = make_label()
+    height = first.heightForWidth(300)
+    measured: list[str] = []
+    real = QFontMetricsF.horizontalAdvance
+
+    def counting(self, *args):
+        measured.append(args[0] if args else "")
+        return real(self, *args)
+
+    monkeypatch.setattr(QFontMetricsF, "horizontalAdvance", counting)
+    again = make_label()  # the same text on the next pass over the catalogue
+    assert again.heightForWidth(300) == height
+    assert again._layout(300) is first._layout(300)
+    assert measured == [], "nothing is measured twice"
+    narrower = again.heightForWidth(200)  # another width: laid out again from the words measured before
+    assert narrower > height and measured == []
+    bigger = make_label(px=40)  # another font is measured on its own
+    assert bigger.heightForWidth(300) > height and measured
+    plain_text = make_label(furigana=False)
+    assert plain_text.heightForWidth(300) < height, "without furigana the lines need no ruby band"

@@ -227,3 +227,13 @@ def test_fake_speech_behaves_like_the_service(qtbot):
     fake.finish()
     assert record.events == ["started", "finished", "started", ("word", 0, 2), "finished"]
     assert fake.said == ["一つ目", "二つ目"]
+
+
+def test_no_more_speaking_threads_than_the_cores(qtbot, make_service):
+    import os
+
+    from trainer.speech.base import SPEECH_THREADS
+
+    service = make_service(SilentBackend())
+    assert len(service._workers) == SPEECH_THREADS <= max(2, os.cpu_count() or 2)
+    assert OpenJTalkBackend()._engines._limit == SPEECH_THREADS, "one voice engine per speaking thread"

@@ -6,6 +6,12 @@ full traceback goes to a log file in the user's log folder (for the staff
 who help), and the learner sees one calm, non-blocking message in plain
 words — at most one at a time. Nothing the learner typed is in a traceback:
 Python's tracebacks carry code lines, not variable values.
+
+The guard is installed before anything else loads. Its log file (a folder
+to make, a rotating file handler and the modules behind it: ~15-60 ms) may
+wait until the window's first frame is on screen (``open_log=False``, then
+``open_log()``): until then what is logged is kept in memory and written to
+the file when it opens — and an error opens it at once.
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ import logging
 import os
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -69,21 +74,40 @@ def log_file(folder: Path | None = None) -> Path | None:
 class CrashGuard:
     """The installed hook: logs every uncaught error, tells the learner gently."""
 
-    def __init__(self, window: QWidget | None, lang: str = "ja", folder: Path | None = None) -> None:
+    def __init__(self, window: QWidget | None, lang: str = "ja", folder: Path | None = None, *,
+                 open_log: bool = True) -> None:
         self.window = window
         self.lang = lang
-        self.path = log_file(folder)
+        self.path: Path | None = None
         self.notice: QMessageBox | None = None
-        self._handler: logging.Handler
+        self._folder = folder
+        self._handler: logging.Handler = _Kept()
+        log.addHandler(self._handler)
+        self._previous = sys.excepthook
+        if open_log:
+            self.open_log()
+
+    def open_log(self) -> None:
+        """Open the log file (once); what was logged before goes into it first."""
+        if not isinstance(self._handler, _Kept):
+            return
+        from logging.handlers import RotatingFileHandler
+
+        kept = self._handler
+        self.path = log_file(self._folder)
+        handler: logging.Handler
         try:
             if self.path is None:
                 raise OSError("no log folder")
-            self._handler = RotatingFileHandler(self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            handler = RotatingFileHandler(self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         except OSError:
-            self._handler = logging.StreamHandler(sys.stderr)
-        self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(self._handler)
-        self._previous = sys.excepthook
+            handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        for record in kept.records:
+            handler.handle(record)
+        log.addHandler(handler)
+        log.removeHandler(kept)
+        self._handler = handler
 
     def attach(self, window: QWidget) -> None:
         """The window the calm message belongs to (installed before the window exists)."""
@@ -97,6 +121,7 @@ class CrashGuard:
         if issubclass(kind, KeyboardInterrupt):
             self._previous(kind, error, tb)
             return
+        self.open_log()  # an error is written to the file at once, even before the first frame
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
         try:
             self._handler.flush()
@@ -120,7 +145,24 @@ class CrashGuard:
         self._handler.close()
 
 
-def install(window: QWidget | None, lang: str = "ja", folder: Path | None = None) -> CrashGuard:
-    guard = CrashGuard(window, lang, folder)
+class _Kept(logging.Handler):
+    """Keeps what is logged before the log file is open (the last ``KEPT`` records)."""
+
+    KEPT = 500
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        del self.records[:-self.KEPT]
+
+
+def install(window: QWidget | None, lang: str = "ja", folder: Path | None = None, *,
+            open_log: bool = True) -> CrashGuard:
+    """Replace ``sys.excepthook``; ``open_log=False``: the log file opens at ``guard.open_log()``
+    (or at the first error), what is logged until then is kept for it."""
+    guard = CrashGuard(window, lang, folder, open_log=open_log)
     sys.excepthook = guard
     return guard

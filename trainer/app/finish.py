@@ -17,6 +17,7 @@ from trainer.app.pages import ScrollPage, heading_role
 from trainer.reading.ruby import plain
 from trainer.scenarios import modes
 from trainer.scenarios.model import Scenario, Step
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.icons import paint_icon
@@ -68,8 +69,8 @@ class FinishPage(ScrollPage):
         row = QHBoxLayout()
         row.setSpacing(look.px(16))
         row.addWidget(Emblem(OUTCOME_ICONS.get(outcome, "star"), look), 0, Qt.AlignmentFlag.AlignVCenter)
-        self.headline = TextBlock(look.tr(f"finish.{outcome}"), look, role=heading_role(look), colour="text",
-                                  bold=True)
+        self.headline = set_role(TextBlock(look.tr(f"finish.{outcome}"), look, role=heading_role(look),
+                                           colour="text", bold=True), "heading")
         row.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(row)
         self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted"))

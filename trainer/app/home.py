@@ -28,8 +28,12 @@ class HomePage(ScrollPage):
     category_chosen = Signal(str)
     """A tile was pressed (the category id)."""
 
-    def __init__(self, library: Library, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, look: Look, parent: QWidget | None = None,
+                 learner_name: str | None = None) -> None:
         super().__init__(look, parent)
+        self.learner_heading: TextBlock | None = None
+        if learner_name:  # the chosen learner's own home
+            self.learner_heading = self.heading(look.tr("home.learner", name=learner_name), role="large")
         self.heading(look.tr("home.heading"))
         motto = TextBlock(look.tr("app.motto"), look, colour="muted")
         motto_last = look.scale >= 1.75

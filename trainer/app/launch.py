@@ -1,13 +1,31 @@
 """``trainer`` with no sub-command: open the app.
 
-Creates the Qt application, loads settings and scenarios, and shows the
-main window at once. Then, without keeping the learner waiting: the speech
-service starts (Open JTalk loads a dictionary) and the progress record
-opens on a worker thread (SQLAlchemy, migrations); when it is ready, the
-learner choice comes first and practice is recorded. If either cannot
+Creates the Qt application, loads settings and the scenario catalogue, and
+shows the main window. Nothing else runs before its first frame is on
+screen: only then (``first_frame.after_first_paint``; a zero-delay timer
+queued before ``exec()`` would fire *before* the first paint) do three
+things start, off the UI thread:
+
+- the progress record opens on a worker thread (SQLAlchemy, migrations);
+  when it is ready the learner choice comes first, and practice a learner
+  started meanwhile is kept (``early_runs.EarlyRuns``) and recorded for
+  the learner who then chooses their name;
+- the speech service's modules (NumPy, the reading engine) are imported on
+  a worker thread, then the service is made on the UI thread (a few ms) and
+  its own threads load the voice;
+- the readings (Open JTalk's dictionary and the Sudachi dictionary it uses
+  for words written alike but read differently, about 90 MiB) are loaded
+  once on that same worker thread, right after the speech modules — so no
+  learner action pays for them on the UI thread.
+
+The window can be used all the while. If speech or the record cannot
 start, the app goes on without it. ``TRAINER_NO_PROGRESS=1`` turns the
 record off. ``--smoke`` paints the first window and exits 0 (for CI and
 benchmarks; it touches neither speech nor the record).
+
+The crash guard is installed before anything else loads (fonts, scenarios,
+settings, the window), so even a bug there is logged and told calmly; its
+log file is opened after the first frame (at once if an error comes first).
 
 The window opens on the screen it is on and never larger than it:
 maximized by default (``maximized`` in the settings file), or a normal
@@ -22,6 +40,9 @@ import argparse
 import logging
 import os
 import sys
+import threading
+from collections.abc import Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +58,21 @@ def create_speech():
         return None
 
 
+def import_speech() -> None:
+    """On a worker thread: import what the speech service needs (NumPy, the reading engine: ~140 ms)."""
+    try:
+        import trainer.speech.service  # noqa: F401
+    except Exception:  # create_speech says why, on the UI thread
+        log.debug("speech modules could not be imported", exc_info=True)
+
+
+def warm_readings() -> None:
+    """On a worker thread: load Open JTalk's dictionary and the Sudachi dictionary, once."""
+    from trainer.reading import jtalk
+
+    jtalk.warm_up_now(sudachi=True)
+
+
 def imported_pack_folders() -> list:
     """Folders of the packs installed with ``trainer pack import`` (none if that fails)."""
     try:
@@ -48,8 +84,30 @@ def imported_pack_folders() -> list:
         return []
 
 
+def start_in_background(first: Callable[[], None], then: Callable[[], None], after: Callable[[], None],
+                        parent: Any) -> threading.Thread:
+    """On a worker thread run ``first``, queue ``then`` for the UI thread, and run ``after``."""
+    from PySide6.QtCore import QObject, Qt, Signal
+
+    class _Done(QObject):
+        done = Signal()
+
+    done = _Done(parent)
+    done.done.connect(then, Qt.ConnectionType.QueuedConnection)
+
+    def run() -> None:
+        try:
+            first()
+        finally:
+            done.done.emit()
+        after()
+
+    thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def launch(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     import trainer.app  # noqa: F401  (applies the PySide6 reference-count fix first)
@@ -62,9 +120,10 @@ def launch(args: argparse.Namespace) -> int:
     # so even a bug there is logged for staff and told calmly, never a traceback.
     from trainer.app.crash_guard import install as install_crash_guard
 
-    guard = install_crash_guard(None, args.lang)
+    guard = install_crash_guard(None, args.lang, open_log=False)  # its file after the first frame (or an error)
     app.aboutToQuit.connect(guard.uninstall)
     from trainer import fonts
+    from trainer.app.first_frame import after_first_paint, bench_probe
     from trainer.app.library import Library
     from trainer.app.main_window import MainWindow
     from trainer.app.settings import SettingsStore
@@ -80,7 +139,14 @@ def launch(args: argparse.Namespace) -> int:
     for problem in library.problems:
         print(problem.format(args.lang), file=sys.stderr)
     store = SettingsStore()
-    window = MainWindow(library, settings_store=store, lang=args.lang)
+    recording = os.environ.get("TRAINER_NO_PROGRESS") != "1"
+    early = None
+    if recording:
+        from trainer.app.early_runs import EarlyRuns
+
+        early = EarlyRuns()  # practice before the record is open is kept, not lost
+    window = MainWindow(library, settings_store=store, lang=args.lang,
+                        listeners_for=early.listeners_for if early is not None else None)
     guard.attach(window)
     place_window(window, requested=getattr(args, "window", None), maximized=window.settings.maximized)
     if getattr(args, "smoke", False):
@@ -90,23 +156,29 @@ def launch(args: argparse.Namespace) -> int:
         guard.uninstall()
         return 0
 
-    def start_speech() -> None:
+    def attach_speech() -> None:
         speech = create_speech()
         if speech is not None:
             window.attach_speech(speech)
             app.aboutToQuit.connect(speech.shutdown)
 
-    QTimer.singleShot(0, start_speech)  # after the first paint; not a timer on the learner
-    if os.environ.get("TRAINER_NO_PROGRESS") != "1":
-        from trainer.app.progress_link import ProgressLink, open_in_background
+    def warm_up() -> None:  # the first frame is on screen
+        guard.open_log()
+        if recording:
+            from trainer.app.progress_link import ProgressLink, open_in_background
 
-        def attach(progress) -> None:
-            link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang))
-            link.install_quit_notice(window, args.lang)
-            app.aboutToQuit.connect(link.close)
-            window.attach_progress(link)
+            def attach(progress) -> None:
+                link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang), early=early,
+                                    library=library)
+                link.install_quit_notice(window, args.lang)
+                app.aboutToQuit.connect(link.close)
+                window.attach_progress(link)
 
-        open_in_background(attach, window)
+            open_in_background(attach, window)
+        start_in_background(import_speech, attach_speech, warm_readings, window)
+
+    after_first_paint(window, warm_up)
+    bench_probe(window)  # notes the frame before the warm-up starts
     return app.exec()
 
 

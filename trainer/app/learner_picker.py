@@ -26,7 +26,7 @@ import logging
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -138,6 +138,7 @@ class LearnerPicker(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self._tiles)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
         fill(self.scroll.viewport(), look)
 
         # Always at hand below the names, smaller than them: one row on a 1280-wide screen at every size.

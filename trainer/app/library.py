@@ -6,8 +6,11 @@ a few facts per scenario (title, summary, category, level, minutes). So
 file's size and modification time: on a normal start it only looks at the
 files' dates — it does not even import the scenario engine (YAML, loader,
 runner) — and a scenario is loaded and fully checked when a learner opens
-it. A changed, new or broken file is loaded at start as before, and broken
-files are reported then. Any change to the engine's code (or the app's
+it. A changed, new or broken file is loaded at start as before (with the
+cycle collector paused, so a large catalogue loads in time linear in its
+size), broken files are reported then, and only its facts are kept: a
+scenario is loaded whole only when a learner starts it, and only the one
+being practised stays loaded. Any change to the engine's code (or the app's
 version) makes the cache start over.
 """
 
@@ -103,13 +106,16 @@ def cache_path() -> Path:
 class Library:
     """The scenarios on offer (broken files are left out and listed in ``problems``).
 
-    ``scenarios`` holds loaded ``Scenario`` objects and/or ``ScenarioInfo``
-    facts; ``find`` always returns a loaded ``Scenario``."""
+    ``scenarios`` holds loaded ``Scenario`` objects (tests, previews) and/or
+    ``ScenarioInfo`` facts (the app); ``find`` always returns a loaded
+    ``Scenario`` and keeps only the last one it loaded."""
 
     scenarios: list[Scenario | ScenarioInfo] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     category_ids: tuple[str, ...] = ()
     """The home screen's categories, in order (from the engine, or from the cache)."""
+    _loaded: tuple[ScenarioInfo, Scenario] | None = field(default=None, repr=False, compare=False)
+    """The last scenario ``find`` loaded (only one is kept whole)."""
 
     @classmethod
     def load(cls, paths: Iterable[Path | str], cache: Path | None = None) -> Library:
@@ -117,22 +123,17 @@ class Library:
         cache = cache_path() if cache is None else cache
         key = cache_key()
         known, categories = _read_cache(cache, key)
-        files = [p.resolve() for p in scenario_files(paths)]
         items: list[Scenario | ScenarioInfo] = []
         fresh: dict[str, Any] = {}
         to_load: list[Path] = []
-        for path in files:
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
+        for name, stat in _scan(paths):  # one directory walk and one stat per file, no Path objects
             stamp = [stat.st_size, stat.st_mtime_ns]
-            entry = known.get(str(path))
+            entry = known.get(name)
             if entry is not None and entry.get("stamp") == stamp:
-                items.append(ScenarioInfo.from_json(entry["info"], str(path)))
-                fresh[str(path)] = entry
+                items.append(ScenarioInfo.from_json(entry["info"], name))
+                fresh[name] = entry
             else:
-                to_load.append(path)
+                to_load.append(Path(name))
         problems: list[Problem] = []
         if to_load or not categories:
             from trainer.scenarios.loader import load_all
@@ -143,10 +144,14 @@ class Library:
             loaded, found = load_all(to_load) if to_load else ([], [])
             problems = [p for p in found if p.severity == "error"]
             for scenario in loaded:
-                items.append(scenario)  # already loaded: keep it whole
+                # Only what the catalogue shows is kept (a scenario whole is ~100 KB in memory;
+                # 2,300 of them were 231 MiB): the player loads it again, checked, when started.
+                info = ScenarioInfo.of(scenario)
+                items.append(info)
                 stat = Path(scenario.path).stat()
                 fresh[str(Path(scenario.path).resolve())] = {
-                    "stamp": [stat.st_size, stat.st_mtime_ns], "info": ScenarioInfo.of(scenario).to_json()}
+                    "stamp": [stat.st_size, stat.st_mtime_ns], "info": info.to_json()}
+            del loaded
         items = _unique(items)
         if fresh != known:
             _write_cache(cache, key, fresh, categories)
@@ -170,11 +175,13 @@ class Library:
 
     def find(self, scenario_id: str) -> Scenario | None:
         """The scenario, loaded and checked (None if it is gone or no longer valid)."""
-        for index, item in enumerate(self.scenarios):
+        for item in self.scenarios:
             if item.id != scenario_id:
                 continue
             if not isinstance(item, ScenarioInfo):
                 return item
+            if self._loaded is not None and self._loaded[0] is item:
+                return self._loaded[1]
             from trainer.scenarios.loader import check_file
 
             scenario, problems = check_file(item.path)
@@ -182,7 +189,7 @@ class Library:
                 self.problems.extend(p for p in problems if p.severity == "error")
                 log.warning("scenario %s can no longer be loaded", scenario_id)
                 return None
-            self.scenarios[index] = scenario
+            self._loaded = (item, scenario)  # the one being practised (「もう一度」 starts it again at once)
             return scenario
         return None
 
@@ -198,7 +205,13 @@ def imported_pack_folders(into: Path | None = None) -> list[Path]:
     Each pack's title is remembered so the lists can name the pack a
     scenario comes from (:meth:`Library.source_of`). Reads only the small
     manifests; a pack whose manifest cannot be read is left out (and logged).
+    With no pack installed (an empty or missing folder) the scenario engine
+    that reads manifests is not even imported (it is ~150 ms of a start).
     """
+    from trainer.pack_folder import nothing_installed
+
+    if nothing_installed(into):
+        return []
     from trainer.packs import installed_packs
 
     folders = []
@@ -232,6 +245,48 @@ def scenario_files(paths: Iterable[Path | str]) -> Iterable[Path]:
                     yield found
         else:
             yield path
+
+
+def _scan(paths: Iterable[Path | str]) -> list[tuple[str, os.stat_result]]:
+    """(resolved path, stat) of each file ``scenario_files`` gives, in its order — without pathlib.
+
+    At 2,300 files, ``Path.rglob``, sorting ``Path`` objects, ``relative_to``
+    and ``resolve()`` (an ``lstat`` per folder of every file) took most of a
+    cached start; this walks each folder once with ``os.scandir``."""
+    found: list[tuple[str, os.stat_result]] = []
+    for raw in paths:
+        root = os.fspath(raw)
+        if not os.path.isdir(root):
+            try:
+                found.append((os.path.realpath(root), os.stat(root)))
+            except OSError:
+                pass
+            continue
+        real_root = os.path.realpath(root)
+        files: list[tuple[tuple[str, ...], str, os.stat_result]] = []
+        _walk(real_root, (), files)
+        files.sort(key=lambda f: f[0])  # the order of sorted(Path.rglob("*")): part by part
+        found.extend((name, stat) for _parts, name, stat in files)
+    return found
+
+
+def _walk(folder: str, parts: tuple[str, ...], out: list) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden files and folders are skipped (a pack's pack.yaml manifest below)
+        here = (*parts, os.path.normcase(entry.name))
+        try:
+            if entry.is_dir():
+                _walk(entry.path, here, out)
+            elif entry.name.endswith((".yaml", ".yml")) and entry.name != "pack.yaml" and entry.is_file():
+                name = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+                out.append((here, name, entry.stat()))
+        except OSError:
+            continue
 
 
 def _unique(items: list[Scenario | ScenarioInfo]) -> list[Scenario | ScenarioInfo]:

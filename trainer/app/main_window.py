@@ -27,6 +27,7 @@ from trainer.app.pages import NavBar, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.app.style import apply_look
+from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.theme import theme_named
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.instructor_factory = instructor_page
         self.resume_store = resume_store or ResumeStore(settings_store.folder if settings_store else None)
         self.ask_quit = ask_quit
+        install_keeper()
         self.family = pick_family()
         self.look = look_for(self.settings, lang, self.family)
         self.narrator = Narrator(speech, enabled=self.settings.read_aloud, parent=self)
@@ -78,8 +80,12 @@ class MainWindow(QMainWindow):
         self._category: str | None = None
         self._finish_step: Step | None = None
         self._before_settings = "home"
+        self._learner_next = False
         self._pages: dict[str, QWidget] = {}
         self._build_frame()
+        from trainer.app.switch_access import SwitchAccess
+
+        self.switch = SwitchAccess(self)  # off unless the settings ask for one or two switches
         self.setWindowTitle(self.look.tr("app.title"))
         self._fit_screen()
         if not self.settings.text_size_chosen:
@@ -143,8 +149,21 @@ class MainWindow(QMainWindow):
         self.nav.set_title(move_title() if move_title is not None else None)
         self.nav.for_page(name)
         focus = getattr(page, "first_tile", None)
-        (focus() if focus else page).setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            focus().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is not self.player:
+            focus_first(page)  # a named control, never the unnamed page (the player focuses its step)
+        else:
+            from trainer.app.access import focus_step
+
+            focus_step(page)
         self.page_changed.emit(name)
+
+    def _forget(self, name: str) -> None:
+        old = self._pages.pop(name, None)
+        if old is not None and old is not self.player:
+            self.stack.removeWidget(old)
+            old.deleteLater()
 
     # -- pages --------------------------------------------------------------------
     def show_first_start(self) -> None:
@@ -170,6 +189,8 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_learner_choice(self) -> None:
+        self._learner_next = False
+        self._forget("list")  # another learner: their own 「続きから」
         if self.learner_factory is None:
             self.show_home()
             return
@@ -194,6 +215,7 @@ class MainWindow(QMainWindow):
         self.listeners_for = link.listeners_for
         self.resume_store = link.resume
         page = "learner" if self.page_name == "home" else self.page_name
+        self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
         self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
@@ -209,21 +231,41 @@ class MainWindow(QMainWindow):
         self._show("instructor", page)
 
     def show_home(self) -> None:
+        if self._learner_next and self.learner_factory is not None:
+            self.show_learner_choice()
+            return
         self._close_player()
-        page = HomePage(self.library, self.look)
+        page = HomePage(self.library, self.look, learner_name=getattr(self.resume_store, "learner_name", None))
         page.category_chosen.connect(self.show_category)
         self._show("home", page)
 
-    def show_category(self, category: str) -> None:
+    def show_category(self, category: str, changed: tuple[str, ...] = ()) -> None:
+        """The category's list; shown again as it was (``changed``: scenarios whose 「続きから」 may differ)."""
         from trainer.app.scenario_list import ScenarioListPage
 
+        if self._learner_next and self.learner_factory is not None:
+            self.show_learner_choice()
+            return
         self._close_player()
         self._category = category
-        page = ScenarioListPage(self.library, category, self.look,
-                                can_resume=lambda sid: self.resume_store.get(sid) is not None)
-        page.start_requested.connect(lambda sid, resume: self.start(sid, True) if resume else self.choose_mode(sid))
-        page.back_requested.connect(self.show_home)
+        page = self._pages.get("list")
+        if (isinstance(page, ScenarioListPage) and page.category == category and page.look == self.look
+                and page.library is self.library):
+            page.refresh(changed)  # not rebuilt on every return from the player or the settings
+        else:
+            page = ScenarioListPage(self.library, category, self.look,
+                                    can_resume=lambda sid: self.resume_store.get(sid) is not None,
+                                    mark=getattr(self.resume_store, "mark", None))
+            page.start_requested.connect(self._list_start)
+            page.back_requested.connect(self.show_home)
         self._show("list", page)
+
+    def _list_start(self, scenario_id: str, resume: bool) -> None:
+        """「はじめる」 opens the scenario's start page (how to practise); 「続きから」 goes on as begun."""
+        if resume:
+            self.start(scenario_id, True)
+        else:
+            self.choose_mode(scenario_id)
 
     def choose_mode(self, scenario_id: str) -> None:
         """The start of a scenario: 「やってみる」 or 「ひとりで」 (then the player)."""
@@ -278,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def _player_left(self, snapshot: dict) -> None:
         self.resume_store.put(snapshot)
-        self.show_category(self._category or "cashless")
+        self.show_category(self._category or "cashless", changed=(str(snapshot.get("scenario_id")),))
 
     def _close_player(self) -> None:
         if self.player is not None:
@@ -292,7 +334,6 @@ class MainWindow(QMainWindow):
         scenario = scenario or (self.player.scenario if self.player is not None else None)
         if scenario is None:
             return
-
         self._finish_step = step
         self._finish_scenario = scenario
         player = self.player
@@ -348,13 +389,14 @@ class MainWindow(QMainWindow):
         mode = "alone" if summary is not None else "try"
         page.again_requested.connect(lambda: self.start(scenario.id, mode=mode))
         page.practise_requested.connect(lambda: self.start(scenario.id, mode="try"))
-        page.others_requested.connect(lambda: self.show_category(scenario.category))
+        page.others_requested.connect(lambda: self.show_category(scenario.category, changed=(scenario.id,)))
         return page
 
     # -- settings -----------------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
         """Save ``settings`` and redraw every page with them, right away."""
         settings = settings.checked()
+        switches_before = self.settings.switches
         self.settings = settings
         if self.store is not None:
             try:
@@ -365,12 +407,19 @@ class MainWindow(QMainWindow):
         self._apply_speech_settings()
         new_look = look_for(settings, self.default_lang, self.family)
         if new_look == self.look:
+            self.switch.configure(settings)
+            if self.page_name == "settings" and settings.switches != switches_before:
+                mark = remember(self)  # the switch group shows the speed or the keys that now apply
+                self.show_settings()
+                restore(self, mark)
             return
         self.look = new_look
         self._rebuild(self.page_name, self.player)
+        self.switch.configure(settings)
 
     def _rebuild(self, page: str, player: Player | None) -> None:
         """Build the frame and every page again (new look, or new services), keeping ``player``."""
+        mark = remember(self)  # the focus comes back to the same control in the new drawing
         self._pages.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
@@ -380,11 +429,14 @@ class MainWindow(QMainWindow):
         self._build_frame()
         self.setWindowTitle(self.look.tr("app.title"))
         if player is not None:
-            player.restyle(self.look)
+            # into the stack first: Qt's style sheet puts back the palette a widget had when it is
+            # moved, so restyling before would leave the old theme's background behind the player
             self.stack.addWidget(player)
+            player.restyle(self.look)
             self._pages["player"] = player
             self.player = player
         self._reopen(page)
+        restore(self, mark)
 
     def _reopen(self, page: str) -> None:
         if page == "first-start":

@@ -10,15 +10,30 @@ The service is anything with ``say(text)``, ``stop()`` and (optionally) a
 ``failed`` signal carrying a message — ``trainer.speech.SpeechService`` or
 its fake. Texts are passed with their reading notation (``｜都城《みやこのじょう》``)
 so the author's readings win.
+
+When the narrator belongs to a window (its parent), a new text goes to the
+service only once that window has painted what changed (``stop`` is still
+at once): a step change — judging, building the new screen, layout,
+painting — is not slowed down by the synthesis of its own text (analysis
+and the first clause take the CPUs for a few tens of ms). The voice starts
+a frame later, which nobody hears; if nothing is painted, after at most
+``PAINT_WAIT_MS``.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from trainer.reading.ruby import plain
+
+PAINT_WAIT_MS = 100
+"""The longest a text waits for its window's paint before it is spoken anyway."""
+SPOKEN_KEPT = 200
+"""How many of the last texts ``spoken`` keeps (for tests and the log; it must not grow all day)."""
 
 
 class Narrator(QObject):
@@ -37,9 +52,15 @@ class Narrator(QObject):
         self.enabled = enabled
         self.failed = False
         self.last: str = ""
-        self.spoken: list[str] = []
-        """Every text given to the service, in order (plain text, for tests and the log)."""
+        self._spoken: deque[str] = deque(maxlen=SPOKEN_KEPT)
+        self.speaking = False
+        """True from a ``say`` until it was read to the end, stopped or failed (switch scanning waits)."""
         self._follow: tuple[int, int] | None = None  # (start, length) of the followed text in the utterance
+        self._pending: str | None = None  # said, waiting for the window's paint
+        self._watched: QWidget | None = None
+        self._wait = QTimer(self)
+        self._wait.setSingleShot(True)
+        self._wait.timeout.connect(self._send_pending)
         if speech is not None:
             self.attach(speech)
 
@@ -50,6 +71,11 @@ class Narrator(QObject):
             signal = getattr(speech, name, None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(slot)
+
+    @property
+    def spoken(self) -> list[str]:
+        """The last ``SPOKEN_KEPT`` texts given to the service, in order (plain text, for tests and the log)."""
+        return list(self._spoken)
 
     @property
     def available(self) -> bool:
@@ -73,8 +99,42 @@ class Narrator(QObject):
             index = parts.index(texts[follow])
             start = sum(len(plain(p)) + 1 for p in parts[:index])
             self._follow = (start, len(plain(parts[index])))
-        self.spoken.append(plain(text))
+        self._spoken.append(plain(text))
+        parent = self.parent()
+        window = parent.window() if isinstance(parent, QWidget) else None
+        if window is None or not window.isVisible():
+            self._send(text)
+            return
+        self._pending = text
+        if self._watched is not window:
+            self._unwatch()
+            window.installEventFilter(self)
+            self._watched = window
+        self._wait.start(PAINT_WAIT_MS)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self._watched and event.type() == QEvent.Type.UpdateRequest and self._pending is not None:
+            self._unwatch()
+            obj.event(event)  # the window paints what changed now ...
+            self._send_pending()  # ... and only then is the new text synthesised
+            return True
+        return False
+
+    def _unwatch(self) -> None:
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
+
+    def _send_pending(self) -> None:
+        self._wait.stop()
+        self._unwatch()
+        text, self._pending = self._pending, None
+        if text is not None and self.available:
+            self._send(text)
+
+    def _send(self, text: str) -> None:
         try:
+            self.speaking = True
             self.speech.say(text)
         except Exception as error:  # a broken backend must never stop the lesson
             self._on_failed(str(error))
@@ -84,6 +144,8 @@ class Narrator(QObject):
             self.say(self.last)
 
     def stop(self) -> None:
+        self._pending = None
+        self.speaking = False
         if self.speech is None:
             return
         try:
@@ -103,9 +165,11 @@ class Narrator(QObject):
                 self.following.emit(offset - start, length)
 
     def _on_finished(self) -> None:
+        self.speaking = False
         self.done.emit()
 
     def _on_failed(self, message: str = "") -> None:
+        self.speaking = False
         if not self.failed:
             self.failed = True
             self.unavailable.emit(str(message))

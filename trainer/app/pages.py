@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
@@ -68,7 +69,9 @@ class ScrollPage(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.content = QWidget()
         fill(self.content, look)
-        fill(self.viewport(), look)
+        viewport = QWidget()  # made here: asking Qt for its own would have PySide look up every widget class
+        fill(viewport, look)
+        self.setViewport(viewport)
         self.body = QVBoxLayout(self.content)
         # Margins and gaps grow less than the text: at 300 % the width is for words.
         margin = min(look.px(24), 40)
@@ -115,9 +118,11 @@ class ScrollPage(QScrollArea):
         super().resizeEvent(event)
         self._place_pinned()
 
-    def heading(self, text: str, role: str = "title") -> TextBlock:
-        block = TextBlock(text, self.look, role=heading_role(self.look, role), colour="text", bold=True)
-        self.body.addWidget(block)
+    def heading(self, text: str, role: str = "title", into: QBoxLayout | None = None) -> TextBlock:
+        """The page's heading, added to the page (or to the row ``into``)."""
+        block = set_role(TextBlock(text, self.look, role=heading_role(self.look, role), colour="text", bold=True),
+                         "heading")
+        (self.body if into is None else into).addWidget(block, 0 if into is None else 1)
         return block
 
 

@@ -105,8 +105,10 @@ class InstructionPanel(QWidget):
 
     def _make_next(self, look: Look) -> BigButton:
         button = BigButton(self.look.tr("player.next"), look, style="primary", icon="right", role="large")
-        button.setVisible(self._explains_only)
+        # into the column first: a parentless widget made visible opens as a window of its own
+        # (for a moment, taking the active window away from the app and the focus with it)
         self._column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        button.setVisible(self._explains_only)
         return button
 
     def set_action_look(self, look: Look) -> BigButton:
@@ -164,7 +166,7 @@ class InstructionPanel(QWidget):
 
 
 class ControlBar(QWidget):
-    """「もう一度聞く」「ヒント」「やり直す」「やめる」."""
+    """「もう一度聞く」「ヒント」「やり直す」「手を挙げる」「やめる」."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,11 +177,14 @@ class ControlBar(QWidget):
         self.hint = BigButton(look.tr("player.hint"), look, icon="bulb")
         self.restart = BigButton(look.tr("player.restart"), look, icon="reload")
         self.quit = BigButton(look.tr("player.quit"), look, icon="exit", style="quiet")
+        from trainer.app.hand import HandButton  # 「手を挙げる」 (its own widget; the bar only holds it)
+
+        self.hand = HandButton(look)
         for button in self.buttons():
             self.flow.addWidget(button)
 
-    def buttons(self) -> tuple[BigButton, BigButton, BigButton, BigButton]:
-        return self.repeat, self.hint, self.restart, self.quit
+    def buttons(self) -> tuple[BigButton, ...]:
+        return self.repeat, self.hint, self.restart, self.hand, self.quit
 
     def height_for(self, width: int) -> int:
         """The bar's height at ``width`` (4 in a row when they fit, else 2 + 2)."""

@@ -27,6 +27,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from trainer.app import access
 from trainer.app.narrator import Narrator
 from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
@@ -148,8 +149,11 @@ class Player(QWidget):
         self.narrator.unavailable.connect(self._speech_failed)
         self.narrator.following.connect(self._follow_word)
         self.narrator.done.connect(self._reading_done)
-        self.run = start_run(scenario, snapshot, (*listeners, self.tally), mode)
-        self.mode = self.run.mode  # a resumed run goes on the way it was begun
+        if snapshot and snapshot.get("mode") in modes.MODES:
+            self.mode = snapshot["mode"]  # a resumed run goes on the way it was begun
+        counted = (self.tally,) if self.mode == modes.ALONE else ()
+        self.run = start_run(scenario, snapshot, (*listeners, *counted), self.mode)
+        self.mode = self.run.mode
         self._show_step(self.run.current)
 
     # -- layout ---------------------------------------------------------------------
@@ -355,6 +359,7 @@ class Player(QWidget):
 
     def _speech_failed(self, _message: str) -> None:
         self.panel.show_speech_notice()
+        access.announce(self.panel.speech_notice, self.panel.speech_notice.text())
 
     def _follow_word(self, offset: int, length: int) -> None:
         highlight = getattr(self.panel.step_text, "highlightWord", None)
@@ -418,7 +423,7 @@ class Player(QWidget):
         self.panel_scroll.verticalScrollBar().setValue(0)
         if speak:
             self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        access.present_step(self, self.ctx.text(lead) if lead is not None and speak else "")
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
@@ -489,6 +494,7 @@ class Player(QWidget):
             spoken.append(self.ctx.raw(OFFER_HINT))
             self.controls.hint.set_emphasis(True)
         self.panel.show_feedback("explain", text)
+        access.present_feedback(self, text)
         self.narrator.say(*spoken)
 
     def repeat(self) -> None:
@@ -503,6 +509,7 @@ class Player(QWidget):
         if hint is None:
             text = self.look.tr("player.no_more_hints")
             self.panel.show_feedback("hint", text)
+            access.present_feedback(self, text)
             self.narrator.say(text)
             return
         target = self.view.target_widget(hint.target) if (self.view is not None and hint.target) else None
@@ -520,6 +527,7 @@ class Player(QWidget):
             else:
                 self.overlay.demonstrate(target, self.device.scroll.viewport())
         self.panel.show_feedback("hint", plain(raw))
+        access.present_hint(self, plain(raw), target, hint.kind)
         self.narrator.say(raw)
 
     def restart_step(self) -> None:
@@ -530,6 +538,7 @@ class Player(QWidget):
         self._build_screen(self.step)
         text = self.look.tr("player.restarted")
         self.panel.show_feedback("notice", text)
+        access.present_step(self, text)
         self.narrator.say(text, self.step_text(self.step))
 
     def quit(self) -> None:

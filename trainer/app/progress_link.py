@@ -9,7 +9,11 @@ Guests are not recorded; their 「続きから」 lives in memory only.
 
 ``open_in_background`` opens the record on a worker thread (SQLAlchemy and
 the migrations take a moment) so the window appears at once; the link is
-attached when the record is ready.
+attached when the record is ready. Practice started before that is not
+lost: ``EarlyRuns`` keeps each such run's events, and when the learner then
+says who they are (the learner choice comes next), their runs are handed to
+the record as if it had been open all along — a run still going on goes on
+being recorded; a guest's are dropped.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from trainer.app.early_runs import EarlyRuns
 from trainer.widgets.look import Look
 
 log = logging.getLogger(__name__)
+
+__all__ = ["EarlyRuns", "ProgressLink", "ProgressResume", "data_dir_override", "open_in_background"]
 
 DATA_ENV = "TRAINER_DATA_DIR"
 """Where the embedded record lives, when not in the user's data folder."""
@@ -52,11 +59,69 @@ def data_dir_override() -> Path | None:
 
 
 class ProgressResume:
-    """Resume points: from the record for a learner, from memory for a guest."""
+    """Resume points: from the record for a learner, from memory for a guest.
+
+    Also what the learner's own pages show: their name (``learner_name``) and,
+    per scenario, a mark (``mark(scenario_id)``: "finished", "in-progress" or
+    None). Marks are read from the record in the background when a learner
+    is chosen and kept current from the runs on this PC, so a page never waits.
+    """
 
     def __init__(self, link: ProgressLink) -> None:
         self._link = link
         self._guest: dict[str, dict[str, Any]] = {}
+        self._marks: dict[str, tuple[bool, bool]] = {}  # scenario id -> (finished, in progress)
+        self._marks_lock = threading.Lock()
+        self._running: str | None = None  # the scenario being played on this PC
+
+    @property
+    def learner_name(self) -> str | None:
+        """The chosen learner's display name (None for a guest, or not known yet)."""
+        return self._link.learner_name
+
+    def mark(self, scenario_id: str) -> str | None:
+        """"in-progress" when there is a run to resume, else "finished" once finished, else None."""
+        with self._marks_lock:
+            finished, in_progress = self._marks.get(scenario_id, (False, False))
+        if in_progress:
+            return "in-progress"
+        return "finished" if finished else None
+
+    def load_marks(self, learner_id: uuid.UUID | None) -> None:
+        with self._marks_lock:
+            self._marks = {}
+        if learner_id is None:
+            return
+        reports = self._link.progress.reports
+
+        def work() -> None:
+            try:
+                marks = reports.scenario_marks(learner_id)
+            except Exception:  # marks are a nicety; the lesson goes on without them
+                log.warning("could not read the learner's marks", exc_info=True)
+                return
+            with self._marks_lock:
+                if self._link.learner_id == learner_id:
+                    for sid, mark in marks.items():
+                        finished, in_progress = self._marks.get(sid, (False, False))
+                        self._marks.setdefault(sid, (mark.finished or finished, mark.in_progress))
+
+        threading.Thread(target=work, name="learner-marks", daemon=True).start()
+
+    def note_event(self, event: Any) -> None:
+        """Keep the marks current from this PC's runs (a run listener)."""
+        from trainer.scenarios import events as ev
+
+        if self._link.learner_id is None:
+            return
+        sid = event.scenario_id if isinstance(event, ev.RunStarted) else self._running
+        with self._marks_lock:
+            finished, _ = self._marks.get(sid, (False, False)) if sid else (False, False)
+            if isinstance(event, ev.RunStarted):
+                self._running = event.scenario_id
+                self._marks[event.scenario_id] = (finished, True)
+            elif isinstance(event, ev.RunFinished) and sid:
+                self._marks[sid] = (True, False)
 
     def get(self, scenario_id: str) -> dict[str, Any] | None:
         learner = self._link.learner_id
@@ -79,20 +144,59 @@ class ProgressResume:
 class ProgressLink:
     """The progress record, seen from the main window."""
 
-    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None) -> None:
+    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None,
+                 early: EarlyRuns | None = None, library: Any | None = None, *,
+                 seat_poll_s: float | None = None) -> None:
         self.progress = progress
         self.learner_id: uuid.UUID | None = None
+        self.learner_name: str | None = None
         self.scenario_title = scenario_title
+        self.library = library
         self.resume = ProgressResume(self)
+        self.early = early
+        """Runs practised before the record was open; recorded for the first learner chosen."""
+        self._names = _NamesSeen(getattr(progress, "learner_choices", None) or progress.learners)
+        self.seat = self._open_seat(seat_poll_s)
+
+    @property
+    def runs_waiting(self) -> bool:
+        """True while runs practised before the record opened wait for the learner choice."""
+        return self.early is not None and self.early.waiting > 0
+
+    def _open_seat(self, poll_s: float | None) -> Any:
+        """This PC's seat in the class on the shared record (see ``progress.classes``)."""
+        engine = getattr(self.progress, "engine", None)
+        recorder = getattr(self.progress, "recorder", None)
+        if engine is None or recorder is None:
+            return None
+        from trainer.app.hand import HandChannel
+        from trainer.progress.classes import SEAT_POLL_S, Seat
+
+        seat = Seat(engine, poll_s=poll_s or SEAT_POLL_S, attempt_source=lambda: recorder.current_attempt)
+        seat.on_helped = lambda helped: setattr(recorder, "helper_assisted", helped)
+        recorder.session_source = seat.session_source()  # weakly: the seat stops with this link
+        HandChannel.instance().attach(seat)
+        return seat
 
     def choose(self, learner_id: uuid.UUID | None) -> None:
         """The learner picked themselves (None: a guest, not recorded)."""
         self.learner_id = learner_id
+        early, self.early = self.early, None
+        if early is not None:
+            recorder = self.progress.recorder
+            early.hand_over(None if learner_id is None else (lambda: recorder.listener(learner_id)))
+        self.learner_name = self._names.name_of(learner_id)
+        if self.seat is not None:
+            self.seat.set_person(learner_id)
+        from trainer.app.hand import HandChannel
+
+        HandChannel.instance().reset()
+        self.resume.load_marks(learner_id)
 
     def learner_page(self, look: Look) -> QWidget:
         from trainer.app.learner_picker import LearnerPicker
 
-        source = getattr(self.progress, "learner_choices", None) or self.progress.learners
+        source = self._names  # the record's names, or those last seen on this PC (remembered for the home)
         picker = LearnerPicker(source, look=look)
         picker.learner_chosen.connect(self.choose)
         self._look = look
@@ -109,6 +213,8 @@ class ProgressLink:
         source = getattr(self.progress, "learner_choices", None)
         if source is not None and source.from_cache:
             notes.append(look.tr("picker.offline_names") if look is not None else OFFLINE_NAMES_JA)
+        if self.runs_waiting and look is not None:
+            notes.append(look.tr("learner.keep_early"))  # practice before the record opened is kept
         text = "\n".join(n for n in notes if n)
         if text and hasattr(picker, "message"):
             if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain
@@ -156,13 +262,23 @@ class ProgressLink:
         self._recheck = timer
 
     def instructor_page(self, look: Look) -> QWidget:
-        from trainer.app.instructor_area import InstructorArea
+        from trainer.app.instructor import InstructorArea
+        from trainer.app.report_export import ScenarioNames
 
-        return InstructorArea(self.progress.learners, self.progress.pin, self.progress.reports,
-                              self.progress.recorder, scenario_title=self.scenario_title, look=look)
+        names = (ScenarioNames.from_library(self.library, look.lang) if self.library is not None
+                 else ScenarioNames(title=self.scenario_title or (lambda sid: sid)))
+        area = InstructorArea(self.progress.learners, self.progress.pin, self.progress.reports,
+                              self.progress.recorder, scenario_title=self.scenario_title, look=look, names=names)
+        if self.seat is not None:
+            area.session_changed.connect(self.seat.wake)
+        return area
 
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
-        return [self.progress.recorder.listener(self.learner_id)]
+        listeners: list[Callable[[Any], None]] = [self.progress.recorder.listener(self.learner_id)]
+        if self.seat is not None:
+            listeners.append(self.seat.listener())  # after the recorder's: it reads the attempt id
+        listeners.append(self.resume.note_event)
+        return listeners
 
     def install_quit_notice(self, window: QWidget, lang: str = "ja") -> None:
         """When ``window`` closes while records wait, tell the learner calmly where they are."""
@@ -170,10 +286,38 @@ class ProgressLink:
         window.installEventFilter(self._quit_notice)
 
     def close(self) -> None:
+        if self.seat is not None:
+            from trainer.app.hand import HandChannel
+
+            HandChannel.instance().attach(None)
+            self.seat.close()
         try:
             self.progress.close()
         except Exception:
             log.warning("the progress record did not close cleanly", exc_info=True)
+
+
+class _NamesSeen:
+    """The learner directory as the picker sees it, remembering the names it listed.
+
+    So the learner's home can greet the chosen learner by name at once,
+    without asking the record again on the UI thread.
+    """
+
+    def __init__(self, directory: Any) -> None:
+        self._directory = directory
+        self._names: dict[uuid.UUID, str] = {}
+
+    def list_learners(self, group_id: uuid.UUID | None = None) -> list[Any]:
+        learners = self._directory.list_learners(group_id)
+        self._names.update({learner.id: learner.display_name for learner in learners})
+        return learners
+
+    def name_of(self, learner_id: uuid.UUID | None) -> str | None:
+        return self._names.get(learner_id) if learner_id is not None else None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._directory, name)
 
 
 def tell_before_quit(parent: QWidget, text: str) -> None:

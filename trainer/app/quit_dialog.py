@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from trainer.app.pages import heading_role
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
@@ -32,8 +33,9 @@ class QuitDialog(QDialog):
         pad = look.px(24)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.px(16))
-        layout.addWidget(TextBlock(look.tr("quit.title"), look, role=heading_role(look), colour="surface_text",
-                                   bold=True))
+        self.setAccessibleDescription(look.tr("quit.text"))
+        layout.addWidget(set_role(TextBlock(look.tr("quit.title"), look, role=heading_role(look),
+                                            colour="surface_text", bold=True), "heading"))
         layout.addWidget(TextBlock(look.tr("quit.text"), look, colour="surface_text"))
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12), stretch=True, fill_height=True)

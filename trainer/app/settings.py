@@ -45,6 +45,12 @@ class Settings:
     """False until the first-start page was answered."""
     maximized: bool = True
     """Open the window maximized (False: a normal window that still fits the screen)."""
+    switches: int = 0
+    """Switch access: 0 off, 1 one switch (the app scans by itself), 2 two switches (move, choose)."""
+    switch_keys: tuple[str, str] = ("Space", "Return")
+    """The keys that are the switches (Qt key names): the first moves (or, alone, chooses), the second chooses."""
+    scan_seconds: float = 2.0
+    """One switch: how long each place stays highlighted, 0.5–10 s (the app's only timer, the learner's choice)."""
 
     def checked(self) -> Settings:
         """The same settings with every value brought into its range (a value that is not a
@@ -57,6 +63,9 @@ class Settings:
             rate=min(2.0, max(0.5, _finite(self.rate, default.rate))),
             volume=min(1.0, max(0.0, _finite(self.volume, default.volume))),
             lang=self.lang if self.lang in ("ja", "en") else None,
+            switches=self.switches if type(self.switches) is int and self.switches in (0, 1, 2) else 0,
+            switch_keys=_keys(self.switch_keys),
+            scan_seconds=min(10.0, max(0.5, _finite(self.scan_seconds, default.scan_seconds))),
         )
 
     @property
@@ -70,6 +79,15 @@ def _finite(value: Any, default: float) -> float:
         return float(default)
     number = float(value) if not isinstance(value, int) or abs(value) < 10**9 else float(default)
     return number if math.isfinite(number) else float(default)
+
+
+def _keys(value: Any) -> tuple[str, str]:
+    """Two different, non-empty key names (from a list read back from the file, too), else the defaults."""
+    default = Settings.switch_keys
+    if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(k, str) and k for k in value) \
+            and value[0] != value[1]:
+        return (value[0], value[1])
+    return default
 
 
 def config_dir() -> Path:

@@ -9,14 +9,16 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QWidget
+from PySide6.QtWidgets import QWidget
 
 from trainer.app.pages import ScrollPage, heading_role
 from trainer.app.settings import Settings
+from trainer.widgets.accessibility import Holder, set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import TEXT_SCALES, Look
+from trainer.widgets.radio_group import RadioGroup
 from trainer.widgets.theme import THEMES
 
 RATES = ((0.75, "settings.slower"), (1.0, "settings.normal"), (1.3, "settings.faster"))
@@ -37,7 +39,8 @@ class SettingsPage(ScrollPage):
         self.settings = settings
         top = QWidget()
         row = FlowLayout(top, spacing=look.px(12))
-        title = TextBlock(look.tr("settings.title"), look, role=heading_role(look), colour="text", bold=True)
+        title = set_role(TextBlock(look.tr("settings.title"), look, role=heading_role(look), colour="text",
+                                   bold=True), "heading")
         self.close_top = BigButton(look.tr("settings.done"), look, style="secondary", icon="check")
         self.close_top.clicked.connect(self.closed)
         row.addWidget(title)
@@ -47,7 +50,7 @@ class SettingsPage(ScrollPage):
         self.close_button = BigButton(look.tr("settings.done"), look, style="primary", icon="check")
         self.close_button.clicked.connect(self.closed)
         self.options: dict[str, dict[Any, BigButton]] = {}
-        self._groups: list[QButtonGroup] = []
+        self._groups: list[RadioGroup] = []
         box = self._section("settings.text_size", "text_scale", [(s, f"{s}%") for s in TEXT_SCALES])
         self.sample = TextBlock(look.tr("settings.sample"), look, role="large", colour="surface_text")
         box.box_layout.addWidget(self.sample)
@@ -67,21 +70,25 @@ class SettingsPage(ScrollPage):
             self.body.addWidget(self.try_voice, 0, Qt.AlignmentFlag.AlignLeft)
         self._section("settings.language", "lang", [("ja", look.tr("settings.lang_ja")),
                                                     ("en", look.tr("settings.lang_en"))])
+        from trainer.app.switch_access import SwitchSettings
+
+        self.switch_settings = SwitchSettings(self)  # one group: switch access (see switch_access.py)
+        self.body.addWidget(self.switch_settings)
         self.body.addWidget(self.close_button)
         self.body.addStretch(1)
 
     def _box(self, title_key: str) -> Box:
         box = Box(self.look, fill="surface", border="border", padding=16)
-        box.box_layout.addWidget(TextBlock(self.look.tr(title_key), self.look, role="large",
-                                           colour="surface_text", bold=True))
+        box.box_layout.addWidget(set_role(TextBlock(self.look.tr(title_key), self.look, role="large",
+                                                    colour="surface_text", bold=True), "heading"))
         self.body.addWidget(box)
         return box
 
     def _section(self, title_key: str, field: str, choices: list[tuple[Any, str]], nearest: bool = False) -> Box:
         box = self._box(title_key)
-        holder = QWidget()
+        holder = Holder()
         flow = FlowLayout(holder, spacing=self.look.px(10))
-        group = QButtonGroup(self)
+        group = RadioGroup(self, holder, self.look.tr(title_key))  # named: three 「ふつう」 are told apart
         self._groups.append(group)
         current = getattr(self.settings, field)
         if field == "lang":
@@ -128,8 +135,8 @@ class FirstStartPage(ScrollPage):
         self.heading(look.tr("first.heading"), role="heading")
         self.body.addWidget(TextBlock(look.tr("first.note"), look, colour="text"))
         self.options: dict[int, BigButton] = {}
-        group = QButtonGroup(self)
-        holder = QWidget()
+        holder = Holder()
+        group = RadioGroup(self, holder, look.tr("settings.text_size"))
         flow = FlowLayout(holder, spacing=look.px(12))
         for scale in TEXT_SCALES:
             preview = look.with_(scale=scale / 100)

@@ -28,7 +28,7 @@ def palette_for(look: Look) -> QPalette:
     palette.setColor(role.ButtonText, look.colour("secondary_text"))
     palette.setColor(role.Highlight, look.colour("primary"))
     palette.setColor(role.HighlightedText, look.colour("primary_text"))
-    palette.setColor(role.PlaceholderText, look.colour("muted"))
+    palette.setColor(role.PlaceholderText, look.colour("placeholder"))
     palette.setColor(role.ToolTipBase, look.colour("surface"))
     palette.setColor(role.ToolTipText, look.colour("surface_text"))
     palette.setColor(role.Link, look.colour("link"))
@@ -49,6 +49,7 @@ QLineEdit {{
     background: {t.input}; color: {t.input_text};
     border: {border}px solid {t.input_border}; border-radius: {radius}px;
     padding: {pad}px {pad + 2}px; selection-background-color: {t.primary}; selection-color: {t.primary_text};
+    placeholder-text-color: {t.placeholder};
 }}
 QLineEdit:focus {{ border: {focus}px solid {t.focus}; padding: {pad - focus + border}px {pad + 2 - focus + border}px; }}
 QScrollBar:vertical {{ background: {t.window}; width: {bar}px; margin: 0; }}

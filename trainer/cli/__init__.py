@@ -37,7 +37,8 @@ def _window_size(text: str) -> tuple[int, int]:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; with ``only``, just that sub-command's module is
-    imported (the others are listed by name), which keeps start-up fast."""
+    imported (the others are listed by name), which keeps start-up fast;
+    ``only=""`` (open the app) builds no sub-command parser."""
     parser = argparse.ArgumentParser(
         prog="trainer",
         description="デジタル生活の練習アプリ / Practise digital life safely.",
@@ -48,6 +49,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--window", type=_window_size, metavar="WxH",
                         help="open a normal window of this size in logical pixels, e.g. 1280x720 "
                              "(default: maximized; never larger than the screen)")
+    if only == "":  # opening the app: no sub-command parsers at all (they cost a first frame's ~5-10 ms)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _command_modules():
         if only is not None and name.replace("_", "-") != only:

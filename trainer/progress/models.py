@@ -11,7 +11,8 @@ What is stored, and nothing more (see ``docs/decisions/progress.md``):
   outcomes, hint levels and ``duration_ms`` — never a value the learner
   typed, said or scanned.
 
-Guests are not recorded at all: an attempt always has a learner.
+Guests' practice is not recorded: an attempt always has a learner. A guest in a
+class is counted as an anonymous attendance (a ``Presence`` without a name).
 Every key is a UUID generated on the client, so an event written twice
 (replayed from the local outbox after an outage) is stored once.
 """
@@ -49,6 +50,9 @@ NAME_LENGTH = 60
 #: Which events are "stumbles": mistakes, hints, restarts, giving up. Reports use this exact
 #: text so both databases can answer from the small partial index ``ix_step_event_stumbles``.
 STUMBLE_PREDICATE = "kind IN ('hint', 'restart', 'abandoned') OR result <> 'correct'"
+
+#: Events a helper answered a raised hand on (a tiny partial index keeps this report fast).
+HELPED_PREDICATE = "helper_assisted = true"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -180,11 +184,31 @@ class LearnerMerge(Base):
     merged_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class SessionKind(StrEnum):
+    """What kind of class a session is; the city counts each kind separately."""
+
+    COURSE = "course"  # 講習会
+    CONSULTATION = "consultation"  # 相談会
+    ACCESSIBLE = "accessible"  # 障がい者向け
+    OUTREACH = "outreach"  # 出張
+
+
 class ClassSession(Base):
-    """One class meeting: a date, a venue and who taught it."""
+    """One class meeting: a date, a venue, who taught it and what kind it was.
+
+    A session started from the instructor area is *open* from ``started_at``
+    until it is ended (``ended_at``) or, at the latest, ``closes_at`` — the
+    local midnight after it started. While open, every attempt started on a
+    PC sharing the record is linked to it. Sessions entered afterwards (no
+    ``started_at``) are never open.
+    """
 
     __tablename__ = "class_session"
-    __table_args__ = (CheckConstraint("length(trim(venue)) > 0", name="venue_not_blank"),)
+    __table_args__ = (
+        CheckConstraint("length(trim(venue)) > 0", name="venue_not_blank"),
+        CheckConstraint("ended_at IS NULL OR started_at IS NOT NULL", name="ends_only_when_started"),
+        Index("ix_class_session_ended_at_closes_at", "ended_at", "closes_at"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
@@ -194,6 +218,60 @@ class ClassSession(Base):
         ForeignKey("learner_group.id", ondelete="SET NULL"), index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    kind: Mapped[SessionKind] = mapped_column(
+        _enum(SessionKind, "session_kind"), default=SessionKind.COURSE, server_default=SessionKind.COURSE.value
+    )
+    started_at: Mapped[dt.datetime | None] = mapped_column()
+    ended_at: Mapped[dt.datetime | None] = mapped_column()
+    closes_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class Venue(Base):
+    """A place where the city holds classes (the list is kept in the instructor area)."""
+
+    __tablename__ = "venue"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Presence(Base):
+    """One person practising in one class session, as the help board shows them.
+
+    A named learner has one row per session (``id`` is derived from the
+    session and learner, so every PC writes the same row); a guest has a row
+    per guest visit with ``learner_id`` NULL — an anonymous attendance, no
+    name. The row holds the live state the board needs (counts, never times
+    on screen): the scenario and step, the wrong tries and hints on that
+    step, a raised hand. ``assisted_step`` is set by 「対応しました」 and tells
+    the learner's PC to mark the rest of that step as helper-assisted.
+    """
+
+    __tablename__ = "class_presence"
+    __table_args__ = (
+        CheckConstraint("step_mistakes >= 0 AND step_hints >= 0", name="counts_not_negative"),
+        CheckConstraint("finished_count >= 0", name="finished_count_not_negative"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("class_session.id", ondelete="CASCADE"), index=True)
+    learner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())
+    scenario_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    step_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    #: 1-based number of the step as the player shows it (「3 番目の手順」).
+    step_number: Mapped[int | None] = mapped_column(Integer)
+    step_mistakes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    step_hints: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: "practising", "finished" (the last scenario reached its finish) or "resting" (left it).
+    state: Mapped[str] = mapped_column(String(20), default="practising", server_default="practising")
+    finished_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    hand_raised_at: Mapped[dt.datetime | None] = mapped_column()
+    assisted_step: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    first_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Attempt(Base):
@@ -213,6 +291,9 @@ class Attempt(Base):
         Index("ix_attempt_scenario_id_learner_id_status", "scenario_id", "learner_id", "status"),
         Index("ix_attempt_learner_id_status", "learner_id", "status"),
         Index("ix_attempt_session_id_learner_id_status", "session_id", "learner_id", "status"),
+        # The city's report: attempts started in a period (and whether in a class), finishes in a period.
+        Index("ix_attempt_started_at_session_id_scenario_id", "started_at", "session_id", "scenario_id"),
+        Index("ix_attempt_ended_at_status_scenario_id_learner_id", "ended_at", "status", "scenario_id", "learner_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -259,6 +340,28 @@ class StepEvent(Base):
             "mistake_id",
             sqlite_where=text(STUMBLE_PREDICATE),
             postgresql_where=text(STUMBLE_PREDICATE),
+        ),
+        # The city's report counts stumbles in a period: the same partial index, with the time last
+        # (read in group order, the period checked in the index itself).
+        Index(
+            "ix_step_event_stumbles_by_time",
+            "scenario_id",
+            "step_id",
+            "kind",
+            "result",
+            "mistake_id",
+            "created_at",
+            sqlite_where=text(STUMBLE_PREDICATE),
+            postgresql_where=text(STUMBLE_PREDICATE),
+        ),
+        Index(
+            "ix_step_event_helped",
+            "created_at",
+            "scenario_id",
+            "step_id",
+            "attempt_id",
+            sqlite_where=text(HELPED_PREDICATE),
+            postgresql_where=text(HELPED_PREDICATE),
         ),
     )
 

@@ -143,6 +143,8 @@ class ProgressRecorder:
         self._latest: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, dict[str, Any] | None]] = {}
         self._current: uuid.UUID | None = None
         self._helper_assisted = False
+        #: Where new attempts learn the class open now (``Seat.session_id``; must not block).
+        self.session_source: Callable[[], uuid.UUID | None] | None = None
         self._in_flight = 0  # weight queued but not yet handled by the worker
         self._enqueued = 0  # units put on the queue so far ...
         self._handled = 0  # ... and units the worker has written or parked (flush waits on this)
@@ -165,7 +167,10 @@ class ProgressRecorder:
 
     @property
     def helper_assisted(self) -> bool:
-        """True while an instructor or supporter is helping; stamped on each event."""
+        """True while an instructor or supporter is helping; stamped on each event.
+
+        Cleared by the next step shown: the help belonged to the step it was given on.
+        """
         return self._helper_assisted
 
     @helper_assisted.setter
@@ -206,6 +211,11 @@ class ProgressRecorder:
             raise ValueError("scenario_version must be >= 0")
         scenario_id = short_id(scenario_id) or ""
         now = utcnow()
+        if session_id is None and self.session_source is not None:
+            try:
+                session_id = self.session_source()
+            except Exception as exc:  # a class that cannot be read must not stop the practice
+                log.warning("could not tell the open class: %s", type(exc).__name__)
         with self._lock:
             point = self.resume_point(learner_id, scenario_id) if resume else None
             if point is not None:
@@ -219,6 +229,7 @@ class ProgressRecorder:
                 self._enqueue(Unit(point.attempt_id, learner_id, scenario_id, reopen=True))
                 return point.attempt_id
             attempt_id = uuid.uuid4()
+            self._forget_attempts_of(learner_id, scenario_id)  # no longer resumable: nothing will follow
             self._attempts[attempt_id] = _AttemptState(attempt_id, learner_id, scenario_id)
             self._current = attempt_id
             self._latest[(learner_id, scenario_id)] = (attempt_id, None)
@@ -265,6 +276,9 @@ class ProgressRecorder:
             records: list[EventRecord] = []
             end: AttemptEnd | None = None
             for event in events:
+                if helper_assisted is None and isinstance(event, ev.StepShown):
+                    # A helper's answer covers the step it was given on: the next step is the learner's own.
+                    helped = self._helper_assisted = False
                 record, event_end = self._convert(event, state, helped)
                 if record is not None:
                     records.append(record)
@@ -287,6 +301,8 @@ class ProgressRecorder:
                     end=end,
                 )
             )
+            if state.finished:
+                self._attempts.pop(state.attempt_id, None)  # a finished run has nothing more to record
 
     def listener(self, learner_id: uuid.UUID | None, *, session_id: uuid.UUID | None = None) -> RunListener:
         """A runner listener that records one run of ``learner_id`` (None: a guest, not recorded).
@@ -320,6 +336,7 @@ class ProgressRecorder:
                     end=AttemptEnd(AttemptStatus.FINISHED, utcnow(), short_id(outcome)),
                 )
             )
+            self._attempts.pop(state.attempt_id, None)
 
     def resume_point(self, learner_id: uuid.UUID | None, scenario_id: str) -> ResumePoint | None:
         """Where this learner's unfinished run of ``scenario_id`` can resume, or None.
@@ -492,6 +509,18 @@ class ProgressRecorder:
         self.close()
 
     # -- internals (UI side) ---------------------------------------------------------------
+
+    def _forget_attempts_of(self, learner_id: uuid.UUID, scenario_id: str) -> None:
+        """Drop the states of this learner's earlier runs of this scenario (kept: one per unfinished run)."""
+        stale = [k for k, v in self._attempts.items() if v.learner_id == learner_id and v.scenario_id == scenario_id]
+        for key in stale:
+            del self._attempts[key]
+
+    @property
+    def attempts_in_memory(self) -> int:
+        """Runs whose state this recorder holds (finished ones are dropped; for tests and the log)."""
+        with self._lock:
+            return len(self._attempts)
 
     def _state(self, attempt_id: uuid.UUID | None) -> _AttemptState | None:
         wanted = attempt_id if attempt_id is not None else self._current

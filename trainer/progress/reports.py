@@ -6,6 +6,9 @@
 * :meth:`Reports.scenario_report` — one scenario: attempts, completion
   rate, outcomes, top stumbling steps and the known mistakes made.
 * :meth:`Reports.overview` — counts per scenario, group and class session.
+* :func:`city_report` (also :meth:`Reports.city_report`) — what the city
+  publishes for a period: sessions by kind and venue, attendances, learners
+  who finished each scenario, where people stumble, helper-assisted steps.
 
 Aggregate reports (scenario, overview, stumbling steps) hold counts only:
 no learner names or ids. "Stumble" queries use the text of
@@ -22,9 +25,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, case, func, select, text
+from sqlalchemy import Engine, and_, case, func, select, text
 
 from trainer.progress.models import (
+    HELPED_PREDICATE,
     STUMBLE_PREDICATE,
     Attempt,
     AttemptStatus,
@@ -33,6 +37,8 @@ from trainer.progress.models import (
     Group,
     JudgementResult,
     Learner,
+    Presence,
+    SessionKind,
     StepEvent,
 )
 
@@ -51,6 +57,15 @@ _ABANDONS = _count_if(StepEvent.kind == EventKind.ABANDONED)
 _FINISHED = _count_if(Attempt.status == AttemptStatus.FINISHED)
 _ABANDONED = _count_if(Attempt.status == AttemptStatus.ABANDONED)
 _IN_PROGRESS = _count_if(Attempt.status == AttemptStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class ScenarioMark:
+    """What the learner's own list shows for one scenario."""
+
+    finished: bool
+    #: An unfinished run waits to be resumed (「続きから」).
+    in_progress: bool
 
 
 @dataclass(frozen=True)
@@ -194,6 +209,29 @@ class Reports:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def city_report(
+        self, date_from: dt.date, date_to: dt.date, *, venue: str | None = None, with_names: bool = False
+    ) -> CityReport:
+        """See :func:`city_report`."""
+        return city_report(self.engine, date_from, date_to, venue=venue, with_names=with_names)
+
+    def scenario_marks(self, learner_id: uuid.UUID) -> dict[str, ScenarioMark]:
+        """Per scenario: has this learner ever finished it, and is there a run to resume?
+
+        One indexed read (the learner's attempts); the learner's home shows the marks.
+        """
+        stmt = (
+            select(
+                Attempt.scenario_id,
+                _FINISHED,
+                _count_if(and_(Attempt.status != AttemptStatus.FINISHED, Attempt.resume_snapshot.is_not(None))),
+            )
+            .where(Attempt.learner_id == learner_id)
+            .group_by(Attempt.scenario_id)
+        )
+        with self.engine.connect() as conn:
+            return {sid: ScenarioMark(int(fin) > 0, int(res) > 0) for sid, fin, res in conn.execute(stmt)}
 
     def scenario_ids(self) -> list[str]:
         """Scenarios that have at least one attempt, sorted."""
@@ -434,3 +472,278 @@ def _aware(value: dt.datetime) -> dt.datetime:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+# -- the city's report -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """Sessions of one kind (and, in ``by_venue``, at one venue) and their attendances."""
+
+    kind: SessionKind
+    venue: str | None
+    sessions: int
+    attendances: int
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    session_id: uuid.UUID
+    held_on: dt.date
+    venue: str
+    kind: SessionKind
+    instructor_name: str
+    #: Distinct named learners plus guest visits.
+    attendances: int
+    guests: int
+
+
+@dataclass(frozen=True)
+class FinishedCount:
+    """How many different learners finished one scenario in the period."""
+
+    scenario_id: str
+    learners_finished: int
+    finished: int
+    attempts: int
+
+
+@dataclass(frozen=True)
+class HelpedStep:
+    """Steps a helper answered a raised hand on (each attempt's step counted once)."""
+
+    scenario_id: str
+    step_id: str
+    count: int
+
+
+@dataclass(frozen=True)
+class LearnerFinished:
+    """Only in a report asked for *with names*: one learner and what they finished."""
+
+    display_name: str
+    scenarios_finished: int
+
+
+@dataclass(frozen=True)
+class CityReport:
+    """What the city publishes: 「講習会 36 コマ・相談会 6 コマ・延べ 518 人」 and the rest.
+
+    Counts only; ``learners`` (names) is filled only when asked for.
+    """
+
+    date_from: dt.date
+    date_to: dt.date
+    venue: str | None
+    by_kind: list[KindCount]
+    by_venue: list[KindCount]
+    sessions: list[SessionLine]
+    #: Attempts in the period that belong to no class (practice at home, or before a class was started).
+    attempts_outside_class: int
+    scenarios: list[FinishedCount]
+    stumbles: list[StumbleStep]
+    known_mistakes: list[MistakeCount]
+    helped_steps: list[HelpedStep]
+    learners: list[LearnerFinished] | None = None
+
+    @property
+    def total_sessions(self) -> int:
+        return sum(k.sessions for k in self.by_kind)
+
+    @property
+    def total_attendances(self) -> int:
+        return sum(k.attendances for k in self.by_kind)
+
+    @property
+    def attempts(self) -> int:
+        return sum(s.attempts for s in self.scenarios)
+
+
+def local_day_bounds(date_from: dt.date, date_to: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """UTC instants of this PC's local midnight before ``date_from`` and after ``date_to``."""
+    start = dt.datetime.combine(date_from, dt.time(0, 0)).astimezone()
+    end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(0, 0)).astimezone()
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def city_report(
+    engine: Engine,
+    date_from: dt.date,
+    date_to: dt.date,
+    *,
+    venue: str | None = None,
+    with_names: bool = False,
+    top: int = 20,
+) -> CityReport:
+    """The city's report for a period (both dates included, this PC's local days).
+
+    Sessions count by ``held_on``; attempts by when they started, finishes by
+    when they ended, stumbles and help by when they happened. With ``venue``,
+    only sessions held there and the attempts made in them count.
+    """
+    if date_to < date_from:
+        raise ValueError("date_to is before date_from")
+    start, end = local_day_bounds(date_from, date_to)
+    in_sessions = select(ClassSession.id).where(ClassSession.held_on >= date_from, ClassSession.held_on <= date_to)
+    if venue is not None:
+        in_sessions = in_sessions.where(ClassSession.venue == venue)
+    session_ids = in_sessions.subquery()
+    with engine.connect() as conn:
+        named = (
+            select(Presence.session_id.label("sid"), Presence.learner_id.label("lid"))
+            .where(Presence.learner_id.is_not(None), Presence.session_id.in_(select(session_ids.c.id)))
+            .union(
+                select(Attempt.session_id.label("sid"), Attempt.learner_id.label("lid")).where(
+                    Attempt.session_id.in_(select(session_ids.c.id))
+                )
+            )
+            .subquery()
+        )
+        named_counts = dict(conn.execute(select(named.c.sid, func.count()).group_by(named.c.sid)).all())
+        guest_counts = dict(
+            conn.execute(
+                select(Presence.session_id, func.count())
+                .where(Presence.learner_id.is_(None), Presence.session_id.in_(select(session_ids.c.id)))
+                .group_by(Presence.session_id)
+            ).all()
+        )
+        session_rows = conn.execute(
+            select(
+                ClassSession.id,
+                ClassSession.held_on,
+                ClassSession.venue,
+                ClassSession.kind,
+                ClassSession.instructor_name,
+            )
+            .where(ClassSession.id.in_(select(session_ids.c.id)))
+            .order_by(ClassSession.held_on, ClassSession.venue, ClassSession.created_at)
+        ).all()
+        attempt_filter: list[Any] = [Attempt.started_at >= start, Attempt.started_at < end]
+        finished_filter: list[Any] = [
+            Attempt.status == AttemptStatus.FINISHED,
+            Attempt.ended_at >= start,
+            Attempt.ended_at < end,
+        ]
+        if venue is not None:
+            attempt_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
+            finished_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
+        outside = 0
+        if venue is None:
+            outside = int(
+                conn.execute(
+                    select(func.count()).select_from(Attempt).where(*attempt_filter, Attempt.session_id.is_(None))
+                ).scalar()
+                or 0
+            )
+        attempts_by = dict(
+            conn.execute(
+                select(Attempt.scenario_id, func.count()).where(*attempt_filter).group_by(Attempt.scenario_id)
+            ).all()
+        )
+        per_learner = (
+            select(Attempt.scenario_id, Attempt.learner_id, func.count().label("n"))
+            .where(*finished_filter)
+            .group_by(Attempt.scenario_id, Attempt.learner_id)
+            .subquery()
+        )
+        finished_by = {
+            sid: (int(who), int(n))
+            for sid, who, n in conn.execute(
+                select(per_learner.c.scenario_id, func.count(), func.sum(per_learner.c.n)).group_by(
+                    per_learner.c.scenario_id
+                )
+            )
+        }
+        event_filter: list[Any] = [StepEvent.created_at >= start, StepEvent.created_at < end]
+        if venue is not None:
+            event_filter.append(
+                StepEvent.attempt_id.in_(select(Attempt.id).where(Attempt.session_id.in_(select(session_ids.c.id))))
+            )
+        stumbles = [
+            StumbleStep(*row[:2], *map(int, row[2:]))
+            for row in conn.execute(
+                select(StepEvent.scenario_id, StepEvent.step_id, *_stumble_columns())
+                .where(_stumble, *event_filter)
+                .group_by(StepEvent.scenario_id, StepEvent.step_id)
+                .order_by(_stumble_order().desc(), StepEvent.scenario_id, StepEvent.step_id)
+                .limit(top)
+            )
+        ]
+        n = func.count().label("n")
+        known = [
+            MistakeCount(s, st, m or "", int(c))
+            for s, st, m, c in conn.execute(
+                select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id, n)
+                .where(_stumble, StepEvent.result == JudgementResult.KNOWN_MISTAKE, *event_filter)
+                .group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
+                .order_by(n.desc(), StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
+                .limit(top)
+            )
+        ]
+        helped_pairs = (
+            select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
+            .where(text(f"({HELPED_PREDICATE})"), *event_filter)
+            .group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
+            .subquery()
+        )
+        helped = [
+            HelpedStep(s, st, int(c))
+            for s, st, c in conn.execute(
+                select(helped_pairs.c.scenario_id, helped_pairs.c.step_id, func.count())
+                .group_by(helped_pairs.c.scenario_id, helped_pairs.c.step_id)
+                .order_by(func.count().desc(), helped_pairs.c.scenario_id, helped_pairs.c.step_id)
+            )
+        ]
+        learners: list[LearnerFinished] | None = None
+        if with_names:
+            done = (
+                select(Attempt.learner_id, func.count(func.distinct(Attempt.scenario_id)).label("k"))
+                .where(*finished_filter)
+                .group_by(Attempt.learner_id)
+                .subquery()
+            )
+            learners = [
+                LearnerFinished(name, int(k))
+                for name, k in conn.execute(
+                    select(Learner.display_name, done.c.k)
+                    .join(done, done.c.learner_id == Learner.id)
+                    .order_by(Learner.display_name)
+                )
+            ]
+    sessions = []
+    for sid, held_on, where, kind, instructor in session_rows:
+        guests = int(guest_counts.get(sid, 0))
+        sessions.append(
+            SessionLine(sid, held_on, where, SessionKind(kind), instructor or "", int(named_counts.get(sid, 0)) + guests, guests)
+        )
+    by_kind = [
+        KindCount(kind, None, sum(1 for s in sessions if s.kind is kind), sum(s.attendances for s in sessions if s.kind is kind))
+        for kind in SessionKind
+    ]
+    venues: dict[tuple[str, SessionKind], list[SessionLine]] = {}
+    for s in sessions:
+        venues.setdefault((s.venue, s.kind), []).append(s)
+    by_venue = [
+        KindCount(kind, where, len(items), sum(i.attendances for i in items))
+        for (where, kind), items in sorted(venues.items(), key=lambda kv: (kv[0][0], list(SessionKind).index(kv[0][1])))
+    ]
+    scenario_ids = sorted(set(attempts_by) | set(finished_by))
+    scenarios = [
+        FinishedCount(sid, finished_by.get(sid, (0, 0))[0], finished_by.get(sid, (0, 0))[1], int(attempts_by.get(sid, 0)))
+        for sid in scenario_ids
+    ]
+    return CityReport(
+        date_from=date_from,
+        date_to=date_to,
+        venue=venue,
+        by_kind=by_kind,
+        by_venue=by_venue,
+        sessions=sessions,
+        attempts_outside_class=outside,
+        scenarios=scenarios,
+        stumbles=stumbles,
+        known_mistakes=known,
+        helped_steps=helped,
+        learners=learners,
+    )

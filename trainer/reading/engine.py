@@ -14,8 +14,9 @@ per sentence.
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -103,11 +104,47 @@ def _furigana(pron: str, read: str) -> str:
     return to_hiragana(pron)
 
 
-@functools.lru_cache(maxsize=2048)
-def _mapping(speech: str) -> tuple[dict, ...]:
+class _Recent:
+    """A bounded, thread-safe cache of ``compute(key)`` that can also be asked without storing.
+
+    Texts read aloud are often one-offs (praise joined to a step's text); they
+    are analysed with ``store=False`` so they neither fill the cache nor push
+    out the texts shown on screen, which come back on every pass."""
+
+    def __init__(self, compute, size: int) -> None:
+        self._compute = compute
+        self._size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, key, store: bool = True):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = self._compute(key, store)
+        if store:
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        return value
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _mapping_uncached(speech: str, _store: bool = True) -> tuple[dict, ...]:
     pyopenjtalk = jtalk.module()
     with jtalk.FRONTEND_LOCK:
         return tuple(pyopenjtalk.g2p_mapping(speech))
+
+
+_mapping = _Recent(_mapping_uncached, 2048)
 
 
 class _Token:
@@ -151,7 +188,7 @@ class Reader:
     def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
         self._overrides = MappingProxyType(dict(overrides or {}))
         self._override_re = override_pattern(self._overrides)
-        self._analyse = functools.lru_cache(maxsize=512)(self._analyse_uncached)
+        self._analyse = _Recent(self._analyse_uncached, 512)
 
     @property
     def overrides(self) -> Mapping[str, str]:
@@ -216,13 +253,14 @@ class Reader:
                 out.append(f"{'' if bare else '｜'}{part.base}《{part.reading}》")
         return "".join(out)
 
-    def clauses(self, text: str, *, first_max_moras: int | None = None) -> list[Clause]:
+    def clauses(self, text: str, *, first_max_moras: int | None = None, remember: bool = True) -> list[Clause]:
         """Cut ``text`` for synthesis at 、。！？ and line ends.
 
         With ``first_max_moras``, a long first clause is cut once more after
-        a particle so the first sound comes quickly.
+        a particle so the first sound comes quickly. ``remember=False``: a
+        text heard once (not kept among the analyses; one already kept is used).
         """
-        analysis = self._analyse(text)
+        analysis = self._analyse(text, store=remember)
         groups: list[list[int]] = [[]]
         for index, word in enumerate(analysis.words):
             groups[-1].append(index)
@@ -263,9 +301,9 @@ class Reader:
 
     # -- analysis -------------------------------------------------------
 
-    def _analyse_uncached(self, text: str) -> _Analysis:
+    def _analyse_uncached(self, text: str, store: bool = True) -> _Analysis:
         prepared = prepare(text, self._overrides, self._override_re)
-        entries = _mapping(prepared.speech) if prepared.speech.strip() else ()
+        entries = _mapping(prepared.speech, store) if prepared.speech.strip() else ()
         # Parallel lists: one (word, speech span, dictionary entries) per word.
         words: list[Word] = []
         spans: list[tuple[int, int]] = []

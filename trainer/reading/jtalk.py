@@ -77,19 +77,54 @@ def available() -> bool:
     return True
 
 
-def warm_up(*, synthesis: bool = False) -> threading.Thread:
+def warm_up_now(*, synthesis: bool = False, sudachi: bool = False) -> None:
+    """Load the dictionary (and the voice, and Sudachi's dictionary) on the calling thread.
+
+    pyopenjtalk-plus reads words written alike but read differently (a
+    "homograph": 上手, 一日) with the Sudachi dictionary, which it loads on
+    the first such word — about 90 MiB and 40–60 ms, on whichever thread
+    asked (the UI thread, for furigana). ``sudachi=True`` loads it here,
+    once, so that moment is chosen by the app; a later thread only makes
+    its own small tokenizer.
+    """
+    try:
+        jt = module()
+        with FRONTEND_LOCK:
+            jt.g2p_mapping("今日は1,000円です。")
+        if sudachi:
+            load_sudachi()
+        if synthesis:
+            jt.synthesize(jt.make_label(jt.run_frontend("あ")))
+    except Exception:  # warming is best effort; real calls report errors
+        pass
+
+
+def load_sudachi() -> bool:
+    """Load the Sudachi dictionary pyopenjtalk-plus uses for homographs (once per process)."""
+    try:
+        from pyopenjtalk import utils
+    except ImportError:
+        return False
+    getter = getattr(utils, "get_sudachi_tokenizer", None)
+    if getter is None:  # another pyopenjtalk: nothing to load
+        return False
+    getter()
+    return True
+
+
+def sudachi_loaded() -> bool:
+    """True once the Sudachi dictionary is in memory."""
+    try:
+        from pyopenjtalk import utils
+    except ImportError:
+        return False
+    return getattr(utils, "_SUDACHI_DICTIONARY", None) is not None
+
+
+def warm_up(*, synthesis: bool = False, sudachi: bool = False) -> threading.Thread:
     """Load the dictionary (and the voice) in a background thread; return it."""
 
-    def work() -> None:
-        try:
-            jt = module()
-            with FRONTEND_LOCK:
-                jt.g2p_mapping("今日は1,000円です。")
-            if synthesis:
-                jt.synthesize(jt.make_label(jt.run_frontend("あ")))
-        except Exception:  # warming is best effort; real calls report errors
-            pass
-
-    thread = threading.Thread(target=work, name="openjtalk-warm-up", daemon=True)
+    thread = threading.Thread(target=lambda: warm_up_now(synthesis=synthesis, sudachi=sudachi),
+                              name="openjtalk-warm-up", daemon=True)
     thread.start()
     return thread

@@ -9,8 +9,10 @@ problem carries ``file:line:column``; nothing raises a traceback at an author.
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -872,21 +874,42 @@ def find_scenario_files(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a bulk load (it is switched back on after, as it was).
+
+    Loading makes many small objects that live on (nodes, texts, steps). The
+    collector counts them and, every so many, walks *everything* alive to look
+    for cycles — there are none to find here — so with N scenarios loaded each
+    walk costs O(N) and the load as a whole grew faster than N (half of the
+    time at 2,300 files went to full collections that freed nothing).
+    Reference counting still frees everything that is dropped.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def load_all(paths: Iterable[Path | str]) -> tuple[list[Scenario], list[Problem]]:
     """Load every scenario under ``paths``; problems for the broken ones and
     for two files that share one scenario id."""
     scenarios: list[Scenario] = []
     problems: list[Problem] = []
     by_id: dict[str, Scenario] = {}
-    for path in find_scenario_files(paths):
-        scenario, found = check_file(path)
-        problems.extend(found)
-        if scenario is None:
-            continue
-        if scenario.id in by_id:
-            problems.append(Problem(Where(scenario.path, 1, 1), "duplicate-scenario",
-                                    {"id": scenario.id, "other": by_id[scenario.id].path}))
-            continue
-        by_id[scenario.id] = scenario
-        scenarios.append(scenario)
+    with collector_paused():
+        for path in find_scenario_files(paths):
+            scenario, found = check_file(path)
+            problems.extend(found)
+            if scenario is None:
+                continue
+            if scenario.id in by_id:
+                problems.append(Problem(Where(scenario.path, 1, 1), "duplicate-scenario",
+                                        {"id": scenario.id, "other": by_id[scenario.id].path}))
+                continue
+            by_id[scenario.id] = scenario
+            scenarios.append(scenario)
     return scenarios, problems

@@ -11,6 +11,7 @@ engine itself says which word it is on.
 
 from __future__ import annotations
 
+import os
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 RATE_RANGE = (0.5, 2.0)
 VOLUME_RANGE = (0.0, 1.0)
 
+
+SPEECH_THREADS = min(3, max(2, os.cpu_count() or 2))
+"""Threads (and voice engines) speaking at once: one for the current text, a spare for a text still
+finishing a clause — at most one per core, since more would only take the CPUs from the window."""
 
 class SpeechError(Exception):
     """Speech could not be produced; carries a plain message for the learner."""

@@ -20,7 +20,15 @@ import numpy as np
 from trainer.reading import jtalk
 from trainer.reading.engine import Clause
 from trainer.speech.audio import Audio, fade, silence, to_int16, trim_silence
-from trainer.speech.base import CancelToken, SpeechBackend, SpeechError, SpeechEvents, Voice, estimate_marks
+from trainer.speech.base import (
+    SPEECH_THREADS,
+    CancelToken,
+    SpeechBackend,
+    SpeechError,
+    SpeechEvents,
+    Voice,
+    estimate_marks,
+)
 from trainer.speech.hts_pool import EnginePool
 from trainer.speech.messages import ENGINE_BROKEN
 
@@ -56,7 +64,7 @@ class OpenJTalkBackend(SpeechBackend):
         self._cache: OrderedDict[tuple[str, float, float, bool], np.ndarray] = OrderedDict()
         self._cache_size = cache_clauses
         self._cache_lock = threading.Lock()
-        self._engines = EnginePool()
+        self._engines = EnginePool(limit=SPEECH_THREADS)
 
     @staticmethod
     def available() -> bool:
@@ -134,7 +142,7 @@ class OpenJTalkBackend(SpeechBackend):
         token = token or CancelToken()
         if kana is not None:
             return super().speak(text, kana=kana, events=events, token=token)
-        clauses = self.reader.clauses(text, first_max_moras=FIRST_CLAUSE_MORAS)
+        clauses = self.reader.clauses(text, first_max_moras=FIRST_CLAUSE_MORAS, remember=False)  # often heard once
         stream = None
         elapsed_ms = 0.0
         try:

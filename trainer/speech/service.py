@@ -28,6 +28,7 @@ from trainer.reading.engine import Reader
 from trainer.speech import messages
 from trainer.speech.base import (
     RATE_RANGE,
+    SPEECH_THREADS,
     VOLUME_RANGE,
     CancelToken,
     SpeechBackend,
@@ -41,8 +42,8 @@ from trainer.speech.registry import choose_best_backend, create_backend
 
 log = logging.getLogger(__name__)
 
-WORKERS = 3
-"""Threads speaking: one for the current text, spares for texts still finishing a clause."""
+WORKERS = SPEECH_THREADS
+"""Threads speaking (see ``base.SPEECH_THREADS``)."""
 
 
 class _Events(SpeechEvents):

@@ -45,7 +45,8 @@ class ArrowNavigator(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         tiles = self.__dict__.get("tiles")  # absent while the page is being taken down
-        if tiles and event.type() == QEvent.Type.KeyPress and watched in tiles:
+        if (tiles and event.type() == QEvent.Type.KeyPress and watched in tiles
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # Shift+arrow: the key's own
             target = neighbour(tiles, watched, event.key())
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from trainer.widgets.accessibility import add_action, install, set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.look import Look
 from trainer.widgets.text_layout import draw_text, font_key, line_height, text_size
@@ -27,6 +28,8 @@ LONG_PRESS_MS = 600
 def monotonic_ms() -> float:
     """The clock long presses are measured with (tests replace it)."""
     return time.monotonic() * 1000
+
+install()
 
 STYLES = ("primary", "secondary", "danger", "link", "plain", "tile", "quiet")
 
@@ -46,13 +49,22 @@ def focus_width(look: Look) -> int:
 
 
 def paint_focus_ring(painter: QPainter, rect: QRectF, look: Look, radius: float) -> None:
-    """A thick ring in the theme's focus colour, with a thin contrasting inner line."""
+    """A thick ring in the theme's focus colour with an inner band in ``focus_inner``.
+
+    The outer band sits on what is around the control, the inner one on the
+    control's own fill; one of the two always contrasts at least 3:1 with
+    whatever it touches (``Theme.focus_ring_pairs``), so the ring is seen on
+    a dark primary button as well as on the light window."""
     width = focus_width(look)
+    inner = max(2, round(width * 0.6))
     painter.save()
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(look.colour("focus"), width))
     half = width / 2
     painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), radius + width, radius + width)
+    painter.setPen(QPen(look.colour("focus_inner"), inner))
+    edge = width + inner / 2
+    painter.drawRoundedRect(rect.adjusted(edge, edge, -edge, -edge), radius, radius)
     painter.restore()
 
 
@@ -87,6 +99,11 @@ class BigButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCheckable(indicator is not None)
+        self.setAutoExclusive(indicator == "radio")  # Qt's accessible role: RadioButton, not CheckBox
+        if self._style == "link":
+            set_role(self, "link")
+        if long_press:
+            add_action(self, look.tr("a11y.long_press"), self.long_pressed.emit)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -113,6 +130,17 @@ class BigButton(QAbstractButton):
         self.__dict__.pop("_chrome_cache", None)
         self.updateGeometry()
         self.update()
+
+    def set_style(self, style: str) -> None:
+        """Change the button's style (e.g. 「はじめる」 steps back to secondary beside 「続きから」)."""
+        style = style if style in STYLES else "secondary"
+        if style != self._style:
+            self._style = style
+            self.__dict__.pop("_padding_cache", None)
+            self.__dict__.pop("_chrome_cache", None)
+            self._hfw.clear()
+            self.updateGeometry()
+            self.update()
 
     def set_emphasis(self, on: bool) -> None:
         """Draw the button as the suggested next thing to press (no blinking)."""

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.model import Screen
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
@@ -48,7 +49,7 @@ class Bar(QWidget):
         layout = QHBoxLayout(self)
         pad = look.px(10)
         layout.setContentsMargins(look.px(16), pad, look.px(16), pad)
-        self.label = TextBlock("", look, role=role, colour=text_colour, bold=True)
+        self.label = set_role(TextBlock("", look, role=role, colour=text_colour, bold=True), "heading")
         layout.addWidget(self.label)
 
     def set_text(self, text: str) -> None:

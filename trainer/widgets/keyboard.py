@@ -13,9 +13,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from trainer.widgets.accessibility import add_action
+from trainer.widgets.arrow_nav import ArrowNavigator
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.look import Look
+from trainer.widgets.radio_group import RadioGroup
 
 KANA_ROWS = {
     "あ": "あいうえお", "か": "かきくけこ", "さ": "さしすせそ", "た": "たちつてと", "な": "なにぬねの",
@@ -49,6 +52,11 @@ def flick_direction(dx: float, dy: float, threshold: float) -> str:
     return "up" if dy < 0 else "down"
 
 
+FLICKS = ("left", "up", "right", "down")
+"""Flick directions in the order of a key's kana after the first (い う え お)."""
+FLICK_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Up: "up", Qt.Key.Key_Right: "right", Qt.Key.Key_Down: "down"}
+
+
 class KanaKey(BigButton):
     """One key of the kana pad; shows its flick kana small around the main one."""
 
@@ -60,6 +68,23 @@ class KanaKey(BigButton):
         self.key = key
         self._press: QPointF | None = None
         self.clicked.connect(lambda: self.flicked.emit(self.key, "tap"))
+        row = KANA_ROWS.get(key, "")
+        if len(row) > 1:  # flicks without a finger: Shift + an arrow key, or the screen reader's actions
+            self.setAccessibleDescription(look.tr("kb.flick_keys"))
+            for index, direction in enumerate(FLICKS, start=1):
+                if index < len(row):
+                    add_action(self, look.tr(f"kb.flick.{direction}", kana=row[index]),
+                               lambda d=direction: self.flicked.emit(self.key, d))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        direction = FLICK_KEYS.get(event.key())
+        if direction is not None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            row = KANA_ROWS.get(self.key, "")
+            if FLICKS.index(direction) + 1 < len(row):
+                event.accept()
+                self.flicked.emit(self.key, direction)
+                return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position()
@@ -185,6 +210,7 @@ class KanaPad(QWidget):
                 grid.addWidget(button, r, c + 1)
         confirm = SideKey("→", look, style="secondary", role="large", bold=True, compact=True)
         confirm.setToolTip(look.tr("kb.next"))
+        confirm.setAccessibleName(f"→　{look.tr('kb.next_char')}")  # a name, not just an arrow
         confirm.clicked.connect(self.confirm)
         self.keys["confirm"] = confirm
         grid.addWidget(confirm, 0, 0)
@@ -209,6 +235,7 @@ class KanaPad(QWidget):
             grid.setColumnStretch(column, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(4, 1)
+        self._arrows = ArrowNavigator(list(self.keys.values()), self)  # Up / Down by the grid
 
     def confirm(self) -> None:
         """End multi-tap cycling: the next tap starts a new character."""
@@ -301,8 +328,9 @@ class OnScreenKeyboard(QWidget):
         switch = QHBoxLayout()
         self.kana_button = BigButton(look.tr("kb.kana"), look, style="secondary", indicator="radio")
         self.latin_button = BigButton(look.tr("kb.latin"), look, style="secondary", indicator="radio")
-        self.kana_button.setAutoExclusive(True)
-        self.latin_button.setAutoExclusive(True)
+        self._kinds = RadioGroup(self)  # one Tab stop; arrow keys between 「かな」 and 「英数」
+        self._kinds.addButton(self.kana_button)
+        self._kinds.addButton(self.latin_button)
         switch.addWidget(self.kana_button)
         switch.addWidget(self.latin_button)
         switch.addStretch(1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from trainer.widgets.arrow_nav import ArrowNavigator
 from trainer.widgets.button import BigButton
 from trainer.widgets.look import Look
 
@@ -74,6 +75,8 @@ class NumberPad(QWidget):
                 grid.addWidget(key, row, 0, 1, 3)
         for column in range(3):
             grid.setColumnStretch(column, 1)
+        # arrow keys go by the grid (Down from 「3」 is 「6」), not by the order of the keys
+        self._arrows = ArrowNavigator(list(self.keys.values()), self)
 
     def _key(self, look: Look, text: str, name: str) -> BigButton:
         key = BigButton(text, look, style="secondary", role="small", bold=True, compact=True)

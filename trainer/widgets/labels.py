@@ -10,6 +10,7 @@ plain text (reading notation ``｜都城《みやこのじょう》`` removed).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -163,17 +164,24 @@ def make_text(raw: str, look: Look, *, role: str = "body", colour: str = "text",
     return TextBlock(plain(raw), look, role=role, colour=colour, bold=bold, align=align, parent=parent)
 
 
-_readers: dict[tuple[tuple[str, str], ...], object] = {}
+_readers: OrderedDict[tuple[tuple[str, str], ...], object] = OrderedDict()
+READERS_KEPT = 16
+"""Readers kept (one per set of ``readings:``; each caches its analyses): a day over a large catalogue
+must not keep one per scenario ever opened."""
 
 
 def reader_for(readings: Mapping[str, str] | None):
-    """A shared ``Reader`` with the scenario's ``readings:`` (one per set of readings)."""
+    """A shared ``Reader`` with the scenario's ``readings:`` (one per set of readings, the last few kept)."""
     from trainer.reading.engine import Reader
 
     key = tuple(sorted((readings or {}).items()))
     found = _readers.get(key)
     if found is None:
         found = _readers[key] = Reader(dict(key))
+        while len(_readers) > READERS_KEPT:
+            _readers.popitem(last=False)
+    else:
+        _readers.move_to_end(key)
     return found
 
 

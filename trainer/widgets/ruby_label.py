@@ -17,6 +17,7 @@ The accessible name is the plain text. ``highlightWord(offset, length)``
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Slot
@@ -42,6 +43,32 @@ _NO_LINE_START = set("、。，．,.）」』】〕〉》”’！？!?ー～ぁ
 _NO_LINE_END = set("（「『【〔〈《“‘([￥¥$")
 
 _default_reader: Reader | None = None
+
+# Shared caches (one UI thread): the same texts come back on every step and pass, and a layout pass
+# asks each label for its height at many widths. Words are measured once per font, a text's word
+# groups are made once per font, and its layout once per width — for every label showing it.
+_ADVANCES: dict[tuple[str, str], float] = {}
+_ADVANCES_KEPT = 50_000
+_GROUPS: OrderedDict[tuple, list] = OrderedDict()
+_GROUPS_KEPT = 512
+_LAYOUTS: OrderedDict[tuple, object] = OrderedDict()
+_LAYOUTS_KEPT = 2048
+
+
+def _advance(metrics: QFontMetricsF, key: str, text: str) -> float:
+    """``metrics.horizontalAdvance(text)``, remembered per font ``key``."""
+    found = _ADVANCES.get((key, text))
+    if found is None:
+        if len(_ADVANCES) >= _ADVANCES_KEPT:
+            _ADVANCES.clear()
+        found = _ADVANCES[(key, text)] = metrics.horizontalAdvance(text)
+    return found
+
+
+def _remember(cache: OrderedDict, key: tuple, value, kept: int) -> None:
+    cache[key] = value
+    while len(cache) > kept:
+        cache.popitem(last=False)
 
 
 def _shared_reader() -> Reader:
@@ -114,6 +141,7 @@ class RubyLabel(QWidget):
         self._raw = ""
         self._plain = ""
         self._words: list[Word] = []
+        self._words_key: tuple[Word, ...] = ()
         self._furigana = furigana
         self._highlight: tuple[int, int] | None = None
         self._cache: dict[int, _Layout] = {}
@@ -142,6 +170,7 @@ class RubyLabel(QWidget):
 
     def _set_words(self, words: list[Word], raw: str | None) -> None:
         self._words = words
+        self._words_key = tuple(words)
         self._plain = "".join(w.surface for w in words)
         if raw is None:
             self._raw = self._plain
@@ -229,7 +258,19 @@ class RubyLabel(QWidget):
             font.setPointSizeF(max(5.0, font.pointSizeF() * RUBY_SCALE))
         return font
 
-    def _groups(self, base: QFontMetricsF, ruby: QFontMetricsF) -> list[_Group]:
+    def _groups(self, base: QFontMetricsF, ruby: QFontMetricsF, keys: tuple[str, str]) -> list[_Group]:
+        """The word groups, made once per font for every label showing these words (not changed later)."""
+        cache_key = (keys, self._furigana, self._words_key)
+        found = _GROUPS.get(cache_key)
+        if found is not None:
+            _GROUPS.move_to_end(cache_key)
+            return found
+        groups = self._make_groups(base, ruby, keys)
+        _remember(_GROUPS, cache_key, groups, _GROUPS_KEPT)
+        return groups
+
+    def _make_groups(self, base: QFontMetricsF, ruby: QFontMetricsF, keys: tuple[str, str]) -> list[_Group]:
+        base_key, ruby_key = keys
         groups: list[_Group] = []
         starts = phrase_starts(self._plain)
         for word in self._words:
@@ -241,8 +282,8 @@ class RubyLabel(QWidget):
             offset = word.start
             for part in parts or [Segment(word.surface, None)]:
                 piece = _Piece(part.base, part.reading, offset)
-                piece.base_width = base.horizontalAdvance(part.base)
-                piece.ruby_width = ruby.horizontalAdvance(part.reading) if part.reading else 0.0
+                piece.base_width = _advance(base, base_key, part.base)
+                piece.ruby_width = _advance(ruby, ruby_key, part.reading) if part.reading else 0.0
                 piece.width = max(piece.base_width, piece.ruby_width)
                 group.pieces.append(piece)
                 offset += len(part.base)
@@ -311,9 +352,26 @@ class RubyLabel(QWidget):
         cached = self._cache.get(width)
         if cached is not None:
             return cached
-        base = QFontMetricsF(self.font())
-        ruby = QFontMetricsF(self._ruby_font())
-        groups = self._groups(base, ruby)
+        ruby_font = self._ruby_font()
+        keys = (self.font().key(), ruby_font.key())
+        shared_key = (keys, self._furigana, self._words_key, width)
+        shared = _LAYOUTS.get(shared_key)
+        if shared is not None:
+            _LAYOUTS.move_to_end(shared_key)
+            self._keep(width, shared)
+            return shared
+        layout = self._make_layout(width, QFontMetricsF(self.font()), QFontMetricsF(ruby_font), keys)
+        _remember(_LAYOUTS, shared_key, layout, _LAYOUTS_KEPT)
+        self._keep(width, layout)
+        return layout
+
+    def _keep(self, width: int, layout: _Layout) -> None:
+        if len(self._cache) > 16:
+            self._cache.clear()
+        self._cache[width] = layout
+
+    def _make_layout(self, width: int, base: QFontMetricsF, ruby: QFontMetricsF, keys: tuple[str, str]) -> _Layout:
+        groups = self._groups(base, ruby, keys)
         has_ruby = any(p.ruby for g in groups for p in g.pieces)
         ruby_band = ruby.height() if has_ruby else 0.0
         line_height = base.height()
@@ -333,11 +391,7 @@ class RubyLabel(QWidget):
         lines = line + 1 if (self._words and self._plain) else 0
         pitch = ruby_band + line_height
         height = lines * pitch + max(0, lines - 1) * line_height * LINE_GAP
-        layout = _Layout(placed, lines, line_height, ruby_band, height, widest)
-        if len(self._cache) > 16:
-            self._cache.clear()
-        self._cache[width] = layout
-        return layout
+        return _Layout(placed, lines, line_height, ruby_band, height, widest)
 
     def _place(self, groups: list[_Group], width: int, base: QFontMetricsF,
                break_before: int | None) -> tuple[list[_Placed], int, float]:

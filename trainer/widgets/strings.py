@@ -12,6 +12,53 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("デジタル生活の練習", "Digital life practice"),
     "app.motto": ("つまずいて当たり前。何度でも、ゆっくり練習できます。",
                   "Everyone stumbles. Practise as often and as slowly as you like."),
+    # accessibility (screen readers, keyboard, switches)
+    "a11y.long_press": ("長押し", "Long press"),
+    "kb.next_char": ("次の文字へ", "next character"),
+    "kb.flick_keys": ("Shift キーと矢印キーでフリックできます", "Shift and an arrow key flick"),
+    "kb.flick.left": ("左にフリック（{kana}）", "Flick left ({kana})"),
+    "kb.flick.up": ("上にフリック（{kana}）", "Flick up ({kana})"),
+    "kb.flick.right": ("右にフリック（{kana}）", "Flick right ({kana})"),
+    "kb.flick.down": ("下にフリック（{kana}）", "Flick down ({kana})"),
+    "a11y.gesture.title": ("指を使わないやり方", "Without a finger"),
+    "a11y.gesture.hold_keys": ("長押しは、ボタンを選んで Menu キー（または Shift＋F10）。下の「長押しにする」を押してから"
+                               "ボタンを押してもできます。",
+                               "A long press: choose the button, then the Menu key (or Shift+F10). Or press "
+                               "“Make it a long press” below, then the button."),
+    "a11y.gesture.hold": ("長押しにする", "Make it a long press"),
+    "a11y.gesture.armed": ("次に押すボタンは長押しになります。", "The next button you press is a long press."),
+    "a11y.gesture.swipe_keys": ("なぞるのは、「練習用の画面」を選んで矢印キー。下のボタンでもできます。",
+                                "A swipe: choose the practice screen, then an arrow key. Or use the buttons below."),
+    "a11y.swipe.left": ("左へなぞる", "Swipe left"),
+    "a11y.swipe.right": ("右へなぞる", "Swipe right"),
+    "a11y.swipe.up": ("上へなぞる", "Swipe up"),
+    "a11y.swipe.down": ("下へなぞる", "Swipe down"),
+    "a11y.scan_back": ("{name}：グループにもどる", "{name}: back to the groups"),
+    "switch.title": ("スイッチで操作する", "Use with switches"),
+    "switch.note": ("スイッチ（大きなボタン）1つか2つで、全部の操作ができます。光る枠が順に動き、スイッチで選びます。",
+                    "One or two switches (big buttons) do everything: a frame moves from place to place, and a "
+                    "switch chooses."),
+    "switch.mode": ("スイッチの数", "Number of switches"),
+    "switch.off": ("使わない", "Off"),
+    "switch.one": ("1つ（枠が自動で動く）", "One (the frame moves by itself)"),
+    "switch.two": ("2つ（動かす・選ぶ）", "Two (move, choose)"),
+    "switch.speed": ("枠が動く速さ", "How long the frame stays"),
+    "switch.seconds": ("{n} 秒ごと", "Every {n} s"),
+    "switch.key_one": ("スイッチのキー：{name}（押して変える）", "Switch key: {name} (press to change)"),
+    "switch.key_move": ("動かすキー：{name}（押して変える）", "Move key: {name} (press to change)"),
+    "switch.key_choose": ("選ぶキー：{name}（押して変える）", "Choose key: {name} (press to change)"),
+    "switch.press_key": ("スイッチにするキーを押してください", "Press the key to use as the switch"),
+    "a11y.cart": ("カートの中身", "Cart contents"),
+    "a11y.receipt": ("明細", "Details"),
+    "a11y.dialog": ("確認", "Confirmation"),
+    "a11y.choices": ("選ぶところ", "Choices"),
+    "a11y.hint_target": ("「{name}」のところです。", "It is here: “{name}”."),
+    "a11y.list_start": ("{action}：{title}", "{action}: {title}"),
+    "a11y.scan_group.instructions": ("説明", "Instructions"),
+    "a11y.scan_group.device": ("練習用の画面", "Practice screen"),
+    "a11y.scan_group.controls": ("操作のボタン", "Control buttons"),
+    "a11y.scan_group.nav": ("上の帯", "Top bar"),
+    "a11y.scan_group.page": ("この画面", "This page"),
     "nav.settings": ("設定", "Settings"),
     "nav.instructor": ("講師の方へ", "For instructors"),
     "nav.learner": ("学ぶ人を選ぶ", "Choose learner"),
@@ -34,6 +81,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list.source": ("パック「{name}」", "Pack “{name}”"),
     "list.resume": ("続きから", "Continue"),
     "list.resume_note": ("前回やめたところから続けられます。", "You can continue where you stopped."),
+    # learner choice (when the record opened while a learner was already practising)
+    "learner.keep_early": ("いまの練習を記録に残すには、自分の名前を選んでください。",
+                           "To keep the practice you just did, choose your name."),
     # player
     "player.step": ("手順 {n} / {total}", "Step {n} of {total}"),
     "player.next": ("次へ", "Next"),
@@ -205,6 +255,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "device.speaker": ("スマートスピーカー（練習用）", "Smart speaker (practice)"),
     "device.status_time": ("10:15", "10:15"),
 }
+
+
+def _merge_instructor_words() -> None:
+    # The instructor area's words live in their own module of the same shape (see its docstring).
+    from trainer.widgets.strings_instructor import STRINGS as instructor
+
+    clash = set(STRINGS) & set(instructor)
+    if clash:
+        raise RuntimeError(f"catalogue keys defined twice: {sorted(clash)}")
+    STRINGS.update(instructor)
+
+
+_merge_instructor_words()
 
 
 def tr(key: str, lang: str = "ja", **args: object) -> str:

@@ -4,7 +4,12 @@ A theme is plain data (hex colours by role). ``text_pairs`` lists every
 foreground/background pair that carries text and must reach the theme's
 ``level`` (4.5:1 for the default theme, 7:1 for high contrast);
 ``ui_pairs`` lists the pairs that only need to be seen (focus ring,
-highlight, borders: 3:1, WCAG 1.4.11). A test computes them all.
+highlight, borders: 3:1, WCAG 1.4.11). The focus ring has two bands, an
+outer one in ``focus`` and an inner one in ``focus_inner``: against every
+fill it can sit on or border (``focus_fills``) one of the two reaches 3:1,
+and the two reach 3:1 against each other, so the ring is seen on the
+window, on a dark primary button and on the dark top bar alike. A test
+computes them all.
 No Qt here, so the arithmetic is testable anywhere.
 """
 
@@ -58,6 +63,8 @@ class Theme:
     danger: str
     danger_text: str
     focus: str
+    focus_inner: str
+    """The ring's inner band: contrasts with ``focus`` and with the fills ``focus`` cannot reach."""
     highlight: str
     praise: str
     praise_text: str
@@ -80,6 +87,8 @@ class Theme:
     input: str
     input_text: str
     input_border: str
+    placeholder: str
+    """The faint text in an empty field (it is sometimes the field's only label, so it is text)."""
     badge: str
     badge_text: str
     bezel: str
@@ -110,7 +119,8 @@ class Theme:
             ("screen", self.screen_text, self.screen), ("screen-muted", self.screen_muted, self.screen),
             ("header", self.header_text, self.header), ("link/screen", self.link, self.screen),
             ("warning", self.warning_text, self.warning), ("note", self.note_text, self.note),
-            ("input", self.input_text, self.input), ("badge", self.badge_text, self.badge),
+            ("input", self.input_text, self.input), ("placeholder", self.placeholder, self.input),
+            ("badge", self.badge_text, self.badge),
             ("bezel", self.bezel_text, self.bezel), ("chrome", self.chrome_text, self.chrome),
             ("bubble", self.bubble_in_text, self.bubble_in),
         ]
@@ -133,6 +143,21 @@ class Theme:
             ("call/bezel", self.light_call, self.bezel),
         ]
 
+    def focus_fills(self) -> list[tuple[str, str]]:
+        """(name, colour) of every fill the focus ring sits on or borders: the backgrounds of
+        pages, panes, bars and device screens, and the fills of the buttons it goes round."""
+        names = ("window", "surface", "screen", "header", "chrome", "bezel", "input", "primary", "secondary",
+                 "danger", "praise", "explain", "hint", "notice", "warning", "note", "bubble_in", "badge")
+        return [(name, getattr(self, name)) for name in names]
+
+    def focus_ring_pairs(self) -> list[tuple[str, float]]:
+        """(fill, the better contrast of the ring's two bands against it), and the bands against
+        each other — each must reach ``UI_CONTRAST``."""
+        found = [(f"focus/{name}", max(contrast(self.focus, fill), contrast(self.focus_inner, fill)))
+                 for name, fill in self.focus_fills()]
+        found.append(("focus/focus_inner", contrast(self.focus, self.focus_inner)))
+        return found
+
     def colours(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if isinstance(getattr(self, f.name), str)
                 and getattr(self, f.name).startswith("#")}
@@ -145,7 +170,7 @@ STANDARD = Theme(
     primary="#14539A", primary_text="#FFFFFF",
     secondary="#E4ECF6", secondary_text="#0F2744", secondary_border="#4F6D91",
     danger="#9E2A1F", danger_text="#FFFFFF",
-    focus="#B54800", highlight="#7B1FA2",
+    focus="#B54800", focus_inner="#FFFFFF", highlight="#7B1FA2",
     praise="#E3F1E1", praise_text="#163F1A",
     explain="#FFF3D1", explain_text="#3B2C00",
     hint="#E4EEF9", hint_text="#0F2744",
@@ -153,7 +178,7 @@ STANDARD = Theme(
     screen="#FFFFFF", screen_text="#1A1A1A", screen_muted="#4F4F4F",
     header="#14539A", header_text="#FFFFFF", link="#0B4A94",
     warning="#FFEBD6", warning_text="#5E2600", note="#EAF1F8", note_text="#1B3147",
-    input="#FFFFFF", input_text="#1A1A1A", input_border="#5A5A5A",
+    input="#FFFFFF", input_text="#1A1A1A", input_border="#5A5A5A", placeholder="#5E5E5E",
     badge="#B3261E", badge_text="#FFFFFF",
     bezel="#2A2A2E", bezel_text="#FFFFFF", chrome="#DCDFE4", chrome_text="#1A1A1A",
     bubble_in="#E9EDF2", bubble_in_text="#1A1A1A",
@@ -168,7 +193,7 @@ HIGH_CONTRAST = Theme(
     primary="#FFE14D", primary_text="#000000",
     secondary="#000000", secondary_text="#FFFFFF", secondary_border="#FFFFFF",
     danger="#000000", danger_text="#FFB4A8",
-    focus="#3DE8FF", highlight="#FF7BF2",
+    focus="#3DE8FF", focus_inner="#000000", highlight="#FF7BF2",
     praise="#000000", praise_text="#9BF59B",
     explain="#000000", explain_text="#FFE14D",
     hint="#000000", hint_text="#FFFFFF",
@@ -176,7 +201,7 @@ HIGH_CONTRAST = Theme(
     screen="#000000", screen_text="#FFFFFF", screen_muted="#E6E6E6",
     header="#1F1F1F", header_text="#FFE14D", link="#FFE14D",
     warning="#000000", warning_text="#FFC266", note="#000000", note_text="#FFFFFF",
-    input="#000000", input_text="#FFFFFF", input_border="#FFFFFF",
+    input="#000000", input_text="#FFFFFF", input_border="#FFFFFF", placeholder="#C8C8C8",
     badge="#FFE14D", badge_text="#000000",
     bezel="#3A3A3A", bezel_text="#FFFFFF", chrome="#1F1F1F", chrome_text="#FFFFFF",
     bubble_in="#1F1F1F", bubble_in_text="#FFFFFF",

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QButtonGroup, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
 from trainer.widgets.labels import TextBlock
+from trainer.widgets.radio_group import RadioGroup
 from trainer.widgets.registry import element_widget
 
 
@@ -28,11 +30,17 @@ class ChoiceListElement(ElementWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.px(8))
-        if element.text("label") is not None:
-            layout.addWidget(TextBlock(ctx.text(element.text("label")), look, colour="screen_text", bold=True))
+        label = ctx.text(element.text("label")) if element.text("label") is not None else ""
+        if label:
+            layout.addWidget(TextBlock(label, look, colour="screen_text", bold=True))
         self.options: dict[str, BigButton] = {}
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(not many)
+        name = label or look.tr("a11y.choices")
+        if many:  # tick boxes: each its own Tab stop, in a named group
+            self._group = QButtonGroup(self)
+            self._group.setExclusive(False)
+            set_role(self, "group", name)
+        else:  # radio buttons: one Tab stop, arrow keys inside (see RadioGroup)
+            self._group = RadioGroup(self, self, name)
         for option in element.props.get("options", ()):
             text = ctx.text(option.get("label"))
             if option.get("note") is not None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
@@ -21,9 +22,11 @@ class DialogElement(ElementWidget):
         super().__init__(element, ctx, parent)
         look = self.look
         box = Box(look, fill="screen", border="screen_text", padding=18, radius=16, border_width=3)
-        if element.text("title") is not None:
-            box.box_layout.addWidget(TextBlock(ctx.text(element.text("title")), look, role="large",
-                                               colour="screen_text", bold=True))
+        title = ctx.text(element.text("title")) if element.text("title") is not None else ""
+        set_role(box, "dialog", title or look.tr("a11y.dialog"), ctx.text(element.text("text")))
+        if title:
+            box.box_layout.addWidget(set_role(TextBlock(title, look, role="large", colour="screen_text",
+                                                        bold=True), "heading"))
         box.box_layout.addWidget(make_text(ctx.raw(element.text("text")), look, colour="screen_text",
                                            readings=ctx.readings))
         holder = QWidget()

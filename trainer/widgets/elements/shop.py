@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
+from trainer.widgets.accessibility import Holder, set_role
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton, focus_width, paint_focus_ring
 from trainer.widgets.icons import paint_icon
@@ -119,13 +120,16 @@ class ProductElement(ElementWidget):
         return self.card if target == self.element.id else None
 
 
-def _money_row(look: Look, name: str, amount: str, bold: bool = False, role: str = "body") -> QHBoxLayout:
-    row = QHBoxLayout()
+def _money_row(look: Look, name: str, amount: str, bold: bool = False, role: str = "body") -> QWidget:
+    """One row of a cart or a receipt: what, and how much (a table row for screen readers)."""
+    holder = set_role(Holder(), "row", f"{name}　{amount}" if amount else name)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(look.px(10))
-    row.addWidget(TextBlock(name, look, role=role, colour="screen_text", bold=bold), 1)
-    row.addWidget(TextBlock(amount, look, role=role, colour="screen_text", bold=bold,
-                            align=Qt.AlignmentFlag.AlignRight), 0)
-    return row
+    row.addWidget(set_role(TextBlock(name, look, role=role, colour="screen_text", bold=bold), "cell"), 1)
+    row.addWidget(set_role(TextBlock(amount, look, role=role, colour="screen_text", bold=bold,
+                                     align=Qt.AlignmentFlag.AlignRight), "cell"), 0)
+    return holder
 
 
 @element_widget("cart")
@@ -135,23 +139,23 @@ class CartElement(ElementWidget):
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
         look = self.look
-        box = Box(look, fill="screen", border="border")
+        box = set_role(Box(look, fill="screen", border="border"), "table", look.tr("a11y.cart"))
         total = 0
         for item in element.props.get("items", ()):
             qty = int(item.get("qty") or 1)
             price = int(item["price"])
             total += qty * price
             name = ctx.text(item.get("name"))
-            box.box_layout.addLayout(_money_row(look, f"{name}　{look.tr('cart.qty', n=qty)}",
+            box.box_layout.addWidget(_money_row(look, f"{name}　{look.tr('cart.qty', n=qty)}",
                                                 ctx.money(price * qty)))
         shipping = element.props.get("shipping")
         if shipping is not None:
             total += int(shipping)
-            box.box_layout.addLayout(_money_row(look, look.tr("cart.shipping"), ctx.money(int(shipping))))
+            box.box_layout.addWidget(_money_row(look, look.tr("cart.shipping"), ctx.money(int(shipping))))
         for fee in element.props.get("fees", ()) or ():
             total += int(fee["amount"])
-            box.box_layout.addLayout(_money_row(look, ctx.text(fee.get("label")), ctx.money(int(fee["amount"]))))
-        box.box_layout.addLayout(_money_row(look, look.tr("cart.total"), ctx.money(total), bold=True,
+            box.box_layout.addWidget(_money_row(look, ctx.text(fee.get("label")), ctx.money(int(fee["amount"]))))
+        box.box_layout.addWidget(_money_row(look, look.tr("cart.total"), ctx.money(total), bold=True,
                                             role="large"))
         self.total = total
         layout = QVBoxLayout(self)
@@ -166,17 +170,19 @@ class ReceiptElement(ElementWidget):
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
         look = self.look
-        box = Box(look, fill="screen", border="border")
+        box = set_role(Box(look, fill="screen", border="border"), "table",
+                       ctx.text(element.text("title")) if element.text("title") is not None
+                       else look.tr("a11y.receipt"))
         if element.text("title") is not None:
             box.box_layout.addWidget(TextBlock(ctx.text(element.text("title")), look, role="heading",
                                                colour="screen_text", bold=True, icon="check",
                                                align=Qt.AlignmentFlag.AlignLeft))
         for line in element.props.get("lines", ()):
             amount = line.get("amount")
-            box.box_layout.addLayout(_money_row(look, ctx.text(line.get("label")),
+            box.box_layout.addWidget(_money_row(look, ctx.text(line.get("label")),
                                                 ctx.money(int(amount)) if amount is not None else ""))
         if element.props.get("total") is not None:
-            box.box_layout.addLayout(_money_row(look, look.tr("receipt.total"),
+            box.box_layout.addWidget(_money_row(look, look.tr("receipt.total"),
                                                 ctx.money(int(element.props["total"])), bold=True, role="large"))
         if element.text("note") is not None:
             box.box_layout.addWidget(TextBlock(ctx.text(element.text("note")), look, role="small",

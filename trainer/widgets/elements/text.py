@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from trainer.scenarios.model import Element
+from trainer.widgets.accessibility import set_role
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import Box, make_text
@@ -25,8 +26,9 @@ class HeadingElement(ElementWidget):
 
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
-        _column(self).addWidget(make_text(ctx.raw(element.text("text")), self.look, role="heading",
-                                          colour="screen_text", bold=True, readings=ctx.readings))
+        _column(self).addWidget(set_role(make_text(ctx.raw(element.text("text")), self.look, role="heading",
+                                                   colour="screen_text", bold=True, readings=ctx.readings),
+                                         "heading"))
 
 
 class _Icon(QWidget):

@@ -4,7 +4,7 @@ Attempts recorded before this revision were all guided play, so they read
 ``try``.
 
 Revision ID: 0007_attempt_mode
-Revises: 0005_report_indexes
+Revises: 0006_class_sessions
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_attempt_mode"
-down_revision = "0005_report_indexes"
+down_revision = "0006_class_sessions"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,280 @@
+"""The instructor area: behind a PIN, the pages instructors and helpers live in.
+
+``InstructorArea`` shows the PIN gate first, then tabs, one module each:
+
+* 学習者とクラス (``learners.py``) — learners and groups;
+* 教室の開催 (``classes.py``) — start / end / correct classes, the venues;
+* 見守りボード (``board.py``) — who practises, raised hands, 「対応しました」;
+* 報告とつまずき (``reports.py``) — the city's report (CSV, PDF), by learner, by practice;
+* 書き出し・削除・保存 (``data.py``) — a learner's data, records waiting on this PC.
+
+The area has its own text size (default 100 %, kept on this PC, apart from
+the learner's), chosen at its top. Every word comes from the catalogue, in
+the app's language. Database work runs on one worker thread (``Jobs``), so
+the window never waits for the record. Unlocked, it locks itself after three
+idle minutes (``idle_lock.py``). Dialogs go through the classmethods
+:meth:`ask_save_path` and :meth:`ask_confirm` so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.app.instructor.board import BoardPage
+from trainer.app.instructor.classes import ClassesPage
+from trainer.app.instructor.common import AreaPrefs, Jobs, button, field, label, scrolling
+from trainer.app.instructor.data import DataPage
+from trainer.app.instructor.learners import LearnersPage
+from trainer.app.instructor.pin_gate import PinGate
+from trainer.app.instructor.reports import ReportsPage, tabs_widget
+from trainer.app.report_export import ScenarioNames
+from trainer.app.style import style_sheet
+from trainer.progress.classes import ClassBook, HelpBoard
+from trainer.progress.learners import LearnerDirectory
+from trainer.progress.pin import InstructorPin
+from trainer.progress.recorder import ProgressRecorder
+from trainer.progress.reports import Reports
+from trainer.widgets.look import TEXT_SCALES, Look
+
+log = logging.getLogger("trainer.app")
+
+_FILTERS = {"json": "JSON (*.json)", "csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}
+
+
+class InstructorArea(QWidget):
+    """PIN-protected area for instructors and supporters."""
+
+    closed = Signal()
+    """Fires when 「閉じる」 is pressed; the area locks itself again first."""
+
+    unlocked = Signal()
+    """Fires when the right PIN was entered (or a new PIN was set)."""
+
+    learners_changed = Signal()
+    """Fires after learners or groups were added, renamed, merged or removed (refresh the picker)."""
+
+    session_changed = Signal()
+    """Fires after a class was started or ended here (this PC's seat looks again at once)."""
+
+    def __init__(
+        self,
+        learners: LearnerDirectory,
+        pin: InstructorPin,
+        reports: Reports,
+        recorder: ProgressRecorder | None = None,
+        parent: QWidget | None = None,
+        *,
+        scenario_title: Callable[[str], str] | None = None,
+        look: Look | None = None,
+        classes: ClassBook | None = None,
+        board: HelpBoard | None = None,
+        names: ScenarioNames | None = None,
+        prefs: AreaPrefs | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("instructorArea")
+        self._base_look = look or Look()
+        self.prefs = prefs or AreaPrefs.load()
+        self._learners = learners
+        self._pin = pin
+        self._reports = reports
+        self._recorder = recorder
+        self._book = classes or ClassBook(reports.engine)
+        self._board = board or HelpBoard(reports.engine)
+        self._names = names or ScenarioNames(title=scenario_title or (lambda sid: sid))
+        self.jobs = Jobs(self)
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._build()
+        from trainer.app.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, self.lock, lambda: self.is_unlocked)
+        """Locks the unlocked area after idle minutes (names must not stay open to the next person)."""
+        self.lock()
+
+    @property
+    def look(self) -> Look:
+        """The area's look: the app's theme and language, the area's own text size."""
+        return self._base_look.with_(scale=self.prefs.scale)
+
+    # -- dialogs (replaceable in tests) ------------------------------------------------------
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget | None, suggested_name: str, kind: str = "json") -> str | None:
+        """Ask where to save a file; None when cancelled."""
+        look = getattr(parent, "look", None)
+        title = look.tr("ia.save_where") if isinstance(look, Look) else "書き出す場所を選んでください"
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested_name),
+                                              _FILTERS.get(kind, _FILTERS["json"]))
+        return path or None
+
+    @classmethod
+    def ask_confirm(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        """Ask a yes/no question; True only for an explicit yes."""
+        look = getattr(parent, "look", None)
+        look = look if isinstance(look, Look) else Look()
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(look.tr("ia.yes"), QMessageBox.ButtonRole.DestructiveRole)
+        no = box.addButton(look.tr("ia.no"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _save_path(self, parent: QWidget, name: str, kind: str) -> str | None:
+        return type(self).ask_save_path(parent, name, kind)
+
+    def _confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        return type(self).ask_confirm(parent, title, text)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        look = self.look
+        self.setFont(look.font("body"))
+        # Headers in bold so a table's columns read at a glance (the font itself follows the area).
+        pad = look.px(6)
+        self.setStyleSheet(
+            style_sheet(look) + f"\nQHeaderView::section {{ font-weight: bold; padding: {pad}px {pad * 2}px; }}\n"
+        )
+        self.gate = PinGate(self._pin, look, self.jobs)
+        self.gate.unlocked.connect(self._unlock)
+        self.gate.closed.connect(self._close)
+        self.learners_page = LearnersPage(self._learners, look, self.jobs, self._confirm)
+        self.learners_page.learners_changed.connect(self.learners_changed.emit)
+        self.classes_page = ClassesPage(self._book, look, self.jobs)
+        self.classes_page.session_changed.connect(self.session_changed.emit)
+        self.board_page = BoardPage(self._board, self._book, look, self.jobs, scenario_title=self._names.title)
+        self.reports_page = ReportsPage(self._reports, self._book, self._learners, look, self.jobs,
+                                        ask_save_path=self._save_path, names=self._names)
+        self.data_page = DataPage(self._learners, self._recorder, self.learners_page, look, self.jobs,
+                                  ask_save_path=self._save_path)
+        main = QWidget()
+        self.tabs = tabs_widget(look.tr("ia.title"), look)
+        self.pages = [self.learners_page, self.classes_page, self.board_page, self.reports_page, self.data_page]
+        for page, key in zip(self.pages, ("tab.learners", "tab.classes", "tab.board", "tab.reports", "tab.data"),
+                             strict=True):
+            self.tabs.addTab(page if page is self.reports_page else scrolling(page), look.tr(key))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
+        for scale in TEXT_SCALES:
+            self.size_combo.addItem(look.tr("ia.text_size_value", n=scale), scale)
+        self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(self.prefs.text_scale)))
+        self.size_combo.currentIndexChanged.connect(lambda _i: self.set_text_scale(int(self.size_combo.currentData())))
+        close = button(look.tr("ia.close"), look)
+        close.clicked.connect(self._close)
+        bottom = QHBoxLayout()  # one row under the tabs: the area's text size, and 「閉じる」
+        bottom.addWidget(label(look.tr("ia.text_size")))
+        bottom.addWidget(self.size_combo, 1)
+        bottom.addWidget(close, 2)
+        layout = QVBoxLayout(main)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.stack.addWidget(self.gate)
+        self.stack.addWidget(main)
+        self._use_font(look)
+
+    def _use_font(self, look: Look) -> None:
+        """Give Qt's own widgets the area's font: with the app's style sheet in force a parent's
+        font does not reach its children, so each one that has no font of its own gets it."""
+        body = look.font("body")
+        for widget in [self.gate, *self.stack.findChildren(QWidget)]:
+            if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                widget.setFont(body)
+
+    def set_text_scale(self, scale: int) -> None:
+        """Use ``scale`` % for the area's text from now on (kept on this PC); the open tab stays."""
+        if scale == self.prefs.text_scale:
+            return
+        self.prefs.text_scale = scale
+        self.prefs.save()
+        unlocked, tab = self.is_unlocked, self.tabs.currentIndex()
+        self.board_page.stop()
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._build()
+        if unlocked:
+            self.stack.setCurrentIndex(1)
+            self.tabs.setCurrentIndex(tab)
+            self.reload()
+            self.size_combo.setFocus()
+        else:
+            self.lock()
+
+    # -- locking ---------------------------------------------------------------------------------
+
+    @Slot()
+    def lock(self) -> None:
+        """Show the PIN gate again (it asks to choose a PIN when none exists yet)."""
+        self.board_page.stop()
+        self.idle_lock.stop()
+        self.stack.setCurrentIndex(0)
+        self.gate.reset()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def _unlock(self) -> None:
+        self.idle_lock.start()
+        self.stack.setCurrentIndex(1)
+        self.reload()
+        self.tabs.setFocus()
+        self.unlocked.emit()
+
+    @Slot()
+    def _close(self) -> None:
+        self.lock()
+        self.closed.emit()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        self.board_page.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.is_unlocked and self.tabs.currentWidget() is not None and self.current_page() is self.board_page:
+            self.board_page.start()
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def current_page(self) -> Any:
+        index = self.tabs.currentIndex()
+        return self.pages[index] if 0 <= index < len(self.pages) else None
+
+    def show_page(self, page: QWidget) -> None:
+        self.tabs.setCurrentIndex(self.pages.index(page))
+
+    @Slot()
+    def reload(self) -> None:
+        """Load every page again (off the UI thread)."""
+        for page in self.pages:
+            if page is not self.board_page:
+                page.reload()
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.current_page() is self.board_page and self.is_unlocked:
+            self.board_page.start()
+        else:
+            self.board_page.stop()
+        if self.current_page() is self.data_page:
+            self.data_page.refresh_pending()

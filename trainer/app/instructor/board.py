@@ -1,0 +1,209 @@
+"""The help board: who practises in the open class, raised hands first, and 「対応しました」.
+
+It reads the board twice a second while it is on screen (one small indexed
+query, on the area's worker thread). A row shows a first name or nickname
+only (a guest is 「ゲスト」), the practice and step, a raised hand, and
+「つまずいています」 when the same step has had several wrong tries or hints —
+counts, never time on screen. 「対応しました」 lowers the chosen person's hand
+(or the longest-waiting hand when nobody is chosen) and records that a
+helper assisted on that step.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from trainer.app.instructor.classes import kind_text
+from trainer.app.instructor.common import Jobs, Page, button, label, selected_key, table
+from trainer.progress.classes import (
+    STATE_FINISHED,
+    STATE_RESTING,
+    BoardRow,
+    ClassBook,
+    HelpBoard,
+    SessionInfo,
+)
+from trainer.widgets.look import Look
+
+#: How often the board reads the record while it is on screen, in milliseconds (one small indexed query).
+REFRESH_MS = 500
+
+
+class BoardPage(Page):
+    """The live help board for one record (the open class)."""
+
+    def __init__(
+        self,
+        board: HelpBoard,
+        book: ClassBook,
+        look: Look,
+        jobs: Jobs,
+        *,
+        scenario_title: Callable[[str], str] | None = None,
+        on_answered: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(look, jobs, parent)
+        self._board = board
+        self._book = book
+        self._title = scenario_title or (lambda sid: sid)
+        self._on_answered = on_answered
+        self._session: SessionInfo | None = None
+        self._rows: list[BoardRow] = []
+        self._loading = False
+        t = self.tr
+        self.heading = label(name="boardHeading")
+        self.heading.setFont(look.font("large", bold=True))
+        self.summary = label(name="boardSummary")
+        self.view, self.model = table(
+            [t("board.col.name"), t("board.col.scenario"), t("board.col.step"), t("board.col.hand"),
+             t("board.col.tries"), t("board.col.state")],
+            t("tab.board"),
+            look,
+        )
+        self.answer_button = button(t("board.answer"), look, style="primary")
+        self.answer_button.clicked.connect(self._answer)
+        self.message = label(name="boardMessage")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.answer_button)
+        layout.addWidget(self.message)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
+
+    def start(self) -> None:
+        """Read now and then every ``REFRESH_MS`` (while the board is on screen)."""
+        self.reload()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    @property
+    def rows(self) -> list[BoardRow]:
+        return list(self._rows)
+
+    def reload(self) -> None:
+        if self._loading:
+            return  # the last read is still on its way: never pile up
+        self._loading = True
+        board, book = self._board, self._book
+
+        def work() -> tuple[SessionInfo | None, list[BoardRow]]:
+            session = book.open_session()
+            return session, board.rows(session.id) if session is not None else []
+
+        self.jobs.run(work, self._show, self._failed)
+
+    def _failed(self, _error: BaseException) -> None:
+        self._loading = False
+        self.message.setText(self.tr("ia.unreachable"))
+
+    def _show(self, loaded: tuple[SessionInfo | None, list[BoardRow]]) -> None:
+        self._loading = False
+        self._session, rows = loaded
+        self._rows = rows
+        if self.message.text() == self.tr("ia.unreachable"):
+            self.message.clear()
+        if self._session is None:
+            self.heading.setText(self.tr("board.no_class"))
+            self.summary.clear()
+        else:
+            self.heading.setText(
+                self.tr("board.heading", venue=self._session.venue, kind=kind_text(self, self._session.kind))
+            )
+            practising = sum(1 for r in rows if r.state not in (STATE_FINISHED, STATE_RESTING))
+            self.summary.setText(
+                self.tr("board.summary", n=practising, h=sum(r.hand_raised for r in rows), s=sum(r.stuck for r in rows))
+                if rows
+                else self.tr("board.empty")
+            )
+        selected = selected_key(self.view)
+        self.model.set_rows([self._cells(r) for r in rows], [r.presence_id for r in rows])
+        keys = [r.presence_id for r in rows]
+        if selected in keys:
+            self.view.selectRow(keys.index(selected))
+        self.answer_button.setEnabled(any(r.hand_raised for r in rows))
+
+    def _cells(self, row: BoardRow) -> list[Any]:
+        t = self.tr
+        name = t("board.guest") if row.is_guest else t("board.name", name=row.name)
+        if row.state == STATE_FINISHED:
+            state = t("board.state.finished", n=row.finished_count)
+        elif row.state == STATE_RESTING:
+            state = t("board.state.resting")
+        elif row.stuck:
+            state = t("board.state.stuck")
+        else:
+            state = t("board.state.practising")
+        return [
+            name,
+            self._title(row.scenario_id) if row.scenario_id else t("ia.none"),
+            t("board.step", n=row.step_number) if row.step_number else t("ia.none"),
+            t("board.hand_up") if row.hand_raised else "",
+            t("board.tries", m=row.mistakes, h=row.hints),
+            state,
+        ]
+
+    def name_of(self, row: BoardRow) -> str:
+        return self.tr("board.guest") if row.is_guest else self.tr("board.name", name=row.name)
+
+    @Slot()
+    def _answer(self) -> None:
+        chosen: uuid.UUID | None = selected_key(self.view)
+        row = next((r for r in self._rows if r.presence_id == chosen), None)
+        if row is None or not row.hand_raised:
+            row = next((r for r in self._rows if r.hand_raised), None)
+        if row is None:
+            self.message.setText(self.tr("board.pick_first"))
+            return
+        presence, name = row.presence_id, self.name_of(row)
+
+        def done(_ok: Any) -> None:
+            self.message.setText(self.tr("board.answered", name=name))
+            if self._on_answered is not None:
+                self._on_answered()
+            self.reload()
+
+        self.jobs.run(lambda: self._board.acknowledge(presence), done,
+                      lambda _e: self.message.setText(self.tr("ia.failed")))
+
+
+class BoardWindow(QWidget):
+    """``trainer board``: the help board in a window of its own (behind the instructor PIN)."""
+
+    def __init__(self, board: HelpBoard, book: ClassBook, pin: Any, look: Look, *,
+                 scenario_title: Callable[[str], str] | None = None, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QStackedWidget
+
+        from trainer.app.instructor.pin_gate import PinGate
+        from trainer.app.style import style_sheet
+
+        super().__init__(parent)
+        self.look = look
+        self.setWindowTitle(look.tr("tab.board"))
+        self.setFont(look.font("body"))
+        self.setStyleSheet(style_sheet(look))
+        self.jobs = Jobs(self)
+        self.gate = PinGate(pin, look, self.jobs)
+        self.page = BoardPage(board, book, look, self.jobs, scenario_title=scenario_title)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.gate)
+        self.stack.addWidget(self.page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.gate.unlocked.connect(self._open)
+        self.gate.closed.connect(self.close)
+        self.gate.reset()
+
+    def _open(self) -> None:
+        self.stack.setCurrentIndex(1)
+        self.page.start()

@@ -1,0 +1,158 @@
+"""A learner's data (export as JSON, delete completely) and the records waiting on this PC."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
+
+from trainer.app.instructor.common import Jobs, Page, button, field, form, label, uuid_of
+from trainer.app.instructor.learners import LearnersPage
+from trainer.progress.learners import LearnerDirectory
+from trainer.progress.recorder import ProgressRecorder, SaveState, SaveStatus
+from trainer.widgets.look import Look
+
+
+class SaveStatusNotifier(QObject):
+    """Turns the recorder's status callback (worker thread) into a Qt signal (UI thread)."""
+
+    status_changed = Signal(object)
+    """Fires with a :class:`~trainer.progress.recorder.SaveStatus` whenever saving changes state."""
+
+    def __init__(self, recorder: ProgressRecorder, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        emit = self.status_changed.emit
+        recorder.add_status_listener(emit)
+        self.destroyed.connect(lambda *_: recorder.remove_status_listener(emit))
+
+
+def status_text(status: SaveStatus, lang: str) -> str:
+    return status.message_ja if lang == "ja" else status.message_en
+
+
+class DataPage(Page):
+    """Export or delete one learner's record; see and retry what waits to be saved."""
+
+    def __init__(
+        self,
+        directory: LearnerDirectory,
+        recorder: ProgressRecorder | None,
+        learners_page: LearnersPage,
+        look: Look,
+        jobs: Jobs,
+        *,
+        ask_save_path: Callable[[QWidget, str, str], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(look, jobs, parent)
+        self._directory = directory
+        self._recorder = recorder
+        self._learners_page = learners_page
+        self._ask_save_path = ask_save_path
+        t = self.tr
+        self.learner_combo = field(QComboBox(), t("data.learner"), look)
+        self.export_button = button(t("data.export"), look)
+        self.export_button.clicked.connect(self._export)
+        self.delete_button = button(t("data.delete"), look, style="danger")
+        self.delete_button.setObjectName("dangerButton")
+        self.delete_button.clicked.connect(self._delete_completely)
+        self.data_message = label(name="dataMessage")
+        self.pending_label = label(name="pendingLabel")
+        self.pending_status = label(name="pendingStatus")
+        self.retry_button = button(t("data.retry"), look)
+        self.retry_button.clicked.connect(self._retry)
+        rows = form()
+        rows.addRow(t("data.learner"), self.learner_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(t("data.intro")))
+        layout.addLayout(rows)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.delete_button)
+        layout.addWidget(self.data_message)
+        waiting = QGroupBox(t("data.waiting_box"))
+        wbox = QVBoxLayout(waiting)
+        wbox.addWidget(self.pending_label)
+        wbox.addWidget(self.pending_status)
+        wbox.addWidget(self.retry_button)
+        layout.addWidget(waiting)
+        layout.addStretch(1)
+        if recorder is not None:
+            self._notifier = SaveStatusNotifier(recorder, self)
+            self._notifier.status_changed.connect(self.show_status)
+
+    def reload(self) -> None:
+        self.jobs.run(self._directory.list_learners, self._show_learners,
+                      lambda _e: self.data_message.setText(self.tr("ia.unreachable")))
+        self.refresh_pending()
+
+    def _show_learners(self, learners: list[Any]) -> None:
+        current = self.learner_combo.currentData()
+        self.learner_combo.clear()
+        for learner in learners:
+            self.learner_combo.addItem(learner.display_name, str(learner.id))
+        index = self.learner_combo.findData(current)
+        self.learner_combo.setCurrentIndex(index if index >= 0 else (0 if learners else -1))
+
+    @Slot()
+    def _export(self) -> None:
+        learner_id = uuid_of(self.learner_combo.currentData())
+        if learner_id is None:
+            self.data_message.setText(self.tr("ia.pick_learner"))
+            return
+        directory = self._directory
+        self.jobs.run(lambda: directory.export_file_name(learner_id), lambda name: self._export_to(learner_id, name),
+                      lambda _e: self._export_to(learner_id, "learner-record.json"))
+
+    def _export_to(self, learner_id: Any, suggested: str) -> None:
+        """Ask where (the learner's name and the date suggested), then write on the worker thread."""
+        path = self._ask_save_path(self, suggested, "json")
+        if not path:
+            self.data_message.setText(self.tr("data.cancelled"))
+            return
+        recorder, directory = self._recorder, self._directory
+
+        def work() -> Any:
+            if recorder is not None:
+                recorder.flush(5.0)  # include what this PC recorded a moment ago
+            # the save dialog has asked before returning a file that exists
+            return directory.export_learner_json(learner_id, path, overwrite=True)
+
+        self.jobs.run(work, lambda written: self.data_message.setText(self.tr("data.exported", path=str(written))),
+                      lambda _e: self.data_message.setText(self.tr("data.not_exported")))
+
+    @Slot()
+    def _delete_completely(self) -> None:
+        learner_id = uuid_of(self.learner_combo.currentData())
+        if learner_id is None:
+            self.data_message.setText(self.tr("ia.pick_learner"))
+            return
+        self._learners_page.confirm_and_delete(learner_id, self.learner_combo.currentText(), self.data_message)
+
+    # -- waiting records ----------------------------------------------------------------------
+
+    def refresh_pending(self) -> None:
+        if self._recorder is None:
+            self.pending_label.setText(self.tr("data.not_recording"))
+            self.retry_button.setEnabled(False)
+            return
+        self.show_status(self._recorder.status)
+
+    @Slot(object)
+    def show_status(self, status: SaveStatus) -> None:
+        pending = self._recorder.pending_count() if self._recorder is not None else status.pending
+        self.pending_label.setText(self.tr("data.waiting", n=pending))
+        if pending and status.state is not SaveState.SAVED:
+            self.pending_status.setText(status_text(status, self.look.lang))
+        else:
+            self.pending_status.setText(self.tr("data.all_saved"))
+
+    @Slot()
+    def _retry(self) -> None:
+        if self._recorder is None:
+            return
+        self.pending_status.setText(self.tr("data.trying"))
+        recorder = self._recorder
+        self.jobs.run(lambda: recorder.retry_now(timeout=10.0), lambda _r: self.refresh_pending(),
+                      lambda _e: self.refresh_pending())

@@ -1,0 +1,309 @@
+"""Learners and groups: add, rename, regroup, merge and remove learners; add, rename, remove groups."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.app.instructor.common import Jobs, Page, button, field, form, label, uuid_of
+from trainer.progress.learners import InvalidName, LearnerDirectory, NotFound
+from trainer.widgets.look import Look
+
+
+def problem_text(page: Page, error: BaseException) -> str:
+    """A plain message for a failed change, in the area's language."""
+    if isinstance(error, InvalidName):
+        return error.message_ja if page.look.lang == "ja" else str(error)
+    if isinstance(error, NotFound):
+        return page.tr("ia.not_found")
+    return page.tr("ia.failed")
+
+
+class LearnersPage(Page):
+    """The learner list and the group list side by side (one under the other at large sizes)."""
+
+    learners_changed = Signal()
+    """Learners or groups were added, renamed, merged or removed (refresh the picker)."""
+
+    def __init__(
+        self,
+        directory: LearnerDirectory,
+        look: Look,
+        jobs: Jobs,
+        ask_confirm: Callable[[QWidget, str, str], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(look, jobs, parent)
+        self._directory = directory
+        self._ask_confirm = ask_confirm
+        self._learners: list[Any] = []
+        t = self.tr
+        self.learner_list = QListWidget()
+        self.learner_list.setAccessibleName(t("learners.list"))
+        self.learner_list.currentItemChanged.connect(self._learner_selected)
+        self.name_edit = field(QLineEdit(), t("learners.name"), look)
+        self.name_edit.setPlaceholderText(t("learners.name_hint"))
+        self.group_combo = field(QComboBox(), t("learners.group"), look)
+        self.merge_target_combo = field(QComboBox(), t("learners.merge_target"), look)
+        self.add_button = button(t("learners.add"), look)
+        self.add_button.clicked.connect(self._add_learner)
+        self.name_edit.returnPressed.connect(self._add_learner)
+        self.rename_button = button(t("learners.rename"), look)
+        self.rename_button.clicked.connect(self._rename_learner)
+        self.regroup_button = button(t("learners.regroup"), look)
+        self.regroup_button.clicked.connect(self._regroup_learner)
+        self.merge_button = button(t("learners.merge"), look)
+        self.merge_button.clicked.connect(self._merge_learner)
+        self.remove_button = button(t("learners.remove"), look)
+        self.remove_button.clicked.connect(self._remove_learner)
+        self.learners_message = label(name="learnersMessage")
+
+        rows = form()
+        rows.addRow(t("learners.name"), self.name_edit)
+        rows.addRow(t("learners.group"), self.group_combo)
+        buttons = QGridLayout()
+        for i, b in enumerate((self.add_button, self.rename_button, self.regroup_button, self.remove_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        merge_row = QHBoxLayout()
+        merge_row.addWidget(label(t("learners.merge_before")))
+        merge_row.addWidget(self.merge_target_combo, 1)
+        if t("learners.merge_after"):
+            merge_row.addWidget(label(t("learners.merge_after")))
+        merge_row.addWidget(self.merge_button)
+
+        learners_box = QGroupBox(t("learners.box"))
+        box = QVBoxLayout(learners_box)
+        box.addWidget(self.learner_list, 1)
+        box.addLayout(rows)
+        box.addLayout(buttons)
+        box.addLayout(merge_row)
+
+        self.group_list = QListWidget()
+        self.group_list.setAccessibleName(t("learners.group_list"))
+        self.group_list.currentItemChanged.connect(self._group_selected)
+        self.group_name_edit = field(QLineEdit(), t("learners.group_name"), look)
+        self.add_group_button = button(t("learners.group_add"), look)
+        self.add_group_button.clicked.connect(self._add_group)
+        self.rename_group_button = button(t("learners.group_rename"), look)
+        self.rename_group_button.clicked.connect(self._rename_group)
+        self.remove_group_button = button(t("learners.group_remove"), look)
+        self.remove_group_button.clicked.connect(self._remove_group)
+        groups_box = QGroupBox(t("learners.groups_box"))
+        gbox = QVBoxLayout(groups_box)
+        gbox.addWidget(self.group_list, 1)
+        gform = form()
+        gform.addRow(t("learners.group_name"), self.group_name_edit)
+        gbox.addLayout(gform)
+        for b in (self.add_group_button, self.rename_group_button, self.remove_group_button):
+            gbox.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        row = QBoxLayout(
+            QBoxLayout.Direction.TopToBottom if look.scale >= 1.75 else QBoxLayout.Direction.LeftToRight
+        )
+        row.addWidget(learners_box, 3)
+        row.addWidget(groups_box, 2)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.learners_message)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        directory = self._directory
+        self.jobs.run(
+            lambda: (directory.list_learners(), directory.list_groups()),
+            self._show,
+            lambda _e: self.learners_message.setText(self.tr("ia.unreachable")),
+        )
+
+    def _show(self, loaded: tuple[list[Any], list[Any]]) -> None:
+        learners, groups = loaded
+        self._learners = learners
+        selected = self.selected_learner()
+        self.learner_list.blockSignals(True)
+        self.learner_list.clear()
+        for learner in learners:
+            text = (
+                self.tr("learners.with_group", name=learner.display_name, group=learner.group_name)
+                if learner.group_name
+                else learner.display_name
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(learner.id))
+            item.setData(Qt.ItemDataRole.UserRole + 1, learner.display_name)
+            self.learner_list.addItem(item)
+            if learner.id == selected:
+                self.learner_list.setCurrentItem(item)
+        self.learner_list.blockSignals(False)
+        current = self.merge_target_combo.currentData()
+        self.merge_target_combo.clear()
+        for learner in learners:
+            self.merge_target_combo.addItem(learner.display_name, str(learner.id))
+        index = self.merge_target_combo.findData(current)
+        self.merge_target_combo.setCurrentIndex(index if index >= 0 else (0 if learners else -1))
+        current_group = self.group_combo.currentData()
+        self.group_combo.clear()
+        self.group_combo.addItem(self.tr("learners.no_group"), "")
+        self.group_list.clear()
+        for group in groups:
+            self.group_combo.addItem(group.name, str(group.id))
+            item = QListWidgetItem(self.tr("learners.group_count", name=group.name, n=group.learner_count))
+            item.setData(Qt.ItemDataRole.UserRole, str(group.id))
+            item.setData(Qt.ItemDataRole.UserRole + 1, group.name)
+            self.group_list.addItem(item)
+        index = self.group_combo.findData(current_group)
+        self.group_combo.setCurrentIndex(max(index, 0))
+
+    def selected_learner(self) -> uuid.UUID | None:
+        item = self.learner_list.currentItem()
+        return uuid_of(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _selected_group(self) -> uuid.UUID | None:
+        item = self.group_list.currentItem()
+        return uuid_of(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    @Slot()
+    def _learner_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
+        if current is None:
+            return
+        learner_id = uuid_of(current.data(Qt.ItemDataRole.UserRole))
+        for learner in self._learners:
+            if learner.id == learner_id:
+                self.name_edit.setText(learner.display_name)
+                self.group_combo.setCurrentIndex(max(self.group_combo.findData(str(learner.group_id or "")), 0))
+
+    @Slot()
+    def _group_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
+        if current is not None:
+            self.group_name_edit.setText(str(current.data(Qt.ItemDataRole.UserRole + 1)))
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def change(
+        self, action: Callable[[], Any], done: str, message: QLabel | None = None, after: Callable[[], None] | None = None
+    ) -> None:
+        """Run a change off the UI thread, then show a plain message and reload."""
+        message = message or self.learners_message
+
+        def ok(_result: Any) -> None:
+            message.setText(done)
+            self.reload()
+            self.learners_changed.emit()
+            if after is not None:
+                after()
+
+        def failed(error: BaseException) -> None:
+            message.setText(problem_text(self, error))
+            if isinstance(error, NotFound):
+                self.reload()
+
+        self.jobs.run(action, ok, failed)
+
+    def _need_learner(self) -> uuid.UUID | None:
+        learner_id = self.selected_learner()
+        if learner_id is None:
+            self.learners_message.setText(self.tr("learners.pick_first"))
+        return learner_id
+
+    @Slot()
+    def _add_learner(self) -> None:
+        name = self.name_edit.text()
+        group = uuid_of(self.group_combo.currentData())
+        self.change(
+            lambda: self._directory.add_learner(name, group),
+            self.tr("learners.added", name=" ".join(name.split())),
+            after=self.name_edit.clear,
+        )
+
+    @Slot()
+    def _rename_learner(self) -> None:
+        learner_id = self._need_learner()
+        if learner_id is not None:
+            name = self.name_edit.text()
+            self.change(lambda: self._directory.rename_learner(learner_id, name), self.tr("learners.renamed"))
+
+    @Slot()
+    def _regroup_learner(self) -> None:
+        learner_id = self._need_learner()
+        if learner_id is not None:
+            group_id = uuid_of(self.group_combo.currentData())
+            self.change(
+                lambda: self._directory.set_learner_group(learner_id, group_id), self.tr("learners.regrouped")
+            )
+
+    @Slot()
+    def _merge_learner(self) -> None:
+        merge_id = self._need_learner()
+        keep_id = uuid_of(self.merge_target_combo.currentData())
+        if merge_id is None or keep_id is None:
+            return
+        if keep_id == merge_id:
+            self.learners_message.setText(self.tr("learners.pick_other"))
+            return
+        merge_name = str(self.learner_list.currentItem().data(Qt.ItemDataRole.UserRole + 1))
+        keep_name = self.merge_target_combo.currentText()
+        if not self._ask_confirm(
+            self, self.tr("learners.merge_title"), self.tr("learners.merge_ask", merge=merge_name, keep=keep_name)
+        ):
+            return
+        self.change(lambda: self._directory.merge_learners(keep_id, merge_id), self.tr("learners.merged"))
+
+    @Slot()
+    def _remove_learner(self) -> None:
+        learner_id = self._need_learner()
+        if learner_id is None:
+            return
+        name = str(self.learner_list.currentItem().data(Qt.ItemDataRole.UserRole + 1))
+        self.confirm_and_delete(learner_id, name, self.learners_message)
+
+    def confirm_and_delete(self, learner_id: uuid.UUID, name: str, message: QLabel) -> None:
+        if not self._ask_confirm(self, self.tr("learners.delete_title"), self.tr("learners.delete_ask", name=name)):
+            message.setText(self.tr("learners.not_deleted"))
+            return
+        self.change(
+            lambda: self._directory.delete_learner(learner_id), self.tr("learners.deleted", name=name), message
+        )
+
+    @Slot()
+    def _add_group(self) -> None:
+        name = self.group_name_edit.text()
+        self.change(
+            lambda: self._directory.add_group(name),
+            self.tr("learners.group_added", name=" ".join(name.split())),
+            after=self.group_name_edit.clear,
+        )
+
+    @Slot()
+    def _rename_group(self) -> None:
+        group_id = self._selected_group()
+        if group_id is None:
+            self.learners_message.setText(self.tr("learners.group_pick_first"))
+            return
+        name = self.group_name_edit.text()
+        self.change(lambda: self._directory.rename_group(group_id, name), self.tr("learners.group_renamed"))
+
+    @Slot()
+    def _remove_group(self) -> None:
+        group_id = self._selected_group()
+        if group_id is None:
+            self.learners_message.setText(self.tr("learners.group_pick_first"))
+            return
+        if not self._ask_confirm(self, self.tr("learners.group_remove_title"), self.tr("learners.group_remove_ask")):
+            return
+        self.change(lambda: self._directory.remove_group(group_id), self.tr("learners.group_removed"))

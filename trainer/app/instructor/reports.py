@@ -1,0 +1,344 @@
+"""Reports: the city's report (screen, CSV, PDF), one learner's progress, one practice's stumbles.
+
+Every count is made on the area's worker thread; the page shows
+「集計しています…」 meanwhile and stays usable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from trainer.app.instructor.classes import parse_date
+from trainer.app.instructor.common import (
+    Jobs,
+    Page,
+    PageTabs,
+    button,
+    field,
+    form,
+    label,
+    scrolling,
+    table,
+    uuid_of,
+)
+from trainer.app.report_export import ScenarioNames, headline, kind_name, write_csv, write_pdf
+from trainer.progress.classes import ClassBook, local_today
+from trainer.progress.learners import LearnerDirectory
+from trainer.progress.reports import CityReport, Reports, StumbleStep, city_report
+from trainer.widgets.look import Look
+
+SavePath = Callable[[QWidget, str, str], "str | None"]
+
+
+def tabs_widget(name: str, look: Look) -> PageTabs:
+    return PageTabs(name, look)
+
+
+class CityReportPage(Page):
+    """「市への報告」: a period (and a venue), the headline, the tables, CSV and PDF."""
+
+    def __init__(
+        self, reports: Reports, book: ClassBook, look: Look, jobs: Jobs, *, ask_save_path: SavePath,
+        names: ScenarioNames | None = None, today: Callable[[], dt.date] = local_today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(look, jobs, parent)
+        self._reports = reports
+        self._book = book
+        self._ask_save_path = ask_save_path
+        self._names = names or ScenarioNames()
+        self.report: CityReport | None = None
+        t = self.tr
+        today_value = today()
+        self.from_edit = field(QLineEdit(today_value.replace(month=4, day=1).isoformat() if today_value.month >= 4
+                                         else today_value.replace(year=today_value.year - 1, month=4, day=1).isoformat()),
+                               t("reports.from"), look)
+        self.to_edit = field(QLineEdit(today_value.isoformat()), t("reports.to"), look)
+        self.venue_combo = field(QComboBox(), t("reports.venue"), look)
+        self.venue_combo.addItem(t("reports.all_venues"), "")
+        self.names_check = QCheckBox(t("reports.names"))
+        self.names_check.setAccessibleName(t("reports.names"))
+        self.names_check.setMinimumHeight(look.px(52))
+        self.show_button = button(t("reports.show"), look, style="primary")
+        self.show_button.clicked.connect(self.count)
+        self.csv_button = button(t("reports.save_csv"), look)
+        self.csv_button.clicked.connect(lambda: self._save("csv"))
+        self.pdf_button = button(t("reports.save_pdf"), look)
+        self.pdf_button.clicked.connect(lambda: self._save("pdf"))
+        self.headline = label(name="reportHeadline")
+        self.headline.setFont(look.font("large", bold=True))
+        self.details = label(name="reportDetails")
+        self.message = label(name="reportMessage")
+        self.kind_view, self.kind_model = table(
+            [t("report.col.kind"), t("report.col.sessions"), t("report.col.attendances")], t("report.sessions"), look
+        )
+        self.finished_view, self.finished_model = table(
+            [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished"),
+             t("report.col.attempts")],
+            t("report.finished"),
+            look,
+        )
+        self.helped_view, self.helped_model = table(
+            [t("report.col.scenario"), t("report.col.step"), t("report.col.helped")], t("report.helped"), look
+        )
+        rows = form()
+        rows.addRow(t("reports.from"), self.from_edit)
+        rows.addRow(t("reports.to"), self.to_edit)
+        rows.addRow(t("reports.venue"), self.venue_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(rows)
+        layout.addWidget(self.names_check)
+        layout.addWidget(self.show_button)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.details)
+        layout.addWidget(label(t("report.sessions")))
+        layout.addWidget(self.kind_view)
+        layout.addWidget(label(t("report.finished")))
+        layout.addWidget(self.finished_view)
+        layout.addWidget(label(t("report.helped")))
+        layout.addWidget(self.helped_view)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.csv_button)
+        save_row.addWidget(self.pdf_button)
+        layout.addLayout(save_row)
+        layout.addWidget(self.message)
+
+    def reload(self) -> None:
+        self.jobs.run(self._book.list_venues, self._show_venues)
+
+    def _show_venues(self, venues: list[Any]) -> None:
+        current = self.venue_combo.currentData()
+        self.venue_combo.clear()
+        self.venue_combo.addItem(self.tr("reports.all_venues"), "")
+        for venue in venues:
+            self.venue_combo.addItem(venue.name, venue.name)
+        self.venue_combo.setCurrentIndex(max(0, self.venue_combo.findData(current)))
+
+    def _period(self) -> tuple[dt.date, dt.date] | None:
+        start, end = parse_date(self.from_edit.text()), parse_date(self.to_edit.text())
+        if start is None or end is None or end < start:
+            self.message.setText(self.tr("reports.bad_dates"))
+            return None
+        return start, end
+
+    @Slot()
+    def count(self, then: Callable[[CityReport], None] | None = None) -> None:
+        period = self._period()
+        if period is None:
+            return
+        venue = self.venue_combo.currentData() or None
+        names = self.names_check.isChecked()
+        engine = self._reports.engine
+        self.message.setText(self.tr("reports.counting"))
+
+        def done(report: CityReport) -> None:
+            self._show(report)
+            if callable(then):
+                then(report)
+
+        self.jobs.run(lambda: city_report(engine, *period, venue=venue, with_names=names), done,
+                      lambda _e: self.message.setText(self.tr("ia.unreachable")))
+
+    def _show(self, report: CityReport) -> None:
+        self.report = report
+        lang = self.look.lang
+        self.message.clear()
+        self.headline.setText(headline(report, lang))
+        details = [self.tr("report.period", start=report.date_from.isoformat(), end=report.date_to.isoformat())]
+        if report.venue is None:
+            details.append(self.tr("report.outside", n=report.attempts_outside_class))
+        self.details.setText("\n".join(details))
+        self.kind_model.set_rows([[kind_name(k.kind, lang), k.sessions, k.attendances] for k in report.by_kind])
+        self.finished_model.set_rows(
+            [[self._names.title(s.scenario_id), s.learners_finished, s.finished, s.attempts] for s in report.scenarios]
+        )
+        self.helped_model.set_rows([[self._names.title(h.scenario_id), h.step_id, h.count] for h in report.helped_steps])
+
+    def _save(self, kind: str) -> None:
+        # Count again with the period on screen, then ask where to save.
+        self.count(then=lambda report: self._write(kind, report))
+
+    def _write(self, kind: str, report: CityReport) -> None:
+        name = f"report-{report.date_from.isoformat()}-{report.date_to.isoformat()}.{kind}"
+        path = self._ask_save_path(self, name, kind)
+        if not path:
+            self.message.setText(self.tr("reports.cancelled"))
+            return
+        lang, names = self.look.lang, self._names
+        # Qt may paint a PDF off the UI thread (QPdfWriter is not a widget), so both run as jobs.
+        write = write_csv if kind == "csv" else write_pdf
+        self.jobs.run(lambda: write(report, path, lang, names), self._saved, self._not_saved)
+
+    def _saved(self, path: Any) -> None:
+        self.message.setText(self.tr("reports.saved", path=str(path)))
+
+    def _not_saved(self, _error: BaseException) -> None:
+        self.message.setText(self.tr("reports.not_saved"))
+
+
+class LearnerProgressPage(Page):
+    """One learner's practices, outcomes and stumbling steps."""
+
+    def __init__(self, directory: LearnerDirectory, reports: Reports, look: Look, jobs: Jobs, *,
+                 scenario_title: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(look, jobs, parent)
+        self._directory = directory
+        self._reports = reports
+        self._title = scenario_title
+        t = self.tr
+        self.learner_combo = field(QComboBox(), t("progress.learner"), look)
+        self.learner_combo.currentIndexChanged.connect(lambda _i: self.show_learner())
+        self.summary = label(name="progressSummary")
+        self.table_view, self.table_model = table(
+            [t("progress.col.scenario"), t("progress.col.attempts"), t("progress.col.finished"),
+             t("progress.col.abandoned"), t("progress.col.outcome")],
+            t("progress.table"),
+            look,
+        )
+        self.stumble_view, self.stumble_model = table(
+            [t("report.col.scenario"), t("report.col.step"), t("report.col.mistakes"), t("report.col.hints"),
+             t("report.col.restarts"), t("report.col.abandons")],
+            t("progress.stumbles"),
+            look,
+        )
+        rows = form()
+        rows.addRow(t("progress.learner"), self.learner_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(rows)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table_view, 1)
+        layout.addWidget(label(t("progress.stumbles")))
+        layout.addWidget(self.stumble_view, 1)
+
+    def reload(self) -> None:
+        self.jobs.run(self._directory.list_learners, self._show_learners,
+                      lambda _e: self.summary.setText(self.tr("ia.unreachable")))
+
+    def _show_learners(self, learners: list[Any]) -> None:
+        current = self.learner_combo.currentData()
+        self.learner_combo.blockSignals(True)
+        self.learner_combo.clear()
+        for learner in learners:
+            self.learner_combo.addItem(learner.display_name, str(learner.id))
+        index = self.learner_combo.findData(current)
+        self.learner_combo.setCurrentIndex(index if index >= 0 else (0 if learners else -1))
+        self.learner_combo.blockSignals(False)
+        self.show_learner()
+
+    def choose(self, learner_id: uuid.UUID) -> None:
+        self.learner_combo.setCurrentIndex(self.learner_combo.findData(str(learner_id)))
+
+    def show_learner(self) -> None:
+        learner_id = uuid_of(self.learner_combo.currentData())
+        if learner_id is None:
+            self.summary.setText(self.tr("progress.no_learners"))
+            self.table_model.set_rows([])
+            self.stumble_model.set_rows([])
+            return
+        self.jobs.run(lambda: self._reports.learner_report(learner_id), self._show,
+                      lambda _e: self.summary.setText(self.tr("progress.unreadable")))
+
+    def _show(self, report: Any) -> None:
+        self.summary.setText(self.tr("progress.summary", name=report.display_name, n=len(report.scenarios),
+                                     k=report.scenarios_finished))
+        self.table_model.set_rows(
+            [[self._title(s.scenario_id), s.attempts, s.finished, s.abandoned, s.last_outcome or self.tr("ia.none")]
+             for s in report.scenarios]
+        )
+        self.stumble_model.set_rows([stumble_row(s, self._title, with_scenario=True) for s in report.stumbles])
+
+
+def stumble_row(s: StumbleStep, title: Callable[[str], str], *, with_scenario: bool) -> list[Any]:
+    row: list[Any] = [s.step_id, s.mistakes, s.hints, s.restarts, s.abandons]
+    return [title(s.scenario_id), *row] if with_scenario else row
+
+
+class ScenarioStumblesPage(Page):
+    """One practice: attempts, completion, stumbling steps, known mistakes."""
+
+    def __init__(self, reports: Reports, look: Look, jobs: Jobs, *, scenario_title: Callable[[str], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(look, jobs, parent)
+        self._reports = reports
+        self._title = scenario_title
+        t = self.tr
+        self.scenario_combo = field(QComboBox(), t("progress.scenario"), look)
+        self.scenario_combo.currentIndexChanged.connect(lambda _i: self.show_scenario())
+        self.summary = label(name="scenarioSummary")
+        self.stumble_view, self.stumble_model = table(
+            [t("report.col.step"), t("report.col.mistakes"), t("report.col.hints"), t("report.col.restarts"),
+             t("report.col.abandons")],
+            t("report.stumbles"),
+            look,
+        )
+        self.mistake_view, self.mistake_model = table(
+            [t("report.col.step"), t("report.col.mistake"), t("report.col.count")], t("report.mistakes"), look
+        )
+        rows = form()
+        rows.addRow(t("progress.scenario"), self.scenario_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(rows)
+        layout.addWidget(self.summary)
+        layout.addWidget(label(t("report.stumbles")))
+        layout.addWidget(self.stumble_view, 1)
+        layout.addWidget(label(t("report.mistakes")))
+        layout.addWidget(self.mistake_view, 1)
+
+    def reload(self) -> None:
+        self.jobs.run(self._reports.scenario_ids, self._show_ids,
+                      lambda _e: self.summary.setText(self.tr("ia.unreachable")))
+
+    def _show_ids(self, scenarios: list[str]) -> None:
+        current = self.scenario_combo.currentData()
+        self.scenario_combo.blockSignals(True)
+        self.scenario_combo.clear()
+        for sid in scenarios:
+            self.scenario_combo.addItem(self._title(sid), sid)
+        index = self.scenario_combo.findData(current)
+        self.scenario_combo.setCurrentIndex(index if index >= 0 else (0 if scenarios else -1))
+        self.scenario_combo.blockSignals(False)
+        self.show_scenario()
+
+    def show_scenario(self) -> None:
+        sid = self.scenario_combo.currentData()
+        if sid is None:
+            self.summary.setText(self.tr("progress.no_records"))
+            self.stumble_model.set_rows([])
+            self.mistake_model.set_rows([])
+            return
+        self.jobs.run(lambda: self._reports.scenario_report(sid), self._show,
+                      lambda _e: self.summary.setText(self.tr("progress.unreadable")))
+
+    def _show(self, report: Any) -> None:
+        self.summary.setText(self.tr("progress.scenario_summary", n=report.learners, a=report.attempts,
+                                     f=report.finished, rate=f"{report.completion_rate:.0%}"))
+        self.stumble_model.set_rows([stumble_row(s, self._title, with_scenario=False) for s in report.stumbles])
+        self.mistake_model.set_rows([[m.step_id, m.mistake_id, m.count] for m in report.known_mistakes])
+
+
+class ReportsPage(Page):
+    """Three reports in one page: the city's, by learner, by practice."""
+
+    def __init__(self, reports: Reports, book: ClassBook, directory: LearnerDirectory, look: Look, jobs: Jobs, *,
+                 ask_save_path: SavePath, names: ScenarioNames, parent: QWidget | None = None) -> None:
+        super().__init__(look, jobs, parent)
+        self.city = CityReportPage(reports, book, look, jobs, ask_save_path=ask_save_path, names=names)
+        self.learner = LearnerProgressPage(directory, reports, look, jobs, scenario_title=names.title)
+        self.scenario = ScenarioStumblesPage(reports, look, jobs, scenario_title=names.title)
+        self.tabs = tabs_widget(self.tr("tab.reports"), look)
+        self.tabs.addTab(scrolling(self.city), self.tr("reports.city"))
+        self.tabs.addTab(scrolling(self.learner), self.tr("reports.by_learner"))
+        self.tabs.addTab(scrolling(self.scenario), self.tr("reports.by_scenario"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def reload(self) -> None:
+        for page in (self.city, self.learner, self.scenario):
+            page.reload()
