@@ -153,3 +153,18 @@ def test_english_on_your_own(qtbot):
     assert player.panel.feedback.text() == f"Your task: {plain(scenario.task.get('en'))}"
     labels = modes.target_labels(player.run.current)
     assert modes.named_label(player.panel.step_text.text(), labels) is None
+
+
+def test_every_bundled_step_that_asks_for_an_action_has_its_own_goal():
+    """Written by hand for every scenario (in English too where the step has English); none names
+    what to press (``trainer check`` warns about that, and the play-through above checks the screen)."""
+    missing, languages = [], []
+    for scenario in bundled():
+        for step in scenario.steps:
+            if step.is_finish or step.only_explains:
+                continue
+            if step.goal is None:
+                missing.append(f"{scenario.id}/{step.id}")
+            elif step.say.has("en") != step.goal.has("en"):
+                languages.append(f"{scenario.id}/{step.id}")
+    assert not missing and not languages, (missing, languages)
