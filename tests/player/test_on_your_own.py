@@ -16,16 +16,6 @@ from trainer.scenarios import modes
 from trainer.widgets.strings import tr
 
 
-class Voice:
-    """A narrator stand-in that keeps what would be read aloud."""
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def speak(self, text, *args, **kwargs):  # noqa: ANN001
-        self.said.append(text)
-
-
 def _window(qtbot, scenarios, lang=None) -> MainWindow:
     window = MainWindow(Library(scenarios), settings=Settings(text_size_chosen=True, read_aloud=False, lang=lang))
     qtbot.addWidget(window)
@@ -168,3 +158,17 @@ def test_every_bundled_step_that_asks_for_an_action_has_its_own_goal():
             elif step.say.has("en") != step.goal.has("en"):
                 languages.append(f"{scenario.id}/{step.id}")
     assert not missing and not languages, (missing, languages)
+
+
+def test_the_task_is_read_aloud_before_the_first_goal(qtbot, monkeypatch):
+    scenario = next(s for s in bundled() if s.id == "scan-to-pay")
+    window = _window(qtbot, [scenario])
+    said: list[tuple[str, ...]] = []
+    monkeypatch.setattr(window.narrator, "say", lambda *texts, **_kw: said.append(texts))
+    player = _start_alone(window, scenario)
+    task = tr("alone.task", "ja", task=scenario.task.get("ja"))
+    first_goal = scenario.steps[0].goal.get("ja")
+    assert (task, first_goal) in said
+    said.clear()
+    click(player.controls.repeat)  # 「もう一度聞く」 reads the goal, never the guided text
+    assert said == [(first_goal,)]
