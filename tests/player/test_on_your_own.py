@@ -172,3 +172,53 @@ def test_the_task_is_read_aloud_before_the_first_goal(qtbot, monkeypatch):
     said.clear()
     click(player.controls.repeat)  # 「もう一度聞く」 reads the goal, never the guided text
     assert said == [(first_goal,)]
+
+
+def test_the_start_page_offers_the_suggested_way_first(qtbot):
+    scenario = next(s for s in bundled() if s.id == "open-an-app")
+    window = _window(qtbot, [scenario])
+    asked: list[str] = []
+    window.suggest_mode = lambda sid: asked.append(sid) or "alone"  # what a ProgressLink gives
+    window.show_category(scenario.category)
+    settle()
+    click(window._pages["list"].start_buttons[scenario.id])
+    page = window._pages["modes"]
+    assert asked == [scenario.id]
+    alone, guided = page.buttons["alone"], page.buttons["try"]
+    assert alone.x() < guided.x() or alone.y() < guided.y()  # first in reading order
+    assert alone._style == "primary" and guided._style == "secondary"
+    assert page.focusWidget() is alone or window.focusWidget() is alone
+    assert "「ひとりで」がおすすめ" in page.spoken()[1]
+    window.suggest_mode = lambda sid: "try"
+    click(page.back)
+    click(window._pages["list"].start_buttons[scenario.id])
+    page = window._pages["modes"]
+    assert page.buttons["try"]._style == "primary" and page.suggested == "try"
+    assert page.buttons["try"].x() < page.buttons["alone"].x() or page.buttons["try"].y() < page.buttons["alone"].y()
+
+
+def test_the_progress_link_suggests_from_the_record(qtbot, tmp_path):
+    """Through the real record: a guided run finished without a hint makes 「ひとりで」 the first offer."""
+    from tests.player.app_pages import open_progress
+    from trainer.app.progress_link import ProgressLink
+
+    scenario = next(s for s in bundled() if s.id == "open-an-app")
+    record = open_progress(tmp_path / "data")
+    try:
+        link = ProgressLink(record)
+        learner = record.learners.add_learner("ひとりで 花子", None)
+        link.choose(learner)
+        assert link.suggest_mode(scenario.id) == "try"
+        window = _window(qtbot, [scenario])
+        window.listeners_for = link.listeners_for
+        window.suggest_mode = link.suggest_mode
+        player = window.start(scenario.id)
+        for move in routes(scenario)[scenario.finishes[0].id]:
+            perform(player, move.expect)
+        assert window.page_name == "finish"
+        assert record.recorder.flush()
+        assert link.suggest_mode(scenario.id) == "alone"
+        window.choose_mode(scenario.id)
+        assert window._pages["modes"].suggested == "alone"
+    finally:
+        record.close()

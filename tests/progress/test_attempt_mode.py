@@ -72,3 +72,29 @@ def test_unknown_modes_never_reach_the_record():
     assert Run(pay_scenario(), mode="exam").mode == "try"
     unit = Unit(uuid.uuid4(), uuid.uuid4(), "s", start=AttemptStart(1, dt.datetime.now(dt.UTC), None, "alone"))
     assert Unit.from_json(unit.to_json()).start.mode == "alone"
+
+
+def test_the_suggestion_follows_the_record(engine, recorder, learner):
+    """Guided until a guided run was finished without a hint; then 「ひとりで」 is offered first."""
+    scenario = pay_scenario()
+    assert recorder.suggested_mode(learner, scenario.id) == "try"  # the first time
+    assert recorder.suggested_mode(None, scenario.id) == "try"  # a guest
+    run = _listened(scenario, recorder.listener(learner))
+    pay_actions()[0](run)  # begun, not finished: still guided
+    assert recorder.flush()
+    assert recorder.suggested_mode(learner, scenario.id) == "try"
+    for action in pay_actions():  # finished, with a hint on the way
+        action(run)
+    assert recorder.flush()
+    assert recorder.store.finished_modes(learner, scenario.id) == [("try", 1)]
+    assert recorder.suggested_mode(learner, scenario.id) == "try"
+    no_hint = [a for i, a in enumerate(pay_actions()) if i != 2]
+    run = _listened(scenario, recorder.listener(learner))
+    for action in no_hint:
+        action(run)
+    assert run.finished
+    assert recorder.flush()
+    assert recorder.store.finished_modes(learner, scenario.id)[0] == ("try", 0)
+    assert recorder.suggested_mode(learner, scenario.id) == "alone"
+    other = recorder.store.finished_modes(learner, "another-scenario")
+    assert other == []

@@ -90,3 +90,12 @@ def test_the_schema_knows_the_new_keys():
     assert {"required": ["goal"]} in step["dependentSchemas"]["finish"]["not"]["anyOf"]
     assert schema["$defs"]["mistake"]["properties"]["show"]["type"] == "boolean"
     assert "on-your-own" in schema["properties"]["task"]["description"]
+
+
+def test_the_suggested_mode():
+    from trainer.scenarios.modes import suggest
+
+    assert suggest([]) == "try"  # the first time: guided
+    assert suggest([("try", 2)]) == "try"  # finished with hints: guided again
+    assert suggest([("try", 2), ("try", 0)]) == "alone"  # once without a hint: on your own
+    assert suggest([("alone", 3)]) == "alone"

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.learner_factory = link.learner_page
         self.instructor_factory = link.instructor_page
         self.listeners_for = link.listeners_for
+        self.suggest_mode = getattr(link, "suggest_mode", None)
         self.resume_store = link.resume
         page = "learner" if self.page_name == "home" else self.page_name
         self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
@@ -277,7 +278,8 @@ class MainWindow(QMainWindow):
         self._close_player()
         self._category = scenario.category
         self._choosing = scenario_id
-        page = ModeChoicePage(scenario, self.look)
+        suggest = getattr(self, "suggest_mode", None)
+        page = ModeChoicePage(scenario, self.look, suggested=suggest(scenario_id) if suggest else "try")
         page.chosen.connect(lambda mode: self.start(scenario_id, mode=mode))
         page.back_requested.connect(lambda: self.show_category(scenario.category))
         self._show("modes", page)

@@ -28,9 +28,12 @@ class ModeChoicePage(ScrollPage):
     """The mode picked (``modes.TRY`` or ``modes.ALONE``)."""
     back_requested = Signal()
 
-    def __init__(self, scenario: Scenario, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, scenario: Scenario, look: Look, parent: QWidget | None = None,
+                 suggested: str = TRY) -> None:
         super().__init__(look, parent)
         self.scenario = scenario
+        self.suggested = suggested if suggested in (TRY, ALONE) else TRY
+        """Offered first (and as the main button): from the learner's record (``modes.suggest``)."""
         lang = look.lang
         back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
@@ -41,10 +44,15 @@ class ModeChoicePage(ScrollPage):
         self.body.addLayout(row)
         self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted", bold=True))
         self.heading(look.tr("modes.heading"))
+        if self.suggested == ALONE:
+            self.body.addWidget(TextBlock(look.tr("modes.suggest_alone"), look, colour="text", icon="star"))
         self.buttons: dict[str, BigButton] = {}
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))
-        for mode, icon, style in ((TRY, "right", "primary"), (ALONE, "star", "secondary")):
+        order = (TRY, ALONE) if self.suggested == TRY else (ALONE, TRY)
+        for mode in order:
+            icon = "right" if mode == TRY else "star"
+            style = "primary" if mode == self.suggested else "secondary"
             box = Box(look, fill="surface", border="border", padding=18)
             box.box_layout.addWidget(TextBlock(look.tr(f"modes.{mode}"), look, role="large", colour="surface_text",
                                                bold=True, icon=icon))
@@ -60,9 +68,11 @@ class ModeChoicePage(ScrollPage):
 
     def first_tile(self) -> QWidget:
         """What has the focus when the page appears: the first choice."""
-        return self.buttons[TRY]
+        return self.buttons[self.suggested]
 
     def spoken(self) -> list[str]:
         look = self.look
-        return [look.tr("modes.heading"), *(f"{look.tr(f'modes.{m}')}。{look.tr(f'modes.{m}_note')}"
-                                            for m in (TRY, ALONE))]
+        order = (TRY, ALONE) if self.suggested == TRY else (ALONE, TRY)
+        lead = [look.tr("modes.suggest_alone")] if self.suggested == ALONE else []
+        return [look.tr("modes.heading"), *lead,
+                *(f"{look.tr(f'modes.{m}')}。{look.tr(f'modes.{m}_note')}" for m in order)]

@@ -364,6 +364,15 @@ class ProgressRecorder:
             log.warning("could not read the resume point: %s", type(exc).__name__)
             return None
 
+    def suggested_mode(self, learner_id: uuid.UUID | None, scenario_id: str) -> str:
+        """How to offer ``scenario_id`` first to this learner: ``alone`` once they finished it guided
+        without a hint (or on their own), else ``try``; a guest gets ``try``."""
+        from trainer.scenarios.modes import suggest
+
+        if learner_id is None:
+            return "try"
+        return suggest(self.store.finished_modes(learner_id, short_id(scenario_id) or ""))
+
     def resumable(self, learner_id: uuid.UUID | None, scenario_id: str) -> dict[str, Any] | None:
         """The snapshot to resume this learner's unfinished run of ``scenario_id`` from, or None."""
         point = self.resume_point(learner_id, scenario_id)

@@ -10,6 +10,7 @@ do next.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -168,3 +169,13 @@ def lead(text: Text | None, step: Step) -> Text | None:
         return None
     labels = target_labels(step)
     return None if any(named_label(value, labels) for value in text.values.values()) else text
+
+
+def suggest(finished: Iterable[tuple[str, int]]) -> str:
+    """The way to offer first, from a learner's finished attempts of one scenario as
+    ``(mode, hints given)``: on your own once a guided run was finished without a hint (or an
+    on-your-own run was finished at all), else guided."""
+    for mode, hints in finished:
+        if mode == ALONE or (mode == TRY and hints == 0):
+            return ALONE
+    return TRY

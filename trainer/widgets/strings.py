@@ -116,6 +116,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "modes.alone_note": ("押すところは言いません。課題を読んで、自分で探します。こまったら「ヒント」を押せます。",
                          "The app does not say what to press: read the task and find it yourself. "
                          "“Hint” helps whenever you need it."),
+    "modes.suggest_alone": ("前に「やってみる」でできました。今度は「ひとりで」がおすすめです。",
+                            "You have done it with “Try it”: “On your own” is suggested now."),
     "alone.task": ("課題: {task}", "Your task: {task}"),
     "alone.wrong": ("そこではないようです。もう一度、画面をよく見てみましょう。",
                     "Not quite. Have another good look at the screen."),
