@@ -148,6 +148,8 @@ def action_for(expect: Expectation) -> Action:
         return Action(kind, target=expect.target, value=value, fields=fields)
     if kind is ActionKind.CONTINUE:
         return Action(kind)
+    if kind in (ActionKind.INSERT, ActionKind.PLACE) and expect.value is not None:
+        return Action(kind, target=expect.target, value=expect.value.values[0], fields=fields)  # a thing it takes
     return Action(kind, target=expect.target, fields=fields)
 
 

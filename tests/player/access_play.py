@@ -300,7 +300,14 @@ def play(driver, player, expect) -> None:
         if field_id != "@on":
             set_field(driver, view, field_id, match)
     kind = expect.kind
-    if kind == "continue":
+    part = player.device.part_widget(expect.target) if expect.target is not None else None
+    if part is not None and view.target_widget(expect.target) is None:
+        # on the device's body: Enter on the part puts in what the hand holds, takes, presses, looks
+        if kind == "long-press":
+            driver.hold(part, player)
+        else:
+            driver.press(part)
+    elif kind == "continue":
         driver.press(player.panel.next_button)
     elif kind in ("tap", "choose"):
         widget = view.target_widget(expect.target)

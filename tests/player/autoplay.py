@@ -6,8 +6,11 @@ the shortest way from the first step to each finish step. ``perform``
 turns one ``Expectation`` into what a person would do: fill the inputs it
 names (pressing the number pad's keys, typing, ticking, choosing), then
 click, hold, type and press Enter, move the camera with the arrow keys,
-drag the card onto the reader, say a phrase, or swipe. Nothing here calls
-the runner directly: if the UI cannot produce the action, the test fails.
+drag the card onto the reader, say a phrase, or swipe — and on a device's
+body: drag what the hand holds into a slot or onto a tray, click a part to
+take what it holds or press it, hold the Esc key, move the face into the
+camera's frame. Nothing here calls the runner directly: if the UI cannot
+produce the action, the test fails.
 """
 
 from __future__ import annotations
@@ -222,14 +225,21 @@ def set_field(view, field_id: str, value: str) -> None:
     raise AssertionError(f"no input {field_id!r} on this screen")
 
 
+BODY_KINDS = ("insert", "take", "press", "look")
+
+
 def perform(player, expect: Expectation) -> None:
-    """Do ``expect`` on the player's current screen through its widgets."""
+    """Do ``expect`` on the player's current screen (or its device's body) through its widgets."""
     view = player.view
     for field_id, match in expect.fields.items():
         if field_id != "@on":
             set_field(view, field_id, example(match))
     kind = expect.kind
-    if kind == "continue":
+    on_body = expect.target is not None and view.target_widget(expect.target) is None and (
+        kind in BODY_KINDS or player.device.part_widget(expect.target) is not None)
+    if on_body:
+        body_action(player, expect)
+    elif kind == "continue":
         click(player.panel.next_button)
     elif kind in ("tap", "choose"):
         widget = view.target_widget(expect.target)
@@ -264,6 +274,35 @@ def perform(player, expect: Expectation) -> None:
         swipe(view, expect.target, expect.fields.get("@on"))
     else:
         raise AssertionError(f"the autoplayer cannot do {kind!r} yet")
+
+
+def body_action(player, expect: Expectation) -> None:
+    """Do ``expect`` with the hands, on the device's body."""
+    device = player.device
+    part = device.part_widget(expect.target)
+    assert part is not None, f"no part {expect.target!r} in view on the {device.name}"
+    kind = expect.kind
+    if kind in ("insert", "place"):
+        wanted = expect.value.values if expect.value is not None else ()
+        thing = next((t for t in device.hand.things if not wanted or t.obj in wanted), None)
+        assert thing is not None, f"nothing in the hand fits {expect.target!r} ({wanted})"
+        drag_to(thing, part)
+    elif kind == "look":
+        # move the face into the frame with the mouse
+        drag(part, part.face_centre().toPoint(), part.frame_rect().center().toPoint())
+    elif kind == "long-press":
+        part.setFocus()
+        QTest.keyClick(part, Qt.Key.Key_Menu)
+        settle()
+    else:  # take, press
+        click(part)
+
+
+def drag_to(widget: QWidget, target: QWidget) -> None:
+    """Drag ``widget`` (from its centre) to the centre of ``target``."""
+    start = widget.rect().center()
+    end = widget.mapFromGlobal(target.mapToGlobal(target.rect().center()))
+    drag(widget, start, end)
 
 
 def scan(view, data: str | None) -> None:

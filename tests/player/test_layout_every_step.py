@@ -76,6 +76,9 @@ def test_geometry_is_the_same_in_both_themes(qtbot):
         for step in [s for s in scenario.steps if not s.is_finish][:3]:
             shapes = []
             for window in windows.values():
+                # each window active in its turn: the focus (and what it scrolls into view) is the same in both
+                window.activateWindow()
+                settle()
                 window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
                                                     "step_id": step.id})
                 settle()
@@ -104,3 +107,31 @@ def test_the_measure_sees_a_target_hidden_in_the_device_scroll(qtbot):
     bar.setValue(bar.maximum())
     settle()
     assert visible_share(field.widget, window) < 0.9, "scrolled out of the device's screen"
+
+
+@pytest.mark.parametrize(("scenario_id", "step_id", "part"), [
+    ("konbini-juminhyo", "place-card", "card-tray"), ("fake-virus-warning", "warning", "esc"),
+    ("mynaportal-login", "hold-card", "phone-back")])
+def test_the_measure_counts_a_part_of_the_body_and_sees_it_hidden(qtbot, scenario_id, step_id, part):
+    """A body part a step asks for (a tray, a key, the phone's back) is one of its targets: seen
+    when it is on screen, not seen when it is hidden or cut off by the window."""
+    from tests.player.visibility import step_targets, visible_share
+
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    window = open_window([scenario], (1280, 720), 1.0)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": step_id})
+    settle()
+    targets = {t.name: t.widget for t in step_targets(window.player)}
+    [name] = [n for n in targets if n.endswith(f" {part}") and not n.startswith("hand ")]
+    widget = targets[name]
+    assert widget is window.player.device.parts[part]
+    assert visible_share(widget, window) == 1.0
+    widget.hide()
+    assert visible_share(widget, window) == 0.0, "a hidden part is not seen"
+    widget.show()
+    window.player.device.move(window.player.device.x(), window.player.stage.height() - widget.mapTo(
+        window.player.device, widget.rect().center()).y())
+    settle()
+    assert visible_share(widget, window) < 0.9, "a part pushed out of the window is not seen"

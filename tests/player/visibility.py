@@ -4,7 +4,10 @@
 press — the element of every ``expect`` and ``choices`` entry (tap, choose,
 toggle, long press, enter, place, scan, the swiped element), the speaker's
 phrase button, and 「次へ」 on a step that only explains — resolved with
-``ScreenView.target_widget``; ``step_targets(player, inputs=True)`` the
+``ScreenView.target_widget``, and the part of the device's body a body
+action names (insert, take, press, look, place or hold a slot, a tray, a
+key; with the thing in the hand an insert or place brings to it), hidden
+or not, so a part out of view counts as not seen; ``step_targets(player, inputs=True)`` the
 fields a ``with:`` names. A step with such fields is looked at twice, as a
 learner meets it: when it appears (the fields must be in view), and after
 the fields were filled in through the widgets (the thing to press must be).
@@ -41,6 +44,9 @@ SEEN = 0.9
 """The share of a target that must be on screen to count as visible."""
 
 ELEMENT_KINDS = ("tap", "choose", "toggle", "long-press", "enter", "place", "scan")
+PART_ACTIONS = ("insert", "take", "press", "look", "place", "long-press")
+"""What is done on a part of the device's body: the part (and, for insert and place, the thing
+in the hand) must be in view like a button on the screen."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,13 @@ def step_targets(player, inputs: bool = False) -> list[Target]:
             for field_id in expect.fields:
                 if field_id != "@on":
                     add(f"field {field_id}", view.target_widget(field_id))
+        elif expect.target and view.target_widget(expect.target) is None and _names_part(player, expect):
+            part = player.device.parts[expect.target]  # hidden or not: a hidden part counts as 0 % seen
+            add(f"{expect.kind} {expect.target}", part)
+            if expect.kind in ("insert", "place"):  # and what the hand brings to it
+                wanted = expect.value.values if expect.value is not None else ()
+                thing = next((t for t in player.device.hand.things if not wanted or t.obj in wanted), None)
+                add(f"hand {'/'.join(wanted)} for {expect.target}", thing)
         elif expect.kind in ELEMENT_KINDS and expect.target:
             add(f"{expect.kind} {expect.target}", view.target_widget(expect.target))
         elif expect.kind == "swipe" and expect.fields.get("@on") is not None:
@@ -83,6 +96,12 @@ def step_targets(player, inputs: bool = False) -> list[Target]:
         elif expect.kind == "say":
             add(f"say {expect.phrases[0] if expect.phrases else ''}", _say_widget(view, expect.phrases))
     return found
+
+
+def _names_part(player, expect: Expectation) -> bool:
+    """True when ``expect`` is done on a part of the device's body (a slot, a tray, a key)."""
+    parts = getattr(player.device, "parts", {})
+    return expect.kind in PART_ACTIONS and expect.target in parts
 
 
 def _say_widget(view, phrases: tuple[str, ...]) -> QWidget | None:

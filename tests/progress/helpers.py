@@ -44,6 +44,7 @@ def pay_actions() -> list[Callable[[Run], Any]]:
         lambda run: run.judge(Action.tap("charge")),  # known mistake
         lambda run: run.judge(Action.tap("scan")),
         lambda run: run.judge(Action(ActionKind.SCAN, value=QR_URL)),
+        lambda run: run.judge(Action(ActionKind.CONTINUE)),  # the amount read off the till's display
         lambda run: run.judge(
             Action.tap("next", amount=TYPED_AMOUNT_WRONG, note=TYPED_SECRET_DIGITS, word=TYPED_SECRET_TEXT)
         ),

@@ -61,7 +61,7 @@ def test_an_abandoned_run_resumes_at_the_step_where_it_was_left(engine, store, m
     attempt_id = first.start_attempt(learner, scenario.id, scenario.version)
     player = Player(Run(scenario), first)
     player.start()
-    for action in pay_actions()[:6]:  # ... up to the QR code being scanned
+    for action in pay_actions()[:7]:  # ... up to the QR code being scanned and the amount read
         player.act(action)
     player.abandon()
     assert player.run.current.id == "amount"
@@ -71,7 +71,7 @@ def test_an_abandoned_run_resumes_at_the_step_where_it_was_left(engine, store, m
     second = make_recorder(store)
     snapshot = second.resumable(learner, scenario.id)
     assert snapshot is not None and snapshot["step_id"] == "amount"
-    assert snapshot["path"] == ["open-pay", "scan", "frame-code", "amount"]
+    assert snapshot["path"] == ["open-pay", "scan", "frame-code", "till", "amount"]
     assert second.start_attempt(learner, scenario.id, scenario.version, resume=True) == attempt_id
     assert second.flush()
     assert attempt_row(engine, attempt_id).status == AttemptStatus.IN_PROGRESS

@@ -106,6 +106,8 @@ def test_values_checked_with_fields(pay):
     run.judge(Action.tap("pay"))
     run.judge(Action.tap("scan"))
     run.judge(Action(ActionKind.SCAN, value="https://shop.example.invalid/machi-mart"))
+    assert run.current.id == "till" and run.current.device == "till"
+    run.judge(Action(ActionKind.CONTINUE))  # the amount is read off the till's customer display
     assert run.current.id == "amount"
     empty = run.judge(Action.tap("next", amount=""))
     assert (empty.judgement, empty.mistake_id) == (Judgement.KNOWN_MISTAKE, "no-amount")
@@ -159,6 +161,7 @@ def test_explain_only_step_continues(pay):
     run.judge(Action.tap("pay"))
     run.judge(Action.tap("scan"))
     run.judge(Action(ActionKind.SCAN, value="https://shop.example.invalid/machi-mart"))
+    run.judge(Action(ActionKind.CONTINUE))
     run.judge(Action.tap("next", amount="580"))
     early = run.judge(Action.tap("pay", clerk="waiting"))
     assert (early.judgement, early.mistake_id) == (Judgement.KNOWN_MISTAKE, "paid-too-early")

@@ -47,8 +47,10 @@ def regions(player) -> list[QWidget]:
 
 
 def order_player_tabs(player) -> None:
-    """Instruction (its text first, then its buttons), device, control bar."""
-    order_tabs([player.panel.step_text, *regions(player)])
+    """Instruction (its text first, then its buttons), device (its screen first, then the parts of its
+    body: the card tray, the coin slot, a phone's side buttons), control bar."""
+    panel, device, controls = regions(player)
+    order_tabs([player.panel.step_text, panel, getattr(player, "view", None), device, controls])
 
 
 def focus_step(player) -> QWidget:
@@ -147,6 +149,11 @@ class GestureTools(Box):
         view = self.player.view
         if on and view is not None:
             self._armed = [b for b in view.findChildren(BigButton) if getattr(b, "_long_press", False)]
+            from trainer.widgets.bodies.parts import PartWidget
+
+            device = getattr(self.player, "device", None)  # a part of the device's body held (the PC's Esc)
+            if device is not None:
+                self._armed += [p for p in device.findChildren(PartWidget) if "long-press" in p.part.actions]
             for button in self._armed:
                 button.installEventFilter(self)
             announce(self.hold, self.player.look.tr("a11y.gesture.armed"))
@@ -158,10 +165,13 @@ class GestureTools(Box):
         release = (kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton
                    and watched.rect().contains(event.position().toPoint()))
         if watched in self._armed and (press or release):
-            watched.setDown(False)
             if self.hold is not None:
                 self.hold.setChecked(False)  # one long press, then back to ordinary presses
-            watched.long_pressed.emit()
+            if isinstance(watched, BigButton):
+                watched.setDown(False)
+                watched.long_pressed.emit()
+            else:  # a part of the device's body
+                watched.long_press()
             return True
         return False
 
@@ -232,8 +242,10 @@ class KeyHold(QObject):
         view = self.player.view
         if view is None:
             return None
+        device = getattr(self.player, "device", None)
         for name in HELD_KEYS.get(key, ()):
-            if view.target_widget(name) is not None:
+            # drawn on the practice screen, or a key of the device's body (the PC keyboard's Esc)
+            if view.target_widget(name) is not None or (device is not None and device.part_widget(name) is not None):
                 return name
         return None
 

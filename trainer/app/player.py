@@ -33,6 +33,7 @@ from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
 from trainer.app.reflow import Split, split
 from trainer.reading.ruby import plain
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import modes
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement, RunEvent
@@ -135,7 +136,9 @@ class Player(QWidget):
         self.look = look
         self.narrator = narrator or Narrator(None)
         self._ask_quit = ask_quit or QuitDialog.ask
-        self.ctx = ElementContext(look, scenario.base_dir, scenario.readings, scenario.device)
+        self._device_name = self._first_device(scenario, snapshot)
+        self.ctx = ElementContext(look, scenario.base_dir, scenario.readings, self._device_name)
+        self.arrived: Text | None = None
         self.view: ScreenView | None = None
         self._action_revealed = False
         self._holding = False
@@ -161,7 +164,7 @@ class Player(QWidget):
         """Draw everything again with ``look`` (text size, colours, language),
         keeping the run exactly where it is. Nothing is read aloud again."""
         self.look = look
-        self.ctx = ElementContext(look, self.scenario.base_dir, self.scenario.readings, self.scenario.device)
+        self.ctx = ElementContext(look, self.scenario.base_dir, self.scenario.readings, self._device_name)
         self.overlay.clear()
         self.overlay.deleteLater()
         if self._root is not None:
@@ -191,7 +194,8 @@ class Player(QWidget):
         self.panel_scroll = self.panel.scroll
         self.device_look = look.with_(scale=1.0)
         self.device_ctx = self._device_context()
-        self.device: DeviceFrame = make_device(self.scenario.device, self.device_look)
+        self.device: DeviceFrame = make_device(self._device_name, self.device_look)
+        self.device.acted.connect(self.act)
         self.stage = DeviceStage(self.device, min(look.px(6), 10))
         self.stage.setParent(self._root)
         self.split: Split | None = None
@@ -202,7 +206,39 @@ class Player(QWidget):
 
     def _device_context(self) -> ElementContext:
         return ElementContext(self.device_look, self.scenario.base_dir, self.scenario.readings,
-                              self.scenario.device)
+                              self._device_name)
+
+    @staticmethod
+    def _first_device(scenario: Scenario, snapshot: dict[str, Any] | None) -> str:
+        """The device of the step the run starts (or resumes) at."""
+        first = scenario.steps[0].device if scenario.steps else scenario.device
+        if snapshot and snapshot.get("scenario_id") == scenario.id:
+            return next((s.device for s in scenario.steps if s.id == snapshot.get("step_id")), first)
+        return first
+
+    def _use_device(self, name: str) -> bool:
+        """Put device ``name`` on the stage if another one is there; True when it changed."""
+        if name == self._device_name:
+            return False
+        self._device_name = name
+        self.ctx = ElementContext(self.look, self.scenario.base_dir, self.scenario.readings, name)
+        self.device_look = self.look.with_(scale=1.0)
+        self.device_ctx = self._device_context()
+        device = make_device(name, self.device_look)
+        device.acted.connect(self.act)
+        self.stage.set_device(device)
+        self.device = device
+        self._hook_scrolls()
+        self.view = None
+        self._arrange()  # the new device's proportions share the room out again
+        return True
+
+    def arrival_text(self, step: Step) -> Text:
+        """What is said on coming to ``step``'s device from another one (「ATMの前に来ました。」)."""
+        if step.arrive is not None:
+            return step.arrive
+        kind = device_kinds.KINDS.get(step.device)
+        return Text({"ja": kind.arrive_ja, "en": kind.arrive_en} if kind is not None else {"ja": ""})
 
     def _hook_scrolls(self) -> None:
         for bar in (self.device.scroll.verticalScrollBar(), self.device.scroll.horizontalScrollBar(),
@@ -266,6 +302,7 @@ class Player(QWidget):
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
         self.stage.setGeometry(self.split.stage)
+        self.stage.place()  # the same room may hold a device of new proportions (a hand, a camera view)
         self.stage.show()
         self.panel.show()
         self._fit_device()
@@ -279,7 +316,8 @@ class Player(QWidget):
             return
         self.device_look = self.look.with_(scale=scale)
         self.device_ctx = self._device_context()
-        device = make_device(self.scenario.device, self.device_look)
+        device = make_device(self._device_name, self.device_look)
+        device.acted.connect(self.act)
         self.stage.set_device(device)
         self.device = device
         self._hook_scrolls()
@@ -407,23 +445,30 @@ class Player(QWidget):
             self.finished.emit(step)
             return
         raw = self.step_text(step)
+        self.arrived = self.arrival_text(step) if self._use_device(step.device) else None
         number = len(self.run.path)
         self.panel.set_step(number, raw, self.scenario.readings, step.only_explains,
                             total=number + self._steps_to_finish().get(step.id, 1) - 1)
         if self.mode == modes.ALONE and lead is not None:
             lead = modes.lead(lead, step) or self.look.tr("alone.praise")
-        if lead is not None:
-            self.panel.show_feedback(lead_kind, self.ctx.text(lead))
-        elif self.mode == modes.ALONE and number == 1:
+        elif self.mode == modes.ALONE and number == 1:  # on your own: the whole task first
             lead = self.look.tr("alone.task", task=self.ctx.raw(modes.task_of(self.scenario)))
-            self.panel.show_feedback("notice", self.ctx.text(lead))
+            lead_kind = "notice"
+        shown = [self.ctx.text(t) for t in (lead, self.arrived) if t is not None]
+        if shown:  # the praise, then where the learner has come
+            self.panel.show_feedback(lead_kind if lead is not None else "notice", "\n".join(shown))
         else:
             self.panel.clear_feedback()
         self._build_screen(step)
         self.panel_scroll.verticalScrollBar().setValue(0)
         if speak:
-            self.narrator.say(self.ctx.raw(lead) if lead is not None else "", raw, follow=1)
-        access.present_step(self, self.ctx.text(lead) if lead is not None and speak else "")
+            spoken = [self.ctx.raw(lead) if lead is not None else ""]
+            if self.arrived is not None:
+                spoken.append(self.ctx.raw(self.arrived))
+            self.narrator.say(*spoken, raw, follow=len(spoken))
+        # a screen reader hears what led here and where the learner has come (the device changed)
+        announced = [self.ctx.text(t) for t in (lead, self.arrived) if t is not None] if speak else []
+        access.present_step(self, "　".join(announced))
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
@@ -438,7 +483,7 @@ class Player(QWidget):
             smaller = max(SMALLEST_SCALE, math.floor(scale * room / need * 20) / 20)
             if smaller < scale:
                 self._show_view(step, ElementContext(self.device_look.with_(scale=smaller), self.scenario.base_dir,
-                                                     self.scenario.readings, self.scenario.device))
+                                                     self.scenario.readings, self._device_name))
         self.reveal()
         self._holding = True
 
@@ -452,6 +497,10 @@ class Player(QWidget):
         self._painted = False
         self.view = view
         self.device.show_screen(step.screen, view)
+        aspect = self.device.frame_aspect()
+        self.device.set_body(step.body)
+        if self.device.frame_aspect() != aspect:  # the hand holds something (or nothing now): room again
+            self._arrange()
         self._lay_out_now()
 
     def _first_need(self) -> int:
@@ -513,13 +562,19 @@ class Player(QWidget):
             self.narrator.say(text)
             return
         target = self.view.target_widget(hint.target) if (self.view is not None and hint.target) else None
+        part = self.device.part_widget(hint.target) if (target is None and hint.target) else None
         if hint.text is not None:
             raw = self.ctx.raw(hint.text)
         elif hint.kind == "show":
             raw = self.look.tr("player.hint_show")
         else:
             raw = self.look.tr("player.hint_highlight")
-        if target is not None and hint.kind in ("highlight", "show"):
+        if part is not None and hint.kind in ("highlight", "show"):  # a slot, a tray, a key of the body
+            if hint.kind == "highlight":
+                self.overlay.highlight(part, self.device)
+            else:
+                self.overlay.demonstrate(part, self.device)
+        elif target is not None and hint.kind in ("highlight", "show"):
             margin = min(self.device_look.px(16), 40)
             self.device.scroll.ensureWidgetVisible(target, margin, margin)  # only what is on screen is pointed at
             if hint.kind == "highlight":

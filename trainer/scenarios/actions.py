@@ -28,6 +28,10 @@ class ActionKind(StrEnum):
     SCAN = "scan"
     PLACE = "place"
     SAY = "say"
+    INSERT = "insert"  # put what the hand holds into a slot of the device's body
+    TAKE = "take"  # take what a part of the body holds (the printed paper, the card)
+    PRESS = "press"  # press a physical key or button (Esc, the phone's home button)
+    LOOK = "look"  # look into the camera: the face fits the frame
     CONTINUE = "continue"  # the player's 「次へ」 on a step that only explains
 
 

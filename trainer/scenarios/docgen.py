@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import elements as element_kinds
 from trainer.scenarios.jsonschema import TYPE_DOCS, describe_key, element_key_doc, every_key
 from trainer.scenarios.model import CATEGORIES, DEVICES, OUTCOMES
@@ -58,10 +59,17 @@ KEY_EXAMPLES: dict[str, str] = {
     "choose": "expect: {choose: card}",
     "toggle": "expect: {toggle: agree, to: on}",
     "scan": "expect: {scan: \"https://shop.example.invalid/machi-mart\"}",
-    "place": "expect: {place: my-card}",
+    "place": "expect: {place: card-tray}",
+    "insert": "expect: {insert: coin-slot}",
+    "take": "expect: {take: printer-outlet}",
+    "press": "expect: {press: home}",
+    "look": "expect: {look: camera}",
+    "arrive": "device: atm\narrive: 駅前のATMの前に来ました。",
+    "body": "body: {hand: [mynumber, coins], printer-outlet: paper}",
     "with": "expect: {tap: next, with: {amount: \"580\"}}",
     "on": "expect: {swipe: up, on: photos}",
     "to": "expect: {toggle: agree, to: off}",
+    "thing": "mistakes:\n  - when: {insert: note-slot, thing: coins}\n    say: 小銭は使えません。",
     "when": "mistakes:\n  - when: [{tap: phone}, {tap: camera}]\n    say: それは別のアプリです。",
     "outcome": "choices:\n  - {tap: delete, next: safe-end, outcome: safe}",
     "highlight": "hints:\n  - {highlight: pay, say: 光っているところです。}",
@@ -78,6 +86,7 @@ KEY_EXAMPLES: dict[str, str] = {
 
 CONTEXT_EXAMPLES: dict[str, str] = {
     "step.id": "id: open-pay",
+    "step.device": "device: atm",
     "action.say": "expect: {say: [今日の天気は？, 天気を教えて]}",
     "choice.say": "choices:\n  - {tap: delete, next: safe-end, outcome: safe, say: 正しい判断です。}",
     "choice.next": "choices:\n  - {tap: link, next: fake-site, outcome: risky}",
@@ -108,6 +117,12 @@ _WORDS = {
         "key": "項目", "must": "必須", "meaning": "意味", "example": "例", "yes": "はい", "no": "",
         "actions": "できる動作", "none": "（見るだけ）", "keys": "項目", "type": "種類",
         "values": "書ける値", "list-item": "の各項目",
+        "devices": "機械（device）と体の部分（body）",
+        "devices-intro": "手でする動作（カードを置く・硬貨を入れる・紙を取る・Esc を押す）は、画面のボタンではなく機械の体の部分で"
+                         "します。expect に部分の名前を書き（`{insert: coin-slot}`）、ステップの `body:` に手に持っている物や、"
+                         "置き場・取り出し口にある物を書きます。物の名前: "
+                         + ", ".join(f"`{o}`（{ja}）" for o, (ja, _en) in device_kinds.OBJECTS.items()) + "。",
+        "part": "部分", "accepts": "受け取る物", "arrive": "移ってきたときの言葉",
     },
     "en": {
         "title": "Reference (every key and element kind)",
@@ -119,6 +134,13 @@ _WORDS = {
         "key": "key", "must": "required", "meaning": "meaning", "example": "example", "yes": "yes", "no": "",
         "actions": "answers to", "none": "(display only)", "keys": "keys", "type": "type",
         "values": "values", "list-item": " item",
+        "devices": "Devices and their bodies",
+        "devices-intro": "Physical actions (placing the card, putting in coins, taking the paper, pressing Esc) are done "
+                         "on the device's body, never with an on-screen button: name the part in expect "
+                         "(`{insert: coin-slot}`) and write in the step's `body:` what the hand holds and what lies in a "
+                         "tray or outlet. Things: "
+                         + ", ".join(f"`{o}` ({en})" for o, (_ja, en) in device_kinds.OBJECTS.items()) + ".",
+        "part": "part", "accepts": "takes in", "arrive": "said on arriving",
     },
 }
 
@@ -205,6 +227,26 @@ def _element_section(lang: str, kind: element_kinds.ElementKind) -> list[str]:
     return lines
 
 
+def _device_section(lang: str, kind: device_kinds.DeviceKind) -> list[str]:
+    w = _WORDS[lang]
+    en = lang == "en"
+    lines = [f"### `{kind.name}` — {kind.label(lang)}", "", kind.doc_en if en else kind.doc_ja, "",
+             f"- {w['arrive']}: 「{kind.arrive_en if en else kind.arrive_ja}」", ""]
+    if kind.parts:
+        lines += [f"| {w['part']} | {w['meaning']} | {w['actions']} | {w['accepts']} |", "| --- | --- | --- | --- |"]
+        for part in kind.parts.values():
+            accepts = ", ".join(f"`{a}`" for a in part.accepts) or "—"
+            lines.append(f"| `{part.name}` | {part.label(lang)}: {_cell(part.doc_en if en else part.doc_ja)} | "
+                         f"{', '.join(part.actions)} | {accepts} |")
+        lines.append("")
+    if kind.state:
+        lines += [f"| body: | {w['meaning']} |", "| --- | --- |"]
+        for key in kind.state.values():
+            lines.append(f"| `{key.name}` | {_cell(key.doc_en if en else key.doc_ja)} |")
+        lines.append("")
+    return lines
+
+
 def reference(lang: str = "ja") -> str:
     """The reference section of the authoring guide, in Markdown."""
     lang = "en" if lang == "en" else "ja"
@@ -216,6 +258,9 @@ def reference(lang: str = "ja") -> str:
         out += [f"### {w[table]}", "", *_key_table(lang, table, keys), *_examples(table, keys), ""]
     out += [f"### {w['hint']}", "", *_key_table(lang, "hint", ("highlight", "show")), ""]
     out += [f"### {w['value']}", "", *_key_table(lang, "value", ("pattern", "one-of", "exact")), ""]
+    out += ["", f"## {w['devices']}", "", w["devices-intro"], ""]
+    for kind in device_kinds.KINDS.values():
+        out += _device_section(lang, kind)
     out += ["", f"## {w['elements']}", ""]
     out += [f"| {w['type']} | {w['meaning']} | {w['actions']} |", "| --- | --- | --- |"]
     for kind in element_kinds.KINDS.values():

@@ -313,6 +313,16 @@ register(ElementKind(
            "once the clerk has seen it, so with: can require showing before paying.",
     example="{type: clerk-view, id: clerk, shop: まちマート, amount: 580, says: 580円ですね。確認しました}",
 ))
+register(ElementKind(
+    "menu-tiles", {"id": OPTIONAL_ID, "tiles": Key("list", True, targets=True, item={
+        "id": ID, "label": Key("text", True), "icon": Key("str"), "note": Key("text")}),
+        "columns": Key("int", doc="tiles per row when there is room (default 2)")},
+    actions=("tap",),
+    doc_ja="機械のタッチ画面の大きなタイルのメニュー（マルチコピー機・ATM）。どのタイルも同じ見た目です。",
+    doc_en="A machine's touch-screen menu of large, equal tiles (multi-copy machine, ATM).",
+    example="{type: menu-tiles, tiles: [{id: copy, label: コピー, icon: document}, "
+            "{id: gov, label: 行政サービス, icon: government}]}",
+))
 
 
 def kind_names() -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import elements as element_kinds
 from trainer.scenarios import loader
 from trainer.scenarios.model import CATEGORIES, DEVICES, FORMAT_VERSION, OUTCOMES
@@ -61,6 +62,10 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "say": ("説明の文。画面に出して読み上げます。", "The instruction, shown and read aloud."),
     "easy": ("やさしい日本語の文（なくてもよい）。", "The same in easy Japanese (optional)."),
     "screen": ("このステップの画面（title・url・elements）。", "What the mock device shows on this step."),
+    "arrive": ("別の機械に移ったときに言う言葉（書かなければ「ATMの前に来ました。」など機械ごとの言葉）。",
+               "Said and shown on coming to this step from another device (default: the device's own words)."),
+    "body": ("機械の体の状態: 手に持っている物（hand）、置き場や口にある物、裏返し（side）など。",
+             "The state of the device's body: what the hand holds (hand), what lies in a tray or outlet, side …"),
     "expect": ("正しい動作（1つ、または - で並べた「どれでも正解」）。", "The right action (one, or a list of accepted ones)."),
     "hints": ("ヒント。1つずつ出します: 文、highlight（光らせる）、show（やって見せる）。",
               "Hints given one by one: a text, highlight: id, show: id."),
@@ -89,10 +94,19 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "choose": ("一覧から選ぶ: 項目の id。", "Choose an option: its id."),
     "toggle": ("チェックを入れる／外す: 部品の id（to: on / off）。", "Tick or untick: the id (to: on / off)."),
     "scan": ("QRコードを読み取る: コードの data。", "Scan a code: its data."),
-    "place": ("カードを読み取り機に置く: カードの id。", "Place a card on the reader: the card's id."),
+    "place": ("カードを読み取り機に置く: カードの id。または手元の物を体の部分に置く: 部分の名前（card-tray, phone-back）。",
+              "Place a card on the reader (the card's id), or lay what the hand holds on a body part (card-tray, phone-back)."),
+    "insert": ("手元の物を体の部分に入れる: 部分の名前（coin-slot, card-slot …）。",
+               "Put what the hand holds into a body part: its name (coin-slot, card-slot …)."),
+    "take": ("体の部分から取る: 部分の名前（printer-outlet, card-tray …）。", "Take from a body part: its name (printer-outlet, card-tray …)."),
+    "press": ("体のボタンやキーを押す: 部分の名前（home, back, esc, window-close …）。",
+              "Press a physical button or key: its name (home, back, esc, window-close …)."),
+    "look": ("カメラを見て、顔を枠に合わせる: camera。", "Look into the camera so the face fits the frame: camera."),
     "with": ("動作のときに入力欄に入っているべき値 {欄の id: 値}。", "Values the fields must hold at that moment {field id: value}."),
     "on": ("なぞる場所（部品の id）。swipe と一緒に使います。", "Where to swipe (an element id), with swipe."),
     "to": ("チェックの状態: on（入れる）か off（外す）。", "The tick's state: on or off."),
+    "thing": ("insert・place で、手元のどの物か（coins, notes, mynumber …）。書かなければ、その部分が受け取る物ならどれでも。",
+              "With insert or place: which thing from the hand (coins, notes, mynumber …); default: anything the part takes."),
     # mistakes, choices
     "when": ("間違いの動作（1つ、または - で並べる）。", "The wrong action (one, or a list)."),
     "outcome": ("この選択の結果: safe（安全）か risky（危ない）など。記録に残ります。",
@@ -124,6 +138,8 @@ CONTEXT_DOCS: dict[str, tuple[str, str]] = {
     "sources.title": ("資料の題名。", "The guide's title."),
     "sources.url": ("資料のアドレス（本物のアドレスでかまいません）。", "The guide's address (a real address is fine)."),
     "screen.title": ("画面のいちばん上の題名。", "The title bar of the mock screen."),
+    "steps.device": ("このステップから使う機械（書かなければ上のステップと同じ）。変わると、移ったことを言って見せます。",
+                     "The device from this step on (default: the step above's); a change is said and shown."),
     "say.phrases": ("話しかける言葉（- で並べると、どれでも正解）。かな・漢字・句読点の違いは気にしません。",
                     "What to say to the speaker (a list: any one is right); kana/kanji and punctuation are ignored."),
 }
@@ -189,6 +205,8 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "target": ("カメラに映るコード（data・label）。", "The code in front of the camera (data, label)."),
     "text": ("表示する文。", "The text shown."),
     "time": ("時刻の表示（例: \"10:15\"、引用符で囲みます）。", "A time to show (e.g. \"10:15\", in quotes)."),
+    "tiles": ("タイルの並び（id・label・icon・note）。", "The tiles (id, label, icon, note)."),
+    "columns": ("1行に並べるタイルの数（はいらないときは少なくなります）。", "Tiles per row when there is room."),
     "title": ("題名。", "A title."),
     "total": ("合計（円）。", "The total (yen)."),
     "unit": ("値のあとに出す単位（円、枚 …）。", "A unit shown after the value (円 …)."),
@@ -204,9 +222,12 @@ TYPE_DOCS = {
         "smartphone": ("スマホの基本", "smartphone basics"),
         "safety": ("詐欺・安全", "scams and safety"),
         "phone": ("スマートフォン", "a smartphone"),
-        "kiosk": ("券売機・行政の端末", "a kiosk"),
-        "browser": ("パソコンのブラウザ", "a web browser"),
-        "card-reader": ("カード読み取り機", "a card reader"),
+        "kiosk": ("コンビニのマルチコピー機", "a store's multi-copy machine"),
+        "browser": ("パソコン（ブラウザとキーボード）", "a computer (browser and keyboard)"),
+        "card-reader": ("顔認証付きカードリーダー", "a face-recognition card reader"),
+        "atm": ("ATM", "an ATM"),
+        "till": ("レジのお客様用画面", "a till's customer display"),
+        "paper": ("紙（申請書・受領証）", "paper (a form, a receipt)"),
         "success": ("できた", "done"),
         "safe": ("安全な終わり", "a safe ending"),
         "risky": ("危ない終わり（学び）", "a risky ending (learning)"),
@@ -346,6 +367,8 @@ class _Builder:
         for extra in loader.ACTION_EXTRA:
             if extra == "with":
                 value = fields
+            elif extra == "thing":
+                value = {"enum": list(device_kinds.OBJECTS)}
             elif extra == "to":
                 value = {"anyOf": [{"type": "boolean"}, {"enum": ["on", "off", "true", "false", "yes", "no",
                                                                   "On", "Off", "ON", "OFF"]}]}
@@ -458,6 +481,9 @@ class _Builder:
             "id": self.doc({"$ref": "#/$defs/id"}, describe_key("id", "steps")),
             "say": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["say"]),
             "easy": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["easy"]),
+            "device": self.doc({"enum": list(DEVICES)}, describe_key("device", "steps")),
+            "arrive": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["arrive"]),
+            "body": self.doc(self.body(), KEY_DOCS["body"]),
             "screen": self.doc({"$ref": "#/$defs/screen"}, KEY_DOCS["screen"]),
             "expect": self.doc({"$ref": "#/$defs/actions"}, KEY_DOCS["expect"]),
             "hints": self.doc({"type": "array", "items": {"$ref": "#/$defs/hint"}}, KEY_DOCS["hints"]),
@@ -476,6 +502,28 @@ class _Builder:
             "not": {"required": ["expect", "choices"]},
             "dependentSchemas": {"finish": {"not": {"anyOf": [{"required": [k]} for k in not_with_finish]}}},
         }
+
+    def body(self) -> dict[str, Any]:
+        """Every device's body keys (the loader checks which belong to the step's device)."""
+        objects = [*device_kinds.OBJECTS, "none"]
+        props: dict[str, Any] = {}
+        for kind in device_kinds.KINDS.values():
+            for name, key in kind.state.items():
+                if key.type == "object":
+                    schema: dict[str, Any] = {"enum": objects}
+                elif key.type == "objects":
+                    schema = {"anyOf": [{"enum": objects}, {"type": "array", "items": {"enum": objects}}]}
+                elif key.type == "enum":
+                    schema = {"enum": list(key.choices)}
+                else:
+                    schema = {"type": "boolean"}
+                if name in props and key.type == "enum":  # the same key on two devices: either's values
+                    earlier = props[name]["enum"]
+                    schema = {"enum": [*earlier, *(c for c in key.choices if c not in earlier)]}
+                elif name in props:
+                    continue
+                props[name] = self.doc(schema, (key.doc_ja, key.doc_en))
+        return {"type": "object", "additionalProperties": False, "properties": props}
 
     def source(self) -> dict[str, Any]:
         props = {

@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from trainer.reading.ruby import plain
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import elements as element_kinds
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement
@@ -295,7 +296,12 @@ def check_targets(step: Step, path: str) -> list[Problem]:
     for choice in step.choices:
         expectations.extend(choice.when)
     for expect in expectations:
-        if expect.kind in ELEMENT_ACTIONS:
+        part = device_kinds.part(step.device, expect.target) if (
+            expect.target not in ids and expect.kind in device_kinds.PART_ACTIONS) else None
+        if part is not None or expect.kind in device_kinds.BODY_ACTIONS:
+            if part is not None:  # the loader has checked the part's name and actions
+                problems.extend(_check_part(step, expect, part, at(expect)))
+        elif expect.kind in ELEMENT_ACTIONS:
             target(expect, expect.target, expect.kind)
         elif expect.kind == "scan":
             cameras = needs(expect, "scan")
@@ -311,10 +317,36 @@ def check_targets(step: Step, path: str) -> list[Problem]:
             else:
                 target(expect, name, "enter")
     for hint in step.hints:
-        if hint.target and hint.target not in ids:
+        if hint.target and hint.target not in ids and device_kinds.part(step.device, hint.target) is None:
             problems.append(Problem(hint.where or at(None), "target-not-on-screen", {
                 "target": hint.target, "suggest": _suggest(hint.target, ids), "step": step.id}))
     return problems
+
+
+def _check_part(step: Step, expect: Expectation, part: device_kinds.Part, where: Where) -> list[Problem]:
+    """A body action the learner can really do on this step: something in the
+    hand to put in, something in the part to take, the part in view."""
+    body = step.body
+    found: list[Problem] = []
+    if expect.kind in ("insert", "place"):
+        held = body.get("hand", ())
+        if not held:
+            found.append(Problem(where, "empty-hand", {
+                "step": step.id, "kind": expect.kind, "target": part.name,
+                "accepts": ", ".join(part.accepts[:1]) or "…"}))
+    elif expect.kind == "take" and not body.get(part.name):
+        found.append(Problem(where, "nothing-to-take", {"step": step.id, "target": part.name}))
+    hidden = {
+        ("phone", "phone-back"): (body.get("side") != "back", "body: {side: back}"),
+        ("phone", "back"): (body.get("side") == "back", "side: back"),
+        ("phone", "home"): (body.get("side") == "back", "side: back"),
+        ("card-reader", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
+        ("phone", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
+        ("browser", "window-close"): (bool(body.get("fullscreen")), "fullscreen: true"),
+    }.get((step.device, part.name))
+    if hidden and hidden[0]:
+        found.append(Problem(where, "part-hidden", {"step": step.id, "target": part.name, "why": hidden[1]}))
+    return found
 
 
 # -- texts ----------------------------------------------------------------
@@ -492,6 +524,8 @@ def synthesise(expect: Expectation) -> Action | None:
     if kind is ActionKind.SWIPE:
         on = expect.fields.get("@on")
         return Action(kind, on.values[0] if on and on.values else None, expect.target, frozen)
+    if kind in (ActionKind.INSERT, ActionKind.PLACE) and expect.value is not None and expect.value.values:
+        return Action(kind, expect.target, expect.value.values[0], frozen)  # a thing the part takes in
     return Action(kind, expect.target, None, frozen)
 
 

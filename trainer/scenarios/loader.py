@@ -8,6 +8,7 @@ problem carries ``file:line:column``; nothing raises a traceback at an author.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import gc
 import re
@@ -22,6 +23,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from trainer.reading.ruby import validate_notation
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import elements as element_kinds
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import (
@@ -69,10 +71,10 @@ LANG_KEYS = ("ja", "en")
 TOP_KEYS = ("format", "id", "version", "lang", "title", "summary", "category", "level", "minutes",
             "device", "app", "goals", "sources", "readings", "steps", "task")
 TOP_REQUIRED = ("format", "id", "version", "title", "summary", "category", "level", "minutes", "device", "steps")
-STEP_KEYS = ("id", "say", "easy", "screen", "expect", "hints", "mistakes", "choices", "next", "praise",
+STEP_KEYS = ("id", "say", "easy", "device", "arrive", "body", "screen", "expect", "hints", "mistakes", "choices", "next", "praise",
              "finish", "learned", "goal")
 SCREEN_KEYS = ("title", "url", "app", "elements")
-ACTION_EXTRA = ("with", "on", "to")
+ACTION_EXTRA = ("with", "on", "to", "thing")
 MISTAKE_KEYS = ("id", "when", "say", "show")
 CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
 SOURCE_KEYS = ("title", "url", "publisher")
@@ -82,7 +84,8 @@ _NOTATION_CHARS = frozenset("《》｜|")
 _KNOWN_KEYS = frozenset(
     (*TOP_KEYS, *STEP_KEYS, *SCREEN_KEYS, *CHOICE_KEYS, *MISTAKE_KEYS, *SOURCE_KEYS, *LANG_KEYS, "type",
      "highlight", "show",
-     *(key for kind in element_kinds.KINDS.values() for key in kind.keys))
+     *(key for kind in element_kinds.KINDS.values() for key in kind.keys),
+     *(key for kind in device_kinds.KINDS.values() for key in kind.state))
 )
 
 
@@ -458,6 +461,17 @@ def _expectation(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = (
         if on is None:
             w.problem(state, "bad-enum", key="to", value=raw, allowed="on, off", suggest=None)
         value = ValueMatch("exact", (on or "on",), w.where(state))
+    if "thing" in found:
+        thing_node = found["thing"][1]
+        thing = w.string(thing_node, "thing")
+        if kind not in ("insert", "place"):
+            w.problem(thing_node, "unknown-key", key="thing", suggest=None, allowed=", ".join(
+                k for k in ACTION_EXTRA if k != "thing"))
+        elif thing is not None and thing not in device_kinds.OBJECTS:
+            w.problem(thing_node, "bad-object", key="thing", value=thing,
+                      suggest=_suggest(thing, device_kinds.OBJECTS), allowed=", ".join(device_kinds.OBJECTS))
+        elif thing is not None:
+            value = ValueMatch("one-of", (thing,), w.where(thing_node))
     if "on" in found:
         on_target = w.ident(found["on"][1], "on")
         if kind == "swipe":
@@ -586,10 +600,86 @@ def _hint(w: _Walker, node: yaml.Node) -> Hint | None:
     return Hint("text", text, None, w.where(node)) if text else None
 
 
-def _step(w: _Walker, node: yaml.Node, index: int, app: str | None = None) -> Step | None:
+def _body(w: _Walker, node: yaml.Node, device: str) -> dict[str, Any]:
+    """A step's ``body:`` — the state of the device's physical parts."""
+    kind = device_kinds.KINDS[device]
+    found = w.mapping(node, "body", tuple(kind.state), where_ja="body", where_en="body")
+    if found is None:
+        return {}
+    objects = (*device_kinds.OBJECTS, "none")
+    body: dict[str, Any] = {}
+
+    def one_object(value_node: yaml.Node, key: str) -> str | None:
+        value = w.string(value_node, key)
+        if value is None:
+            return None
+        if value not in objects:
+            w.problem(value_node, "bad-object", key=key, value=value, suggest=_suggest(value, objects),
+                      allowed=", ".join(objects))
+            return None
+        return value
+
+    for name, (_, value_node) in found.items():
+        spec = kind.state[name]
+        if spec.type == "object":
+            value = one_object(value_node, name)
+            if value is not None and value != "none":
+                body[name] = value
+        elif spec.type == "objects":
+            items = w.sequence(value_node, name) if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            body[name] = tuple(v for v in (one_object(item, name) for item in items) if v and v != "none")
+        elif spec.type == "enum":
+            value = w.enum(value_node, name, spec.choices)
+            if value is not None:
+                body[name] = value
+        else:
+            value = w.boolean(value_node, name)
+            if value is not None:
+                body[name] = value
+    return body
+
+
+def _bind_parts(w: _Walker, expectations: tuple[Expectation, ...], device: str,
+                element_ids: Iterable[str]) -> tuple[Expectation, ...]:
+    """Check that body actions name a part of ``device`` that answers them,
+    and give ``insert`` / ``place`` on a part the objects it takes in."""
+    kind = device_kinds.KINDS[device]
+    names = tuple(kind.parts)
+    ids = set(element_ids)
+    bound: list[Expectation] = []
+    for expect in expectations:
+        # only body actions (and place / long-press) can name a part; a tap names an element
+        part = kind.parts.get(expect.target or "") if expect.kind in device_kinds.PART_ACTIONS else None
+        at = expect.where or Where(w.shown, 1, 1)
+        if expect.kind in device_kinds.BODY_ACTIONS and part is not None and expect.target in ids:
+            # An element id shadows a part of the same name; a body action on it is ambiguous.
+            w.problems.append(Problem(at, "part-is-element", {"target": expect.target, "device": device}))
+            continue
+        if expect.kind in device_kinds.BODY_ACTIONS and part is None:
+            w.problems.append(Problem(at, "unknown-part", {
+                "device": device, "device_ja": kind.label_ja, "device_en": kind.label_en,
+                "target": expect.target, "suggest": _suggest(str(expect.target), names),
+                "allowed": ", ".join(names) or "—"}))
+            continue
+        if part is not None and expect.target not in ids:
+            if expect.kind not in part.actions:
+                w.problems.append(Problem(at, "part-action", {
+                    "target": part.name, "device": kind.label_ja, "device_en": kind.label_en, "label": part.label_ja,
+                    "label_en": part.label_en, "kind": expect.kind,
+                    "allowed": ", ".join(part.actions)}))
+                continue
+            if expect.kind in ("insert", "place") and part.accepts and expect.value is None:
+                expect = dataclasses.replace(expect, value=ValueMatch("one-of", part.accepts, expect.where))
+        bound.append(expect)
+    return tuple(bound)
+
+
+def _step(w: _Walker, node: yaml.Node, index: int, device: str = "phone", app: str | None = None) -> Step | None:
     found = w.mapping(node, "steps", STEP_KEYS, ("id", "say"), where_ja="このステップ", where_en="this step")
     if found is None:
         return None
+    if "device" in found:
+        device = w.enum(found["device"][1], "device", DEVICES) or device
     step_id = w.ident(found["id"][1], "id") if "id" in found else None
     say = w.text(found["say"][1], "say") if "say" in found else None
     if step_id is None or say is None:
@@ -629,20 +719,28 @@ def _step(w: _Walker, node: yaml.Node, index: int, app: str | None = None) -> St
         say_c = w.text(c["say"][1], "say") if "say" in c else None
         if when and target:
             choices.append(Choice((when,), target, outcome, say_c, w.where(c["next"][1])))
+    screen = _screen(w, get["screen"], app) if "screen" in get else Screen(app=app)
+    ids = screen.ids()
+    expect = _expectations(w, get["expect"], "expect") if "expect" in get else ()
+    mistakes = [dataclasses.replace(m, when=_bind_parts(w, m.when, device, ids)) for m in mistakes]
+    choices = [dataclasses.replace(c, when=_bind_parts(w, c.when, device, ids)) for c in choices]
     return Step(
         id=step_id,
         index=index,
         say=say,
         easy=w.text(get["easy"], "easy") if "easy" in get else None,
-        screen=_screen(w, get["screen"], app) if "screen" in get else Screen(app=app),
-        expect=_expectations(w, get["expect"], "expect") if "expect" in get else (),
+        screen=screen,
+        expect=_bind_parts(w, expect, device, ids),
         hints=tuple(h for h in (_hint(w, n) for n in w.sequence(get["hints"], "hints")) if h) if "hints" in get else (),
-        mistakes=tuple(mistakes),
-        choices=tuple(choices),
+        mistakes=tuple(m for m in mistakes if m.when),
+        choices=tuple(c for c in choices if c.when),
         next=w.ident(get["next"], "next") if "next" in get else None,
         praise=w.text(get["praise"], "praise") if "praise" in get else None,
         finish=finish,
         learned=w.texts(get["learned"], "learned") if "learned" in get else (),
+        device=device,
+        body=MappingProxyType(_body(w, get["body"], device)) if "body" in get else MappingProxyType({}),
+        arrive=w.text(get["arrive"], "arrive") if "arrive" in get else None,
         where=w.where(node),
         next_where=w.where(get["next"]) if "next" in get else None,
         goal=w.text(get["goal"], "goal") if "goal" in get else None,
@@ -795,11 +893,13 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
     steps: list[Step] = []
     step_nodes: dict[str, yaml.Node] = {}
     if "steps" in get:
+        current = device or "phone"
         for item in w.sequence(get["steps"], "steps"):
-            step = _step(w, item, len(steps), app)
+            step = _step(w, item, len(steps), current, app)
             if step is not None:
                 step_nodes[f"{step.index}"] = item
                 steps.append(step)
+                current = step.device
         if not steps and isinstance(get["steps"], yaml.SequenceNode):
             w.problem(get["steps"], "no-steps")
         elif steps and not any(s.is_finish for s in steps):

@@ -87,6 +87,8 @@ def action_matches(expect: Expectation, action: Action,
             return False
         if kind == "toggle" and expect.value is not None and fold(action.value or "on") != expect.value.values[0]:
             return False
+        if kind in ("insert", "place") and expect.value is not None and not value_matches(expect.value, action.value):
+            return False  # the wrong thing pushed at the part (a coin at the card tray)
     return _fields_match(expect.fields, action.fields)
 
 

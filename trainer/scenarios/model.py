@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from trainer.scenarios.devices import device_names
+
 CATEGORIES = ("cashless", "shopping", "government", "speaker", "smartphone", "safety")
 """Category ids, in the order of the home screen's tiles."""
 
-DEVICES = ("phone", "kiosk", "speaker", "browser", "card-reader")
-"""The mock devices the player can draw."""
+DEVICES = device_names()
+"""The mock devices the player can draw (``trainer.scenarios.devices`` describes each and its parts)."""
 
 OUTCOMES = ("success", "safe", "risky")
 """How a scenario can end. ``safe`` and ``risky`` are both learning, never failure."""
@@ -80,8 +82,11 @@ class Expectation:
     """One action the author expects (or describes as a mistake).
 
     ``kind`` is an action kind (tap, long-press, swipe, enter, choose, toggle,
-    scan, place, say, continue). ``target`` is the element id (or, for scan,
-    the code's data; for swipe, the direction). ``phrases`` are the accepted
+    scan, place, say, insert, take, press, look, continue). ``target`` is the
+    element id or the device's part (or, for scan, the code's data; for
+    swipe, the direction). For ``insert`` and ``place`` on a part, ``value``
+    lists the objects the part takes in (the loader fills it from the device
+    registry), so a coin pushed at the card tray is a slip, not a success. ``phrases`` are the accepted
     phrasings for ``say``. ``fields`` are the input values that must hold at the
     time of the action (``with:``).
     """
@@ -187,6 +192,15 @@ class Step:
     praise: Text | None = None
     finish: str | None = None
     learned: tuple[Text, ...] = ()
+    device: str = "phone"
+    """The device this step is shown on: its own ``device:``, else the step
+    above's (in file order), else the scenario's."""
+    body: Mapping[str, Any] = field(default_factory=dict)
+    """What the device's body shows on this step (``trainer.scenarios.devices``
+    lists each device's keys): objects in the hand, in a tray, a phone turned over …"""
+    arrive: Text | None = None
+    """Said and shown when the learner comes to this step from another device
+    (default: the device's own words, e.g. 「ATMの前に来ました。」)."""
     where: Where | None = field(default=None, compare=False)
     next_where: Where | None = field(default=None, compare=False)
     goal: Text | None = None

@@ -266,6 +266,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "コード「{target}」はこの画面のカメラに映っていません（映っているのは {codes}）— camera の target の data と同じにしてください。",
         "the code '{target}' is not in this screen's camera (it shows {codes}) — use the camera target's data.",
     ),
+    "unknown-part": (
+        "{device_ja}（{device}）に「{target}」という部分はありません{suggest_ja} — 使える部分: {allowed}。",
+        "the {device_en} ('{device}') has no part '{target}'{suggest_en} — its parts are: {allowed}.",
+    ),
+    "part-action": (
+        "「{target}」（{device}の{label}）には {kind} できません — {allowed} が使えます。",
+        "'{target}' (the {device_en}'s {label_en}) does not answer to {kind} — it answers to {allowed}.",
+    ),
+    "part-is-element": (
+        "部品の id「{target}」は {device} の体の部分と同じ名前です — 別の id にしてください（{target} は体の部分に使います）。",
+        "the element id '{target}' is also the name of a part of the {device} — rename the element.",
+    ),
+    "bad-object": (
+        "「{key}」に「{value}」は使えません{suggest_ja} — 物の名前: {allowed}。",
+        "'{value}' is not a thing '{key}' can hold{suggest_en} — use one of: {allowed}.",
+    ),
+    "empty-hand": (
+        "ステップ「{step}」で {kind}: {target} をするのに、手に何も持っていません — body: {{hand: [{accepts}]}} を書いてください。",
+        "on step '{step}' the learner must {kind} into '{target}' but holds nothing — add body: {{hand: [{accepts}]}}.",
+    ),
+    "nothing-to-take": (
+        "ステップ「{step}」で take: {target} をするのに、{target} に何もありません — body: {{{target}: …}} を書いてください。",
+        "on step '{step}' the learner must take from '{target}' but it holds nothing — add body: {{{target}: …}}.",
+    ),
+    "part-hidden": (
+        "ステップ「{step}」で「{target}」は見えていません（{why}）— body を確かめてください。",
+        "on step '{step}' the part '{target}' cannot be seen ({why}) — check body.",
+    ),
     "path-not-accepted": (
         "ステップ「{step}」で、正しいはずの動作 {action} が正解になりません — expect と with の値を確かめてください。",
         "on step '{step}' the expected action {action} is not accepted — check expect and the values in with.",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from trainer.scenarios import devices as device_kinds
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import (
     ActionJudged,
@@ -64,6 +65,12 @@ _VERBS = {
     "say": ("「{label}」と話しかけてみましょう。", "Say “{label}”."),
     "swipe": ("画面を指でなぞりましょう（{label}）。", "Swipe the screen ({label})."),
     "continue": ("「次へ」を押しましょう。", "Press “Next”."),
+    "insert": ("手元の{object}を、「{label}」に入れましょう。", "Put the {object} into the {label}."),
+    "take": ("「{label}」から取りましょう。", "Take it from the {label}."),
+    "press": ("「{label}」を押しましょう。", "Press the {label}."),
+    "look": ("カメラを見て、顔を枠の中に合わせましょう。", "Look at the camera so your face fits the frame."),
+    "place-part": ("手元の{object}を、「{label}」に置きましょう。", "Lay the {object} on the {label}."),
+    "long-press-part": ("「{label}」を長く押し続けましょう。", "Press and hold the {label}."),
 }
 _DIRECTIONS = {"left": ("左へ", "left"), "right": ("右へ", "right"), "up": ("上へ", "up"), "down": ("下へ", "down")}
 
@@ -208,7 +215,9 @@ class Run:
         target = expect.target if expect and expect.kind not in ("scan", "swipe", "say", "continue") else None
         if not any(h.kind == "text" for h in hints) and expect is not None:
             hints.insert(0, Hint("text", self._default_hint_text(step, expect), None))
-        if target and target in step.screen.ids():
+        on_body = expect is not None and expect.kind in device_kinds.PART_ACTIONS and device_kinds.part(
+            step.device, target) is not None
+        if target and (target in step.screen.ids() or on_body):
             kinds = {h.kind for h in hints}
             if "highlight" not in kinds:
                 hints.append(Hint("highlight", None, target))
@@ -227,6 +236,14 @@ class Run:
     def _default_hint_text(self, step: Step, expect: Expectation) -> Text:
         ja, en = _VERBS.get(expect.kind, _VERBS["tap"])
         label_ja = label_en = expect.target or ""
+        part = device_kinds.part(step.device, expect.target) if (
+            expect.target not in step.screen.ids() and expect.kind in device_kinds.PART_ACTIONS) else None
+        if part is not None:
+            ja, en = _VERBS.get(f"{expect.kind}-part", (ja, en))
+            held = [o for o in step.body.get("hand", ()) if not part.accepts or o in part.accepts]
+            thing = held[0] if held else (part.accepts[0] if part.accepts else "")
+            return _text(ja.format(label=part.label_ja, object=device_kinds.object_label(thing, "ja")),
+                         en.format(label=part.label_en, object=device_kinds.object_label(thing, "en")))
         if expect.kind == "say" and expect.phrases:
             label_ja = label_en = expect.phrases[0]
         elif expect.kind == "swipe":
@@ -300,6 +317,9 @@ def label_of(step: Step, target: str) -> Text | None:
     """The visible label of ``target`` on ``step``'s screen, if it has one."""
     element = step.screen.ids().get(target)
     if element is None:
+        part = device_kinds.part(step.device, target)
+        if part is not None:
+            return Text(MappingProxyType({"ja": part.label_ja, "en": part.label_en}))
         return None
     if element.id == target:
         for key in ("label", "name", "text", "alt"):

@@ -7,7 +7,7 @@ always shown in full, because reading it is how fake sites are spotted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QMargins, QMarginsF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -125,6 +125,10 @@ class DeviceFrame(QWidget):
     of its own (``content_scale``): the learner's size, but no more than lets
     the screen hold a sensible line (``screen_100`` pixels at 100 %) and a
     sensible height (``screen_height_100``); never less than 100 %."""
+
+    acted = Signal(object)
+    """Fires with an ``Action`` when the learner operates a part of the device's
+    body (a slot, a tray, a key); devices with bodies live in ``trainer.widgets.bodies``."""
 
     name = "device"
     width_100 = 440
@@ -248,6 +252,14 @@ class DeviceFrame(QWidget):
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""
+
+    # -- the body (hooks; devices with parts override them) ------------------------------
+    def set_body(self, body) -> None:  # noqa: B027 - a hook, empty for a device without parts
+        """Show the step's ``body:`` state (what the hand holds, what lies in a tray)."""
+
+    def part_widget(self, name: str) -> QWidget | None:  # noqa: ARG002
+        """The widget of the body part ``name`` when it is in view (hints, tests)."""
+        return None
 
     def title_of(self, screen: Screen, view: ScreenView) -> str:
         return view.ctx.text(screen.title) if screen.title is not None else ""
@@ -479,5 +491,8 @@ DEVICES: dict[str, type[DeviceFrame]] = {cls.name: cls for cls in (
 
 
 def make_device(name: str, look: Look, parent: QWidget | None = None) -> DeviceFrame:
-    """The device frame for a scenario's ``device`` (a phone if unknown)."""
-    return DEVICES.get(name, PhoneFrame)(look, parent)
+    """The device frame for a step's ``device`` (a phone if unknown); devices
+    with bodies (``trainer.widgets.bodies``) take the place of the plain frames."""
+    from trainer.widgets.bodies import BODIES
+
+    return {**DEVICES, **BODIES}.get(name, PhoneFrame)(look, parent)

@@ -1,0 +1,724 @@
+"""The physical side of a mock device: its parts, the learner's hand, and
+the base class of a device with a body.
+
+A **part** (``PartWidget``) is a slot, a tray, an outlet, a key or a button
+on the device's casing. It is operated on the body, never through a button
+of the mock screen:
+
+- with the mouse (a finger): drag a thing from the hand onto it (insert,
+  place), or click it (take what it holds, press a key); holding the mouse
+  down at least ``LONG_PRESS_MS`` is a long press (the Esc key);
+- with the keyboard: Tab to it and press Enter or Space (it takes in the
+  first thing in the hand it accepts, gives what it holds, or is pressed);
+  the Menu key (or Shift+F10) is a long press. Its accessible name says
+  what it is and what it holds, so a screen reader can tell.
+
+It turns what was done into an ``Action`` (``acted``) and never judges: the
+runner decides. What the body shows (the card on the tray, the paper in the
+outlet, what is in the hand) comes from the step's ``body:``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+
+from trainer.scenarios import devices as device_kinds
+from trainer.scenarios.actions import Action, ActionKind
+from trainer.widgets.button import LONG_PRESS_MS, monotonic_ms, paint_focus_ring
+from trainer.widgets.devices import DeviceFrame
+from trainer.widgets.elements.card import CardPicture
+from trainer.widgets.look import Look
+from trainer.widgets.text_layout import draw_text, text_size
+
+PaintPart = Callable[[QPainter, QRectF, "PartWidget"], None]
+
+
+def thing_name(obj: str, look: Look) -> str:
+    return device_kinds.object_label(obj, look.lang)
+
+
+def fitted_font(look: Look, rect: QRectF, share: float = 0.32, role: str = "small", bold: bool = True):
+    """A font for a label printed on the casing: the role's size, but no taller
+    than ``share`` of the space it has."""
+    font = look.font(role, bold=bold)
+    font.setPixelSize(max(9, min(look.size(role), int(rect.height() * share))))
+    return font
+
+
+def print_label(painter: QPainter, rect: QRectF, text: str, look: Look, colour: QColor | str = "#FFFFFF",
+                share: float = 0.32) -> None:
+    """A label printed on the machine (「硬貨」「取出口」), centred in ``rect``; a little smaller
+    when it would not fit (printed words are never cut off)."""
+    font = fitted_font(look, rect, share)
+    while font.pixelSize() > 9 and text_size(font, text, max(1.0, rect.width()))[1] > rect.height():
+        font.setPixelSize(font.pixelSize() - 1)
+    painter.setPen(QColor(colour))
+    draw_text(painter, rect, text, font, Qt.AlignmentFlag.AlignHCenter)
+
+
+# -- things: cards, coins, notes, paper -----------------------------------------------------------
+def paint_thing(painter: QPainter, rect: QRectF, obj: str, look: Look) -> None:
+    """Coins, notes, paper or a receipt drawn in ``rect`` (cards are CardPictures)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if obj == "coins":
+        side = min(rect.height() * 0.9, rect.width() * 0.48)
+        for index, (dx, label) in enumerate(((-0.28, "100"), (0.28, "100"))):
+            centre = QPointF(rect.center().x() + dx * side * 1.6, rect.center().y() + (index - 0.5) * side * 0.12)
+            circle = QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side)
+            gradient = QLinearGradient(circle.topLeft(), circle.bottomRight())
+            gradient.setColorAt(0, QColor("#F1F1EE"))
+            gradient.setColorAt(1, QColor("#A9ABA8"))
+            painter.setBrush(gradient)
+            painter.setPen(QPen(QColor("#6E706D"), max(1.0, side * 0.03)))
+            painter.drawEllipse(circle)
+            painter.drawEllipse(circle.adjusted(side * 0.1, side * 0.1, -side * 0.1, -side * 0.1))
+            font = look.font("small", bold=True)
+            font.setPixelSize(max(8, int(side * 0.3)))
+            painter.setFont(font)
+            painter.setPen(QColor("#3B3D3A"))
+            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, label)
+    elif obj == "notes":
+        note = QRectF(rect.left() + rect.width() * 0.05, rect.top() + rect.height() * 0.12, rect.width() * 0.9,
+                      rect.height() * 0.76)
+        for offset in (look.px(6), 0):
+            shown = note.translated(offset, -offset)
+            painter.setBrush(QColor("#E6E0C8"))
+            painter.setPen(QPen(QColor("#8C876F"), 1.5))
+            painter.drawRoundedRect(shown, 3, 3)
+        painter.setPen(QPen(QColor("#6E6A55"), 1))
+        painter.drawEllipse(QRectF(note.right() - note.height() * 0.8, note.top() + note.height() * 0.15,
+                                   note.height() * 0.6, note.height() * 0.7))
+        font = fitted_font(look, note, 0.3)
+        painter.setFont(font)
+        painter.setPen(QColor("#4A4632"))
+        painter.drawText(note.adjusted(note.width() * 0.06, 0, -note.height(), 0),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, look.tr("body.note_face"))
+    else:  # paper, receipt: as wide as the space allows (paper coming out of an outlet lies flat)
+        receipt = obj == "receipt"
+        width = min(rect.width() * 0.92, rect.height() * (0.8 if receipt else 1.5))
+        sheet = QRectF(rect.center().x() - width / 2, rect.top() + 2, width, rect.height() - 4)
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.setPen(QPen(QColor("#9A9A9A"), 1.5))
+        painter.drawRect(sheet)
+        painter.setPen(QPen(QColor("#B8B8B8"), max(1.0, look.px(1.5))))
+        for index in range(6 if receipt else 7):
+            y = sheet.top() + sheet.height() * (0.16 + index * 0.12)
+            right = sheet.right() - sheet.width() * (0.45 if index % 3 == 2 else 0.12)
+            painter.drawLine(QPointF(sheet.left() + sheet.width() * 0.12, y), QPointF(right, y))
+    painter.restore()
+
+
+class ThingView(QWidget):
+    """One thing, drawn: a card picture for cards, else coins, notes or paper."""
+
+    def __init__(self, obj: str, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.obj = obj
+        self._look = look
+        self.card: CardPicture | None = None
+        if obj in device_kinds.CARDS:
+            self.card = CardPicture(f"{thing_name(obj, look)}{look.tr('body.specimen')}", obj, look, self)
+            self.card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.card is not None:
+            self.card.setGeometry(self.rect())
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        if self.card is None:
+            painter = QPainter(self)
+            paint_thing(painter, QRectF(self.rect()), self.obj, self._look)
+            painter.end()
+
+
+THING_ASPECT = 0.63
+"""Height / width of a card (ID-1), used for every thing in the hand."""
+
+
+def thing_width(look: Look) -> int:
+    """Things in the hand grow with the text, but not threefold (they must fit beside each other)."""
+    return min(look.px(120), 180)
+
+
+class HeldThing(QWidget):
+    """A thing in the learner's hand; drag it onto a part of the device."""
+
+    pressed = Signal(object, QPointF)
+    dragged = Signal(object, QPointF)
+    released = Signal(object, QPointF)
+
+    def __init__(self, obj: str, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.obj = obj
+        self._look = look
+        self._down = False
+        self.view = ThingView(obj, look, self)
+        self.setAccessibleName(thing_name(obj, look))
+        self.setToolTip(look.tr("body.drag_thing", thing=thing_name(obj, look)))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = thing_width(self._look)
+        return QSize(width, round(width * THING_ASPECT))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.view.setGeometry(self.rect())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._down = True
+            event.accept()
+            self.pressed.emit(self, event.globalPosition())
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._down:
+            self.dragged.emit(self, event.globalPosition())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._down and event.button() == Qt.MouseButton.LeftButton:
+            self._down = False
+            self.released.emit(self, event.globalPosition())
+            return
+        super().mouseReleaseEvent(event)
+
+
+class HandTray(QWidget):
+    """「手元」: what the learner holds, just in front of the machine."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self.things: list[HeldThing] = []
+        self._row = QHBoxLayout(self)
+        pad = look.px(8)
+        self._row.setContentsMargins(min(look.px(96), 130), pad, pad, pad)
+        self._row.setSpacing(look.px(14))
+        self._row.addStretch(1)
+        self.hide()
+
+    def label_width(self) -> int:
+        return min(self._look.px(86), 120, max(40, self.width() // 5))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._resize_things()
+
+    def _resize_things(self) -> None:
+        """Things as tall as the tray allows, side by side after the 「手元」 label."""
+        pad = max(4, self.height() // 10)
+        height = max(10, self.height() - 2 * pad)
+        width = round(height / THING_ASPECT)
+        room = self.width() - self.label_width() - 2 * pad
+        if self.things:
+            width = max(10, min(width, (room - pad * (len(self.things) - 1)) // len(self.things)))
+            height = min(height, round(width * THING_ASPECT))
+        self._row.setContentsMargins(self.label_width() + pad, pad, pad, pad)
+        self._row.setSpacing(pad)
+        for thing in self.things:
+            thing.setFixedSize(width, height)
+
+    def set_objects(self, objects: tuple[str, ...]) -> list[HeldThing]:
+        for thing in self.things:
+            self._row.removeWidget(thing)
+            thing.hide()
+            thing.deleteLater()
+        self.things = []
+        for obj in objects:
+            thing = HeldThing(obj, self._look)
+            self._row.insertWidget(self._row.count() - 1, thing)
+            self.things.append(thing)
+        names = "、".join(thing_name(o, self._look) for o in objects)
+        self.setAccessibleName(self._look.tr("body.hand_holds", things=names))
+        self.setVisible(bool(objects))
+        self._resize_things()
+        return self.things
+
+    def objects(self) -> tuple[str, ...]:
+        return tuple(t.obj for t in self.things)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        look = self._look
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        path = QPainterPath()
+        path.addRoundedRect(rect, look.px(10), look.px(10))
+        painter.fillPath(path, look.colour("surface"))
+        painter.setPen(QPen(look.colour("border"), max(1, look.px(1.5)), Qt.PenStyle.DashLine))
+        painter.drawPath(path)
+        label = QRectF(rect.left() + 4, rect.top(), self.label_width(), rect.height())
+        painter.setPen(look.colour("surface_text"))
+        painter.setFont(fitted_font(look, label, 0.3))
+        painter.drawText(label, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, look.tr("body.hand"))
+        painter.end()
+
+
+class PartWidget(QWidget):
+    """One physical part of a device (see the module's description)."""
+
+    acted = Signal(object)
+
+    def __init__(self, part: device_kinds.Part, look: Look, paint: PaintPart,
+                 held: Callable[[], tuple[str, ...]], size: QSize | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.part = part
+        self.look = look
+        self._paint = paint
+        self._held = held
+        self._size = size or QSize(look.px(120), look.px(60))
+        self.holds: str | None = None
+        self.thing: ThingView | None = None
+        self._pressed_at: float | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._name()
+
+    # -- state ----------------------------------------------------------------------
+    def set_holds(self, obj: str | None) -> None:
+        self.holds = obj
+        if self.thing is not None:
+            self.thing.hide()
+            self.thing.deleteLater()
+            self.thing = None
+        if obj:
+            self.thing = ThingView(obj, self.look, self)
+            self.thing.show()
+            self._place_thing()
+        self._name()
+        self.update()
+
+    def thing_rect(self) -> QRectF:
+        """Where a thing the part holds is drawn (bodies override per part through ``thing_at``)."""
+        rect = QRectF(self.rect())
+        width = min(rect.width() * 0.8, rect.height() * 0.8 / THING_ASPECT)
+        return QRectF(rect.center().x() - width / 2, rect.center().y() - width * THING_ASPECT / 2, width,
+                      width * THING_ASPECT)
+
+    thing_at: Callable[[PartWidget], QRectF] | None = None
+
+    def _place_thing(self) -> None:
+        if self.thing is not None:
+            rect = self.thing_at(self) if self.thing_at is not None else self.thing_rect()
+            self.thing.setGeometry(rect.toRect())
+
+    def _name(self) -> None:
+        look = self.look
+        label = self.part.label(look.lang)
+        name = look.tr("body.part_holds", part=label, thing=thing_name(self.holds, look)) if self.holds else label
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(look.tr(f"body.how_{self._way()}"))
+        self.setToolTip(name)
+
+    def _way(self) -> str:
+        actions = self.part.actions
+        if "take" in actions and self.holds:
+            return "take"
+        if "insert" in actions or "place" in actions:
+            return "put"
+        if "long-press" in actions:
+            return "hold"
+        if "look" in actions:
+            return "look"
+        return "press" if "press" in actions else "take"
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._size
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(self._size.width(), self.look.target), min(self._size.height(), self.look.target))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_thing()
+
+    # -- doing ----------------------------------------------------------------------
+    def activate(self) -> None:
+        """What a click or Enter does: take, put in what the hand holds, press, look."""
+        actions = self.part.actions
+        if "take" in actions and self.holds:
+            self.acted.emit(Action(ActionKind.TAKE, self.part.name))
+            return
+        put = "insert" if "insert" in actions else "place" if "place" in actions else None
+        if put is not None:
+            held = self._held()
+            fitting = [o for o in held if o in self.part.accepts] or list(held)
+            if fitting:
+                self.receive(fitting[0])
+                return
+            if "take" in actions:
+                self.acted.emit(Action(ActionKind.TAKE, self.part.name))
+            return
+        for kind in (ActionKind.PRESS, ActionKind.LOOK, ActionKind.TAKE):
+            if kind.value in actions:
+                self.acted.emit(Action(kind, self.part.name))
+                return
+
+    def receive(self, obj: str) -> None:
+        """A thing from the hand was brought to this part (drag or Enter)."""
+        kind = ActionKind.INSERT if "insert" in self.part.actions else ActionKind.PLACE
+        self.acted.emit(Action(kind, self.part.name, obj))
+
+    def takes_things(self) -> bool:
+        return "insert" in self.part.actions or "place" in self.part.actions
+
+    def long_press(self) -> None:
+        if "long-press" in self.part.actions:
+            self.acted.emit(Action(ActionKind.LONG_PRESS, self.part.name))
+        else:
+            self.activate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not event.isAutoRepeat():
+            event.accept()
+            self.activate()
+            return
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            event.accept()
+            self.long_press()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed_at = monotonic_ms()
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.update()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton or self._pressed_at is None:
+            super().mouseReleaseEvent(event)
+            return
+        held = monotonic_ms() - self._pressed_at
+        self._pressed_at = None
+        self.update()
+        event.accept()
+        if not self.rect().contains(event.position().toPoint()):
+            return
+        if held >= LONG_PRESS_MS and "long-press" in self.part.actions:
+            self.long_press()
+        else:
+            self.activate()
+
+    @property
+    def down(self) -> bool:
+        return self._pressed_at is not None
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint(painter, QRectF(self.rect()), self)
+        if self.hasFocus():
+            paint_focus_ring(painter, QRectF(self.rect()), self.look, self.look.px(6))
+        painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
+
+
+class BodyFrame(DeviceFrame):
+    """A device with a body: parts around its screen and the learner's hand.
+
+    Geometry (see ``DeviceFrame``): the *body* is the real device's face in
+    its real proportions (``aspect``: a multi-copier's touch panel in its
+    casing, a monitor, a phone) and holds the screen; the physical parts that
+    stand outside that face on the real machine — the kiosk's card tray and
+    coin slots to the right of the panel and its paper outlet below, the
+    reader's camera above and card tray below, the computer's keyboard in
+    front of the monitor — lie in the frame's ``body_extras``, declared by
+    ``extras`` (fractions of the body's height; :meth:`parts_extras` when it
+    changes with the step) and placed by :meth:`place_parts` inside
+    :meth:`extra_rect`. The hand lies below all of it (``hand_share`` of the
+    body's height) on the steps where the learner holds something.
+
+    Subclasses build the body's layout in ``__init__`` (the screen; parts
+    inside the body's outline, such as the phone's ◁ ○, may go in it too),
+    add parts with :meth:`add_part`, place the others in :meth:`place_parts`
+    and draw the casing in ``paint_body``; :meth:`apply_body` updates what is
+    not a part (a phone turned over, a full-screen page)."""
+
+    extras = QMarginsF()
+    """Room for the parts outside the body's outline (left, top, right, bottom), as fractions of
+    the body's height; none by default."""
+    hand_share = 0.2
+    """The hand's height as a share of the body's height, when it holds something."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        self.body: Mapping[str, Any] = {}
+        self.kind = device_kinds.KINDS[self.name]
+        self.parts: dict[str, PartWidget] = {}
+        self.hand = HandTray(look, self)
+        self._ghost: ThingView | None = None
+        self._grab: QPoint = QPoint()
+        self._moved = False
+        self._start = QPointF()
+
+    def add_part(self, name: str, paint: PaintPart, size: QSize | None = None) -> PartWidget:
+        widget = PartWidget(self.kind.parts[name], self.look, paint, self.hand.objects, size, self)
+        widget.acted.connect(self.acted)
+        self.parts[name] = widget
+        return widget
+
+    # -- geometry -------------------------------------------------------------------------
+    def parts_extras(self) -> QMarginsF:
+        """The room the parts outside the body need on this step (``extras`` unless a
+        subclass varies it, e.g. the reader's camera view shown only while it looks)."""
+        return QMarginsF(self.extras)
+
+    def body_extras(self) -> QMarginsF:
+        extras = self.parts_extras()
+        if getattr(self, "body", {}).get("hand"):
+            extras.setBottom(extras.bottom() + self.hand_share)
+        return extras
+
+    def machine_rect(self) -> QRectF:
+        """The body with the parts around it (the whole machine as drawn), without the hand."""
+        extras = self.parts_extras()
+        body = self.body_rect()
+        unit = body.height()
+        return body.adjusted(-extras.left() * unit, -extras.top() * unit, extras.right() * unit,
+                             extras.bottom() * unit)
+
+    def extra_rect(self, side: str) -> QRectF:
+        """The room beside the body on ``side`` (``left``, ``top``, ``right``, ``bottom``): beside
+        the body's height for left and right, across the whole machine for top and bottom."""
+        body, machine = self.body_rect(), self.machine_rect()
+        if side == "left":
+            return QRectF(machine.left(), body.top(), body.left() - machine.left(), body.height())
+        if side == "right":
+            return QRectF(body.right(), body.top(), machine.right() - body.right(), body.height())
+        if side == "top":
+            return QRectF(machine.left(), machine.top(), machine.width(), body.top() - machine.top())
+        return QRectF(machine.left(), body.bottom(), machine.width(), machine.bottom() - body.bottom())
+
+    @classmethod
+    def content_scale(cls, frame: QSize, chosen: float) -> float:
+        """As ``DeviceFrame.content_scale``, for the body alone (the parts beside it take their
+        share of the frame's width; the hand, below, none of it)."""
+        extras = cls.extras
+        width = frame.width() * cls.aspect / (cls.aspect + extras.left() + extras.right())
+        return DeviceFrame.content_scale.__func__(cls, QSize(round(width), round(width / cls.aspect)), chosen)
+
+    def place_parts(self) -> None:
+        """Subclasses: put the parts that lie outside the body into their ``extra_rect``."""
+
+    def _place(self) -> None:
+        self._make_room_for_extras()
+        self.place_parts()
+        machine = self.machine_rect()
+        gap = max(4, round(self.body_rect().height() * 0.02))
+        top = round(machine.bottom()) + gap
+        self.hand.setGeometry(QRect(round(machine.left()), top, round(machine.width()), max(1, self.height() - top)))
+
+    # -- the hooks the player calls ----------------------------------------------------
+    def set_body(self, body: Mapping[str, Any]) -> None:
+        self.body = body
+        for name, widget in self.parts.items():
+            spec = self.kind.state.get(name)
+            holds = body.get(name) if spec is not None and spec.type == "object" else None
+            widget.set_holds(holds if isinstance(holds, str) else None)
+        for thing in self.hand.set_objects(tuple(body.get("hand", ()))):
+            thing.pressed.connect(self._drag_start)
+            thing.dragged.connect(self._drag_move)
+            thing.released.connect(self._drag_end)
+        self.apply_body(body)
+        self._place()
+        self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place()
+
+    def apply_body(self, body: Mapping[str, Any]) -> None:
+        """Subclasses: show what is not a part (side, full screen, camera)."""
+
+    def part_widget(self, name: str) -> QWidget | None:
+        widget = self.parts.get(name)
+        return widget if widget is not None and widget.isVisible() else None
+
+    def held_thing(self, obj: str | None = None) -> HeldThing | None:
+        return next((t for t in self.hand.things if obj is None or t.obj == obj), None)
+
+    # -- dragging a thing from the hand -----------------------------------------------
+    def _drag_start(self, thing: HeldThing, where: QPointF) -> None:
+        self._ghost = ThingView(thing.obj, self.look, self)
+        self._ghost.resize(thing.size())
+        self._grab = thing.mapFromGlobal(where.toPoint())
+        self._start = where
+        self._moved = False
+        self._ghost.move(self.mapFromGlobal(where.toPoint()) - self._grab)
+        self._ghost.show()
+        self._ghost.raise_()
+
+    def _drag_move(self, thing: HeldThing, where: QPointF) -> None:  # noqa: ARG002
+        if self._ghost is None:
+            return
+        if abs(where.x() - self._start.x()) + abs(where.y() - self._start.y()) > 6:
+            self._moved = True
+        self._ghost.move(self.mapFromGlobal(where.toPoint()) - self._grab)
+
+    def _drag_end(self, thing: HeldThing, where: QPointF) -> None:
+        ghost, self._ghost = self._ghost, None
+        if ghost is not None:
+            ghost.hide()
+            ghost.deleteLater()
+        if not self._moved:
+            return
+        target = self.part_at(where)
+        if target is not None and target.takes_things():
+            target.receive(thing.obj)
+
+    def part_at(self, where: QPointF) -> PartWidget | None:
+        for widget in self.parts.values():
+            if widget.isVisible() and widget.rect().contains(widget.mapFromGlobal(where.toPoint())):
+                return widget
+        return None
+
+    # -- painting -----------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint_body(painter, self.machine_rect().adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def paint_body(self, painter: QPainter, rect: QRectF) -> None:
+        """Draw the casing in ``rect`` (the body and the parts around it, without the hand)."""
+
+
+# -- how parts look ---------------------------------------------------------------------
+CASING = "#D9DCDF"
+CASING_DARK = "#5B6168"
+SLOT = "#1E2124"
+
+
+def slot_painter(label_key: str, slit: float = 0.5, led: bool = False) -> PaintPart:
+    """A slot in the casing (coins, notes, cards): a dark slit, a printed label under it."""
+
+    def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
+        look = part.look
+        plate = rect.adjusted(2, 2, -2, -2)
+        path = QPainterPath()
+        path.addRoundedRect(plate, look.px(8), look.px(8))
+        painter.fillPath(path, QColor("#C4C8CC") if not part.down else QColor("#AEB3B8"))
+        painter.setPen(QPen(QColor(CASING_DARK), max(1.0, look.px(1.5))))
+        painter.drawPath(path)
+        height = max(look.px(6), plate.height() * 0.1)
+        mouth = slot_mouth(part, slit)
+        painter.setBrush(QColor(SLOT))
+        painter.setPen(QPen(QColor("#000000"), 1))
+        painter.drawRoundedRect(mouth, height / 2, height / 2)
+        if led:
+            painter.setBrush(QColor("#2FB34A"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            r = height * 0.45
+            painter.drawEllipse(QPointF(mouth.right() + r * 3, mouth.center().y()), r, r)
+        label = QRectF(plate.left() + 4, mouth.bottom() + look.px(4), plate.width() - 8,
+                       plate.bottom() - mouth.bottom() - look.px(6))
+        print_label(painter, label, look.tr(label_key), look, "#1E2124", 0.62)
+
+    return paint
+
+
+def slot_mouth(part: PartWidget, slit: float = 0.6) -> QRectF:
+    plate = QRectF(part.rect()).adjusted(2, 2, -2, -2)
+    height = max(part.look.px(6), plate.height() * 0.1)
+    return QRectF(plate.center().x() - plate.width() * slit / 2, plate.top() + plate.height() * 0.46,
+                  plate.width() * slit, height)
+
+
+def slot_thing(part: PartWidget) -> QRectF:
+    """A card or a receipt sticking out of a slot, above its mouth (the label stays readable)."""
+    mouth = slot_mouth(part, 0.7)
+    top = QRectF(part.rect()).top() + 4
+    return QRectF(mouth.left() + 2, top, mouth.width() - 4, mouth.center().y() - top)
+
+
+def outlet_painter(label_key: str) -> PaintPart:
+    """An outlet (paper, change, receipt): a dark opening; what waits there sticks out."""
+
+    def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
+        look = part.look
+        plate = rect.adjusted(2, 2, -2, -2)
+        path = QPainterPath()
+        path.addRoundedRect(plate, look.px(8), look.px(8))
+        painter.fillPath(path, QColor("#C4C8CC") if not part.down else QColor("#AEB3B8"))
+        painter.setPen(QPen(QColor(CASING_DARK), max(1.0, look.px(1.5))))
+        painter.drawPath(path)
+        mouth = plate.adjusted(plate.width() * 0.06, plate.height() * 0.12, -plate.width() * 0.06,
+                               -plate.height() * 0.45)
+        gradient = QLinearGradient(mouth.topLeft(), mouth.bottomLeft())
+        gradient.setColorAt(0, QColor("#050607"))
+        gradient.setColorAt(1, QColor("#3A3F44"))
+        painter.setBrush(gradient)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(mouth, look.px(6), look.px(6))
+        label = QRectF(plate.left() + 4, mouth.bottom() + look.px(3), plate.width() - 8,
+                       plate.bottom() - mouth.bottom() - look.px(5))
+        print_label(painter, label, look.tr(label_key), look, "#1E2124", 0.5)
+
+    return paint
+
+
+def outlet_thing(part: PartWidget) -> QRectF:
+    """A thing waiting in an outlet sticks out of its mouth."""
+    rect = QRectF(part.rect()).adjusted(2, 2, -2, -2)
+    height = rect.height() * 0.5
+    width = min(rect.width() * 0.7, height / THING_ASPECT)
+    return QRectF(rect.center().x() - width / 2, rect.top() + rect.height() * 0.06, width, height)
+
+
+def tray_painter(label_key: str) -> PaintPart:
+    """A card tray: a recess with 「ここにカードを置いてください」 printed in it.
+    A card lying there covers the recess, so the words are not drawn under it."""
+
+    def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
+        look = part.look
+        body = rect.adjusted(2, 2, -2, -2)
+        path = QPainterPath()
+        path.addRoundedRect(body, look.px(12), look.px(12))
+        painter.fillPath(path, QColor("#33383D") if not part.down else QColor("#454B51"))
+        painter.setPen(QPen(QColor("#111315"), max(1.0, look.px(1.5))))
+        painter.drawPath(path)
+        recess = tray_recess(part)
+        painter.setBrush(QColor("#23272B"))
+        painter.setPen(QPen(QColor("#8E969E"), max(1.5, look.px(2)), Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(recess, look.px(8), look.px(8))
+        if not part.holds:
+            print_label(painter, recess.adjusted(6, recess.height() * 0.2, -6, -4), look.tr(label_key), look,
+                        "#FFFFFF", 0.3)
+
+    return paint
+
+
+def tray_recess(part: PartWidget) -> QRectF:
+    rect = QRectF(part.rect()).adjusted(2, 2, -2, -2)
+    width = min(rect.width() * 0.86, rect.height() * 0.84 / THING_ASPECT)
+    height = width * THING_ASPECT
+    return QRectF(rect.center().x() - width / 2, rect.center().y() - height / 2, width, height)
+
+
+def tray_thing(part: PartWidget) -> QRectF:
+    return tray_recess(part).adjusted(3, 3, -3, -3)
