@@ -21,6 +21,7 @@ id: long-{n}
 version: 1
 title: {{ja: ながい練習, en: A long practice}}
 summary: {{ja: とても長い練習です。, en: A very long practice.}}
+task: {{ja: 最後まで進んでください。, en: Go on to the end.}}
 category: smartphone
 level: 1
 minutes: 5

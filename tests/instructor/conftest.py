@@ -21,6 +21,7 @@ category: smartphone
 level: 1
 minutes: 3
 device: phone
+task: 先へ進んでください。
 """
 
 

@@ -25,7 +25,7 @@ from trainer.app.settings import Settings
 NAMES = ["都城 花子", "高城 太郎", "山田 ヨシ子", "庄内 一郎", "ながいなまえの がくしゅうしゃさん", "佐藤 みどり",
          "鈴木 一", "田中 はな"]
 CLASSES = ["月曜の教室", "高崎地区センター", "山之口 公民館"]
-PAGES = ("first-start", "learner", "home", "list", "finish", "settings", "quit")
+PAGES = ("first-start", "learner", "home", "list", "modes", "finish", "settings", "quit")
 
 
 def settle() -> None:
@@ -78,6 +78,11 @@ def open_page(window: MainWindow, name: str, progress=None) -> tuple[QWidget, li
         settle()
         page = window._pages["list"]
         return window, [next(iter(page.start_buttons.values()))]
+    if name == "modes":
+        window.choose_mode(window.library.scenarios[0].id)
+        settle()
+        page = window._pages["modes"]
+        return window, [page.buttons["try"], page.buttons["alone"]]
     if name == "finish":
         scenario = next(s for s in window.library.scenarios if any(step.learned for step in s.steps))
         step = next(step for step in scenario.steps if step.is_finish and step.learned)

@@ -33,7 +33,7 @@ from trainer.widgets.look import Look, pick_family
 SIZES = [(1280, 720), (1920, 1080)]
 SCALES = [100, 150, 200, 300]
 THEMES = ["standard", "high-contrast"]
-PAGES = ["first-start", "learner", "home", "list", "finish", "settings", "quit"]
+PAGES = ["first-start", "learner", "home", "list", "modes", "finish", "settings", "quit"]
 
 
 @pytest.fixture(scope="module")

@@ -140,6 +140,8 @@ def test_home_list_player_finish_and_back(qtbot):
     listing = window._pages["list"]
     assert scenario.id in listing.start_buttons
     click(listing.start_buttons[scenario.id])
+    assert window.page_name == "modes"  # the scenario's start: 「やってみる」 or 「ひとりで」
+    click(window._pages["modes"].buttons["try"])
     player = window.player
     for move in routes(scenario)["done"]:
         perform(player, move.expect)

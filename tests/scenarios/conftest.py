@@ -28,6 +28,7 @@ steps:
   - id: done
     finish: success
     say: よくできました。
+task: 先へ進んでください。
 """
 
 

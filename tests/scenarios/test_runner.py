@@ -221,7 +221,7 @@ def test_snapshot_and_resume(pay):
     run.next_hint()
     snap = run.snapshot()
     assert snap == {"scenario_id": "scan-to-pay", "scenario_version": 1, "step_id": "scan", "hint_level": 1,
-                    "path": ["open-pay", "scan"]}
+                    "path": ["open-pay", "scan"], "mode": "try"}
     resumed = Run.resume(pay, snap)
     assert resumed.current.id == "scan"
     assert resumed.hint_level == 1

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from trainer.app.pages import ScrollPage, heading_role
 from trainer.reading.ruby import plain
+from trainer.scenarios import modes
 from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.button import BigButton
@@ -53,11 +54,16 @@ class FinishPage(ScrollPage):
 
     again_requested = Signal()
     others_requested = Signal()
+    practise_requested = Signal()
+    """「やってみる で練習」 (after an on-your-own run that needed hints): the same scenario, guided."""
 
-    def __init__(self, scenario: Scenario, step: Step, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, scenario: Scenario, step: Step, look: Look, parent: QWidget | None = None,
+                 summary: modes.Summary | None = None) -> None:
         super().__init__(look, parent)
         self.scenario = scenario
         self.step = step
+        self.summary = summary
+        """How an on-your-own run went (None after guided play)."""
         outcome = step.finish or "success"
         lang = look.lang
         row = QHBoxLayout()
@@ -80,19 +86,47 @@ class FinishPage(ScrollPage):
                 self.learned.append(item)
                 box.box_layout.addWidget(item)
             self.body.addWidget(box)
+        self.summary_lines: list[TextBlock] = []
+        if summary is not None:
+            box = Box(look, fill="surface", border="border", padding=18)
+            for text in self.summary_texts():
+                item = TextBlock(text, look, colour="surface_text", icon="info" if self.summary_lines else "star")
+                self.summary_lines.append(item)
+                box.box_layout.addWidget(item)
+            self.body.addWidget(box)
         holder = QWidget()
         buttons = FlowLayout(holder, spacing=look.px(12))
-        self.again = BigButton(look.tr("finish.again"), look, style="secondary", icon="repeat")
+        alone = summary is not None
+        self.again = BigButton(look.tr("finish.again_alone" if alone else "finish.again"), look,
+                               style="secondary", icon="repeat")
         self.others = BigButton(look.tr("finish.other"), look, style="primary", icon="home")
         self.again.clicked.connect(self.again_requested)
         self.others.clicked.connect(self.others_requested)
+        self.practise: BigButton | None = None
+        if alone and summary.suggestion == modes.TRY:
+            self.practise = BigButton(look.tr("finish.practise_try"), look, style="secondary", icon="right")
+            self.practise.clicked.connect(self.practise_requested)
         buttons.addWidget(self.others)
+        if self.practise is not None:
+            buttons.addWidget(self.practise)
         buttons.addWidget(self.again)
         self.pin(holder)  # where to go next stays on screen, however long the text above
         self.body.addStretch(1)
+
+    def summary_texts(self) -> list[str]:
+        """An on-your-own run in plain words: alone or with N hints, the hardest step, what next."""
+        summary, look = self.summary, self.look
+        if summary is None:
+            return []
+        lines = [look.tr("finish.alone_done") if summary.alone else look.tr("finish.alone_hints", n=summary.hints)]
+        if summary.hardest is not None and self.scenario.has_step(summary.hardest):
+            hardest = modes.instruction(self.scenario, self.scenario.step(summary.hardest))
+            lines.append(look.tr("finish.alone_hardest", step=plain(hardest.get(look.lang))))
+        lines.append(look.tr(f"finish.alone_next_{summary.suggestion}"))
+        return lines
 
     def spoken(self) -> list[str]:
         """What is read aloud when the page appears (raw texts)."""
         lang = self.look.lang
         return [self.look.tr(f"finish.{self.step.finish or 'success'}"), self.step.say.get(lang),
-                *(t.get(lang) for t in self.step.learned)]
+                *(t.get(lang) for t in self.step.learned), *self.summary_texts()]

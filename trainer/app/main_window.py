@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.learner_factory = link.learner_page
         self.instructor_factory = link.instructor_page
         self.listeners_for = link.listeners_for
+        self.suggest_mode = getattr(link, "suggest_mode", None)
         self.resume_store = link.resume
         page = "learner" if self.page_name == "home" else self.page_name
         self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
@@ -256,13 +257,38 @@ class MainWindow(QMainWindow):
             page = ScenarioListPage(self.library, category, self.look,
                                     can_resume=lambda sid: self.resume_store.get(sid) is not None,
                                     mark=getattr(self.resume_store, "mark", None))
-            page.start_requested.connect(self.start)
+            page.start_requested.connect(self._list_start)
             page.back_requested.connect(self.show_home)
         self._show("list", page)
 
-    def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None) -> Player | None:
-        """Open the player on ``scenario_id`` (from where it was left when ``resume``,
-        or at ``snapshot``'s step)."""
+    def _list_start(self, scenario_id: str, resume: bool) -> None:
+        """「はじめる」 opens the scenario's start page (how to practise); 「続きから」 goes on as begun."""
+        if resume:
+            self.start(scenario_id, True)
+        else:
+            self.choose_mode(scenario_id)
+
+    def choose_mode(self, scenario_id: str) -> None:
+        """The start of a scenario: 「やってみる」 or 「ひとりで」 (then the player)."""
+        from trainer.app.mode_choice import ModeChoicePage
+
+        scenario = self.library.find(scenario_id)
+        if scenario is None:
+            return
+        self._close_player()
+        self._category = scenario.category
+        self._choosing = scenario_id
+        suggest = getattr(self, "suggest_mode", None)
+        page = ModeChoicePage(scenario, self.look, suggested=suggest(scenario_id) if suggest else "try")
+        page.chosen.connect(lambda mode: self.start(scenario_id, mode=mode))
+        page.back_requested.connect(lambda: self.show_category(scenario.category))
+        self._show("modes", page)
+        self.narrator.say(*page.spoken())
+
+    def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None,
+              mode: str = "try") -> Player | None:
+        """Open the player on ``scenario_id`` in ``mode`` (from where it was left when ``resume``,
+        or at ``snapshot``'s step, in the mode it was begun in)."""
         scenario = self.library.find(scenario_id)
         if scenario is None:
             return None
@@ -276,7 +302,7 @@ class MainWindow(QMainWindow):
         listeners = tuple(self.listeners_for(scenario)) if self.listeners_for else ()
         self._set_reader(scenario)
         player = Player(scenario, self.look, narrator=self.narrator, listeners=listeners, snapshot=snapshot,
-                        ask_quit=self.ask_quit)
+                        ask_quit=self.ask_quit, mode=mode)
         player.finished.connect(self.show_finish)
         player.left.connect(self._player_left)
         self.player = player
@@ -310,13 +336,12 @@ class MainWindow(QMainWindow):
         scenario = scenario or (self.player.scenario if self.player is not None else None)
         if scenario is None:
             return
-        from trainer.app.finish import FinishPage
-
         self._finish_step = step
         self._finish_scenario = scenario
-        page = FinishPage(scenario, step, self.look)
-        page.again_requested.connect(lambda: self.start(scenario.id))
-        page.others_requested.connect(lambda: self.show_category(scenario.category, changed=(scenario.id,)))
+        player = self.player
+        alone = player is not None and player.mode == "alone"
+        self._finish_summary = player.tally.summary() if alone else None
+        page = self._finish_page()
         self._show("finish", page)
         self._close_player()
         self.narrator.say(*page.spoken())
@@ -346,6 +371,8 @@ class MainWindow(QMainWindow):
             self.show_finish_again()
         elif back == "list" and self._category:
             self.show_category(self._category)
+        elif back == "modes" and getattr(self, "_choosing", None):
+            self.choose_mode(self._choosing)
         elif back == "learner":
             self.show_learner_choice()
         elif back == "instructor":
@@ -354,13 +381,18 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_finish_again(self) -> None:
+        self._show("finish", self._finish_page())
+
+    def _finish_page(self) -> QWidget:
         from trainer.app.finish import FinishPage
 
-        page = FinishPage(self._finish_scenario, self._finish_step, self.look)
-        page.again_requested.connect(lambda: self.start(self._finish_scenario.id))
-        page.others_requested.connect(lambda: self.show_category(self._finish_scenario.category,
-                                                                 changed=(self._finish_scenario.id,)))
-        self._show("finish", page)
+        scenario, summary = self._finish_scenario, getattr(self, "_finish_summary", None)
+        page = FinishPage(scenario, self._finish_step, self.look, summary=summary)
+        mode = "alone" if summary is not None else "try"
+        page.again_requested.connect(lambda: self.start(scenario.id, mode=mode))
+        page.practise_requested.connect(lambda: self.start(scenario.id, mode="try"))
+        page.others_requested.connect(lambda: self.show_category(scenario.category, changed=(scenario.id,)))
+        return page
 
     # -- settings -----------------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
@@ -421,6 +453,8 @@ class MainWindow(QMainWindow):
             self.show_finish_again()
         elif page == "list" and self._category:
             self.show_category(self._category)
+        elif page == "modes" and getattr(self, "_choosing", None):
+            self.choose_mode(self._choosing)
         elif page == "learner":
             self.show_learner_choice()
         elif page == "instructor":

@@ -34,6 +34,7 @@ from trainer.app.quit_dialog import QuitDialog
 from trainer.app.reflow import Split, split
 from trainer.reading.ruby import plain
 from trainer.scenarios import devices as device_kinds
+from trainer.scenarios import modes
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement, RunEvent
 from trainer.scenarios.model import Scenario, Step, Text
@@ -48,9 +49,9 @@ Listener = Callable[[RunEvent], None]
 
 
 def start_run(scenario: Scenario, snapshot: dict[str, Any] | None = None,
-              listeners: Iterable[Listener] = ()) -> Run:
-    """A started run (resumed from ``snapshot`` when given) whose listeners
-    hear every event, ``RunStarted`` included."""
+              listeners: Iterable[Listener] = (), mode: str = modes.TRY) -> Run:
+    """A started run (resumed from ``snapshot`` when given, in the snapshot's mode) whose
+    listeners hear every event, ``RunStarted`` included."""
     listeners = tuple(listeners)
 
     class _ListenedRun(Run):
@@ -61,7 +62,7 @@ def start_run(scenario: Scenario, snapshot: dict[str, Any] | None = None,
 
     if snapshot:
         return _ListenedRun.resume(scenario, snapshot)
-    run = _ListenedRun(scenario)
+    run = _ListenedRun(scenario, mode=mode)
     run.start()
     return run
 
@@ -125,9 +126,13 @@ class Player(QWidget):
     def __init__(self, scenario: Scenario, look: Look, *, narrator: Narrator | None = None,
                  listeners: Iterable[Listener] = (), snapshot: dict[str, Any] | None = None,
                  ask_quit: Callable[[QWidget, Look], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, mode: str = modes.TRY) -> None:
         super().__init__(parent)
         self.scenario = scenario
+        self.mode = mode
+        """``modes.TRY`` (the instruction names what to press) or ``modes.ALONE`` (task and goals only)."""
+        self.tally = modes.Tally()
+        """Slips and hints per step, for the finish page's summary of an on-your-own run."""
         self.look = look
         self.narrator = narrator or Narrator(None)
         self._ask_quit = ask_quit or QuitDialog.ask
@@ -147,7 +152,11 @@ class Player(QWidget):
         self.narrator.unavailable.connect(self._speech_failed)
         self.narrator.following.connect(self._follow_word)
         self.narrator.done.connect(self._reading_done)
-        self.run = start_run(scenario, snapshot, listeners)
+        if snapshot and snapshot.get("mode") in modes.MODES:
+            self.mode = snapshot["mode"]  # a resumed run goes on the way it was begun
+        counted = (self.tally,) if self.mode == modes.ALONE else ()
+        self.run = start_run(scenario, snapshot, (*listeners, *counted), self.mode)
+        self.mode = self.run.mode
         self._show_step(self.run.current)
 
     # -- layout ---------------------------------------------------------------------
@@ -411,7 +420,10 @@ class Player(QWidget):
         return self.run.current
 
     def step_text(self, step: Step) -> str:
-        """The raw text of ``step`` the learner reads (easy Japanese when chosen and written)."""
+        """The raw text of ``step`` the learner reads (easy Japanese when chosen and written; on
+        your own, the step's goal, never a text that names what to press)."""
+        if self.mode == modes.ALONE:
+            return self.ctx.raw(modes.instruction(self.scenario, step))
         if self.look.easy and step.easy is not None and self.look.lang == "ja":
             return self.ctx.raw(step.easy)
         return self.ctx.raw(step.say)
@@ -424,7 +436,7 @@ class Player(QWidget):
             found = self.__dict__["_to_finish"] = steps_to_finish(self.scenario)
         return found
 
-    def _show_step(self, step: Step, lead: Text | None = None, lead_kind: str = "praise",
+    def _show_step(self, step: Step, lead: Text | str | None = None, lead_kind: str = "praise",
                    speak: bool = True) -> None:
         self.overlay.clear()
         self.controls.hint.set_emphasis(False)
@@ -437,6 +449,11 @@ class Player(QWidget):
         number = len(self.run.path)
         self.panel.set_step(number, raw, self.scenario.readings, step.only_explains,
                             total=number + self._steps_to_finish().get(step.id, 1) - 1)
+        if self.mode == modes.ALONE and lead is not None:
+            lead = modes.lead(lead, step) or self.look.tr("alone.praise")
+        elif self.mode == modes.ALONE and number == 1:  # on your own: the whole task first
+            lead = self.look.tr("alone.task", task=self.ctx.raw(modes.task_of(self.scenario)))
+            lead_kind = "notice"
         shown = [self.ctx.text(t) for t in (lead, self.arrived) if t is not None]
         if shown:  # the praise, then where the learner has come
             self.panel.show_feedback(lead_kind if lead is not None else "notice", "\n".join(shown))
@@ -512,6 +529,11 @@ class Player(QWidget):
         feedback = self.run.judge(action)
         if feedback.judgement is Judgement.CORRECT and feedback.next_step is not None:
             self._show_step(feedback.next_step, feedback.text)
+            return
+        if self.mode == modes.ALONE:  # on your own: a short kind word, nothing that shows the way
+            text = self.look.tr("alone.wrong")
+            self.panel.show_feedback("explain", text)
+            self.narrator.say(text)
             return
         text = self.ctx.text(feedback.text) if feedback.text is not None else ""
         spoken = [self.ctx.raw(feedback.text) if feedback.text is not None else ""]

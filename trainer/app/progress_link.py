@@ -294,6 +294,14 @@ class ProgressLink:
             area.session_changed.connect(self.seat.wake)
         return area
 
+    def suggest_mode(self, scenario_id: str) -> str:
+        """The way to offer first on the scenario's start page, from the chosen learner's record."""
+        try:
+            return self.progress.recorder.suggested_mode(self.learner_id, scenario_id)
+        except Exception:  # a record that cannot be read must not stop the lesson
+            log.warning("could not read how %s was played before", scenario_id, exc_info=True)
+            return "try"
+
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
         listeners: list[Callable[[Any], None]] = [self.progress.recorder.listener(self.learner_id)]
         if self.seat is not None:

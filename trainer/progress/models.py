@@ -311,6 +311,8 @@ class Attempt(Base):
     #: Where to resume: ``{"scenario_id", "scenario_version", "step_id", "hint_level", "path"}``
     #: — ids only. NULL once finished or superseded by a newer attempt.
     resume_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    #: How it was played: ``try`` (guided) or ``alone`` (on your own) — see ``trainer.scenarios.modes``.
+    mode: Mapped[str] = mapped_column(String(10), default="try", server_default="try")
 
 
 class StepEvent(Base):

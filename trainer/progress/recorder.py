@@ -37,6 +37,7 @@ from trainer.progress.database import IntegrityReport
 from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
 from trainer.progress.outbox import Outbox
 from trainer.progress.records import (
+    PLAY_MODES,
     AttemptEnd,
     AttemptStart,
     EventRecord,
@@ -202,6 +203,7 @@ class ProgressRecorder:
         *,
         resume: bool = False,
         session_id: uuid.UUID | None = None,
+        mode: str = "try",
     ) -> uuid.UUID | None:
         """Begin recording a run and return its attempt id (None for a guest: not recorded).
 
@@ -243,7 +245,8 @@ class ProgressRecorder:
                     attempt_id,
                     learner_id,
                     scenario_id,
-                    start=AttemptStart(int(scenario_version), now, session_id),
+                    start=AttemptStart(int(scenario_version), now, session_id,
+                                       mode if mode in PLAY_MODES else "try"),
                 )
             )
             return attempt_id
@@ -367,6 +370,15 @@ class ProgressRecorder:
         except Exception as exc:
             log.warning("could not read the resume point: %s", type(exc).__name__)
             return None
+
+    def suggested_mode(self, learner_id: uuid.UUID | None, scenario_id: str) -> str:
+        """How to offer ``scenario_id`` first to this learner: ``alone`` once they finished it guided
+        without a hint (or on their own), else ``try``; a guest gets ``try``."""
+        from trainer.scenarios.modes import suggest
+
+        if learner_id is None:
+            return "try"
+        return suggest(self.store.finished_modes(learner_id, short_id(scenario_id) or ""))
 
     def resumable(self, learner_id: uuid.UUID | None, scenario_id: str) -> dict[str, Any] | None:
         """The snapshot to resume this learner's unfinished run of ``scenario_id`` from, or None."""
@@ -816,6 +828,7 @@ class RunListener:
         self._step: str | None = None
         self._hint_level = 0
         self._restore: tuple[str, int] | None = None  # (step, hint level) of a resumed run
+        self._mode = "try"
 
     def __call__(self, event: ev.RunEvent) -> None:
         if isinstance(event, ev.RunStarted):
@@ -840,11 +853,13 @@ class RunListener:
                 "step_id": self._step,
                 "hint_level": self._hint_level,
                 "path": list(self._path),
+                "mode": self._mode,
             }
         self.recorder.record_action((event,), snapshot, attempt_id=self.attempt_id)
 
     def _start(self, event: ev.RunStarted) -> None:
         self._scenario = (event.scenario_id, int(event.scenario_version))
+        self._mode = event.mode if event.mode in PLAY_MODES else "try"
         self._path, self._step, self._hint_level, self._restore = [], None, 0, None
         point = self.recorder.resume_point(self.learner_id, event.scenario_id) if event.resumed else None
         if point is not None and point.snapshot.get("scenario_version") == event.scenario_version:
@@ -853,7 +868,8 @@ class RunListener:
             self._restore = (str(point.snapshot.get("step_id")), int(point.snapshot.get("hint_level", 0) or 0))
         resume = self._restore is not None
         self.attempt_id = self.recorder.start_attempt(
-            self.learner_id, event.scenario_id, event.scenario_version, resume=resume, session_id=self.session_id
+            self.learner_id, event.scenario_id, event.scenario_version, resume=resume, session_id=self.session_id,
+            mode=self._mode,
         )
 
 

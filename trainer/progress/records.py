@@ -31,6 +31,8 @@ SNAPSHOT_KEYS: dict[str, type] = {
     "hint_level": int,
     "path": list,
 }
+#: How an attempt is played (``trainer.scenarios.modes.MODES``): stored per attempt, kept in its snapshot.
+PLAY_MODES = ("try", "alone")
 
 
 def clean_snapshot(snapshot: Mapping[str, Any]) -> dict[str, Any]:
@@ -58,7 +60,10 @@ def clean_snapshot(snapshot: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(value, str):
             value = value[:ID_LENGTH]
         clean[key] = value
-    extra = sorted(set(snapshot) - set(SNAPSHOT_KEYS))
+    mode = snapshot.get("mode")
+    if mode in PLAY_MODES:  # how the run was begun (optional; older snapshots have none)
+        clean["mode"] = mode
+    extra = sorted(set(snapshot) - set(SNAPSHOT_KEYS) - {"mode"})
     if extra:
         log.warning("resume snapshot keys not stored: %s", ", ".join(map(str, extra)))
     return clean
@@ -161,6 +166,7 @@ class AttemptStart:
     scenario_version: int
     started_at: dt.datetime
     session_id: uuid.UUID | None = None
+    mode: str = "try"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +214,7 @@ class Unit:
                 "version": self.start.scenario_version,
                 "at": _ts(self.start.started_at),
                 "session": self.start.session_id.hex if self.start.session_id else None,
+                "mode": self.start.mode,
             }
         if self.reopen:
             data["reopen"] = True
@@ -231,6 +238,7 @@ class Unit:
                 scenario_version=int(start["version"]),
                 started_at=_parse_ts(start["at"]),
                 session_id=uuid.UUID(start["session"]) if start.get("session") else None,
+                mode=start["mode"] if start.get("mode") in PLAY_MODES else "try",
             )
             if start
             else None,

@@ -28,6 +28,7 @@ from trainer.progress.models import (
     AppSetting,
     Attempt,
     AttemptStatus,
+    EventKind,
     Learner,
     LearnerMerge,
     StepEvent,
@@ -230,6 +231,7 @@ class ProgressStore:
                     "scenario_version": unit.start.scenario_version,
                     "started_at": unit.start.started_at,
                     "status": AttemptStatus.IN_PROGRESS,
+                    "mode": unit.start.mode,
                 },
             )
             conn.execute(
@@ -270,6 +272,25 @@ class ProgressStore:
         if row is None or not row.resume_snapshot:
             return None
         return ResumePoint(row.id, dict(row.resume_snapshot))
+
+    def finished_modes(self, learner_id: uuid.UUID, scenario_id: str) -> list[tuple[str, int]]:
+        """This learner's finished attempts of ``scenario_id``, newest first, as (mode, hints given):
+        what the start page's suggestion is made from (``trainer.scenarios.modes.suggest``)."""
+        hints = func.count(StepEvent.id)
+        stmt = (
+            select(Attempt.mode, hints)
+            .select_from(Attempt)
+            .outerjoin(StepEvent, (StepEvent.attempt_id == Attempt.id) & (StepEvent.kind == EventKind.HINT))
+            .where(
+                Attempt.learner_id == learner_id,
+                Attempt.scenario_id == scenario_id,
+                Attempt.status == AttemptStatus.FINISHED,
+            )
+            .group_by(Attempt.id, Attempt.mode, Attempt.started_at)
+            .order_by(Attempt.started_at.desc())
+        )
+        with self.engine.connect() as conn:
+            return [(str(mode), int(count)) for mode, count in conn.execute(stmt)]
 
     def max_seq(self, attempt_id: uuid.UUID) -> int | None:
         """The highest event ``seq`` stored for an attempt (None without events)."""

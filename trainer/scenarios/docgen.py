@@ -80,6 +80,8 @@ KEY_EXAMPLES: dict[str, str] = {
     "pattern": "expect: {enter: {pin: {pattern: \"[0-9]{4}\"}}}",
     "one-of": "expect: {enter: {name: {one-of: [やまだ, 山田]}}}",
     "exact": "expect: {enter: {amount: {exact: \"580\"}}}",
+    "task": "task:\n  ja: ペイで、お店に 500 円を払ってください。\n  en: Pay the shop 500 yen with the pay app.",
+    "goal": "goal:\n  ja: 支払いのアプリを開きましょう。\n  en: Open the payment app.",
 }
 
 CONTEXT_EXAMPLES: dict[str, str] = {
@@ -90,6 +92,7 @@ CONTEXT_EXAMPLES: dict[str, str] = {
     "choice.next": "choices:\n  - {tap: link, next: fake-site, outcome: risky}",
     "mistake.id": "mistakes:\n  - id: no-amount\n    when: {tap: next, with: {amount: empty}}\n    say: まだ金額が入っていません。",
     "mistake.say": "mistakes:\n  - when: {tap: camera}\n    say: それはカメラです。支払いには「ペイ」を使います。",
+    "mistake.show": "mistakes:\n  - when: {tap: camera}\n    say: それはカメラです。支払いには「ペイ」を使います。\n    show: true",
     "source.title": "sources:\n  - title: スマホ決済の使い方（講習会テキスト）",
     "source.url": "sources:\n  - {title: 不在通知の偽SMSに注意, url: \"https://www.caa.go.jp/\"}",
     "screen.title": "screen:\n  title: ペイ",

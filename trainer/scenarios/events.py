@@ -31,6 +31,8 @@ class RunStarted:
     scenario_id: str
     scenario_version: int
     resumed: bool = False
+    mode: str = "try"
+    """How it is played: ``try`` (guided) or ``alone`` (on your own); see ``modes.MODES``."""
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,10 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
             "screen for that screen."),
     "goals": ("この練習で身につくこと（箇条書き）。始める前と手引きに出ます。",
               "What the learner will learn (a list); shown before starting and on the handout."),
+    "task": ("「ひとりで」のときに始めに出す、練習全体の課題（ボタンの名前は出さずに。例: ペイで 500 円を払ってください）。"
+             "書かないと trainer check が注意します。",
+             "The whole task for on-your-own mode, in plain words without naming buttons (e.g. Pay 500 yen "
+             "with the pay app); trainer check warns when it is missing."),
     "sources": ("参考にした公式の案内（題名・発行元・アドレス）。", "Official guides the scenario follows (title, publisher, address)."),
     "readings": ("読み方の指定（言葉: よみ）。ふりがなと読み上げの両方に使います。例: 都城: みやこのじょう",
                  "Readings (word: kana) used for furigana and speech, e.g. 都城: みやこのじょう."),
@@ -73,6 +77,10 @@ KEY_DOCS: dict[str, tuple[str, str]] = {
     "finish": ("終わりのステップ。success（できた）、safe（安全な終わり）、risky（危ない終わり・学び）。",
                "Makes this an end: success, safe, or risky (a learning end, never a failure)."),
     "learned": ("この終わりで学んだこと（箇条書き）。", "What was learned at this end (a list)."),
+    "goal": ("「ひとりで」のときに出す、このステップのめあて（押すボタンの名前は出さない。例: 支払いの画面を開きましょう）。"
+             "書かないと、動作に合わせた一般的な文になります。",
+             "This step's aim for on-your-own mode, without naming the button (e.g. Open the payment screen); "
+             "when absent, a general sentence for the kind of action is shown."),
     # a screen
     "url": ("画面の上に出すアドレス（example.invalid の練習用。本物の役所は go.jp・lg.jp も可）。",
             "The address shown on top (practice example.invalid; a genuine government page may use go.jp, lg.jp)."),
@@ -122,6 +130,8 @@ CONTEXT_DOCS: dict[str, tuple[str, str]] = {
     "steps.id": ("ステップの名前（next や choices で使います）。", "The step's name, used by next and choices."),
     "mistakes.id": ("間違いの名前（記録に残ります。なくてもよい）。", "The mistake's name, kept in the record (optional)."),
     "mistakes.say": ("その間違いのときに出す、やさしい説明。", "The gentle explanation for this mistake."),
+    "mistakes.show": ("true にすると「見てみる」でこの間違いとその直し方を見せます（よくある間違い）。",
+                      "true: watch mode demonstrates this mistake and how to put it right (a common mistake)."),
     "choices.say": ("この選択をしたときに出す言葉（なくてもよい）。", "What to say when this choice is taken (optional)."),
     "choices.next": ("この選択で進むステップの id。", "The step this choice leads to."),
     "hints.say": ("光らせる・見せるときに添える文（なくてもよい）。", "A text to go with the highlight or demonstration."),
@@ -451,6 +461,7 @@ class _Builder:
             "id": self.doc({"$ref": "#/$defs/id"}, describe_key("id", "mistakes")),
             "when": self.doc({"$ref": "#/$defs/actions"}, KEY_DOCS["when"]),
             "say": self.doc({"$ref": "#/$defs/text"}, describe_key("say", "mistakes")),
+            "show": self.doc({"type": "boolean"}, describe_key("show", "mistakes")),
         }
         assert tuple(props) == loader.MISTAKE_KEYS
         return {"type": "object", "required": ["when", "say"], "additionalProperties": False, "properties": props}
@@ -482,9 +493,10 @@ class _Builder:
             "praise": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["praise"]),
             "finish": self.doc({"enum": list(OUTCOMES)}, KEY_DOCS["finish"]),
             "learned": self.doc(texts, KEY_DOCS["learned"]),
+            "goal": self.doc({"$ref": "#/$defs/text"}, KEY_DOCS["goal"]),
         }
         assert tuple(props) == loader.STEP_KEYS
-        not_with_finish = ("expect", "choices", "mistakes", "hints", "next")
+        not_with_finish = ("expect", "choices", "mistakes", "hints", "next", "goal")
         return {
             "type": "object", "required": ["id", "say"], "additionalProperties": False, "properties": props,
             "not": {"required": ["expect", "choices"]},
@@ -545,6 +557,7 @@ class _Builder:
                                                                      "pattern": loader.KANA_RE.pattern}},
             "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"},
                       "contains": {"type": "object", "required": ["finish"]}},
+            "task": {"$ref": "#/$defs/text"},
         }
         assert tuple(props) == loader.TOP_KEYS
         return {name: self.doc(schema, KEY_DOCS[name]) for name, schema in props.items()}

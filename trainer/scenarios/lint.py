@@ -362,9 +362,11 @@ def texts_of(scenario: Scenario) -> Iterator[tuple[Text, int | None, Where]]:
     yield scenario.summary, None, place(scenario.summary, top)
     for goal in scenario.goals:
         yield goal, LIST_LIMIT, place(goal, top)
+    if scenario.task is not None:
+        yield scenario.task, None, place(scenario.task, top)
     for step in scenario.steps:
         here = step.where
-        for text in (step.say, step.easy, step.praise):
+        for text in (step.say, step.easy, step.praise, step.goal):
             if text is not None and text.values.get("ja", "x"):
                 yield text, INSTRUCTION_LIMIT, place(text, here)
         for hint in step.hints:
@@ -665,6 +667,29 @@ def _play_route(scenario: Scenario, route: list[Way]) -> Problem | None:
     return None
 
 
+# -- on your own ----------------------------------------------------------
+
+def check_modes(scenario: Scenario) -> list[Problem]:
+    """Warnings for on-your-own mode: no ``task:``; a ``goal:`` that names what to press."""
+    from trainer.scenarios.modes import named_label, target_labels
+
+    problems: list[Problem] = []
+    if scenario.task is None:
+        problems.append(Problem(scenario.title.where or Where(scenario.path, 1, 1), "no-task", {},
+                                severity="warning"))
+    for step in scenario.steps:
+        if step.goal is None:
+            continue
+        labels = target_labels(step)
+        for value in step.goal.values.values():
+            found = named_label(value, labels)
+            if found is not None:
+                problems.append(Problem(step.goal.where or step.where or Where(scenario.path, 1, 1),
+                                        "goal-names-target", {"label": found}, severity="warning"))
+                break
+    return problems
+
+
 # -- all together ---------------------------------------------------------
 
 def check_scenario(scenario: Scenario, unsure: Callable[[str], list[tuple[str, str]]] | None = None) -> Report:
@@ -677,6 +702,7 @@ def check_scenario(scenario: Scenario, unsure: Callable[[str], list[tuple[str, s
         report.problems.extend(check_targets(step, scenario.path))
         report.problems.extend(check_shadowing(scenario, step))
     report.problems.extend(check_texts(scenario, unsure))
+    report.problems.extend(check_modes(scenario))
     paths, problems = play(scenario, graph)
     report.paths = paths
     report.problems.extend(problems)

@@ -69,13 +69,13 @@ DIRECTIONS = ("left", "right", "up", "down")
 LANG_KEYS = ("ja", "en")
 
 TOP_KEYS = ("format", "id", "version", "lang", "title", "summary", "category", "level", "minutes",
-            "device", "app", "goals", "sources", "readings", "steps")
+            "device", "app", "goals", "sources", "readings", "steps", "task")
 TOP_REQUIRED = ("format", "id", "version", "title", "summary", "category", "level", "minutes", "device", "steps")
 STEP_KEYS = ("id", "say", "easy", "device", "arrive", "body", "screen", "expect", "hints", "mistakes", "choices", "next", "praise",
-             "finish", "learned")
+             "finish", "learned", "goal")
 SCREEN_KEYS = ("title", "url", "app", "elements")
 ACTION_EXTRA = ("with", "on", "to", "thing")
-MISTAKE_KEYS = ("id", "when", "say")
+MISTAKE_KEYS = ("id", "when", "say", "show")
 CHOICE_KEYS = (*ACTION_KEYS, *ACTION_EXTRA, "next", "outcome", "say")
 SOURCE_KEYS = ("title", "url", "publisher")
 
@@ -689,7 +689,7 @@ def _step(w: _Walker, node: yaml.Node, index: int, device: str = "phone", app: s
     get = {k: v for k, (_, v) in found.items()}
     finish = w.enum(get["finish"], "finish", OUTCOMES) if "finish" in get else None
     if finish is not None:
-        for key in ("expect", "choices", "mistakes", "hints", "next"):
+        for key in ("expect", "choices", "mistakes", "hints", "next", "goal"):
             if key in found:
                 w.problem(found[key][0], "finish-with-action", key=key)
     if "expect" in found and "choices" in found:
@@ -702,8 +702,9 @@ def _step(w: _Walker, node: yaml.Node, index: int, device: str = "phone", app: s
         mistake_id = w.ident(m["id"][1], "id") if "id" in m else f"m{number}"
         when = _expectations(w, m["when"][1], "when") if "when" in m else ()
         say_m = w.text(m["say"][1], "say") if "say" in m else None
+        show = w.boolean(m["show"][1], "show") if "show" in m else False
         if mistake_id and when and say_m:
-            mistakes.append(Mistake(mistake_id, when, say_m, w.where(item)))
+            mistakes.append(Mistake(mistake_id, when, say_m, w.where(item), show=bool(show)))
     choices: list[Choice] = []
     for item in w.sequence(get["choices"], "choices") if "choices" in get else ():
         c = w.mapping(item, "choices", CHOICE_KEYS, ("next",), where_ja="この選択肢", where_en="this choice")
@@ -742,6 +743,7 @@ def _step(w: _Walker, node: yaml.Node, index: int, device: str = "phone", app: s
         arrive=w.text(get["arrive"], "arrive") if "arrive" in get else None,
         where=w.where(node),
         next_where=w.where(get["next"]) if "next" in get else None,
+        goal=w.text(get["goal"], "goal") if "goal" in get else None,
     )
 
 
@@ -885,6 +887,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
     device = w.enum(get["device"], "device", DEVICES) if "device" in get else None
     app = w.enum(get["app"], "app", element_kinds.APP_LOOKS) if "app" in get else None
     goals = w.texts(get["goals"], "goals") if "goals" in get else ()
+    task = w.text(get["task"], "task") if "task" in get else None
     sources = _sources(w, get["sources"]) if "sources" in get else ()
     readings = _readings(w, get["readings"]) if "readings" in get else {}
     steps: list[Step] = []
@@ -909,7 +912,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
     scenario = Scenario(
         id=scenario_id, version=version, title=title, summary=summary, category=category, level=level,
         minutes=minutes, device=device, steps=tuple(steps), goals=goals, sources=sources,
-        readings=MappingProxyType(readings), path=shown, base_dir=str(base_dir or ""),
+        readings=MappingProxyType(readings), path=shown, base_dir=str(base_dir or ""), task=task,
     )
     return scenario, problems
 

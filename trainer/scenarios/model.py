@@ -118,6 +118,8 @@ class Mistake:
     when: tuple[Expectation, ...]
     say: Text
     where: Where | None = field(default=None, compare=False)
+    show: bool = False
+    """``show: true``: watch mode demonstrates this mistake and its fix (「よくある間違い」)."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ class Step:
     (default: the device's own words, e.g. 「ATMの前に来ました。」)."""
     where: Where | None = field(default=None, compare=False)
     next_where: Where | None = field(default=None, compare=False)
+    goal: Text | None = None
+    """What this step is for, without naming the button (on-your-own mode); ``say`` names it."""
 
     @property
     def is_finish(self) -> bool:
@@ -240,6 +244,8 @@ class Scenario:
     path: str = ""
     base_dir: str = ""
     format: int = FORMAT_VERSION
+    task: Text | None = None
+    """The whole task in plain words (「ペイで 500 円を払ってください」), for on-your-own mode."""
 
     @cached_property
     def _steps_by_id(self) -> dict[str, Step]:

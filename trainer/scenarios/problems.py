@@ -242,6 +242,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "この選択肢（{action}）は、前の選択肢（→「{id}」）と同じ動作なので選ばれません — 別の部品か動作にしてください。",
         "this choice ({action}) is never taken: an earlier choice (→ '{id}') answers the same action — use another element or action.",
     ),
+    "no-task": (
+        "「task:」（練習全体の課題）がありません — 「ひとりで」のときに始めに出す課題を、ボタンの名前を出さずに"
+        "書いてください（例: task: ペイで 500 円を払ってください）。",
+        "there is no 'task:' (the whole task) — write the task shown first in on-your-own mode, without naming "
+        "buttons (e.g. task: Pay 500 yen with the pay app).",
+    ),
+    "goal-names-target": (
+        "goal の文に押すところの名前「{label}」が入っています — 「ひとりで」では自分で探すので、"
+        "名前を出さずに、何のためかを書いてください（例: 支払いの画面を開きましょう）。",
+        "the goal names what to press ('{label}') — on your own the learner finds it: say what it is for "
+        "instead (e.g. Open the payment screen).",
+    ),
     "mistake-never-shown": (
         "この間違い（{action}）は正しい動作と同じなので、出ることがありません — when を確かめてください。",
         "this mistake ({action}) is the same as the right action, so it is never shown — check its when.",

@@ -96,8 +96,10 @@ class Run:
     """One learner playing one scenario."""
 
     def __init__(self, scenario: Scenario, *, clock: Callable[[], float] = time.monotonic,
-                 normalise: Callable[[str], str] = default_speech_normaliser) -> None:
+                 normalise: Callable[[str], str] = default_speech_normaliser, mode: str = "try") -> None:
         self.scenario = scenario
+        self.mode = mode if mode in ("try", "alone") else "try"
+        """How this run is played (``modes.MODES``); told to listeners with ``RunStarted``."""
         self._clock = clock
         self._normalise = normalise
         self._listeners: list[Listener] = []
@@ -142,7 +144,7 @@ class Run:
     def start(self) -> Step:
         """Begin at the first step (emits RunStarted and StepShown)."""
         self.started = True
-        self._emit(RunStarted(self.scenario.id, self.scenario.version))
+        self._emit(RunStarted(self.scenario.id, self.scenario.version, mode=self.mode))
         self._enter(self.scenario.steps[0])
         return self._step
 
@@ -284,6 +286,7 @@ class Run:
             "step_id": self._step.id,
             "hint_level": self._hint_level,
             "path": list(self.path),
+            "mode": self.mode,
         }
 
     @classmethod
@@ -291,6 +294,8 @@ class Run:
         """A run that continues from ``snapshot``. If the snapshot is for another
         version of the scenario or names a step that no longer exists, the run
         starts from the beginning instead (safe, never an error)."""
+        if "mode" not in kwargs and isinstance(snapshot.get("mode"), str):
+            kwargs["mode"] = snapshot["mode"]  # a resumed run is played the way it was begun
         run = cls(scenario, **kwargs)
         step_id = snapshot.get("step_id")
         usable = (snapshot.get("scenario_id") == scenario.id
@@ -302,7 +307,7 @@ class Run:
         step = scenario.step(str(step_id))
         run.started = True
         run.path = [str(s) for s in snapshot.get("path", [])][:-1] if snapshot.get("path") else []
-        run._emit(RunStarted(scenario.id, scenario.version, resumed=True))
+        run._emit(RunStarted(scenario.id, scenario.version, resumed=True, mode=run.mode))
         run._enter(step)
         run._hint_level = min(int(snapshot.get("hint_level", 0) or 0), len(run.hints()))
         return run
