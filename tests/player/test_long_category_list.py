@@ -67,6 +67,7 @@ def test_the_list_is_shown_again_not_rebuilt_and_its_continue_button_follows(qtb
     listing = window._pages["list"]
     assert isinstance(listing, ScenarioListPage) and scenario.id not in listing.resume_buttons
     click(listing.start_buttons[scenario.id])
+    click(window._pages["modes"].buttons["try"])  # 「はじめる」 asks how to practise first
     click(window.player.panel.next_button)
     click(window.player.controls.quit)  # left half-way: 「続きから」
     assert window._pages["list"] is listing, "the same page, not a new one"
@@ -75,6 +76,7 @@ def test_the_list_is_shown_again_not_rebuilt_and_its_continue_button_follows(qtb
     window.close_settings()
     assert window.page_name == "list" and window._pages["list"] is listing
     click(listing.start_buttons[scenario.id])  # from the start this time, and to the end
+    click(window._pages["modes"].buttons["try"])
     for move in routes(scenario)["done"]:
         perform(window.player, move.expect)
     assert window.page_name == "finish"
