@@ -6,7 +6,8 @@ height they ask for at that width (``heightForWidth``). With ``stretch``
 the items of each row share the row's spare width, which keeps a button
 bar tidy; with ``fill_height`` the items of a row are all as tall as the
 tallest (otherwise each keeps its own height, centred in the row). With
-``uniform`` all items get equal columns (``balanced``: rows of equal length).
+``uniform`` all items get equal columns (``balanced``: rows of equal length, or a last row at
+most one short).
 """
 
 from __future__ import annotations
@@ -122,8 +123,9 @@ class FlowLayout(QLayout):
             return []
         want = min(width, max(max(i.sizeHint().width(), i.minimumSize().width()) for i in items))
         columns = max(1, (width + self._spacing) // (want + self._spacing))
-        if self._balanced:  # 4 items: 4 in a row, else 2 + 2, else 1 per row — never 3 + 1
-            columns = max(c for c in range(1, min(columns, len(items)) + 1) if len(items) % c == 0)
+        if self._balanced:  # 4 items: 4 in a row, else 2 + 2, never 3 + 1; 5 items: 5, 3 + 2, 2 + 2 + 1
+            n = len(items)
+            columns = max(c for c in range(1, min(columns, n) + 1) if n % c == 0 or n % c >= c - 1)
         column = (width - self._spacing * (columns - 1)) // columns
         return [[(item, column) for item in items[start:start + columns]]
                 for start in range(0, len(items), columns)]
