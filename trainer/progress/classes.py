@@ -47,6 +47,7 @@ from trainer.progress.models import (
     utcnow,
 )
 from trainer.progress.records import short_id
+from trainer.progress.transaction import Transaction
 from trainer.scenarios import events as ev
 
 log = logging.getLogger("trainer.progress")
@@ -158,25 +159,7 @@ class _Writes:
         conn = self.engine.connect()
         if self._sqlite:
             conn = conn.execution_options(sqlite_immediate=True)
-        return _Tx(conn)
-
-
-class _Tx:
-    def __init__(self, conn: Any) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> Any:
-        self._tx = self._conn.begin()
-        return self._conn
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        try:
-            if exc_type is None:
-                self._tx.commit()
-            else:
-                self._tx.rollback()
-        finally:
-            self._conn.close()
+        return Transaction(conn)
 
 
 class ClassBook:

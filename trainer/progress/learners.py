@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from trainer.progress.models import (
@@ -38,6 +38,7 @@ from trainer.progress.models import (
     StepEvent,
     utcnow,
 )
+from trainer.progress.transaction import Transaction
 
 log = logging.getLogger("trainer.progress")
 
@@ -174,7 +175,7 @@ class LearnerDirectory:
         conn = self.engine.connect()
         if self._sqlite:
             conn.execution_options(sqlite_immediate=True)
-        return _Transaction(conn)
+        return Transaction(conn)
 
     # -- learners --------------------------------------------------------------------------
 
@@ -507,24 +508,3 @@ class LearnerDirectory:
             conn.execute(update(Attempt).where(Attempt.session_id == session_id).values(session_id=None))
             if conn.execute(delete(ClassSession).where(ClassSession.id == session_id)).rowcount == 0:
                 raise NotFound(str(session_id))
-
-
-class _Transaction:
-    """``with`` a connection inside one transaction; the connection closes afterwards."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-        self._tx: Any = None
-
-    def __enter__(self) -> Connection:
-        self._tx = self._conn.begin()
-        return self._conn
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        try:
-            if exc_type is None:
-                self._tx.commit()
-            else:
-                self._tx.rollback()
-        finally:
-            self._conn.close()
