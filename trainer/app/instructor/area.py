@@ -48,6 +48,7 @@ from trainer.progress.learners import LearnerDirectory
 from trainer.progress.pin import InstructorPin
 from trainer.progress.recorder import ProgressRecorder
 from trainer.progress.reports import Reports
+from trainer.widgets.focus import order_tabs
 from trainer.widgets.look import TEXT_SCALES, Look
 
 log = logging.getLogger("trainer.app")
@@ -184,7 +185,9 @@ class InstructorArea(QWidget):
         close = button(look.tr("ia.close"), look)
         close.clicked.connect(self._close)
         bottom = QHBoxLayout()  # one row under the tabs: the area's text size, and 「閉じる」
-        bottom.addWidget(label(look.tr("ia.text_size")))
+        size_label = label(look.tr("ia.text_size"))
+        self._after_tabs = [size_label, self.size_combo, close]
+        bottom.addWidget(size_label)
         bottom.addWidget(self.size_combo, 1)
         bottom.addWidget(close, 2)
         layout = QVBoxLayout(main)
@@ -241,7 +244,7 @@ class InstructorArea(QWidget):
         self.idle_lock.start()
         self.stack.setCurrentIndex(1)
         self.reload()
-        self.tabs.setFocus()
+        self.tabs.focus_current()  # a named control (the shown page's button), not the tabs' container
         self.unlocked.emit()
 
     @Slot()
@@ -266,6 +269,7 @@ class InstructorArea(QWidget):
 
     def show_page(self, page: QWidget) -> None:
         self.tabs.setCurrentIndex(self.pages.index(page))
+        self.tabs.focus_current()  # the focus must not stay on a page that is no longer shown
 
     @Slot()
     def reload(self) -> None:
@@ -276,6 +280,8 @@ class InstructorArea(QWidget):
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, _index: int) -> None:
+        # Reading order: the page buttons, the page shown, then the row under it (text size, 「閉じる」).
+        order_tabs([self.tabs, *self._after_tabs])
         if self.current_page() is self.board_page and self.is_unlocked:
             self.board_page.start()
         else:
