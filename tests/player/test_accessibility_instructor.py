@@ -155,6 +155,15 @@ def test_every_page_of_the_unlocked_area_is_named_and_keeps_the_focus(qtbot, ope
         assert tabs.currentIndex() == index
         assert focused() is tabs.buttons[index]
         page = tabs.currentWidget()
+        # Tab from a page button the arrows reached (not the chosen one) goes into the page shown
+        QTest.keyClick(focused(), Qt.Key.Key_Left)
+        assert focused() is tabs.buttons[index - 1]
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        assert page.isAncestorOf(focused()) and named(focused()), (tabs.tabText(index), focused())
+        QTest.keyClick(focused(), Qt.Key.Key_Backtab)  # back to the page button last visited (as Qt's radios do)
+        assert focused() is tabs.buttons[index - 1], (index, named(focused()))
+        QTest.keyClick(focused(), Qt.Key.Key_Right)
+        assert focused() is tabs.buttons[index]
         assert not name_problems(page), (tabs.tabText(index), name_problems(page))
     # every page: named, its tables tables, and Tab from the page buttons enters it on a named control
     tables = 0

@@ -48,7 +48,6 @@ from trainer.progress.learners import LearnerDirectory
 from trainer.progress.pin import InstructorPin
 from trainer.progress.recorder import ProgressRecorder
 from trainer.progress.reports import Reports
-from trainer.widgets.focus import order_tabs
 from trainer.widgets.look import TEXT_SCALES, Look
 
 log = logging.getLogger("trainer.app")
@@ -185,9 +184,7 @@ class InstructorArea(QWidget):
         close = button(look.tr("ia.close"), look)
         close.clicked.connect(self._close)
         bottom = QHBoxLayout()  # one row under the tabs: the area's text size, and 「閉じる」
-        size_label = label(look.tr("ia.text_size"))
-        self._after_tabs = [size_label, self.size_combo, close]
-        bottom.addWidget(size_label)
+        bottom.addWidget(label(look.tr("ia.text_size")))
         bottom.addWidget(self.size_combo, 1)
         bottom.addWidget(close, 2)
         layout = QVBoxLayout(main)
@@ -280,8 +277,6 @@ class InstructorArea(QWidget):
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, _index: int) -> None:
-        # Reading order: the page buttons, the page shown, then the row under it (text size, 「閉じる」).
-        order_tabs([self.tabs, *self._after_tabs])
         if self.current_page() is self.board_page and self.is_unlocked:
             self.board_page.start()
         else:

@@ -369,7 +369,7 @@ class PageTabs(QWidget):
         self._flow.addWidget(tab)
         if index == 0:
             tab.setChecked(True)
-        self.order()
+        self._pages_after_buttons()
         return index
 
     def count(self) -> int:
@@ -397,15 +397,21 @@ class PageTabs(QWidget):
             self.buttons[index].setChecked(True)
         if index != self.stack.currentIndex():
             self.stack.setCurrentIndex(index)
-            self.order()
             self.currentChanged.emit(index)
 
-    def order(self) -> None:
-        """Tab goes from the page buttons (or the chooser) into the page shown (the pages are made
-        before their buttons, so Qt's own order would put the buttons after them)."""
-        from trainer.widgets.focus import order_tabs
+    def _pages_after_buttons(self) -> None:
+        """Tab goes from the page buttons into the page shown, whichever button has the focus.
 
-        order_tabs([self.bar, self.stack.currentWidget()])
+        A page is made before its button, so Qt's focus chain has the buttons after the pages.
+        Giving the stack of pages its parent again moves it, with everything in it, to the end of
+        the chain: after the buttons (``QWidget.setTabOrder`` cannot do it: it leaves out the
+        widgets that are not focusable yet, such as an empty message line)."""
+        layout = self.layout()
+        layout.removeWidget(self.stack)
+        self.stack.setParent(None)
+        self.stack.setParent(self)
+        layout.addWidget(self.stack, 1)
+        self.stack.show()
 
     def currentWidget(self) -> QWidget | None:  # noqa: N802
         return self.stack.currentWidget()
