@@ -25,6 +25,7 @@ from trainer.app.progress_link import ProgressLink
 from trainer.app.settings import Settings
 from trainer.widgets.accessibility import interface
 from trainer.widgets.focus import tab_stops
+from trainer.widgets.theme import THEMES
 
 Role = QAccessible.Role
 
@@ -42,9 +43,14 @@ def progress(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def opened(qtbot, progress):
+def theme():
+    return "standard"
+
+
+@pytest.fixture
+def opened(qtbot, progress, theme):
     """The real window showing the instructor area (the PIN gate first)."""
-    window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False))
+    window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False, theme=theme))
     qtbot.addWidget(window)
     window.resize(1280, 860)
     window.show()
@@ -221,7 +227,8 @@ def test_locking_again_puts_the_focus_on_the_pin_field(qtbot, opened):
     assert not name_problems(area.gate), name_problems(area.gate)
 
 
-def test_the_page_buttons_show_the_two_band_focus_ring_and_tab_reaches_them(qtbot, opened):
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_the_page_buttons_show_the_two_band_focus_ring_and_tab_reaches_them(qtbot, opened, theme):
     window, area = opened
     unlock(qtbot, area)
     tabs = area.tabs
@@ -231,7 +238,11 @@ def test_the_page_buttons_show_the_two_band_focus_ring_and_tab_reaches_them(qtbo
     area.size_combo.setFocus()
     settle()
     edge = QPoint(1, button.height() // 2)
-    before = button.grab().toImage().pixelColor(edge)
+    from trainer.widgets.button import focus_width
+
+    width = focus_width(look)
+    inner = QPoint(width + max(2, round(width * 0.6)) // 2, button.height() // 2)
+    before, before_inner = (button.grab().toImage().pixelColor(p) for p in (edge, inner))
     # Tab, from the last control, round to the page buttons: the chosen one gets the focus
     seen = []
     for _ in range(40):
@@ -243,7 +254,10 @@ def test_the_page_buttons_show_the_two_band_focus_ring_and_tab_reaches_them(qtbo
     settle()
     after = button.grab().toImage().pixelColor(edge)
     assert before != after
-    assert after == QColor(look.theme.focus)
+    assert after == QColor(look.theme.focus) == QColor(THEMES[theme].focus)
+    # the second band, inside the first, in the theme's inner focus colour
+    assert before_inner != QColor(THEMES[theme].focus_inner)
+    assert button.grab().toImage().pixelColor(inner) == QColor(THEMES[theme].focus_inner)
 
 
 @pytest.mark.parametrize("scale", [200, 300])
