@@ -241,7 +241,7 @@ class InstructorArea(QWidget):
         self.idle_lock.start()
         self.stack.setCurrentIndex(1)
         self.reload()
-        self.tabs.setFocus()
+        self.tabs.focus_current()  # a named control (the shown page's button), not the tabs' container
         self.unlocked.emit()
 
     @Slot()
@@ -266,6 +266,7 @@ class InstructorArea(QWidget):
 
     def show_page(self, page: QWidget) -> None:
         self.tabs.setCurrentIndex(self.pages.index(page))
+        self.tabs.focus_current()  # the focus must not stay on a page that is no longer shown
 
     @Slot()
     def reload(self) -> None:

@@ -213,19 +213,39 @@ def scrolling(content: QWidget) -> QScrollArea:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop itself (it has no name to say): the focused control is scrolled into view
+    # (trainer.widgets.focus.FocusKeeper), so the keys reach everything in it.
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidget(content)
     return scroll
 
 
+class Label(QLabel):
+    """A label whose text can be selected (and read) from the keyboard, and that is a Tab stop only
+    while it has text: an empty message line is nothing to land on (a screen reader would say
+    nothing there)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._follow_text()
+
+    def clear(self) -> None:
+        super().clear()
+        self._follow_text()
+
+    def _follow_text(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.text() else Qt.FocusPolicy.NoFocus)
+
+
 def label(text: str = "", *, name: str | None = None) -> QLabel:
     """A wrapping label that shows ``text`` as plain text (a learner's name is never markup)."""
-    widget = QLabel()
+    widget = Label()
     widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setText(text)
     widget.setWordWrap(True)
     widget.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
     )
+    widget.setText(text)
     if name:
         widget.setObjectName(name)
     return widget
@@ -303,9 +323,11 @@ class PageTabs(QWidget):
     currentChanged = Signal(int)  # noqa: N815 (Qt naming, as QTabWidget)
 
     def __init__(self, name: str, look: Look, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QButtonGroup, QStackedWidget, QVBoxLayout
+        from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
+        from trainer.widgets.accessibility import Holder
         from trainer.widgets.flow import FlowLayout
+        from trainer.widgets.radio_group import RadioGroup
 
         super().__init__(parent)
         self.look = look
@@ -313,7 +335,7 @@ class PageTabs(QWidget):
         self.buttons: list[BigButton] = []
         self._texts: list[str] = []
         self.chooser: QComboBox | None = None
-        self.bar = QWidget()
+        self.bar = Holder()
         self.bar.setAccessibleName(name)
         if look.scale >= CHOOSER_FROM_SCALE:
             self.chooser = field(QComboBox(), name, look)
@@ -323,8 +345,9 @@ class PageTabs(QWidget):
             bar_layout.addWidget(self.chooser)
         else:
             self._flow = FlowLayout(self.bar, spacing=look.px(6), stretch=True)
-            self._group = QButtonGroup(self)
-            self._group.setExclusive(True)
+            # The page buttons are one choice of many: radio buttons in a group named like the area,
+            # one Tab stop (the page shown), the arrow keys along them, Space or Enter shows a page.
+            self._group = RadioGroup(self, self.bar, name)
             self._group.idClicked.connect(self.setCurrentIndex)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -346,10 +369,18 @@ class PageTabs(QWidget):
         self._flow.addWidget(tab)
         if index == 0:
             tab.setChecked(True)
+        self._pages_after_buttons()
         return index
 
     def count(self) -> int:
         return len(self._texts)
+
+    def focus_current(self) -> None:
+        """Give the focus to the control that shows the current page (its button, or the chooser)."""
+        target = self.chooser if self.chooser is not None else (
+            self.buttons[self.currentIndex()] if 0 <= self.currentIndex() < len(self.buttons) else None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def tabText(self, index: int) -> str:  # noqa: N802
         return self._texts[index]
@@ -367,6 +398,20 @@ class PageTabs(QWidget):
         if index != self.stack.currentIndex():
             self.stack.setCurrentIndex(index)
             self.currentChanged.emit(index)
+
+    def _pages_after_buttons(self) -> None:
+        """Tab goes from the page buttons into the page shown, whichever button has the focus.
+
+        A page is made before its button, so Qt's focus chain has the buttons after the pages.
+        Giving the stack of pages its parent again moves it, with everything in it, to the end of
+        the chain: after the buttons (``QWidget.setTabOrder`` cannot do it: it leaves out the
+        widgets that are not focusable yet, such as an empty message line)."""
+        layout = self.layout()
+        layout.removeWidget(self.stack)
+        self.stack.setParent(None)
+        self.stack.setParent(self)
+        layout.addWidget(self.stack, 1)
+        self.stack.show()
 
     def currentWidget(self) -> QWidget | None:  # noqa: N802
         return self.stack.currentWidget()
