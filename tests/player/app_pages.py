@@ -55,6 +55,25 @@ def make_window(library: Library, scale: int, theme: str, size: tuple[int, int],
     return window
 
 
+def open_instructor_area(qtbot, progress, settings: Settings):
+    """The real window (1280×860) showing the instructor area on ``progress``, its pages loaded:
+    (window, area, link). Close ``link.seat`` at the end."""
+    from trainer.app.instructor import InstructorArea
+
+    window = MainWindow(Library([]), settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    link = ProgressLink(progress)
+    window.attach_progress(link)
+    window.show_instructor()
+    area = window.findChild(InstructorArea)
+    assert area is not None
+    qtbot.waitExposed(area)
+    qtbot.waitUntil(lambda: not area.jobs.busy)
+    return window, area, link
+
+
 def open_page(window: MainWindow, name: str, progress=None) -> tuple[QWidget, list[QWidget]]:
     """Show page ``name``; return (the widget to grab, its main actions)."""
     if name == "first-start":

@@ -16,12 +16,10 @@ from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFormLayout, QLabel, QTableView, QWidget
 
+from tests.player.app_pages import open_instructor_area
 from tests.player.autoplay import settle
 from tests.player.test_accessibility_tree import by_role, problems, read_tree
 from trainer.app.instructor import InstructorArea
-from trainer.app.library import Library
-from trainer.app.main_window import MainWindow
-from trainer.app.progress_link import ProgressLink
 from trainer.app.settings import Settings
 from trainer.widgets.accessibility import interface
 from trainer.widgets.focus import tab_stops
@@ -50,17 +48,8 @@ def theme():
 @pytest.fixture
 def opened(qtbot, progress, theme):
     """The real window showing the instructor area (the PIN gate first)."""
-    window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False, theme=theme))
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    link = ProgressLink(progress)
-    window.attach_progress(link)
-    window.show_instructor()
-    area = window.findChild(InstructorArea)
-    assert area is not None
-    qtbot.waitExposed(area)
-    qtbot.waitUntil(lambda: not area.jobs.busy)
+    window, area, link = open_instructor_area(
+        qtbot, progress, Settings(text_size_chosen=True, read_aloud=False, theme=theme))
     settle()
     yield window, area
     link.seat.close()

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.player.app_pages import open_instructor_area
 from trainer.app.instructor import InstructorArea
 from trainer.app.instructor.common import PageTabs
-from trainer.app.library import Library
-from trainer.app.main_window import MainWindow
-from trainer.app.progress_link import ProgressLink
 from trainer.app.settings import Settings
 from trainer.widgets.button import BigButton
 
@@ -56,19 +54,9 @@ def _check_tabs_whole(area: InstructorArea, scale: int) -> None:
 @pytest.mark.parametrize("scale", [100, 150, 200, 300])
 def test_instructor_area_keeps_the_window_size(qtbot, progress, scale):
     learner_scale = 300 if scale == 100 else 100  # the learner's size is the learner's own
-    window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False,
-                                                       text_scale=learner_scale))
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    link = ProgressLink(progress)
-    window.attach_progress(link)
-    window.show_instructor()
-    area = window.findChild(InstructorArea)
-    assert area is not None
-    qtbot.waitExposed(area)
+    window, area, link = open_instructor_area(
+        qtbot, progress, Settings(text_size_chosen=True, read_aloud=False, text_scale=learner_scale))
     assert area.look.scale == 1.0  # default 100 %, whatever the learner chose
-    qtbot.waitUntil(lambda: not area.jobs.busy)
     assert window.width() <= 1280, f"the window grew to {window.size().toTuple()} at {scale}%"
     _check_visible_buttons(area, scale)
 
