@@ -85,14 +85,25 @@ def _save(engine, finished: threading.Event, message: dict) -> int:
     return size
 
 
+START_TIMEOUT_S = 5.0
+"""How long a file with no audio yet (absent, or its header only) is waited for after the engine
+says it finished, before the utterance counts as dropped."""
+
+
 def _settled_size(path: str, poll_s: float = 0.05) -> int:
     """The file's size once it stops growing: under load espeak reports the utterance finished
-    while its last buffers are still being written (a 22 s text was once cut at 16 s)."""
-    deadline = time.monotonic() + FINISH_TIMEOUT_S
+    while its last buffers are still being written (a 22 s text was once cut at 16 s), and
+    sometimes before it has written any audio at all — a file still at its header has not
+    settled, it has not begun."""
+    start = time.monotonic()
+    deadline = start + FINISH_TIMEOUT_S
     size = -1
     while True:
         now = os.path.getsize(path) if os.path.exists(path) else 0
-        if now == size or time.monotonic() > deadline:
+        elapsed = time.monotonic() - start
+        if now <= 44 and elapsed < START_TIMEOUT_S:
+            size = now
+        elif now == size or time.monotonic() > deadline:
             return now
         size = now
         time.sleep(poll_s)
