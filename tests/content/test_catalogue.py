@@ -253,7 +253,7 @@ def _reading_check():
 def test_trainer_check_finds_nothing(sid):
     """``trainer check`` (flow, targets, text lengths at 300%, readings the
     engine is unsure of, every path played) reports no error and no warning."""
-    lint = pytest.importorskip("trainer.scenarios.lint")
+    lint = pytest.importorskip("trainer.authoring.check")
     scenario = BY_ID[sid]
     check = _reading_check()
     report = lint.check_scenario(scenario, check(scenario) if check else None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.instructor.conftest import TINY, scenario
+from trainer.authoring.check import check_scenario, display_width, example_value, synthesise
 from trainer.cli import main
 from trainer.content import bundled_content_dir
-from trainer.scenarios.lint import check_scenario, display_width, example_value, synthesise
 from trainer.scenarios.loader import check_file, load
 from trainer.scenarios.model import Expectation, ValueMatch
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from trainer.authoring.docgen import committed_reference, reference
+from trainer.authoring.schema import every_key
 from trainer.cli import main
 from trainer.scenarios import elements
-from trainer.scenarios.docgen import committed_reference, reference
-from trainer.scenarios.jsonschema import every_key
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = {"ja": ROOT / "docs" / "authoring.md", "en": ROOT / "docs" / "authoring.en.md"}

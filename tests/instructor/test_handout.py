@@ -84,7 +84,7 @@ def test_handout_of_a_broken_file_says_why(tmp_path, capsys):
 
 
 def test_tiny_handout_page_count(tmp_path):
-    from trainer.app.handout import write_handout
+    from trainer.authoring.handout import write_handout
 
     path = tmp_path / "tiny.yaml"
     path.write_text(TINY, encoding="utf-8")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.instructor.test_packs import valid_zip, zip_of
-from trainer import packs
 from trainer.app.library import Library, imported_pack_folders
+from trainer.authoring import packs
 from trainer.cli import main
 from trainer.content import bundled_content_dir
 

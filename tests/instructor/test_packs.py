@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.instructor.conftest import TINY
-from trainer import packs
+from trainer.authoring import packs
 from trainer.cli import main
 
 MANIFEST = """\

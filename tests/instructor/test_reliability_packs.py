@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.instructor.test_packs import valid_zip, zip_of
-from trainer import packs
+from trainer.authoring import packs
 from trainer.cli import main
 
 

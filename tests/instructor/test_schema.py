@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from tests.instructor.conftest import TINY
+from trainer.authoring.schema import ELEMENT_KEY_DOCS, KEY_DOCS, build_schema, every_key
 from trainer.cli import main
 from trainer.content import bundled_content_dir
 from trainer.scenarios import elements, loader
-from trainer.scenarios.jsonschema import ELEMENT_KEY_DOCS, KEY_DOCS, build_schema, every_key
 from trainer.scenarios.loader import check_file, find_scenario_files
 
 

@@ -181,7 +181,7 @@ ALLOWED_TIMERS = {
     "trainer/app/narrator.py": "a new text waits for its window's paint, at most 100 ms (not a timer on the learner)",
     "trainer/app/first_frame.py": "speech, readings and the record start once the first frame is painted "
                                   "(zero delay; a fallback when the window is never painted)",
-    "trainer/app/preview.py": "the authors' live preview waits for an editor to finish saving",
+    "trainer/authoring/preview.py": "the authors' live preview waits for an editor to finish saving",
     "trainer/app/crash_guard.py": "the calm message is shown once the failing slot has returned (zero delay)",
     "trainer/app/instructor/board.py": "the helpers' board reads the record every second (never a learner's screen)",
     "trainer/app/switch_access.py": "one-switch scanning moves at the speed the learner chose — the only timer "
@@ -197,7 +197,8 @@ def test_no_timers_on_learners():
     one-switch scanning the learner chose (its speed is theirs; see test_switch_access)."""
     root = Path(trainer.app.__file__).resolve().parents[1]
     found = {}
-    for package in (Path(trainer.app.__file__).parent, Path(trainer.widgets.__file__).parent):
+    for package in (Path(trainer.app.__file__).parent, Path(trainer.widgets.__file__).parent,
+                    Path(trainer.app.__file__).parents[1] / "authoring"):
         for path in package.rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             if re.search(r"QTimer|QVariantAnimation|QPropertyAnimation|singleShot|time\.sleep", text):

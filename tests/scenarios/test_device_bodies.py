@@ -4,10 +4,10 @@ runner judging objects pushed at parts, and ``trainer check`` on parts."""
 
 from __future__ import annotations
 
+from trainer.authoring.check import check_scenario
 from trainer.scenarios import devices
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement
-from trainer.scenarios.lint import check_scenario
 from trainer.scenarios.loader import check_file, load
 from trainer.scenarios.runner import Run
 

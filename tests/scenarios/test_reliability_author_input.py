@@ -162,7 +162,7 @@ def test_a_long_file_checks_in_linear_steps(tmp_path):
 
     Scenario.step = counting
     try:
-        from trainer.scenarios.lint import check_scenario
+        from trainer.authoring.check import check_scenario
 
         check_scenario(scenario)
     finally:

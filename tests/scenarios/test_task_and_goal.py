@@ -4,8 +4,8 @@ mistake — loaded into the model, refused with file:line:column, in the schema,
 from __future__ import annotations
 
 from tests.scenarios.conftest import MINIMAL
-from trainer.scenarios.jsonschema import build_schema
-from trainer.scenarios.lint import check_scenario
+from trainer.authoring.check import check_scenario
+from trainer.authoring.schema import build_schema
 from trainer.scenarios.loader import check_bytes, check_file, load
 from trainer.scenarios.modes import GENERIC_GOALS, goal_of, named_label, target_labels, task_of
 

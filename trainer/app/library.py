@@ -246,7 +246,7 @@ def imported_pack_folders(into: Path | None = None) -> list[Path]:
 
     if nothing_installed(into):
         return []
-    from trainer.packs import installed_packs
+    from trainer.authoring.packs import installed_packs
 
     folders = []
     for pack in installed_packs(into):

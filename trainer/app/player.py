@@ -431,7 +431,7 @@ class Player(QWidget):
     def _steps_to_finish(self) -> dict[str, int]:
         found = self.__dict__.get("_to_finish")
         if found is None:
-            from trainer.scenarios.lint import steps_to_finish
+            from trainer.authoring.check import steps_to_finish
 
             found = self.__dict__["_to_finish"] = steps_to_finish(self.scenario)
         return found

@@ -53,7 +53,7 @@ def reading_check():
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.scenarios.lint import check_scenario
+    from trainer.authoring.check import check_scenario
     from trainer.scenarios.loader import load_all
 
     lang = args.lang

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from trainer.app.handout import write_handout
+    from trainer.authoring.handout import write_handout
 
     def quiet(_kind, _context, message: str) -> None:  # the offscreen platform's chatter
         if "propagateSizeHints" not in message:

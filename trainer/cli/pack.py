@@ -36,7 +36,7 @@ def _say(lang: str, ja: str, en: str, err: bool = False) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer import packs
+    from trainer.authoring import packs
     from trainer.scenarios.problems import printable
 
     lang = args.lang

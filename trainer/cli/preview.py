@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from trainer.app.preview import PreviewWindow
     from trainer.app.window_fit import place_window, prepare_high_dpi
+    from trainer.authoring.preview import PreviewWindow
     from trainer.widgets.look import Look, pick_family
 
     prepare_high_dpi()

@@ -24,11 +24,11 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.markdown:
-        from trainer.scenarios.docgen import reference
+        from trainer.authoring.docgen import reference
 
         text = reference(lang)
     else:
-        from trainer.scenarios.jsonschema import build_schema
+        from trainer.authoring.schema import build_schema
 
         text = json.dumps(build_schema(lang), ensure_ascii=False, indent=2) + "\n"
     if args.out:

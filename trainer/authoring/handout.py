@@ -21,6 +21,7 @@ from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+import trainer.widgets  # noqa: F401  (the PySide6 reference-count guard, see trainer/widgets/pyside_refcount.py)
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import label_of
