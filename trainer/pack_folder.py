@@ -2,7 +2,7 @@
 
 The app asks this at every start; with no pack installed — the usual case —
 that answer is all it needs, so it must not import the YAML reader and the
-scenario engine that ``trainer.packs`` needs to read a manifest.
+scenario engine that ``trainer.authoring.packs`` needs to read a manifest.
 """
 
 from __future__ import annotations

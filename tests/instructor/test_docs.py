@@ -22,7 +22,7 @@ TEMPLATES = ROOT / "docs" / "templates"
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_reference_is_up_to_date(lang):
     assert committed_reference(DOCS[lang]) == reference(lang), (
-        f"run: python -m trainer.scenarios.docgen --lang {lang} --update {DOCS[lang].relative_to(ROOT)}")
+        f"run: python -m trainer.authoring.docgen --lang {lang} --update {DOCS[lang].relative_to(ROOT)}")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

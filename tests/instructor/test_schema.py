@@ -79,7 +79,7 @@ def test_every_key_and_kind_is_in_the_schema():
             assert key in KEY_DOCS, f"{table}.{key} has no description"
     for kind in elements.KINDS.values():
         for name, key in kind.keys.items():
-            assert name in ELEMENT_KEY_DOCS, f"describe {kind.name}.{name} in ELEMENT_KEY_DOCS (jsonschema.py)"
+            assert name in ELEMENT_KEY_DOCS, f"describe {kind.name}.{name} in ELEMENT_KEY_DOCS (trainer/authoring/schema.py)"
             for item in (key.item or {}):
                 assert item in ELEMENT_KEY_DOCS, f"describe {kind.name}.{name}.{item} in ELEMENT_KEY_DOCS"
 

@@ -28,7 +28,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def reading_check():
-    """A :data:`trainer.scenarios.lint.ReadingCheck` from the reading engine, or
+    """A :data:`trainer.authoring.check.ReadingCheck` from the reading engine, or
     None when the engine (or its dictionary) is not available."""
     try:
         from trainer.reading.engine import Reader

@@ -2,7 +2,7 @@
 
 Export checks the whole pack first and refuses an invalid one, listing the
 problems. Import checks the archive and the pack before anything is
-installed (see ``trainer.packs``); ``trainer pack list`` shows what is in.
+installed (see ``trainer.authoring.packs``); ``trainer pack list`` shows what is in.
 
 Exit codes: 0 done, 1 the pack was refused (content), 2 a usage error.
 """
