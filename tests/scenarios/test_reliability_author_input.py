@@ -59,9 +59,9 @@ def test_huge_numbers_do_not_crash_validate_check_or_handout(write, capsys):
 def test_a_float_that_overflows_is_a_plain_message():
     import yaml
 
-    from trainer.scenarios.loader import _Walker
+    from trainer.scenarios.loader import Walker
 
-    walker = _Walker("s.yaml", None)
+    walker = Walker("s.yaml", None)
     assert walker.number(yaml.compose("1.0e+400"), "rate") is None
     assert codes(walker.problems) == ["wrong-type"]
 

@@ -34,7 +34,7 @@ from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import elements as element_kinds
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement
-from trainer.scenarios.loader import _suggest
+from trainer.scenarios.loader import suggest
 from trainer.scenarios.matching import action_matches, fold, value_matches
 from trainer.scenarios.model import Choice, Element, Expectation, Scenario, Step, Text, ValueMatch, Where
 from trainer.scenarios.problems import Problem
@@ -273,7 +273,7 @@ def check_targets(step: Step, path: str) -> list[Problem]:
         element = ids.get(name)
         if element is None:
             problems.append(Problem(at(expect), "target-not-on-screen", {
-                "target": name, "suggest": _suggest(name, ids), "step": step.id}))
+                "target": name, "suggest": suggest(name, ids), "step": step.id}))
             return
         if action is None:
             return
@@ -319,7 +319,7 @@ def check_targets(step: Step, path: str) -> list[Problem]:
     for hint in step.hints:
         if hint.target and hint.target not in ids and device_kinds.part(step.device, hint.target) is None:
             problems.append(Problem(hint.where or at(None), "target-not-on-screen", {
-                "target": hint.target, "suggest": _suggest(hint.target, ids), "step": step.id}))
+                "target": hint.target, "suggest": suggest(hint.target, ids), "step": step.id}))
     return problems
 
 

@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from trainer.pack_folder import PACKS_ENV, packs_dir
-from trainer.scenarios.loader import _Walker, check_file
+from trainer.scenarios.loader import Walker, check_file
 from trainer.scenarios.model import Text, Where
 from trainer.scenarios.problems import MESSAGES, Problem, printable
 from trainer.scenarios.yamlsource import compose, read_source
@@ -150,7 +150,7 @@ def read_manifest(root: Path, shown: str | None = None) -> tuple[Pack | None, li
     node, problems = compose(source.text, shown_path)
     if node is None:
         return None, problems
-    w = _Walker(shown_path, root)
+    w = Walker(shown_path, root)
     found = w.mapping(node, "pack", MANIFEST_KEYS, MANIFEST_REQUIRED, where_ja="pack.yaml", where_en="pack.yaml")
     if found is None:
         return None, w.problems

@@ -109,7 +109,8 @@ def practice_host(url: str) -> bool:
     return any(host.endswith(suffix) and len(host) > len(suffix) for suffix in OFFICIAL_SUFFIXES)
 
 
-def _suggest(word: str, options: Iterable[str]) -> str | None:
+def suggest(word: str, options: Iterable[str]) -> str | None:
+    """The option closest to a misspelt ``word`` (for "did you mean …?"), or None."""
     found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return found[0] if found else None
 
@@ -122,8 +123,11 @@ def _kind_of(node: yaml.Node) -> str:
     return {STR: "str", INT: "int", BOOL: "bool", NULL: "null", FLOAT: "number"}.get(node.tag, "scalar")
 
 
-class _Walker:
-    """Turns nodes into model values, collecting problems instead of raising."""
+class Walker:
+    """Turns nodes into model values, collecting problems instead of raising.
+
+    Public for the authoring tools that read other YAML files with the same
+    positions and messages (``trainer.authoring.packs`` reads ``pack.yaml``)."""
 
     def __init__(self, shown: str, base_dir: Path | None,
                  comments: dict[tuple[int, int], tuple[int, str]] | None = None):
@@ -167,7 +171,7 @@ class _Walker:
                 self.problem(key_node, "duplicate-key", key=name, first=result[name][0].start_mark.line + 1)
                 continue
             if name not in allowed:
-                self.problem(key_node, "unknown-key", key=name, suggest=_suggest(name, allowed),
+                self.problem(key_node, "unknown-key", key=name, suggest=suggest(name, allowed),
                              allowed=", ".join(allowed))
                 continue
             result[name] = (key_node, value_node)
@@ -278,7 +282,7 @@ class _Walker:
             return None
         allowed = tuple(allowed)
         if value not in allowed:
-            self.problem(node, "bad-enum", key=key, value=value, suggest=_suggest(value, allowed),
+            self.problem(node, "bad-enum", key=key, value=value, suggest=suggest(value, allowed),
                          allowed=", ".join(allowed))
             return None
         return value
@@ -368,7 +372,7 @@ class _Walker:
         return value
 
 
-def _value_match(w: _Walker, node: yaml.Node, key: str) -> ValueMatch | None:
+def _value_match(w: Walker, node: yaml.Node, key: str) -> ValueMatch | None:
     """``"580"`` exact; ``any``; ``empty``; ``[a, b]`` one of; ``{pattern: ...}``;
     ``{one-of: [...]}``; ``{exact: ...}``."""
     where = w.where(node)
@@ -403,7 +407,7 @@ def _value_match(w: _Walker, node: yaml.Node, key: str) -> ValueMatch | None:
     return ValueMatch("exact", (value,), where)
 
 
-def _expectation(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> Expectation | None:
+def _expectation(w: Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> Expectation | None:
     """One action: ``{tap: next, with: {amount: "580"}}``, ``{say: [...]}`` ..."""
     if isinstance(node, yaml.ScalarNode) and node.value == "continue":
         return Expectation("continue", None, where=w.where(node))
@@ -469,7 +473,7 @@ def _expectation(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = (
                 k for k in ACTION_EXTRA if k != "thing"))
         elif thing is not None and thing not in device_kinds.OBJECTS:
             w.problem(thing_node, "bad-object", key="thing", value=thing,
-                      suggest=_suggest(thing, device_kinds.OBJECTS), allowed=", ".join(device_kinds.OBJECTS))
+                      suggest=suggest(thing, device_kinds.OBJECTS), allowed=", ".join(device_kinds.OBJECTS))
         elif thing is not None:
             value = ValueMatch("one-of", (thing,), w.where(thing_node))
     if "on" in found:
@@ -479,7 +483,7 @@ def _expectation(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = (
     return Expectation(kind, target, MappingProxyType(fields), value, phrases, w.where(node))
 
 
-def _expectations(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> tuple[Expectation, ...]:
+def _expectations(w: Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> tuple[Expectation, ...]:
     if isinstance(node, yaml.SequenceNode):
         items = w.sequence(node, key)
         return tuple(e for e in (_expectation(w, item, key, extra) for item in items) if e)
@@ -487,7 +491,7 @@ def _expectations(w: _Walker, node: yaml.Node, key: str, extra: Iterable[str] = 
     return (one,) if one else ()
 
 
-def _element(w: _Walker, node: yaml.Node) -> Element | None:
+def _element(w: Walker, node: yaml.Node) -> Element | None:
     if not isinstance(node, yaml.MappingNode):
         w.wrong_type(node, "elements", "map")
         return None
@@ -499,7 +503,7 @@ def _element(w: _Walker, node: yaml.Node) -> Element | None:
     kind = element_kinds.KINDS.get(type_name or "")
     if kind is None:
         names = element_kinds.kind_names()
-        w.problem(type_node, "unknown-element", value=type_name, suggest=_suggest(str(type_name), names),
+        w.problem(type_node, "unknown-element", value=type_name, suggest=suggest(str(type_name), names),
                   allowed=", ".join(names))
         return None
     required = [k for k, spec in kind.keys.items() if spec.required]
@@ -515,7 +519,7 @@ def _element(w: _Walker, node: yaml.Node) -> Element | None:
     return Element(kind.name, element_id, MappingProxyType(props), w.where(node))
 
 
-def _key_value(w: _Walker, spec: element_kinds.Key, node: yaml.Node, name: str) -> Any:
+def _key_value(w: Walker, spec: element_kinds.Key, node: yaml.Node, name: str) -> Any:
     kind = spec.type
     if kind == "id":
         return w.ident(node, name)
@@ -556,7 +560,7 @@ def _key_value(w: _Walker, spec: element_kinds.Key, node: yaml.Node, name: str) 
     raise AssertionError(f"unhandled key type {kind}")  # a programming error in elements.py
 
 
-def _screen(w: _Walker, node: yaml.Node, app: str | None = None) -> Screen:
+def _screen(w: Walker, node: yaml.Node, app: str | None = None) -> Screen:
     found = w.mapping(node, "screen", SCREEN_KEYS)
     if found is None:
         return Screen(where=w.where(node), app=app)
@@ -579,7 +583,7 @@ def _screen(w: _Walker, node: yaml.Node, app: str | None = None) -> Screen:
     return Screen(title, url, tuple(elements), w.where(node), app)
 
 
-def _hint(w: _Walker, node: yaml.Node) -> Hint | None:
+def _hint(w: Walker, node: yaml.Node) -> Hint | None:
     if isinstance(node, yaml.MappingNode):
         keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         if keys & {"highlight", "show"}:
@@ -600,7 +604,7 @@ def _hint(w: _Walker, node: yaml.Node) -> Hint | None:
     return Hint("text", text, None, w.where(node)) if text else None
 
 
-def _body(w: _Walker, node: yaml.Node, device: str) -> dict[str, Any]:
+def _body(w: Walker, node: yaml.Node, device: str) -> dict[str, Any]:
     """A step's ``body:`` — the state of the device's physical parts."""
     kind = device_kinds.KINDS[device]
     found = w.mapping(node, "body", tuple(kind.state), where_ja="body", where_en="body")
@@ -614,7 +618,7 @@ def _body(w: _Walker, node: yaml.Node, device: str) -> dict[str, Any]:
         if value is None:
             return None
         if value not in objects:
-            w.problem(value_node, "bad-object", key=key, value=value, suggest=_suggest(value, objects),
+            w.problem(value_node, "bad-object", key=key, value=value, suggest=suggest(value, objects),
                       allowed=", ".join(objects))
             return None
         return value
@@ -639,7 +643,7 @@ def _body(w: _Walker, node: yaml.Node, device: str) -> dict[str, Any]:
     return body
 
 
-def _bind_parts(w: _Walker, expectations: tuple[Expectation, ...], device: str,
+def _bind_parts(w: Walker, expectations: tuple[Expectation, ...], device: str,
                 element_ids: Iterable[str]) -> tuple[Expectation, ...]:
     """Check that body actions name a part of ``device`` that answers them,
     and give ``insert`` / ``place`` on a part the objects it takes in."""
@@ -658,7 +662,7 @@ def _bind_parts(w: _Walker, expectations: tuple[Expectation, ...], device: str,
         if expect.kind in device_kinds.BODY_ACTIONS and part is None:
             w.problems.append(Problem(at, "unknown-part", {
                 "device": device, "device_ja": kind.label_ja, "device_en": kind.label_en,
-                "target": expect.target, "suggest": _suggest(str(expect.target), names),
+                "target": expect.target, "suggest": suggest(str(expect.target), names),
                 "allowed": ", ".join(names) or "—"}))
             continue
         if part is not None and expect.target not in ids:
@@ -674,7 +678,7 @@ def _bind_parts(w: _Walker, expectations: tuple[Expectation, ...], device: str,
     return tuple(bound)
 
 
-def _step(w: _Walker, node: yaml.Node, index: int, device: str = "phone", app: str | None = None) -> Step | None:
+def _step(w: Walker, node: yaml.Node, index: int, device: str = "phone", app: str | None = None) -> Step | None:
     found = w.mapping(node, "steps", STEP_KEYS, ("id", "say"), where_ja="このステップ", where_en="this step")
     if found is None:
         return None
@@ -747,7 +751,7 @@ def _step(w: _Walker, node: yaml.Node, index: int, device: str = "phone", app: s
     )
 
 
-def _readings(w: _Walker, node: yaml.Node) -> dict[str, str]:
+def _readings(w: Walker, node: yaml.Node) -> dict[str, str]:
     result: dict[str, str] = {}
     lines: dict[str, int] = {}
     if not isinstance(node, yaml.MappingNode):
@@ -769,7 +773,7 @@ def _readings(w: _Walker, node: yaml.Node) -> dict[str, str]:
     return result
 
 
-def _sources(w: _Walker, node: yaml.Node) -> tuple[Source, ...]:
+def _sources(w: Walker, node: yaml.Node) -> tuple[Source, ...]:
     sources = []
     for item in w.sequence(node, "sources"):
         found = w.mapping(item, "sources", SOURCE_KEYS, ("title",), where_ja="参考にした資料", where_en="the source")
@@ -783,7 +787,7 @@ def _sources(w: _Walker, node: yaml.Node) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _check_references(w: _Walker, steps: list[Step], nodes: dict[str, yaml.Node]) -> None:
+def _check_references(w: Walker, steps: list[Step], nodes: dict[str, yaml.Node]) -> None:
     ids: dict[str, Step] = {}
     for step in steps:
         if step.id in ids and not step.id.startswith("#"):
@@ -795,7 +799,7 @@ def _check_references(w: _Walker, steps: list[Step], nodes: dict[str, yaml.Node]
     def check(target: str | None, where: Where | None) -> None:
         if target and target not in ids and where:
             w.problems.append(Problem(where, "unknown-step", {
-                "id": target, "suggest": _suggest(target, names), "allowed": ", ".join(names)}))
+                "id": target, "suggest": suggest(target, names), "allowed": ", ".join(names)}))
 
     for step in steps:
         if step.next:
@@ -859,7 +863,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
 
     With the file's ``text``, plain values that a `` #`` comment cut short are
     reported too."""
-    w = _Walker(shown, base_dir, _comments_after_values(text) if text else None)
+    w = Walker(shown, base_dir, _comments_after_values(text) if text else None)
     shared = _shared_nodes(node) if may_alias else []
     if shared:
         first = {id(n): n for n in shared}.values()
