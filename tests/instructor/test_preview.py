@@ -52,7 +52,7 @@ def test_opens_at_the_chosen_step_and_records_nothing(window):
     win = window(step="second")
     assert not win.showing_problems()
     assert win.player.step.id == "second"
-    assert win.player.run.snapshot()["step_id"] == "second"
+    assert win.player.run.snapshot().step_id == "second"
     assert win.player.run._listeners == []  # no progress recorder, nothing kept
 
 

@@ -63,7 +63,7 @@ def test_learner_choice_comes_first_and_runs_are_recorded(qtbot, progress):
     click(player.controls.quit)
     assert progress.recorder.flush(10)
     snapshot = progress.recorder.resumable(learner, scenario.id)
-    assert snapshot is not None and snapshot["step_id"] == scenario.steps[4].id
+    assert snapshot is not None and snapshot.step_id == scenario.steps[4].id
     listing = window._pages["list"]
     assert scenario.id in listing.resume_buttons, "「続きから」 comes from the record"
     click(listing.resume_buttons[scenario.id])
@@ -163,8 +163,8 @@ def test_practice_before_the_record_opens_is_recorded_for_the_learner_who_then_c
     report = progress.reports.learner_report(learner)
     assert [s.scenario_id for s in report.scenarios] == [scenario.id]
     snapshot = progress.recorder.resumable(learner, scenario.id)
-    assert snapshot is not None and snapshot["step_id"] == scenario.steps[2].id, "both steps were kept"
-    assert snapshot["path"] == [s.id for s in scenario.steps[:3]]
+    assert snapshot is not None and snapshot.step_id == scenario.steps[2].id, "both steps were kept"
+    assert snapshot.path == tuple(s.id for s in scenario.steps[:3])
     assert link.resume.mark(scenario.id) == "in-progress"  # her own marks count it at once, before any read
 
 

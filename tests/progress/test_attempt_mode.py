@@ -19,14 +19,9 @@ def learner(directory) -> uuid.UUID:
 
 
 def _listened(scenario, listener, snapshot=None, mode="try"):
-    class _Listened(Run):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self.subscribe(listener)
-
     if snapshot:
-        return _Listened.resume(scenario, snapshot)
-    run = _Listened(scenario, mode=mode)
+        return Run.resume(scenario, snapshot, listeners=[listener])
+    run = Run(scenario, mode=mode, listeners=[listener])
     run.start()
     return run
 
@@ -59,7 +54,7 @@ def test_a_resumed_attempt_keeps_its_mode(engine, store, make_recorder, learner)
     first.close()
     second = make_recorder(store)
     snapshot = second.resumable(learner, scenario.id)
-    assert snapshot["mode"] == "alone"
+    assert snapshot.mode == "alone"
     resumed = _listened(scenario, second.listener(learner), snapshot=snapshot)
     assert resumed.mode == "alone"
     assert second.flush()

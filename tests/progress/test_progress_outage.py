@@ -176,7 +176,7 @@ def test_a_server_that_is_down_keeps_records_on_this_pc_until_it_is_back(pg_url,
         waiting = offline.pending_count()
         assert waiting > 0 and offline.status.state is SaveState.WAITING
         snapshot = offline.resumable(learner, "scan-to-pay")
-        assert snapshot["step_id"] == run.current.id  # resume works from the outbox alone
+        assert snapshot.step_id == run.current.id  # resume works from the outbox alone
         offline.close()
 
         # Next start, server reachable again: the outbox drains on its own.
@@ -187,7 +187,7 @@ def test_a_server_that_is_down_keeps_records_on_this_pc_until_it_is_back(pg_url,
         assert count(good, Attempt) == 1
         assert count(good, StepEvent) == waiting - 1  # the attempt's start counts as one record
         assert_each_event_once(good, attempt_id)
-        assert online.resumable(learner, "scan-to-pay")["step_id"] == run.current.id
+        assert online.resumable(learner, "scan-to-pay").step_id == run.current.id
     finally:
         offline_store.close()
         online_store.close()

@@ -70,8 +70,8 @@ def test_an_abandoned_run_resumes_at_the_step_where_it_was_left(engine, store, m
     # A new app start: nothing in memory, everything from the database.
     second = make_recorder(store)
     snapshot = second.resumable(learner, scenario.id)
-    assert snapshot is not None and snapshot["step_id"] == "amount"
-    assert snapshot["path"] == ["open-pay", "scan", "frame-code", "till", "amount"]
+    assert snapshot is not None and snapshot.step_id == "amount"
+    assert snapshot.path == ("open-pay", "scan", "frame-code", "till", "amount")
     assert second.start_attempt(learner, scenario.id, scenario.version, resume=True) == attempt_id
     assert second.flush()
     assert attempt_row(engine, attempt_id).status == AttemptStatus.IN_PROGRESS
@@ -95,7 +95,7 @@ def test_starting_afresh_retires_the_older_unfinished_attempt(engine, recorder, 
     player = Player(Run(scenario), recorder)
     player.start()
     player.act(pay_actions()[1])
-    assert recorder.resumable(learner, scenario.id)["step_id"] == "scan"
+    assert recorder.resumable(learner, scenario.id).step_id == "scan"
     new = recorder.start_attempt(learner, scenario.id, scenario.version)  # not resume
     assert new != old
     assert recorder.resumable(learner, scenario.id) is None
@@ -213,6 +213,7 @@ def test_snapshots_keep_ids_only(engine, recorder, learner):
     )
     assert recorder.flush()
     assert attempt_row(engine, attempt_id).resume_snapshot == {
+        "snapshot_version": 1,
         "scenario_id": "s",
         "scenario_version": 1,
         "step_id": "amount",
@@ -226,14 +227,9 @@ def test_snapshots_keep_ids_only(engine, recorder, learner):
 def listened_run(scenario, snapshot, listener) -> Run:
     """A run whose listener hears every event, RunStarted included (as the app's player starts runs)."""
 
-    class _Listened(Run):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self.subscribe(listener)
-
     if snapshot:
-        return _Listened.resume(scenario, snapshot)
-    run = _Listened(scenario)
+        return Run.resume(scenario, snapshot, listeners=[listener])
+    run = Run(scenario, listeners=[listener])
     run.start()
     return run
 
@@ -246,15 +242,15 @@ def test_a_run_listener_records_from_events_alone_with_the_runners_snapshot(engi
     listener = first.listener(learner)
     run = listened_run(scenario, None, listener)
     assert first.flush()
-    assert first.store.resume_point(learner, scenario.id).snapshot == run.snapshot()
+    assert first.store.resume_point(learner, scenario.id).snapshot == run.snapshot().to_dict()
     for action in actions[:4]:  # two stumbles and a hint on the way
         action(run)
         assert first.flush()
-        assert first.store.resume_point(learner, scenario.id).snapshot == run.snapshot()
+        assert first.store.resume_point(learner, scenario.id).snapshot == run.snapshot().to_dict()
     run.abandon()
     assert first.flush()
     left = run.snapshot()
-    assert left["hint_level"] == 1 and left["step_id"] == "scan"
+    assert left.hint_level == 1 and left.step_id == "scan"
     attempt_id = listener.attempt_id
     first.close()
 
@@ -270,7 +266,7 @@ def test_a_run_listener_records_from_events_alone_with_the_runners_snapshot(engi
         action(run)
         if not run.finished:
             assert second.flush()
-            assert second.store.resume_point(learner, scenario.id).snapshot == run.snapshot()
+            assert second.store.resume_point(learner, scenario.id).snapshot == run.snapshot().to_dict()
     assert second.flush()
     assert run.finished and second.resumable(learner, scenario.id) is None
     rows = events_of(engine, attempt_id)

@@ -21,6 +21,7 @@ from trainer.scenarios.events import (
 )
 from trainer.scenarios.loader import load
 from trainer.scenarios.runner import DEFAULT_MISTAKE, OFFER_HINT_AFTER, Run, RunOver
+from trainer.scenarios.snapshot import Snapshot
 
 CONTENT = bundled_content_dir()
 
@@ -220,8 +221,9 @@ def test_snapshot_and_resume(pay):
     run.judge(Action.tap("pay"))
     run.next_hint()
     snap = run.snapshot()
-    assert snap == {"scenario_id": "scan-to-pay", "scenario_version": 1, "step_id": "scan", "hint_level": 1,
-                    "path": ["open-pay", "scan"], "mode": "try"}
+    assert snap == Snapshot("scan-to-pay", 1, "scan", 1, ("open-pay", "scan"), "try")
+    assert snap.to_dict() == {"snapshot_version": 1, "scenario_id": "scan-to-pay", "scenario_version": 1,
+                              "step_id": "scan", "hint_level": 1, "path": ["open-pay", "scan"], "mode": "try"}
     resumed = Run.resume(pay, snap)
     assert resumed.current.id == "scan"
     assert resumed.hint_level == 1

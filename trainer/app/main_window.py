@@ -13,7 +13,7 @@ keeps its run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ from trainer.widgets.theme import theme_named
 if TYPE_CHECKING:  # the player and the other pages are imported when first shown (fast start)
     from trainer.app.player import Listener, Player
     from trainer.scenarios.model import Scenario, Step
+    from trainer.scenarios.snapshot import Snapshot
 
 PageFactory = Callable[[Look], QWidget]
 
@@ -285,7 +286,7 @@ class MainWindow(QMainWindow):
         self._show("modes", page)
         self.narrator.say(*page.spoken())
 
-    def start(self, scenario_id: str, resume: bool = False, snapshot: dict | None = None,
+    def start(self, scenario_id: str, resume: bool = False, snapshot: Snapshot | Mapping[str, Any] | None = None,
               mode: str = "try") -> Player | None:
         """Open the player on ``scenario_id`` in ``mode`` (from where it was left when ``resume``,
         or at ``snapshot``'s step, in the mode it was begun in)."""
@@ -320,9 +321,9 @@ class MainWindow(QMainWindow):
         except Exception:  # readings are a nicety; a voice without them still speaks
             pass
 
-    def _player_left(self, snapshot: dict) -> None:
+    def _player_left(self, snapshot: Snapshot) -> None:
         self.resume_store.put(snapshot)
-        self.show_category(self._category or "cashless", changed=(str(snapshot.get("scenario_id")),))
+        self.show_category(self._category or "cashless", changed=(snapshot.scenario_id,))
 
     def _close_player(self) -> None:
         if self.player is not None:

@@ -20,7 +20,7 @@ event from the very first.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -39,6 +39,7 @@ from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement, RunEvent
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import OFFER_HINT, Run
+from trainer.scenarios.snapshot import Snapshot
 from trainer.widgets.base import ElementContext
 from trainer.widgets.devices import SMALLEST_SCALE, DeviceFrame, make_device
 from trainer.widgets.hint_overlay import HintOverlay
@@ -48,21 +49,13 @@ from trainer.widgets.screen_view import ScreenView
 Listener = Callable[[RunEvent], None]
 
 
-def start_run(scenario: Scenario, snapshot: dict[str, Any] | None = None,
+def start_run(scenario: Scenario, snapshot: Snapshot | None = None,
               listeners: Iterable[Listener] = (), mode: str = modes.TRY) -> Run:
     """A started run (resumed from ``snapshot`` when given, in the snapshot's mode) whose
     listeners hear every event, ``RunStarted`` included."""
-    listeners = tuple(listeners)
-
-    class _ListenedRun(Run):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            for listener in listeners:
-                self.subscribe(listener)
-
-    if snapshot:
-        return _ListenedRun.resume(scenario, snapshot)
-    run = _ListenedRun(scenario, mode=mode)
+    if snapshot is not None:
+        return Run.resume(scenario, snapshot, listeners=listeners)
+    run = Run(scenario, mode=mode, listeners=listeners)
     run.start()
     return run
 
@@ -118,13 +111,13 @@ class Player(QWidget):
 
     finished = Signal(object)
     """The run reached a finish step (the ``Step``); the host shows the finish page."""
-    left = Signal(dict)
-    """The learner confirmed 「やめる」; carries the run's snapshot (ids only) to resume later."""
+    left = Signal(object)
+    """The learner confirmed 「やめる」; carries the run's ``Snapshot`` (ids only) to resume later."""
     step_shown = Signal(object)
     """A step's screen and text are on display (the ``Step``); after its first paint is queued."""
 
     def __init__(self, scenario: Scenario, look: Look, *, narrator: Narrator | None = None,
-                 listeners: Iterable[Listener] = (), snapshot: dict[str, Any] | None = None,
+                 listeners: Iterable[Listener] = (), snapshot: Snapshot | Mapping[str, Any] | None = None,
                  ask_quit: Callable[[QWidget, Look], bool] | None = None,
                  parent: QWidget | None = None, mode: str = modes.TRY) -> None:
         super().__init__(parent)
@@ -136,7 +129,8 @@ class Player(QWidget):
         self.look = look
         self.narrator = narrator or Narrator(None)
         self._ask_quit = ask_quit or QuitDialog.ask
-        self._device_name = self._first_device(scenario, snapshot)
+        resume_from = Snapshot.of(snapshot)  # a stored form that cannot be read starts afresh
+        self._device_name = self._first_device(scenario, resume_from)
         self.ctx = ElementContext(look, scenario.base_dir, scenario.readings, self._device_name)
         self.arrived: Text | None = None
         self.view: ScreenView | None = None
@@ -152,10 +146,10 @@ class Player(QWidget):
         self.narrator.unavailable.connect(self._speech_failed)
         self.narrator.following.connect(self._follow_word)
         self.narrator.done.connect(self._reading_done)
-        if snapshot and snapshot.get("mode") in modes.MODES:
-            self.mode = snapshot["mode"]  # a resumed run goes on the way it was begun
+        if resume_from is not None and resume_from.mode in modes.MODES:
+            self.mode = resume_from.mode  # a resumed run goes on the way it was begun
         counted = (self.tally,) if self.mode == modes.ALONE else ()
-        self.run = start_run(scenario, snapshot, (*listeners, *counted), self.mode)
+        self.run = start_run(scenario, resume_from, (*listeners, *counted), self.mode)
         self.mode = self.run.mode
         self._show_step(self.run.current)
 
@@ -209,11 +203,11 @@ class Player(QWidget):
                               self._device_name)
 
     @staticmethod
-    def _first_device(scenario: Scenario, snapshot: dict[str, Any] | None) -> str:
+    def _first_device(scenario: Scenario, snapshot: Snapshot | None) -> str:
         """The device of the step the run starts (or resumes) at."""
         first = scenario.steps[0].device if scenario.steps else scenario.device
-        if snapshot and snapshot.get("scenario_id") == scenario.id:
-            return next((s.device for s in scenario.steps if s.id == snapshot.get("step_id")), first)
+        if snapshot is not None and snapshot.scenario_id == scenario.id:
+            return next((s.device for s in scenario.steps if s.id == snapshot.step_id), first)
         return first
 
     def _use_device(self, name: str) -> bool:
@@ -603,5 +597,5 @@ class Player(QWidget):
             self.run.abandon()
             self.left.emit(self.run.snapshot())
 
-    def snapshot(self) -> dict[str, Any]:
+    def snapshot(self) -> Snapshot:
         return self.run.snapshot()

@@ -24,13 +24,16 @@ import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from trainer.app.early_runs import EarlyRuns
 from trainer.widgets.look import Look
+
+if TYPE_CHECKING:
+    from trainer.scenarios.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +72,7 @@ class ProgressResume:
 
     def __init__(self, link: ProgressLink) -> None:
         self._link = link
-        self._guest: dict[str, dict[str, Any]] = {}
+        self._guest: dict[str, Snapshot] = {}
         self._marks: dict[str, tuple[bool, bool]] = {}  # scenario id -> (finished, in progress)
         self._marks_lock = threading.Lock()
         self._running: str | None = None  # the scenario being played on this PC
@@ -123,7 +126,7 @@ class ProgressResume:
             elif isinstance(event, ev.RunFinished) and sid:
                 self._marks[sid] = (True, False)
 
-    def get(self, scenario_id: str) -> dict[str, Any] | None:
+    def get(self, scenario_id: str) -> Snapshot | None:
         learner = self._link.learner_id
         if learner is None:
             return self._guest.get(scenario_id)
@@ -133,9 +136,9 @@ class ProgressResume:
             log.warning("could not read where %s was left", scenario_id, exc_info=True)
             return None
 
-    def put(self, snapshot: dict[str, Any]) -> None:
+    def put(self, snapshot: Snapshot) -> None:
         if self._link.learner_id is None:  # a learner's snapshot is already in the record
-            self._guest[str(snapshot.get("scenario_id"))] = dict(snapshot)
+            self._guest[snapshot.scenario_id] = snapshot
 
     def forget(self, scenario_id: str) -> None:
         self._guest.pop(scenario_id, None)

@@ -1,22 +1,23 @@
 """Where each scenario was left (「やめる」 loses nothing).
 
-Only the runner's snapshot is kept — ids of the scenario, its version and
-the step — never anything a learner typed. The file sits beside the
-settings. When progress recording is on, it may keep its own record too;
-this small file makes 「続きから」 work without it.
+Only the runner's :class:`~trainer.scenarios.snapshot.Snapshot` is kept — ids
+of the scenario, its version and the step — never anything a learner typed.
+The file sits beside the settings. When progress recording is on, it may keep
+its own record too; this small file makes 「続きから」 work without it.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-ALLOWED = ("scenario_id", "scenario_version", "step_id", "hint_level", "path")
+from trainer.scenarios.snapshot import Snapshot
 
 
 class ResumeStore:
-    """Snapshots by scenario id, in ``resume.json``."""
+    """Snapshots by scenario id, in ``resume.json`` (their stored form, ``Snapshot.to_dict``)."""
 
     def __init__(self, folder: Path | str | None) -> None:
         self.path = Path(folder) / "resume.json" if folder is not None else None
@@ -29,12 +30,12 @@ class ResumeStore:
             except (OSError, ValueError):
                 self._memory = {}
 
-    def get(self, scenario_id: str) -> dict[str, Any] | None:
-        return self._memory.get(scenario_id)
+    def get(self, scenario_id: str) -> Snapshot | None:
+        """Where ``scenario_id`` was left; None when nowhere, or when what the file holds cannot be read."""
+        return Snapshot.of(self._memory.get(scenario_id))
 
-    def put(self, snapshot: dict[str, Any]) -> None:
-        clean = {k: snapshot[k] for k in ALLOWED if k in snapshot}
-        self._memory[str(clean.get("scenario_id"))] = clean
+    def put(self, snapshot: Snapshot) -> None:
+        self._memory[snapshot.scenario_id] = replace(snapshot, mode=None).to_dict()
         self._save()
 
     def forget(self, scenario_id: str) -> None:

@@ -47,6 +47,7 @@ from trainer.progress.records import (
 )
 from trainer.progress.store import ProgressStore, ResumePoint
 from trainer.scenarios import events as ev
+from trainer.scenarios.snapshot import Snapshot, SnapshotError
 
 log = logging.getLogger("trainer.progress")
 
@@ -230,7 +231,8 @@ class ProgressRecorder:
                     point.attempt_id, learner_id, scenario_id, next_seq=self._next_seq(point.attempt_id)
                 )
                 state.finished = False
-                state.hint_level = int(point.snapshot.get("hint_level", 0) or 0)
+                stored = _snapshot_of(point)
+                state.hint_level = stored.hint_level if stored is not None else 0
                 self._attempts[point.attempt_id] = state
                 self._current = point.attempt_id
                 self._enqueue(Unit(point.attempt_id, learner_id, scenario_id, reopen=True))
@@ -260,7 +262,7 @@ class ProgressRecorder:
     def record_action(
         self,
         events: Iterable[ev.RunEvent],
-        snapshot: Mapping[str, Any] | None = None,
+        snapshot: Snapshot | Mapping[str, Any] | None = None,
         *,
         attempt_id: uuid.UUID | None = None,
         helper_assisted: bool | None = None,
@@ -321,8 +323,8 @@ class ProgressRecorder:
         """
         return RunListener(self, learner_id, session_id=session_id)
 
-    def save_snapshot(self, snapshot: Mapping[str, Any], *, attempt_id: uuid.UUID | None = None) -> None:
-        """Store where the run can resume: ``{"scenario_id", "scenario_version", "step_id", "hint_level", "path"}``."""
+    def save_snapshot(self, snapshot: Snapshot | Mapping[str, Any], *, attempt_id: uuid.UUID | None = None) -> None:
+        """Store where the run can resume (a :class:`Snapshot`, or its stored form)."""
         self.record_action((), snapshot, attempt_id=attempt_id)
 
     def finish(self, outcome: str | None = None, *, attempt_id: uuid.UUID | None = None) -> None:
@@ -380,10 +382,10 @@ class ProgressRecorder:
             return "try"
         return suggest(self.store.finished_modes(learner_id, short_id(scenario_id) or ""))
 
-    def resumable(self, learner_id: uuid.UUID | None, scenario_id: str) -> dict[str, Any] | None:
-        """The snapshot to resume this learner's unfinished run of ``scenario_id`` from, or None."""
-        point = self.resume_point(learner_id, scenario_id)
-        return dict(point.snapshot) if point else None
+    def resumable(self, learner_id: uuid.UUID | None, scenario_id: str) -> Snapshot | None:
+        """The snapshot to resume this learner's unfinished run of ``scenario_id`` from, or None
+        (also when the stored one cannot be read: the learner starts afresh)."""
+        return _snapshot_of(self.resume_point(learner_id, scenario_id))
 
     # -- status ---------------------------------------------------------------------------
 
@@ -809,10 +811,21 @@ class ProgressRecorder:
                 log.error("a save-status listener failed: %s", type(exc).__name__)
 
 
+def _snapshot_of(point: ResumePoint | None) -> Snapshot | None:
+    """The typed snapshot of a stored resume point; None when there is none or it cannot be read."""
+    if point is None or not point.snapshot:
+        return None
+    try:
+        return Snapshot.from_dict(point.snapshot)
+    except SnapshotError as exc:
+        log.warning("a stored resume point cannot be read; the run starts afresh: %s", exc)
+        return None
+
+
 class RunListener:
     """Records one run from its events alone, keeping the snapshot the runner would give.
 
-    The snapshot follows ``Run.snapshot()``: the current step, the hints given
+    The snapshot equals ``Run.snapshot()``: the current step, the hints given
     on it, the path of steps shown (a resumed run continues the stored path).
     """
 
@@ -847,25 +860,18 @@ class RunListener:
             self._hint_level = max(self._hint_level, int(event.level))
         snapshot = None
         if not isinstance(event, ev.RunFinished) and self._scenario is not None and self._step is not None:
-            snapshot = {
-                "scenario_id": self._scenario[0],
-                "scenario_version": self._scenario[1],
-                "step_id": self._step,
-                "hint_level": self._hint_level,
-                "path": list(self._path),
-                "mode": self._mode,
-            }
+            snapshot = Snapshot(self._scenario[0], self._scenario[1], self._step, self._hint_level,
+                                tuple(self._path), self._mode)
         self.recorder.record_action((event,), snapshot, attempt_id=self.attempt_id)
 
     def _start(self, event: ev.RunStarted) -> None:
         self._scenario = (event.scenario_id, int(event.scenario_version))
         self._mode = event.mode if event.mode in PLAY_MODES else "try"
         self._path, self._step, self._hint_level, self._restore = [], None, 0, None
-        point = self.recorder.resume_point(self.learner_id, event.scenario_id) if event.resumed else None
-        if point is not None and point.snapshot.get("scenario_version") == event.scenario_version:
-            stored = [str(s) for s in point.snapshot.get("path", [])]
-            self._path = stored[:-1]  # the runner re-enters the stored step, which adds it again
-            self._restore = (str(point.snapshot.get("step_id")), int(point.snapshot.get("hint_level", 0) or 0))
+        stored = self.recorder.resumable(self.learner_id, event.scenario_id) if event.resumed else None
+        if stored is not None and stored.scenario_version == event.scenario_version:
+            self._path = list(stored.shown_before)  # the runner shows the stored step again
+            self._restore = (stored.step_id, stored.hint_level)
         resume = self._restore is not None
         self.attempt_id = self.recorder.start_attempt(
             self.learner_id, event.scenario_id, event.scenario_version, resume=resume, session_id=self.session_id,

@@ -16,10 +16,11 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from trainer.progress.models import ID_LENGTH, AttemptStatus, EventKind, JudgementResult
+from trainer.scenarios.snapshot import Snapshot
 
 log = logging.getLogger("trainer.progress")
 
@@ -35,38 +36,32 @@ SNAPSHOT_KEYS: dict[str, type] = {
 PLAY_MODES = ("try", "alone")
 
 
-def clean_snapshot(snapshot: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of ``snapshot`` holding only the known id fields.
+def clean_snapshot(snapshot: Snapshot | Mapping[str, Any]) -> dict[str, Any]:
+    """The stored form of ``snapshot`` (:meth:`Snapshot.to_dict`) holding only its id fields.
 
     Unknown keys are dropped (and named in the log, without their values) so a
-    typed value can never ride along into the record. Raises ``TypeError`` /
-    ``ValueError`` for a snapshot that cannot be a resume point.
+    typed value can never ride along into the record; ids are cut to the
+    record's length and a mode the record does not know is left out. Raises
+    ``TypeError`` / ``ValueError`` (:class:`SnapshotError` is both) for a
+    snapshot that cannot be a resume point.
     """
-    if not isinstance(snapshot, Mapping):
-        raise TypeError(f"a resume snapshot is a mapping, not {type(snapshot).__name__}")
-    clean: dict[str, Any] = {}
-    for key, kind in SNAPSHOT_KEYS.items():
-        if key not in snapshot:
-            raise ValueError(f"resume snapshot lacks {key!r}")
-        value = snapshot[key]
-        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise TypeError(f"resume snapshot {key!r} must be an int")
-        if kind is str and not isinstance(value, str):
-            raise TypeError(f"resume snapshot {key!r} must be a str")
-        if kind is list:
-            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                raise TypeError(f"resume snapshot {key!r} must be a list of step ids")
-            value = [str(v)[:ID_LENGTH] for v in value]
-        if isinstance(value, str):
-            value = value[:ID_LENGTH]
-        clean[key] = value
-    mode = snapshot.get("mode")
-    if mode in PLAY_MODES:  # how the run was begun (optional; older snapshots have none)
-        clean["mode"] = mode
-    extra = sorted(set(snapshot) - set(SNAPSHOT_KEYS) - {"mode"})
-    if extra:
-        log.warning("resume snapshot keys not stored: %s", ", ".join(map(str, extra)))
-    return clean
+    if not isinstance(snapshot, Snapshot):
+        if not isinstance(snapshot, Mapping):
+            raise TypeError(f"a resume snapshot is a mapping, not {type(snapshot).__name__}")
+        missing = [key for key in SNAPSHOT_KEYS if key not in snapshot]
+        if missing:
+            raise ValueError(f"resume snapshot lacks {missing[0]!r}")
+        extra = sorted(set(snapshot) - set(SNAPSHOT_KEYS) - {"mode", "snapshot_version"})
+        if extra:
+            log.warning("resume snapshot keys not stored: %s", ", ".join(map(str, extra)))
+        snapshot = Snapshot.from_dict(snapshot)
+    return replace(
+        snapshot,
+        scenario_id=snapshot.scenario_id[:ID_LENGTH],
+        step_id=snapshot.step_id[:ID_LENGTH],
+        path=tuple(step[:ID_LENGTH] for step in snapshot.path),
+        mode=snapshot.mode if snapshot.mode in PLAY_MODES else None,  # older snapshots have none
+    ).to_dict()
 
 
 def _ts(value: dt.datetime) -> str:

@@ -11,7 +11,7 @@ progress record all listen; none of them judges.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +32,7 @@ from trainer.scenarios.events import (
 )
 from trainer.scenarios.matching import action_matches, default_speech_normaliser
 from trainer.scenarios.model import Expectation, Hint, Scenario, Step, Text
+from trainer.scenarios.snapshot import Snapshot
 
 Listener = Callable[[RunEvent], None]
 
@@ -96,13 +97,16 @@ class Run:
     """One learner playing one scenario."""
 
     def __init__(self, scenario: Scenario, *, clock: Callable[[], float] = time.monotonic,
-                 normalise: Callable[[str], str] = default_speech_normaliser, mode: str = "try") -> None:
+                 normalise: Callable[[str], str] = default_speech_normaliser, mode: str = "try",
+                 listeners: Iterable[Listener] = ()) -> None:
+        """``listeners`` hear every event from the first (``RunStarted``) on; more can
+        :meth:`subscribe` later."""
         self.scenario = scenario
         self.mode = mode if mode in ("try", "alone") else "try"
         """How this run is played (``modes.MODES``); told to listeners with ``RunStarted``."""
         self._clock = clock
         self._normalise = normalise
-        self._listeners: list[Listener] = []
+        self._listeners: list[Listener] = list(listeners)
         self._step: Step = scenario.steps[0]
         self._shown_at = clock()
         self._hint_level = 0
@@ -278,38 +282,32 @@ class Run:
             self._emit(RunAbandoned(self._step.id))
 
     # -- resume ---------------------------------------------------------
-    def snapshot(self) -> dict[str, Any]:
+    def snapshot(self) -> Snapshot:
         """Ids only: enough to resume, nothing a learner typed."""
-        return {
-            "scenario_id": self.scenario.id,
-            "scenario_version": self.scenario.version,
-            "step_id": self._step.id,
-            "hint_level": self._hint_level,
-            "path": list(self.path),
-            "mode": self.mode,
-        }
+        return Snapshot(self.scenario.id, self.scenario.version, self._step.id, self._hint_level,
+                        tuple(self.path), self.mode)
 
     @classmethod
-    def resume(cls, scenario: Scenario, snapshot: dict[str, Any], **kwargs: Any) -> Run:
-        """A run that continues from ``snapshot``. If the snapshot is for another
-        version of the scenario or names a step that no longer exists, the run
-        starts from the beginning instead (safe, never an error)."""
-        if "mode" not in kwargs and isinstance(snapshot.get("mode"), str):
-            kwargs["mode"] = snapshot["mode"]  # a resumed run is played the way it was begun
+    def resume(cls, scenario: Scenario, snapshot: Snapshot | Mapping[str, Any], **kwargs: Any) -> Run:
+        """A run that continues from ``snapshot`` (or its stored form). If the
+        snapshot is for another version of the scenario, names a step that no
+        longer exists or cannot be read, the run starts from the beginning
+        instead (safe, never an error). ``kwargs`` go to the constructor
+        (``listeners`` hear ``RunStarted`` too)."""
+        found = Snapshot.of(snapshot)
+        if found is not None and "mode" not in kwargs and found.mode is not None:
+            kwargs["mode"] = found.mode  # a resumed run is played the way it was begun
         run = cls(scenario, **kwargs)
-        step_id = snapshot.get("step_id")
-        usable = (snapshot.get("scenario_id") == scenario.id
-                  and snapshot.get("scenario_version") == scenario.version
-                  and scenario.has_step(step_id))
-        if not usable:
+        if found is None or found.scenario_id != scenario.id or found.scenario_version != scenario.version \
+                or not scenario.has_step(found.step_id):
             run.start()
             return run
-        step = scenario.step(str(step_id))
+        step = scenario.step(found.step_id)
         run.started = True
-        run.path = [str(s) for s in snapshot.get("path", [])][:-1] if snapshot.get("path") else []
+        run.path = list(found.shown_before)
         run._emit(RunStarted(scenario.id, scenario.version, resumed=True, mode=run.mode))
         run._enter(step)
-        run._hint_level = min(int(snapshot.get("hint_level", 0) or 0), len(run.hints()))
+        run._hint_level = min(found.hint_level, len(run.hints()))
         return run
 
 
