@@ -101,3 +101,10 @@ def test_resume_json_reads_old_entries_and_skips_unreadable_ones(tmp_path, pay):
     saved = json.loads((tmp_path / "resume.json").read_text(encoding="utf-8"))["scan-to-pay"]
     assert saved["snapshot_version"] == 1 and saved["step_id"] == "scan"
     assert ResumeStore(tmp_path).get("scan-to-pay").step_id == "scan"
+
+
+def test_resume_json_keeps_how_the_run_was_played(tmp_path, pay):
+    """On a PC without a record, 「続きから」 goes on in the mode the run was begun in, as the record does."""
+    ResumeStore(tmp_path).put(played(pay).snapshot())
+    resumed = Run.resume(pay, ResumeStore(tmp_path).get("scan-to-pay"))
+    assert resumed.mode == "alone" and resumed.current.id == "scan"

@@ -1,7 +1,8 @@
 """Where each scenario was left (「やめる」 loses nothing).
 
 Only the runner's :class:`~trainer.scenarios.snapshot.Snapshot` is kept — ids
-of the scenario, its version and the step — never anything a learner typed.
+of the scenario, its version and the step, and how the run is played — never
+anything a learner typed.
 The file sits beside the settings. When progress recording is on, it may keep
 its own record too; this small file makes 「続きから」 work without it.
 """
@@ -9,7 +10,6 @@ its own record too; this small file makes 「続きから」 work without it.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ class ResumeStore:
         return Snapshot.of(self._memory.get(scenario_id))
 
     def put(self, snapshot: Snapshot) -> None:
-        self._memory[snapshot.scenario_id] = replace(snapshot, mode=None).to_dict()
+        self._memory[snapshot.scenario_id] = snapshot.to_dict()
         self._save()
 
     def forget(self, scenario_id: str) -> None:
