@@ -132,14 +132,13 @@ def sample_value(match: ValueMatch) -> str:
 def action_for(expect: Expectation) -> Action:
     """The action a learner would take to satisfy ``expect``."""
     kind = ActionKind(expect.kind)
-    fields = {name: sample_value(match) for name, match in expect.fields.items() if name != "@on"}
+    fields = {name: sample_value(match) for name, match in expect.fields.items()}
     if kind is ActionKind.SAY:
         return Action(kind, value=expect.phrases[0])
     if kind is ActionKind.SCAN:
         return Action(kind, value=expect.target)
     if kind is ActionKind.SWIPE:
-        on = expect.fields.get("@on")
-        return Action(kind, target=on.values[0] if on else None, value=expect.target, fields=fields)
+        return Action(kind, target=expect.on, value=expect.target, fields=fields)
     if kind is ActionKind.ENTER:
         value = sample_value(expect.value) if expect.value else "1"
         return Action(kind, target=expect.target, value=value, fields=fields)
@@ -187,10 +186,9 @@ def targets_of(expect: Expectation) -> list[str]:
     found = []
     if expect.kind in ("tap", "long-press", "choose", "toggle", "place", "enter") and expect.target:
         found.append(expect.target)
-    on = expect.fields.get("@on")
-    if on is not None:
-        found.append(on.values[0])
-    found.extend(name for name in expect.fields if name != "@on")
+    if expect.on is not None:
+        found.append(expect.on)
+    found.extend(expect.fields)
     return found
 
 

@@ -297,8 +297,7 @@ def play(driver, player, expect) -> None:
     """Do ``expect`` on the player's current screen with ``driver`` only."""
     view = player.view
     for field_id, match in expect.fields.items():
-        if field_id != "@on":
-            set_field(driver, view, field_id, match)
+        set_field(driver, view, field_id, match)
     kind = expect.kind
     part = player.device.part_widget(expect.target) if expect.target is not None else None
     if part is not None and view.target_widget(expect.target) is None:
@@ -341,8 +340,7 @@ def play(driver, player, expect) -> None:
                 return
         driver.say(speaker, expect.phrases[0])
     elif kind == "swipe":
-        on = expect.fields.get("@on")
-        driver.swipe(player, expect.target, view.target_widget(on.values[0]) if on is not None else None)
+        driver.swipe(player, expect.target, view.target_widget(expect.on) if expect.on is not None else None)
     else:
         raise AssertionError(f"cannot do {kind!r} without a mouse yet")
     settle()

@@ -232,8 +232,7 @@ def perform(player, expect: Expectation) -> None:
     """Do ``expect`` on the player's current screen (or its device's body) through its widgets."""
     view = player.view
     for field_id, match in expect.fields.items():
-        if field_id != "@on":
-            set_field(view, field_id, example(match))
+        set_field(view, field_id, example(match))
     kind = expect.kind
     on_body = expect.target is not None and view.target_widget(expect.target) is None and (
         kind in BODY_KINDS or player.device.part_widget(expect.target) is not None)
@@ -271,7 +270,7 @@ def perform(player, expect: Expectation) -> None:
     elif kind == "say":
         say(view, expect.phrases)
     elif kind == "swipe":
-        swipe(view, expect.target, expect.fields.get("@on"))
+        swipe(view, expect.target, expect.on)
     else:
         raise AssertionError(f"the autoplayer cannot do {kind!r} yet")
 
@@ -346,12 +345,12 @@ def say(view, phrases: tuple[str, ...]) -> None:
     click(speaker.say_button)
 
 
-def swipe(view, direction: str, on: ValueMatch | None) -> None:
-    """Drag across the element (or the screen) in ``direction``."""
+def swipe(view, direction: str, on: str | None) -> None:
+    """Drag across the element ``on`` (or the screen) in ``direction``."""
     widget = view
     if on is not None:
-        target = view.target_widget(on.values[0])
-        assert target is not None, f"nothing to swipe called {on.values[0]!r}"
+        target = view.target_widget(on)
+        assert target is not None, f"nothing to swipe called {on!r}"
         widget = target
     rect = widget.rect()
     centre = rect.center()

@@ -79,8 +79,7 @@ def step_targets(player, inputs: bool = False) -> list[Target]:
     for expect in _expectations(step):
         if inputs:
             for field_id in expect.fields:
-                if field_id != "@on":
-                    add(f"field {field_id}", view.target_widget(field_id))
+                add(f"field {field_id}", view.target_widget(field_id))
         elif expect.target and view.target_widget(expect.target) is None and _names_part(player, expect):
             part = player.device.parts[expect.target]  # hidden or not: a hidden part counts as 0 % seen
             add(f"{expect.kind} {expect.target}", part)
@@ -90,9 +89,8 @@ def step_targets(player, inputs: bool = False) -> list[Target]:
                 add(f"hand {'/'.join(wanted)} for {expect.target}", thing)
         elif expect.kind in ELEMENT_KINDS and expect.target:
             add(f"{expect.kind} {expect.target}", view.target_widget(expect.target))
-        elif expect.kind == "swipe" and expect.fields.get("@on") is not None:
-            on = expect.fields["@on"].values[0]
-            add(f"swipe {on}", view.target_widget(on))
+        elif expect.kind == "swipe" and expect.on is not None:
+            add(f"swipe {expect.on}", view.target_widget(expect.on))
         elif expect.kind == "say":
             add(f"say {expect.phrases[0] if expect.phrases else ''}", _say_widget(view, expect.phrases))
     return found
@@ -166,10 +164,9 @@ def look_now(window, scenario: Scenario, expect: Expectation | None = None) -> l
         return seen(step_targets(player))
     found = seen(fields)
     expect = expect if expect is not None and expect.fields else next(
-        e for e in _expectations(step) if any(k != "@on" for k in e.fields))
+        e for e in _expectations(step) if e.fields)
     for field_id, match in expect.fields.items():
-        if field_id != "@on":
-            set_field(player.view, field_id, example(match))
+        set_field(player.view, field_id, example(match))
     return found + seen(step_targets(player))
 
 

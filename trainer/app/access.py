@@ -95,7 +95,7 @@ def gestures_of(step) -> set[str]:
     found = {e.kind for e in step.expect}
     for choice in step.choices:
         found.update(e.kind for e in choice.when)
-    return found & {"long-press", "swipe"}
+    return found & {ActionKind.LONG_PRESS, ActionKind.SWIPE}
 
 
 def has_pages(view) -> bool:

@@ -171,12 +171,12 @@ class Library:
         problems: list[Problem] = []
         if to_load or not categories:
             from trainer.scenarios.loader import load_all
-            from trainer.scenarios.model import CATEGORIES
+            from trainer.scenarios.model import CATEGORIES, Severity
 
             categories = CATEGORIES
 
             loaded, found = load_all(to_load) if to_load else ([], [])
-            problems = [p for p in found if p.severity == "error"]
+            problems = [p for p in found if p.severity is Severity.ERROR]
             for scenario in loaded:
                 # Only what the catalogue shows is kept (a scenario whole is ~100 KB in memory;
                 # 2,300 of them were 231 MiB): the player loads it again, checked, when started.
@@ -217,10 +217,11 @@ class Library:
             if self._loaded is not None and self._loaded[0] is item:
                 return self._loaded[1]
             from trainer.scenarios.loader import check_file
+            from trainer.scenarios.model import Severity
 
             scenario, problems = check_file(item.path)
             if scenario is None:
-                self.problems.extend(p for p in problems if p.severity == "error")
+                self.problems.extend(p for p in problems if p.severity is Severity.ERROR)
                 log.warning("scenario %s can no longer be loaded", scenario_id)
                 return None
             self._loaded = (item, scenario)  # the one being practised (「もう一度」 starts it again at once)

@@ -36,7 +36,7 @@ from trainer.reading.ruby import plain
 from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import modes
 from trainer.scenarios.actions import Action, ActionKind
-from trainer.scenarios.events import Judgement, RunEvent
+from trainer.scenarios.events import HintKind, Judgement, RunEvent
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import OFFER_HINT, Run
 from trainer.scenarios.snapshot import Snapshot
@@ -559,19 +559,19 @@ class Player(QWidget):
         part = self.device.part_widget(hint.target) if (target is None and hint.target) else None
         if hint.text is not None:
             raw = self.ctx.raw(hint.text)
-        elif hint.kind == "show":
+        elif hint.kind is HintKind.SHOW:
             raw = self.look.tr("player.hint_show")
         else:
             raw = self.look.tr("player.hint_highlight")
-        if part is not None and hint.kind in ("highlight", "show"):  # a slot, a tray, a key of the body
-            if hint.kind == "highlight":
+        if part is not None and hint.kind in (HintKind.HIGHLIGHT, HintKind.SHOW):  # a slot, a tray, a key of the body
+            if hint.kind is HintKind.HIGHLIGHT:
                 self.overlay.highlight(part, self.device)
             else:
                 self.overlay.demonstrate(part, self.device)
-        elif target is not None and hint.kind in ("highlight", "show"):
+        elif target is not None and hint.kind in (HintKind.HIGHLIGHT, HintKind.SHOW):
             margin = min(self.device_look.px(16), 40)
             self.device.scroll.ensureWidgetVisible(target, margin, margin)  # only what is on screen is pointed at
-            if hint.kind == "highlight":
+            if hint.kind is HintKind.HIGHLIGHT:
                 self.overlay.highlight(target, self.device.scroll.viewport())
             else:
                 self.overlay.demonstrate(target, self.device.scroll.viewport())

@@ -36,7 +36,18 @@ from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.events import Judgement
 from trainer.scenarios.loader import suggest
 from trainer.scenarios.matching import action_matches, fold, value_matches
-from trainer.scenarios.model import Choice, Element, Expectation, Scenario, Step, Text, ValueMatch, Where
+from trainer.scenarios.model import (
+    Choice,
+    Element,
+    Expectation,
+    MatchMode,
+    Scenario,
+    Severity,
+    Step,
+    Text,
+    ValueMatch,
+    Where,
+)
 from trainer.scenarios.problems import Problem
 from trainer.scenarios.runner import Run
 
@@ -119,11 +130,11 @@ def display_width(text: str) -> int:
 
 def describe(expect: Expectation) -> str:
     """An action as the author would write it: ``{tap: next}``."""
-    if expect.kind == "continue":
+    if expect.kind is ActionKind.CONTINUE:
         return "continue"
-    if expect.kind == "say":
+    if expect.kind is ActionKind.SAY:
         value = expect.phrases[0] if expect.phrases else ""
-    elif expect.kind == "enter":
+    elif expect.kind is ActionKind.ENTER:
         shown = expect.value.values[0] if expect.value and expect.value.values else (
             expect.value.mode if expect.value else "")
         value = f"{{{expect.target}: {shown}}}"
@@ -146,7 +157,7 @@ def ways(scenario: Scenario, step: Step) -> list[Way]:
     for expect in step.expect:
         found.append(Way(step, expect, after.id if after else None))
     if step.only_explains:
-        found.append(Way(step, Expectation("continue", None), after.id if after else None))
+        found.append(Way(step, Expectation(ActionKind.CONTINUE, None), after.id if after else None))
     return found
 
 
@@ -303,19 +314,18 @@ def check_targets(step: Step, path: str) -> list[Problem]:
                 problems.extend(_check_part(step, expect, part, at(expect)))
         elif expect.kind in ELEMENT_ACTIONS:
             target(expect, expect.target, expect.kind)
-        elif expect.kind == "scan":
+        elif expect.kind is ActionKind.SCAN:
             cameras = needs(expect, "scan")
             codes = [str((e.props.get("target") or {}).get("data", "")) for e in cameras]
             if cameras and fold(expect.target or "") not in {fold(c) for c in codes}:
                 problems.append(Problem(at(expect), "scan-not-on-screen", {
                     "target": expect.target, "codes": ", ".join(codes)}))
-        elif expect.kind == "say":
+        elif expect.kind is ActionKind.SAY:
             needs(expect, "say")
-        for name, _match in expect.fields.items():
-            if name == "@on":
-                target(expect, _match.values[0] if _match.values else None, "swipe")
-            else:
-                target(expect, name, "enter")
+        for name in expect.fields:
+            target(expect, name, "enter")
+        if expect.on is not None:
+            target(expect, expect.on, "swipe")
     for hint in step.hints:
         if hint.target and hint.target not in ids and device_kinds.part(step.device, hint.target) is None:
             problems.append(Problem(hint.where or at(None), "target-not-on-screen", {
@@ -328,20 +338,20 @@ def _check_part(step: Step, expect: Expectation, part: device_kinds.Part, where:
     hand to put in, something in the part to take, the part in view."""
     body = step.body
     found: list[Problem] = []
-    if expect.kind in ("insert", "place"):
+    if expect.kind in (ActionKind.INSERT, ActionKind.PLACE):
         held = body.get("hand", ())
         if not held:
             found.append(Problem(where, "empty-hand", {
                 "step": step.id, "kind": expect.kind, "target": part.name,
                 "accepts": ", ".join(part.accepts[:1]) or "…"}))
-    elif expect.kind == "take" and not body.get(part.name):
+    elif expect.kind is ActionKind.TAKE and not body.get(part.name):
         found.append(Problem(where, "nothing-to-take", {"step": step.id, "target": part.name}))
     hidden = {
         ("phone", "phone-back"): (body.get("side") != "back", "body: {side: back}"),
         ("phone", "back"): (body.get("side") == "back", "side: back"),
         ("phone", "home"): (body.get("side") == "back", "side: back"),
-        ("card-reader", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
-        ("phone", "camera"): (expect.kind == "look" and body.get("camera") != "frame", "camera: frame"),
+        ("card-reader", "camera"): (expect.kind is ActionKind.LOOK and body.get("camera") != "frame", "camera: frame"),
+        ("phone", "camera"): (expect.kind is ActionKind.LOOK and body.get("camera") != "frame", "camera: frame"),
         ("browser", "window-close"): (bool(body.get("fullscreen")), "fullscreen: true"),
     }.get((step.device, part.name))
     if hidden and hidden[0]:
@@ -415,13 +425,13 @@ def check_texts(scenario: Scenario, unsure: Callable[[str], list[tuple[str, str]
                 length = display_width(shown)
                 if length > limit:
                     problems.append(Problem(where, "text-too-long", {"length": length, "limit": limit},
-                                            severity="warning"))
+                                            severity=Severity.WARNING))
             if unsure is not None and lang == "ja":
                 for word, kana in unsure(value):
                     if word not in warned:
                         warned.add(word)
                         problems.append(Problem(where, "reading-unsure", {"word": word, "kana": kana},
-                                                severity="warning"))
+                                                severity=Severity.WARNING))
     return problems
 
 
@@ -431,11 +441,11 @@ def example_value(match: ValueMatch | None) -> str | None:
     """A value that ``match`` accepts (None when none could be made)."""
     if match is None:
         return "1"
-    if match.mode in ("exact", "one-of"):
+    if match.mode in (MatchMode.EXACT, MatchMode.ONE_OF):
         return match.values[0] if match.values else None
-    if match.mode == "any":
+    if match.mode is MatchMode.ANY:
         return "1"
-    if match.mode == "empty":
+    if match.mode is MatchMode.EMPTY:
         return ""
     value = _example_for_pattern(match.values[0]) if match.values else None
     return value if value is not None and value_matches(match, value) else None
@@ -501,13 +511,11 @@ def synthesise(expect: Expectation) -> Action | None:
     """The action a learner who does exactly this would make (None: no value could be made)."""
     fields: dict[str, str] = {}
     for name, match in expect.fields.items():
-        if name == "@on":
-            continue
         value = example_value(match)
         if value is None:
             return None
         fields[name] = value
-    kind = ActionKind(expect.kind)
+    kind = expect.kind
     frozen = MappingProxyType(fields)
     if kind is ActionKind.CONTINUE:
         return Action(kind)
@@ -522,8 +530,7 @@ def synthesise(expect: Expectation) -> Action | None:
     if kind is ActionKind.SAY:
         return Action(kind, None, expect.phrases[0] if expect.phrases else "", frozen)
     if kind is ActionKind.SWIPE:
-        on = expect.fields.get("@on")
-        return Action(kind, on.values[0] if on and on.values else None, expect.target, frozen)
+        return Action(kind, expect.on, expect.target, frozen)
     if kind in (ActionKind.INSERT, ActionKind.PLACE) and expect.value is not None and expect.value.values:
         return Action(kind, expect.target, expect.value.values[0], frozen)  # a thing the part takes in
     return Action(kind, expect.target, None, frozen)
@@ -553,7 +560,7 @@ def check_shadowing(scenario: Scenario, step: Step) -> list[Problem]:
             action = synthesise(expect)
             if action is not None and any(action_matches(e, action) for e in step.expect):
                 problems.append(Problem(expect.where or mistake.where or Where(scenario.path, 1, 1),
-                                        "mistake-never-shown", {"action": describe(expect)}, severity="warning"))
+                                        "mistake-never-shown", {"action": describe(expect)}, severity=Severity.WARNING))
     return problems
 
 
@@ -577,7 +584,7 @@ def play(scenario: Scenario, graph: _Graph | None = None) -> tuple[list[tuple[st
             if action is None:
                 untestable.add((step_id, number))
                 problems.append(Problem(at(way), "pattern-untested", {"action": describe(way.expect)},
-                                        severity="warning"))
+                                        severity=Severity.WARNING))
                 continue
             try:
                 run = _fresh_run(scenario, step_id)
@@ -676,7 +683,7 @@ def check_modes(scenario: Scenario) -> list[Problem]:
     problems: list[Problem] = []
     if scenario.task is None:
         problems.append(Problem(scenario.title.where or Where(scenario.path, 1, 1), "no-task", {},
-                                severity="warning"))
+                                severity=Severity.WARNING))
     for step in scenario.steps:
         if step.goal is None:
             continue
@@ -685,7 +692,7 @@ def check_modes(scenario: Scenario) -> list[Problem]:
             found = named_label(value, labels)
             if found is not None:
                 problems.append(Problem(step.goal.where or step.where or Where(scenario.path, 1, 1),
-                                        "goal-names-target", {"label": found}, severity="warning"))
+                                        "goal-names-target", {"label": found}, severity=Severity.WARNING))
                 break
     return problems
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from trainer.pack_folder import PACKS_ENV, packs_dir
 from trainer.scenarios.loader import Walker, check_file
-from trainer.scenarios.model import Text, Where
+from trainer.scenarios.model import Severity, Text, Where
 from trainer.scenarios.problems import MESSAGES, Problem, printable
 from trainer.scenarios.yamlsource import compose, read_source
 
@@ -76,7 +76,11 @@ class PackProblem:
     """The archive, or ``archive:entry``."""
     code: str
     args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if type(self.severity) is not Severity:
+            object.__setattr__(self, "severity", Severity(self.severity))
 
     def message(self, lang: str = "ja") -> str:
         return Problem(Where(self.where, 1, 1), self.code, self.args).message(lang)
@@ -174,7 +178,7 @@ def read_manifest(root: Path, shown: str | None = None) -> tuple[Pack | None, li
         if not items and get["scenarios"].id == "sequence":
             w.problem(get["scenarios"], "pack-no-scenarios")
     problems = sorted(w.problems, key=lambda p: (p.where.line, p.where.column))
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     assert pack_id and version and title and author is not None
     return Pack(pack_id, version, title, author, tuple(files), root, summary), problems
@@ -236,7 +240,7 @@ def check_pack(root: Path, shown: str | None = None, skip: Path | None = None) -
             problems.append(Problem(Where(scenario.path, 1, 1), "duplicate-scenario",
                                     {"id": scenario.id, "other": ids[scenario.id]}))
         ids.setdefault(scenario.id, scenario.path)
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return Pack(pack.id, pack.version, pack.title, pack.author, pack.scenarios, root, pack.summary,
                 tuple(ids)), problems
@@ -267,7 +271,7 @@ def export_pack(root: Path | str, out: Path | str) -> tuple[Pack, list[AnyProble
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
-    return pack, [p for p in problems if p.severity != "error"]
+    return pack, [p for p in problems if p.severity is not Severity.ERROR]
 
 
 # -- import -------------------------------------------------------------------

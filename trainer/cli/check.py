@@ -55,6 +55,7 @@ def reading_check():
 def run(args: argparse.Namespace) -> int:
     from trainer.authoring.check import check_scenario
     from trainer.scenarios.loader import load_all
+    from trainer.scenarios.model import Severity
 
     lang = args.lang
     en = lang == "en"
@@ -85,11 +86,11 @@ def run(args: argparse.Namespace) -> int:
             gc.enable()
     problems.sort(key=lambda p: (p.where.path, p.where.line, p.where.column))
     print_problems(problems, lang)
-    errors = sum(1 for p in problems if p.severity == "error")
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
-    files = len({p.where.path for p in problems if p.severity == "error"})
+    files = len({p.where.path for p in problems if p.severity is Severity.ERROR})
     seconds = time.perf_counter() - started
-    ok = len({s.path for s in scenarios} - {p.where.path for p in problems if p.severity == "error"})
+    ok = len({s.path for s in scenarios} - {p.where.path for p in problems if p.severity is Severity.ERROR})
     if en:
         print(f"{ok} scenario(s) without errors, {errors} error(s) in {files} file(s), {warnings} warning(s); "
               f"{paths} path(s) played to the end ({seconds:.1f} s).")

@@ -20,6 +20,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from trainer.scenarios.loader import load_all
+    from trainer.scenarios.model import Severity
 
     lang = args.lang
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -29,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     scenarios, problems = load_all(args.paths)
     print_problems(problems, lang)
-    errors = sum(1 for p in problems if p.severity == "error")
-    files = len({p.where.path for p in problems if p.severity == "error"})
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    files = len({p.where.path for p in problems if p.severity is Severity.ERROR})
     if lang == "en":
         print(f"{len(scenarios)} valid scenario(s), {errors} problem(s) in {files} file(s).")
     else:

@@ -35,9 +35,12 @@ from trainer.scenarios.model import (
     Element,
     Expectation,
     Hint,
+    HintKind,
+    MatchMode,
     Mistake,
     Scenario,
     Screen,
+    Severity,
     Source,
     Step,
     Text,
@@ -206,7 +209,7 @@ class Walker:
         quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
         self.problems.append(Problem(Where(self.shown, node.end_mark.line + 1, column + 1), code,
                                      {"kept": node.value, "comment": comment, "quoted": quoted},
-                                     severity="error" if code == "comment-cuts-number" else "warning"))
+                                     severity=Severity.ERROR if code == "comment-cuts-number" else Severity.WARNING))
 
     def string(self, node: yaml.Node, key: str) -> str | None:
         """Any plain scalar as its written text (``580``, ``yes`` stay as typed)."""
@@ -378,18 +381,19 @@ def _value_match(w: Walker, node: yaml.Node, key: str) -> ValueMatch | None:
     where = w.where(node)
     if isinstance(node, yaml.SequenceNode):
         values = tuple(v for v in (w.string(item, key) for item in w.sequence(node, key)) if v is not None)
-        return ValueMatch("one-of", values, where)
+        return ValueMatch(MatchMode.ONE_OF, values, where)
     if isinstance(node, yaml.MappingNode):
-        found = w.mapping(node, key, ("pattern", "one-of", "exact"))
+        found = w.mapping(node, key, (MatchMode.PATTERN, MatchMode.ONE_OF, MatchMode.EXACT))
         if not found or len(found) != 1:
             return None
-        (mode, (_, value_node)), = found.items()
-        if mode == "one-of":
+        (written, (_, value_node)), = found.items()
+        mode = MatchMode(written)
+        if mode is MatchMode.ONE_OF:
             return _value_match(w, value_node, key) if isinstance(value_node, yaml.SequenceNode) else None
         value = w.string(value_node, key)
         if value is None:
             return None
-        if mode == "pattern":
+        if mode is MatchMode.PATTERN:
             try:
                 re.compile(value)
             except (re.error, RecursionError, OverflowError) as error:
@@ -402,15 +406,15 @@ def _value_match(w: Walker, node: yaml.Node, key: str) -> ValueMatch | None:
     value = w.string(node, key)
     if value is None:
         return None
-    if value in ("any", "empty"):
-        return ValueMatch(value, (), where)
-    return ValueMatch("exact", (value,), where)
+    if value in (MatchMode.ANY, MatchMode.EMPTY):
+        return ValueMatch(MatchMode(value), (), where)
+    return ValueMatch(MatchMode.EXACT, (value,), where)
 
 
 def _expectation(w: Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> Expectation | None:
     """One action: ``{tap: next, with: {amount: "580"}}``, ``{say: [...]}`` ..."""
     if isinstance(node, yaml.ScalarNode) and node.value == "continue":
-        return Expectation("continue", None, where=w.where(node))
+        return Expectation(ActionKind.CONTINUE, None, where=w.where(node))
     found = w.mapping(node, key, (*ACTION_KEYS, *ACTION_EXTRA, *extra))
     if found is None:
         return None
@@ -421,28 +425,28 @@ def _expectation(w: Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()
     if len(kinds) > 1:
         w.problem(node, "expect-many-kinds", kinds=", ".join(kinds))
         return None
-    kind = kinds[0]
+    kind = ActionKind(kinds[0])
     value_node = found[kind][1]
     target: str | None = None
     value: ValueMatch | None = None
     phrases: tuple[str, ...] = ()
     fields: dict[str, ValueMatch] = {}
-    if kind == "say":
+    if kind is ActionKind.SAY:
         if isinstance(value_node, yaml.SequenceNode):
             phrases = tuple(p for p in (w.string(n, "say") for n in w.sequence(value_node, "say")) if p)
         else:
             phrase = w.string(value_node, "say")
             phrases = (phrase,) if phrase else ()
-    elif kind == "enter":
+    elif kind is ActionKind.ENTER:
         if isinstance(value_node, yaml.MappingNode) and len(value_node.value) == 1:
             (key_node, item_node), = value_node.value
             target = w.ident(key_node, "enter")
             value = _value_match(w, item_node, "enter")
         else:
             w.wrong_type(value_node, "enter", "map")
-    elif kind == "scan":
+    elif kind is ActionKind.SCAN:
         target = w.string(value_node, "scan")
-    elif kind == "swipe":
+    elif kind is ActionKind.SWIPE:
         target = w.string(value_node, "swipe")
         if target is not None and target not in DIRECTIONS:
             w.problem(value_node, "bad-direction", value=target)
@@ -464,23 +468,24 @@ def _expectation(w: Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()
         on = {"on": "on", "true": "on", "yes": "on", "off": "off", "false": "off", "no": "off"}.get(str(raw).lower())
         if on is None:
             w.problem(state, "bad-enum", key="to", value=raw, allowed="on, off", suggest=None)
-        value = ValueMatch("exact", (on or "on",), w.where(state))
+        value = ValueMatch(MatchMode.EXACT, (on or "on",), w.where(state))
     if "thing" in found:
         thing_node = found["thing"][1]
         thing = w.string(thing_node, "thing")
-        if kind not in ("insert", "place"):
+        if kind not in (ActionKind.INSERT, ActionKind.PLACE):
             w.problem(thing_node, "unknown-key", key="thing", suggest=None, allowed=", ".join(
                 k for k in ACTION_EXTRA if k != "thing"))
         elif thing is not None and thing not in device_kinds.OBJECTS:
             w.problem(thing_node, "bad-object", key="thing", value=thing,
                       suggest=suggest(thing, device_kinds.OBJECTS), allowed=", ".join(device_kinds.OBJECTS))
         elif thing is not None:
-            value = ValueMatch("one-of", (thing,), w.where(thing_node))
+            value = ValueMatch(MatchMode.ONE_OF, (thing,), w.where(thing_node))
+    swipe_on: str | None = None
     if "on" in found:
         on_target = w.ident(found["on"][1], "on")
-        if kind == "swipe":
-            fields = {**fields, "@on": ValueMatch("exact", (on_target or "",))}
-    return Expectation(kind, target, MappingProxyType(fields), value, phrases, w.where(node))
+        if kind is ActionKind.SWIPE:
+            swipe_on = on_target
+    return Expectation(kind, target, MappingProxyType(fields), value, phrases, w.where(node), swipe_on)
 
 
 def _expectations(w: Walker, node: yaml.Node, key: str, extra: Iterable[str] = ()) -> tuple[Expectation, ...]:
@@ -593,7 +598,7 @@ def _hint(w: Walker, node: yaml.Node) -> Hint | None:
             if "highlight" in found and "show" in found:
                 w.problem(node, "hint-kind")
                 return None
-            kind = "highlight" if "highlight" in found else "show"
+            kind = HintKind.HIGHLIGHT if HintKind.HIGHLIGHT in found else HintKind.SHOW
             target = w.ident(found[kind][1], kind)
             say = w.text(found["say"][1], "say") if "say" in found else None
             return Hint(kind, say, target, w.where(node)) if target else None
@@ -601,7 +606,7 @@ def _hint(w: Walker, node: yaml.Node) -> Hint | None:
             w.problem(node, "hint-kind")
             return None
     text = w.text(node, "hints")
-    return Hint("text", text, None, w.where(node)) if text else None
+    return Hint(HintKind.TEXT, text, None, w.where(node)) if text else None
 
 
 def _body(w: Walker, node: yaml.Node, device: str) -> dict[str, Any]:
@@ -672,8 +677,8 @@ def _bind_parts(w: Walker, expectations: tuple[Expectation, ...], device: str,
                     "label_en": part.label_en, "kind": expect.kind,
                     "allowed": ", ".join(part.actions)}))
                 continue
-            if expect.kind in ("insert", "place") and part.accepts and expect.value is None:
-                expect = dataclasses.replace(expect, value=ValueMatch("one-of", part.accepts, expect.where))
+            if expect.kind in (ActionKind.INSERT, ActionKind.PLACE) and part.accepts and expect.value is None:
+                expect = dataclasses.replace(expect, value=ValueMatch(MatchMode.ONE_OF, part.accepts, expect.where))
         bound.append(expect)
     return tuple(bound)
 
@@ -910,7 +915,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
             w.problem(get["steps"], "no-finish")
         _check_references(w, steps, step_nodes)
     problems = sorted(w.problems, key=lambda p: (p.where.line, p.where.column))
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     assert scenario_id and version and title and summary and category and level and minutes and device
     scenario = Scenario(

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
-from trainer.scenarios.actions import Action
-from trainer.scenarios.model import Expectation, ValueMatch
+from trainer.scenarios.actions import Action, ActionKind
+from trainer.scenarios.model import Expectation, MatchMode, ValueMatch
 from trainer.scenarios.safe_regex import MAX_MATCH_CHARS
 
 _PUNCT = re.compile(r"[\s、。，．,.!?！？「」『』（）()・ー〜~…]+")
@@ -26,13 +26,13 @@ def fold(value: str) -> str:
 
 def value_matches(match: ValueMatch, value: str | None) -> bool:
     text = fold(value or "")
-    if match.mode == "any":
+    if match.mode is MatchMode.ANY:
         return bool(text)
-    if match.mode == "empty":
+    if match.mode is MatchMode.EMPTY:
         return not text
-    if match.mode in ("exact", "one-of"):
+    if match.mode in (MatchMode.EXACT, MatchMode.ONE_OF):
         return any(text == fold(v) for v in match.values)
-    if match.mode == "pattern":
+    if match.mode is MatchMode.PATTERN:
         raw = (value or "").strip()
         if len(text) > MAX_MATCH_CHARS or len(raw) > MAX_MATCH_CHARS:
             return False  # no answer is this long; and a pattern never runs on unbounded text
@@ -60,24 +60,23 @@ def phrase_matches(phrases: tuple[str, ...], said: str | None,
 def action_matches(expect: Expectation, action: Action,
                    normalise: Callable[[str], str] = default_speech_normaliser) -> bool:
     """True when ``action`` is what ``expect`` describes."""
-    if action.kind.value != expect.kind:
+    if action.kind != expect.kind:
         return False
     kind = expect.kind
-    if kind == "continue":
+    if kind is ActionKind.CONTINUE:
         return True
-    if kind == "say":
+    if kind is ActionKind.SAY:
         if not phrase_matches(expect.phrases, action.value, normalise):
             return False
-    elif kind == "scan":
+    elif kind is ActionKind.SCAN:
         if fold(action.value or "") != fold(expect.target or ""):
             return False
-    elif kind == "swipe":
+    elif kind is ActionKind.SWIPE:
         if action.value != expect.target:
             return False
-        on = expect.fields.get("@on")
-        if on is not None and action.target != on.values[0]:
+        if expect.on is not None and action.target != expect.on:
             return False
-    elif kind == "enter":
+    elif kind is ActionKind.ENTER:
         if action.target != expect.target:
             return False
         if expect.value is not None and not value_matches(expect.value, action.value):
@@ -85,12 +84,12 @@ def action_matches(expect: Expectation, action: Action,
     else:
         if expect.target is not None and action.target != expect.target:
             return False
-        if kind == "toggle" and expect.value is not None and fold(action.value or "on") != expect.value.values[0]:
+        if kind is ActionKind.TOGGLE and expect.value is not None and fold(action.value or "on") != expect.value.values[0]:
             return False
-        if kind in ("insert", "place") and expect.value is not None and not value_matches(expect.value, action.value):
+        if kind in (ActionKind.INSERT, ActionKind.PLACE) and expect.value is not None and not value_matches(expect.value, action.value):
             return False  # the wrong thing pushed at the part (a coin at the card tray)
     return _fields_match(expect.fields, action.fields)
 
 
 def _fields_match(fields: Mapping[str, ValueMatch], values: Mapping[str, str]) -> bool:
-    return all(value_matches(match, values.get(name)) for name, match in fields.items() if name != "@on")
+    return all(value_matches(match, values.get(name)) for name, match in fields.items())

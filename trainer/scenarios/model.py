@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.devices import device_names
+from trainer.scenarios.events import HintKind
+
+__all__ = [
+    "CATEGORIES", "DEVICES", "FORMAT_VERSION", "OUTCOMES", "ActionKind", "Choice", "Element", "Expectation",
+    "Hint", "HintKind", "MatchMode", "Mistake", "Scenario", "Screen", "Severity", "Source", "Step", "Text",
+    "ValueMatch", "Where",
+]
 
 CATEGORIES = ("cashless", "shopping", "government", "speaker", "smartphone", "safety")
 """Category ids, in the order of the home screen's tiles."""
@@ -23,6 +32,27 @@ OUTCOMES = ("success", "safe", "risky")
 """How a scenario can end. ``safe`` and ``risky`` are both learning, never failure."""
 
 FORMAT_VERSION = 1
+
+
+class MatchMode(StrEnum):
+    """How a typed or chosen value is compared (:class:`ValueMatch`)."""
+
+    EXACT = "exact"  # after trimming and width folding
+    ONE_OF = "one-of"
+    PATTERN = "pattern"  # a regular expression, the whole value
+    ANY = "any"  # anything not empty
+    EMPTY = "empty"
+
+
+class Severity(StrEnum):
+    """How bad an author's problem is: an ``error`` keeps the file out, a ``warning`` does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+# The kinds are str-valued enums: they equal their YAML and JSON words ("tap" == ActionKind.TAP),
+# so files, stored records and messages are unchanged. An expectation's kind is the kind of action
+# it expects (ActionKind); a hint's kind is the HintKind its HintGiven event carries.
 
 
 @dataclass(frozen=True)
@@ -67,36 +97,46 @@ class Text:
 class ValueMatch:
     """How a typed or chosen value is compared.
 
-    ``mode`` is one of: ``exact`` (after trimming and width folding),
-    ``one-of``, ``pattern`` (a regular expression, whole value), ``any``
-    (anything not empty), ``empty``.
+    ``mode`` is a :class:`MatchMode`: ``exact`` (after trimming and width
+    folding), ``one-of``, ``pattern`` (a regular expression, whole value),
+    ``any`` (anything not empty), ``empty``.
     """
 
-    mode: str
+    mode: MatchMode
     values: tuple[str, ...] = ()
     where: Where | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if type(self.mode) is not MatchMode:
+            object.__setattr__(self, "mode", MatchMode(self.mode))  # a word from a file or a test
 
 
 @dataclass(frozen=True)
 class Expectation:
     """One action the author expects (or describes as a mistake).
 
-    ``kind`` is an action kind (tap, long-press, swipe, enter, choose, toggle,
-    scan, place, say, insert, take, press, look, continue). ``target`` is the
+    ``kind`` is the :class:`ActionKind` expected (tap, long-press, swipe, enter, choose,
+    toggle, scan, place, say, insert, take, press, look, continue). ``target`` is the
     element id or the device's part (or, for scan, the code's data; for
     swipe, the direction). For ``insert`` and ``place`` on a part, ``value``
     lists the objects the part takes in (the loader fills it from the device
     registry), so a coin pushed at the card tray is a slip, not a success. ``phrases`` are the accepted
     phrasings for ``say``. ``fields`` are the input values that must hold at the
-    time of the action (``with:``).
+    time of the action (``with:``). ``on`` is the element a ``swipe`` must be
+    made on (``on:``), None for anywhere on the screen.
     """
 
-    kind: str
+    kind: ActionKind
     target: str | None
     fields: Mapping[str, ValueMatch] = field(default_factory=dict)
     value: ValueMatch | None = None
     phrases: tuple[str, ...] = ()
     where: Where | None = field(default=None, compare=False)
+    on: str | None = None
+
+    def __post_init__(self) -> None:
+        if type(self.kind) is not ActionKind:
+            object.__setattr__(self, "kind", ActionKind(self.kind))  # a word from a file or a test
 
 
 @dataclass(frozen=True)
@@ -104,10 +144,14 @@ class Hint:
     """One level of help: ``text`` (always shown/read), then optionally a
     ``highlight`` of an element or a ``show`` (the app demonstrates)."""
 
-    kind: str  # "text" | "highlight" | "show"
+    kind: HintKind
     text: Text | None
     target: str | None
     where: Where | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if type(self.kind) is not HintKind:
+            object.__setattr__(self, "kind", HintKind(self.kind))  # a word from a file or a test
 
 
 @dataclass(frozen=True)

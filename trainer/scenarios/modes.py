@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from trainer.reading.ruby import plain
+from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.events import ActionJudged, HintGiven, Judgement, RunEvent, StepShown
 from trainer.scenarios.matching import fold
 from trainer.scenarios.model import Scenario, Step, Text
@@ -75,9 +76,9 @@ def target_labels(step: Step) -> set[str]:
     labels: set[str] = set()
     expects = [*step.expect, *(e for c in step.choices for e in c.when)]
     for expect in expects:
-        if expect.kind == "say":
+        if expect.kind is ActionKind.SAY:
             labels.update(p for p in expect.phrases if p)
-        if expect.kind == "enter":
+        if expect.kind is ActionKind.ENTER:
             targets = [*expect.fields]
         else:
             targets = [expect.target] if expect.target else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.scenarios.model import Where
+from trainer.scenarios.model import Severity, Where
 
 # code -> (Japanese, English). Both name what is wrong, then what would be right.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -416,7 +416,11 @@ class Problem:
     where: Where
     code: str
     args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    severity: str = "error"  # "error" | "warning"
+    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if type(self.severity) is not Severity:
+            object.__setattr__(self, "severity", Severity(self.severity))
 
     def message(self, lang: str = "ja") -> str:
         ja, en = MESSAGES[self.code]
@@ -428,7 +432,7 @@ class Problem:
         return template.format_map(_Defaults(args))
 
     def format(self, lang: str = "ja") -> str:
-        label = "" if self.severity == "error" else ("注意: " if lang != "en" else "warning: ")
+        label = "" if self.severity is Severity.ERROR else ("注意: " if lang != "en" else "warning: ")
         return printable(f"{self.where}: {label}{self.message(lang)}")
 
 

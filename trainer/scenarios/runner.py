@@ -216,17 +216,18 @@ class Run:
         step = step or self._step
         hints = list(step.hints)
         expect = self._primary_expectation(step)
-        target = expect.target if expect and expect.kind not in ("scan", "swipe", "say", "continue") else None
-        if not any(h.kind == "text" for h in hints) and expect is not None:
-            hints.insert(0, Hint("text", self._default_hint_text(step, expect), None))
+        untargeted = (ActionKind.SCAN, ActionKind.SWIPE, ActionKind.SAY, ActionKind.CONTINUE)
+        target = expect.target if expect and expect.kind not in untargeted else None
+        if not any(h.kind is HintKind.TEXT for h in hints) and expect is not None:
+            hints.insert(0, Hint(HintKind.TEXT, self._default_hint_text(step, expect), None))
         on_body = expect is not None and expect.kind in device_kinds.PART_ACTIONS and device_kinds.part(
             step.device, target) is not None
         if target and (target in step.screen.ids() or on_body):
             kinds = {h.kind for h in hints}
-            if "highlight" not in kinds:
-                hints.append(Hint("highlight", None, target))
-            if "show" not in kinds:
-                hints.append(Hint("show", None, target))
+            if HintKind.HIGHLIGHT not in kinds:
+                hints.append(Hint(HintKind.HIGHLIGHT, None, target))
+            if HintKind.SHOW not in kinds:
+                hints.append(Hint(HintKind.SHOW, None, target))
         return tuple(hints)
 
     @staticmethod
@@ -234,7 +235,7 @@ class Run:
         if step.expect:
             return step.expect[0]
         if step.only_explains:
-            return Expectation("continue", None)
+            return Expectation(ActionKind.CONTINUE, None)
         return None
 
     def _default_hint_text(self, step: Step, expect: Expectation) -> Text:
@@ -248,9 +249,9 @@ class Run:
             thing = held[0] if held else (part.accepts[0] if part.accepts else "")
             return _text(ja.format(label=part.label_ja, object=device_kinds.object_label(thing, "ja")),
                          en.format(label=part.label_en, object=device_kinds.object_label(thing, "en")))
-        if expect.kind == "say" and expect.phrases:
+        if expect.kind is ActionKind.SAY and expect.phrases:
             label_ja = label_en = expect.phrases[0]
-        elif expect.kind == "swipe":
+        elif expect.kind is ActionKind.SWIPE:
             label_ja, label_en = _DIRECTIONS.get(expect.target or "", ("", ""))
         elif expect.target:
             label = label_of(step, expect.target)
@@ -265,7 +266,7 @@ class Run:
             return None
         hint = hints[self._hint_level]
         self._hint_level += 1
-        self._emit(HintGiven(self._step.id, self._hint_level, HintKind(hint.kind), hint.target))
+        self._emit(HintGiven(self._step.id, self._hint_level, hint.kind, hint.target))
         return hint
 
     # -- learner controls ---------------------------------------------

@@ -111,12 +111,10 @@ class ScreenView(QWidget):
         for expect in (*step.expect, *(choice.when[0] for choice in step.choices)):
             if inputs:
                 for field_id in expect.fields:
-                    if field_id != "@on":
-                        add(self.target_widget(field_id))
-            elif expect.kind == "swipe":
-                on = expect.fields.get("@on")
-                add(self.target_widget(on.values[0]) if on is not None and on.values else None)
-            elif expect.kind == "say":
+                    add(self.target_widget(field_id))
+            elif expect.kind is ActionKind.SWIPE:
+                add(self.target_widget(expect.on) if expect.on else None)
+            elif expect.kind is ActionKind.SAY:
                 add(self._say_target(expect.phrases))
             elif expect.target:
                 add(self.target_widget(expect.target))
@@ -127,7 +125,7 @@ class ScreenView(QWidget):
         (then the thing to press comes into view)."""
         values = self.field_values()
         for expect in (*step.expect, *(choice.when[0] for choice in step.choices)):
-            named = {k: v for k, v in expect.fields.items() if k != "@on"}
+            named = expect.fields
             if named and all(value_matches(match, values.get(key)) for key, match in named.items()):
                 return True
         return False
