@@ -21,6 +21,7 @@ run: $(STAMP) check-system
 
 test: $(STAMP) check-system
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ruff check trainer tests benchmarks
+	$(BIN)/python -m mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Optional, long (not part of `make test`): BENCH_EVENTS=200000,2000000,10000000 for the record up to 10 M events.

@@ -22,6 +22,7 @@ reading, a pattern no value could be made for) do not. Pure Python, no Qt.
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
@@ -454,7 +455,7 @@ def example_value(match: ValueMatch | None) -> str | None:
 def _example_for_pattern(pattern: str) -> str | None:
     """The shortest string a simple regular expression matches, or None."""
     try:
-        from re import _parser  # the standard library's own regex parser
+        _parser: Any = importlib.import_module("re._parser")  # the standard library's own regex parser
 
         parsed = _parser.parse(pattern)
     except Exception:  # noqa: BLE001 - an odd pattern: skip it, the caller warns

@@ -259,8 +259,8 @@ def reference(lang: str = "ja") -> str:
     out += [f"### {w['hint']}", "", *_key_table(lang, "hint", ("highlight", "show")), ""]
     out += [f"### {w['value']}", "", *_key_table(lang, "value", ("pattern", "one-of", "exact")), ""]
     out += ["", f"## {w['devices']}", "", w["devices-intro"], ""]
-    for kind in device_kinds.KINDS.values():
-        out += _device_section(lang, kind)
+    for device in device_kinds.KINDS.values():
+        out += _device_section(lang, device)
     out += ["", f"## {w['elements']}", ""]
     out += [f"| {w['type']} | {w['meaning']} | {w['actions']} |", "| --- | --- | --- |"]
     for kind in element_kinds.KINDS.values():

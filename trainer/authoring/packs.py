@@ -175,7 +175,7 @@ def read_manifest(root: Path, shown: str | None = None) -> tuple[Pack | None, li
             value = w.asset(item, "scenarios")
             if value is not None:
                 files.append(PurePosixPath(Path(value).as_posix()).as_posix())
-        if not items and get["scenarios"].id == "sequence":
+        if not items and getattr(get["scenarios"], "id", None) == "sequence":
             w.problem(get["scenarios"], "pack-no-scenarios")
     problems = sorted(w.problems, key=lambda p: (p.where.line, p.where.column))
     if any(p.severity is Severity.ERROR for p in problems):
@@ -356,7 +356,7 @@ def inspect_archive(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInf
         files.append(info)
     if total > MAX_TOTAL_BYTES:
         problems.append(PackProblem(label, "pack-too-big", {"size": _size(total), "limit": _size(MAX_TOTAL_BYTES)}))
-    folders = set()
+    folders: set[str] = set()
     for info in files:  # a file whose name is also a folder of another entry ("a" and "a/b")
         parts = info.filename.replace("\\", "/").casefold().split("/")
         folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
@@ -501,7 +501,7 @@ class Installed:
     #: Where the replaced edition was kept (None when nothing was replaced).
     backup: Path | None = None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Pack | Path]:
         return iter((self.pack, self.folder))
 
 
@@ -559,8 +559,8 @@ def recover_packs(into: Path | str | None = None) -> list[str]:
             continue
     for journal in packs.glob(_JOURNAL_PREFIX + "*.json"):  # still there: keep what it names
         try:
-            staged = json.loads(journal.read_text(encoding="utf-8")).get("staged") or ""
-            kept.add(Path(staged).parts[len(packs.parts)] if staged else "")
+            named = json.loads(journal.read_text(encoding="utf-8")).get("staged") or ""
+            kept.add(Path(named).parts[len(packs.parts)] if named else "")
         except (OSError, ValueError, IndexError, AttributeError):
             pass
     now = time.time()

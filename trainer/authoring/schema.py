@@ -402,7 +402,7 @@ class _Builder:
                 "if": {"properties": {"type": {"const": kind.name}}, "required": ["type"]},
                 "then": {"properties": props, "required": required, "additionalProperties": False},
             })
-        type_schema = {"enum": names, "description": self.text("部品の種類", "The kind of element"),
+        type_schema: dict[str, Any] = {"enum": names, "description": self.text("部品の種類", "The kind of element"),
                        "markdownDescription": self.text("部品の種類", "The kind of element")}
         type_schema["markdownDescription"] += "\n\n" + "\n".join(
             f"- `{k.name}`: {k.doc_ja if self.lang != 'en' else k.doc_en}" for k in element_kinds.KINDS.values())
@@ -539,7 +539,7 @@ class _Builder:
             return {"enum": list(values), "markdownEnumDescriptions": [
                 TYPE_DOCS[v]["ja" if self.lang != "en" else "en"] for v in values]}
 
-        props = {
+        props: dict[str, Any] = {
             "format": {"const": FORMAT_VERSION},
             "id": {"$ref": "#/$defs/id"},
             "version": {"type": "integer", "minimum": 1, "maximum": 10_000},

@@ -219,7 +219,7 @@ class Walker:
         if scalar.tag == NULL and scalar.value in ("", "~"):
             self.wrong_type(node, key, "str")
             return None
-        return scalar.value
+        return str(scalar.value)
 
     def integer(self, node: yaml.Node, key: str, low: int | None = None, high: int | None = None) -> int | None:
         scalar = self.scalar(node, key, "int")
@@ -298,7 +298,7 @@ class Walker:
             if value is None:
                 return None
             values = {"ja": value}
-            nodes = {"ja": node}
+            nodes: dict[str, yaml.Node] = {"ja": node}
             self._comment_after_text(node)
         else:
             found = self.mapping(node, key, LANG_KEYS)
@@ -336,8 +336,9 @@ class Walker:
     def _offset_where(self, node: yaml.Node, value: str, offset: int) -> Where:
         base = self.where(node)
         # Exact for plain one-line scalars; the node's start otherwise.
-        if node.style in (None, "", '"', "'") and "\n" not in value[:offset]:
-            quote = 1 if node.style in ('"', "'") else 0
+        style = getattr(node, "style", None)
+        if style in (None, "", '"', "'") and "\n" not in value[:offset]:
+            quote = 1 if style in ('"', "'") else 0
             return Where(base.path, base.line, base.column + quote + offset)
         return base
 
@@ -642,9 +643,9 @@ def _body(w: Walker, node: yaml.Node, device: str) -> dict[str, Any]:
             if value is not None:
                 body[name] = value
         else:
-            value = w.boolean(value_node, name)
-            if value is not None:
-                body[name] = value
+            flag = w.boolean(value_node, name)
+            if flag is not None:
+                body[name] = flag
     return body
 
 
@@ -722,12 +723,12 @@ def _step(w: Walker, node: yaml.Node, index: int, device: str = "phone", app: st
         action_part = yaml.MappingNode("tag:yaml.org,2002:map",
                                        [(k, v) for k, v in item.value if k.value in (*ACTION_KEYS, *ACTION_EXTRA)],
                                        item.start_mark, item.end_mark)
-        when = _expectation(w, action_part, "choices")
+        taken = _expectation(w, action_part, "choices")
         target = w.ident(c["next"][1], "next") if "next" in c else None
         outcome = w.ident(c["outcome"][1], "outcome") if "outcome" in c else None
         say_c = w.text(c["say"][1], "say") if "say" in c else None
-        if when and target:
-            choices.append(Choice((when,), target, outcome, say_c, w.where(c["next"][1])))
+        if taken and target:
+            choices.append(Choice((taken,), target, outcome, say_c, w.where(c["next"][1])))
     screen = _screen(w, get["screen"], app) if "screen" in get else Screen(app=app)
     ids = screen.ids()
     expect = _expectations(w, get["expect"], "expect") if "expect" in get else ()
@@ -796,7 +797,8 @@ def _check_references(w: Walker, steps: list[Step], nodes: dict[str, yaml.Node])
     ids: dict[str, Step] = {}
     for step in steps:
         if step.id in ids and not step.id.startswith("#"):
-            first = ids[step.id].where.line if ids[step.id].where else 0
+            first_where = ids[step.id].where
+            first = first_where.line if first_where else 0
             w.problem(nodes[f"{step.index}"], "duplicate-step", id=step.id, first=first)
         ids.setdefault(step.id, step)
     names = [s for s in ids if not s.startswith("#")]

@@ -451,7 +451,7 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class _Defaults(dict):
+class _Defaults(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "?"
 

@@ -11,12 +11,12 @@ a pattern is ever run on. Pure Python, no Qt.
 
 from __future__ import annotations
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+import importlib
+from typing import Any
+
+# The standard library's own regex parser (Python 3.11+), untyped: its parse tree is plain tuples.
+_c: Any = importlib.import_module("re._constants")
+_parser: Any = importlib.import_module("re._parser")
 
 #: Typed text longer than this never matches a pattern (no real answer is this long).
 MAX_MATCH_CHARS = 200
@@ -32,7 +32,7 @@ def _many(high: int) -> bool:
     return high == _c.MAXREPEAT or high > _MANY
 
 
-def _first_chars(items) -> set | None:
+def _first_chars(items: Any) -> set[Any] | None:
     """The literal first character of a branch (None: anything, or unknown)."""
     for op, av in items:
         if op == _c.LITERAL:
@@ -45,7 +45,7 @@ def _first_chars(items) -> set | None:
     return set()
 
 
-def _has_many_repeat(items) -> bool:
+def _has_many_repeat(items: Any) -> bool:
     for op, av in items:
         if op in _REPEATS and _many(av[1]):
             return True
@@ -58,7 +58,7 @@ def _has_many_repeat(items) -> bool:
     return False
 
 
-def _risky_branch(items) -> bool:
+def _risky_branch(items: Any) -> bool:
     """A choice whose branches may begin with the same character (``a|aa``)."""
     for op, av in items:
         if op == _c.SUBPATTERN:
@@ -68,7 +68,7 @@ def _risky_branch(items) -> bool:
             branches = av[1]
             if all(len(b) == 1 and b[0][0] in _ONE_CHAR for b in branches):
                 continue  # like a character class: one way to match each character
-            seen: set = set()
+            seen: set[Any] = set()
             for branch in branches:
                 first = _first_chars(branch)
                 if first is None or not first or first & seen:
@@ -77,7 +77,7 @@ def _risky_branch(items) -> bool:
     return False
 
 
-def _walk(items) -> str | None:
+def _walk(items: Any) -> str | None:
     for op, av in items:
         if op in _SAFE:
             continue

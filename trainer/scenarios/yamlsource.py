@@ -20,6 +20,7 @@ from trainer.scenarios.problems import Problem
 
 MAX_BYTES = 1024 * 1024
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # the C composer is several times faster; fall back to pure Python
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
