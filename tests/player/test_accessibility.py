@@ -242,8 +242,8 @@ def test_placeholder_text_is_drawn_at_the_themes_text_contrast(qtbot, look, them
     """The speaker's field has only its placeholder as a label: it is text, so 4.5:1 (7:1)."""
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from trainer.app.style import apply_look
     from trainer.widgets.look import Look
+    from trainer.widgets.style import apply_look
 
     styled = Look(theme=THEMES[theme], family=look.family)
     apply_look(QApplication.instance(), styled)

@@ -26,9 +26,9 @@ from trainer.app.narrator import Narrator
 from trainer.app.pages import NavBar, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
-from trainer.app.style import apply_look
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.look import Look, pick_family
+from trainer.widgets.style import apply_look
 from trainer.widgets.theme import theme_named
 
 if TYPE_CHECKING:  # the player and the other pages are imported when first shown (fast start)

@@ -105,8 +105,8 @@ def _window(engine, board, book, lang: str, title=lambda sid: sid) -> int:
     from PySide6.QtWidgets import QApplication
 
     from trainer.app.instructor.common import AreaPrefs
-    from trainer.app.style import apply_look
     from trainer.widgets.look import Look, pick_family
+    from trainer.widgets.style import apply_look
 
     app = QApplication.instance() or QApplication(["trainer-board"])
     look = Look(scale=AreaPrefs.load().scale, family=pick_family(), lang=lang)

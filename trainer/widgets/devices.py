@@ -115,7 +115,7 @@ class AddressBar(QWidget):
 def device_style(look: Look) -> str:
     """Qt's own widgets on the device (text fields, scroll bars) at the device's text size,
     not the learner's (the app's style sheet follows the learner's)."""
-    from trainer.app.style import style_sheet
+    from trainer.widgets.style import style_sheet
 
     return style_sheet(look, bar=max(8, look.px(10)))  # thin, as on a phone: the width is for the content
 

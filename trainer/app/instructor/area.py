@@ -42,13 +42,13 @@ from trainer.app.instructor.learners import LearnersPage
 from trainer.app.instructor.pin_gate import PinGate
 from trainer.app.instructor.reports import ReportsPage, tabs_widget
 from trainer.app.report_export import ScenarioNames
-from trainer.app.style import style_sheet
 from trainer.progress.classes import ClassBook, HelpBoard
 from trainer.progress.learners import LearnerDirectory
 from trainer.progress.pin import InstructorPin
 from trainer.progress.recorder import ProgressRecorder
 from trainer.progress.reports import Reports
 from trainer.widgets.look import TEXT_SCALES, Look
+from trainer.widgets.style import style_sheet
 
 log = logging.getLogger("trainer.app")
 

@@ -212,7 +212,7 @@ class BoardWindow(QWidget):
         from PySide6.QtWidgets import QStackedWidget
 
         from trainer.app.instructor.pin_gate import PinGate
-        from trainer.app.style import style_sheet
+        from trainer.widgets.style import style_sheet
 
         super().__init__(parent)
         self.look = look
