@@ -54,7 +54,7 @@ def log_file(folder: Path | None = None) -> Path | None:
 
             candidates.append(Path(user_log_dir("trainer", appauthor=False)))
         except Exception:  # a strange environment: the fallback below
-            pass
+            log.debug("no user log folder here; a fallback is used", exc_info=True)
     import tempfile
 
     uid = os.getuid() if hasattr(os, "getuid") else "user"

@@ -13,6 +13,7 @@ keeps its run.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,8 @@ from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.style import apply_look
 from trainer.widgets.theme import theme_named
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the player and the other pages are imported when first shown (fast start)
     from trainer.app.player import Listener, Player
@@ -319,7 +322,7 @@ class MainWindow(QMainWindow):
 
             set_reader(reader_for(scenario.readings))
         except Exception:  # readings are a nicety; a voice without them still speaks
-            pass
+            log.debug("no readings for the voice; it speaks without them", exc_info=True)
 
     def _player_left(self, snapshot: Snapshot) -> None:
         self.resume_store.put(snapshot)
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
             try:
                 voices = list(self.speech.voices())
             except Exception:
+                log.debug("the voices could not be listed", exc_info=True)
                 voices = []
         page = SettingsPage(self.settings, self.look, voices)
         page.changed.connect(self.apply_settings)

@@ -22,6 +22,7 @@ a frame later, which nobody hears; if nothing is painted, after at most
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from typing import Any
 
@@ -29,6 +30,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from trainer.reading.ruby import plain
+
+log = logging.getLogger(__name__)
 
 PAINT_WAIT_MS = 100
 """The longest a text waits for its window's paint before it is spoken anyway."""
@@ -154,7 +157,7 @@ class Narrator(QObject):
         try:
             self.speech.stop()
         except Exception:  # noqa: S110 - stopping silence cannot fail in a way that matters
-            pass
+            log.debug("stopping the voice failed", exc_info=True)
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from pathlib import Path
 from trainer.progress.models import SessionKind
 from trainer.progress.reports import CityReport
 from trainer.widgets.strings import STRINGS, tr
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -57,6 +60,7 @@ class ScenarioNames:
                     find = getattr(library, "find", None)
                     loaded[sid] = find(sid) if find is not None else items.get(sid)
                 except Exception:  # a report stands with ids
+                    log.debug("a scenario could not be loaded for the report; its ids stand", exc_info=True)
                     loaded[sid] = None
             return next((s for s in getattr(loaded[sid], "steps", ()) if s.id == step_id), None)
 

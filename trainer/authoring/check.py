@@ -23,6 +23,7 @@ reading, a pattern no value could be made for) do not. Pure Python, no Qt.
 from __future__ import annotations
 
 import importlib
+import logging
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
@@ -51,6 +52,8 @@ from trainer.scenarios.model import (
 )
 from trainer.scenarios.problems import Problem
 from trainer.scenarios.runner import Run
+
+log = logging.getLogger(__name__)
 
 # -- limits for large text sizes ------------------------------------------
 # Counted in full-width characters (two half-width letters count as one), so
@@ -459,6 +462,7 @@ def _example_for_pattern(pattern: str) -> str | None:
 
         parsed = _parser.parse(pattern)
     except Exception:  # noqa: BLE001 - an odd pattern: skip it, the caller warns
+        log.debug("no example for an odd pattern", exc_info=True)
         return None
     c = _parser
 

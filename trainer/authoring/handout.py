@@ -13,6 +13,7 @@ resolution, so the sizes below read as on screen: 24 px ≈ 18 pt.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ import trainer.widgets  # noqa: F401  (the PySide6 reference-count guard, see tr
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import label_of
+
+log = logging.getLogger(__name__)
 
 PAGE_W, PAGE_H = 794.0, 1123.0
 """A4 at 96 dpi."""
@@ -80,6 +83,7 @@ class _Pen:
         try:
             self.reader = Reader(scenario.readings)
         except Exception:  # noqa: BLE001 - no dictionary: plain text, no furigana
+            log.debug("no readings dictionary: the handout has no furigana", exc_info=True)
             self.reader = None
         self.label = RubyLabel(reader=self.reader, furigana=options.furigana)
         self.label.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)

@@ -12,6 +12,7 @@ author writes can crash the preview.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from trainer.reading.ruby import plain
 from trainer.scenarios.loader import check_file
 from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.look import Look
+
+log = logging.getLogger(__name__)
 
 RELOAD_DELAY_MS = 150
 """Wait this long after a change before reading: an editor's save can be several writes."""
@@ -191,6 +194,7 @@ class PreviewWindow(QWidget):
             try:
                 current = self.player.step.id
             except Exception:  # noqa: BLE001
+                log.debug("the player's current step could not be read", exc_info=True)
                 current = None
         for wanted in (current, self.step_id):
             if wanted and any(s.id == wanted for s in scenario.steps):

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import time
 from pathlib import Path
 
 from trainer.cli._messages import missing_path, print_problems
+
+log = logging.getLogger(__name__)
 
 HELP = "シナリオを詳しく確かめ、すべての道すじを試す / check scenarios deeply and play every path"
 
@@ -35,6 +38,7 @@ def reading_check():
 
         Reader({}).words("確認")
     except Exception:  # noqa: BLE001 - any failure: the check is skipped with a note
+        log.debug("the reading engine cannot be used; the reading check is skipped", exc_info=True)
         return None
 
     def for_scenario(scenario):

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 HELP = "市への報告をCSVかPDFで書き出します / write the city's report as CSV or PDF"
 
@@ -120,4 +123,5 @@ def _scenario_names(args: argparse.Namespace, lang: str):
         folders = [Path(p) for p in (getattr(args, "content", None) or [])] or [bundled_content_dir()]
         return ScenarioNames.from_library(Library.load(folders), lang)
     except Exception:  # the report stands without titles
+        log.debug("the scenario titles could not be loaded; the report uses ids", exc_info=True)
         return ScenarioNames()

@@ -105,7 +105,8 @@ def redact(url: str | URL) -> str:
     """``url`` as text with any password replaced by ``***`` — safe to show and log."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not even a URL: show nothing of it
+    except Exception as exc:  # not even a URL: show nothing of it
+        log.debug("not a database URL: %s", type(exc).__name__)
         return "<invalid database URL>"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import math
 import os
 import time
@@ -19,6 +20,8 @@ import unicodedata
 from collections.abc import Callable
 
 from trainer.progress.store import ProgressStore
+
+log = logging.getLogger(__name__)
 
 #: Settings key of the PIN hash.
 PIN_SETTING = "instructor_pin_hash"
@@ -157,7 +160,8 @@ class InstructorPin:
         """Take the count kept in the record when it is higher than this app's (another run, another PC)."""
         try:
             raw = self._store.get_setting(TRIES_SETTING)
-        except Exception:  # the record cannot be read now: this app's count stands
+        except Exception as exc:  # the record cannot be read now: this app's count stands
+            log.debug("the record's count of PIN tries could not be read: %s", type(exc).__name__)
             return
         try:
             failures_text, not_before_text = (raw or "").split()
@@ -178,8 +182,8 @@ class InstructorPin:
             return
         try:
             setter(TRIES_SETTING, f"{failures} {not_before:.3f}" if failures else None)
-        except Exception:  # a full disk or a server away: the count stays in this app
-            pass
+        except Exception as exc:  # a full disk or a server away: the count stays in this app
+            log.debug("the count of PIN tries could not be stored: %s", type(exc).__name__)
 
     def wait_seconds(self) -> float:
         """How long until the next try is allowed (0 when it is allowed now)."""

@@ -38,7 +38,8 @@ def record_tag(url: Any) -> str:
     """A short tag naming which record the names were seen on (its URL without the password, hashed)."""
     try:
         shown = make_url(url).render_as_string(hide_password=True)
-    except Exception:
+    except Exception as exc:
+        log.debug("a database URL could not be parsed for the name list's tag: %s", type(exc).__name__)
         shown = str(url)
     return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:16]
 
@@ -101,7 +102,8 @@ class LearnerChoices:
         """
         try:
             self.directory.list_groups()
-        except Exception:
+        except Exception as exc:
+            log.debug("the record is still unreachable: %s", type(exc).__name__)
             return False
         self._offline = False
         return True
@@ -120,7 +122,8 @@ class LearnerChoices:
     def _groups_quietly(self) -> list[GroupInfo]:
         try:
             return self.directory.list_groups()
-        except Exception:
+        except Exception as exc:
+            log.debug("the groups could not be read; the names seen last are shown: %s", type(exc).__name__)
             return self._cached_groups()
 
     def _save(self, learners: list[LearnerInfo], groups: list[GroupInfo]) -> None:

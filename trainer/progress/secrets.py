@@ -29,11 +29,13 @@ def _keyring():
     try:
         import keyring
         from keyring.backends import fail
-    except Exception:  # not installed or broken: the file fallback is used
+    except Exception as exc:  # not installed or broken: the file fallback is used
+        log.debug("the OS credential store cannot be imported; the file fallback is used: %s", type(exc).__name__)
         return None
     try:
         backend = keyring.get_keyring()
-    except Exception:
+    except Exception as exc:
+        log.debug("no OS credential store; the file fallback is used: %s", type(exc).__name__)
         return None
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         return None
@@ -81,8 +83,8 @@ def save_password(account: str, password: str | None, folder: Path) -> str:
             if password is None:
                 try:
                     ring.delete_password(SERVICE, account)
-                except Exception:  # nothing stored: nothing to forget
-                    pass
+                except Exception as exc:  # nothing stored: nothing to forget
+                    log.debug("nothing to forget in the OS credential store: %s", type(exc).__name__)
             else:
                 ring.set_password(SERVICE, account, password)
             values = _read_file(folder)

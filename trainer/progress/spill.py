@@ -36,8 +36,8 @@ def default_spill_dirs() -> list[Path]:
         import platformdirs
 
         found.append(Path(platformdirs.user_cache_path("trainer", appauthor=False)) / "spill")
-    except Exception:  # no cache folder known here
-        pass
+    except Exception as exc:  # no cache folder known here
+        log.debug("no cache folder known here for spilled records: %s", type(exc).__name__)
     uid = os.getuid() if hasattr(os, "getuid") else "user"
     found.append(Path(tempfile.gettempdir()) / f"trainer-spill-{uid}")
     return found

@@ -147,8 +147,8 @@ class ProgressStore:
                 try:
                     conn.invalidate()
                     conn.close()
-                except Exception:  # the connection is already gone: nothing to close
-                    pass
+                except Exception as exc:  # the connection is already gone: nothing to close
+                    log.debug("closing a dead connection failed: %s", type(exc).__name__)
                 raise
 
     def apply(self, units: Sequence[Unit]) -> ApplyResult:
@@ -326,8 +326,8 @@ class ProgressStore:
             if self._writer is not None:
                 try:
                     self._writer.close()
-                except Exception:  # a dead server connection: nothing left to close
-                    pass
+                except Exception as exc:  # a dead server connection: nothing left to close
+                    log.debug("closing the writer's dead connection failed: %s", type(exc).__name__)
                 self._writer = None
         if self.dialect == "sqlite":
             try:  # keeps the query planner's statistics fresh (SQLite's advice before closing)

@@ -13,9 +13,12 @@ furigana on the UI thread never waits behind speech being synthesised.
 from __future__ import annotations
 
 import io
+import logging
 import sys
 import threading
 from types import ModuleType
+
+log = logging.getLogger(__name__)
 
 FRONTEND_LOCK = threading.RLock()
 _IMPORT_LOCK = threading.Lock()
@@ -96,7 +99,7 @@ def warm_up_now(*, synthesis: bool = False, sudachi: bool = False) -> None:
         if synthesis:
             jt.synthesize(jt.make_label(jt.run_frontend("あ")))
     except Exception:  # warming is best effort; real calls report errors
-        pass
+        log.debug("warming Open JTalk failed; real calls report their errors", exc_info=True)
 
 
 def load_sudachi() -> bool:

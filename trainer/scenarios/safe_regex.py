@@ -12,7 +12,10 @@ a pattern is ever run on. Pure Python, no Qt.
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 # The standard library's own regex parser (Python 3.11+), untyped: its parse tree is plain tuples.
 _c: Any = importlib.import_module("re._constants")
@@ -112,6 +115,7 @@ def catastrophic(pattern: str) -> str | None:
     try:
         parsed = _parser.parse(pattern)
     except Exception:  # noqa: BLE001 - compile() reports a bad pattern
+        log.debug("a pattern the regex parser refuses (compile() reports it)", exc_info=True)
         return None
     items = getattr(parsed, "data", parsed)
     return _walk(items)

@@ -11,6 +11,7 @@ engine itself says which word it is on.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from abc import ABC, abstractmethod
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from trainer.speech import messages
 from trainer.speech.audio import Audio, write_wav
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from trainer.reading.engine import Reader, Word
@@ -101,7 +104,7 @@ class CancelToken:
             try:
                 callback()
             except Exception:  # a dead process cannot be killed twice; that is fine
-                pass
+                log.debug("a stop callback failed", exc_info=True)
 
     def on_cancel(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` when cancelled (now, if already cancelled)."""

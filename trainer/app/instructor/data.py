@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from trainer.app.instructor.learners import LearnersPage
 from trainer.progress.learners import LearnerDirectory
 from trainer.progress.recorder import ProgressRecorder, SaveState, SaveStatus
 from trainer.widgets.look import Look
+
+log = logging.getLogger(__name__)
 
 
 class SaveStatusNotifier(QObject):
@@ -153,6 +156,7 @@ class DataPage(Page):
         try:
             note = self._notice() if self._notice is not None else None
         except Exception:  # the notice is a courtesy; never a reason to fail here
+            log.debug("the notice about waiting records could not be made", exc_info=True)
             note = None
         self.pending_status.setText(f"{text}\n{note}" if note else text)
 
