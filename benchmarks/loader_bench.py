@@ -19,8 +19,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from trainer.content import bundled_content_dir  # noqa: E402
-from trainer.scenarios.loader import check_file  # noqa: E402
+from trainer.content import bundled_content_dir
+from trainer.scenarios.loader import check_file
 
 
 def generate(folder: Path, count: int) -> list[Path]:

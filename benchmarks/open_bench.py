@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from progress_bench import load_sqlite  # noqa: E402
+from progress_bench import load_sqlite
 
-from trainer.progress import open_progress  # noqa: E402
-from trainer.progress.database import DB_FILENAME, check_sqlite_file  # noqa: E402
+from trainer.progress import open_progress
+from trainer.progress.database import DB_FILENAME, check_sqlite_file
 
 
 def main() -> int:

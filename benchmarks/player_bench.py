@@ -115,7 +115,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
             self.watched, self.painted = view, False
             view.installEventFilter(self)
 
-        def eventFilter(self, obj, event):  # noqa: N802
+        def eventFilter(self, obj, event):
             if obj is self.watched and event.type() == QEvent.Type.Paint:
                 self.painted = True
                 obj.removeEventFilter(self)

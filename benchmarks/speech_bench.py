@@ -26,15 +26,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from trainer.reading import engine as reading_engine  # noqa: E402
-from trainer.reading.engine import Reader  # noqa: E402
-from trainer.speech.base import CancelToken  # noqa: E402
-from trainer.speech.openjtalk import OpenJTalkBackend  # noqa: E402
-from trainer.speech.playback import PipeOut, WavFileOut  # noqa: E402
-from trainer.speech.service import SpeechService  # noqa: E402
+from trainer.reading import engine as reading_engine
+from trainer.reading.engine import Reader
+from trainer.speech.base import CancelToken
+from trainer.speech.openjtalk import OpenJTalkBackend
+from trainer.speech.playback import PipeOut, WavFileOut
+from trainer.speech.service import SpeechService
 
 SENTENCES = [
     "スマートフォンでQRコードを読み取り、580円を支払いましょう。",

@@ -236,7 +236,7 @@ def test_known_mistakes_are_not_the_right_answer(sid):
                 if when.fields and any(m.mode == "any" for m in when.fields.values()):
                     continue  # "any other value" — judged after the right answer
                 run = Run(scenario)
-                run._enter(step)  # noqa: SLF001 — jump straight to the step under test
+                run._enter(step)  # jump straight to the step under test
                 feedback = run.judge(action_for(when))
                 assert feedback.mistake_id == mistake.id, f"{sid} {step.id}: mistake {mistake.id} never shown"
 

@@ -13,16 +13,16 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-import trainer.widgets  # noqa: E402,F401  (applies the PySide6 reference-count fix first)
-from trainer.scenarios.actions import Action, ActionKind  # noqa: E402
-from trainer.scenarios.loader import check_bytes  # noqa: E402
-from trainer.scenarios.runner import Run  # noqa: E402
-from trainer.widgets.base import ElementContext  # noqa: E402
-from trainer.widgets.look import Look, pick_family  # noqa: E402
-from trainer.widgets.registry import missing_widgets, widget_class  # noqa: E402
-from trainer.widgets.theme import THEMES  # noqa: E402
+import trainer.widgets  # noqa: F401  (applies the PySide6 reference-count fix first)
+from trainer.scenarios.actions import Action, ActionKind
+from trainer.scenarios.loader import check_bytes
+from trainer.scenarios.runner import Run
+from trainer.widgets.base import ElementContext
+from trainer.widgets.look import Look, pick_family
+from trainer.widgets.registry import missing_widgets, widget_class
+from trainer.widgets.theme import THEMES
 
-from .catalogue import catalogue  # noqa: E402
+from .catalogue import catalogue
 
 HEAD = """\
 format: 1
@@ -197,7 +197,7 @@ def test_scan_to_pay_catches_paying_before_the_clerk_checks():
     scenario = next(s for s in scenarios if s.id == "scan-to-pay")
     step = scenario.step("confirm")
     run = Run(scenario)
-    run._enter(step)  # noqa: SLF001 - straight to the confirmation
+    run._enter(step)  # straight to the confirmation
     early = run.judge(Action.tap("pay", clerk="waiting"))
     assert early.mistake_id == "paid-too-early"
     assert run.judge(Action.tap("pay", clerk="checked")).next_step.id == "paid"

@@ -13,8 +13,8 @@ from trainer.cli import main
 
 pytest.importorskip("trainer.app.player", reason="the player is not in this checkout yet")
 
-from trainer.authoring.preview import PreviewWindow  # noqa: E402
-from trainer.widgets.look import Look  # noqa: E402
+from trainer.authoring.preview import PreviewWindow
+from trainer.widgets.look import Look
 
 TWO_STEPS = TINY.replace("  - id: done\n", """\
   - id: second

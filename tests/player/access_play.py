@@ -74,7 +74,7 @@ class KeyboardDriver:
         self.reach(target)
         self.key(Qt.Key.Key_Space)
 
-    def hold(self, target: QWidget, player) -> None:  # noqa: ARG002
+    def hold(self, target: QWidget, player) -> None:
         self.reach(target)
         self.key(Qt.Key.Key_Menu)
 
@@ -238,7 +238,7 @@ class SwitchDriver:
             name = ("left" if x > 0 else "right") if abs(x) >= abs(y) else ("up" if y > 0 else "down")
             self.press(camera.arrows[name])
 
-    def say(self, speaker, phrase: str) -> None:  # noqa: ARG002
+    def say(self, speaker, phrase: str) -> None:
         raise AssertionError("a switch cannot type what to say: a suggestion must match")
 
 

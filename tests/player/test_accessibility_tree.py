@@ -340,7 +340,7 @@ def test_no_other_window_opens_for_a_moment_and_takes_the_focus(qtbot):
     opened: list[QWidget] = []
 
     class Watch(QObject):
-        def eventFilter(self, watched, event):  # noqa: N802
+        def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
                 opened.append(type(watched).__name__)
             return False

@@ -23,7 +23,7 @@ from trainer.widgets.registry import UnknownElement, build_element, missing_widg
 from trainer.widgets.screen_view import ScreenView
 
 
-def T(ja: str, en: str | None = None) -> Text:  # noqa: N802
+def T(ja: str, en: str | None = None) -> Text:
     return Text(MappingProxyType({"ja": ja, **({"en": en} if en else {})}))
 
 

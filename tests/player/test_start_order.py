@@ -108,7 +108,7 @@ def test_after_first_paint_waits_for_the_paint(qtbot):
     painted: list[bool] = []
 
     class Window(QWidget):
-        def paintEvent(self, event):  # noqa: N802
+        def paintEvent(self, event):
             painted.append(True)
 
     window = Window()

@@ -26,7 +26,7 @@ from trainer.scenarios.runner import Run
 from trainer.scenarios.safe_regex import MAX_MATCH_CHARS, catastrophic
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from check_bench import write as write_long  # noqa: E402
+from check_bench import write as write_long
 
 TYPED = MINIMAL.replace(
     "        - {type: button, id: next, label: 次へ}",

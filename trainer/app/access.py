@@ -158,7 +158,7 @@ class GestureTools(Box):
                 button.installEventFilter(self)
             announce(self.hold, self.player.look.tr("a11y.gesture.armed"))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         press = (kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return,
                                                                    Qt.Key.Key_Enter) and not event.isAutoRepeat())
@@ -249,7 +249,7 @@ class KeyHold(QObject):
                 return name
         return None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or event.isAutoRepeat():
             return False

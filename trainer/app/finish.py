@@ -36,7 +36,7 @@ class Emblem(QWidget):
         side = min(look.px(96), 160)  # a picture, not text: it need not grow past this
         self.setFixedSize(QSize(side, side))
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(self._look.colour("praise"))

@@ -52,7 +52,7 @@ class _PaintWatch(QObject):
         self._fallback.timeout.connect(self._fire)
         self._fallback.start(fallback_ms)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self._window and not self._queued and event.type() == QEvent.Type.UpdateRequest \
                 and self._window.isVisible():
             self._queued = True

@@ -66,7 +66,7 @@ class IdleLock(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.timer.isActive() and event.type() in _ACTIVITY and isinstance(watched, QWidget):
             try:
                 inside = self._inside(watched)

@@ -166,7 +166,7 @@ class LearnerPicker(QWidget):
         layout.addWidget(band)
         self.refresh()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.bottom and event.type() == QEvent.Type.Resize:
             look = one_row_look([self.guest_button, self.instructor_button], self.bottom.width(), self._chrome,
                                 spacing=12, margins=32)

@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
             except (ValueError, RuntimeError):
                 pass  # e.g. a voice that is gone: keep the default
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         if self.player is not None and not self.player.run.finished:
             self.resume_store.put(self.player.snapshot())
         self.narrator.stop()

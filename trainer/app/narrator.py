@@ -116,7 +116,7 @@ class Narrator(QObject):
             self._watched = window
         self._wait.start(PAINT_WAIT_MS)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self._watched and event.type() == QEvent.Type.UpdateRequest and self._pending is not None:
             self._unwatch()
             obj.event(event)  # the window paints what changed now ...
@@ -156,7 +156,7 @@ class Narrator(QObject):
             return
         try:
             self.speech.stop()
-        except Exception:  # noqa: S110 - stopping silence cannot fail in a way that matters
+        except Exception:  # stopping silence cannot fail in a way that matters
             log.debug("stopping the voice failed", exc_info=True)
 
     def set_enabled(self, enabled: bool) -> None:

@@ -114,7 +114,7 @@ class ScrollPage(QScrollArea):
             self._stuck = stuck
             fill(band, self.look, "surface" if stuck else "window")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_pinned()
 
@@ -180,7 +180,7 @@ class NavBar(QWidget):
         self.setVisible(page != "first-start")
         self._fit_title()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_title()
 

@@ -89,7 +89,7 @@ class DeviceStage(QWidget):
         self.device.setGeometry(QRect(QPoint((self.width() - size.width()) // 2,
                                              (self.height() - size.height()) // 2), size))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.place()
 
@@ -101,7 +101,7 @@ class _Area(QWidget):
         super().__init__()
         self._arrange = arrange
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange()
 
@@ -403,7 +403,7 @@ class Player(QWidget):
         if clear is not None:
             clear()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
@@ -503,7 +503,7 @@ class Player(QWidget):
         rects = self._rects(widgets)
         return max(r.bottom() for r in rects) - min(r.top() for r in rects) + 1 if rects else 0
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         """While a new screen is settling (its pictures and text laid out after the first pass),
         keep what the step asks for in view; the learner's first touch ends that."""
         if watched is self.view and self._holding and event.type() in (QEvent.Type.Resize, QEvent.Type.Show,

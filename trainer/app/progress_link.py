@@ -369,7 +369,7 @@ class _QuitNotice(QObject):
         self.lang = lang
         self.told: str | None = None
 
-    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.Close and self.told is None:

@@ -61,7 +61,7 @@ class QuitDialog(QDialog):
             width = screen.availableGeometry().width() if screen is not None else 1200
         return max(320, width - 48)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         """A window does not grow for wrapped text by itself: make room for every line."""
         super().resizeEvent(event)
         needed = self.layout().totalHeightForWidth(self.width())

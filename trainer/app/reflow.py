@@ -50,11 +50,11 @@ class FitScroll(QScrollArea):
         if content.size() != size:
             content.resize(size)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.refit()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.refit()
         return super().eventFilter(watched, event)

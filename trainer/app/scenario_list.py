@@ -123,7 +123,7 @@ class ScenarioListPage(ScrollPage):
         if bar.maximum() - bar.value() <= self.viewport().height() // 2:  # less than half a screen ahead
             self.build_more()
 
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+    def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab from the last card built: build the next ones first, so the focus goes on to them.
         if forward and 0 < self.built < len(self.scenarios) and self.focusWidget() in self._last_card_buttons():
             self.build_more()

@@ -106,13 +106,13 @@ class GroupFrame(QWidget):
         self.show()
         self.update()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is getattr(self, "_region", None) and self.isVisible() and event.type() in (
                 QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show):
             self.frame(watched)
         return False
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         width = max(4, self.look.px(5))
         inner = max(2, width // 2)
@@ -316,7 +316,7 @@ class SwitchAccess(QObject):
         if self.window.isActiveWindow() or QApplication.platformName() == "offscreen":
             self.move()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._sending or not self.switches:
             return False
         kind = event.type()
@@ -415,7 +415,7 @@ class SwitchSettings(QWidget):
         if app is not None:
             app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._waiting is None or event.type() != QEvent.Type.KeyPress or event.isAutoRepeat():
             return False
         if int(event.key()) in (int(Qt.Key.Key_Shift.value), int(Qt.Key.Key_Control.value),
@@ -433,7 +433,7 @@ class SwitchSettings(QWidget):
         return True
 
 
-def QVBoxLayout_(widget: QWidget):  # noqa: N802
+def QVBoxLayout_(widget: QWidget):
     from PySide6.QtWidgets import QVBoxLayout
 
     layout = QVBoxLayout(widget)

@@ -461,7 +461,7 @@ def _example_for_pattern(pattern: str) -> str | None:
         _parser: Any = importlib.import_module("re._parser")  # the standard library's own regex parser
 
         parsed = _parser.parse(pattern)
-    except Exception:  # noqa: BLE001 - an odd pattern: skip it, the caller warns
+    except Exception:  # an odd pattern: skip it, the caller warns
         log.debug("no example for an odd pattern", exc_info=True)
         return None
     c = _parser
@@ -594,7 +594,7 @@ def play(scenario: Scenario, graph: _Graph | None = None) -> tuple[list[tuple[st
             try:
                 run = _fresh_run(scenario, step_id)
                 feedback = run.judge(action)
-            except Exception as error:  # noqa: BLE001 - report, never a traceback at an author
+            except Exception as error:  # report, never a traceback at an author
                 broken.add((step_id, number))
                 problems.append(Problem(at(way), "path-fails", {"path": step_id, "detail": repr(error)}))
                 continue
@@ -667,7 +667,7 @@ def _play_route(scenario: Scenario, route: list[Way]) -> Problem | None:
             return Problem(where, "path-fails", {"path": " → ".join(path), "detail": describe(way.expect)})
         try:
             feedback = run.judge(action)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             return Problem(where, "path-fails", {"path": " → ".join(path), "detail": repr(error)})
         if feedback.judgement is not Judgement.CORRECT:
             return Problem(where, "path-not-accepted", {"step": way.step.id, "action": describe(way.expect)})

@@ -82,7 +82,7 @@ class _Pen:
         self.options = options
         try:
             self.reader = Reader(scenario.readings)
-        except Exception:  # noqa: BLE001 - no dictionary: plain text, no furigana
+        except Exception:  # no dictionary: plain text, no furigana
             log.debug("no readings dictionary: the handout has no furigana", exc_info=True)
             self.reader = None
         self.label = RubyLabel(reader=self.reader, furigana=options.furigana)

@@ -184,7 +184,7 @@ class PreviewWindow(QWidget):
             self._show_player(scenario, step)
             self.status.setText(self.words["loaded"].format(time=stamp, step=step.id))
             self.reloaded.emit(True)
-        except Exception as error:  # noqa: BLE001 - an author's file must never crash the preview
+        except Exception as error:  # an author's file must never crash the preview
             self._show_problems([f"{self.path}: " + self.words["crash"].format(error=f"{type(error).__name__}: {error}")])
 
     def _start_step(self, scenario: Scenario) -> Step:
@@ -193,7 +193,7 @@ class PreviewWindow(QWidget):
         if self.player is not None and not self._at_finish:
             try:
                 current = self.player.step.id
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("the player's current step could not be read", exc_info=True)
                 current = None
         for wanted in (current, self.step_id):

@@ -37,7 +37,7 @@ def reading_check():
         from trainer.reading.engine import Reader
 
         Reader({}).words("確認")
-    except Exception:  # noqa: BLE001 - any failure: the check is skipped with a note
+    except Exception:  # any failure: the check is skipped with a note
         log.debug("the reading engine cannot be used; the reading check is skipped", exc_info=True)
         return None
 

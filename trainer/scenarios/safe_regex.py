@@ -114,7 +114,7 @@ def catastrophic(pattern: str) -> str | None:
     """
     try:
         parsed = _parser.parse(pattern)
-    except Exception:  # noqa: BLE001 - compile() reports a bad pattern
+    except Exception:  # compile() reports a bad pattern
         log.debug("a pattern the regex parser refuses (compile() reports it)", exc_info=True)
         return None
     items = getattr(parsed, "data", parsed)

@@ -173,7 +173,7 @@ class TextAccessible(QAccessibleWidget):
         # pointer, never Python's None, which PySide cannot turn into one (the app would crash)
         return other if other is not None else shiboken6.VoidPtr(0)
 
-    def textInterface(self):  # noqa: N802 - Qt's name; Python callers get the part itself
+    def textInterface(self):  # Qt's name; Python callers get the part itself
         return self._text
 
     def state(self):
@@ -200,38 +200,38 @@ class TextPart(QAccessibleTextInterface):
         content = self.content()
         return content[max(0, start):(len(content) if end < 0 else end)]
 
-    def characterCount(self) -> int:  # noqa: N802
+    def characterCount(self) -> int:
         return len(self.content())
 
-    def cursorPosition(self) -> int:  # noqa: N802
+    def cursorPosition(self) -> int:
         return 0
 
-    def setCursorPosition(self, position: int) -> None:  # noqa: N802, ARG002
+    def setCursorPosition(self, position: int) -> None:
         return None
 
-    def selectionCount(self) -> int:  # noqa: N802
+    def selectionCount(self) -> int:
         return 0
 
-    def addSelection(self, start: int, end: int) -> None:  # noqa: N802, ARG002
+    def addSelection(self, start: int, end: int) -> None:
         return None
 
-    def removeSelection(self, index: int) -> None:  # noqa: N802, ARG002
+    def removeSelection(self, index: int) -> None:
         return None
 
-    def setSelection(self, index: int, start: int, end: int) -> None:  # noqa: N802, ARG002
+    def setSelection(self, index: int, start: int, end: int) -> None:
         return None
 
-    def characterRect(self, offset: int) -> QRect:  # noqa: N802, ARG002
+    def characterRect(self, offset: int) -> QRect:
         try:
             widget = self._widget
             return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
         except RuntimeError:
             return QRect()
 
-    def offsetAtPoint(self, point) -> int:  # noqa: N802, ARG002
+    def offsetAtPoint(self, point) -> int:
         return -1
 
-    def scrollToSubstring(self, start: int, end: int) -> None:  # noqa: N802, ARG002
+    def scrollToSubstring(self, start: int, end: int) -> None:
         return None
 
 
@@ -266,23 +266,23 @@ class ActionAccessible(QAccessibleWidget):
             pass
         return state
 
-    def actionNames(self) -> list[str]:  # noqa: N802
+    def actionNames(self) -> list[str]:
         try:
             extra = list(actions_of(self._widget))
         except RuntimeError:
             return []
         return [QAccessibleActionInterfacePress(), *extra, *QAccessibleWidget.actionNames(self)]
 
-    def localizedActionName(self, name: str) -> str:  # noqa: N802
+    def localizedActionName(self, name: str) -> str:
         return name
 
-    def localizedActionDescription(self, name: str) -> str:  # noqa: N802
+    def localizedActionDescription(self, name: str) -> str:
         return name
 
-    def keyBindingsForAction(self, name: str) -> list[str]:  # noqa: N802, ARG002
+    def keyBindingsForAction(self, name: str) -> list[str]:
         return []
 
-    def doAction(self, name: str) -> None:  # noqa: N802
+    def doAction(self, name: str) -> None:
         try:
             widget = self._widget
         except RuntimeError:
@@ -299,7 +299,7 @@ class ActionAccessible(QAccessibleWidget):
         QAccessibleWidget.doAction(self, name)
 
 
-def QAccessibleActionInterfacePress() -> str:  # noqa: N802 (mirrors Qt's static function)
+def QAccessibleActionInterfacePress() -> str:  # mirrors Qt's static function
     from PySide6.QtGui import QAccessibleActionInterface
 
     return QAccessibleActionInterface.pressAction()

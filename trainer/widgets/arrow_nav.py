@@ -43,7 +43,7 @@ class ArrowNavigator(QObject):
         for tile in self.tiles:
             tile.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         tiles = self.__dict__.get("tiles")  # absent while the page is being taken down
         if (tiles and event.type() == QEvent.Type.KeyPress and watched in tiles
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # Shift+arrow: the key's own

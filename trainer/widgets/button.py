@@ -110,7 +110,7 @@ class BigButton(QAbstractButton):
         self.setText(text)
 
     # -- text and accessibility ---------------------------------------------
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def setText(self, text: str) -> None:  # Qt API
         if hasattr(self, "_hfw"):
             self._hfw.clear()
         super().setText(text)
@@ -198,7 +198,7 @@ class BigButton(QAbstractButton):
             found = self.__dict__["_chrome_cache"] = 2 * focus_width(self._look) + 2 * pad_h + self._side_extras()
         return found
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         natural, _ = text_size(self._font(), self.text())
         cap = self._look.px(460)
         width = min(natural, cap) + self._chrome_width() + 1
@@ -207,15 +207,15 @@ class BigButton(QAbstractButton):
         width = max(width, self._look.target)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         char, _ = text_size(self._font(), "あ")
         width = max(self._look.target, min(self.sizeHint().width(), self._chrome_width() + char))
         return QSize(width, self._look.target)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         found = self._hfw.get(width)
         if found is None:
             found = self._hfw[width] = self._height_for(width)
@@ -237,7 +237,7 @@ class BigButton(QAbstractButton):
         return self.height() >= self.heightForWidth(self.width()) and self.width() >= self.minimumSizeHint().width()
 
     # -- input --------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
             event.accept()
@@ -250,11 +250,11 @@ class BigButton(QAbstractButton):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed_at = monotonic_ms()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         held = monotonic_ms() - self._pressed_at if self._pressed_at is not None else 0
         self._pressed_at = None
         if (self._long_press and held >= LONG_PRESS_MS and event.button() == Qt.MouseButton.LeftButton
@@ -285,7 +285,7 @@ class BigButton(QAbstractButton):
                 "secondary_border")
         return fill, text, border
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

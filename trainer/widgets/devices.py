@@ -28,7 +28,7 @@ class _Painted(QWidget):
         self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint(painter, QRectF(self.rect()))
@@ -57,7 +57,7 @@ class Bar(QWidget):
         self.label.set_text(text)
         self.setVisible(bool(text))
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         # the fill is painted here, not left to the palette: a style sheet met later (the page
         # joining the window) would otherwise reset it to the player's header colour
         painter = QPainter(self)
@@ -181,7 +181,7 @@ class DeviceFrame(QWidget):
     def minimum_width(self) -> int:
         return self.look.px(self.min_width_100)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.preferred_width(), self.look.px(640))
 
     # -- geometry: proportions, physical extras, the device's own text size ------------
@@ -233,7 +233,7 @@ class DeviceFrame(QWidget):
             scale = round(max(SMALLEST_SCALE, scale - 0.05), 2)
         return scale
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._make_room_for_extras()
 
@@ -265,10 +265,10 @@ class DeviceFrame(QWidget):
         """Set titles and addresses; subclasses override."""
 
     # -- the body (hooks; devices with parts override them) ------------------------------
-    def set_body(self, body) -> None:  # noqa: B027 - a hook, empty for a device without parts
+    def set_body(self, body) -> None:  # a hook, empty for a device without parts
         """Show the step's ``body:`` state (what the hand holds, what lies in a tray)."""
 
-    def part_widget(self, name: str) -> QWidget | None:  # noqa: ARG002
+    def part_widget(self, name: str) -> QWidget | None:
         """The widget of the body part ``name`` when it is in view (hints, tests)."""
         return None
 
@@ -331,7 +331,7 @@ class PhoneFrame(DeviceFrame):
             painter.fillRect(QRectF(x + index * h * 0.32, rect.center().y() + h * 0.45 - bar_h, h * 0.2, bar_h),
                              colour)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.body_rect().adjusted(1, 1, -1, -1)
@@ -383,7 +383,7 @@ class KioskFrame(DeviceFrame):
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         self.header.set_text(self.title_of(screen, view))
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -439,7 +439,7 @@ class SpeakerFrame(DeviceFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.scroll, 1)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()
@@ -489,7 +489,7 @@ class BrowserFrame(DeviceFrame):
                        look.colour("chrome_text"))
             x += side + look.px(14)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.body_rect(), self.look.colour("chrome"))
         painter.setPen(QPen(self.look.colour("border"), 2))

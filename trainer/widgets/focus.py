@@ -191,7 +191,7 @@ class FocusRing(QWidget):
         self.raise_()
         self.show()
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         from trainer.widgets.button import paint_focus_ring
 
         painter = QPainter(self)
@@ -249,7 +249,7 @@ class FocusKeeper(QObject):
             except RuntimeError:
                 pass
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched and event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show):
             scroll_into_view(watched)  # laid out after it got the focus (a rebuilt page)
             if self._ring is not None:

@@ -107,7 +107,7 @@ class HintOverlay(QWidget):
         return start + (end - start) * self._progress
 
     # -- painting -----------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         rect = self.target_rect()
         if rect is None:
             return

@@ -76,7 +76,7 @@ class KanaKey(BigButton):
                     add_action(self, look.tr(f"kb.flick.{direction}", kana=row[index]),
                                lambda d=direction: self.flicked.emit(self.key, d))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         direction = FLICK_KEYS.get(event.key())
         if direction is not None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             row = KANA_ROWS.get(self.key, "")
@@ -86,11 +86,11 @@ class KanaKey(BigButton):
                 return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         start, self._press = self._press, None
         if start is not None and event.button() == Qt.MouseButton.LeftButton:
             delta = event.position() - start
@@ -102,10 +102,10 @@ class KanaKey(BigButton):
                 return
         super().mouseReleaseEvent(event)
 
-    def hitButton(self, pos) -> bool:  # noqa: N802
+    def hitButton(self, pos) -> bool:
         return True  # a flick may end outside the key; it still belongs to it
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         row = KANA_ROWS.get(self.key, "")
         if len(row) < 2:
@@ -146,10 +146,10 @@ class KanaKey(BigButton):
                                                          large + 2 * small + self.look.px(14))
         return found
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return self._room()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         """Narrow screens with big text: the main kana with its flick kana drawn at half size around it."""
         large, guide = self.look.size("large"), self.min_guide_px()
         return QSize(max(self.look.target, large + 2 * guide + self.look.px(4)),
@@ -158,7 +158,7 @@ class KanaKey(BigButton):
     def min_guide_px(self) -> int:
         return int(max(9, self.look.size("small") * 0.4))
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         room = self._room()
         wanted = room.height() if width >= room.width() else self.minimumSizeHint().height()
         return max(super().heightForWidth(width), wanted)
@@ -172,7 +172,7 @@ class SideKey(BigButton):
     narrow phone as narrow as 44 px (WCAG's target size; a third more than that at 300 %) so the
     five columns of a real 12-key pad fit."""
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         narrowest = max(44, self.look.px(36))
         return QSize(max(narrowest, min(hint.width(), narrowest)), hint.height())

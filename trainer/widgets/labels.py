@@ -71,7 +71,7 @@ class TextBlock(QWidget):
         self.updateGeometry()
         self.update()
 
-    setText = set_text  # noqa: N815  (the Qt spelling, for code written against QLabel)
+    setText = set_text  # the Qt spelling, for code written against QLabel
 
     def set_colours(self, colour: str, box: str | None = None, border: str | None = None) -> None:
         self._colour, self._box, self._border = colour, box, border
@@ -96,21 +96,21 @@ class TextBlock(QWidget):
     def _chrome(self) -> int:
         return 2 * self._pad() + (self._icon_side() + self._look.px(10) if self._icon else 0)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         natural, _ = text_size(self._font, self._text, key=self._font_key)
         cap = self._max_width or self._look.px(760)
         width = min(natural + 1, cap) + self._chrome()
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         char, line = text_size(self.font_(), "あい")
         width = min(self.sizeHint().width(), char + self._chrome())
         return QSize(width, max(line, self._icon_side()) + 2 * self._pad())
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         found = self._hfw.get(width)
         if found is None:
             inner = max(1, width - self._chrome())
@@ -123,7 +123,7 @@ class TextBlock(QWidget):
         return self.height() >= self.heightForWidth(self.width())
 
     # -- painting -------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -226,7 +226,7 @@ class Box(QWidget):
         self._fill, self._border = fill, border
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         half = self._border_width / 2

@@ -39,7 +39,7 @@ class RadioGroup(QButtonGroup):
         self.buttonToggled.connect(self._toggled)
 
     # -- members --------------------------------------------------------------
-    def addButton(self, button: QAbstractButton, id: int = -1) -> None:  # noqa: N802, A002 (Qt API)
+    def addButton(self, button: QAbstractButton, id: int = -1) -> None:  # Qt API
         super().addButton(button, id)
         button.setAutoExclusive(True)  # the group decides; this makes Qt call it a radio button
         button.installEventFilter(self)
@@ -69,7 +69,7 @@ class RadioGroup(QButtonGroup):
         self._update_stops()
 
     # -- keys -----------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FocusIn and watched in self.buttons():
             self._current = watched

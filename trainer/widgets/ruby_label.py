@@ -441,7 +441,7 @@ class RubyLabel(QWidget):
 
     # -- painting ----------------------------------------------------------------
 
-    def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt signature
+    def paintEvent(self, event) -> None:  # Qt signature
         rect = self.contentsRect()
         layout = self._layout(max(1, rect.width()))
         painter = QPainter(self)

@@ -166,7 +166,7 @@ class ScreenView(QWidget):
         """The learner swiped the screen (``target``: the element the finger started on)."""
         self._forward(Action(ActionKind.SWIPE, target, direction))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             element = self.element_at(event.position())
             self._press = (event.position(), element.element.id if element is not None else None)
@@ -174,7 +174,7 @@ class ScreenView(QWidget):
             return
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
         if press is None:
             super().mouseReleaseEvent(event)
@@ -185,14 +185,14 @@ class ScreenView(QWidget):
         if direction != "tap":
             self.swipe(direction, target)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ARROWS and self.hasFocus():
             event.accept()
             self.swipe(ARROWS[event.key()])
             return
         super().keyPressEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self.hasFocus():
             painter = QPainter(self)
@@ -200,10 +200,10 @@ class ScreenView(QWidget):
             paint_focus_ring(painter, QRectF(self.rect()), self.ctx.look, 4)
             painter.end()
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         self.update()
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.update()

@@ -249,11 +249,11 @@ class InstructorArea(QWidget):
         self.lock()
         self.closed.emit()
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802
+    def hideEvent(self, event: Any) -> None:
         self.board_page.stop()
         super().hideEvent(event)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self.is_unlocked and self.tabs.currentWidget() is not None and self.current_page() is self.board_page:
             self.board_page.start()

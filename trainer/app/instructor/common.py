@@ -130,10 +130,10 @@ class RowsModel(QAbstractTableModel):
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -146,7 +146,7 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -225,7 +225,7 @@ class Label(QLabel):
     while it has text: an empty message line is nothing to land on (a screen reader would say
     nothing there)."""
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def setText(self, text: str) -> None:  # Qt's name
         super().setText(text)
         self._follow_text()
 
@@ -320,7 +320,7 @@ class PageTabs(QWidget):
     ``currentIndex`` / ``setCurrentIndex``, ``currentWidget``, ``widget``, ``currentChanged``.
     """
 
-    currentChanged = Signal(int)  # noqa: N815 (Qt naming, as QTabWidget)
+    currentChanged = Signal(int)  # Qt naming, as QTabWidget
 
     def __init__(self, name: str, look: Look, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
@@ -356,7 +356,7 @@ class PageTabs(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.stack, 1)
 
-    def addTab(self, widget: QWidget, text: str) -> int:  # noqa: N802
+    def addTab(self, widget: QWidget, text: str) -> int:
         index = len(self._texts)
         self._texts.append(text)
         self.stack.addWidget(widget)
@@ -382,13 +382,13 @@ class PageTabs(QWidget):
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def tabText(self, index: int) -> str:  # noqa: N802
+    def tabText(self, index: int) -> str:
         return self._texts[index]
 
-    def currentIndex(self) -> int:  # noqa: N802
+    def currentIndex(self) -> int:
         return self.stack.currentIndex()
 
-    def setCurrentIndex(self, index: int) -> None:  # noqa: N802
+    def setCurrentIndex(self, index: int) -> None:
         if not 0 <= index < len(self._texts):
             return
         if self.chooser is not None:
@@ -413,7 +413,7 @@ class PageTabs(QWidget):
         layout.addWidget(self.stack, 1)
         self.stack.show()
 
-    def currentWidget(self) -> QWidget | None:  # noqa: N802
+    def currentWidget(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def widget(self, index: int) -> QWidget | None:

@@ -258,7 +258,7 @@ class FaceCamera(PartWidget):
         if self.state == "frame":
             self._looked()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         moves = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if event.key() in moves and self.state == "frame":
             dx, dy = moves[event.key()]
@@ -270,7 +270,7 @@ class FaceCamera(PartWidget):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.state == "frame":
             self._drag = (event.position(), QPointF(self.offset))
             self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -278,7 +278,7 @@ class FaceCamera(PartWidget):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None:
             start, origin = self._drag
             delta = event.position() - start
@@ -286,7 +286,7 @@ class FaceCamera(PartWidget):
                                   origin.y() + delta.y() / max(1, self.height()))
             self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None:
             self._drag = None
             event.accept()

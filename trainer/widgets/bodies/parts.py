@@ -127,12 +127,12 @@ class ThingView(QWidget):
             self.card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.card is not None:
             self.card.setGeometry(self.rect())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         if self.card is None:
             painter = QPainter(self)
             paint_thing(painter, QRectF(self.rect()), self.obj, self._look)
@@ -166,15 +166,15 @@ class HeldThing(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = thing_width(self._look)
         return QSize(width, round(width * THING_ASPECT))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.view.setGeometry(self.rect())
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._down = True
             event.accept()
@@ -182,11 +182,11 @@ class HeldThing(QWidget):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._down:
             self.dragged.emit(self, event.globalPosition())
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._down and event.button() == Qt.MouseButton.LeftButton:
             self._down = False
             self.released.emit(self, event.globalPosition())
@@ -211,7 +211,7 @@ class HandTray(QWidget):
     def label_width(self) -> int:
         return min(self._look.px(86), 120, max(40, self.width() // 5))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._resize_things()
 
@@ -248,7 +248,7 @@ class HandTray(QWidget):
     def objects(self) -> tuple[str, ...]:
         return tuple(t.obj for t in self.things)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -335,13 +335,13 @@ class PartWidget(QWidget):
             return "look"
         return "press" if "press" in actions else "take"
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return self._size
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(min(self._size.width(), self.look.target), min(self._size.height(), self.look.target))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_thing()
 
@@ -381,7 +381,7 @@ class PartWidget(QWidget):
         else:
             self.activate()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not event.isAutoRepeat():
             event.accept()
@@ -393,7 +393,7 @@ class PartWidget(QWidget):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed_at = monotonic_ms()
             self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -402,7 +402,7 @@ class PartWidget(QWidget):
             return
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._pressed_at is None:
             super().mouseReleaseEvent(event)
             return
@@ -421,7 +421,7 @@ class PartWidget(QWidget):
     def down(self) -> bool:
         return self._pressed_at is not None
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint(painter, QRectF(self.rect()), self)
@@ -429,11 +429,11 @@ class PartWidget(QWidget):
             paint_focus_ring(painter, QRectF(self.rect()), self.look, self.look.px(6))
         painter.end()
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         self.update()
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.update()
 
@@ -548,7 +548,7 @@ class BodyFrame(DeviceFrame):
         self._place()
         self.update()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place()
 
@@ -573,7 +573,7 @@ class BodyFrame(DeviceFrame):
         self._ghost.show()
         self._ghost.raise_()
 
-    def _drag_move(self, thing: HeldThing, where: QPointF) -> None:  # noqa: ARG002
+    def _drag_move(self, thing: HeldThing, where: QPointF) -> None:
         if self._ghost is None:
             return
         if abs(where.x() - self._start.x()) + abs(where.y() - self._start.y()) > 6:
@@ -598,7 +598,7 @@ class BodyFrame(DeviceFrame):
         return None
 
     # -- painting -----------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_body(painter, self.machine_rect().adjusted(1, 1, -1, -1))

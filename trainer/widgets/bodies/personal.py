@@ -156,7 +156,7 @@ class PhoneBody(PhoneFrame, BodyFrame):
             self.address.setVisible(False)
             self.header.setVisible(False)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         BodyFrame.paintEvent(self, event)
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
@@ -250,11 +250,11 @@ class _Keyboard(QWidget):
         return QRectF(rect.left() + column * width + gap / 2, rect.top() + first + (row - 1) * height + gap / 2,
                       width - gap, height - gap)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.esc.setGeometry(self.key_rect(0, 0).adjusted(-1, -1, 1, 1).toRect())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

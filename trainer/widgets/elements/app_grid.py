@@ -43,14 +43,14 @@ class AppTile(BigButton):
     def _tile_width(self) -> int:
         return self.look.px(112)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self._tile_width()
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self._tile_width(), self.heightForWidth(self._tile_width()))
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         pad = self.look.px(8)
         _, text_h = text_size(self._font(), self.text(), max(1, width - 2 * pad))
         return pad + self._square() + self.look.px(6) + text_h + pad
@@ -58,7 +58,7 @@ class AppTile(BigButton):
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -115,21 +115,21 @@ class Backdrop(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(look.tr("grid.outside"))
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         event.accept()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         if self.rect().contains(event.position().toPoint()):
             self._on_close()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             event.accept()
             self._on_close()
             return
         super().keyPressEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         dim = QColor(0, 0, 0, 90) if self._look.theme.name != "high-contrast" else QColor(0, 0, 0, 150)
         path = QPainterPath()
@@ -160,7 +160,7 @@ class MenuPopup(QWidget):
         self.items[item_id] = button
         self.box.addWidget(button)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         backdrop = self.parent()
         if event.key() == Qt.Key.Key_Escape and isinstance(backdrop, Backdrop):
             event.accept()
@@ -168,7 +168,7 @@ class MenuPopup(QWidget):
             return
         super().keyPressEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -261,11 +261,11 @@ class AppGridElement(ElementWidget):
         view = self.parentWidget()
         return max(self.height(), view.height() - self.y() if view is not None else 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_menu()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self._place_menu()  # the icons reflowed: the menu follows the held app
         return False

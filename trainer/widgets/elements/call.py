@@ -47,16 +47,16 @@ class CallButton(BigButton):
     def _label_font(self):
         return self.look.font("body", bold=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         natural, _ = text_size(self._label_font(), self.text())
         width = max(self._disc(), min(natural, self.look.px(200))) + 2 * focus_width(self.look) + self.look.px(8)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         width = self._disc() + 2 * focus_width(self.look)
         return QSize(width, self.heightForWidth(width))
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         ring = focus_width(self.look)
         _, text_h = text_size(self._label_font(), self.text(), max(1, width - 2 * ring))
         return 2 * ring + self._disc() + self.look.px(6) + text_h
@@ -72,7 +72,7 @@ class CallButton(BigButton):
             return fill, QColor("#FFFFFF")
         return look.colour("secondary"), look.colour("secondary_text")
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -119,7 +119,7 @@ class _Dark(QWidget):
         super().__init__(parent)
         self._look = look
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()

@@ -48,14 +48,14 @@ class CallRow(BigButton):
     def _text_width(self, width: int) -> int:
         return max(1, width - 3 * self.look.px(12) - self._icon_side())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self.look.px(360)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.look.target * 2, self.look.target)
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         inner = self._text_width(width)
         _, name_h = text_size(self.look.font("large", bold=True), self._name, inner)
         _, detail_h = text_size(self.look.font("small"), self._detail, inner)
@@ -64,7 +64,7 @@ class CallRow(BigButton):
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

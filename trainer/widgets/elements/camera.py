@@ -61,18 +61,18 @@ class Viewfinder(QWidget):
     def side(self) -> int:
         return min(self.width(), self.height())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         side = self._look.px(290)
         return QSize(side, side)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         side = self._look.px(200)  # a narrow phone screen may shrink it (the arrows still move the code)
         return QSize(side, side)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return min(width, self._look.px(290))
 
     # -- moving -----------------------------------------------------------------
@@ -90,7 +90,7 @@ class Viewfinder(QWidget):
             self.update()
             self._on_scan()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         moves = {Qt.Key.Key_Left: (-STEP, 0), Qt.Key.Key_Right: (STEP, 0), Qt.Key.Key_Up: (0, -STEP),
                  Qt.Key.Key_Down: (0, STEP)}
         if event.key() in moves:
@@ -99,7 +99,7 @@ class Viewfinder(QWidget):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag = (event.position(), self.offset)
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -107,7 +107,7 @@ class Viewfinder(QWidget):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None and self.side():
             start, origin = self._drag
             delta = event.position() - start
@@ -116,7 +116,7 @@ class Viewfinder(QWidget):
             self.update()
             self._check()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         super().mouseReleaseEvent(event)
@@ -139,7 +139,7 @@ class Viewfinder(QWidget):
         return QRectF(view.center().x() - half, view.center().y() - half, 2 * half, 2 * half)
 
     # -- painting -----------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

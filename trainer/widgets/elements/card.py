@@ -65,7 +65,7 @@ class CardPicture(QWidget):
         self.setAccessibleName(label)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._down = True
             event.accept()
@@ -73,18 +73,18 @@ class CardPicture(QWidget):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._down:
             self.dragged.emit(event.globalPosition())
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._down and event.button() == Qt.MouseButton.LeftButton:
             self._down = False
             self.released.emit(event.globalPosition())
             return
         super().mouseReleaseEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         top, bottom, ink = CARD_COLOURS.get(self.kind, CARD_COLOURS["mynumber"])
         painter = QPainter(self)
@@ -179,17 +179,17 @@ class CardTable(QWidget):
     def _side_by_side(self, width: int) -> bool:
         return width >= self._look.px(230) * 2 + self._look.px(24)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self._look.px(230) * 2 + self._look.px(24)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(180, self.heightForWidth(180))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         card_w = min(self._look.px(230), max(160, width - 8))
         card_h, reader_h = round(card_w * 0.63), round(card_w * 0.8)
         gap = self._look.px(24)
@@ -217,7 +217,7 @@ class CardTable(QWidget):
         return QRect(reader.center().x() - size.width() // 2, reader.center().y() - size.height() // 2,
                      size.width(), size.height())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
 
@@ -257,7 +257,7 @@ class CardTable(QWidget):
         else:
             self.card.setGeometry(self.placed_rect() if self.placed else self.home_rect())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

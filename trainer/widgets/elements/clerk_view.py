@@ -55,21 +55,21 @@ class AmountPanel(QWidget):
     def _pad(self) -> int:
         return self._look.px(16)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self._look.px(320)
         return QSize(width, self.heightForWidth(width))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         inner = max(1, width - 2 * self._pad())
         height = 2 * self._pad()
         for text, role, bold in self._lines:
             height += text_size(self._look.font(role, bold=bold), text, inner)[1] + self._look.px(4)
         return height
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

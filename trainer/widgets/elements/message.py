@@ -35,14 +35,14 @@ class Bubble(Box):
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._pressable:
             self._held = buttons.monotonic_ms()
             event.accept()
             return
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pressable and self.rect().contains(event.position().toPoint()):
             if self._held is not None and buttons.monotonic_ms() - self._held >= LONG_PRESS_MS:
                 self.long_pressed.emit()
@@ -50,7 +50,7 @@ class Bubble(Box):
                 self.tapped.emit()
         super().mouseReleaseEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._pressable and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.tapped.emit()
             return
@@ -60,11 +60,11 @@ class Bubble(Box):
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         self.set_colours(self._fill, "focus")
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         self.set_colours(self._fill, "border")
         super().focusOutEvent(event)
 

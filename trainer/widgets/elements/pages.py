@@ -47,14 +47,14 @@ class Page(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self._look.px(340)
         return QSize(width, self.heightForWidth(width))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         pad = self._look.px(16)
         _, text_h = text_size(self._look.font("large", bold=True), self._text, max(1, width - 2 * pad))
         return pad + self._look.px(120) + pad + text_h + pad
@@ -62,7 +62,7 @@ class Page(QWidget):
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
         if event.key() in keys:
             event.accept()
@@ -73,16 +73,16 @@ class Page(QWidget):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is not None:
             self._shift = event.position().x() - self._press.x()
             self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         start, self._press = self._press, None
         self._shift = 0.0
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -96,7 +96,7 @@ class Page(QWidget):
         else:
             self.swiped.emit(direction)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

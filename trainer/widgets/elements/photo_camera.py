@@ -43,20 +43,20 @@ class CameraButton(BigButton):
     def _side(self) -> int:
         return self.look.px(76 if self.kind == "shutter" else 56)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         side = max(self._side(), self.look.target) + 2 * max(3, self.look.px(3))
         return QSize(side, side)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return False
 
     def text_fits(self) -> bool:
         return True  # the label is its accessible name and the words under the bar
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -94,7 +94,7 @@ class CameraButton(BigButton):
 
 
 class _Bar(QWidget):
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(BAR))
         painter.end()

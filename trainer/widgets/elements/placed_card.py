@@ -43,24 +43,24 @@ class ReaderWithCard(QWidget):
     def _reader_width(self, width: int) -> int:
         return min(self._look.px(260), max(170, width - 8))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self._look.px(260) + 8
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(178, self.heightForWidth(178))
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return round(self._reader_width(width) * 0.8) + 8
 
     def reader_rect(self) -> QRectF:
         w = self._reader_width(self.width())
         return QRectF((self.width() - w) / 2, 4, w, round(w * 0.8))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         reader = self.reader_rect()
         card_w = reader.width() * 0.86
@@ -68,7 +68,7 @@ class ReaderWithCard(QWidget):
         self.card.setGeometry(round(reader.center().x() - card_w / 2), round(reader.center().y() - card_h / 2),
                               round(card_w), round(card_h))
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

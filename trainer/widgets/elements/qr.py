@@ -25,7 +25,7 @@ class QrPicture(QWidget):
         self.data = data
         self.setFixedSize(QSize(side, side))
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         paint_qr(painter, QRectF(self.rect()), self.data)
         painter.end()
@@ -44,7 +44,7 @@ class BarcodePicture(QWidget):
         self.setMinimumWidth(min(width, look.px(160)))
         self.setMaximumWidth(width)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self._width, self.height())
 
     def bars(self) -> list[int]:
@@ -56,7 +56,7 @@ class BarcodePicture(QWidget):
                 pattern += [1 + value % 3, 1 + (value // 3) % 2, 1 + (value + 1) % 3, 1 + value % 2]
         return pattern + [2, 1, 1]
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         from PySide6.QtGui import QColor
 
         look = self._look

@@ -34,11 +34,11 @@ class ProductCard(BigButton):
         width = self.width() if width is None else width
         return min(self.look.px(96), max(24, width // 4))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self.look.px(440)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         char, _ = text_size(self.look.font("large", bold=True), "あい")
         width = char + 3 * self.look.px(12) + 2 * focus_width(self.look) + 24
         return QSize(min(width, self.sizeHint().width()), self.look.target)
@@ -46,7 +46,7 @@ class ProductCard(BigButton):
     def _text_width(self, width: int) -> int:
         return max(1, width - self._thumb(width) - 3 * self.look.px(12) - 2 * focus_width(self.look))
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         inner = self._text_width(width)
         height = sum(text_size(self.look.font(role, bold=role != "small"), text, inner)[1]
                      for text, role, _, _ in self._lines)
@@ -56,7 +56,7 @@ class ProductCard(BigButton):
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

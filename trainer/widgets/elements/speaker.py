@@ -52,15 +52,15 @@ class LightRing(QWidget):
             self._timer.setInterval(60)
             self._timer.timeout.connect(self._spin)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return self.size()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._timer is not None:
             self._timer.start()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         if self._timer is not None:
             self._timer.stop()
         super().hideEvent(event)
@@ -69,7 +69,7 @@ class LightRing(QWidget):
         self._angle = (self._angle + 12) % 360
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

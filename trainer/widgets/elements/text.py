@@ -39,7 +39,7 @@ class _Icon(QWidget):
         self._name, self._colour = name, colour
         self.setFixedSize(side, side)
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ARG002
+    def paintEvent(self, event) -> None:
         from PySide6.QtCore import QRectF
         from PySide6.QtGui import QColor, QPainter
 

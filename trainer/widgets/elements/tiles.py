@@ -55,7 +55,7 @@ class MenuTilesElement(ElementWidget):
         for column in range(max(columns, self.grid.columnCount())):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         wanted = int(self.element.props.get("columns", 2) or 2)
         fits = max(1, event.size().width() // max(1, self.look.px(120)))
         self._arrange(min(wanted, fits))
