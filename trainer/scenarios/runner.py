@@ -98,7 +98,7 @@ class Run:
     def __init__(self, scenario: Scenario, *, clock: Callable[[], float] = time.monotonic,
                  normalise: Callable[[str], str] = default_speech_normaliser, mode: str = "try") -> None:
         self.scenario = scenario
-        self.mode = mode if mode in ("try", "alone") else "try"
+        self.mode = mode if mode in ("watch", "try", "alone") else "try"
         """How this run is played (``modes.MODES``); told to listeners with ``RunStarted``."""
         self._clock = clock
         self._normalise = normalise
