@@ -342,7 +342,7 @@ class LearnerDirectory:
         """Everything stored about one learner, as plain JSON-ready data."""
         with self.engine.connect() as conn:
             learner = conn.execute(
-                select(Learner.id, Learner.display_name, Learner.created_at, Group.name)
+                select(Learner.id, Learner.display_name, Learner.created_at, Group.name, Learner.default_mode)
                 .outerjoin(Group, Group.id == Learner.group_id)
                 .where(Learner.id == learner_id)
             ).first()
@@ -391,6 +391,7 @@ class LearnerDirectory:
                 "display_name": learner.display_name,
                 "group": learner.name,
                 "created_at": learner.created_at.isoformat(),
+                "default_mode": learner.default_mode,
             },
             "merged_from": [str(m) for m in merged_from],
             "attempts": [
