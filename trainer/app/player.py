@@ -358,6 +358,9 @@ class Player(QWidget):
     def _first_targets(self) -> list[QWidget]:
         view = self.view
         step = self.step
+        pointed = self.watch.pointed_on(view) if self.watch is not None else None
+        if pointed is not None:  # watch mode: what the hand points at is what must be in view
+            return [pointed]
         inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
         if inputs and not view.inputs_filled(step):
             whole = [view.element_of(w) for w in inputs]
@@ -432,7 +435,7 @@ class Player(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self.overlay.isVisible():
+        if not self.overlay.isHidden():  # shown before the player was (watch mode's first step) too
             self.overlay.setGeometry(self.rect())
 
     # -- steps ----------------------------------------------------------------------

@@ -25,9 +25,10 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from trainer.reading.ruby import plain
 from trainer.scenarios import watch as plan
@@ -169,6 +170,7 @@ class WatchPlayer(QObject):
         self._step: Step | None = None
         self._lead = ""
         self._generation = 0
+        self._pointed: QWidget | None = None
 
     # -- what the player calls ------------------------------------------------------------------
     @property
@@ -217,6 +219,13 @@ class WatchPlayer(QObject):
 
     def stop(self) -> None:
         self._stop()
+
+    def pointed_on(self, view: QWidget | None) -> QWidget | None:
+        """The widget the hand points at on ``view``'s screen (None: nothing there, or gone)."""
+        widget = self._pointed
+        if widget is None or view is None or not isValid(widget) or not view.isAncestorOf(widget):
+            return None
+        return widget
 
     def screen_rebuilt(self) -> None:
         """The player drew the step's screen again (a new size): show this phase again on it."""
@@ -298,8 +307,8 @@ class WatchPlayer(QObject):
             self._point(lambda: self._card(demo.target))
             return
         if kind == "swipe":
-            on = demo.expect.fields.get("@on")
-            self._point(lambda: view.target_widget(on.values[0]) if on is not None else view)
+            on = demo.expect.fields.get("@on")  # on an element, else the screen as far as it is in view
+            self._point(lambda: view.target_widget(on.values[0]) if on is not None else self.player.device.scroll.viewport())
             return
         self._point(lambda: view.target_widget(demo.target or ""))
 
@@ -398,6 +407,7 @@ class WatchPlayer(QObject):
 
     def _stop(self) -> None:
         self._generation += 1
+        self._pointed = None
         self._timer.stop()
         self._beats.clear()
         self.phase = "idle"
@@ -504,10 +514,13 @@ class WatchPlayer(QObject):
         reach = max(80, min(rect.width(), rect.height()) // 3)
         offset = {"left": QPoint(-reach, 0), "right": QPoint(reach, 0), "up": QPoint(0, -reach),
                   "down": QPoint(0, reach)}.get(direction, QPoint(-reach, 0))
-        if widget is view:  # start on a plain part of the screen (not a control)
-            centre = QPoint(rect.width() // 2, max(10, view.layout().contentsMargins().top() // 2))
-            if direction == "up":
-                centre = QPoint(rect.width() // 2, min(rect.height() - 5, centre.y() + reach))
+        if widget is view:  # across the part of the screen in view (the events go to the screen itself)
+            viewport = self.player.device.scroll.viewport()
+            shown = QRect(view.mapFrom(viewport, QPoint(0, 0)), viewport.size()).intersected(rect)
+            centre = shown.center()
+            reach = max(self.player.device_look.px(60), min(shown.width(), shown.height()) // 3)
+            offset = {"left": QPoint(-reach, 0), "right": QPoint(reach, 0), "up": QPoint(0, -reach),
+                      "down": QPoint(0, reach)}.get(direction, QPoint(-reach, 0))
         self._plan_drag(widget, centre, centre + offset)
 
     def _plan_scan(self, finder) -> None:
@@ -537,12 +550,15 @@ class WatchPlayer(QObject):
 
     # -- finding things on the screen --------------------------------------------------------------
     def _clip_for(self, widget: QWidget) -> QWidget:
-        """Scroll ``widget`` into view on the device's screen; the rectangle the hand stays in."""
+        """Scroll ``widget`` into view on the device's screen (and keep it there while the screen
+        settles: the player reveals what the hand points at); the rectangle the hand stays in."""
         device = self.player.device
         viewport = device.scroll.viewport()
+        self._pointed = widget
         if viewport.isAncestorOf(widget):
             margin = min(self.player.device_look.px(16), 40)
             device.scroll.ensureWidgetVisible(widget, margin, margin)  # only what is on screen is pointed at
+            self.player.reveal()
             return viewport
         return device
 
