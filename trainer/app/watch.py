@@ -14,8 +14,8 @@ fresh screen. The learner's own taps on the device are not judged in this
 mode (a short word says 「次へ」 goes on).
 
 What to do at each step comes from ``trainer.scenarios.watch.demo_for``;
-the words that describe it from :func:`describe` (also printed on the
-handout).
+the words that describe it from ``trainer.app.watch_steps`` (also printed
+on the handout).
 """
 
 from __future__ import annotations
@@ -30,12 +30,13 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
+from trainer.app.watch_steps import describe, describe_mistake
 from trainer.reading.ruby import plain
 from trainer.scenarios import watch as plan
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.matching import default_speech_normaliser
 from trainer.scenarios.model import Expectation, Mistake, Scenario, Step, Text
-from trainer.scenarios.runner import PRAISES, label_of
+from trainer.scenarios.runner import PRAISES
 from trainer.widgets.strings import tr
 
 if TYPE_CHECKING:
@@ -53,64 +54,6 @@ DRAG_STEPS = 14
 BODY_KINDS = ("insert", "take", "press", "look")
 TEMPO = 1.0
 """Multiplies every wait above (1.0: the learner's pace; tests make it 0)."""
-
-
-# -- words -------------------------------------------------------------------------------------
-def _label(step: Step, target: str | None, lang: str) -> str | None:
-    if not target:
-        return None
-    label = label_of(step, target)
-    if label is None:
-        return None
-    element = step.screen.ids().get(target)
-    if element is not None and element.type == "message" and element.id != target:
-        return tr("watch.the_link", lang)  # a link in a message: its address says little
-    return plain(label.get(lang))
-
-
-def _field_name(step: Step, field_id: str, lang: str) -> str:
-    return _label(step, field_id, lang) or tr("watch.the_field", lang)
-
-
-def _does(step: Step, expect: Expectation, value: str | None, lang: str) -> str:
-    """What the hand does for ``expect`` in words (「「支払う」を押します。」)."""
-    kind = expect.kind
-    what = _label(step, expect.target, lang)
-    if kind == "enter":
-        return tr("watch.do.enter", lang, field=_field_name(step, expect.target or "", lang), value=value or "")
-    if kind == "say":
-        return tr("watch.do.say", lang, phrase=value or "")
-    if kind == "swipe":
-        return tr(f"watch.do.swipe.{expect.target}", lang)
-    if kind == "scan":
-        return tr("watch.do.scan", lang)
-    if kind == "place" and expect.target and step.screen.ids().get(expect.target) is not None:
-        return tr("watch.do.place_card", lang)
-    if kind in ("insert", "place"):
-        return tr("watch.do.insert", lang, part=what or "")
-    if kind == "look":
-        return tr("watch.do.look", lang)
-    if kind == "continue":
-        return tr("watch.do.continue", lang)
-    if kind == "toggle" and value == "off":
-        return tr("watch.do.untick", lang, what=what or "")
-    key = {"tap": "tap", "press": "tap", "long-press": "hold", "choose": "choose", "toggle": "tick",
-           "take": "take"}.get(kind, "tap")
-    return tr(f"watch.do.{key}", lang, what=what or tr("watch.the_place", lang))
-
-
-def describe(step: Step, demo: plan.Demo, lang: str = "ja") -> str:
-    """The hand's work on ``step`` in words: the values typed first, then the action."""
-    parts = [tr("watch.do.fill", lang, field=_field_name(step, name, lang), value=value)
-             for name, value in demo.fields if value]
-    parts.append(_does(step, demo.expect, demo.value, lang))
-    return "".join(parts)
-
-
-def describe_mistake(step: Step, mistake: Mistake, lang: str = "ja") -> str:
-    """「よくある間違い」 in words: what the wrong action is."""
-    expect = plan.mistake_action(mistake)
-    return _does(step, expect, None, lang)
 
 
 # -- events that a person's hand would make ------------------------------------------------------

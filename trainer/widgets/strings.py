@@ -134,6 +134,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "watch.then_right": ("「次へ」を押すと、正しいやり方を見せます。", "Press “Next” to see the right way."),
     "watch.only_next": ("今は見る練習です。「次へ」を押すと進みます。", "You are watching now. Press “Next” to go on."),
     "watch.replay": ("もう一度見る", "Watch again"),
+    "watch.handout": ("「見てみる」では: {does}", "In “Watch”: {does}"),
+    "watch.handout_mistake": ("「見てみる」のよくある間違い: {wrong} → {why}", "“Watch” shows a common mistake: {wrong} → {why}"),
     "watch.replay_note": ("この手順を、はじめからもう一度見せます。", "Shows this step again from its start."),
     "watch.the_link": ("メッセージのリンク", "the link in the message"),
     "watch.the_field": ("入力欄", "the box"),
