@@ -490,13 +490,13 @@ class Player(QWidget):
         spoken = [self.ctx.raw(lead) if lead is not None else ""]
         if self.arrived is not None:
             spoken.append(self.ctx.raw(self.arrived))
-        if self.watch is not None:  # watch mode reads the same, then what the hand shows
-            self.watch.begin(step, [*spoken, raw] if speak else None, len(spoken), "\n".join(shown), lead)
-        elif speak:
+        if self.watch is None and speak:
             self.narrator.say(*spoken, raw, follow=len(spoken))
         # a screen reader hears what led here and where the learner has come (the device changed)
         announced = [self.ctx.text(t) for t in (lead, self.arrived) if t is not None] if speak else []
         access.present_step(self, "　".join(announced))
+        if self.watch is not None:  # watch mode reads the same, then what the hand shows
+            self.watch.begin(step, [*spoken, raw] if speak else None, len(spoken), shown, lead)
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:

@@ -124,14 +124,18 @@ class WatchPlayer(QObject):
     def lang(self) -> str:
         return self.player.look.lang
 
-    def begin(self, step: Step, spoken: list[str], follow: int, shown: str = "",
+    def begin(self, step: Step, spoken: list[str] | None, follow: int, shown: list[str] | None = None,
               lead: Text | str | None = None) -> None:
-        """``step`` is on screen: read ``spoken`` (and its first shown mistake) and start showing."""
+        """``step`` is on screen: read ``spoken`` (and its first shown mistake) and start showing.
+        ``shown`` are the texts above the step (what led here, where the learner has come)."""
         self._stop()
         self._step = step
         self.demo = plan.demo_for(self.scenario, step)
         generic = isinstance(lead, Text) and any(lead is p for p in PRAISES)
-        self._lead = "" if generic else shown
+        shown = list(shown or [])
+        self._lead = "\n".join(shown[1:] if generic and lead is not None else shown)
+        if generic and spoken:  # 「よくできました」 for what the app did itself: not said
+            spoken = ["", *spoken[1:]]
         self._mistakes = list(self.demo.mistakes) if self.demo is not None else []
         extra = self._next_mistake() if self._mistakes else self._start_show()
         if spoken is not None:
@@ -218,7 +222,6 @@ class WatchPlayer(QObject):
         return [doing] if demo.kind != "continue" else []
 
     def _plan_show(self, demo: plan.Demo) -> None:
-        view = self.player.view
         for field_id, value in demo.fields:
             self._plan_fill(field_id, value)
         kind = demo.kind
@@ -236,24 +239,23 @@ class WatchPlayer(QObject):
             elif speaker is not None:
                 self._point(lambda: self._suggestion(speaker, demo.expect.phrases))
             return
+        self._point(lambda: self._shown_widget(demo))
+
+    def _shown_widget(self, demo: plan.Demo) -> QWidget | None:
+        """What the hand goes to for ``demo``'s action (looked up when it sets off: the screen may
+        have been drawn again since the step began)."""
+        view, kind = self.player.view, demo.kind
         if self._on_body(demo.expect):
             thing = self._held_thing(demo.expect) if kind in ("insert", "place") else None
-            if thing is not None:
-                self._point(lambda: thing)
-            else:
-                self._point(lambda: self.player.device.part_widget(demo.target or ""))
-            return
+            return thing if thing is not None else self.player.device.part_widget(demo.target or "")
         if kind == "scan":
-            self._point(lambda: self._camera(demo.target))
-            return
+            return self._camera(demo.target)
         if kind == "place":
-            self._point(lambda: self._card(demo.target))
-            return
+            return self._card(demo.target)
         if kind == "swipe":
             on = demo.expect.fields.get("@on")  # on an element, else the screen as far as it is in view
-            self._point(lambda: view.target_widget(on.values[0]) if on is not None else self.player.device.scroll.viewport())
-            return
-        self._point(lambda: view.target_widget(demo.target or ""))
+            return view.target_widget(on.values[0]) if on is not None else self.player.device.scroll.viewport()
+        return view.target_widget(demo.target or "")
 
     def _do(self) -> None:
         """Do the step's action through the widgets (drags move, the camera turns, keys press)."""
@@ -498,6 +500,8 @@ class WatchPlayer(QObject):
         device = self.player.device
         viewport = device.scroll.viewport()
         self._pointed = widget
+        self.player.overlay.hand_look = self.player.device_look.with_(scale=max(1.0, min(
+            1.5, self.player.device_look.scale)))
         if viewport.isAncestorOf(widget):
             margin = min(self.player.device_look.px(16), 40)
             device.scroll.ensureWidgetVisible(widget, margin, margin)  # only what is on screen is pointed at
@@ -538,11 +542,12 @@ class WatchPlayer(QObject):
         return cameras[0].viewfinder if cameras else None
 
     def _card_element(self, card_id: str | None):
-        return next(w for w in self.player.view.elements if w.element.type == "card"
-                    and (card_id is None or w.element.id == card_id))
+        return next((w for w in self.player.view.elements if w.element.type == "card"
+                     and (card_id is None or w.element.id == card_id)), None)
 
     def _card(self, card_id: str | None):
-        return self._card_element(card_id).table.card
+        element = self._card_element(card_id)
+        return element.table.card if element is not None else None
 
     @staticmethod
     def _suggestion(speaker, phrases: tuple[str, ...]):

@@ -41,7 +41,7 @@ def _does(step: Step, expect: Expectation, value: str | None, lang: str) -> str:
     if kind == "place" and expect.target and step.screen.ids().get(expect.target) is not None:
         return tr("watch.do.place_card", lang)
     if kind in ("insert", "place"):
-        return tr("watch.do.insert", lang, part=what or "")
+        return tr(f"watch.do.{kind}", lang, part=what or "")
     if kind == "look":
         return tr("watch.do.look", lang)
     if kind == "continue":

@@ -32,6 +32,9 @@ class HintOverlay(QWidget):
         self._progress = 1.0
         self._start: QPointF | None = None
         self._free_tip: QPointF | None = None
+        self.hand_look: Look | None = None
+        """Sizes the hand (default: the overlay's look); watch mode sizes it as the device's
+        content, so a big text size does not make a hand that hides what it points at."""
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -143,18 +146,19 @@ class HintOverlay(QWidget):
             self._paint_hand(painter, self._free_tip)
             painter.end()
             return
-        pad = look.px(6)
+        size = self.hand_look or look
+        pad = size.px(6)
         frame = QRectF(rect).adjusted(-pad, -pad, pad, pad)
-        radius = look.px(12)
+        radius = size.px(12)
         path = QPainterPath()
         path.addRoundedRect(frame, radius, radius)
         glow = QColor(look.hex("highlight"))
         glow.setAlpha(40)
         painter.fillPath(path, glow)
         painter.setPen(QPen(QColor("#FFFFFF") if look.theme.name != "high-contrast" else QColor("#000000"),
-                            max(8, look.px(10))))
+                            max(8, size.px(10))))
         painter.drawPath(path)
-        painter.setPen(QPen(look.colour("highlight"), max(5, look.px(6))))
+        painter.setPen(QPen(look.colour("highlight"), max(5, size.px(6))))
         painter.drawPath(path)
         tip = self.hand_tip()
         if tip is not None:
@@ -163,12 +167,13 @@ class HintOverlay(QWidget):
 
     def _paint_hand(self, painter: QPainter, tip: QPointF) -> None:
         look = self._look
-        side = look.px(64)
+        size = self.hand_look or look
+        side = size.px(64)
         if self._progress >= 1.0:
             ring = QColor(look.hex("highlight"))
-            painter.setPen(QPen(ring, max(3, look.px(4))))
+            painter.setPen(QPen(ring, max(3, size.px(4))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(tip, look.px(18), look.px(18))
+            painter.drawEllipse(tip, size.px(18), size.px(18))
         # the hand's fingertip is at the top-left third of the icon
         box = QRectF(tip.x() - side * 0.38, tip.y() - side * 0.05, side, side)
         backdrop = QPainterPath()

@@ -152,6 +152,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "watch.do.scan": ("カメラをコードに向けて、読み取ります。", "Points the camera at the code to read it."),
     "watch.do.place_card": ("カードを読み取り機に置きます。", "Puts the card on the reader."),
     "watch.do.insert": ("手に持っているものを「{part}」に入れます。", "Puts what the hand holds into “{part}”."),
+    "watch.do.place": ("手に持っているものを「{part}」に置きます。", "Puts what the hand holds on “{part}”."),
     "watch.do.look": ("カメラの枠に顔を合わせます。", "Moves the face into the camera's frame."),
     "watch.do.continue": ("読んだら、「次へ」を押します。", "Read it, then press “Next”."),
     "watch.do.swipe.left": ("画面を右から左へなぞります。", "Swipes the screen from right to left."),
