@@ -206,3 +206,26 @@ def test_keys_appear_one_by_one_at_the_learners_pace(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: lengths.add(len(player.view.field_values()[field_id])) or player.watch.phase == "ready",
                     timeout=10000)
     assert len(lengths) > 3, f"the number appeared at once: {sorted(lengths)}"
+
+
+def test_watch_mode_speaks_english_through_the_catalogue(qtbot):
+    from trainer.app.library import Library
+    from trainer.app.main_window import MainWindow
+    from trainer.app.settings import Settings
+
+    scenario = next(s for s in bundled() if s.id == "code-pay")
+    window = MainWindow(Library([scenario]), settings=Settings(text_size_chosen=True, read_aloud=False, lang="en"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.choose_mode(scenario.id)
+    page = window._pages["modes"]
+    assert [b.text() for b in (page.buttons[m] for m in page.order)] == ["Watch", "Try it", "On your own"]
+    player = window.start(scenario.id, mode="watch")
+    settle()
+    assert player.controls.restart.text() == "Watch again"
+    advance_to(qtbot, player, lambda d: d.target == "show")
+    assert player.panel.feedback.text().startswith("A common mistake: Presses “Scan”.")
+    click(player.panel.next_button)
+    wait_shown(qtbot, player)
+    assert player.panel.feedback.text() == "Presses “Pay”.\nPress “Next” to see it done."

@@ -82,3 +82,24 @@ def test_the_fixed_way_beats_the_record_on_the_start_page(qtbot, tmp_path):
         assert "先生のおすすめは「見てみる」" in page.note()
     finally:
         record.close()
+
+
+def test_a_watched_attempt_is_stored_as_watched_and_then_try_is_offered(engine, recorder, directory):
+    """Watched to the end (the app's own right actions, no hint): stored with mode watch, and the
+    next offer is 「やってみる」 — a watched run never counts as done without a hint."""
+    from tests.progress.helpers import attempt_row, pay_actions, pay_scenario
+    from tests.progress.test_attempt_mode import _listened
+
+    learner = directory.add_learner("見る 花子")
+    scenario = pay_scenario()
+    assert recorder.suggested_mode(learner, scenario.id) == "watch"
+    listener = recorder.listener(learner)
+    run = _listened(scenario, listener, mode="watch")
+    no_hint = [a for i, a in enumerate(pay_actions()) if i != 2]
+    for action in no_hint:
+        action(run)
+    assert run.finished and run.mode == "watch"
+    assert recorder.flush()
+    assert attempt_row(engine, listener.attempt_id).mode == "watch"
+    assert recorder.store.finished_modes(learner, scenario.id) == [("watch", 0)]
+    assert recorder.suggested_mode(learner, scenario.id) == "try"
