@@ -105,12 +105,15 @@ def _distances(scenario: Scenario, worst: int) -> dict[str, int]:
     return found
 
 
-def best_move(scenario: Scenario, step: Step) -> Move | None:
+def _all_distances(scenario: Scenario) -> dict[int, dict[str, int]]:
+    return {worst: _distances(scenario, worst) for worst in sorted(set(_RANK.values()))}
+
+
+def best_move(scenario: Scenario, step: Step, distances: dict[int, dict[str, int]] | None = None) -> Move | None:
     """The move watch mode makes on ``step``: towards the best end it can reach, by the shortest
     way (the author's first of equals); None on a finish or a step that leads nowhere."""
     moves = moves_from(scenario, step)
-    for worst in sorted(set(_RANK.values())):
-        distance = _distances(scenario, worst)
+    for worst, distance in (distances or _all_distances(scenario)).items():
         if step.id not in distance:
             continue
         for move in moves:
@@ -124,9 +127,9 @@ def shown_mistakes(step: Step) -> tuple[Mistake, ...]:
     return tuple(m for m in step.mistakes if m.show)
 
 
-def demo_for(scenario: Scenario, step: Step) -> Demo | None:
+def demo_for(scenario: Scenario, step: Step, distances: dict[int, dict[str, int]] | None = None) -> Demo | None:
     """What watch mode shows and does on ``step`` (None on a finish)."""
-    move = best_move(scenario, step)
+    move = best_move(scenario, step, distances)
     if move is None:
         return None
     expect = move.expect
@@ -147,10 +150,11 @@ def route(scenario: Scenario) -> list[Demo]:
     """The steps watch mode plays from the first to an end, with what it does at each."""
     demos: list[Demo] = []
     seen: set[str] = set()
+    distances = _all_distances(scenario)  # once: the walk stays linear in steps
     step: Step | None = scenario.steps[0] if scenario.steps else None
     while step is not None and step.id not in seen and not step.is_finish:
         seen.add(step.id)
-        demo = demo_for(scenario, step)
+        demo = demo_for(scenario, step, distances)
         if demo is None or demo.next_id is None:
             break
         demos.append(demo)
