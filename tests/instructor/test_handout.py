@@ -90,3 +90,22 @@ def test_tiny_handout_page_count(tmp_path):
     path.write_text(TINY, encoding="utf-8")
     assert write_handout(load(path), tmp_path / "t.pdf") == 2
     assert pages_of(tmp_path / "t.pdf") == 2
+
+
+def test_handout_prints_what_the_hand_does_in_watch_mode(tmp_path):
+    """Each step watch mode plays says what the hand does, a marked mistake first (issue #15)."""
+    from trainer.app.watch_steps import handout_lines
+
+    source = bundled_content_dir() / "cashless" / "code-pay.yaml"
+    scenario = load(source)
+    show = scenario.step("show-code")
+    lines = handout_lines(scenario, show)
+    assert lines[0].startswith("「見てみる」のよくある間違い: 「スキャン」を押します。")
+    assert lines[-1] == "「見てみる」では: 「支払う」を押します。"
+    assert handout_lines(scenario, show, "en")[-1] == "In “Watch”: Presses “Pay”."
+    assert handout_lines(scenario, scenario.finishes[0]) == []
+    out = tmp_path / "code.pdf"
+    assert main(["handout", str(source), "--out", str(out)]) == 0
+    text = re.sub(r"\s+", "", text_of(out))
+    assert "「見てみる」では:「支払う」を押します。" in text
+    assert "よくある間違い" in text

@@ -15,7 +15,6 @@ produce the action, the test fails.
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import dataclass
 
@@ -26,11 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from trainer.scenarios.matching import default_speech_normaliser
 from trainer.scenarios.model import Expectation, Scenario, Step, ValueMatch
-
-try:  # Python 3.11+
-    import re._parser as sre_parse  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
+from trainer.scenarios.watch import example
 
 CONTINUE = Expectation("continue", None)
 
@@ -73,62 +68,6 @@ def routes(scenario: Scenario) -> dict[str, list[Move]]:
                 found[move.next_id] = [*found[step.id], move]
                 queue.append(scenario.step(move.next_id))
     return {s.id: found[s.id] for s in scenario.finishes if s.id in found}
-
-
-# -- values that satisfy a ValueMatch -----------------------------------------------------------
-def example(match: ValueMatch | None) -> str:
-    """A value a learner could type that ``match`` accepts."""
-    if match is None:
-        return "1"
-    if match.mode in ("exact", "one-of"):
-        return match.values[0]
-    if match.mode == "any":
-        return "1"
-    if match.mode == "empty":
-        return ""
-    value = _from_regex(sre_parse.parse(match.values[0]))
-    assert re.fullmatch(match.values[0], value), f"cannot make an example for /{match.values[0]}/"
-    return value
-
-
-def _char_for(items) -> str:
-    negate = any(op == sre_parse.NEGATE for op, _ in items)
-    allowed: list[str] = []
-    for op, arg in items:
-        if op == sre_parse.LITERAL:
-            allowed.append(chr(arg))
-        elif op == sre_parse.RANGE:
-            allowed.append(chr(arg[0]))
-        elif op == sre_parse.CATEGORY:
-            allowed.append({sre_parse.CATEGORY_DIGIT: "1", sre_parse.CATEGORY_SPACE: " "}.get(arg, "a"))
-    if negate:
-        for candidate in "a1あA":
-            if candidate not in allowed:
-                return candidate
-    return allowed[0] if allowed else "a"
-
-
-def _from_regex(parsed) -> str:
-    out = []
-    for op, arg in parsed:
-        if op == sre_parse.LITERAL:
-            out.append(chr(arg))
-        elif op == sre_parse.NOT_LITERAL:
-            out.append("a" if chr(arg) != "a" else "b")
-        elif op == sre_parse.ANY:
-            out.append("a")
-        elif op == sre_parse.IN:
-            out.append(_char_for(arg))
-        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
-            low, _high, item = arg
-            out.append(_from_regex(item) * max(low, 1))
-        elif op == sre_parse.SUBPATTERN:
-            out.append(_from_regex(arg[-1]))
-        elif op == sre_parse.BRANCH:
-            out.append(_from_regex(arg[1][0]))
-        elif op == sre_parse.CATEGORY:
-            out.append({sre_parse.CATEGORY_DIGIT: "1", sre_parse.CATEGORY_SPACE: " "}.get(arg, "a"))
-    return "".join(out)
 
 
 # -- doing things through the UI ---------------------------------------------------------------

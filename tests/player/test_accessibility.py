@@ -178,6 +178,8 @@ def test_biz_ud_gothic_is_used_on_every_machine(qapp):
 ALLOWED_TIMERS = {
     "trainer/widgets/elements/speaker.py": "the speaker's ring spins while it 'thinks' (device animation)",
     "trainer/widgets/hint_overlay.py": "the demonstration hand glides to its target (hint animation)",
+    "trainer/app/watch.py": "watch mode's showing: the hand's way, keys typed one by one, a drag's moves (an "
+                            "animation; moving on waits for 「次へ」, see test_watch_mode)",
     "trainer/app/narrator.py": "a new text waits for its window's paint, at most 100 ms (not a timer on the learner)",
     "trainer/app/first_frame.py": "speech, readings and the record start once the first frame is painted "
                                   "(zero delay; a fallback when the window is never painted)",

@@ -208,7 +208,7 @@ def test_the_progress_link_suggests_from_the_record(qtbot, tmp_path):
         link = ProgressLink(record)
         learner = record.learners.add_learner("ひとりで 花子", None)
         link.choose(learner)
-        assert link.suggest_mode(scenario.id) == "try"
+        assert link.suggest_mode(scenario.id) == "watch"  # the first time: 「見てみる」
         window = _window(qtbot, [scenario])
         window.listeners_for = link.listeners_for
         window.suggest_mode = link.suggest_mode

@@ -70,14 +70,15 @@ def test_unknown_modes_never_reach_the_record():
 
 
 def test_the_suggestion_follows_the_record(engine, recorder, learner):
-    """Guided until a guided run was finished without a hint; then 「ひとりで」 is offered first."""
+    """Watch the first time, guided until a guided run was finished without a hint; then
+    「ひとりで」 is offered first."""
     scenario = pay_scenario()
-    assert recorder.suggested_mode(learner, scenario.id) == "try"  # the first time
-    assert recorder.suggested_mode(None, scenario.id) == "try"  # a guest
+    assert recorder.suggested_mode(learner, scenario.id) == "watch"  # the first time
+    assert recorder.suggested_mode(None, scenario.id) == "watch"  # a guest: no record, the first time
     run = _listened(scenario, recorder.listener(learner))
-    pay_actions()[0](run)  # begun, not finished: still guided
+    pay_actions()[0](run)  # begun, not finished: still the first time
     assert recorder.flush()
-    assert recorder.suggested_mode(learner, scenario.id) == "try"
+    assert recorder.suggested_mode(learner, scenario.id) == "watch"
     for action in pay_actions():  # finished, with a hint on the way
         action(run)
     assert recorder.flush()

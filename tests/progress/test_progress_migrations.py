@@ -81,8 +81,9 @@ def test_data_survives_the_upgrade(bare_engine):
 
 
 def test_learners_hold_a_name_and_a_group_and_nothing_else(engine):
+    """Besides the name and the group, only the way an instructor fixed to practise (issue #15)."""
     columns = {c["name"] for c in inspect(engine).get_columns("learner")}
-    assert columns == {"id", "display_name", "group_id", "created_at"}
+    assert columns == {"id", "display_name", "group_id", "created_at", "default_mode"}
 
 
 def test_revision_files_have_telling_names():

@@ -148,6 +148,7 @@ def test_export_one_learner_as_json(directory, store, make_recorder, tmp_path):
         "display_name": "書き出し はなこ",
         "group": "火曜スマホ教室",
         "created_at": data["learner"]["created_at"],
+        "default_mode": None,
     }
     assert [a["id"] for a in data["attempts"]] == [str(attempt_id)]
     attempt = data["attempts"][0]

@@ -95,7 +95,11 @@ def test_the_schema_knows_the_new_keys():
 def test_the_suggested_mode():
     from trainer.scenarios.modes import suggest
 
-    assert suggest([]) == "try"  # the first time: guided
+    assert suggest([]) == "watch"  # the first time: 「見てみる」
+    assert suggest([("watch", 0)]) == "try"  # watched: now guided
     assert suggest([("try", 2)]) == "try"  # finished with hints: guided again
     assert suggest([("try", 2), ("try", 0)]) == "alone"  # once without a hint: on your own
     assert suggest([("alone", 3)]) == "alone"
+    assert suggest([("alone", 3)], fixed="watch") == "watch"  # an instructor fixed the way: it wins
+    assert suggest([], fixed="try") == "try"
+    assert suggest([], fixed="exam") == "watch"  # nothing sensible fixed: the record decides

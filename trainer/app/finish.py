@@ -58,11 +58,13 @@ class FinishPage(ScrollPage):
     """「やってみる で練習」 (after an on-your-own run that needed hints): the same scenario, guided."""
 
     def __init__(self, scenario: Scenario, step: Step, look: Look, parent: QWidget | None = None,
-                 summary: modes.Summary | None = None) -> None:
+                 summary: modes.Summary | None = None, watched: bool = False) -> None:
         super().__init__(look, parent)
         self.scenario = scenario
         self.step = step
         self.summary = summary
+        self.watched = watched
+        """The run was watched (「見てみる」): the page offers 「やってみる」 next."""
         """How an on-your-own run went (None after guided play)."""
         outcome = step.finish or "success"
         lang = look.lang
@@ -87,7 +89,7 @@ class FinishPage(ScrollPage):
                 box.box_layout.addWidget(item)
             self.body.addWidget(box)
         self.summary_lines: list[TextBlock] = []
-        if summary is not None:
+        if summary is not None or watched:
             box = Box(look, fill="surface", border="border", padding=18)
             for text in self.summary_texts():
                 item = TextBlock(text, look, colour="surface_text", icon="info" if self.summary_lines else "star")
@@ -97,14 +99,17 @@ class FinishPage(ScrollPage):
         holder = QWidget()
         buttons = FlowLayout(holder, spacing=look.px(12))
         alone = summary is not None
-        self.again = BigButton(look.tr("finish.again_alone" if alone else "finish.again"), look,
-                               style="secondary", icon="repeat")
+        again = "finish.again_alone" if alone else "watch.replay" if watched else "finish.again"
+        self.again = BigButton(look.tr(again), look, style="secondary", icon="repeat")
         self.others = BigButton(look.tr("finish.other"), look, style="primary", icon="home")
         self.again.clicked.connect(self.again_requested)
         self.others.clicked.connect(self.others_requested)
         self.practise: BigButton | None = None
         if alone and summary.suggestion == modes.TRY:
             self.practise = BigButton(look.tr("finish.practise_try"), look, style="secondary", icon="right")
+            self.practise.clicked.connect(self.practise_requested)
+        elif watched:  # seen it: now do it
+            self.practise = BigButton(look.tr("finish.practise_watched"), look, style="secondary", icon="right")
             self.practise.clicked.connect(self.practise_requested)
         buttons.addWidget(self.others)
         if self.practise is not None:
@@ -117,7 +122,7 @@ class FinishPage(ScrollPage):
         """An on-your-own run in plain words: alone or with N hints, the hardest step, what next."""
         summary, look = self.summary, self.look
         if summary is None:
-            return []
+            return [look.tr("finish.watched")] if self.watched else []
         lines = [look.tr("finish.alone_done") if summary.alone else look.tr("finish.alone_hints", n=summary.hints)]
         if summary.hardest is not None and self.scenario.has_step(summary.hardest):
             hardest = modes.instruction(self.scenario, self.scenario.step(summary.hardest))

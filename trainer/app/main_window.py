@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.instructor_factory = link.instructor_page
         self.listeners_for = link.listeners_for
         self.suggest_mode = getattr(link, "suggest_mode", None)
+        self.fixed_mode = getattr(link, "fixed_mode", None)
         self.resume_store = link.resume
         page = "learner" if self.page_name == "home" else self.page_name
         self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
@@ -283,7 +284,11 @@ class MainWindow(QMainWindow):
         self._category = scenario.category
         self._choosing = scenario_id
         suggest = getattr(self, "suggest_mode", None)
-        page = ModeChoicePage(scenario, self.look, suggested=suggest(scenario_id) if suggest else "try")
+        fixed = getattr(self, "fixed_mode", None)
+        fixed_mode = fixed() if fixed else None
+        suggested = suggest(scenario_id) if suggest else "watch"  # no record: the first time, as far as we know
+        page = ModeChoicePage(scenario, self.look, suggested=suggested,
+                              fixed=fixed_mode is not None and fixed_mode == suggested)
         page.chosen.connect(lambda mode: self.start(scenario_id, mode=mode))
         page.back_requested.connect(lambda: self.show_category(scenario.category))
         self._show("modes", page)
@@ -345,6 +350,7 @@ class MainWindow(QMainWindow):
         player = self.player
         alone = player is not None and player.mode == "alone"
         self._finish_summary = player.tally.summary() if alone else None
+        self._finish_watched = player is not None and player.mode == "watch"
         page = self._finish_page()
         self._show("finish", page)
         self._close_player()
@@ -392,8 +398,9 @@ class MainWindow(QMainWindow):
         from trainer.app.finish import FinishPage
 
         scenario, summary = self._finish_scenario, getattr(self, "_finish_summary", None)
-        page = FinishPage(scenario, self._finish_step, self.look, summary=summary)
-        mode = "alone" if summary is not None else "try"
+        watched = getattr(self, "_finish_watched", False)
+        page = FinishPage(scenario, self._finish_step, self.look, summary=summary, watched=watched)
+        mode = "alone" if summary is not None else "watch" if watched else "try"
         page.again_requested.connect(lambda: self.start(scenario.id, mode=mode))
         page.practise_requested.connect(lambda: self.start(scenario.id, mode="try"))
         page.others_requested.connect(lambda: self.show_category(scenario.category, changed=(scenario.id,)))

@@ -1,8 +1,10 @@
 """The start of a scenario: how to practise it (issue #15).
 
+「見てみる」 is the app playing it (a hand shows each step, 「次へ」 goes on);
 「やってみる」 is guided play (the instruction names what to press);
 「ひとりで」 gives the task and short goals only, and the learner finds the
-buttons. Each choice is a card saying what it means, and a large button on the
+buttons. The suggested way comes first (from the learner's record, or the
+way an instructor fixed for them). Each choice is a card saying what it means, and a large button on the
 band at the bottom that never scrolls away; 「もどる」 goes back to the list. Nothing starts until one is pressed.
 """
 
@@ -14,26 +16,31 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from trainer.app.pages import ScrollPage
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario
-from trainer.scenarios.modes import ALONE, TRY
+from trainer.scenarios.modes import ALONE, MODES, TRY, WATCH
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 
+_ICONS = {WATCH: "hand", TRY: "right", ALONE: "star"}
+
 
 class ModeChoicePage(ScrollPage):
-    """「どのように練習しますか？」 with 「やってみる」 and 「ひとりで」."""
+    """「どのように練習しますか？」 with 「見てみる」, 「やってみる」 and 「ひとりで」, the suggested one first."""
 
     chosen = Signal(str)
-    """The mode picked (``modes.TRY`` or ``modes.ALONE``)."""
+    """The mode picked (``modes.WATCH``, ``modes.TRY`` or ``modes.ALONE``)."""
     back_requested = Signal()
 
     def __init__(self, scenario: Scenario, look: Look, parent: QWidget | None = None,
-                 suggested: str = TRY) -> None:
+                 suggested: str = TRY, fixed: bool = False) -> None:
         super().__init__(look, parent)
         self.scenario = scenario
-        self.suggested = suggested if suggested in (TRY, ALONE) else TRY
+        self.suggested = suggested if suggested in MODES else TRY
         """Offered first (and as the main button): from the learner's record (``modes.suggest``)."""
+        self.fixed = fixed
+        """True when an instructor fixed this learner's way (the note says so)."""
+        self.order = (self.suggested, *(m for m in MODES if m != self.suggested))
         lang = look.lang
         back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
         back.clicked.connect(self.back_requested)
@@ -44,14 +51,12 @@ class ModeChoicePage(ScrollPage):
         self.body.addLayout(row)
         self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted", bold=True))
         self.heading(look.tr("modes.heading"))
-        if self.suggested == ALONE:
-            self.body.addWidget(TextBlock(look.tr("modes.suggest_alone"), look, colour="text", icon="star"))
+        self.body.addWidget(TextBlock(self.note(), look, colour="text", icon="star"))
         self.buttons: dict[str, BigButton] = {}
         holder = QWidget()
         row = FlowLayout(holder, spacing=look.px(12))
-        order = (TRY, ALONE) if self.suggested == TRY else (ALONE, TRY)
-        for mode in order:
-            icon = "right" if mode == TRY else "star"
+        for mode in self.order:
+            icon = _ICONS[mode]
             style = "primary" if mode == self.suggested else "secondary"
             box = Box(look, fill="surface", border="border", padding=18)
             box.box_layout.addWidget(TextBlock(look.tr(f"modes.{mode}"), look, role="large", colour="surface_text",
@@ -63,16 +68,21 @@ class ModeChoicePage(ScrollPage):
             button.clicked.connect(lambda _=False, m=mode: self.chosen.emit(m))
             self.buttons[mode] = button
             row.addWidget(button)
-        self.pin(holder)  # the two choices stay in view, however long the notes above
+        self.pin(holder)  # the choices stay in view, however long the notes above
         self.body.addStretch(1)
 
     def first_tile(self) -> QWidget:
         """What has the focus when the page appears: the first choice."""
         return self.buttons[self.suggested]
 
+    def note(self) -> str:
+        """Why the first way is offered first."""
+        look = self.look
+        if self.fixed:
+            return look.tr("modes.fixed", mode=look.tr(f"modes.{self.suggested}"))
+        return look.tr(f"modes.suggest_{self.suggested}")
+
     def spoken(self) -> list[str]:
         look = self.look
-        order = (TRY, ALONE) if self.suggested == TRY else (ALONE, TRY)
-        lead = [look.tr("modes.suggest_alone")] if self.suggested == ALONE else []
-        return [look.tr("modes.heading"), *lead,
-                *(f"{look.tr(f'modes.{m}')}。{look.tr(f'modes.{m}_note')}" for m in order)]
+        return [look.tr("modes.heading"), self.note(),
+                *(f"{look.tr(f'modes.{m}')}。{look.tr(f'modes.{m}_note')}" for m in self.order)]

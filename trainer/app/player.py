@@ -151,6 +151,14 @@ class Player(QWidget):
         counted = (self.tally,) if self.mode == modes.ALONE else ()
         self.run = start_run(scenario, resume_from, (*listeners, *counted), self.mode)
         self.mode = self.run.mode
+        self.watch: Any = None
+        """In watch mode (「見てみる」) the ``WatchPlayer`` that plays each step through the widgets."""
+        if self.mode == modes.WATCH:
+            from trainer.app.watch import WatchPlayer
+
+            self.watch = WatchPlayer(self)
+            for bar in self._controls_by_scale.values():
+                self._dress_controls(bar)
         self._show_step(self.run.current)
 
     # -- layout ---------------------------------------------------------------------
@@ -251,9 +259,20 @@ class Player(QWidget):
             bar.restart.clicked.connect(self.restart_step)
             bar.quit.clicked.connect(self.quit)
             self._controls_by_scale[scale] = bar
+            self._dress_controls(bar)
         return bar
 
+    def _dress_controls(self, bar: ControlBar) -> None:
+        """Watch mode: no hints (the app shows everything); 「やり直す」 becomes 「もう一度見る」."""
+        if self.mode == modes.WATCH:
+            bar.hint.hide()
+            bar.restart.setText(bar.look.tr("watch.replay"))
+            bar.restart.setAccessibleDescription(bar.look.tr("watch.replay_note"))
+
     def _continue(self) -> None:
+        if self.watch is not None:  # watch mode: 「次へ」 shows the next thing, or does the step's action
+            self.watch.next()
+            return
         self.act(Action(ActionKind.CONTINUE))
 
     # -- where everything goes --------------------------------------------------------
@@ -317,6 +336,8 @@ class Player(QWidget):
         self._hook_scrolls()
         if self.view is not None and not self.run.finished:
             self._build_screen(self.step)
+            if self.watch is not None:  # the hand showed things on the screen drawn before
+                self.watch.screen_rebuilt()
 
     def reveal(self) -> None:
         """Scroll the device's screen so that what the step asks for is in view, the way a helper
@@ -331,6 +352,9 @@ class Player(QWidget):
     def _first_targets(self) -> list[QWidget]:
         view = self.view
         step = self.step
+        pointed = self.watch.pointed_on(view) if self.watch is not None else None
+        if pointed is not None:  # watch mode: what the hand points at is what must be in view
+            return [pointed]
         inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
         if inputs and not view.inputs_filled(step):
             whole = [view.element_of(w) for w in inputs]
@@ -405,7 +429,7 @@ class Player(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.overlay.isVisible():
+        if not self.overlay.isHidden():  # shown before the player was (watch mode's first step) too
             self.overlay.setGeometry(self.rect())
 
     # -- steps ----------------------------------------------------------------------
@@ -435,13 +459,15 @@ class Player(QWidget):
         self.overlay.clear()
         self.controls.hint.set_emphasis(False)
         if step.is_finish:
+            if self.watch is not None:
+                self.watch.stop()
             self.narrator.stop()
             self.finished.emit(step)
             return
         raw = self.step_text(step)
         self.arrived = self.arrival_text(step) if self._use_device(step.device) else None
         number = len(self.run.path)
-        self.panel.set_step(number, raw, self.scenario.readings, step.only_explains,
+        self.panel.set_step(number, raw, self.scenario.readings, step.only_explains or self.mode == modes.WATCH,
                             total=number + self._steps_to_finish().get(step.id, 1) - 1)
         if self.mode == modes.ALONE and lead is not None:
             lead = modes.lead(lead, step) or self.look.tr("alone.praise")
@@ -455,14 +481,16 @@ class Player(QWidget):
             self.panel.clear_feedback()
         self._build_screen(step)
         self.panel_scroll.verticalScrollBar().setValue(0)
-        if speak:
-            spoken = [self.ctx.raw(lead) if lead is not None else ""]
-            if self.arrived is not None:
-                spoken.append(self.ctx.raw(self.arrived))
+        spoken = [self.ctx.raw(lead) if lead is not None else ""]
+        if self.arrived is not None:
+            spoken.append(self.ctx.raw(self.arrived))
+        if self.watch is None and speak:
             self.narrator.say(*spoken, raw, follow=len(spoken))
         # a screen reader hears what led here and where the learner has come (the device changed)
         announced = [self.ctx.text(t) for t in (lead, self.arrived) if t is not None] if speak else []
         access.present_step(self, "　".join(announced))
+        if self.watch is not None:  # watch mode reads the same, then what the hand shows
+            self.watch.begin(step, [*spoken, raw] if speak else None, len(spoken), shown, lead)
         self.step_shown.emit(step)
 
     def _build_screen(self, step: Step) -> None:
@@ -518,6 +546,11 @@ class Player(QWidget):
     def act(self, action: Action) -> None:
         """Give ``action`` to the runner and show what it decided."""
         if self.run.finished:
+            return
+        if self.watch is not None and not self.watch.acting:
+            text = self.look.tr("watch.only_next")  # watch mode judges only the app's own hand
+            self.panel.show_feedback("notice", text)
+            self.narrator.say(text)
             return
         self._holding = False
         feedback = self.run.judge(action)
@@ -580,7 +613,11 @@ class Player(QWidget):
         self.narrator.say(raw)
 
     def restart_step(self) -> None:
-        """「やり直す」: the same step with a fresh screen (typed values cleared)."""
+        """「やり直す」: the same step with a fresh screen (typed values cleared); in watch mode
+        「もう一度見る」 shows the step again."""
+        if self.watch is not None:
+            self.watch.replay()
+            return
         self.run.restart_step()
         self.overlay.clear()
         self.controls.hint.set_emphasis(False)
@@ -593,6 +630,8 @@ class Player(QWidget):
     def quit(self) -> None:
         """「やめる」: ask gently; if confirmed, stop here (the snapshot resumes later)."""
         if self._ask_quit(self, self.look):
+            if self.watch is not None:
+                self.watch.stop()
             self.narrator.stop()
             self.run.abandon()
             self.left.emit(self.run.snapshot())

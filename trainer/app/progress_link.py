@@ -305,6 +305,16 @@ class ProgressLink:
             log.warning("could not read how %s was played before", scenario_id, exc_info=True)
             return "try"
 
+    def fixed_mode(self) -> str | None:
+        """The way an instructor fixed for the chosen learner (None: none, or a guest)."""
+        if self.learner_id is None:
+            return None
+        try:
+            return self.progress.recorder.store.default_mode(self.learner_id)
+        except Exception:  # a record that cannot be read must not stop the lesson
+            log.warning("could not read the learner's fixed way to practise", exc_info=True)
+            return None
+
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
         listeners: list[Callable[[Any], None]] = [self.progress.recorder.listener(self.learner_id)]
         if self.seat is not None:

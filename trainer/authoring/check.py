@@ -699,6 +699,31 @@ def check_modes(scenario: Scenario) -> list[Problem]:
                 problems.append(Problem(step.goal.where or step.where or Where(scenario.path, 1, 1),
                                         "goal-names-target", {"label": found}, severity=Severity.WARNING))
                 break
+    problems.extend(check_shown_mistakes(scenario))
+    return problems
+
+
+def check_shown_mistakes(scenario: Scenario) -> list[Problem]:
+    """Warnings for watch mode's 「よくある間違い」: a ``show: true`` mistake on a step watch mode never
+    plays (it is never demonstrated), or one whose action points at nothing on the screen."""
+    from trainer.scenarios.devices import part
+    from trainer.scenarios.watch import mistake_action, route
+
+    played = {demo.step_id for demo in route(scenario)} if scenario.steps else set()
+    problems: list[Problem] = []
+    for step in scenario.steps:
+        for mistake in step.mistakes:
+            if not mistake.show:
+                continue
+            where = mistake.where or step.where or Where(scenario.path, 1, 1)
+            if step.id not in played:
+                problems.append(Problem(where, "shown-mistake-not-watched", {"step": step.id}, severity="warning"))
+                continue
+            action = mistake_action(mistake)
+            if action.kind in ("tap", "long-press", "choose", "toggle", "press", "take", "insert") and (
+                    action.target not in step.screen.ids() and part(step.device, action.target or "") is None):
+                problems.append(Problem(where, "shown-mistake-nothing-to-point",
+                                        {"action": describe(action)}, severity="warning"))
     return problems
 
 

@@ -66,6 +66,8 @@ class LearnerInfo:
     display_name: str
     group_id: uuid.UUID | None
     group_name: str | None
+    default_mode: str | None = None
+    """The way an instructor fixed for this learner (``trainer.scenarios.modes.MODES``), or None."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ class LearnerDirectory:
     def list_learners(self, group_id: uuid.UUID | None = None) -> list[LearnerInfo]:
         """Learners sorted by name; only one group's when ``group_id`` is given."""
         stmt = (
-            select(Learner.id, Learner.display_name, Learner.group_id, Group.name)
+            select(Learner.id, Learner.display_name, Learner.group_id, Group.name, Learner.default_mode)
             .outerjoin(Group, Group.id == Learner.group_id)
             .order_by(Learner.display_name, Learner.created_at)
         )
@@ -197,7 +199,7 @@ class LearnerDirectory:
 
     def get_learner(self, learner_id: uuid.UUID) -> LearnerInfo | None:
         stmt = (
-            select(Learner.id, Learner.display_name, Learner.group_id, Group.name)
+            select(Learner.id, Learner.display_name, Learner.group_id, Group.name, Learner.default_mode)
             .outerjoin(Group, Group.id == Learner.group_id)
             .where(Learner.id == learner_id)
         )
@@ -225,6 +227,18 @@ class LearnerDirectory:
     def set_learner_group(self, learner_id: uuid.UUID, group_id: uuid.UUID | None) -> None:
         with self._begin() as conn:
             done = conn.execute(update(Learner).where(Learner.id == learner_id).values(group_id=group_id))
+            if done.rowcount == 0:
+                raise NotFound(str(learner_id))
+
+    def set_default_mode(self, learner_id: uuid.UUID, mode: str | None) -> None:
+        """Fix the way ``learner_id`` is offered first (``watch``, ``try``, ``alone``); None: as
+        their record suggests."""
+        from trainer.scenarios.modes import MODES
+
+        if mode is not None and mode not in MODES:
+            raise ValueError(f"unknown way to practise {mode!r}")
+        with self._begin() as conn:
+            done = conn.execute(update(Learner).where(Learner.id == learner_id).values(default_mode=mode))
             if done.rowcount == 0:
                 raise NotFound(str(learner_id))
 
@@ -328,7 +342,7 @@ class LearnerDirectory:
         """Everything stored about one learner, as plain JSON-ready data."""
         with self.engine.connect() as conn:
             learner = conn.execute(
-                select(Learner.id, Learner.display_name, Learner.created_at, Group.name)
+                select(Learner.id, Learner.display_name, Learner.created_at, Group.name, Learner.default_mode)
                 .outerjoin(Group, Group.id == Learner.group_id)
                 .where(Learner.id == learner_id)
             ).first()
@@ -377,6 +391,7 @@ class LearnerDirectory:
                 "display_name": learner.display_name,
                 "group": learner.name,
                 "created_at": learner.created_at.isoformat(),
+                "default_mode": learner.default_mode,
             },
             "merged_from": [str(m) for m in merged_from],
             "attempts": [

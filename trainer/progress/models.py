@@ -154,7 +154,8 @@ class Group(Base):
 
 
 class Learner(Base):
-    """A person who practises. A display name and an optional group: nothing else."""
+    """A person who practises. A display name, an optional group and the way an instructor fixed
+    for them to practise: nothing else."""
 
     __tablename__ = "learner"
     __table_args__ = (CheckConstraint("length(trim(display_name)) > 0", name="display_name_not_blank"),)
@@ -166,6 +167,9 @@ class Learner(Base):
         ForeignKey("learner_group.id", ondelete="SET NULL"), index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    #: The way an instructor fixed for this learner to be offered first (``watch``, ``try`` or
+    #: ``alone``, see ``trainer.scenarios.modes``); None: the record suggests one per scenario.
+    default_mode: Mapped[str | None] = mapped_column(String(10), nullable=True, default=None)
 
 
 class LearnerMerge(Base):

@@ -374,13 +374,15 @@ class ProgressRecorder:
             return None
 
     def suggested_mode(self, learner_id: uuid.UUID | None, scenario_id: str) -> str:
-        """How to offer ``scenario_id`` first to this learner: ``alone`` once they finished it guided
-        without a hint (or on their own), else ``try``; a guest gets ``try``."""
+        """How to offer ``scenario_id`` first to this learner: the way an instructor fixed for
+        them, else ``watch`` the first time, ``alone`` once they finished it guided without a hint
+        (or on their own), else ``try``; a guest (no record) gets ``watch``."""
         from trainer.scenarios.modes import suggest
 
         if learner_id is None:
-            return "try"
-        return suggest(self.store.finished_modes(learner_id, short_id(scenario_id) or ""))
+            return suggest([])
+        return suggest(self.store.finished_modes(learner_id, short_id(scenario_id) or ""),
+                       fixed=self.store.default_mode(learner_id))
 
     def resumable(self, learner_id: uuid.UUID | None, scenario_id: str) -> Snapshot | None:
         """The snapshot to resume this learner's unfinished run of ``scenario_id`` from, or None

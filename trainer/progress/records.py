@@ -33,7 +33,7 @@ SNAPSHOT_KEYS: dict[str, type] = {
     "path": list,
 }
 #: How an attempt is played (``trainer.scenarios.modes.MODES``): stored per attempt, kept in its snapshot.
-PLAY_MODES = ("try", "alone")
+PLAY_MODES = ("watch", "try", "alone")
 
 
 def clean_snapshot(snapshot: Snapshot | Mapping[str, Any]) -> dict[str, Any]:

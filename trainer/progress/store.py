@@ -273,6 +273,12 @@ class ProgressStore:
             return None
         return ResumePoint(row.id, dict(row.resume_snapshot))
 
+    def default_mode(self, learner_id: uuid.UUID) -> str | None:
+        """The way an instructor fixed for this learner (None: none fixed, or no such learner)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(Learner.default_mode).where(Learner.id == learner_id)).scalar()
+        return str(found) if found else None
+
     def finished_modes(self, learner_id: uuid.UUID, scenario_id: str) -> list[tuple[str, int]]:
         """This learner's finished attempts of ``scenario_id``, newest first, as (mode, hints given):
         what the start page's suggestion is made from (``trainer.scenarios.modes.suggest``)."""

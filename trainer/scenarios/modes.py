@@ -1,6 +1,7 @@
 """Ways to play a scenario, and what on-your-own mode says (no Qt, no I/O).
 
-``try`` is guided play: every step's ``say:`` names what to press. ``alone``
+``watch`` (「見てみる」) is the app playing the scenario itself, one step per 「次へ」
+(what it does at each step: ``trainer.scenarios.watch``). ``try`` is guided play: every step's ``say:`` names what to press. ``alone``
 (「ひとりで」) gives the whole ``task:`` first and, per step, only its
 ``goal:`` — or, when the author wrote none, a general sentence for the kind
 of action that never names a button. ``Tally`` listens to a run and sums it
@@ -21,10 +22,12 @@ from trainer.scenarios.matching import fold
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import label_of
 
+WATCH = "watch"
 TRY = "try"
 ALONE = "alone"
-MODES = (TRY, ALONE)
-"""The ways a scenario can be played (stored with each attempt)."""
+MODES = (WATCH, TRY, ALONE)
+"""The ways a scenario can be played (stored with each attempt), in the order a learner meets them:
+「見てみる」 (the app plays it, ``trainer.scenarios.watch``), 「やってみる」, 「ひとりで」."""
 
 
 def _text(ja: str, en: str) -> Text:
@@ -172,10 +175,16 @@ def lead(text: Text | None, step: Step) -> Text | None:
     return None if any(named_label(value, labels) for value in text.values.values()) else text
 
 
-def suggest(finished: Iterable[tuple[str, int]]) -> str:
+def suggest(finished: Iterable[tuple[str, int]], fixed: str | None = None) -> str:
     """The way to offer first, from a learner's finished attempts of one scenario as
-    ``(mode, hints given)``: on your own once a guided run was finished without a hint (or an
-    on-your-own run was finished at all), else guided."""
+    ``(mode, hints given)``: ``fixed`` when an instructor fixed this learner's way; else
+    watch the first time (nothing finished yet), on your own once a guided run was finished
+    without a hint (or an on-your-own run was finished at all), else guided."""
+    if fixed in MODES:
+        return fixed
+    finished = list(finished)
+    if not finished:
+        return WATCH
     for mode, hints in finished:
         if mode == ALONE or (mode == TRY and hints == 0):
             return ALONE

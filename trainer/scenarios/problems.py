@@ -254,6 +254,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the goal names what to press ('{label}') — on your own the learner finds it: say what it is for "
         "instead (e.g. Open the payment screen).",
     ),
+    "shown-mistake-not-watched": (
+        "「見てみる」はステップ「{step}」を通らないので、この show: true の間違いは見せられません — "
+        "「見てみる」が通るステップ（成功か安全な終わりへのいちばん短い道）に書くか、show: を消してください。",
+        "watch mode never plays step '{step}', so this show: true mistake is never demonstrated — mark one on a "
+        "step of the way watch mode plays (the shortest way to a success or safe end), or remove show:.",
+    ),
+    "shown-mistake-nothing-to-point": (
+        "この show: true の間違い（{action}）は画面の部品を指していないので、「見てみる」の手が指せません — "
+        "when にこの画面の部品の id を書いてください。",
+        "this show: true mistake ({action}) names nothing on the screen, so watch mode's hand cannot point at "
+        "it — name an element of this screen in its when.",
+    ),
     "mistake-never-shown": (
         "この間違い（{action}）は正しい動作と同じなので、出ることがありません — when を確かめてください。",
         "this mistake ({action}) is the same as the right action, so it is never shown — check its when.",

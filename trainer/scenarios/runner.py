@@ -102,7 +102,7 @@ class Run:
         """``listeners`` hear every event from the first (``RunStarted``) on; more can
         :meth:`subscribe` later."""
         self.scenario = scenario
-        self.mode = mode if mode in ("try", "alone") else "try"
+        self.mode = mode if mode in ("watch", "try", "alone") else "try"
         """How this run is played (``modes.MODES``); told to listeners with ``RunStarted``."""
         self._clock = clock
         self._normalise = normalise

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.look import Look
@@ -29,6 +30,11 @@ class HintOverlay(QWidget):
         self.clip_widget: QWidget | None = None
         self.showing_hand = False
         self._progress = 1.0
+        self._start: QPointF | None = None
+        self._free_tip: QPointF | None = None
+        self.hand_look: Look | None = None
+        """Sizes the hand (default: the overlay's look); watch mode sizes it as the device's
+        content, so a big text size does not make a hand that hides what it points at."""
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -46,13 +52,19 @@ class HintOverlay(QWidget):
         self.target, self.clip_widget = target, clip
         self._cover()
 
-    def demonstrate(self, target: QWidget, clip: QWidget | None = None, animate: bool = True) -> None:
-        """Frame ``target`` and move a pointing hand onto it."""
+    def demonstrate(self, target: QWidget, clip: QWidget | None = None, animate: bool = True,
+                    duration: int | None = None) -> None:
+        """Frame ``target`` and move a pointing hand onto it (in ``duration`` ms; watch mode's hand
+        is slower than a hint's and sets off from where it was)."""
+        start = self.hand_tip() if duration is not None else None
         self.target, self.clip_widget = target, clip
         self.showing_hand = True
+        self._free_tip = None
+        self._start = start
         self._cover()
         self._animation.stop()
-        if animate:
+        self._animation.setDuration(DEMO_MS if duration is None else max(1, duration))
+        if animate and (duration is None or duration > 0):
             self._progress = 0.0
             self._animation.start()
         else:
@@ -64,8 +76,20 @@ class HintOverlay(QWidget):
         self._progress = 1.0
         self.update()
 
+    def set_tip(self, tip: QPointF | None) -> None:
+        """Show the hand's fingertip at ``tip`` (this overlay's coordinates) with no frame: a
+        finger that drags something (watch mode)."""
+        self._animation.stop()
+        self.target = None
+        self._free_tip = tip
+        self.showing_hand = tip is not None
+        self._progress = 1.0
+        self._cover()
+
     def clear(self) -> None:
         self._animation.stop()
+        self._free_tip = None
+        self._start = None
         self.target = None
         self.clip_widget = None
         self.showing_hand = False
@@ -86,60 +110,73 @@ class HintOverlay(QWidget):
     # -- geometry -----------------------------------------------------------------
     def target_rect(self) -> QRect | None:
         """Where the target is, in this overlay's coordinates (None if gone)."""
-        if self.target is None or not self.target.isVisible():
-            return None
+        if self.target is None or not isValid(self.target) or not self.target.isVisible():
+            return None  # gone, or deleted with a screen drawn again
         top_left = self.target.mapTo(self.parentWidget(), self.target.rect().topLeft())
         return QRect(top_left, self.target.size())
 
     def clip_rect(self) -> QRect:
-        if self.clip_widget is None or not self.clip_widget.isVisible():
+        if self.clip_widget is None or not isValid(self.clip_widget) or not self.clip_widget.isVisible():
             return self.rect()
         top_left = self.clip_widget.mapTo(self.parentWidget(), self.clip_widget.rect().topLeft())
         return QRect(top_left, self.clip_widget.size())
 
     def hand_tip(self) -> QPointF | None:
         """Where the hand's fingertip is now (None when no hand is shown)."""
+        if self.showing_hand and self._free_tip is not None:
+            return self._free_tip
         rect = self.target_rect()
         if not self.showing_hand or rect is None:
             return None
         end = QPointF(rect.center())
-        start = QPointF(self.clip_rect().bottomRight()) - QPointF(self._look.px(40), self._look.px(40))
+        start = self._start if self._start is not None else (
+            QPointF(self.clip_rect().bottomRight()) - QPointF(self._look.px(40), self._look.px(40)))
         return start + (end - start) * self._progress
 
     # -- painting -----------------------------------------------------------------
     def paintEvent(self, event) -> None:
         rect = self.target_rect()
-        if rect is None:
+        if rect is None and self._free_tip is None:
             return
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setClipRect(self.clip_rect())
-        pad = look.px(6)
+        if rect is None:
+            self._paint_hand(painter, self._free_tip)
+            painter.end()
+            return
+        size = self.hand_look or look
+        pad = size.px(6)
         frame = QRectF(rect).adjusted(-pad, -pad, pad, pad)
-        radius = look.px(12)
+        radius = size.px(12)
         path = QPainterPath()
         path.addRoundedRect(frame, radius, radius)
         glow = QColor(look.hex("highlight"))
         glow.setAlpha(40)
         painter.fillPath(path, glow)
         painter.setPen(QPen(QColor("#FFFFFF") if look.theme.name != "high-contrast" else QColor("#000000"),
-                            max(8, look.px(10))))
+                            max(8, size.px(10))))
         painter.drawPath(path)
-        painter.setPen(QPen(look.colour("highlight"), max(5, look.px(6))))
+        painter.setPen(QPen(look.colour("highlight"), max(5, size.px(6))))
         painter.drawPath(path)
         tip = self.hand_tip()
         if tip is not None:
-            side = look.px(64)
-            if self._progress >= 1.0:
-                ring = QColor(look.hex("highlight"))
-                painter.setPen(QPen(ring, max(3, look.px(4))))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(tip, look.px(18), look.px(18))
-            # the hand's fingertip is at the top-left third of the icon
-            box = QRectF(tip.x() - side * 0.38, tip.y() - side * 0.05, side, side)
-            backdrop = QPainterPath()
-            backdrop.addEllipse(box.adjusted(-4, -4, 4, 4))
-            painter.fillPath(backdrop, QColor(255, 255, 255, 220))
-            paint_icon(painter, box, "hand", look.colour("highlight"), stroke=2.2)
+            self._paint_hand(painter, tip)
         painter.end()
+
+    def _paint_hand(self, painter: QPainter, tip: QPointF) -> None:
+        look = self._look
+        size = self.hand_look or look
+        side = size.px(64)
+        if self._progress >= 1.0:
+            ring = QColor(look.hex("highlight"))
+            painter.setPen(QPen(ring, max(3, size.px(4))))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(tip, size.px(18), size.px(18))
+        # the hand's fingertip is at the top-left third of the icon
+        box = QRectF(tip.x() - side * 0.38, tip.y() - side * 0.05, side, side)
+        backdrop = QPainterPath()
+        backdrop.addEllipse(box.adjusted(-4, -4, 4, 4))
+        painter.fillPath(backdrop, QColor(255, 255, 255, 220))
+        paint_icon(painter, box, "hand", look.colour("highlight"), stroke=2.2)

@@ -78,6 +78,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learners.add": ("追加する", "Add"),
     "learners.rename": ("名前を変える", "Rename"),
     "learners.regroup": ("クラスを変える", "Change group"),
+    "learners.mode": ("練習のしかた", "Way to practise"),
+    "learners.mode_record": ("記録から決める（おすすめ）", "From the record (suggested)"),
+    "learners.mode_note": ("はじめに出す練習のしかたです。「記録から決める」なら、はじめは「見てみる」、次は「やってみる」、"
+                           "ヒントなしでできたら「ひとりで」をすすめます。",
+                           "The way offered first. “From the record” offers “Watch” the first time, then “Try it”, "
+                           "and “On your own” once it was done without a hint."),
+    "learners.set_mode": ("練習のしかたを決める", "Set the way to practise"),
+    "learners.mode_set": ("練習のしかたを決めました。", "Way to practise set."),
+    "learners.with_mode": ("{who}・{mode}", "{who} · {mode}"),
     "learners.remove": ("削除する", "Remove"),
     "learners.merge": ("まとめる", "Merge"),
     "learners.merge_target": ("まとめる先", "Merge into"),

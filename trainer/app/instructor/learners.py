@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from trainer.app.instructor.common import Jobs, Page, button, field, form, label, uuid_of
 from trainer.progress.learners import InvalidName, LearnerDirectory, NotFound
+from trainer.scenarios.modes import MODES
 from trainer.widgets.look import Look
 
 
@@ -61,6 +62,11 @@ class LearnersPage(Page):
         self.name_edit.setPlaceholderText(t("learners.name_hint"))
         self.group_combo = field(QComboBox(), t("learners.group"), look)
         self.merge_target_combo = field(QComboBox(), t("learners.merge_target"), look)
+        self.mode_combo = field(QComboBox(), t("learners.mode"), look)
+        self.mode_combo.addItem(t("learners.mode_record"), "")
+        for mode in MODES:
+            self.mode_combo.addItem(t(f"modes.{mode}"), mode)
+        self.mode_combo.setToolTip(t("learners.mode_note"))
         self.add_button = button(t("learners.add"), look)
         self.add_button.clicked.connect(self._add_learner)
         self.name_edit.returnPressed.connect(self._add_learner)
@@ -72,13 +78,17 @@ class LearnersPage(Page):
         self.merge_button.clicked.connect(self._merge_learner)
         self.remove_button = button(t("learners.remove"), look)
         self.remove_button.clicked.connect(self._remove_learner)
+        self.mode_button = button(t("learners.set_mode"), look)
+        self.mode_button.clicked.connect(self._set_mode)
         self.learners_message = label(name="learnersMessage")
 
         rows = form()
         rows.addRow(t("learners.name"), self.name_edit)
         rows.addRow(t("learners.group"), self.group_combo)
+        rows.addRow(t("learners.mode"), self.mode_combo)
         buttons = QGridLayout()
-        for i, b in enumerate((self.add_button, self.rename_button, self.regroup_button, self.remove_button)):
+        for i, b in enumerate((self.add_button, self.rename_button, self.regroup_button, self.mode_button,
+                               self.remove_button)):
             buttons.addWidget(b, i // 2, i % 2)
         merge_row = QHBoxLayout()
         merge_row.addWidget(label(t("learners.merge_before")))
@@ -144,6 +154,8 @@ class LearnersPage(Page):
                 if learner.group_name
                 else learner.display_name
             )
+            if learner.default_mode:
+                text = self.tr("learners.with_mode", who=text, mode=self.tr(f"modes.{learner.default_mode}"))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(learner.id))
             item.setData(Qt.ItemDataRole.UserRole + 1, learner.display_name)
@@ -187,6 +199,7 @@ class LearnersPage(Page):
             if learner.id == learner_id:
                 self.name_edit.setText(learner.display_name)
                 self.group_combo.setCurrentIndex(max(self.group_combo.findData(str(learner.group_id or "")), 0))
+                self.mode_combo.setCurrentIndex(max(self.mode_combo.findData(learner.default_mode or ""), 0))
 
     @Slot()
     def _group_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
@@ -248,6 +261,13 @@ class LearnersPage(Page):
             )
 
     @Slot()
+    def _set_mode(self) -> None:
+        """Fix the chosen learner's way to practise (or give it back to their record)."""
+        learner_id = self._need_learner()
+        if learner_id is not None:
+            mode = self.mode_combo.currentData() or None
+            self.change(lambda: self._directory.set_default_mode(learner_id, mode), self.tr("learners.mode_set"))
+
     def _merge_learner(self) -> None:
         merge_id = self._need_learner()
         keep_id = uuid_of(self.merge_target_combo.currentData())
