@@ -270,6 +270,24 @@ class Player(QWidget):
         while scale > 1.0 and not self._control_bar(scale).fits(width, budget):
             scale = max(1.0, scale - 0.25)
         bar = self._control_bar(scale)
+        self._use_controls(bar)
+        return bar
+
+    def _fit_row(self, width: int, budget: int) -> int:
+        """The control bar as one row across ``width`` at the largest scale (the learner's at
+        most, 100 % at least) that fits within ``budget`` pixels of height; its height, or 0 (and
+        the bar unchanged) when it does not fit in one row even at 100 %."""
+        scale = self.look.scale
+        while True:
+            height = self._control_bar(scale).row_height(width)
+            if height and height <= budget:
+                self._use_controls(self._control_bar(scale))
+                return height
+            if scale <= 1.0:
+                return 0
+            scale = max(1.0, scale - 0.25)
+
+    def _use_controls(self, bar: ControlBar) -> None:
         if bar is not self.controls:
             emphasis = self.controls.hint.emphasised
             self.controls.hide()
@@ -278,7 +296,6 @@ class Player(QWidget):
             old = self.panel.next_button
             if self.panel.set_action_look(bar.look) is not old:
                 self.panel.next_button.clicked.connect(self._continue)
-        return bar
 
     def _arrange(self) -> None:
         area = self._root
@@ -295,9 +312,13 @@ class Player(QWidget):
         def controls_height(column: int) -> int:
             return self._fit_controls(column, budget).height_for(column)
 
+        def controls_row(across: int) -> int:
+            return self._fit_row(across, round(height * 0.16))
+
         least = min(width // 2, self._control_bar(1.0).two_columns())
         self.split = split(width, height, device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
-                           controls_height=controls_height, text_height=self.panel.needed_height, least=least)
+                           controls_height=controls_height, text_height=self.panel.needed_height, least=least,
+                           controls_row=controls_row)
         self.panel.setGeometry(self.split.text)
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
@@ -339,7 +360,7 @@ class Player(QWidget):
         step = self.step
         inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
         if inputs and not view.inputs_filled(step):
-            whole = [view.element_of(w) for w in inputs]
+            whole = [part for w in inputs for part in view.whole_of(w)]
             return whole if self._fits(whole) else inputs
         return [w for w in view.step_targets(step) if w.isVisibleTo(view)]
 
