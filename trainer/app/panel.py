@@ -73,7 +73,8 @@ class InstructionPanel(QWidget):
         self.setAutoFillBackground(False)
         self.card = _Card(look)
         self.layout_ = QVBoxLayout(self.card)
-        pad = min(look.px(20), 32)
+        # at big sizes every pixel of the line is a character's worth: the card's sides stay at 20 px
+        pad = min(look.px(20), 20)
         self.layout_.setContentsMargins(pad, min(look.px(14), 24), pad, pad)
         self.layout_.setSpacing(min(look.px(12), 24))
         self.feedback = TextBlock("", look, role="body", box="praise", box_text="praise_text",
