@@ -137,3 +137,27 @@ def test_the_learner_and_the_family_have_their_own_names():
     assert all("花子" not in f.text.get("ja") for f in texts(call))
     phone = BY_ID["phone-and-camera"]
     assert all("花子" not in f.text.get("ja") for f in texts(phone))
+
+
+SPEAKER_COLOURS = {"緑": {"call"}, "青": {"listening", "speaking"}, "黄": {"notification"}, "赤": {"muted"}}
+"""The colour a speaker step's words name, and the lights that show it (a smart speaker's real
+meanings: blue listening, green a call or drop-in, yellow a notification, red the microphone off)."""
+
+
+@pytest.mark.parametrize("sid", [s for s in OWNED if BY_ID[s].device == "speaker"])
+def test_the_speakers_light_is_the_colour_its_step_says(sid):
+    checked = 0
+    for step in BY_ID[sid].steps:
+        lights = {e.props.get("light", "off") for e in step.screen.elements if e.type == "speaker"}
+        if not lights:  # a summary or a quiz without the speaker on screen
+            continue
+        said = plain(step.say.get("ja"))
+        for word, meaning in SPEAKER_COLOURS.items():
+            if f"{word}く光" in said or f"{word}い光" in said or f"光が{word}" in said or f"{word}色く光" in said:
+                if "光っているのは" in said:  # a question about a colour, not a description of the ring
+                    continue
+                checked += 1
+                assert lights & meaning, f"{sid} {step.id}: says {word} but the ring shows {lights}"
+        if "call" in lights:
+            assert BY_ID[sid].id == "speaker-call-family", "green is for calls only"
+    assert checked or sid == "speaker-timer-alarm", f"{sid}: no step describes the ring"

@@ -7,7 +7,7 @@ and the learner sees and hears where they have come."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 
 from tests.player.autoplay import click, drag, drag_to, perform, routes, settle
@@ -374,3 +374,30 @@ def test_the_screens_header_has_the_apps_colour_from_the_first_step(qtbot, scena
     header = window.player.device.header
     assert header.isVisible()
     assert header.grab().toImage().pixelColor(3, 3).name().lower() == APP_COLOURS[app]["header"].lower()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0, 3.0], ids=["100%", "200%", "300%"])
+@pytest.mark.parametrize("size", [(420, 560), (700, 933)], ids=["small", "large"])
+def test_a_form_is_an_a4_sheet_and_a_receipt_a_narrow_strip(qtbot, scale, size):
+    from tests.player.visibility import REAL_ASPECT, real_shape
+    from trainer.widgets.bodies.machines import PaperBody
+    from trainer.widgets.look import Look
+
+    frame = make_device("paper", Look()).frame_size(QSize(*size))
+    # as the player does: the paper's text as large as the chosen size allows in that frame
+    device = make_device("paper", Look().with_(scale=PaperBody.content_scale(frame, scale)))
+    qtbot.addWidget(device)
+    device.resize(frame)
+    device.show()
+    device.set_body({"kind": "form"})
+    settle()
+    name, sheet = real_shape(device)
+    assert name == "paper"
+    assert sheet.width() / sheet.height() == pytest.approx(REAL_ASPECT["paper"], rel=0.05), "A4: 210 × 297 mm"
+    assert device.body_rect().contains(sheet), "the sheet lies on the table"
+    device.set_body({"kind": "receipt"})
+    settle()
+    name, strip = real_shape(device)
+    assert name == "receipt"
+    # a strip off a 58/80 mm roll (0.5 where its text allows; at big text it must widen)
+    assert strip.width() / strip.height() < REAL_ASPECT["paper"] - 0.05, "a receipt is narrower than a form"

@@ -175,3 +175,16 @@ def test_furigana_text_keeps_phrases_and_no_short_last_line(qtbot):
             assert layout.height >= layout.lines * (layout.ruby_band + layout.line_height) + \
                 (layout.lines - 1) * layout.line_height * 0.5 - 0.5
             assert pitch >= 1.5 * metrics.height()
+
+
+@pytest.mark.parametrize("px", [22, 26, 44])
+def test_one_long_phrase_never_leaves_one_or_two_characters_alone(qapp, px):
+    """A heading that is one phrase (no phrase starts) broke by Qt alone: 「…交付申請」 / 「書」."""
+    fonts.register()
+    face = font(px)
+    text = "個人番号カード交付申請書"
+    assert not phrase_starts(text), "the case: a single phrase"
+    for chars in (5, 7, 8, 9, 10, 11):
+        lines = [line for line, _ in laid_out(face, text, chars * px + px // 2)]
+        assert "".join(lines) == text
+        assert all(visible(line) > 2 for line in lines), f"{chars} a line: {lines}"

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtWidgets import QWidget
 
 from tests.player.autoplay import example, moves_from, perform, routes, set_field, settle
@@ -254,9 +254,23 @@ if __name__ == "__main__":
 
 
 # -- text inside its panel, no text over another, the device's proportions -----------------------
-REAL_ASPECT = {"phone": 0.49, "kiosk": 4 / 3, "card-reader": 4 / 3, "speaker": 4 / 3, "browser": 1.6}
-"""Width / height of the real devices' bodies: a smartphone (71.5 × 147 mm), a multi-copier's and a
-card reader's touch panel in its casing (4 : 3), a speaker on its table (4 : 3), a computer (16 : 10)."""
+REAL_ASPECT = {"phone": 0.49, "kiosk": 4 / 3, "card-reader": 4 / 3, "speaker": 4 / 3, "browser": 1.6,
+               "atm": 4 / 3, "paper": 210 / 297}
+"""Width / height of the real devices' bodies: a smartphone (71.5 × 147 mm), a multi-copier's, an
+ATM's and a card reader's touch panel in its casing (4 : 3), a speaker on its table (4 : 3), a
+computer (16 : 10), a form on paper (A4, 210 × 297 mm: ISO 216, e.g.
+http://www.statemaster.com/encyclopedia/A4-paper). Not here: a receipt (a 58 or 80 mm roll,
+https://www.pospaper.com/blogs/news/what-are-the-different-sizes-of-thermal-paper-rolls-available,
+as long as what it lists; ``test_a_receipt_is_a_narrow_strip`` checks its width) and a till's
+customer display (no published figure found; the body is a small landscape screen on a stand).
+A device with ``face_rect`` (the paper: the sheet, not the table) is measured by it, under its
+``real_name``."""
+
+
+def real_shape(device) -> tuple[str, QRectF]:
+    """The name the device's real proportions are listed under, and the rectangle that has them."""
+    face = getattr(device, "face_rect", None)
+    return getattr(device, "real_name", device.name), (face() if face is not None else device.body_rect())
 
 
 def _visible_rect(widget: QWidget, window: QWidget) -> QRect:
@@ -307,12 +321,12 @@ def text_problems(window) -> list[str]:
             if overlap.width() > 1 and overlap.height() > 1:
                 found.append(f"text over text: {type(first).__name__}({_label(first)}) {one.getRect()} and "
                              f"{type(second).__name__}({_label(second)}) {other.getRect()}")
-    real = REAL_ASPECT.get(device.name)
+    name, shape = real_shape(device)
+    real = REAL_ASPECT.get(name)
     if real is not None:
-        shape = device.body_rect()
         aspect = shape.width() / max(1.0, shape.height())
         if abs(aspect - real) > 0.1 * real:
-            found.append(f"the {device.name} is {aspect:.2f} wide for 1 high; the real one is {real:.2f}")
+            found.append(f"the {name} is {aspect:.2f} wide for 1 high; the real one is {real:.2f}")
     return found
 
 

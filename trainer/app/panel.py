@@ -6,7 +6,8 @@ calm message box (praise, the gentle explanation of a slip, a hint, a
 notice), and the step's text in large type (with furigana when chosen).
 Under the card, never scrolled away, 「次へ」 on steps that only explain.
 The control bar holds 「もう一度聞く」「ヒント」「やり直す」「やめる」 — always
-these four, always in the same place, in one row when they fit, else 2 × 2.
+these, always in the same place: in one row along the bottom of the player
+beside a landscape device when they fit there, else in rows under the column.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ class InstructionPanel(QWidget):
         self.setAutoFillBackground(False)
         self.card = _Card(look)
         self.layout_ = QVBoxLayout(self.card)
-        pad = min(look.px(20), 32)
+        # at big sizes every pixel of the line is a character's worth: the card's sides stay at 20 px
+        pad = min(look.px(20), 20)
         self.layout_.setContentsMargins(pad, min(look.px(14), 24), pad, pad)
         self.layout_.setSpacing(min(look.px(12), 24))
         self.feedback = TextBlock("", look, role="body", box="praise", box_text="praise_text",
@@ -171,7 +173,9 @@ class ControlBar(QWidget):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.look = look
-        self.flow = FlowLayout(self, spacing=look.px(10), uniform=True, balanced=True, fill_height=True)
+        # natural widths sharing out the spare: 125 % still fits beside a phone at 300 %, where equal
+        # columns as wide as 「もう一度聞く」 would only hold 100 %
+        self.flow = FlowLayout(self, spacing=look.px(10), stretch=True, fill_height=True, balanced=True)
         self.flow.setContentsMargins(0, 0, 0, 0)
         self.repeat = BigButton(look.tr("player.repeat"), look, icon="repeat")
         self.hint = BigButton(look.tr("player.hint"), look, icon="bulb")
@@ -187,15 +191,23 @@ class ControlBar(QWidget):
         return self.repeat, self.hint, self.restart, self.hand, self.quit
 
     def height_for(self, width: int) -> int:
-        """The bar's height at ``width`` (4 in a row when they fit, else 2 + 2)."""
+        """The bar's height at ``width`` (as many to a row as fit, each its own width)."""
         return self.flow.heightForWidth(width)
 
     def two_columns(self) -> int:
         """The width two buttons to a row need with every label on one line."""
         return 2 * max(button.sizeHint().width() for button in self.buttons()) + self.look.px(10)
 
+    def row_height(self, width: int) -> int:
+        """The bar's height as one row across ``width``, every label on one line (each button
+        its own width, the spare shared out); 0 when its buttons do not fit in one row there."""
+        shown = [button for button in self.buttons() if not button.isHidden()]
+        if sum(b.sizeHint().width() for b in shown) + (len(shown) - 1) * self.look.px(10) > width:
+            return 0
+        return max(b.sizeHint().height() for b in shown)
+
+
     def fits(self, width: int, height: int) -> bool:
-        """True when every label fits on one line with two buttons to a row of ``width``,
-        and the bar within ``height``."""
+        """True when every label fits on one line in ``width`` and the bar within ``height``."""
         widest = max(button.sizeHint().width() for button in self.buttons())
-        return 2 * widest + self.look.px(10) <= width and self.height_for(width) <= height
+        return widest <= width and self.height_for(width) <= height

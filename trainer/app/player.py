@@ -283,6 +283,24 @@ class Player(QWidget):
         while scale > 1.0 and not self._control_bar(scale).fits(width, budget):
             scale = max(1.0, scale - 0.25)
         bar = self._control_bar(scale)
+        self._use_controls(bar)
+        return bar
+
+    def _fit_row(self, width: int, budget: int) -> int:
+        """The control bar as one row across ``width`` at the largest scale (the learner's at
+        most, 100 % at least) that fits within ``budget`` pixels of height; its height, or 0 (and
+        the bar unchanged) when it does not fit in one row even at 100 %."""
+        scale = self.look.scale
+        while True:
+            height = self._control_bar(scale).row_height(width)
+            if height and height <= budget:
+                self._use_controls(self._control_bar(scale))
+                return height
+            if scale <= 1.0:
+                return 0
+            scale = max(1.0, scale - 0.25)
+
+    def _use_controls(self, bar: ControlBar) -> None:
         if bar is not self.controls:
             emphasis = self.controls.hint.emphasised
             self.controls.hide()
@@ -291,7 +309,6 @@ class Player(QWidget):
             old = self.panel.next_button
             if self.panel.set_action_look(bar.look) is not old:
                 self.panel.next_button.clicked.connect(self._continue)
-        return bar
 
     def _arrange(self) -> None:
         area = self._root
@@ -303,14 +320,29 @@ class Player(QWidget):
         gap = min(look.px(14), 24)
         budget = round(height * (0.3 if wide else 0.2))
         aspect = self.device.frame_aspect()
-        line_limit = 34 * look.size("large") + 2 * min(look.px(20), 32)
+        line_limit = 34 * look.size("large") + 2 * min(look.px(20), 20)
 
         def controls_height(column: int) -> int:
             return self._fit_controls(column, budget).height_for(column)
 
+        def controls_row(across: int) -> int:
+            return self._fit_row(across, round(height * 0.16))
+
         least = min(width // 2, self._control_bar(1.0).two_columns())
-        self.split = split(width, height, device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
-                           controls_height=controls_height, text_height=self.panel.needed_height, least=least)
+        options = dict(device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
+                       controls_height=controls_height, text_height=self.panel.needed_height, least=least,
+                       device_least=self._device_least())
+        self.split = split(width, height, controls_row=controls_row, **options)
+        if self.split.controls.width() == width and self.split.wide:
+            # the bar's row takes height from the device: not when that draws the device's own
+            # text below 100 % while the bar in the column would not
+            in_row = self._device_scale_in(self.split.stage)
+            if in_row < 1.0:
+                in_column = split(width, height, **options)
+                if self._device_scale_in(in_column.stage) > in_row:
+                    self.split = in_column
+                else:
+                    self._fit_row(width, round(height * 0.16))
         self.panel.setGeometry(self.split.text)
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
@@ -320,6 +352,21 @@ class Player(QWidget):
         self.panel.show()
         self._fit_device()
         self.reveal()
+
+    def _device_scale_in(self, stage: QRect) -> float:
+        """The device's own text scale on a stage of ``stage``'s size."""
+        margin = self.stage.margin
+        room = QSize(max(1, stage.width() - 2 * margin), max(1, stage.height() - 2 * margin))
+        return type(self.device).content_scale(self.device.frame_size(room), self.look.scale)
+
+    def _device_least(self) -> int:
+        """The stage width at which the device still draws its own text at 100 % (its screen
+        holds ``screen_100`` pixels of line): the instruction column never takes that away."""
+        kind = type(self.device)
+        side, _ = kind.casing_100
+        extras = getattr(kind, "extras", None)  # a body's parts beside it take their share of the width
+        share = kind.aspect / (kind.aspect + extras.left() + extras.right()) if extras is not None else 1.0
+        return round((kind.screen_100 + 2 * side) / share) + 2 * self.stage.margin + 2
 
     def _fit_device(self) -> None:
         """Give the device the text scale its frame allows; rebuild it when that changes."""
@@ -357,7 +404,7 @@ class Player(QWidget):
             return [pointed]
         inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
         if inputs and not view.inputs_filled(step):
-            whole = [view.element_of(w) for w in inputs]
+            whole = [part for w in inputs for part in view.whole_of(w)]
             return whole if self._fits(whole) else inputs
         return [w for w in view.step_targets(step) if w.isVisibleTo(view)]
 

@@ -7,7 +7,8 @@ the items of each row share the row's spare width, which keeps a button
 bar tidy; with ``fill_height`` the items of a row are all as tall as the
 tallest (otherwise each keeps its own height, centred in the row). With
 ``uniform`` all items get equal columns (``balanced``: rows of equal length, or a last row at
-most one short).
+most one short); without it, ``balanced`` shares the items out evenly over the rows the widths
+need (5 buttons as 3 + 2, not 4 + 1) where they still fit.
 """
 
 from __future__ import annotations
@@ -114,7 +115,18 @@ class FlowLayout(QLayout):
                 used = 0
             used += (self._spacing if rows[-1] else 0) + want
             rows[-1].append((item, want))
-        return [r for r in rows if r]
+        rows = [r for r in rows if r]
+        if self._balanced and len(rows) > 1:  # as many rows, but the items shared out evenly
+            items = [pair for row in rows for pair in row]
+            size, extra = divmod(len(items), len(rows))
+            even, start = [], 0
+            for index in range(len(rows)):
+                count = size + (1 if index < extra else 0)
+                even.append(items[start:start + count])
+                start += count
+            if all(sum(w for _, w in row) + self._spacing * (len(row) - 1) <= width for row in even):
+                return even
+        return rows
 
     def _grid_rows(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
         """Equal columns: as many as fit, each as wide as the widest item wants."""

@@ -58,11 +58,24 @@ class ScreenView(QWidget):
         layout = QVBoxLayout(self)
         # big text needs the width more than wide margins; a phone's screen is narrow
         pad = min(look.px(10 if ctx.device == "phone" else 16), 24)
-        if ctx.device == "phone" and any(e.type == "input" and e.props.get("keyboard", "text") == "text"
-                                         for e in screen.elements):
-            pad = min(look.px(4), 6)  # a phone's kana pad runs (almost) edge to edge: its five columns need the width
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(look.px(16))
+        spacing = look.px(16)
+        # the elements keep a margin at the sides; a phone's on-screen keyboard runs edge to edge
+        # under its field, as on a real phone (and its five columns of keys get the whole width)
+        layout.setContentsMargins(0, pad, 0, pad)
+        layout.setSpacing(spacing)
+        self._attached: dict[QWidget, QWidget] = {}
+        """A phone's keyboard (taken out of its input element to span the screen) → that element."""
+        band: QVBoxLayout | None = None
+
+        def add(widget: QWidget) -> None:
+            nonlocal band
+            if band is None:
+                band = QVBoxLayout()
+                band.setContentsMargins(pad, 0, pad, 0)
+                band.setSpacing(spacing)
+                layout.addLayout(band)
+            band.addWidget(widget)
+
         self.elements: list[ElementWidget] = []
         self.site_header: QWidget | None = None
         if screen.app and ctx.device == "browser" and screen.title is not None:
@@ -71,13 +84,20 @@ class ScreenView(QWidget):
 
             self.site_header = TextBlock(ctx.text(screen.title), look, role="large", colour="header_text",
                                          box="header", bold=True)
-            layout.addWidget(self.site_header)
+            add(self.site_header)
         for element in screen.elements:
             widget = build_element(element, ctx)
             widget.acted.connect(self._forward)
             self._watch_inputs(widget)
-            layout.addWidget(widget)
+            add(widget)
             self.elements.append(widget)
+            keyboard = getattr(widget, "keyboard", None) if ctx.device == "phone" else None
+            if keyboard is not None and keyboard.parentWidget() is not None:
+                keyboard.parentWidget().layout().removeWidget(keyboard)
+                keyboard.setContentsMargins(*(min(look.px(2), 4),) * 4)
+                layout.addWidget(keyboard)
+                self._attached[keyboard] = widget
+                band = None
         layout.addStretch(1)
 
     def field_values(self) -> dict[str, str]:
@@ -131,11 +151,20 @@ class ScreenView(QWidget):
         return False
 
     def element_of(self, widget: QWidget) -> QWidget:
-        """The element widget on this screen that holds ``widget`` (``widget`` if none does)."""
+        """The element widget on this screen that holds ``widget`` (``widget`` if none does; a
+        key of a phone's edge-to-edge keyboard belongs to the keyboard's input element)."""
+        for keyboard, element in self._attached.items():
+            if keyboard is widget or keyboard.isAncestorOf(widget):
+                return element
         for element in self.elements:
             if element is widget or element.isAncestorOf(widget):
                 return element
         return widget
+
+    def whole_of(self, widget: QWidget) -> list[QWidget]:
+        """The element holding ``widget`` and what belongs to it outside it (a phone's keyboard)."""
+        element = self.element_of(widget)
+        return [element, *(k for k, e in self._attached.items() if e is element and k.isVisibleTo(self))]
 
     def _watch_inputs(self, widget: QWidget) -> None:
         for field in widget.findChildren(QLineEdit):

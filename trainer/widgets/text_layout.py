@@ -26,7 +26,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QTextLayout, QTextOption
 
-from trainer.widgets.phrases import phrase_starts
+from trainer.widgets.phrases import _cjk, phrase_starts
 
 _BIG = 1 << 20
 LINE_HEIGHT = 1.5
@@ -160,7 +160,8 @@ def _layout(font: QFont, text: str, width: float, align: Qt.AlignmentFlag,
     lengths = None
     if width < _BIG:
         starts = phrase_starts(text)
-        if starts:
+        # one long phrase (「個人番号カード交付申請書」) has no starts but must not leave 「書」 alone
+        if starts or any(_cjk(ch) for ch in text):
             lengths = _plan_breaks(display, starts, _x_positions(font_key(font), display), width)
     laid = _run(layout, width, gap, lengths)
     if laid is None:  # Qt would not break where planned: its own breaks, as before

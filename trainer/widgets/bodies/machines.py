@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QMargins, QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -459,6 +459,13 @@ class TillBody(BodyFrame):
         painter.drawRoundedRect(foot, look.px(6), look.px(6))
 
 
+A4 = 210 / 297
+"""Width / height of an A4 sheet (ISO 216: 210 × 297 mm, the ratio 1 : √2)."""
+RECEIPT = 0.5
+"""Width / height of a receipt torn off its roll: 80 mm wide (the common till roll; 58 mm on
+small terminals), about twice as long as wide for a few lines."""
+
+
 class PaperBody(BodyFrame):
     """A sheet of paper in the hand: a form, or a receipt (no clock, no battery)."""
 
@@ -485,13 +492,45 @@ class PaperBody(BodyFrame):
 
     def _margins(self, receipt: bool) -> None:
         look = self.look
-        side = min(look.px(70), 90) if receipt else min(look.px(26), 40)
-        self._outer.setContentsMargins(side, look.px(26), side, look.px(34))
+        self._side = min(look.px(70), 90) if receipt else min(look.px(26), 40)
+        self._base_margins = QMargins(0, look.px(26), 0, look.px(34))  # the sides: _place_sheet
+        self._outer.setContentsMargins(self._side, look.px(26), self._side, look.px(34))
+        self._place_sheet()
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.receipt = body.get("kind") == "receipt"
         self._margins(self.receipt)
         self.update()
+
+    def _place(self) -> None:
+        super()._place()
+        self._place_sheet()
+
+    def _place_sheet(self) -> None:
+        """A form is an A4 sheet (210 × 297 mm, ISO 216) on the table: the sides take what its
+        proportions leave; a receipt is a narrow strip (a 58 or 80 mm roll)."""
+        if getattr(self, "_side", None) is None:
+            return  # not built yet
+        look = self.look
+        body = self.body_rect()
+        top, bottom = look.px(26), look.px(34)
+        sheet_height = body.height() - top - bottom + look.px(14) + look.px(18)
+        wanted = RECEIPT if self.receipt else A4
+        side = max(self._side, round((body.width() + 2 * look.px(14) - wanted * sheet_height) / 2))
+        # never narrower than the paper's text needs (the device's text size was reckoned on that)
+        side = min(side, max(self._side, round((body.width() - self.screen_100 * look.scale) / 2)))
+        self._outer.setContentsMargins(round(body.left()) + side, round(body.top()) + top,
+                                       round(self.width() - body.right()) + side,
+                                       round(self.height() - body.bottom()) + bottom)
+
+    def face_rect(self) -> QRectF:
+        """The sheet itself: what has the real thing's proportions (the table around it has none)."""
+        return self.sheet_rect(self.body_rect())
+
+    @property
+    def real_name(self) -> str:
+        """``paper`` for a form (A4), ``receipt`` for a receipt (its length follows what it lists)."""
+        return "receipt" if self.receipt else "paper"
 
     def sheet_rect(self, rect: QRectF) -> QRectF:
         geometry = QRectF(self.scroll.geometry())

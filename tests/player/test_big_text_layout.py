@@ -1,0 +1,97 @@
+"""The player at big text sizes, as a learner of 80 meets it (see docs/decisions/player.md,
+"The column at 300 %"): the instruction beside a landscape device holds a readable line, the
+control bar's words grow with the chosen size and still fit, and a phone's on-screen keyboard
+spans the phone's screen edge to edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+
+from tests.player.autoplay import settle
+from tests.player.conftest import bundled
+from tests.player.visibility import open_window, visible_share
+
+
+def _at_step(qtbot, size, scale, scenario_id, step_id):
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    window = open_window([scenario], size, scale)
+    qtbot.addWidget(window)
+    ids = [s.id for s in scenario.steps]
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": step_id, "path": ids[:ids.index(step_id) + 1]})
+    settle()
+    return window, window.player
+
+
+def _characters_per_line(player) -> float:
+    text = player.panel.step_text
+    return text.width() / player.look.size("large")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_beside_a_kiosk_at_300_a_line_holds_six_large_characters(qtbot, size):
+    _, player = _at_step(qtbot, size, 3.0, "konbini-juminhyo", "place-card")
+    assert player.device.name == "kiosk"
+    assert _characters_per_line(player) >= 6, "before: 5.1 beside the kiosk at 1280×720"
+    frame = player.device.geometry()
+    assert player.stage.rect().contains(frame), "the device is whole on its stage"
+    assert type(player.device).content_scale(frame.size(), 3.0) >= 1.0, "the kiosk's own text stays readable"
+
+
+@pytest.mark.parametrize(("size", "scenario", "step", "least"), [
+    ((1280, 720), "konbini-juminhyo", "place-card", 1.25),
+    ((1920, 1080), "konbini-juminhyo", "place-card", 2.0),
+    ((1280, 720), "typing-flick", "tap-a", 1.25),
+    ((1920, 1080), "typing-flick", "tap-a", 1.5),
+], ids=["kiosk-1280x720", "kiosk-1920x1080", "phone-1280x720", "phone-1920x1080"])
+def test_the_control_bar_grows_with_the_chosen_size_and_fits(qtbot, size, scenario, step, least):
+    window, player = _at_step(qtbot, size, 3.0, scenario, step)
+    bar = player.controls
+    assert bar.look.scale >= least, f"the bar's words at {bar.look.scale:.0%} (they were 100 % at 300 %)"
+    for button in bar.buttons():
+        if button.isVisible():
+            assert visible_share(button, window) >= 0.99, button.text()
+            assert button.heightForWidth(button.width()) <= button.height(), f"{button.text()} on one line"
+    if player.device.aspect >= 1:  # a landscape device: the bar runs along the bottom, one row
+        assert len({b.y() for b in bar.buttons() if b.isVisible()}) == 1
+        assert bar.width() == player._root.width()
+
+
+def test_the_bar_beside_a_phone_shares_its_buttons_out_evenly(qtbot):
+    _, player = _at_step(qtbot, (1280, 720), 1.0, "typing-flick", "tap-a")
+    rows: dict[int, int] = {}
+    for button in player.controls.buttons():
+        if button.isVisible():
+            rows[button.y()] = rows.get(button.y(), 0) + 1
+    counts = sorted(rows.values(), reverse=True)
+    assert counts[0] - counts[-1] <= 1, f"rows of {counts} (never 4 + 1)"
+
+
+@pytest.mark.parametrize("scale", [1.0, 3.0], ids=["100%", "300%"])
+def test_a_phone_keyboard_runs_edge_to_edge(qtbot, scale):
+    _, player = _at_step(qtbot, (1280, 720), scale, "typing-flick", "tap-a")
+    view = player.view
+    field = view.target_widget("memo") or view.elements[0]
+    keyboard = next(w.keyboard for w in view.elements if getattr(w, "keyboard", None) is not None)
+    assert keyboard.isVisible()
+    keys = QRect(keyboard.mapTo(view, QPoint(0, 0)), keyboard.size())
+    element = view.element_of(field)
+    inset = QRect(element.mapTo(view, QPoint(0, 0)), element.size())
+    assert keys.left() <= 4 and keys.right() >= view.width() - 5, f"{keys.getRect()} in {view.width()} px"
+    assert inset.left() > keys.left(), "the other elements keep their margin"
+    assert view.element_of(keyboard.kana) is element, "the keys still belong to their field"
+    assert keyboard in view.whole_of(field)
+
+
+@pytest.mark.parametrize(("scenario", "step"), [("fake-virus-warning", "browsing"), ("konbini-juminhyo", "place-card"),
+                                                ("scan-to-pay", None)], ids=["browser", "kiosk", "till"])
+def test_the_bar_row_never_draws_the_device_text_below_100_percent(qtbot, scenario, step):
+    found = next(s for s in bundled() if s.id == scenario)
+    step = step or next(s.id for s in found.steps if s.device == "till")
+    _, player = _at_step(qtbot, (1280, 720), 3.0, scenario, step)
+    row = player.controls.width() == player._root.width()
+    if row:
+        assert player.device_look.scale >= 1.0, "the bar's row took the device's height"
+    else:  # the bar under the column: the device has the whole height
+        assert player.stage.height() == player._root.height()
