@@ -94,7 +94,7 @@ def test_tiny_handout_page_count(tmp_path):
 
 def test_handout_prints_what_the_hand_does_in_watch_mode(tmp_path):
     """Each step watch mode plays says what the hand does, a marked mistake first (issue #15)."""
-    from trainer.app.watch_steps import handout_lines
+    from trainer.widgets.watch_steps import handout_lines
 
     source = bundled_content_dir() / "cashless" / "code-pay.yaml"
     scenario = load(source)

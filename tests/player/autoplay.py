@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trainer.scenarios.matching import default_speech_normaliser
-from trainer.scenarios.model import Expectation, Scenario, Step, ValueMatch
+from trainer.scenarios.model import Expectation, Scenario, Step
 from trainer.scenarios.watch import example
 
 CONTINUE = Expectation("continue", None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tests.player.conftest import bundled
-from trainer.scenarios.lint import check_scenario
+from trainer.authoring.check import check_scenario
 from trainer.scenarios.loader import load
 from trainer.scenarios.model import ValueMatch
 from trainer.scenarios.watch import demo_for, example, mistake_action, route, shown_mistakes

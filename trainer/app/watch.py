@@ -14,7 +14,7 @@ fresh screen. The learner's own taps on the device are not judged in this
 mode (a short word says 「次へ」 goes on).
 
 What to do at each step comes from ``trainer.scenarios.watch.demo_for``;
-the words that describe it from ``trainer.app.watch_steps`` (also printed
+the words that describe it from ``trainer.widgets.watch_steps`` (also printed
 on the handout).
 """
 
@@ -30,7 +30,6 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from trainer.app.watch_steps import describe, describe_mistake
 from trainer.reading.ruby import plain
 from trainer.scenarios import watch as plan
 from trainer.scenarios.actions import Action, ActionKind
@@ -38,6 +37,7 @@ from trainer.scenarios.matching import default_speech_normaliser
 from trainer.scenarios.model import Expectation, Mistake, Scenario, Step, Text
 from trainer.scenarios.runner import PRAISES
 from trainer.widgets.strings import tr
+from trainer.widgets.watch_steps import describe, describe_mistake
 
 if TYPE_CHECKING:
     from trainer.app.player import Player
@@ -253,8 +253,8 @@ class WatchPlayer(QObject):
         if kind == "place":
             return self._card(demo.target)
         if kind == "swipe":
-            on = demo.expect.fields.get("@on")  # on an element, else the screen as far as it is in view
-            return view.target_widget(on.values[0]) if on is not None else self.player.device.scroll.viewport()
+            on = demo.expect.on  # on an element, else the screen as far as it is in view
+            return view.target_widget(on) if on is not None else self.player.device.scroll.viewport()
         return view.target_widget(demo.target or "")
 
     def _do(self) -> None:
@@ -309,7 +309,7 @@ class WatchPlayer(QObject):
             table = self._card_element(demo.target).table
             self._plan_drag(card, card.rect().center(), card.mapFromParent(table.reader_rect().center()))
         elif kind == "swipe":
-            self._plan_swipe(demo.target or "left", demo.expect.fields.get("@on"))
+            self._plan_swipe(demo.target or "left", demo.expect.on)
         self._beat()
 
     # -- beats ------------------------------------------------------------------------------------
@@ -449,11 +449,11 @@ class WatchPlayer(QObject):
         self._beats.append((lambda: self._act(lambda: send(QEvent.Type.MouseButtonRelease, at(1),
                                                            Qt.MouseButton.NoButton)), 0))
 
-    def _plan_swipe(self, direction: str, on) -> None:
+    def _plan_swipe(self, direction: str, on: str | None) -> None:
         view = self.player.view
         widget: QWidget = view
         if on is not None:
-            widget = view.target_widget(on.values[0]) or view
+            widget = view.target_widget(on) or view
         rect = widget.rect()
         centre = rect.center()
         reach = max(80, min(rect.width(), rect.height()) // 3)

@@ -717,13 +717,13 @@ def check_shown_mistakes(scenario: Scenario) -> list[Problem]:
                 continue
             where = mistake.where or step.where or Where(scenario.path, 1, 1)
             if step.id not in played:
-                problems.append(Problem(where, "shown-mistake-not-watched", {"step": step.id}, severity="warning"))
+                problems.append(Problem(where, "shown-mistake-not-watched", {"step": step.id}, severity=Severity.WARNING))
                 continue
             action = mistake_action(mistake)
             if action.kind in ("tap", "long-press", "choose", "toggle", "press", "take", "insert") and (
                     action.target not in step.screen.ids() and part(step.device, action.target or "") is None):
                 problems.append(Problem(where, "shown-mistake-nothing-to-point",
-                                        {"action": describe(action)}, severity="warning"))
+                                        {"action": describe(action)}, severity=Severity.WARNING))
     return problems
 
 

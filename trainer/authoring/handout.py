@@ -271,7 +271,7 @@ class Handout:
         y += pen.text(self.t(step.say), text_x, y, text_w, BODY_PX) + 12
         if step.easy is not None and self.options.lang != "en":
             y += pen.text(f"（{w['easy']}）" + self.t(step.easy), text_x, y, text_w, 20, colour="#333333") + 10
-        from trainer.app.watch_steps import handout_lines  # what the hand does in 「見てみる」
+        from trainer.widgets.watch_steps import handout_lines  # what the hand does in 「見てみる」
 
         for line in handout_lines(self.scenario, step, self.options.lang):
             y += pen.text(line, text_x, y, text_w, 20, colour="#10243F") + 8

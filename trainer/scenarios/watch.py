@@ -15,17 +15,15 @@ the runner judges it exactly as it judges a learner.
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]  # Python 3.11+: no stubs for it
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
-from trainer.scenarios.model import Expectation, Mistake, Scenario, Step, ValueMatch
+from trainer.scenarios.actions import ActionKind
+from trainer.scenarios.model import Expectation, MatchMode, Mistake, Scenario, Step, ValueMatch
 
-try:  # Python 3.11+
-    import re._parser as sre_parse  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
-
-CONTINUE = Expectation("continue", None)
+CONTINUE = Expectation(ActionKind.CONTINUE, None)
 """The action of a step that only explains: the player's 「次へ」."""
 
 _RANK = {None: 0, "success": 0, "safe": 0, "risky": 1}
@@ -133,15 +131,15 @@ def demo_for(scenario: Scenario, step: Step, distances: dict[int, dict[str, int]
     if move is None:
         return None
     expect = move.expect
-    fields = tuple((name, example(match)) for name, match in expect.fields.items() if name != "@on")
+    fields = tuple((name, example(match)) for name, match in expect.fields.items())
     value: str | None = None
-    if expect.kind == "enter":
+    if expect.kind == ActionKind.ENTER:
         value = example(expect.value)
-    elif expect.kind == "say":
+    elif expect.kind == ActionKind.SAY:
         value = expect.phrases[0] if expect.phrases else ""
-    elif expect.kind == "toggle":
+    elif expect.kind == ActionKind.TOGGLE:
         value = expect.value.values[0] if expect.value is not None and expect.value.values else "on"
-    elif expect.kind in ("insert", "place") and expect.value is not None and expect.value.values:
+    elif expect.kind in (ActionKind.INSERT, ActionKind.PLACE) and expect.value is not None and expect.value.values:
         value = expect.value.values[0]
     return Demo(step.id, expect, move.next_id, fields, value, shown_mistakes(step))
 
@@ -173,11 +171,11 @@ def example(match: ValueMatch | None) -> str:
     the author wrote one)."""
     if match is None:
         return "1"
-    if match.mode in ("exact", "one-of"):
+    if match.mode in (MatchMode.EXACT, MatchMode.ONE_OF):
         return match.values[0]
-    if match.mode == "any":
+    if match.mode == MatchMode.ANY:
         return "1"
-    if match.mode == "empty":
+    if match.mode == MatchMode.EMPTY:
         return ""
     value = _from_regex(sre_parse.parse(match.values[0]))
     if re.fullmatch(match.values[0], value) is None:
@@ -185,7 +183,7 @@ def example(match: ValueMatch | None) -> str:
     return value
 
 
-def _char_for(items) -> str:
+def _char_for(items: Any) -> str:
     negate = any(op == sre_parse.NEGATE for op, _ in items)
     allowed: list[str] = []
     for op, arg in items:
@@ -202,7 +200,7 @@ def _char_for(items) -> str:
     return allowed[0] if allowed else "a"
 
 
-def _from_regex(parsed) -> str:
+def _from_regex(parsed: Any) -> str:
     out = []
     for op, arg in parsed:
         if op == sre_parse.LITERAL:
