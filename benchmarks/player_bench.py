@@ -79,13 +79,14 @@ def cold_start(runs: int) -> dict[str, float]:
 
 
 def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, scale: int = 100,
-                 size: tuple[int, int] = (1280, 860)) -> list[float]:
+                 size: tuple[int, int] = (1280, 860), profile: str | None = None) -> list[float]:
     """Milliseconds from a learner's action to the next step painted, for every step of every scenario.
 
     ``speech``: read-aloud on, through the real ``SpeechService`` with Open JTalk
     (sound to WAV files paced in real time — this machine has no sound device —
     so synthesis works exactly as with a speaker); ``furigana``: furigana on;
-    ``scale``: the text size in per cent."""
+    ``scale``: the text size in per cent; ``profile``: write a ``cProfile`` of the timed part alone
+    (the action, the step change, the paint) to that file."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-bench-")
     sys.path.insert(0, str(ROOT))
@@ -143,6 +144,11 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
             app.processEvents()
             time.sleep(0.01)
     samples: list[float] = []
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
     for _ in range(repeat):
         for scenario in scenarios:
             for step in scenario.steps:
@@ -170,9 +176,13 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
 
                 player.step_shown.connect(watch)
                 player.run.subscribe(note)
+                if profiler is not None:
+                    profiler.enable()
                 perform(player, move.expect)  # the click (or keys, drag, phrase) through the UI
                 if shown and not spy.painted:
                     window.repaint()
+                if profiler is not None:
+                    profiler.disable()
                 end = time.perf_counter()
                 cpu_end = time.thread_time()
                 if shown and judged:
@@ -183,6 +193,8 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
     window.close()
     if service is not None:
         service.shutdown()
+    if profiler is not None:
+        profiler.dump_stats(profile)
     return samples
 
 
@@ -246,6 +258,7 @@ def main() -> int:
                         help="the step change for speech off/on x furigana off/on x 100/300 %%")
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest step changes")
     parser.add_argument("--rounds", type=int, default=2, help="--matrix: interleaved rounds (default 2)")
+    parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the timed part to FILE")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.lower().split("x"))
@@ -259,7 +272,8 @@ def main() -> int:
               f"{start['trainer_s'] * 1000:7.0f} ms   ratio {ratio:.2f}x (goal <= 2x)")
         print(f"peak memory  bare PySide6 window {start['bare_mib']:7.1f} MiB  trainer --smoke "
               f"{start['trainer_mib']:7.1f} MiB  ratio {memory:.2f}x (goal <= 2x)")
-    samples = step_changes(args.repeat, speech=args.speech, furigana=args.furigana, scale=args.scale, size=size)
+    samples = step_changes(args.repeat, speech=args.speech, furigana=args.furigana, scale=args.scale, size=size,
+                           profile=args.profile)
     if args.json:
         print(json.dumps({"wall": samples, "cpu": CPU_MS}))
         return 0

@@ -9,7 +9,8 @@
 2. the step change in {speech off/on} x {furigana off/on} x {100 %, 300 %} (``player_bench.py --matrix``);
 3. the catalogue at 23 / 230 / 2,300 scenarios and the 600-card category page (``catalogue_bench.py``);
 4. the record: one event's write, the reports at each of ``--events`` (default 0.2 and 2 M),
-   30 writers (``progress_bench.py``; PostgreSQL from ``TRAINER_TEST_PG_URL``);
+   30 writers (``progress_bench.py``; PostgreSQL from ``TRAINER_TEST_PG_URL``), and the city's
+   report over the largest of ``--events`` (``city_report_bench.py``);
 5. a day of practice: memory over 25 passes with speech and the record (``memory_bench.py``);
 6. speech and readings (``speech_bench.py``) and plain loading (``loader_bench.py``).
 
@@ -43,6 +44,8 @@ def main() -> int:
         ["player_bench.py", "--matrix", "--repeat", "1" if quick else "3", "--rounds", "1" if quick else "2"],
         ["catalogue_bench.py", "--counts", "23,230" if quick else "23,230,2300"],
         ["progress_bench.py", "--events", "200000" if quick else args.events],
+        ["city_report_bench.py", "--events", "200000" if quick else str(max(int(n) for n in args.events.split(","))),
+         *(["--learners", "2000"] if quick else [])],
         ["memory_bench.py", "--passes", "5" if quick else "25"],
         ["speech_bench.py", "--rounds", "1" if quick else "3"],
         ["loader_bench.py"],

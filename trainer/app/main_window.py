@@ -28,6 +28,7 @@ from trainer.app.pages import NavBar, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
+from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.style import apply_look
 from trainer.widgets.theme import theme_named
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         if old is not None and old is not page:
             self.stack.removeWidget(old)
             if old is not self.player:
+                release_when_deleted(old)
                 old.deleteLater()
         self._pages[name] = page
         if self.stack.indexOf(page) < 0:
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         old = self._pages.pop(name, None)
         if old is not None and old is not self.player:
             self.stack.removeWidget(old)
+            release_when_deleted(old)
             old.deleteLater()
 
     # -- pages --------------------------------------------------------------------
@@ -339,6 +342,7 @@ class MainWindow(QMainWindow):
             player, self.player = self.player, None
             self.stack.removeWidget(player)
             self._pages.pop("player", None)
+            release_when_deleted(player, keep_own=True)  # its run and scenario may still be asked about
             player.deleteLater()
 
     def show_finish(self, step: Step, scenario: Scenario | None = None) -> None:

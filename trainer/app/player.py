@@ -43,6 +43,7 @@ from trainer.scenarios.snapshot import Snapshot
 from trainer.widgets.base import ElementContext
 from trainer.widgets.devices import SMALLEST_SCALE, DeviceFrame, make_device
 from trainer.widgets.hint_overlay import HintOverlay
+from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
 
@@ -76,6 +77,7 @@ class DeviceStage(QWidget):
         self.place()
         device.show()
         old.hide()
+        release_when_deleted(old)
         old.deleteLater()
 
     def room(self) -> QSize:

@@ -15,6 +15,7 @@ from trainer.scenarios.model import Screen
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
+from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
 
@@ -255,6 +256,7 @@ class DeviceFrame(QWidget):
         old = self.scroll.takeWidget()
         if old is not None:
             old.hide()
+            release_when_deleted(old)
             old.deleteLater()
         self.view = view
         self.scroll.setWidget(view)
