@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from trainer.progress import rollups
 from trainer.progress.models import (
     NAME_LENGTH,
     Attempt,
@@ -240,9 +241,13 @@ class LearnerDirectory:
             found = conn.execute(select(func.count()).where(Learner.id.in_([keep_id, merge_id]))).scalar()
             if found != 2:
                 raise NotFound("learner")
+            # The report summaries count different learners: take both shares away, move, count the kept one.
+            rollups.learner_share(conn, merge_id, -1, events=False)
+            rollups.learner_share(conn, keep_id, -1, events=False)
             moved = conn.execute(
                 update(Attempt).where(Attempt.learner_id == merge_id).values(learner_id=keep_id)
             ).rowcount
+            rollups.learner_share(conn, keep_id, 1, events=False)
             conn.execute(
                 update(LearnerMerge).where(LearnerMerge.kept_learner_id == merge_id).values(kept_learner_id=keep_id)
             )
@@ -258,6 +263,7 @@ class LearnerDirectory:
         with self._begin() as conn:
             if conn.execute(select(Learner.id).where(Learner.id == learner_id)).first() is None:
                 raise NotFound(str(learner_id))
+            rollups.learner_share(conn, learner_id, -1)  # deleted from the report summaries too
             attempts = select(Attempt.id).where(Attempt.learner_id == learner_id).scalar_subquery()
             events = conn.execute(delete(StepEvent).where(StepEvent.attempt_id.in_(attempts))).rowcount
             n_attempts = conn.execute(delete(Attempt).where(Attempt.learner_id == learner_id)).rowcount
