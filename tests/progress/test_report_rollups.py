@@ -185,8 +185,18 @@ def test_reports_split_by_mode_finished_on_your_own_against_guided(engine, store
     (summary,) = reports.overview().scenarios
     assert summary.modes == report.modes
     today = dt.date.today()
-    (finished,) = city_report(engine, today - dt.timedelta(days=1), today + dt.timedelta(days=1)).scenarios
-    assert finished.learners_finished == 2
+    period = (today - dt.timedelta(days=1), today + dt.timedelta(days=1))
+    # A period that holds the whole record (answered from the summaries) ...
+    (finished,) = city_report(engine, *period).scenarios
+    assert (finished.learners_finished, finished.finished, finished.attempts) == (2, 3, 4)
     assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 2, 2)]
     assert finished.learners_finished_in("alone") == 2 and finished.learners_finished_in("watch") == 0
+    # ... and one that does not (read from the attempts of the period): the same counts for the period.
+    run(c, "alone", AttemptStatus.FINISHED, now - dt.timedelta(days=20))
+    (finished,) = city_report(engine, *period).scenarios
+    assert (finished.learners_finished, finished.finished, finished.attempts) == (2, 3, 4)
+    assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 2, 2)]
+    (finished,) = city_report(engine, today - dt.timedelta(days=30), period[1]).scenarios
+    assert (finished.learners_finished, finished.finished, finished.attempts) == (3, 4, 5)
+    assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 3, 3)]
     summaries_match(engine)

@@ -484,6 +484,13 @@ def _top_mistakes(conn: Any, table: Any, where: list[Any], top: int, *, group: b
     return [MistakeCount(s, st, m or "", int(c)) for s, st, m, c in conn.execute(stmt)]
 
 
+def _as_date(value: Any) -> dt.date:
+    # min()/max() of a date column come back as text on SQLite.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     # Aggregates (max) bypass the column type on SQLite and come back as text or naive.
     if isinstance(value, str):
@@ -659,61 +666,97 @@ def city_report(
         if venue is not None:
             attempt_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
             finished_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
-        outside = 0
-        if venue is None:
-            outside = int(
-                conn.execute(
-                    select(func.count()).select_from(Attempt).where(*attempt_filter, Attempt.session_id.is_(None))
-                ).scalar()
-                or 0
+        # When the period holds every attempt (and every finish), the all-time summaries are the very
+        # same counts; otherwise read the attempts of the period through the covering indexes.
+        spans = conn.execute(
+            select(
+                func.min(Attempt.started_at),
+                func.max(Attempt.started_at),
+                func.min(Attempt.ended_at),
+                func.max(Attempt.ended_at),
             )
-        attempts_by = dict(
-            conn.execute(
-                select(Attempt.scenario_id, func.count()).where(*attempt_filter).group_by(Attempt.scenario_id)
-            ).all()
-        )
-        per_learner = (
-            select(Attempt.scenario_id, Attempt.learner_id, func.count().label("n"))
-            .where(*finished_filter)
-            .group_by(Attempt.scenario_id, Attempt.learner_id)
-            .subquery()
-        )
-        finished_by = {
-            sid: (int(who), int(n))
-            for sid, who, n in conn.execute(
-                select(per_learner.c.scenario_id, func.count(), func.sum(per_learner.c.n)).group_by(
-                    per_learner.c.scenario_id
-                )
-            )
-        }
-        # The same per mode ("finished on your own" against "guided"), from the same covering index.
-        per_mode = (
-            select(Attempt.scenario_id, Attempt.mode, Attempt.learner_id, func.count().label("n"))
-            .where(*finished_filter)
-            .group_by(Attempt.scenario_id, Attempt.mode, Attempt.learner_id)
-            .subquery()
-        )
+        ).one()
+        whole = venue is None and all(v is None or start <= _aware(v) < end for v in spans)
+        attempts_by: dict[str, int] = {}
+        finished_by: dict[str, tuple[int, int]] = {}
         finished_modes: dict[str, list[ModeFinished]] = {}
-        for sid, mode, who, n in conn.execute(
-            select(per_mode.c.scenario_id, per_mode.c.mode, func.count(), func.sum(per_mode.c.n)).group_by(
-                per_mode.c.scenario_id, per_mode.c.mode
+        outside = 0
+        if whole:
+            in_classes = int(conn.execute(select(func.coalesce(func.sum(ReportSession.attempts), 0))).scalar() or 0)
+            for row in conn.execute(select(ReportScenario).where(ReportScenario.attempts > 0)):
+                if row.mode == ALL_MODES:
+                    attempts_by[row.scenario_id] = int(row.attempts)
+                    if row.finished:
+                        finished_by[row.scenario_id] = (int(row.learners_finished), int(row.finished))
+                elif row.finished:
+                    finished_modes.setdefault(row.scenario_id, []).append(
+                        ModeFinished(row.mode, int(row.learners_finished), int(row.finished))
+                    )
+            outside = sum(attempts_by.values()) - in_classes
+        else:
+            # Attempts per scenario and those outside any class: one pass over the covering index
+            # (started_at, session_id, scenario_id).
+            for sid, n, alone in conn.execute(
+                select(Attempt.scenario_id, func.count(), _count_if(Attempt.session_id.is_(None)))
+                .where(*attempt_filter)
+                .group_by(Attempt.scenario_id)
+            ):
+                attempts_by[sid] = int(n)
+                outside += int(alone or 0)
+            if venue is not None:
+                outside = 0
+            # Different learners who finished, overall and per mode: one pass over the covering index
+            # (ended_at, status, scenario_id, learner_id, mode), per learner first.
+            per_learner = (
+                select(
+                    Attempt.scenario_id,
+                    Attempt.learner_id,
+                    func.count().label("n"),
+                    *[_count_if(Attempt.mode == mode).label(f"m_{mode}") for mode in MODE_ORDER],
+                )
+                .where(*finished_filter)
+                .group_by(Attempt.scenario_id, Attempt.learner_id)
+                .subquery()
             )
-        ):
-            finished_modes.setdefault(sid, []).append(ModeFinished(str(mode), int(who), int(n)))
+            for sid, who, n, *per_mode in conn.execute(
+                select(
+                    per_learner.c.scenario_id,
+                    func.count(),
+                    func.sum(per_learner.c.n),
+                    *[
+                        x
+                        for mode in MODE_ORDER
+                        for x in (_count_if(per_learner.c[f"m_{mode}"] > 0), func.sum(per_learner.c[f"m_{mode}"]))
+                    ],
+                ).group_by(per_learner.c.scenario_id)
+            ):
+                finished_by[sid] = (int(who), int(n))
+                finished_modes[sid] = [
+                    ModeFinished(mode, int(per_mode[2 * k] or 0), int(per_mode[2 * k + 1] or 0))
+                    for k, mode in enumerate(MODE_ORDER)
+                    if per_mode[2 * k + 1]
+                ]
         event_filter: list[Any] = [StepEvent.created_at >= start, StepEvent.created_at < end]
         if venue is not None:
             event_filter.append(
                 StepEvent.attempt_id.in_(select(Attempt.id).where(Attempt.session_id.in_(select(session_ids.c.id))))
             )
         if venue is None:
-            # Every venue: the per-day summaries of the period (a few rows a day, never the events).
-            stumbles = _top_steps(
-                conn, ReportStepDay, [ReportStepDay.day >= date_from, ReportStepDay.day <= date_to], top, group=True
-            )
-            known = _top_mistakes(
-                conn, ReportMistakeDay, [ReportMistakeDay.day >= date_from, ReportMistakeDay.day <= date_to], top,
-                group=True,
-            )
+            first, last = conn.execute(select(func.min(ReportStepDay.day), func.max(ReportStepDay.day))).one()
+            if first is None or (date_from <= _as_date(first) and _as_date(last) <= date_to):
+                # The period holds every recorded day: the all-time summaries are the same counts.
+                stumbles = _top_steps(conn, ReportStep, [], top, group=False)
+                known = _top_mistakes(conn, ReportMistake, [], top, group=False)
+            else:
+                # Every venue: the per-day summaries of the period (a few rows a day, never the events).
+                stumbles = _top_steps(
+                    conn, ReportStepDay, [ReportStepDay.day >= date_from, ReportStepDay.day <= date_to], top,
+                    group=True,
+                )
+                known = _top_mistakes(
+                    conn, ReportMistakeDay, [ReportMistakeDay.day >= date_from, ReportMistakeDay.day <= date_to],
+                    top, group=True,
+                )
         else:
             # One venue: the events of its sessions' attempts (found through the attempts' index).
             stumbles = [
