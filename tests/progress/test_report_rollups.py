@@ -132,7 +132,18 @@ def test_recorder_with_the_database_held_then_replayed_from_the_outbox(engine, s
 def test_merging_and_deleting_learners_move_and_remove_their_share(engine, store, directory, people):
     learners, sessions = people
     rng = random.Random(3)
+    tuesday, friday = directory.add_group("火曜教室"), directory.add_group("金曜教室")
+    directory.set_learner_group(learners[0], tuesday)
     store.apply(random_units(rng, learners, sessions, 30))
+    summaries_match(engine)
+    # Learners change groups, a group is removed: the per-group counts follow.
+    directory.set_learner_group(learners[1], friday)
+    directory.set_learner_group(learners[4], tuesday)
+    directory.set_learner_group(learners[0], None)
+    summaries_match(engine)
+    groups = {g.name: (g.learners, g.active_learners) for g in Reports(engine).overview().groups}
+    assert groups["火曜教室"] == (1, 1) and groups["金曜教室"] == (1, 1)
+    directory.remove_group(tuesday)
     summaries_match(engine)
     directory.merge_learners(learners[0], learners[1])
     store.forget_learner_caches()

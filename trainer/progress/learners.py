@@ -225,9 +225,11 @@ class LearnerDirectory:
 
     def set_learner_group(self, learner_id: uuid.UUID, group_id: uuid.UUID | None) -> None:
         with self._begin() as conn:
+            old = conn.execute(select(Learner.group_id).where(Learner.id == learner_id)).first()
             done = conn.execute(update(Learner).where(Learner.id == learner_id).values(group_id=group_id))
-            if done.rowcount == 0:
+            if done.rowcount == 0 or old is None:
                 raise NotFound(str(learner_id))
+            rollups.group_changed(conn, learner_id, old.group_id, group_id)  # the report summaries follow
 
     def merge_learners(self, keep_id: uuid.UUID, merge_id: uuid.UUID) -> int:
         """Move every attempt (and so every event) of ``merge_id`` to ``keep_id``; remove ``merge_id``.
@@ -477,6 +479,7 @@ class LearnerDirectory:
         """Remove a group; its learners stay, without a group."""
         with self._begin() as conn:
             conn.execute(update(Learner).where(Learner.group_id == group_id).values(group_id=None))
+            rollups.group_removed(conn, group_id)  # the report summaries follow
             conn.execute(update(ClassSession).where(ClassSession.group_id == group_id).values(group_id=None))
             if conn.execute(delete(Group).where(Group.id == group_id)).rowcount == 0:
                 raise NotFound(str(group_id))

@@ -451,11 +451,23 @@ class ReportOutcome(Base):
 
 
 class ReportLearner(Base):
-    """One learner's attempts and finishes (groups are counted from these, so a group change needs nothing)."""
+    """One learner's attempts and finishes."""
 
     __tablename__ = "report_learner"
 
     learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True)
+    attempts: Mapped[int] = _count_column()
+    finished: Mapped[int] = _count_column()
+
+
+class ReportGroup(Base):
+    """One group's learners with an attempt, attempts and finishes (``group_key``: the group's id as 32 hex
+    digits, "" for learners without a group). Moved along when a learner changes group."""
+
+    __tablename__ = "report_group"
+
+    group_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    learners: Mapped[int] = _count_column()
     attempts: Mapped[int] = _count_column()
     finished: Mapped[int] = _count_column()
 
@@ -529,6 +541,7 @@ REPORT_TABLES = (
     ReportScenario,
     ReportOutcome,
     ReportLearner,
+    ReportGroup,
     ReportSession,
     ReportStep,
     ReportMistake,

@@ -40,7 +40,7 @@ from trainer.progress.models import (
     JudgementResult,
     Learner,
     Presence,
-    ReportLearner,
+    ReportGroup,
     ReportMistake,
     ReportMistakeDay,
     ReportOutcome,
@@ -51,7 +51,7 @@ from trainer.progress.models import (
     SessionKind,
     StepEvent,
 )
-from trainer.progress.rollups import ALL_MODES
+from trainer.progress.rollups import ALL_MODES, group_key
 
 _stumble = text(f"({STUMBLE_PREDICATE})")
 
@@ -392,21 +392,13 @@ class Reports:
                 select(ReportScenario).where(ReportScenario.attempts > 0).order_by(ReportScenario.scenario_id)
             ):
                 per_scenario.setdefault(row.scenario_id, []).append(row)
-            active = _count_if(ReportLearner.attempts > 0)
+            per_group_learners = {
+                group_key(gid): int(n)
+                for gid, n in conn.execute(select(Learner.group_id, func.count()).group_by(Learner.group_id))
+            }
             per_group = {
-                gid: (int(who), int(act), int(n), int(fin))
-                for gid, who, act, n, fin in conn.execute(
-                    select(
-                        Learner.group_id,
-                        func.count(),
-                        active,
-                        func.coalesce(func.sum(ReportLearner.attempts), 0),
-                        func.coalesce(func.sum(ReportLearner.finished), 0),
-                    )
-                    .select_from(Learner)
-                    .outerjoin(ReportLearner, ReportLearner.learner_id == Learner.id)
-                    .group_by(Learner.group_id)
-                )
+                row.group_key: (int(row.learners), int(row.attempts), int(row.finished))
+                for row in conn.execute(select(ReportGroup))
             }
             group_names = dict(conn.execute(select(Group.id, Group.name)).all())
             sessions = [
@@ -430,14 +422,16 @@ class Reports:
             if total is None:
                 continue
             scenarios.append(ScenarioSummary(sid, total.attempts, total.finished, total.learners, _modes(rows)))
-        group_ids = sorted(
-            set(group_names) | {g for g in per_group if g is not None},
-            key=lambda g: group_names.get(g) or "",
-        )
+        group_ids = sorted(group_names, key=lambda g: group_names.get(g) or "")
         groups = [
-            GroupCount(gid, group_names.get(gid), *per_group.get(gid, (0, 0, 0, 0)))
+            GroupCount(
+                gid,
+                group_names.get(gid) if gid is not None else None,
+                per_group_learners.get(group_key(gid), 0),
+                *per_group.get(group_key(gid), (0, 0, 0)),
+            )
             for gid in [*group_ids, None]
-            if gid is not None or per_group.get(None, (0,))[0]
+            if gid is not None or per_group_learners.get("")
         ]
         return Overview(
             learners=learners,

@@ -9,8 +9,8 @@ transaction* as the attempt or event they count:
 * per (scenario, mode) — attempts by status, different learners, different
   learners who finished (mode "" is every mode together);
 * per (scenario, mode, outcome) — finished attempts;
-* per learner and per class session — attempts, finishes (and the session's
-  different learners);
+* per learner, per group and per class session — attempts, finishes (and
+  the group's and session's different learners);
 * per (scenario, step) and per (scenario, step, known mistake) — stumbles, all
   time and per local day (the city's report asks for a period).
 
@@ -45,6 +45,8 @@ from trainer.progress.models import (
     AttemptStatus,
     EventKind,
     JudgementResult,
+    Learner,
+    ReportGroup,
     ReportLearner,
     ReportMistake,
     ReportMistakeDay,
@@ -148,6 +150,10 @@ _OTHER_IN_SESSION = (
     .where(_a.c.id != bindparam("b_id"))
     .limit(1)
 )
+_OTHER_OF_LEARNER = (
+    select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id")).limit(1)
+)
+_GROUP_OF = select(Learner.group_id).where(Learner.id == bindparam("b_id"))
 _ATTEMPT_STATE = select(
     _a.c.id, _a.c.learner_id, _a.c.scenario_id, _a.c.mode, _a.c.session_id, _a.c.status, _a.c.outcome
 ).where(_a.c.id == bindparam("b_id"))
@@ -155,6 +161,15 @@ _ATTEMPT_STATE = select(
 
 def _exists(conn: Connection, stmt: Any, **params: Any) -> bool:
     return conn.execute(stmt, {f"b_{k}": v for k, v in params.items()}).first() is not None
+
+
+def group_key(group_id: Any) -> str:
+    """The ``report_group`` key of a group id ("" for no group)."""
+    return "" if group_id is None else _as_uuid(group_id).hex
+
+
+def _group_of(conn: Connection, learner_id: uuid.UUID) -> str:
+    return group_key(conn.execute(_GROUP_OF, {"b_id": learner_id}).scalar())
 
 
 def attempt_created(
@@ -173,6 +188,8 @@ def attempt_created(
     tally.add(ReportScenario, (scenario_id, mode), attempts=1, in_progress=1, learners=int(first_in_mode))
     tally.add(ReportScenario, (scenario_id, ALL_MODES), attempts=1, in_progress=1, learners=int(first))
     tally.add(ReportLearner, (learner_id,), attempts=1)
+    new_learner = first and not _exists(conn, _OTHER_OF_LEARNER, learner=learner_id, id=attempt_id)
+    tally.add(ReportGroup, (_group_of(conn, learner_id),), attempts=1, learners=int(new_learner))
     if session_id is not None:
         first_here = not _exists(conn, _OTHER_IN_SESSION, session=session_id, learner=learner_id, id=attempt_id)
         tally.add(ReportSession, (session_id,), attempts=1, learners=int(first_here))
@@ -209,6 +226,7 @@ def status_changed(
         if not _exists(conn, _OTHER_FINISHED, **ids):
             tally.add(ReportScenario, (scenario, ALL_MODES), learners_finished=fin)
         tally.add(ReportLearner, (before.learner_id,), finished=fin)
+        tally.add(ReportGroup, (_group_of(conn, before.learner_id),), finished=fin)
         if before.session_id is not None:
             tally.add(ReportSession, (before.session_id,), finished=fin)
     if old is AttemptStatus.FINISHED and (new is not old or (before.outcome or "") != (outcome or "")):
@@ -329,6 +347,12 @@ def count_into(conn: Connection, tally: Tally, *, learner_id: uuid.UUID | None =
         f"SELECT learner_id, {_STATUS_SUMS} FROM attempt {where} GROUP BY learner_id"
     ):
         tally.add(ReportLearner, (_as_uuid(learner),), sign, attempts=int(n), finished=int(fin))
+    for group, who, n, fin in run(
+        "SELECT learner.group_id, count(*), sum(per_learner.n), sum(per_learner.fin) FROM (SELECT learner_id, "
+        f"{_STATUS_SUMS} FROM attempt {where} GROUP BY learner_id) AS per_learner "
+        "JOIN learner ON learner.id = per_learner.learner_id GROUP BY learner.group_id"
+    ):
+        tally.add(ReportGroup, (group_key(group),), sign, learners=int(who), attempts=int(n), finished=int(fin))
     session_where = f"{where} {'AND' if where else 'WHERE'} session_id IS NOT NULL"
     for session, who, n, fin in run(
         "SELECT session_id, count(*), sum(n), sum(fin) FROM (SELECT session_id, learner_id, "
@@ -421,6 +445,34 @@ def rebuild(conn: Connection) -> None:
     tally = Tally()
     count_into(conn, tally)
     tally.write(conn)
+
+
+def group_changed(conn: Connection, learner_id: uuid.UUID, old_group: Any, new_group: Any) -> None:
+    """Move one learner's counts from their old group to the new one (call in the change's transaction)."""
+    if group_key(old_group) == group_key(new_group):
+        return
+    row = conn.execute(
+        select(ReportLearner.attempts, ReportLearner.finished).where(ReportLearner.learner_id == learner_id)
+    ).first()
+    if row is None or not (row.attempts or row.finished):
+        return
+    tally = Tally()
+    counts = {"learners": int(row.attempts > 0), "attempts": int(row.attempts), "finished": int(row.finished)}
+    tally.add(ReportGroup, (group_key(old_group),), -1, **counts)
+    tally.add(ReportGroup, (group_key(new_group),), 1, **counts)
+    tally.write(conn)
+
+
+def group_removed(conn: Connection, group_id: uuid.UUID) -> None:
+    """The group's learners now have no group: its counts join the "" row."""
+    table = _table(ReportGroup)
+    row = conn.execute(select(table).where(table.c.group_key == group_key(group_id))).mappings().first()
+    if row is None:
+        return
+    tally = Tally()
+    tally.add(ReportGroup, ("",), **{c: int(row[c]) for c in _count_columns(table)})
+    tally.write(conn)
+    conn.execute(table.delete().where(table.c.group_key == group_key(group_id)))
 
 
 def learner_share(conn: Connection, learner_id: uuid.UUID, sign: int, *, events: bool = True) -> None:

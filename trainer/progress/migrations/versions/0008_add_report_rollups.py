@@ -55,6 +55,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("learner_id", name=op.f("pk_report_learner")),
     )
     op.create_table(
+        "report_group",
+        sa.Column("group_key", sa.String(32), nullable=False),
+        *_counts("learners", "attempts", "finished"),
+        sa.PrimaryKeyConstraint("group_key", name=op.f("pk_report_group")),
+    )
+    op.create_table(
         "report_session",
         sa.Column("session_id", sa.Uuid(), nullable=False),
         *_counts("learners", "attempts", "finished"),
@@ -122,6 +128,7 @@ def downgrade() -> None:
         "report_mistake",
         "report_step",
         "report_session",
+        "report_group",
         "report_learner",
         "report_outcome",
         "report_scenario",
