@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import multiprocessing as mp
 import os
 import random
@@ -47,7 +48,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trainer.progress import migrate  # noqa: E402
+from trainer.progress import migrate, rollups  # noqa: E402
 from trainer.progress.database import create_progress_engine, redact, sqlite_url  # noqa: E402
 from trainer.progress.learners import LearnerDirectory  # noqa: E402
 from trainer.progress.models import EventKind, JudgementResult, utcnow  # noqa: E402
@@ -195,71 +196,113 @@ N_SCENARIOS = 40
 STEPS_PER_SCENARIO = 10
 
 
+def _shape(rng: random.Random) -> tuple[list[tuple], int, str, str | None, dict | None]:
+    """One attempt's events with times relative to its start (the same rules as the real record's
+    distribution: 70 % finish, 15 % give up, 15 % stay in progress; mistakes, hints and restarts
+    on some steps). Returns (events, seconds to the end, status, outcome, snapshot)."""
+    mistakes = ["code-instead", "charge-instead", "wrong-amount", "no-amount"]
+    fate = rng.random()
+    last_step = STEPS_PER_SCENARIO if fate < 0.7 else rng.randrange(1, STEPS_PER_SCENARIO)
+    events: list[tuple] = []
+    clock = 0
+
+    def add(kind: str, step: str, result=None, mistake=None, hint=None, duration=None, outcome=None) -> None:
+        nonlocal clock
+        clock += rng.randrange(2, 40)
+        events.append((kind, step, result, mistake, "tap" if kind == "action-judged" else None, outcome, hint,
+                       duration, clock))
+
+    for s in range(last_step):
+        step = f"step-{s}"
+        add("step-shown", step)
+        level = 0
+        while rng.random() < 0.15:
+            if rng.random() < 0.6:
+                add("action-judged", step, "known-mistake", rng.choice(mistakes), level, rng.randrange(500, 60_000))
+            else:
+                add("action-judged", step, "other-mistake", None, level, rng.randrange(500, 60_000))
+            if rng.random() < 0.4:
+                level += 1
+                add("hint", step, hint=level)
+        if rng.random() < 0.02:
+            add("restart", step)
+        if s == last_step - 1 and fate >= 0.7:
+            if fate < 0.85:
+                add("abandoned", step)
+            break
+        add("action-judged", step, "correct", None, level, rng.randrange(500, 60_000))
+    if fate < 0.7:
+        add("finished", f"step-{last_step - 1}", outcome="success")
+        return events, clock, "finished", "success", None
+    snapshot = {"step_id": f"step-{last_step - 1}"}
+    return events, clock, ("abandoned" if fate < 0.85 else "in-progress"), None, snapshot
+
+
+#: Distinct attempt shapes the generator draws from (each attempt gets its own ids, learner, times).
+N_SHAPES = 4096
+
+
 def generate(learners: int, events: int, seed: int = 5) -> Iterator[tuple[str, list[tuple]]]:
-    """Yield ("table", rows) chunks: groups, sessions, learners, then attempts and their events."""
+    """Yield ("table", rows) chunks: groups, sessions, learners, then attempts and their events.
+
+    Rows are already in the form the bulk loaders write (ids as 32 hex digits, UTC times as text
+    ``YYYY-MM-DD HH:MM:SS``, JSON as text): making 10 M events takes a few minutes, not an hour.
+    Attempts are drawn from ``N_SHAPES`` shapes made with the record's rules.
+    """
     rng = random.Random(seed)
     base = dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.UTC)
-    groups = [(uuid.UUID(int=rng.getrandbits(128)), f"教室{i:03d}") for i in range(max(1, learners // 100))]
-    yield "learner_group", [(g, name, base) for g, name in groups]
+    base_naive = base.replace(tzinfo=None)
+    stamp_cache: dict[int, str] = {}
+
+    def stamp(seconds: int) -> str:  # base + seconds, as UTC text (cached per minute)
+        minute, sec = divmod(seconds, 60)
+        prefix = stamp_cache.get(minute)
+        if prefix is None:
+            prefix = stamp_cache[minute] = (base_naive + dt.timedelta(minutes=minute)).strftime("%Y-%m-%d %H:%M:")
+        return f"{prefix}{sec:02d}"
+
+    def uid() -> str:
+        return f"{rng.getrandbits(128):032x}"
+
+    now = stamp(0)
+    groups = [(uid(), f"教室{i:03d}", now) for i in range(max(1, learners // 100))]
+    yield "learner_group", groups
     sessions = [
-        (uuid.UUID(int=rng.getrandbits(128)), (base + dt.timedelta(days=i % 200)).date(), f"会場{i % 30}", "", groups[i % len(groups)][0], base)
+        (uid(), (base + dt.timedelta(days=i % 200)).date().isoformat(), f"会場{i % 30}", "", groups[i % len(groups)][0], now)
         for i in range(max(1, learners // 40))
     ]
     yield "class_session", sessions
-    people = [(uuid.UUID(int=rng.getrandbits(128)), f"学習者{i:05d}", groups[i % len(groups)][0], base) for i in range(learners)]
+    people = [(uid(), f"学習者{i:05d}", groups[i % len(groups)][0], now) for i in range(learners)]
     yield "learner", people
     weights = [1 / (k + 1) for k in range(N_SCENARIOS)]  # a few scenarios are far more popular
     scenarios = [f"scenario-{k:02d}" for k in range(N_SCENARIOS)]
-    mistakes = ["code-instead", "charge-instead", "wrong-amount", "no-amount"]
+    shapes = [_shape(rng) for _ in range(N_SHAPES)]
+    snapshots = {id(shape): json.dumps(shape[4]) if shape[4] else None for shape in shapes}
     made = 0
     attempts: list[tuple] = []
     rows: list[tuple] = []
+    n_people, n_sessions = len(people), len(sessions)
+    randrange, random_, getrandbits = rng.randrange, rng.random, rng.getrandbits
+    picks = iter(())
     while made < events:
-        attempt = uuid.UUID(int=rng.getrandbits(128))
-        learner = people[rng.randrange(learners)][0]
-        scenario = rng.choices(scenarios, weights)[0]
-        start = base + dt.timedelta(minutes=rng.randrange(300_000))
-        clock = start
-        seq = 0
-        fate = rng.random()
-        last_step = STEPS_PER_SCENARIO if fate < 0.7 else rng.randrange(1, STEPS_PER_SCENARIO)
-
-        def add(kind: str, step: str, result=None, mistake=None, hint=None, duration=None, outcome=None,
-                rows=rows, attempt=attempt, scenario=scenario) -> None:
-            nonlocal seq, clock, made
-            clock += dt.timedelta(seconds=rng.randrange(2, 40))
-            rows.append((uuid.UUID(int=rng.getrandbits(128)), attempt, seq, scenario, kind, step, result, mistake,
-                         "tap" if kind == "action-judged" else None, None, outcome, hint, False, duration, clock))
-            seq += 1
-            made += 1
-
-        for s in range(last_step):
-            step = f"step-{s}"
-            add("step-shown", step)
-            level = 0
-            while rng.random() < 0.15:
-                add("action-judged", step, "known-mistake" if rng.random() < 0.6 else "other-mistake",
-                    None, level, rng.randrange(500, 60_000))
-                if rows[-1][6] == "known-mistake":
-                    rows[-1] = rows[-1][:7] + (rng.choice(mistakes),) + rows[-1][8:]
-                if rng.random() < 0.4:
-                    level += 1
-                    add("hint", step, hint=level)
-            if rng.random() < 0.02:
-                add("restart", step)
-            if s == last_step - 1 and fate >= 0.7:
-                (add("abandoned", step) if fate < 0.85 else None)
-                break
-            add("action-judged", step, "correct", None, level, rng.randrange(500, 60_000))
-        if fate < 0.7:
-            add("finished", f"step-{last_step - 1}", outcome="success")
-            status, ended, outcome, snapshot = "finished", clock, "success", None
-        elif fate < 0.85:
-            status, ended, outcome, snapshot = "abandoned", clock, None, {"step_id": f"step-{last_step - 1}"}
-        else:
-            status, ended, outcome, snapshot = "in-progress", None, None, {"step_id": f"step-{last_step - 1}"}
-        session = sessions[rng.randrange(len(sessions))][0] if rng.random() < 0.5 else None
-        attempts.append((attempt, learner, session, scenario, 1, start, ended, status, outcome, snapshot))
+        try:
+            scenario = next(picks)
+        except StopIteration:
+            picks = iter(rng.choices(scenarios, weights, k=10_000))
+            scenario = next(picks)
+        attempt = f"{getrandbits(128):032x}"
+        learner = people[randrange(n_people)][0]
+        shape = shapes[randrange(N_SHAPES)]
+        trail, length, status, outcome, _snapshot = shape
+        start = randrange(300_000) * 60
+        for seq, (kind, step, result, mistake, action, out, hint, duration, at) in enumerate(trail):
+            rows.append((f"{getrandbits(128):032x}", attempt, seq, scenario, kind, step, result, mistake, action,
+                         None, out, hint, False, duration, stamp(start + at)))
+        made += len(trail)
+        session = sessions[randrange(n_sessions)][0] if random_() < 0.5 else None
+        ended = stamp(start + length) if status != "in-progress" else None
+        attempts.append((attempt, learner, session, scenario, 1, stamp(start), ended, status, outcome,
+                         snapshots[id(shape)]))
         if len(rows) >= 50_000:
             yield "attempt", attempts
             yield "step_event", rows
@@ -279,25 +322,13 @@ COLUMNS = {
                    "action_kind", "target_id", "outcome", "hint_level", "helper_assisted", "duration_ms",
                    "created_at"),
 }
-
-
-def _sqlite_value(value: object) -> object:
-    import json
-
-    if isinstance(value, uuid.UUID):
-        return value.hex
-    if isinstance(value, dt.datetime):
-        return str(value.astimezone(dt.UTC).replace(tzinfo=None))
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return json.dumps(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+#: Tables whose secondary indexes are dropped during the bulk load and built again after it
+#: (building an index once from sorted data is several times faster than keeping it up to date).
+BULK_TABLES = ("attempt", "step_event")
 
 
 def load_sqlite(path: Path, learners: int, events: int) -> float:
+    """Make the record (bulk inserts in one transaction), then its report summaries as the migration does."""
     engine = create_progress_engine(sqlite_url(path))
     migrate.upgrade(engine)
     engine.dispose()
@@ -305,23 +336,41 @@ def load_sqlite(path: Path, learners: int, events: int) -> float:
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA synchronous = OFF")  # bulk load of benchmark data only
     conn.execute("PRAGMA cache_size = -1000000")
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?)",
+        BULK_TABLES,
+    ).fetchall()
     conn.execute("BEGIN")
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
     for table, rows in generate(learners, events):
         cols = COLUMNS[table]
-        conn.executemany(
-            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [tuple(_sqlite_value(v) for v in row) for row in rows],
-        )
+        conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+    for _name, sql in indexes:
+        conn.execute(sql)
     conn.execute("COMMIT")
+    conn.close()
+    summarise(sqlite_url(path).render_as_string(hide_password=False))
+    conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return time.perf_counter() - started
 
 
-def load_postgres(url: str, learners: int, events: int) -> float:
-    import json
+def summarise(url: str) -> float:
+    """Fill the report summaries from the loaded attempts and events (what migration 0008 does)."""
+    engine = create_progress_engine(url)
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        rollups.rebuild(conn)
+    took = time.perf_counter() - started
+    engine.dispose()
+    print(f"(report summaries made from the loaded record in {took:,.1f} s)", flush=True)
+    return took
 
+
+def load_postgres(url: str, learners: int, events: int) -> float:
     import psycopg
 
     engine = create_progress_engine(url)
@@ -332,13 +381,25 @@ def load_postgres(url: str, learners: int, events: int) -> float:
     dsn = u.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(dsn) as conn:
         with conn.cursor() as cur:
+            cur.execute("SET TIME ZONE 'UTC'")  # the generator's times are UTC text
+            cur.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                "AND tablename = ANY(%s) AND indexname NOT LIKE 'pk_%%'",
+                (list(BULK_TABLES),),
+            )
+            indexes = cur.fetchall()
+            for name, _sql in indexes:
+                cur.execute(f'DROP INDEX "{name}"')
             for table, rows in generate(learners, events):
                 cols = COLUMNS[table]
                 with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
                     for row in rows:
-                        copy.write_row([json.dumps(v) if isinstance(v, dict) else v for v in row])
+                        copy.write_row(row)
+            for _name, sql in indexes:
+                cur.execute(sql)
         conn.commit()
-        conn.autocommit = True
+    summarise(url)
+    with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
     return time.perf_counter() - started
 
@@ -366,28 +427,129 @@ def time_reports(url: str, repeat: int) -> dict[str, float]:
     results: dict[str, float] = {}
     for name, fn in cases.items():
         fn()  # warm
-        times = []
+        times, cpu = [], []
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             fn()
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         results[name] = max(times)
         results[name + " (median)"] = statistics.median(times)
+        # CPU time of this process: on SQLite nearly all the work, and far less moved by other programs
+        # on a shared machine than the wall time (on PostgreSQL the server's work is not in it).
+        results[name + " (cpu)"] = statistics.median(cpu)
     engine.dispose()
     print(f"({n_learners:,} learners, {n_events:,} events)")
     return results
 
 
 def print_reports(label: str, load_s: float, results: dict[str, float]) -> None:
-    print(f"\n## reports on {label} (data made in {load_s:,.0f} s)")
-    print("| report | median | worst of runs |\n| --- | --- | --- |")
+    print(f"\n## reports on {label} (data made in {load_s:,.0f} s; load average {os.getloadavg()[0]:.1f})")
+    print("| report | median | worst of runs | CPU (median) |\n| --- | --- | --- | --- |")
     worst = 0.0
     for name, value in results.items():
-        if name.endswith("(median)"):
+        if name.endswith(("(median)", "(cpu)")):
             continue
         worst = max(worst, value)
-        print(f"| {name} | {ms(results[name + ' (median)'])} | {ms(value)} |")
+        print(f"| {name} | {ms(results[name + ' (median)'])} | {ms(value)} | {ms(results[name + ' (cpu)'])} |")
     print(f"slowest report: {ms(worst)} (goal < 1 s)")
+
+
+# -- 2b. the instructor area on a big record: does the window ever stop? ------------------------------
+
+
+def bench_ui(path: Path) -> dict[str, float]:
+    """Open the real window's instructor area on the record at ``path`` and run its reports, while a 1 ms
+    timer on the UI thread notes every gap between its ticks: the longest gap is how long the window
+    could not paint or react. Goal: no gap longer than a frame (16.7 ms) from the reports; queries run on
+    the area's worker thread."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.app.instructor import InstructorArea
+    from trainer.app.library import Library
+    from trainer.app.main_window import MainWindow
+    from trainer.app.progress_link import ProgressLink
+    from trainer.app.settings import Settings
+    from trainer.progress import open_progress
+    from trainer.progress.database import DB_FILENAME
+
+    app = QApplication.instance() or QApplication([])
+    folder = path.parent / "ui-record"
+    folder.mkdir(exist_ok=True)
+    record_path = folder / DB_FILENAME
+    path.rename(record_path)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    results: dict[str, float] = {}
+    try:
+        record = open_progress(data_dir_override=folder)
+        window = MainWindow(Library([]), settings=Settings(read_aloud=False, text_size_chosen=True))
+        window.resize(1280, 860)
+        window.show()
+        link = ProgressLink(record)
+        window.attach_progress(link)
+        app.processEvents()
+
+        def phase(name: str, action: Callable[[], object], area_of: Callable[[], object]) -> None:
+            gaps.clear()
+            last[0] = time.perf_counter()
+            timer.start()
+            started = time.perf_counter()
+            action()
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            area = area_of()
+            while area is not None and area.jobs.busy and time.perf_counter() - started < 120:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            for _ in range(3):
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            timer.stop()
+            results[name] = time.perf_counter() - started
+            results[name + " (longest gap)"] = max(gaps, default=0.0)
+            results[name + " (gaps > 1 frame)"] = float(sum(1 for g in gaps if g > 1 / 60))
+
+        def area() -> object:
+            return window.findChild(InstructorArea)
+
+        def idle() -> None:  # the control: the same timer with nothing to do (what the machine's load costs)
+            until = time.perf_counter() + 1.5
+            while time.perf_counter() < until:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+        phase("nothing, the control: 1.5 s of an idle window", idle, lambda: None)
+
+        phase("open the instructor area, every page loads", window.show_instructor, area)
+        reports_page = area().reports_page
+        phase("the city's report, two years", lambda: (area().show_page(reports_page),
+                                                       reports_page.city.from_edit.setText("2026-04-01"),
+                                                       reports_page.city.to_edit.setText("2028-03-31"),
+                                                       reports_page.city.count()), area)
+        phase("the city's report, one month", lambda: (reports_page.city.from_edit.setText("2026-06-01"),
+                                                       reports_page.city.to_edit.setText("2026-06-30"),
+                                                       reports_page.city.count()), area)
+        phase("a scenario's stumbles", reports_page.scenario.reload, area)
+        window.close()
+        link.close()
+        record.close()
+    finally:
+        record_path.rename(path)
+    print(f"\n## the instructor area on this record (load average {os.getloadavg()[0]:.1f})")
+    print("| action | until shown | longest stop of the window | stops longer than a frame |")
+    print("| --- | --- | --- | --- |")
+    for name in [k for k in results if "(" not in k]:
+        print(f"| {name} | {ms(results[name])} | {ms(results[name + ' (longest gap)'])} "
+              f"| {results[name + ' (gaps > 1 frame)']:.0f} |")
+    return results
 
 
 # -- 3. concurrent writers --------------------------------------------------------------------------
@@ -504,7 +666,8 @@ def pg_reachable(url: str) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="record,report,writers", help="comma-separated: record, report, writers")
+    parser.add_argument("--only", default="record,report,writers",
+                        help="comma-separated: record, report, ui (the instructor area on the report record), writers")
     parser.add_argument("--record-n", type=int, default=2000, help="events recorded per side (default 2000)")
     parser.add_argument("--learners", type=int, default=20_000)
     parser.add_argument("--events", default="2000000",
@@ -528,14 +691,17 @@ def main() -> int:
         workdir = Path(tmp)
         if "record" in only:
             bench_record(args.record_n, workdir)
-        for events in ([int(float(n)) for n in args.events.split(",")] if "report" in only else []):
+        for events in ([int(float(n)) for n in args.events.split(",")] if only & {"report", "ui"} else []):
             print(f"\n-- reports over {events:,} events, {args.learners:,} learners --", flush=True)
             db = workdir / f"report-{events}.sqlite3"
             load_s = load_sqlite(db, args.learners, events)
-            print_reports(f"SQLite ({db.stat().st_size / 2**20:,.0f} MiB)", load_s,
-                          time_reports(sqlite_url(db).render_as_string(hide_password=False), args.repeat))
+            if "report" in only:
+                print_reports(f"SQLite ({db.stat().st_size / 2**20:,.0f} MiB)", load_s,
+                              time_reports(sqlite_url(db).render_as_string(hide_password=False), args.repeat))
+            if "ui" in only:
+                bench_ui(db)
             db.unlink(missing_ok=True)
-            if not args.no_pg:
+            if not args.no_pg and "report" in only:
                 schema = PgSchema(args.pg_url, "progress_bench_reports")
                 try:
                     load_s = load_postgres(schema.url(), args.learners, events)

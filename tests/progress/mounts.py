@@ -33,7 +33,8 @@ class SmallDisk:
         self._filler = path / "filler.bin"
 
     def fill(self) -> None:
-        with open(self._filler, "ab") as fh:
+        # Unbuffered: a buffered file would try its unwritten tail again on close and raise there.
+        with open(self._filler, "ab", buffering=0) as fh:
             block = b"\0" * 65536
             try:
                 while True:
@@ -43,7 +44,7 @@ class SmallDisk:
                 pass
         for size in (4096, 512, 1):  # the last few bytes too
             try:
-                with open(self._filler, "ab") as fh:
+                with open(self._filler, "ab", buffering=0) as fh:
                     while True:
                         fh.write(b"\0" * size)
                         fh.flush()

@@ -393,7 +393,7 @@ def test_the_city_report_on_screen_and_as_csv(qtbot, area, engine, directory, re
     city.to_edit.setText(dt.date.today().isoformat())
     click(qtbot, area, city.show_button)
     assert city.headline.text() == "講習会 1 コマ・延べ 1 人"
-    assert cells(city.finished_view) == [[scenario.id, "1", "1", "1"]]
+    assert cells(city.finished_view) == [[scenario.id, "1", "0", "1", "1"]]  # none of them on their own
     target = tmp_path / "report.csv"
     monkeypatch.setattr(InstructorArea, "ask_save_path", classmethod(lambda cls, parent, name, kind="json": str(target)))
     click(qtbot, area, city.csv_button)

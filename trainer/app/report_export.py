@@ -139,9 +139,10 @@ def sections(report: CityReport, lang: str, names: ScenarioNames | None = None) 
         ),
         Section(
             t("report.finished"),
-            [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished"),
-             t("report.col.attempts")],
-            [[names.title(s.scenario_id), s.learners_finished, s.finished, s.attempts] for s in report.scenarios],
+            [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished_alone"),
+             t("report.col.finished"), t("report.col.attempts")],
+            [[names.title(s.scenario_id), s.learners_finished, s.learners_finished_in("alone"), s.finished, s.attempts]
+             for s in report.scenarios],
             bar_column=1,
             key="finished",
         ),

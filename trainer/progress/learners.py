@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from trainer.progress import rollups
 from trainer.progress.models import (
     NAME_LENGTH,
     Attempt,
@@ -226,9 +227,11 @@ class LearnerDirectory:
 
     def set_learner_group(self, learner_id: uuid.UUID, group_id: uuid.UUID | None) -> None:
         with self._begin() as conn:
+            old = conn.execute(select(Learner.group_id).where(Learner.id == learner_id)).first()
             done = conn.execute(update(Learner).where(Learner.id == learner_id).values(group_id=group_id))
-            if done.rowcount == 0:
+            if done.rowcount == 0 or old is None:
                 raise NotFound(str(learner_id))
+            rollups.group_changed(conn, learner_id, old.group_id, group_id)  # the report summaries follow
 
     def set_default_mode(self, learner_id: uuid.UUID, mode: str | None) -> None:
         """Fix the way ``learner_id`` is offered first (``watch``, ``try``, ``alone``); None: as
@@ -254,9 +257,13 @@ class LearnerDirectory:
             found = conn.execute(select(func.count()).where(Learner.id.in_([keep_id, merge_id]))).scalar()
             if found != 2:
                 raise NotFound("learner")
+            # The report summaries count different learners: take both shares away, move, count the kept one.
+            rollups.learner_share(conn, merge_id, -1, events=False)
+            rollups.learner_share(conn, keep_id, -1, events=False)
             moved = conn.execute(
                 update(Attempt).where(Attempt.learner_id == merge_id).values(learner_id=keep_id)
             ).rowcount
+            rollups.learner_share(conn, keep_id, 1, events=False)
             conn.execute(
                 update(LearnerMerge).where(LearnerMerge.kept_learner_id == merge_id).values(kept_learner_id=keep_id)
             )
@@ -272,6 +279,7 @@ class LearnerDirectory:
         with self._begin() as conn:
             if conn.execute(select(Learner.id).where(Learner.id == learner_id)).first() is None:
                 raise NotFound(str(learner_id))
+            rollups.learner_share(conn, learner_id, -1)  # deleted from the report summaries too
             attempts = select(Attempt.id).where(Attempt.learner_id == learner_id).scalar_subquery()
             events = conn.execute(delete(StepEvent).where(StepEvent.attempt_id.in_(attempts))).rowcount
             n_attempts = conn.execute(delete(Attempt).where(Attempt.learner_id == learner_id)).rowcount
@@ -486,6 +494,7 @@ class LearnerDirectory:
         """Remove a group; its learners stay, without a group."""
         with self._begin() as conn:
             conn.execute(update(Learner).where(Learner.group_id == group_id).values(group_id=None))
+            rollups.group_removed(conn, group_id)  # the report summaries follow
             conn.execute(update(ClassSession).where(ClassSession.group_id == group_id).values(group_id=None))
             if conn.execute(delete(Group).where(Group.id == group_id)).rowcount == 0:
                 raise NotFound(str(group_id))

@@ -297,7 +297,14 @@ class Attempt(Base):
         Index("ix_attempt_session_id_learner_id_status", "session_id", "learner_id", "status"),
         # The city's report: attempts started in a period (and whether in a class), finishes in a period.
         Index("ix_attempt_started_at_session_id_scenario_id", "started_at", "session_id", "scenario_id"),
-        Index("ix_attempt_ended_at_status_scenario_id_learner_id", "ended_at", "status", "scenario_id", "learner_id"),
+        Index(
+            "ix_attempt_ended_at_status_scenario_id_learner_id_mode",
+            "ended_at",
+            "status",
+            "scenario_id",
+            "learner_id",
+            "mode",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -406,3 +413,142 @@ class AppSetting(Base):
     key: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     value: Mapped[str] = mapped_column(String(2000))
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# -- report summaries ---------------------------------------------------------------------------
+#
+# Small tables kept up to date on the write path (``ProgressStore.apply``, in the same transaction
+# as the attempt or event they count) so reports never scan the event table: see
+# ``trainer.progress.rollups`` and ``docs/decisions/progress.md``. Counts only: no names, no
+# typed values. ``mode`` "" in ``report_scenario`` is the row for every mode together.
+
+
+def _count_column() -> Mapped[int]:
+    return mapped_column(Integer, default=0, server_default="0")
+
+
+class ReportScenario(Base):
+    """Attempts and learners on one scenario, per mode ("" = all modes together)."""
+
+    __tablename__ = "report_scenario"
+
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(10), primary_key=True)
+    attempts: Mapped[int] = _count_column()
+    finished: Mapped[int] = _count_column()
+    abandoned: Mapped[int] = _count_column()
+    in_progress: Mapped[int] = _count_column()
+    #: Different learners with an attempt / a finished attempt (in this mode).
+    learners: Mapped[int] = _count_column()
+    learners_finished: Mapped[int] = _count_column()
+
+
+class ReportOutcome(Base):
+    """Finished attempts of one scenario by the author's outcome (``outcome`` "" when none)."""
+
+    __tablename__ = "report_outcome"
+
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(10), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    finished: Mapped[int] = _count_column()
+
+
+class ReportLearner(Base):
+    """One learner's attempts and finishes."""
+
+    __tablename__ = "report_learner"
+
+    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True)
+    attempts: Mapped[int] = _count_column()
+    finished: Mapped[int] = _count_column()
+
+
+class ReportGroup(Base):
+    """One group's learners with an attempt, attempts and finishes (``group_key``: the group's id as 32 hex
+    digits, "" for learners without a group). Moved along when a learner changes group."""
+
+    __tablename__ = "report_group"
+
+    group_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    learners: Mapped[int] = _count_column()
+    attempts: Mapped[int] = _count_column()
+    finished: Mapped[int] = _count_column()
+
+
+class ReportSession(Base):
+    """One class session's attempts, finishes and different named learners with an attempt."""
+
+    __tablename__ = "report_session"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    learners: Mapped[int] = _count_column()
+    attempts: Mapped[int] = _count_column()
+    finished: Mapped[int] = _count_column()
+
+
+class ReportStep(Base):
+    """Stumbles on one step, all time (the same counts as ``STUMBLE_PREDICATE`` events)."""
+
+    __tablename__ = "report_step"
+
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistakes: Mapped[int] = _count_column()
+    known: Mapped[int] = _count_column()
+    hints: Mapped[int] = _count_column()
+    restarts: Mapped[int] = _count_column()
+    abandons: Mapped[int] = _count_column()
+
+
+class ReportMistake(Base):
+    """Known mistakes made on one step, all time (``mistake_id`` "" for a known mistake without an id)."""
+
+    __tablename__ = "report_mistake"
+
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistake_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
+class ReportStepDay(Base):
+    """Stumbles on one step on one day (the local day of the PC that recorded them): the city's report."""
+
+    __tablename__ = "report_step_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistakes: Mapped[int] = _count_column()
+    known: Mapped[int] = _count_column()
+    hints: Mapped[int] = _count_column()
+    restarts: Mapped[int] = _count_column()
+    abandons: Mapped[int] = _count_column()
+
+
+class ReportMistakeDay(Base):
+    """Known mistakes on one step on one day (local day of the recording PC)."""
+
+    __tablename__ = "report_mistake_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistake_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
+REPORT_TABLES = (
+    ReportScenario,
+    ReportOutcome,
+    ReportLearner,
+    ReportGroup,
+    ReportSession,
+    ReportStep,
+    ReportMistake,
+    ReportStepDay,
+    ReportMistakeDay,
+)

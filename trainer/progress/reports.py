@@ -11,11 +11,13 @@
   who finished each scenario, where people stumble, helper-assisted steps.
 
 Aggregate reports (scenario, overview, stumbling steps) hold counts only:
-no learner names or ids. "Stumble" queries use the text of
-``models.STUMBLE_PREDICATE`` so both SQLite and PostgreSQL answer from the
-small partial index instead of scanning every event; a report over 20,000
-learners and 2,000,000 events takes well under a second (see
-``docs/performance.md``).
+no learner names or ids. They read the small summary tables the write path
+keeps (``trainer.progress.rollups``), never the event table, so they take
+the same few milliseconds at 10 M events as at 10,000 (see
+``docs/performance.md``); counts are split by how the scenario was played
+(``mode``: "try" guided, "alone" on your own, ...). Only the one-learner
+report and the city's report for one venue read events, through indexes that
+hold just that learner's or that venue's attempts.
 """
 
 from __future__ import annotations
@@ -38,9 +40,18 @@ from trainer.progress.models import (
     JudgementResult,
     Learner,
     Presence,
+    ReportGroup,
+    ReportMistake,
+    ReportMistakeDay,
+    ReportOutcome,
+    ReportScenario,
+    ReportSession,
+    ReportStep,
+    ReportStepDay,
     SessionKind,
     StepEvent,
 )
+from trainer.progress.rollups import ALL_MODES, group_key
 
 _stumble = text(f"({STUMBLE_PREDICATE})")
 
@@ -136,6 +147,8 @@ class ScenarioReport:
     outcomes: dict[str, int]
     stumbles: list[StumbleStep]
     known_mistakes: list[MistakeCount]
+    #: Attempts, finishes and learners per mode ("finished on your own" against "guided").
+    modes: tuple[ModeCount, ...] = ()
 
     @property
     def completion_rate(self) -> float:
@@ -144,11 +157,32 @@ class ScenarioReport:
 
 
 @dataclass(frozen=True)
+class ModeCount:
+    """One scenario played one way (``mode``: "try" guided, "alone" on your own, ...)."""
+
+    mode: str
+    attempts: int
+    finished: int
+    learners: int
+    learners_finished: int
+
+
+#: The order modes are shown in (any other mode comes after, by name).
+MODE_ORDER = ("watch", "try", "alone")
+
+
+def _mode_key(mode: str) -> tuple[int, str]:
+    return (MODE_ORDER.index(mode) if mode in MODE_ORDER else len(MODE_ORDER), mode)
+
+
+@dataclass(frozen=True)
 class ScenarioSummary:
     scenario_id: str
     attempts: int
     finished: int
     learners: int
+    #: The same counts per mode, in ``MODE_ORDER``.
+    modes: tuple[ModeCount, ...] = ()
 
     @property
     def completion_rate(self) -> float:
@@ -237,7 +271,11 @@ class Reports:
         """Scenarios that have at least one attempt, sorted."""
         with self.engine.connect() as conn:
             return list(
-                conn.execute(select(Attempt.scenario_id).distinct().order_by(Attempt.scenario_id)).scalars()
+                conn.execute(
+                    select(ReportScenario.scenario_id)
+                    .where(ReportScenario.mode == ALL_MODES, ReportScenario.attempts > 0)
+                    .order_by(ReportScenario.scenario_id)
+                ).scalars()
             )
 
     def learner_report(self, learner_id: uuid.UUID, *, top: int = 5) -> LearnerReport:
@@ -298,164 +336,102 @@ class Reports:
 
     def stumbling_steps(self, scenario_id: str | None = None, *, top: int = 10) -> list[StumbleStep]:
         """Steps with the most mistakes, hints, restarts and give-ups (one scenario, or all)."""
-        stmt = select(StepEvent.scenario_id, StepEvent.step_id, *_stumble_columns()).where(_stumble)
-        if scenario_id is not None:
-            stmt = stmt.where(StepEvent.scenario_id == scenario_id)
-        stmt = (
-            stmt.group_by(StepEvent.scenario_id, StepEvent.step_id)
-            .order_by(_stumble_order().desc(), StepEvent.scenario_id, StepEvent.step_id)
-            .limit(top)
-        )
         with self.engine.connect() as conn:
-            return [StumbleStep(*row[:2], *map(int, row[2:])) for row in conn.execute(stmt)]
+            return _top_steps(conn, ReportStep, [] if scenario_id is None else [ReportStep.scenario_id == scenario_id],
+                              top, group=False)
 
     def known_mistakes(self, scenario_id: str | None = None, *, top: int = 10) -> list[MistakeCount]:
         """The known mistakes made most often (one scenario, or all)."""
-        n = func.count().label("n")
-        stmt = select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id, n).where(
-            _stumble, StepEvent.result == JudgementResult.KNOWN_MISTAKE
-        )
-        if scenario_id is not None:
-            stmt = stmt.where(StepEvent.scenario_id == scenario_id)
-        stmt = (
-            stmt.group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
-            .order_by(n.desc(), StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
-            .limit(top)
-        )
         with self.engine.connect() as conn:
-            return [MistakeCount(s, st, m or "", int(c)) for s, st, m, c in conn.execute(stmt)]
+            return _top_mistakes(
+                conn, ReportMistake, [] if scenario_id is None else [ReportMistake.scenario_id == scenario_id],
+                top, group=False,
+            )
 
     def scenario_report(self, scenario_id: str, *, top: int = 10) -> ScenarioReport:
         with self.engine.connect() as conn:
-            # Two steps, both streamed from the covering index (scenario, learner, status):
-            # attempts per learner, then learners per scenario.
-            per_learner = (
-                select(
-                    Attempt.learner_id,
-                    func.count().label("n"),
-                    _FINISHED.label("fin"),
-                    _ABANDONED.label("ab"),
-                    _IN_PROGRESS.label("inp"),
-                )
-                .where(Attempt.scenario_id == scenario_id)
-                .group_by(Attempt.learner_id)
-                .subquery()
-            )
-            totals = conn.execute(
-                select(
-                    func.coalesce(func.sum(per_learner.c.n), 0),
-                    func.coalesce(func.sum(per_learner.c.fin), 0),
-                    func.coalesce(func.sum(per_learner.c.ab), 0),
-                    func.coalesce(func.sum(per_learner.c.inp), 0),
-                    func.count(),
-                    _count_if(per_learner.c.fin > 0),
-                )
-            ).one()
+            rows = {
+                row.mode: row
+                for row in conn.execute(select(ReportScenario).where(ReportScenario.scenario_id == scenario_id))
+            }
+            outcome_n = func.sum(ReportOutcome.finished)
             outcomes = {
-                (outcome or ""): int(n)
+                outcome: int(n)
                 for outcome, n in conn.execute(
-                    select(Attempt.outcome, func.count())
-                    .where(Attempt.scenario_id == scenario_id, Attempt.status == AttemptStatus.FINISHED)
-                    .group_by(Attempt.outcome)
-                    .order_by(func.count().desc())
+                    select(ReportOutcome.outcome, outcome_n)
+                    .where(ReportOutcome.scenario_id == scenario_id)
+                    .group_by(ReportOutcome.outcome)
+                    .having(outcome_n > 0)
+                    .order_by(outcome_n.desc(), ReportOutcome.outcome)
                 )
             }
-        attempts, finished, abandoned, in_progress, learners, learners_finished = map(int, totals)
+        total = rows.get(ALL_MODES)
         return ScenarioReport(
             scenario_id=scenario_id,
-            attempts=attempts,
-            finished=finished,
-            abandoned=abandoned,
-            in_progress=in_progress,
-            learners=learners,
-            learners_finished=learners_finished,
+            attempts=total.attempts if total else 0,
+            finished=total.finished if total else 0,
+            abandoned=total.abandoned if total else 0,
+            in_progress=total.in_progress if total else 0,
+            learners=total.learners if total else 0,
+            learners_finished=total.learners_finished if total else 0,
             outcomes=outcomes,
             stumbles=self.stumbling_steps(scenario_id, top=top),
             known_mistakes=self.known_mistakes(scenario_id, top=top),
+            modes=_modes(rows.values()),
         )
 
     def overview(self) -> Overview:
-        """Counts per scenario, per group and per class session (no names of learners)."""
+        """Counts per scenario (and mode), per group and per class session (no names of learners).
+
+        Read from the summaries only: a few hundred rows, whatever the size of the record.
+        """
         with self.engine.connect() as conn:
             learners = int(conn.execute(select(func.count()).select_from(Learner)).scalar() or 0)
-            # Counting distinct learners is the costly part: aggregate per (scenario, learner)
-            # first, streamed from the covering index, then per scenario.
-            by_scenario = (
-                select(Attempt.scenario_id, func.count().label("n"), _FINISHED.label("fin"))
-                .group_by(Attempt.scenario_id, Attempt.learner_id)
-                .subquery()
-            )
-            scenarios = [
-                ScenarioSummary(sid, int(n), int(fin), int(who))
-                for sid, n, fin, who in conn.execute(
-                    select(
-                        by_scenario.c.scenario_id,
-                        func.sum(by_scenario.c.n),
-                        func.sum(by_scenario.c.fin),
-                        func.count(),
-                    )
-                    .group_by(by_scenario.c.scenario_id)
-                    .order_by(by_scenario.c.scenario_id)
-                )
-            ]
-            per_group_learners = dict(
-                conn.execute(select(Learner.group_id, func.count()).group_by(Learner.group_id)).all()
-            )
-            # Two steps: attempts per learner (from an index alone), then learners per group.
-            per_learner = (
-                select(Attempt.learner_id, func.count().label("n"), _FINISHED.label("fin"))
-                .group_by(Attempt.learner_id)
-                .subquery()
-            )
-            per_group_attempts = {
-                gid: (int(who), int(n or 0), int(fin or 0))
-                for gid, who, n, fin in conn.execute(
-                    select(
-                        Learner.group_id,
-                        func.count(per_learner.c.learner_id),
-                        func.sum(per_learner.c.n),
-                        func.sum(per_learner.c.fin),
-                    )
-                    .join(per_learner, per_learner.c.learner_id == Learner.id)
-                    .group_by(Learner.group_id)
-                )
+            per_scenario: dict[str, list[Any]] = {}
+            for row in conn.execute(
+                select(ReportScenario).where(ReportScenario.attempts > 0).order_by(ReportScenario.scenario_id)
+            ):
+                per_scenario.setdefault(row.scenario_id, []).append(row)
+            per_group_learners = {
+                group_key(gid): int(n)
+                for gid, n in conn.execute(select(Learner.group_id, func.count()).group_by(Learner.group_id))
+            }
+            per_group = {
+                row.group_key: (int(row.learners), int(row.attempts), int(row.finished))
+                for row in conn.execute(select(ReportGroup))
             }
             group_names = dict(conn.execute(select(Group.id, Group.name)).all())
-            by_session = (
-                select(Attempt.session_id, func.count().label("n"), _FINISHED.label("fin"))
-                .where(Attempt.session_id.is_not(None))
-                .group_by(Attempt.session_id, Attempt.learner_id)
-                .subquery()
-            )
             sessions = [
-                SessionCount(sid, held_on, venue, int(who), int(n), int(fin))
+                SessionCount(sid, held_on, venue, int(who or 0), int(n or 0), int(fin or 0))
                 for sid, held_on, venue, who, n, fin in conn.execute(
                     select(
                         ClassSession.id,
                         ClassSession.held_on,
                         ClassSession.venue,
-                        func.count(by_session.c.session_id),
-                        func.coalesce(func.sum(by_session.c.n), 0),
-                        func.coalesce(func.sum(by_session.c.fin), 0),
+                        ReportSession.learners,
+                        ReportSession.attempts,
+                        ReportSession.finished,
                     )
-                    .outerjoin(by_session, by_session.c.session_id == ClassSession.id)
-                    .group_by(ClassSession.id, ClassSession.held_on, ClassSession.venue)
+                    .outerjoin(ReportSession, ReportSession.session_id == ClassSession.id)
                     .order_by(ClassSession.held_on.desc(), ClassSession.venue)
                 )
             ]
-        group_ids = sorted(
-            set(group_names) | {g for g in per_group_learners if g is not None},
-            key=lambda g: group_names.get(g) or "",
-        )
+        scenarios = []
+        for sid, rows in per_scenario.items():
+            total = next((r for r in rows if r.mode == ALL_MODES), None)
+            if total is None:
+                continue
+            scenarios.append(ScenarioSummary(sid, total.attempts, total.finished, total.learners, _modes(rows)))
+        group_ids = sorted(group_names, key=lambda g: group_names.get(g) or "")
         groups = [
             GroupCount(
                 gid,
-                group_names.get(gid),
-                int(per_group_learners.get(gid, 0)),
-                *per_group_attempts.get(gid, (0, 0, 0)),
+                group_names.get(gid) if gid is not None else None,
+                per_group_learners.get(group_key(gid), 0),
+                *per_group.get(group_key(gid), (0, 0, 0)),
             )
             for gid in [*group_ids, None]
-            if gid is not None or per_group_learners.get(None)
+            if gid is not None or per_group_learners.get("")
         ]
         return Overview(
             learners=learners,
@@ -465,6 +441,48 @@ class Reports:
             groups=groups,
             sessions=sessions,
         )
+
+
+def _modes(rows: Any) -> tuple[ModeCount, ...]:
+    found = [
+        ModeCount(r.mode, int(r.attempts), int(r.finished), int(r.learners), int(r.learners_finished))
+        for r in rows
+        if r.mode != ALL_MODES and r.attempts > 0
+    ]
+    return tuple(sorted(found, key=lambda m: _mode_key(m.mode)))
+
+
+def _top_steps(conn: Any, table: Any, where: list[Any], top: int, *, group: bool) -> list[StumbleStep]:
+    """The steps with the most stumbles from a step summary (``group``: add up its days first)."""
+    cols = [table.mistakes, table.known, table.hints, table.restarts, table.abandons]
+    if group:
+        cols = [func.sum(c) for c in cols]
+    total = cols[0] + cols[2] + cols[3] + cols[4]
+    stmt = select(table.scenario_id, table.step_id, *cols).where(*where)
+    if group:
+        stmt = stmt.group_by(table.scenario_id, table.step_id).having(total > 0)
+    else:
+        stmt = stmt.where(total > 0)
+    stmt = stmt.order_by(total.desc(), table.scenario_id, table.step_id).limit(top)
+    return [StumbleStep(sid, step, *map(int, counts)) for sid, step, *counts in conn.execute(stmt)]
+
+
+def _top_mistakes(conn: Any, table: Any, where: list[Any], top: int, *, group: bool) -> list[MistakeCount]:
+    n = func.sum(table.count) if group else table.count
+    stmt = select(table.scenario_id, table.step_id, table.mistake_id, n).where(*where)
+    if group:
+        stmt = stmt.group_by(table.scenario_id, table.step_id, table.mistake_id).having(n > 0)
+    else:
+        stmt = stmt.where(n > 0)
+    stmt = stmt.order_by(n.desc(), table.scenario_id, table.step_id, table.mistake_id).limit(top)
+    return [MistakeCount(s, st, m or "", int(c)) for s, st, m, c in conn.execute(stmt)]
+
+
+def _as_date(value: Any) -> dt.date:
+    # min()/max() of a date column come back as text on SQLite.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -500,6 +518,15 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
+class ModeFinished:
+    """Different learners who finished a scenario in the period playing it one way, and their finishes."""
+
+    mode: str
+    learners_finished: int
+    finished: int
+
+
+@dataclass(frozen=True)
 class FinishedCount:
     """How many different learners finished one scenario in the period."""
 
@@ -507,6 +534,11 @@ class FinishedCount:
     learners_finished: int
     finished: int
     attempts: int
+    #: The same per mode (a learner who finished both ways counts in each), in ``MODE_ORDER``.
+    modes: tuple[ModeFinished, ...] = ()
+
+    def learners_finished_in(self, mode: str) -> int:
+        return next((m.learners_finished for m in self.modes if m.mode == mode), 0)
 
 
 @dataclass(frozen=True)
@@ -628,59 +660,120 @@ def city_report(
         if venue is not None:
             attempt_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
             finished_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
+        # When the period holds every attempt (and every finish), the all-time summaries are the very
+        # same counts; otherwise read the attempts of the period through the covering indexes.
+        spans = conn.execute(
+            select(
+                func.min(Attempt.started_at),
+                func.max(Attempt.started_at),
+                func.min(Attempt.ended_at),
+                func.max(Attempt.ended_at),
+            )
+        ).one()
+        whole = venue is None and all(v is None or start <= _aware(v) < end for v in spans)
+        attempts_by: dict[str, int] = {}
+        finished_by: dict[str, tuple[int, int]] = {}
+        finished_modes: dict[str, list[ModeFinished]] = {}
         outside = 0
-        if venue is None:
-            outside = int(
-                conn.execute(
-                    select(func.count()).select_from(Attempt).where(*attempt_filter, Attempt.session_id.is_(None))
-                ).scalar()
-                or 0
-            )
-        attempts_by = dict(
-            conn.execute(
-                select(Attempt.scenario_id, func.count()).where(*attempt_filter).group_by(Attempt.scenario_id)
-            ).all()
-        )
-        per_learner = (
-            select(Attempt.scenario_id, Attempt.learner_id, func.count().label("n"))
-            .where(*finished_filter)
-            .group_by(Attempt.scenario_id, Attempt.learner_id)
-            .subquery()
-        )
-        finished_by = {
-            sid: (int(who), int(n))
-            for sid, who, n in conn.execute(
-                select(per_learner.c.scenario_id, func.count(), func.sum(per_learner.c.n)).group_by(
-                    per_learner.c.scenario_id
+        if whole:
+            in_classes = int(conn.execute(select(func.coalesce(func.sum(ReportSession.attempts), 0))).scalar() or 0)
+            for row in conn.execute(select(ReportScenario).where(ReportScenario.attempts > 0)):
+                if row.mode == ALL_MODES:
+                    attempts_by[row.scenario_id] = int(row.attempts)
+                    if row.finished:
+                        finished_by[row.scenario_id] = (int(row.learners_finished), int(row.finished))
+                elif row.finished:
+                    finished_modes.setdefault(row.scenario_id, []).append(
+                        ModeFinished(row.mode, int(row.learners_finished), int(row.finished))
+                    )
+            outside = sum(attempts_by.values()) - in_classes
+        else:
+            # Attempts per scenario and those outside any class: one pass over the covering index
+            # (started_at, session_id, scenario_id).
+            for sid, n, alone in conn.execute(
+                select(Attempt.scenario_id, func.count(), _count_if(Attempt.session_id.is_(None)))
+                .where(*attempt_filter)
+                .group_by(Attempt.scenario_id)
+            ):
+                attempts_by[sid] = int(n)
+                outside += int(alone or 0)
+            if venue is not None:
+                outside = 0
+            # Different learners who finished, overall and per mode: one pass over the covering index
+            # (ended_at, status, scenario_id, learner_id, mode), per learner first.
+            per_learner = (
+                select(
+                    Attempt.scenario_id,
+                    Attempt.learner_id,
+                    func.count().label("n"),
+                    *[_count_if(Attempt.mode == mode).label(f"m_{mode}") for mode in MODE_ORDER],
                 )
+                .where(*finished_filter)
+                .group_by(Attempt.scenario_id, Attempt.learner_id)
+                .subquery()
             )
-        }
+            for sid, who, n, *per_mode in conn.execute(
+                select(
+                    per_learner.c.scenario_id,
+                    func.count(),
+                    func.sum(per_learner.c.n),
+                    *[
+                        x
+                        for mode in MODE_ORDER
+                        for x in (_count_if(per_learner.c[f"m_{mode}"] > 0), func.sum(per_learner.c[f"m_{mode}"]))
+                    ],
+                ).group_by(per_learner.c.scenario_id)
+            ):
+                finished_by[sid] = (int(who), int(n))
+                finished_modes[sid] = [
+                    ModeFinished(mode, int(per_mode[2 * k] or 0), int(per_mode[2 * k + 1] or 0))
+                    for k, mode in enumerate(MODE_ORDER)
+                    if per_mode[2 * k + 1]
+                ]
         event_filter: list[Any] = [StepEvent.created_at >= start, StepEvent.created_at < end]
         if venue is not None:
             event_filter.append(
                 StepEvent.attempt_id.in_(select(Attempt.id).where(Attempt.session_id.in_(select(session_ids.c.id))))
             )
-        stumbles = [
-            StumbleStep(*row[:2], *map(int, row[2:]))
-            for row in conn.execute(
-                select(StepEvent.scenario_id, StepEvent.step_id, *_stumble_columns())
-                .where(_stumble, *event_filter)
-                .group_by(StepEvent.scenario_id, StepEvent.step_id)
-                .order_by(_stumble_order().desc(), StepEvent.scenario_id, StepEvent.step_id)
-                .limit(top)
-            )
-        ]
-        n = func.count().label("n")
-        known = [
-            MistakeCount(s, st, m or "", int(c))
-            for s, st, m, c in conn.execute(
-                select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id, n)
-                .where(_stumble, StepEvent.result == JudgementResult.KNOWN_MISTAKE, *event_filter)
-                .group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
-                .order_by(n.desc(), StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
-                .limit(top)
-            )
-        ]
+        if venue is None:
+            first, last = conn.execute(select(func.min(ReportStepDay.day), func.max(ReportStepDay.day))).one()
+            if first is None or (date_from <= _as_date(first) and _as_date(last) <= date_to):
+                # The period holds every recorded day: the all-time summaries are the same counts.
+                stumbles = _top_steps(conn, ReportStep, [], top, group=False)
+                known = _top_mistakes(conn, ReportMistake, [], top, group=False)
+            else:
+                # Every venue: the per-day summaries of the period (a few rows a day, never the events).
+                stumbles = _top_steps(
+                    conn, ReportStepDay, [ReportStepDay.day >= date_from, ReportStepDay.day <= date_to], top,
+                    group=True,
+                )
+                known = _top_mistakes(
+                    conn, ReportMistakeDay, [ReportMistakeDay.day >= date_from, ReportMistakeDay.day <= date_to],
+                    top, group=True,
+                )
+        else:
+            # One venue: the events of its sessions' attempts (found through the attempts' index).
+            stumbles = [
+                StumbleStep(*row[:2], *map(int, row[2:]))
+                for row in conn.execute(
+                    select(StepEvent.scenario_id, StepEvent.step_id, *_stumble_columns())
+                    .where(_stumble, *event_filter)
+                    .group_by(StepEvent.scenario_id, StepEvent.step_id)
+                    .order_by(_stumble_order().desc(), StepEvent.scenario_id, StepEvent.step_id)
+                    .limit(top)
+                )
+            ]
+            n = func.count().label("n")
+            known = [
+                MistakeCount(s, st, m or "", int(c))
+                for s, st, m, c in conn.execute(
+                    select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id, n)
+                    .where(_stumble, StepEvent.result == JudgementResult.KNOWN_MISTAKE, *event_filter)
+                    .group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
+                    .order_by(n.desc(), StepEvent.scenario_id, StepEvent.step_id, StepEvent.mistake_id)
+                    .limit(top)
+                )
+            ]
         helped_pairs = (
             select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
             .where(text(f"({HELPED_PREDICATE})"), *event_filter)
@@ -730,7 +823,13 @@ def city_report(
     ]
     scenario_ids = sorted(set(attempts_by) | set(finished_by))
     scenarios = [
-        FinishedCount(sid, finished_by.get(sid, (0, 0))[0], finished_by.get(sid, (0, 0))[1], int(attempts_by.get(sid, 0)))
+        FinishedCount(
+            sid,
+            finished_by.get(sid, (0, 0))[0],
+            finished_by.get(sid, (0, 0))[1],
+            int(attempts_by.get(sid, 0)),
+            tuple(sorted(finished_modes.get(sid, []), key=lambda m: _mode_key(m.mode))),
+        )
         for sid in scenario_ids
     ]
     return CityReport(

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, bindparam, case, delete, func, or_, s
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from trainer.progress import rollups
 from trainer.progress.models import (
     AppSetting,
     Attempt,
@@ -85,6 +86,21 @@ _SUPERSEDE = (
         ),
     )
 )
+#: The attempts ``_SUPERSEDE`` turns from "in progress" to "abandoned" (read first, to count the change).
+_SUPERSEDED = select(
+    _attempt.c.id,
+    _attempt.c.learner_id,
+    _attempt.c.scenario_id,
+    _attempt.c.mode,
+    _attempt.c.session_id,
+    _attempt.c.status,
+    _attempt.c.outcome,
+).where(
+    _attempt.c.learner_id == bindparam("b_learner"),
+    _attempt.c.scenario_id == bindparam("b_scenario"),
+    _attempt.c.id != bindparam("b_id"),
+    _attempt.c.status == AttemptStatus.IN_PROGRESS,
+)
 _ATTEMPT_EXISTS = select(_attempt.c.id).where(_attempt.c.id == bindparam("b_id"))
 _LEARNER_EXISTS = select(Learner.id).where(Learner.id == bindparam("b_id"))
 _MERGED_INTO = select(LearnerMerge.kept_learner_id).where(LearnerMerge.merged_learner_id == bindparam("b_id"))
@@ -117,8 +133,14 @@ class ProgressStore:
         self.engine = engine
         self.dialect = engine.dialect.name
         insert_fn = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        self._insert_event = insert_fn(_event).on_conflict_do_nothing(index_elements=["id"])
-        self._insert_attempt = insert_fn(_attempt).on_conflict_do_nothing(index_elements=["id"])
+        # RETURNING names the rows really inserted: only those are counted in the report summaries,
+        # so a unit replayed from the outbox is counted once.
+        self._insert_event = (
+            insert_fn(_event).on_conflict_do_nothing(index_elements=["id"]).returning(_event.c.id)
+        )
+        self._insert_attempt = (
+            insert_fn(_attempt).on_conflict_do_nothing(index_elements=["id"]).returning(_attempt.c.id)
+        )
         self._known_attempts: set[uuid.UUID] = set()
         self._known_learners: dict[uuid.UUID, uuid.UUID | None] = {}
         self._writer: Connection | None = None
@@ -174,21 +196,24 @@ class ProgressStore:
         dropped = 0
         created: list[uuid.UUID] = []
         with self._writer_transaction() as conn:
+            tally = rollups.Tally()
             for unit in units:
-                if not self._ensure_attempt(conn, unit, verify, created):
+                if not self._ensure_attempt(conn, unit, verify, created, tally):
                     dropped += unit.weight
                     continue
                 if unit.reopen:
+                    before = rollups.attempt_state(conn, unit.attempt_id)
                     conn.execute(_REOPEN, {"b_id": unit.attempt_id})
-                if len(unit.events) == 1:
-                    conn.execute(self._insert_event, unit.events[0].row(unit.attempt_id, unit.scenario_id))
-                elif unit.events:
-                    conn.execute(
-                        self._insert_event, [e.row(unit.attempt_id, unit.scenario_id) for e in unit.events]
-                    )
+                    if before is not None:
+                        rollups.status_changed(conn, tally, before, AttemptStatus.IN_PROGRESS, before.outcome)
+                if unit.events:
+                    rows = [e.row(unit.attempt_id, unit.scenario_id) for e in unit.events]
+                    inserted = set(conn.execute(self._insert_event, rows[0] if len(rows) == 1 else rows).scalars())
+                    rollups.events_added(tally, unit.scenario_id, (e for e in unit.events if e.id in inserted))
                 if unit.snapshot_set:
                     conn.execute(_SNAPSHOT, {"b_id": unit.attempt_id, "b_snapshot": unit.snapshot})
                 if unit.end is not None:
+                    before = rollups.attempt_state(conn, unit.attempt_id)
                     conn.execute(
                         _END,
                         {
@@ -198,6 +223,10 @@ class ProgressStore:
                             "b_ended": unit.end.ended_at,
                         },
                     )
+                    if before is not None:
+                        outcome = unit.end.outcome if unit.end.outcome is not None else before.outcome
+                        rollups.status_changed(conn, tally, before, unit.end.status, outcome)
+            tally.write(conn)
         if len(self._known_attempts) > _KNOWN_CACHE_SIZE:
             self._known_attempts.clear()
         self._known_attempts.update(created)
@@ -215,13 +244,15 @@ class ProgressStore:
             self._known_learners[learner_id] = resolved
         return resolved
 
-    def _ensure_attempt(self, conn: Connection, unit: Unit, verify: bool, created: list[uuid.UUID]) -> bool:
+    def _ensure_attempt(
+        self, conn: Connection, unit: Unit, verify: bool, created: list[uuid.UUID], tally: rollups.Tally
+    ) -> bool:
         known = unit.attempt_id in self._known_attempts or unit.attempt_id in created
         if unit.start is not None and not (known and not verify):
             learner_id = self._resolve_learner(conn, unit.learner_id)
             if learner_id is None:
                 return False  # the learner was deleted completely: their records stay deleted
-            conn.execute(
+            inserted = conn.execute(
                 self._insert_attempt,
                 {
                     "id": unit.attempt_id,
@@ -233,7 +264,15 @@ class ProgressStore:
                     "status": AttemptStatus.IN_PROGRESS,
                     "mode": unit.start.mode,
                 },
-            )
+            ).first()
+            if inserted is not None:
+                rollups.attempt_created(
+                    conn, tally, unit.attempt_id, learner_id, unit.scenario_id, unit.start.mode, unit.start.session_id
+                )
+            for before in conn.execute(
+                _SUPERSEDED, {"b_learner": learner_id, "b_scenario": unit.scenario_id, "b_id": unit.attempt_id}
+            ):
+                rollups.status_changed(conn, tally, before, AttemptStatus.ABANDONED, before.outcome)
             conn.execute(
                 _SUPERSEDE,
                 {

@@ -240,6 +240,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.scenario": ("練習", "Practice"),
     "report.col.learners_finished": ("最後までできた人", "Learners finished"),
     "report.col.finished": ("最後までできた回数", "Times finished"),
+    "report.col.finished_alone": ("うち「ひとりで」できた人", "Of them, on their own"),
     "report.col.attempts": ("練習した回数", "Times practised"),
     "report.col.step": ("手順", "Step"),
     "report.step_label": ("{n}. {say}", "{n}. {say}"),
@@ -272,6 +273,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.scenario": ("練習", "Practice"),
     "progress.scenario_summary": ("{n}人が{a}回練習し、{f}回は最後までできました（{rate}）。",
                                   "{n} learners practised {a} times and finished {f} ({rate})."),
+    "progress.scenario_modes": ("最後までできた人：「やってみる」{t}人・「ひとりで」{a}人",
+                                "Learners who finished: {t} with “Try it”, {a} on their own"),
     "progress.no_records": ("まだ練習の記録がありません。", "No practice has been recorded yet."),
     # data page
     "data.intro": ("本人から求められたときは、その人の記録を書き出して渡したり、すべて削除したりできます"

@@ -79,8 +79,8 @@ class CityReportPage(Page):
             [t("report.col.kind"), t("report.col.sessions"), t("report.col.attendances")], t("report.sessions"), look
         )
         self.finished_view, self.finished_model = table(
-            [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished"),
-             t("report.col.attempts")],
+            [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished_alone"),
+             t("report.col.finished"), t("report.col.attempts")],
             t("report.finished"),
             look,
         )
@@ -156,7 +156,8 @@ class CityReportPage(Page):
         self.details.setText("\n".join(details))
         self.kind_model.set_rows([[kind_name(k.kind, lang), k.sessions, k.attendances] for k in report.by_kind])
         self.finished_model.set_rows(
-            [[self._names.title(s.scenario_id), s.learners_finished, s.finished, s.attempts] for s in report.scenarios]
+            [[self._names.title(s.scenario_id), s.learners_finished, s.learners_finished_in("alone"), s.finished,
+              s.attempts] for s in report.scenarios]
         )
         names = self._names
         self.helped_model.set_rows(
@@ -321,8 +322,12 @@ class ScenarioStumblesPage(Page):
                       lambda _e: self.summary.setText(self.tr("progress.unreadable")))
 
     def _show(self, report: Any) -> None:
-        self.summary.setText(self.tr("progress.scenario_summary", n=report.learners, a=report.attempts,
-                                     f=report.finished, rate=f"{report.completion_rate:.0%}"))
+        by_mode = {m.mode: m.learners_finished for m in report.modes}
+        self.summary.setText(
+            self.tr("progress.scenario_summary", n=report.learners, a=report.attempts, f=report.finished,
+                    rate=f"{report.completion_rate:.0%}")
+            + "\n" + self.tr("progress.scenario_modes", t=by_mode.get("try", 0), a=by_mode.get("alone", 0))
+        )
         names = self._names
         self.stumble_model.set_rows([stumble_row(s, names, with_scenario=False) for s in report.stumbles])
         self.mistake_model.set_rows(

@@ -1,0 +1,213 @@
+"""The report summaries equal a recount from the events, whatever was recorded and however often it arrived.
+
+Random practice goes through ``ProgressStore.apply`` (the recorder's write) and through the real
+recorder while the database is held (everything waits in the outbox, then is replayed); units are
+then written a second time, as an outbox replay after a lost answer would. Merging and deleting
+learners move and remove their share. After each round the stored summaries must equal
+``rollups.recount`` — the same counts made afresh from attempts and events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+
+import pytest
+
+from trainer.progress import migrate, rollups
+from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
+from trainer.progress.records import AttemptEnd, AttemptStart, EventRecord, Unit
+from trainer.progress.reports import Reports
+from trainer.scenarios.events import ActionJudged, HintGiven, HintKind, Judgement, StepShown
+
+SCENARIOS = ("pay", "shop", "kiosk")
+STEPS = ("one", "two", "three")
+MISTAKES = ("code-instead", None, "wrong-amount")
+
+
+def summaries_match(engine) -> None:
+    with engine.connect() as conn:
+        stored, fresh = rollups.stored(conn), rollups.recount(conn)
+    for table in fresh:
+        assert stored[table] == fresh[table], table
+    assert fresh["report_scenario"], "the random practice recorded nothing"
+
+
+def random_units(rng: random.Random, learners: list[uuid.UUID], sessions: list[uuid.UUID | None], n: int):
+    """n attempts as units, split the way the recorder splits them (start, actions, end)."""
+    units: list[Unit] = []
+    clock = utcnow() - dt.timedelta(days=3)
+    for _ in range(n):
+        attempt, learner, scenario = uuid.uuid4(), rng.choice(learners), rng.choice(SCENARIOS)
+        mode = rng.choice(("try", "alone"))
+        clock += dt.timedelta(hours=rng.randrange(1, 9))  # crosses days
+        units.append(Unit(attempt, learner, scenario, start=AttemptStart(1, clock, rng.choice(sessions), mode)))
+        seq = 0
+        for step in STEPS[: rng.randrange(1, 4)]:
+            events = []
+            for kind in ("shown", *rng.choices(("known", "other", "hint", "restart", "right"), k=rng.randrange(4))):
+                clock += dt.timedelta(seconds=7)
+                extra: dict = {}
+                if kind == "shown":
+                    k = EventKind.STEP_SHOWN
+                elif kind in ("known", "other", "right"):
+                    k = EventKind.ACTION_JUDGED
+                    extra["result"] = {"known": JudgementResult.KNOWN_MISTAKE, "other": JudgementResult.OTHER_MISTAKE,
+                                       "right": JudgementResult.CORRECT}[kind]
+                    if kind == "known":
+                        extra["mistake_id"] = rng.choice(MISTAKES)
+                else:
+                    k = EventKind.HINT if kind == "hint" else EventKind.RESTART
+                events.append(EventRecord(uuid.uuid4(), seq, k, step, clock, **extra))
+                seq += 1
+            units.append(Unit(attempt, learner, scenario, events=tuple(events)))
+        fate = rng.random()
+        if fate < 0.5:
+            clock += dt.timedelta(seconds=3)
+            done = EventRecord(uuid.uuid4(), seq, EventKind.FINISHED, STEPS[0], clock, outcome="paid")
+            units.append(Unit(attempt, learner, scenario, events=(done,), snapshot_set=True,
+                              end=AttemptEnd(AttemptStatus.FINISHED, clock, rng.choice(("paid", "safe", None)))))
+        elif fate < 0.75:
+            quit_ = EventRecord(uuid.uuid4(), seq, EventKind.ABANDONED, STEPS[0], clock)
+            units.append(Unit(attempt, learner, scenario, events=(quit_,),
+                              end=AttemptEnd(AttemptStatus.ABANDONED, clock)))
+            if rng.random() < 0.5:  # resumed later, then finished
+                units.append(Unit(attempt, learner, scenario, reopen=True))
+                units.append(Unit(attempt, learner, scenario,
+                                  end=AttemptEnd(AttemptStatus.FINISHED, clock + dt.timedelta(minutes=1), "paid")))
+    return units
+
+
+@pytest.fixture
+def people(directory):
+    learners = [directory.add_learner(f"学習者{i}") for i in range(6)]
+    sessions = [None, directory.add_session(dt.date(2026, 5, 1), "中央公民館"),
+                directory.add_session(dt.date(2026, 5, 2), "北部公民館")]
+    return learners, sessions
+
+
+def test_random_practice_and_replays_count_once(engine, store, people):
+    learners, sessions = people
+    rng = random.Random(17)
+    units = random_units(rng, learners, sessions, 40)
+    i = 0
+    while i < len(units):  # batches of any size, as the worker takes them
+        size = rng.randrange(1, 6)
+        store.apply(units[i : i + size])
+        i += size
+    summaries_match(engine)
+    # The outbox replays after a lost answer: the same units again, in batches, some twice.
+    replay = rng.sample(units, len(units) // 2) + rng.sample(units, 10)
+    for k in range(0, len(replay), 4):
+        store.apply(replay[k : k + 4])
+    summaries_match(engine)
+    store.forget_learner_caches()  # a second PC that knows nothing of these attempts replays too
+    store.apply(units)
+    summaries_match(engine)
+
+
+def test_recorder_with_the_database_held_then_replayed_from_the_outbox(engine, store, make_recorder, people):
+    learners, sessions = people
+    recorder = make_recorder(store)
+    recorder.hold_database(True)  # the server is away: everything waits in the outbox
+    for n, learner in enumerate(learners * 2):
+        recorder.start_attempt(learner, SCENARIOS[n % 3], 1, session_id=sessions[n % 3], mode=("try", "alone")[n % 2])
+        recorder.record(StepShown("one", 0, False))
+        recorder.record(ActionJudged("one", Judgement.KNOWN_MISTAKE, "tap", "charge", "code-instead", 900, None))
+        recorder.record(HintGiven("one", 1, HintKind.TEXT, None))
+        recorder.record(ActionJudged("one", Judgement.CORRECT, "tap", "next", None, 900, None))
+        if n % 3:
+            recorder.finish("paid")
+    recorder.flush()
+    assert recorder.pending_count() > 0
+    recorder.hold_database(False)
+    recorder.retry_now(timeout=10)
+    assert recorder.pending_count() == 0
+    summaries_match(engine)
+    overview = Reports(engine).overview()
+    assert overview.attempts == 12 and overview.finished == 8
+
+
+def test_merging_and_deleting_learners_move_and_remove_their_share(engine, store, directory, people):
+    learners, sessions = people
+    rng = random.Random(3)
+    tuesday, friday = directory.add_group("火曜教室"), directory.add_group("金曜教室")
+    directory.set_learner_group(learners[0], tuesday)
+    store.apply(random_units(rng, learners, sessions, 30))
+    summaries_match(engine)
+    # Learners change groups, a group is removed: the per-group counts follow.
+    directory.set_learner_group(learners[1], friday)
+    directory.set_learner_group(learners[4], tuesday)
+    directory.set_learner_group(learners[0], None)
+    summaries_match(engine)
+    groups = {g.name: (g.learners, g.active_learners) for g in Reports(engine).overview().groups}
+    assert groups["火曜教室"] == (1, 1) and groups["金曜教室"] == (1, 1)
+    directory.remove_group(tuesday)
+    summaries_match(engine)
+    directory.merge_learners(learners[0], learners[1])
+    store.forget_learner_caches()
+    summaries_match(engine)
+    directory.delete_learner(learners[2])
+    store.forget_learner_caches()
+    summaries_match(engine)
+    # Records of the merged-away learner arriving later follow the kept one; the deleted stay deleted.
+    store.apply(random_units(rng, [learners[1], learners[2], learners[3]], sessions, 10))
+    summaries_match(engine)
+
+
+def test_the_migration_fills_the_summaries_from_what_was_recorded(engine, store, people):
+    learners, sessions = people
+    store.apply(random_units(random.Random(5), learners, sessions, 20))
+    with engine.connect() as conn:
+        before = rollups.stored(conn)
+    migrate.downgrade(engine, "0007_attempt_mode")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert rollups.stored(conn) == before
+    summaries_match(engine)
+
+
+def test_reports_split_by_mode_finished_on_your_own_against_guided(engine, store, people):
+    from trainer.progress.reports import city_report
+
+    learners, _sessions = people
+    a, b, c = learners[:3]
+    now = utcnow() - dt.timedelta(hours=1)
+
+    def run(learner, mode, end, at):
+        attempt = uuid.uuid4()
+        units = [Unit(attempt, learner, "pay", start=AttemptStart(1, at, None, mode))]
+        if end:
+            units.append(Unit(attempt, learner, "pay", end=AttemptEnd(end, at + dt.timedelta(minutes=2), "paid")))
+        store.apply(units)
+
+    run(a, "try", AttemptStatus.FINISHED, now)
+    run(b, "alone", AttemptStatus.FINISHED, now + dt.timedelta(minutes=5))
+    run(a, "alone", AttemptStatus.FINISHED, now + dt.timedelta(minutes=10))
+    run(c, "alone", AttemptStatus.ABANDONED, now + dt.timedelta(minutes=15))
+    reports = Reports(engine)
+    report = reports.scenario_report("pay")
+    assert (report.attempts, report.finished, report.learners, report.learners_finished) == (4, 3, 3, 2)
+    assert [(m.mode, m.attempts, m.finished, m.learners, m.learners_finished) for m in report.modes] == [
+        ("try", 1, 1, 1, 1),
+        ("alone", 3, 2, 3, 2),
+    ]
+    (summary,) = reports.overview().scenarios
+    assert summary.modes == report.modes
+    today = dt.date.today()
+    period = (today - dt.timedelta(days=1), today + dt.timedelta(days=1))
+    # A period that holds the whole record (answered from the summaries) ...
+    (finished,) = city_report(engine, *period).scenarios
+    assert (finished.learners_finished, finished.finished, finished.attempts) == (2, 3, 4)
+    assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 2, 2)]
+    assert finished.learners_finished_in("alone") == 2 and finished.learners_finished_in("watch") == 0
+    # ... and one that does not (read from the attempts of the period): the same counts for the period.
+    run(c, "alone", AttemptStatus.FINISHED, now - dt.timedelta(days=20))
+    (finished,) = city_report(engine, *period).scenarios
+    assert (finished.learners_finished, finished.finished, finished.attempts) == (2, 3, 4)
+    assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 2, 2)]
+    (finished,) = city_report(engine, today - dt.timedelta(days=30), period[1]).scenarios
+    assert (finished.learners_finished, finished.finished, finished.attempts) == (3, 4, 5)
+    assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 3, 3)]
+    summaries_match(engine)

@@ -1,0 +1,482 @@
+"""Report summaries, kept up to date on the write path (no Qt).
+
+Reports must answer in well under a second over a city's record (10 M events
+on SQLite), and no query that reads the event table can. So the counts the
+reports show live in small tables (``models.REPORT_TABLES``) that
+:class:`~trainer.progress.store.ProgressStore` updates in the *same
+transaction* as the attempt or event they count:
+
+* per (scenario, mode) — attempts by status, different learners, different
+  learners who finished (mode "" is every mode together);
+* per (scenario, mode, outcome) — finished attempts;
+* per learner, per group and per class session — attempts, finishes (and
+  the group's and session's different learners);
+* per (scenario, step) and per (scenario, step, known mistake) — stumbles, all
+  time and per local day (the city's report asks for a period).
+
+Only rows that were really inserted are counted: the store inserts with
+``ON CONFLICT DO NOTHING … RETURNING id``, so an event or attempt replayed
+from the outbox is counted once. Status changes are counted from the status
+the row had before the change. Merging or deleting a learner moves or
+removes their share (:func:`learner_share`). :func:`recount` makes every
+summary afresh from attempts and events — the migration that added the
+tables fills them with it, and the tests compare the two.
+
+The "day" of an event is the local calendar day of the PC that recorded it
+(the city's PCs share one time zone); reports over a period of days add up
+those days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from trainer.progress.models import (
+    REPORT_TABLES,
+    STUMBLE_PREDICATE,
+    Attempt,
+    AttemptStatus,
+    EventKind,
+    JudgementResult,
+    Learner,
+    ReportGroup,
+    ReportLearner,
+    ReportMistake,
+    ReportMistakeDay,
+    ReportOutcome,
+    ReportScenario,
+    ReportSession,
+    ReportStep,
+    ReportStepDay,
+)
+
+#: The ``mode`` of the rows that hold every mode together.
+ALL_MODES = ""
+
+_STATUS_COLUMN = {
+    AttemptStatus.IN_PROGRESS: "in_progress",
+    AttemptStatus.FINISHED: "finished",
+    AttemptStatus.ABANDONED: "abandoned",
+}
+
+_a = Attempt.__table__
+
+Key = tuple[Any, ...]
+Counts = dict[str, int]
+#: Every summary as plain values: table name -> key -> counts.
+Summaries = dict[str, dict[Key, Counts]]
+
+
+def _table(model: Any) -> Table:
+    return model.__table__
+
+
+def _key_columns(table: Table) -> list[str]:
+    return [c.name for c in table.primary_key.columns]
+
+
+def _count_columns(table: Table) -> list[str]:
+    keys = set(_key_columns(table))
+    return [c.name for c in table.columns if c.name not in keys]
+
+
+def local_day(at: dt.datetime) -> dt.date:
+    """The local calendar day (of this PC) an event happened on."""
+    return at.astimezone().date()
+
+
+class Tally:
+    """Count changes gathered during one transaction, written at its end in one statement per table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[Key, Counts]] = defaultdict(dict)
+
+    def add(self, model: Any, key: Key, sign: int = 1, **deltas: int) -> None:
+        counts = self.rows[model.__tablename__].setdefault(key, {})
+        for column, value in deltas.items():
+            if value:
+                counts[column] = counts.get(column, 0) + sign * value
+
+    def __bool__(self) -> bool:
+        return any(self.rows.values())
+
+    def write(self, conn: Connection) -> None:
+        """Add every gathered change to its table (a row is made when it is not there yet)."""
+        insert_fn = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        for model in REPORT_TABLES:
+            table = _table(model)
+            pending = self.rows.get(table.name)
+            if not pending:
+                continue
+            keys, counts = _key_columns(table), _count_columns(table)
+            params = []
+            for key, deltas in pending.items():
+                if not any(deltas.values()):
+                    continue
+                row = dict(zip(keys, key, strict=True))
+                row.update({c: deltas.get(c, 0) for c in counts})
+                params.append(row)
+            if not params:
+                continue
+            stmt = insert_fn(table)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in counts}
+            )
+            conn.execute(stmt, params)
+        self.rows.clear()
+
+
+# -- the write path ---------------------------------------------------------------------------------
+
+_OTHER_ATTEMPT = (
+    select(_a.c.id)
+    .where(_a.c.learner_id == bindparam("b_learner"), _a.c.scenario_id == bindparam("b_scenario"))
+    .where(_a.c.id != bindparam("b_id"))
+    .limit(1)
+)
+_OTHER_ATTEMPT_MODE = _OTHER_ATTEMPT.where(_a.c.mode == bindparam("b_mode"))
+_OTHER_FINISHED = _OTHER_ATTEMPT.where(_a.c.status == AttemptStatus.FINISHED)
+_OTHER_FINISHED_MODE = _OTHER_FINISHED.where(_a.c.mode == bindparam("b_mode"))
+_OTHER_IN_SESSION = (
+    select(_a.c.id)
+    .where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner"))
+    .where(_a.c.id != bindparam("b_id"))
+    .limit(1)
+)
+_OTHER_OF_LEARNER = (
+    select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id")).limit(1)
+)
+_GROUP_OF = select(Learner.group_id).where(Learner.id == bindparam("b_id"))
+_ATTEMPT_STATE = select(
+    _a.c.id, _a.c.learner_id, _a.c.scenario_id, _a.c.mode, _a.c.session_id, _a.c.status, _a.c.outcome
+).where(_a.c.id == bindparam("b_id"))
+
+
+def _exists(conn: Connection, stmt: Any, **params: Any) -> bool:
+    return conn.execute(stmt, {f"b_{k}": v for k, v in params.items()}).first() is not None
+
+
+def group_key(group_id: Any) -> str:
+    """The ``report_group`` key of a group id ("" for no group)."""
+    return "" if group_id is None else _as_uuid(group_id).hex
+
+
+def _group_of(conn: Connection, learner_id: uuid.UUID) -> str:
+    return group_key(conn.execute(_GROUP_OF, {"b_id": learner_id}).scalar())
+
+
+def attempt_created(
+    conn: Connection,
+    tally: Tally,
+    attempt_id: uuid.UUID,
+    learner_id: uuid.UUID,
+    scenario_id: str,
+    mode: str,
+    session_id: uuid.UUID | None,
+) -> None:
+    """Count a new attempt (in progress). Call after it was inserted."""
+    ids = {"id": attempt_id, "learner": learner_id, "scenario": scenario_id}
+    first = not _exists(conn, _OTHER_ATTEMPT, **ids)
+    first_in_mode = first or not _exists(conn, _OTHER_ATTEMPT_MODE, mode=mode, **ids)
+    tally.add(ReportScenario, (scenario_id, mode), attempts=1, in_progress=1, learners=int(first_in_mode))
+    tally.add(ReportScenario, (scenario_id, ALL_MODES), attempts=1, in_progress=1, learners=int(first))
+    tally.add(ReportLearner, (learner_id,), attempts=1)
+    new_learner = first and not _exists(conn, _OTHER_OF_LEARNER, learner=learner_id, id=attempt_id)
+    tally.add(ReportGroup, (_group_of(conn, learner_id),), attempts=1, learners=int(new_learner))
+    if session_id is not None:
+        first_here = not _exists(conn, _OTHER_IN_SESSION, session=session_id, learner=learner_id, id=attempt_id)
+        tally.add(ReportSession, (session_id,), attempts=1, learners=int(first_here))
+
+
+def attempt_state(conn: Connection, attempt_id: uuid.UUID) -> Any:
+    """The attempt's row as the summaries need it (before a change), or None."""
+    return conn.execute(_ATTEMPT_STATE, {"b_id": attempt_id}).first()
+
+
+def status_changed(
+    conn: Connection,
+    tally: Tally,
+    before: Any,
+    status: AttemptStatus | str,
+    outcome: str | None,
+) -> None:
+    """Count an attempt going from ``before`` (its row as :func:`attempt_state` read it) to ``status``.
+
+    ``outcome`` is the outcome it has afterwards. Call before or after the
+    update: the checks for "another finished attempt" leave this one out.
+    """
+    old, new = AttemptStatus(before.status), AttemptStatus(status)
+    fin = int(new is AttemptStatus.FINISHED) - int(old is AttemptStatus.FINISHED)
+    mode, scenario = before.mode, before.scenario_id
+    if old is not new:
+        for key in ((scenario, mode), (scenario, ALL_MODES)):
+            tally.add(ReportScenario, key, **{_STATUS_COLUMN[old]: -1})
+            tally.add(ReportScenario, key, **{_STATUS_COLUMN[new]: 1})
+    if fin:
+        ids = {"id": before.id, "learner": before.learner_id, "scenario": scenario}
+        if not _exists(conn, _OTHER_FINISHED_MODE, mode=mode, **ids):
+            tally.add(ReportScenario, (scenario, mode), learners_finished=fin)
+        if not _exists(conn, _OTHER_FINISHED, **ids):
+            tally.add(ReportScenario, (scenario, ALL_MODES), learners_finished=fin)
+        tally.add(ReportLearner, (before.learner_id,), finished=fin)
+        tally.add(ReportGroup, (_group_of(conn, before.learner_id),), finished=fin)
+        if before.session_id is not None:
+            tally.add(ReportSession, (before.session_id,), finished=fin)
+    if old is AttemptStatus.FINISHED and (new is not old or (before.outcome or "") != (outcome or "")):
+        tally.add(ReportOutcome, (scenario, mode, before.outcome or ""), finished=-1)
+        if new is AttemptStatus.FINISHED:
+            tally.add(ReportOutcome, (scenario, mode, outcome or ""), finished=1)
+    elif new is AttemptStatus.FINISHED and old is not new:
+        tally.add(ReportOutcome, (scenario, mode, outcome or ""), finished=1)
+
+
+def _stumble_counts(kind: str, result: str | None) -> Counts:
+    counts: Counts = {}
+    if kind == EventKind.HINT:
+        counts["hints"] = 1
+    elif kind == EventKind.RESTART:
+        counts["restarts"] = 1
+    elif kind == EventKind.ABANDONED:
+        counts["abandons"] = 1
+    if result in (JudgementResult.KNOWN_MISTAKE, JudgementResult.OTHER_MISTAKE):
+        counts["mistakes"] = 1
+        if result == JudgementResult.KNOWN_MISTAKE:
+            counts["known"] = 1
+    return counts
+
+
+def events_added(tally: Tally, scenario_id: str, events: Iterable[Any]) -> None:
+    """Count newly stored events (``EventRecord``-like: kind, result, step_id, mistake_id, created_at)."""
+    for event in events:
+        counts = _stumble_counts(event.kind, event.result)
+        if not counts:
+            continue
+        day = local_day(event.created_at)
+        tally.add(ReportStep, (scenario_id, event.step_id), **counts)
+        tally.add(ReportStepDay, (day, scenario_id, event.step_id), **counts)
+        if "known" in counts:
+            mistake = event.mistake_id or ""
+            tally.add(ReportMistake, (scenario_id, event.step_id, mistake), count=1)
+            tally.add(ReportMistakeDay, (day, scenario_id, event.step_id, mistake), count=1)
+
+
+# -- counting afresh -----------------------------------------------------------------------------------
+
+_STATUS_SUMS = (
+    "count(*) AS n, "
+    "sum(CASE WHEN status = 'finished' THEN 1 ELSE 0 END) AS fin, "
+    "sum(CASE WHEN status = 'abandoned' THEN 1 ELSE 0 END) AS ab, "
+    "sum(CASE WHEN status = 'in-progress' THEN 1 ELSE 0 END) AS inp"
+)
+_STEP_SUMS = (
+    "sum(CASE WHEN result IN ('known-mistake', 'other-mistake') THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN result = 'known-mistake' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN kind = 'hint' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN kind = 'restart' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN kind = 'abandoned' THEN 1 ELSE 0 END)"
+)
+_STEP_COLUMNS = ("mistakes", "known", "hints", "restarts", "abandons")
+
+
+def _day_sql(conn: Connection) -> tuple[str, dict[str, Any]]:
+    if conn.dialect.name == "postgresql":
+        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+        return (
+            "CAST((created_at AT TIME ZONE 'UTC') + make_interval(secs => :b_offset) AS date)",
+            {"b_offset": offset.total_seconds()},
+        )
+    return "date(created_at, 'localtime')", {}
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _as_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def count_into(conn: Connection, tally: Tally, *, learner_id: uuid.UUID | None = None, sign: int = 1,
+               events: bool = True) -> None:
+    """Add (``sign`` 1) or take away (-1) the counts of every attempt — or one learner's — to ``tally``.
+
+    ``events`` False leaves the step counts alone (a merge moves attempts, not events).
+    """
+    params: dict[str, Any] = {}
+    where = ""
+    if learner_id is not None:
+        where = "WHERE learner_id = :b_learner"
+        params["b_learner"] = learner_id
+        conn_params = {"b_learner": learner_id}
+    else:
+        conn_params = {}
+
+    def run(sql: str, extra: Mapping[str, Any] | None = None) -> Any:
+        stmt = text(sql)
+        if learner_id is not None:
+            stmt = stmt.bindparams(bindparam("b_learner", type_=_a.c.learner_id.type))
+        return conn.execute(stmt, {**conn_params, **(extra or {})})
+
+    for mode_sql, grouping in (("mode", "scenario_id, mode, learner_id"), ("''", "scenario_id, learner_id")):
+        rows = run(
+            f"SELECT scenario_id, md, count(*), sum(CASE WHEN fin > 0 THEN 1 ELSE 0 END), "
+            f"sum(n), sum(fin), sum(ab), sum(inp) FROM (SELECT scenario_id, {mode_sql} AS md, learner_id, "
+            f"{_STATUS_SUMS} FROM attempt {where} GROUP BY {grouping}) AS per_learner GROUP BY scenario_id, md"
+        )
+        for scenario, mode, who, who_fin, n, fin, ab, inp in rows:
+            tally.add(ReportScenario, (scenario, mode or ALL_MODES), sign, attempts=int(n), finished=int(fin),
+                      abandoned=int(ab), in_progress=int(inp), learners=int(who), learners_finished=int(who_fin))
+    finished_where = f"{where} {'AND' if where else 'WHERE'} status = 'finished'"
+    for scenario, mode, outcome, n in run(
+        f"SELECT scenario_id, mode, coalesce(outcome, ''), count(*) FROM attempt {finished_where} "
+        "GROUP BY scenario_id, mode, coalesce(outcome, '')"
+    ):
+        tally.add(ReportOutcome, (scenario, mode, outcome), sign, finished=int(n))
+    for learner, n, fin, _ab, _inp in run(
+        f"SELECT learner_id, {_STATUS_SUMS} FROM attempt {where} GROUP BY learner_id"
+    ):
+        tally.add(ReportLearner, (_as_uuid(learner),), sign, attempts=int(n), finished=int(fin))
+    for group, who, n, fin in run(
+        "SELECT learner.group_id, count(*), sum(per_learner.n), sum(per_learner.fin) FROM (SELECT learner_id, "
+        f"{_STATUS_SUMS} FROM attempt {where} GROUP BY learner_id) AS per_learner "
+        "JOIN learner ON learner.id = per_learner.learner_id GROUP BY learner.group_id"
+    ):
+        tally.add(ReportGroup, (group_key(group),), sign, learners=int(who), attempts=int(n), finished=int(fin))
+    session_where = f"{where} {'AND' if where else 'WHERE'} session_id IS NOT NULL"
+    for session, who, n, fin in run(
+        "SELECT session_id, count(*), sum(n), sum(fin) FROM (SELECT session_id, learner_id, "
+        f"{_STATUS_SUMS} FROM attempt {session_where} GROUP BY session_id, learner_id) AS per_learner "
+        "GROUP BY session_id"
+    ):
+        tally.add(ReportSession, (_as_uuid(session),), sign, learners=int(who), attempts=int(n), finished=int(fin))
+    if not events:
+        return
+    event_where = f"WHERE ({STUMBLE_PREDICATE})"
+    if learner_id is not None:
+        event_where += " AND attempt_id IN (SELECT id FROM attempt WHERE learner_id = :b_learner)"
+    for scenario, step, *sums in run(
+        f"SELECT scenario_id, step_id, {_STEP_SUMS} FROM step_event {event_where} GROUP BY scenario_id, step_id"
+    ):
+        tally.add(ReportStep, (scenario, step), sign, **dict(zip(_STEP_COLUMNS, map(int, sums), strict=True)))
+    known_where = f"{event_where} AND result = 'known-mistake'"
+    for scenario, step, mistake, n in run(
+        f"SELECT scenario_id, step_id, coalesce(mistake_id, ''), count(*) FROM step_event {known_where} "
+        "GROUP BY scenario_id, step_id, coalesce(mistake_id, '')"
+    ):
+        tally.add(ReportMistake, (scenario, step, mistake), sign, count=int(n))
+    day, day_params = _day_sql(conn)
+    for when, scenario, step, *sums in run(
+        f"SELECT {day} AS d, scenario_id, step_id, {_STEP_SUMS} FROM step_event {event_where} "
+        f"GROUP BY {day}, scenario_id, step_id",
+        day_params,
+    ):
+        tally.add(ReportStepDay, (_as_date(when), scenario, step), sign,
+                  **dict(zip(_STEP_COLUMNS, map(int, sums), strict=True)))
+    for when, scenario, step, mistake, n in run(
+        f"SELECT {day} AS d, scenario_id, step_id, coalesce(mistake_id, ''), count(*) FROM step_event "
+        f"{known_where} GROUP BY {day}, scenario_id, step_id, coalesce(mistake_id, '')",
+        day_params,
+    ):
+        tally.add(ReportMistakeDay, (_as_date(when), scenario, step, mistake), sign, count=int(n))
+
+
+def _normal_key(table: Table, key: Key) -> Key:
+    out = []
+    for column, value in zip(_key_columns(table), key, strict=True):
+        kind = table.c[column].type.python_type
+        if kind is uuid.UUID:
+            value = _as_uuid(value)
+        elif kind is dt.date:
+            value = _as_date(value)
+        out.append(value)
+    return tuple(out)
+
+
+def _without_zeros(summaries: Summaries) -> Summaries:
+    return {
+        name: {key: counts for key, counts in rows.items() if any(counts.values())}
+        for name, rows in summaries.items()
+    }
+
+
+def recount(conn: Connection) -> Summaries:
+    """Every summary counted afresh from attempts and events (rows of zeros left out)."""
+    tally = Tally()
+    count_into(conn, tally)
+    out: Summaries = {}
+    for model in REPORT_TABLES:
+        table = _table(model)
+        cols = _count_columns(table)
+        out[table.name] = {
+            _normal_key(table, key): {c: counts.get(c, 0) for c in cols}
+            for key, counts in tally.rows.get(table.name, {}).items()
+        }
+    return _without_zeros(out)
+
+
+def stored(conn: Connection) -> Summaries:
+    """Every summary as stored (rows of zeros left out)."""
+    out: Summaries = {}
+    for model in REPORT_TABLES:
+        table = _table(model)
+        keys, cols = _key_columns(table), _count_columns(table)
+        out[table.name] = {
+            _normal_key(table, tuple(row[k] for k in keys)): {c: int(row[c]) for c in cols}
+            for row in conn.execute(select(table)).mappings()
+        }
+    return _without_zeros(out)
+
+
+def rebuild(conn: Connection) -> None:
+    """Empty every summary table and fill it again from attempts and events (one transaction: the caller's)."""
+    for model in REPORT_TABLES:
+        conn.execute(_table(model).delete())
+    tally = Tally()
+    count_into(conn, tally)
+    tally.write(conn)
+
+
+def group_changed(conn: Connection, learner_id: uuid.UUID, old_group: Any, new_group: Any) -> None:
+    """Move one learner's counts from their old group to the new one (call in the change's transaction)."""
+    if group_key(old_group) == group_key(new_group):
+        return
+    row = conn.execute(
+        select(ReportLearner.attempts, ReportLearner.finished).where(ReportLearner.learner_id == learner_id)
+    ).first()
+    if row is None or not (row.attempts or row.finished):
+        return
+    tally = Tally()
+    counts = {"learners": int(row.attempts > 0), "attempts": int(row.attempts), "finished": int(row.finished)}
+    tally.add(ReportGroup, (group_key(old_group),), -1, **counts)
+    tally.add(ReportGroup, (group_key(new_group),), 1, **counts)
+    tally.write(conn)
+
+
+def group_removed(conn: Connection, group_id: uuid.UUID) -> None:
+    """The group's learners now have no group: its counts join the "" row."""
+    table = _table(ReportGroup)
+    row = conn.execute(select(table).where(table.c.group_key == group_key(group_id))).mappings().first()
+    if row is None:
+        return
+    tally = Tally()
+    tally.add(ReportGroup, ("",), **{c: int(row[c]) for c in _count_columns(table)})
+    tally.write(conn)
+    conn.execute(table.delete().where(table.c.group_key == group_key(group_id)))
+
+
+def learner_share(conn: Connection, learner_id: uuid.UUID, sign: int, *, events: bool = True) -> None:
+    """Add (1) or take away (-1) one learner's share of the summaries, now, in ``conn``'s transaction."""
+    tally = Tally()
+    count_into(conn, tally, learner_id=learner_id, sign=sign, events=events)
+    tally.write(conn)
