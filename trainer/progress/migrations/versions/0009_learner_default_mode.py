@@ -4,7 +4,7 @@ Learners recorded before this revision have none: the start page suggests a
 way from their record, as before.
 
 Revision ID: 0009_learner_default_mode
-Revises: 0007_attempt_mode
+Revises: 0008_report_rollups
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_learner_default_mode"
-down_revision = "0007_attempt_mode"
+down_revision = "0008_report_rollups"
 branch_labels = None
 depends_on = None
 
