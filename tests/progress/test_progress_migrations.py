@@ -80,6 +80,22 @@ def test_data_survives_the_upgrade(bare_engine):
         assert conn.execute(text("SELECT count(*) FROM step_event")).scalar() == 1
 
 
+def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_point_at_it(bare_engine):
+    """On SQLite a batch migration copies a table and drops the old one; with foreign keys
+    on, dropping ``learner`` would first delete every attempt and step event (ON DELETE
+    CASCADE). Down past the learner's fixed mode (a rebuilt ``learner``) and up again."""
+    test_data_survives_the_upgrade(bare_engine)
+    migrate.downgrade(bare_engine, "0008_report_rollups")
+    with bare_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM attempt")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM step_event")).scalar() == 1
+    migrate.upgrade(bare_engine)
+    with bare_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM step_event")).scalar() == 1
+        if bare_engine.dialect.name == "sqlite":
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1, "foreign keys are on again"
+
+
 def test_learners_hold_a_name_and_a_group_and_nothing_else(engine):
     """Besides the name and the group, only the way an instructor fixed to practise (issue #15)."""
     columns = {c["name"] for c in inspect(engine).get_columns("learner")}

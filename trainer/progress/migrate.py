@@ -8,6 +8,8 @@ shipped inside the package.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +60,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     IMMEDIATE``), so two first starts on one empty folder queue on the lock
     (busy timeout) instead of one failing with "database is locked".
     """
-    with engine.connect() as conn:
+    with engine.connect() as conn, _foreign_keys_held(conn):
         if engine.dialect.name == "sqlite":
             conn.execution_options(sqlite_immediate=True)
         with conn.begin():
@@ -67,8 +69,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate down to ``revision`` ("base" empties the schema). For tests and experts."""
-    with engine.begin() as conn:
+    with engine.connect() as conn, _foreign_keys_held(conn), conn.begin():
         command.downgrade(alembic_config(conn), revision)
+
+
+@contextmanager
+def _foreign_keys_held(conn: Connection) -> Iterator[None]:
+    """SQLite: foreign keys off while migrating, on again after.
+
+    A batch migration on SQLite copies a table and drops the old one, and
+    dropping a table with foreign keys on deletes its rows first — with
+    ``ON DELETE CASCADE`` every attempt of every learner, every step event
+    of every attempt. SQLite ignores this pragma inside a transaction, so it
+    is set on the driver's connection before the migration's ``BEGIN``.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 @dataclass(frozen=True)
