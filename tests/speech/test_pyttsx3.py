@@ -99,14 +99,14 @@ def test_real_espeak_writes_a_playable_wav(tmp_path):
 def test_a_long_first_utterance_is_complete():
     """espeak's runAndWait may return before the file is written; the worker waits for the end."""
     durations = []
-    for _ in range(2):
+    for _ in range(4):  # the driver's own synthesis cut it in about one start in three
         backend = Pyttsx3Backend()
         try:
             durations.append(backend.synthesize(LONG_TEXT).duration_ms)
         finally:
             backend.close()
-    assert durations[0] == durations[1]
-    assert durations[0] > 15_000
+    assert len(set(durations)) == 1, durations
+    assert durations[0] > 20_000
 
 
 def test_two_utterances_in_a_row_both_produce_audio(wav_out):
@@ -208,9 +208,11 @@ def test_stop_during_a_long_utterance_ends_it_promptly(realtime_out):
 
 
 def test_the_worker_keeps_stray_prints_off_the_protocol(tmp_path):
-    """pyttsx3's espeak driver prints 'Audio saved to ...' on stdout after each file."""
+    """pyttsx3's espeak driver prints 'Audio saved to ...' on stdout after each file (the driver
+    itself speaks here: no espeak command on the PATH)."""
+    env = {**os.environ, "PATH": str(tmp_path)}
     proc = subprocess.Popen([sys.executable, "-m", "trainer.speech.pyttsx3_worker"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     path = Path(tmp_path) / "x.wav"
     request = json.dumps({"op": "save", "id": 1, "text": "テスト", "path": str(path), "voice": "jpx/ja", "wpm": 150})
     out, err = proc.communicate(request + '\n{"op": "quit"}\n', timeout=60)
@@ -219,3 +221,14 @@ def test_the_worker_keeps_stray_prints_off_the_protocol(tmp_path):
     assert lines[1].startswith('{"event": "saved", "id": 1')
     assert len(lines) == 2
     assert "Audio saved" in err
+
+
+def test_the_espeak_driver_gives_way_to_espeaks_own_command_line(monkeypatch):
+    from trainer.speech import pyttsx3_worker
+
+    monkeypatch.setattr(pyttsx3_worker.shutil, "which", lambda name: f"/usr/bin/{name}" if name == "espeak-ng" else None)
+    assert pyttsx3_worker.espeak_command("espeak") == "/usr/bin/espeak-ng"
+    assert pyttsx3_worker.espeak_command("sapi5") is None
+    assert pyttsx3_worker.espeak_command("nsss") is None
+    monkeypatch.setattr(pyttsx3_worker.shutil, "which", lambda name: None)
+    assert pyttsx3_worker.espeak_command("espeak") is None  # no command: the driver itself
