@@ -77,43 +77,44 @@ def espeak_command(driver: str) -> str | None:
     return shutil.which("espeak-ng") or shutil.which("espeak")
 
 
-def _save_with_command(command: str, message: dict) -> int:
+def _render_with_command(command: str, text: str, message: dict) -> int:
+    """Make the file with espeak's command line (synchronous: the file is whole when it exits)."""
     path = message["path"]
-    text = str(message.get("text") or "").strip()
-    if not text:
-        raise ValueError("empty text")
     argv = [command, "-v", str(message.get("voice") or "ja"), "-s", str(int(message.get("wpm") or 150)),
             "-a", "100", "-w", path, "--stdin"]
     done = subprocess.run(argv, input=text.encode("utf-8"), capture_output=True, timeout=FINISH_TIMEOUT_S,
                           check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{os.path.basename(command)} failed: {done.stderr.decode(errors='replace')[:200]}")
-    size = os.path.getsize(path) if os.path.exists(path) else 0
-    if size <= 44:
-        raise RuntimeError("the engine produced no audio (utterance dropped)")
-    return size
+    return os.path.getsize(path) if os.path.exists(path) else 0
 
 
-def _save(engine, finished: threading.Event, message: dict, command: str | None = None) -> int:
+def _render_with_engine(engine, finished: threading.Event, text: str, message: dict) -> int:
     path = message["path"]
-    if os.path.exists(path):
-        os.remove(path)
-    if command is not None:
-        return _save_with_command(command, message)
     if message.get("voice"):
         engine.setProperty("voice", message["voice"])
     engine.setProperty("rate", int(message.get("wpm") or 150))
     engine.setProperty("volume", 1.0)
-    text = str(message.get("text") or "").strip()
-    if not text:  # runAndWait with nothing queued never returns
-        raise ValueError("empty text")
     finished.clear()
     engine.save_to_file(text, path)
     engine.runAndWait()
     # espeak synthesises on its own thread: runAndWait may return before the file is written.
     if not finished.wait(FINISH_TIMEOUT_S):
         raise TimeoutError("the engine did not finish the utterance")
-    size = _settled_size(path)
+    return _settled_size(path)
+
+
+def _save(engine, finished: threading.Event, message: dict, command: str | None = None) -> int:
+    path = message["path"]
+    if os.path.exists(path):
+        os.remove(path)
+    text = str(message.get("text") or "").strip()
+    if not text:  # runAndWait with nothing queued never returns
+        raise ValueError("empty text")
+    if command is not None:
+        size = _render_with_command(command, text, message)
+    else:
+        size = _render_with_engine(engine, finished, text, message)
     if size <= 44:
         raise RuntimeError("the engine produced no audio (utterance dropped)")
     return size
