@@ -37,7 +37,7 @@ from typing import Any
 
 from trainer.pack_folder import PACKS_ENV, packs_dir
 from trainer.scenarios.loader import Walker, check_file
-from trainer.scenarios.model import Severity, Text, Where
+from trainer.scenarios.model import Severity, Text, Where, as_member
 from trainer.scenarios.problems import MESSAGES, Problem, printable
 from trainer.scenarios.yamlsource import compose, read_source
 
@@ -79,8 +79,7 @@ class PackProblem:
     severity: Severity = Severity.ERROR
 
     def __post_init__(self) -> None:
-        if type(self.severity) is not Severity:
-            object.__setattr__(self, "severity", Severity(self.severity))
+        as_member(self, "severity", Severity)
 
     def message(self, lang: str = "ja") -> str:
         return Problem(Where(self.where, 1, 1), self.code, self.args).message(lang)

@@ -50,6 +50,15 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
+
+def as_member(instance: object, name: str, kind: type[StrEnum]) -> None:
+    """In a frozen dataclass's ``__post_init__``: field ``name``, given as a plain word (from a
+    file or a test), becomes its ``kind`` member."""
+    value = getattr(instance, name)
+    if type(value) is not kind:
+        object.__setattr__(instance, name, kind(value))
+
+
 # The kinds are str-valued enums: they equal their YAML and JSON words ("tap" == ActionKind.TAP),
 # so files, stored records and messages are unchanged. An expectation's kind is the kind of action
 # it expects (ActionKind); a hint's kind is the HintKind its HintGiven event carries.
@@ -107,8 +116,7 @@ class ValueMatch:
     where: Where | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if type(self.mode) is not MatchMode:
-            object.__setattr__(self, "mode", MatchMode(self.mode))  # a word from a file or a test
+        as_member(self, "mode", MatchMode)
 
 
 @dataclass(frozen=True)
@@ -135,8 +143,7 @@ class Expectation:
     on: str | None = None
 
     def __post_init__(self) -> None:
-        if type(self.kind) is not ActionKind:
-            object.__setattr__(self, "kind", ActionKind(self.kind))  # a word from a file or a test
+        as_member(self, "kind", ActionKind)
 
 
 @dataclass(frozen=True)
@@ -150,8 +157,7 @@ class Hint:
     where: Where | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if type(self.kind) is not HintKind:
-            object.__setattr__(self, "kind", HintKind(self.kind))  # a word from a file or a test
+        as_member(self, "kind", HintKind)
 
 
 @dataclass(frozen=True)

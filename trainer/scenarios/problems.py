@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.scenarios.model import Severity, Where
+from trainer.scenarios.model import Severity, Where, as_member
 
 # code -> (Japanese, English). Both name what is wrong, then what would be right.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -431,8 +431,7 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __post_init__(self) -> None:
-        if type(self.severity) is not Severity:
-            object.__setattr__(self, "severity", Severity(self.severity))
+        as_member(self, "severity", Severity)
 
     def message(self, lang: str = "ja") -> str:
         ja, en = MESSAGES[self.code]
