@@ -16,7 +16,7 @@ import pytest
 from trainer.reading.ruby import plain
 from trainer.scenarios.elements import APP_LOOKS
 from trainer.scenarios.model import Step, Text
-from trainer.widgets.strings import STRINGS
+from trainer.words.catalogue import STRINGS
 
 from .catalogue import catalogue, texts
 

@@ -14,7 +14,6 @@ from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.phrases import phrase_starts
 from trainer.widgets.ruby_label import RubyLabel
-from trainer.widgets.strings import STRINGS
 from trainer.widgets.text_layout import (
     BODY_LINE_HEIGHT,
     LINE_HEIGHT,
@@ -23,6 +22,7 @@ from trainer.widgets.text_layout import (
     laid_out,
     text_size,
 )
+from trainer.words.catalogue import STRINGS
 
 CHARS = (6, 8, 11, 14, 18, 24, 32)
 """Line widths, in characters of the font (a phone's screen is about 11 at 150 %, a panel 20–30)."""

@@ -13,7 +13,7 @@ from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings
 from trainer.reading.ruby import plain
 from trainer.scenarios import modes
-from trainer.widgets.strings import tr
+from trainer.words.catalogue import tr
 
 
 def _window(qtbot, scenarios, lang=None) -> MainWindow:

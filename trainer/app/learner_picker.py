@@ -14,7 +14,7 @@ with the text size up to 200 % like the top bar, the names up to 300 %; from
 first name, the guest button and the instructor button are all in view at
 every size.
 
-Every word comes from the app's catalogue (``trainer.widgets.strings``).
+Every word comes from the app's catalogue (``trainer.words.catalogue``).
 Every button is at least :data:`MIN_TARGET_PX` square, has its visible text
 as accessible name, and works from the keyboard (Tab to move, Enter or Space
 to choose).
@@ -43,7 +43,7 @@ from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
-from trainer.widgets.strings import tr
+from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.app")
 

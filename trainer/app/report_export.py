@@ -21,7 +21,7 @@ from pathlib import Path
 
 from trainer.progress.models import SessionKind
 from trainer.progress.reports import CityReport
-from trainer.widgets.strings import STRINGS, tr
+from trainer.words.catalogue import STRINGS, tr
 
 log = logging.getLogger(__name__)
 

@@ -36,8 +36,8 @@ from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.matching import default_speech_normaliser
 from trainer.scenarios.model import Expectation, Mistake, Scenario, Step, Text
 from trainer.scenarios.runner import PRAISES
-from trainer.widgets.strings import tr
 from trainer.widgets.watch_steps import describe, describe_mistake
+from trainer.words.catalogue import tr
 
 if TYPE_CHECKING:
     from trainer.app.player import Player

@@ -30,7 +30,7 @@ def board_lines(board, book, lang: str, title=lambda sid: sid) -> list[str]:
     """The board as plain lines (the terminal's view)."""
     from trainer.app.report_export import kind_name
     from trainer.progress.classes import STATE_FINISHED, STATE_RESTING
-    from trainer.widgets.strings import tr
+    from trainer.words.catalogue import tr
 
     session = book.open_session()
     if session is None:
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(board, book, lang: str, args: argparse.Namespace, title=lambda sid: sid) -> int:
-    from trainer.widgets.strings import tr
+    from trainer.words.catalogue import tr
 
     while True:
         try:

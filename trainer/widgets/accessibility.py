@@ -78,7 +78,7 @@ def name_in_context(widget: QWidget, context: str, lang: str = "ja") -> QWidget:
     text first, then what it is about — 「はじめる：お店のQRコードを読み取って払う」
     (WCAG 2.5.3: the name starts with the visible words; 4.1.2: it tells the controls apart).
     The context stays the description as well, for readers that show descriptions."""
-    from trainer.widgets.strings import tr
+    from trainer.words.catalogue import tr
 
     visible = widget.text() if hasattr(widget, "text") else widget.accessibleName()
     widget.setAccessibleName(tr("a11y.list_start", lang, action=visible, title=context) if context else visible)

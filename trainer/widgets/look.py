@@ -95,6 +95,6 @@ class Look:
         return getattr(self.theme, role)
 
     def tr(self, key: str, **args: object) -> str:
-        from trainer.widgets.strings import tr
+        from trainer.words.catalogue import tr
 
         return tr(key, self.lang, **args)

@@ -7,7 +7,7 @@ from trainer.reading.ruby import plain
 from trainer.scenarios import watch as plan
 from trainer.scenarios.model import Expectation, Mistake, Step
 from trainer.scenarios.runner import label_of
-from trainer.widgets.strings import tr
+from trainer.words.catalogue import tr
 
 
 def _label(step: Step, target: str | None, lang: str) -> str | None:

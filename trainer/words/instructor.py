@@ -1,6 +1,6 @@
 """The words of the instructor area, the help board, the city's report and 「手を挙げる」.
 
-The same shape as ``trainer.widgets.strings.STRINGS`` (key → (ja, en)) and
+The same shape as ``trainer.words.catalogue.STRINGS`` (key → (ja, en)) and
 merged into it, so ``tr(key, lang)`` / ``Look.tr`` find these keys too: the
 app keeps one catalogue. Kept in its own module only so several people can
 add words at once; it may be folded into ``strings.py`` at any time.

@@ -341,7 +341,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 def _merge_instructor_words() -> None:
     # The instructor area's words live in their own module of the same shape (see its docstring).
-    from trainer.widgets.strings_instructor import STRINGS as instructor
+    from trainer.words.instructor import STRINGS as instructor
 
     clash = set(STRINGS) & set(instructor)
     if clash:
