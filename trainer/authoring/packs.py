@@ -38,8 +38,9 @@ from typing import Any
 from trainer.pack_folder import PACKS_ENV, packs_dir
 from trainer.scenarios.loader import Walker, check_file
 from trainer.scenarios.model import Severity, Text, Where, as_member
-from trainer.scenarios.problems import MESSAGES, Problem, printable
+from trainer.scenarios.problems import Problem, known, printable
 from trainer.scenarios.yamlsource import compose, read_source
+from trainer.words.catalogue import tr
 
 MANIFEST = "pack.yaml"
 PACK_FORMAT = 1
@@ -107,20 +108,15 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 1
 _WINDOWS_BAD_CHARS = set('<>:"|?*')
 
 
-_NAME_REASONS = {
-    "too-long-path": (f"{MAX_PATH_CHARS}文字より長い", f"longer than {MAX_PATH_CHARS} characters"),
-    "too-long-name": (f"1つの名前が{MAX_NAME_BYTES}バイトより長い", f"one name is longer than {MAX_NAME_BYTES} bytes"),
-    "reserved": ("Windows で使えない名前（CON・NUL など）", "a name Windows reserves (CON, NUL ...)"),
-    "bad-char": ("Windows で使えない文字（< > : \" | ? * や末尾の点・空白）",
-                 "a character Windows refuses (< > : \" | ? *, or a trailing dot or space)"),
-}
+_NAME_REASON_LIMITS = {"too-long-path": MAX_PATH_CHARS, "too-long-name": MAX_NAME_BYTES}
+"""The limit each reason names (``pack.name_reason.<why>`` in the catalogue)."""
 
 
 def _size(n: int) -> str:
     return f"{n / MiB:.1f} MiB" if n >= MiB else f"{n / 1024:.0f} KiB"
 
 
-assert all(code in MESSAGES for code in (
+assert all(known(code) for code in (
     "pack-not-zip", "pack-unsafe-path", "pack-symlink", "pack-too-many-files", "pack-too-big",
     "pack-file-too-big", "pack-bomb", "pack-damaged", "pack-encrypted", "pack-method", "pack-duplicate",
     "pack-no-manifest", "pack-unlisted", "pack-installed", "pack-no-scenarios", "pack-bad-name", "pack-name-clash",
@@ -324,7 +320,9 @@ def inspect_archive(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInf
             continue
         why = _unstorable(name)
         if why is not None:
-            refuse(info, "pack-bad-name", reason_ja=_NAME_REASONS[why][0], reason_en=_NAME_REASONS[why][1])
+            reason = f"pack.name_reason.{why}"
+            limit = _NAME_REASON_LIMITS.get(why, 0)
+            refuse(info, "pack-bad-name", reason_ja=tr(reason, "ja", n=limit), reason_en=tr(reason, "en", n=limit))
             continue
         if stat.S_ISLNK(mode):
             refuse(info, "pack-symlink")

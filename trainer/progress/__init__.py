@@ -63,6 +63,7 @@ from trainer.progress.recorder import ProgressRecorder, RunListener, SaveState, 
 from trainer.progress.reports import Reports
 from trainer.progress.roster import ROSTER_FILENAME, LearnerChoices
 from trainer.progress.store import ProgressStore, ResumePoint
+from trainer.words.catalogue import tr
 
 __all__ = [
     "InstructorPin",
@@ -110,10 +111,7 @@ class Progress:
         """A plain-Japanese notice to show at start, or None."""
         notes = [self.integrity.message_ja, self.recorder.outbox_notice_ja]
         if self.problem and self.integrity.unavailable is None:
-            notes.append(
-                "記録のデータベースにつながりません。練習はできます。"
-                "記録はこのパソコンに残しておき、つながったときに保存します。"
-            )
+            notes.append(tr("record.unreachable", "ja"))
         text = "\n".join(dict.fromkeys(n for n in notes if n))
         return text or None
 
@@ -121,8 +119,7 @@ class Progress:
     def notice_en(self) -> str | None:
         notes = [self.integrity.message_en, getattr(self.recorder, "outbox_notice_en", None)]
         if self.problem and self.integrity.unavailable is None:
-            notes.append("The record's database cannot be reached. Practice goes on; records are kept on this PC "
-                         "and saved when it is back.")
+            notes.append(tr("record.unreachable", "en"))
         text = "\n".join(dict.fromkeys(n for n in notes if n))
         return text or None
 

@@ -49,6 +49,7 @@ from trainer.progress.models import (
 from trainer.progress.records import short_id
 from trainer.progress.transaction import Transaction
 from trainer.scenarios import events as ev
+from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.progress")
 
@@ -180,7 +181,7 @@ class ClassBook:
         venue_id = uuid.uuid4()
         with self._writes.begin() as conn:
             if conn.execute(select(Venue.id).where(Venue.name == name)).first() is not None:
-                raise InvalidName("この会場はもう一覧にあります。", "This venue is already in the list.")
+                raise InvalidName(tr("record.venue.exists", "ja"), tr("record.venue.exists", "en"))
             conn.execute(insert(Venue), {"id": venue_id, "name": name, "created_at": utcnow()})
         return venue_id
 
@@ -189,7 +190,7 @@ class ClassBook:
         with self._writes.begin() as conn:
             clash = conn.execute(select(Venue.id).where(Venue.name == name, Venue.id != venue_id)).first()
             if clash is not None:
-                raise InvalidName("この会場はもう一覧にあります。", "This venue is already in the list.")
+                raise InvalidName(tr("record.venue.exists", "ja"), tr("record.venue.exists", "en"))
             if conn.execute(update(Venue).where(Venue.id == venue_id).values(name=name)).rowcount == 0:
                 raise NotFound(str(venue_id))
 
@@ -308,7 +309,7 @@ class ClassBook:
 
 
 def _venue_name(name: str) -> str:
-    return clean_name(name, what_ja="会場")
+    return clean_name(name, what="venue")
 
 
 def _instructor(name: str) -> str:

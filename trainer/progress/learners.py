@@ -40,6 +40,7 @@ from trainer.progress.models import (
     utcnow,
 )
 from trainer.progress.transaction import Transaction
+from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.progress")
 
@@ -58,7 +59,7 @@ class InvalidName(ValueError):
 class NotFound(LookupError):
     """The learner, group or session does not exist (any more)."""
 
-    message_ja = "見つかりません。ほかの画面で消された可能性があります。"
+    message_ja = tr("record.not_found", "ja")
 
 
 @dataclass(frozen=True)
@@ -105,26 +106,28 @@ def _hidden_characters(text: str) -> list[str]:
             and unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn")]
 
 
-def clean_name(name: str, *, what_ja: str = "名前") -> str:
+def clean_name(name: str, *, what: str = "name") -> str:
     """A display name with surrounding and repeated spaces removed; 1–60 characters.
 
     Invisible and direction-changing characters are refused (a name must read as it is
     stored: 「\u202eおかし」 would show reversed, a zero-width space makes two names that
     look the same).
     """
+    what_ja, what_en = tr(f"record.what.{what}", "ja"), tr(f"record.what.{what}", "en")
     hidden = _hidden_characters(name or "")
     if hidden:
         codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(hidden))
         raise InvalidName(
-            f"{what_ja}に、見えない文字や文字の向きを変える記号（{codes}）が入っています。消してから入れてください。",
-            f"The name holds invisible or direction-changing characters ({codes}); remove them.",
+            tr("record.name.hidden", "ja", what=what_ja, codes=codes),
+            tr("record.name.hidden", "en", what=what_en, codes=codes),
         )
     cleaned = " ".join((name or "").split())
     if not cleaned:
-        raise InvalidName(f"{what_ja}を入れてください。", "Please enter a name.")
+        raise InvalidName(tr("record.name.blank", "ja", what=what_ja), tr("record.name.blank", "en", what=what_en))
     if len(cleaned) > NAME_LENGTH:
         raise InvalidName(
-            f"{what_ja}は{NAME_LENGTH}文字までです。", f"A name has at most {NAME_LENGTH} characters."
+            tr("record.name.too_long", "ja", what=what_ja, n=NAME_LENGTH),
+            tr("record.name.too_long", "en", what=what_en, n=NAME_LENGTH),
         )
     return cleaned
 
@@ -138,7 +141,7 @@ def export_file_name(display_name: str, on: dt.date | None = None) -> str:
     name = "".join("_" if ch in _UNSAFE_IN_FILE_NAMES or unicodedata.category(ch)[0] in "CZ" and ch != " " else ch
                    for ch in display_name).strip(" .") or "learner"
     name = "_".join(name.split())[:40]
-    return f"学習記録_{name}_{day}.json"
+    return tr("record.export_file", "ja", name=name, day=day)
 
 
 def _place_without_replacing(tmp: Path, target: Path) -> None:
@@ -471,24 +474,24 @@ class LearnerDirectory:
             return [GroupInfo(*row) for row in conn.execute(stmt)]
 
     def add_group(self, name: str) -> uuid.UUID:
-        cleaned = clean_name(name, what_ja="クラスの名前")
+        cleaned = clean_name(name, what="group")
         group_id = uuid.uuid4()
         try:
             with self._begin() as conn:
                 conn.execute(insert(Group), {"id": group_id, "name": cleaned, "created_at": utcnow()})
         except IntegrityError as exc:
-            raise InvalidName("同じ名前のクラスがもうあります。", "A group with this name exists.") from exc
+            raise InvalidName(tr("record.group.exists", "ja"), tr("record.group.exists", "en")) from exc
         return group_id
 
     def rename_group(self, group_id: uuid.UUID, name: str) -> None:
-        cleaned = clean_name(name, what_ja="クラスの名前")
+        cleaned = clean_name(name, what="group")
         try:
             with self._begin() as conn:
                 done = conn.execute(update(Group).where(Group.id == group_id).values(name=cleaned))
                 if done.rowcount == 0:
                     raise NotFound(str(group_id))
         except IntegrityError as exc:
-            raise InvalidName("同じ名前のクラスがもうあります。", "A group with this name exists.") from exc
+            raise InvalidName(tr("record.group.exists", "ja"), tr("record.group.exists", "en")) from exc
 
     def remove_group(self, group_id: uuid.UUID) -> None:
         """Remove a group; its learners stay, without a group."""
@@ -518,7 +521,7 @@ class LearnerDirectory:
                 {
                     "id": session_id,
                     "held_on": held_on,
-                    "venue": clean_name(venue, what_ja="会場"),
+                    "venue": clean_name(venue, what="venue"),
                     "instructor_name": " ".join(instructor_name.split())[:NAME_LENGTH],
                     "group_id": group_id,
                     "created_at": utcnow(),

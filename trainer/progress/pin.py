@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable
 
 from trainer.progress.store import ProgressStore
+from trainer.words.catalogue import tr
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ _MAXMEM = 64 * 1024 * 1024
 class PinFormatError(ValueError):
     """The PIN is not 4–8 digits. ``message_ja`` is for the screen."""
 
-    message_ja = f"暗証番号は{PIN_MIN_DIGITS}〜{PIN_MAX_DIGITS}けたの数字です。"
+    message_ja = tr("pin.format", "ja")
+    message_en = tr("pin.format", "en")
 
 
 def normalize_pin(pin: str) -> str:
@@ -87,14 +89,8 @@ def verify_pin(pin: str, stored: str) -> bool:
 class PinRecoveryNeeded(RuntimeError):
     """The PIN is missing from a record that has learners: it cannot be set from the app."""
 
-    message_ja = RECOVERY_JA = (
-        "この記録には学習者がいるのに、暗証番号がありません。画面からは新しい暗証番号を決められません。"
-        "管理の担当者が、説明書（docs/reliability.md「暗証番号の復旧」）の手順で設定しなおしてください。"
-    )
-    message_en = (
-        "This record has learners but no PIN, so a new PIN cannot be set here. The person in charge can "
-        "set one with the recovery steps in docs/reliability.md (\"Recovering the PIN\")."
-    )
+    message_ja = RECOVERY_JA = tr("pin.recovery", "ja")
+    message_en = tr("pin.recovery", "en")
 
 
 #: Failed tries allowed before each further try must wait.
@@ -205,9 +201,13 @@ class InstructorPin:
 
     def failure_message_ja(self) -> str:
         """What the PIN page says after a refused try."""
+        return self.failure_message("ja")
+
+    def failure_message(self, lang: str = "ja") -> str:
+        """What the PIN page says after a refused try, in ``lang``."""
         if self.needs_recovery():
-            return PinRecoveryNeeded.message_ja
+            return tr("pin.recovery", lang)
         wait = self.wait_seconds()
         if wait > 0:
-            return f"暗証番号がちがいます。{int(wait + 0.999)}秒たってから、もう一度入れてください。"
-        return "暗証番号がちがいます。もう一度入れてください。"
+            return tr("pin.wait", lang, n=int(wait + 0.999))
+        return tr("pin.wrong", lang)

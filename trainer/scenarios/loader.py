@@ -47,7 +47,7 @@ from trainer.scenarios.model import (
     ValueMatch,
     Where,
 )
-from trainer.scenarios.problems import TYPE_NAMES, Problem, ScenarioError
+from trainer.scenarios.problems import Problem, ScenarioError, type_name
 from trainer.scenarios.safe_regex import catastrophic
 from trainer.scenarios.yamlsource import (
     compose,
@@ -56,6 +56,7 @@ from trainer.scenarios.yamlsource import (
     scan_control_characters,
     scan_input_method_slips,
 )
+from trainer.words.catalogue import tr
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -118,6 +119,12 @@ def suggest(word: str, options: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
+def _where(place: str, **fields: object) -> dict[str, str]:
+    """Where a missing key belongs, in words, for the ``missing-key`` problem (``problem.where.<name>``)."""
+    key = f"problem.where.{place}"
+    return {"where_ja": tr(key, "ja", **fields), "where_en": tr(key, "en", **fields)}
+
+
 def _kind_of(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "mapping"
@@ -150,12 +157,11 @@ class Walker:
 
     def wrong_type(self, node: yaml.Node, key: str, want: str) -> None:
         got = _kind_of(node)
-        self.problem(node, "wrong-type", key=key, want_ja=TYPE_NAMES[want][0], want_en=TYPE_NAMES[want][1],
-                     got_ja=TYPE_NAMES.get(got, TYPE_NAMES["scalar"])[0],
-                     got_en=TYPE_NAMES.get(got, TYPE_NAMES["scalar"])[1])
+        self.problem(node, "wrong-type", key=key, want_ja=type_name(want, "ja"), want_en=type_name(want, "en"),
+                     got_ja=type_name(got, "ja"), got_en=type_name(got, "en"))
 
     def mapping(self, node: yaml.Node, key: str, allowed: Iterable[str], required: Iterable[str] = (),
-                where_ja: str = "ここ", where_en: str = "this part") -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+                where_ja: str = "", where_en: str = "") -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         """Check a mapping's keys; return key -> (key node, value node)."""
         if not isinstance(node, yaml.MappingNode):
             self.wrong_type(node, key, "map")
@@ -180,7 +186,8 @@ class Walker:
             result[name] = (key_node, value_node)
         for name in required:
             if name not in result:
-                self.problem(node, "missing-key", key=name, where_ja=where_ja, where_en=where_en)
+                self.problem(node, "missing-key", key=name, **(_where("here") if not where_ja else
+                                                              {"where_ja": where_ja, "where_en": where_en}))
         return result
 
     def sequence(self, node: yaml.Node, key: str) -> list[yaml.Node]:
@@ -503,7 +510,7 @@ def _element(w: Walker, node: yaml.Node) -> Element | None:
         return None
     type_node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "type"), None)
     if type_node is None:
-        w.problem(node, "missing-key", key="type", where_ja="画面の部品", where_en="the element")
+        w.problem(node, "missing-key", key="type", **_where("element"))
         return None
     type_name = type_node.value if isinstance(type_node, yaml.ScalarNode) else None
     kind = element_kinds.KINDS.get(type_name or "")
@@ -559,7 +566,7 @@ def _key_value(w: Walker, spec: element_kinds.Key, node: yaml.Node, name: str) -
     if kind == "list":
         result = []
         for entry in w.sequence(node, name):
-            found = w.mapping(entry, name, item, required, where_ja=f"「{name}」の項目", where_en=f"each {name} item")
+            found = w.mapping(entry, name, item, required, **_where("item", name=name))
             if found is not None:
                 result.append(MappingProxyType({k: _key_value(w, item[k], v, k) for k, (_, v) in found.items()}))
         return tuple(result)
@@ -685,7 +692,7 @@ def _bind_parts(w: Walker, expectations: tuple[Expectation, ...], device: str,
 
 
 def _step(w: Walker, node: yaml.Node, index: int, device: str = "phone", app: str | None = None) -> Step | None:
-    found = w.mapping(node, "steps", STEP_KEYS, ("id", "say"), where_ja="このステップ", where_en="this step")
+    found = w.mapping(node, "steps", STEP_KEYS, ("id", "say"), **_where("step"))
     if found is None:
         return None
     if "device" in found:
@@ -706,7 +713,7 @@ def _step(w: Walker, node: yaml.Node, index: int, device: str = "phone", app: st
         w.problem(found["choices"][0], "expect-and-choices")
     mistakes: list[Mistake] = []
     for number, item in enumerate(w.sequence(get["mistakes"], "mistakes") if "mistakes" in get else (), 1):
-        m = w.mapping(item, "mistakes", MISTAKE_KEYS, ("when", "say"), where_ja="この間違い", where_en="this mistake")
+        m = w.mapping(item, "mistakes", MISTAKE_KEYS, ("when", "say"), **_where("mistake"))
         if m is None:
             continue
         mistake_id = w.ident(m["id"][1], "id") if "id" in m else f"m{number}"
@@ -717,7 +724,7 @@ def _step(w: Walker, node: yaml.Node, index: int, device: str = "phone", app: st
             mistakes.append(Mistake(mistake_id, when, say_m, w.where(item), show=bool(show)))
     choices: list[Choice] = []
     for item in w.sequence(get["choices"], "choices") if "choices" in get else ():
-        c = w.mapping(item, "choices", CHOICE_KEYS, ("next",), where_ja="この選択肢", where_en="this choice")
+        c = w.mapping(item, "choices", CHOICE_KEYS, ("next",), **_where("choice"))
         if c is None:
             continue
         action_part = yaml.MappingNode("tag:yaml.org,2002:map",
@@ -782,7 +789,7 @@ def _readings(w: Walker, node: yaml.Node) -> dict[str, str]:
 def _sources(w: Walker, node: yaml.Node) -> tuple[Source, ...]:
     sources = []
     for item in w.sequence(node, "sources"):
-        found = w.mapping(item, "sources", SOURCE_KEYS, ("title",), where_ja="参考にした資料", where_en="the source")
+        found = w.mapping(item, "sources", SOURCE_KEYS, ("title",), **_where("source"))
         if not found or "title" not in found:
             continue
         title = w.string(found["title"][1], "title")
@@ -876,7 +883,7 @@ def build(node: yaml.Node, shown: str, base_dir: Path | None,
         first = {id(n): n for n in shared}.values()
         problems = [Problem(w.where(n), "alias") for n in first]
         return None, sorted(problems, key=lambda p: (p.where.line, p.where.column))
-    top = w.mapping(node, "scenario", TOP_KEYS, TOP_REQUIRED, where_ja="ファイルの先頭", where_en="the top of the file")
+    top = w.mapping(node, "scenario", TOP_KEYS, TOP_REQUIRED, **_where("top"))
     if top is None:
         return None, w.problems
     get = {k: v for k, (_, v) in top.items()}

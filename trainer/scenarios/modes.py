@@ -21,6 +21,7 @@ from trainer.scenarios.events import ActionJudged, HintGiven, Judgement, RunEven
 from trainer.scenarios.matching import fold
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import label_of
+from trainer.words.catalogue import both
 
 WATCH = "watch"
 TRY = "try"
@@ -30,28 +31,16 @@ MODES = (WATCH, TRY, ALONE)
 「見てみる」 (the app plays it, ``trainer.scenarios.watch``), 「やってみる」, 「ひとりで」."""
 
 
-def _text(ja: str, en: str) -> Text:
-    return Text(MappingProxyType({"ja": ja, "en": en}))
+def _text(key: str) -> Text:
+    return Text(MappingProxyType(both(key)))
 
 
-DEFAULT_TASK = _text("画面をよく見て、最後まで自分の力でやってみましょう。",
-                     "Look at the screen carefully and go through to the end on your own.")
+DEFAULT_TASK = _text("alone.default_task")
 """The task when the scenario has no ``task:`` (``trainer check`` warns about that)."""
 
-_GOALS = {
-    "tap": ("画面の中から押すところを探して、押しましょう。", "Find the right place on the screen and press it."),
-    "long-press": ("画面の中から探して、長く押し続けましょう。", "Find it on the screen and press and hold it."),
-    "enter": ("必要なことを入力しましょう。", "Type in what is needed."),
-    "choose": ("画面の中から、合うものを選びましょう。", "Choose the right one on the screen."),
-    "toggle": ("確かめて、チェックを入れましょう。", "Check it and tick the box."),
-    "place": ("カードを読み取り機に置きましょう。", "Put the card on the reader."),
-    "scan": ("カメラで、コードを読み取りましょう。", "Read the code with the camera."),
-    "say": ("したいことを、声に出して頼んでみましょう。", "Say out loud what you would like."),
-    "swipe": ("画面を指でなぞって、先へ進みましょう。", "Swipe the screen to go on."),
-    "continue": ("読んだら、次へ進みましょう。", "When you have read it, go on."),
-    "choices": ("画面をよく見て、どうするか自分で決めましょう。", "Look at the screen carefully and decide what to do."),
-}
-GENERIC_GOALS = MappingProxyType({kind: _text(ja, en) for kind, (ja, en) in _GOALS.items()})
+_GOAL_KINDS = ("tap", "long-press", "enter", "choose", "toggle", "place", "scan", "say", "swipe", "continue",
+               "choices")
+GENERIC_GOALS = MappingProxyType({kind: _text(f"alone.default_goal.{kind}") for kind in _GOAL_KINDS})
 """The default goal per kind of action: never a button's name."""
 
 

@@ -33,6 +33,7 @@ from trainer.scenarios.events import (
 from trainer.scenarios.matching import action_matches, default_speech_normaliser
 from trainer.scenarios.model import Expectation, Hint, Scenario, Step, Text
 from trainer.scenarios.snapshot import Snapshot
+from trainer.words.catalogue import STRINGS, both, tr
 
 Listener = Callable[[RunEvent], None]
 
@@ -40,40 +41,13 @@ OFFER_HINT_AFTER = 2
 """After this many mistakes on one step the player offers a hint (never a timer)."""
 
 
-def _text(ja: str, en: str) -> Text:
-    return Text(MappingProxyType({"ja": ja, "en": en}))
+def _text(key: str, **fields: object) -> Text:
+    return Text(MappingProxyType(both(key, **fields)))
 
 
-PRAISES = (
-    _text("そのとおりです！", "That's right!"),
-    _text("よくできました。", "Well done."),
-    _text("いいですね。その調子です。", "Good. Keep going."),
-)
-DEFAULT_MISTAKE = _text(
-    "だいじょうぶです。つまずくのは当たり前です。もう一度ゆっくりやってみましょう。",
-    "That's all right — everyone stumbles. Let's try again, slowly.",
-)
-OFFER_HINT = _text("「ヒント」を押すと、やり方をお手伝いします。", "Press 「ヒント」 (Hint) and I'll help you.")
-
-_VERBS = {
-    "tap": ("「{label}」を押しましょう。", "Press “{label}”."),
-    "long-press": ("「{label}」を長く押し続けましょう。", "Press and hold “{label}”."),
-    "enter": ("「{label}」に入力しましょう。", "Type into “{label}”."),
-    "choose": ("「{label}」を選びましょう。", "Choose “{label}”."),
-    "toggle": ("「{label}」にチェックを入れましょう。", "Tick “{label}”."),
-    "place": ("カードを読み取り機の上に置きましょう。", "Place the card on the reader."),
-    "scan": ("カメラを動かして、コードを枠の中に入れましょう。", "Move the camera so the code is inside the frame."),
-    "say": ("「{label}」と話しかけてみましょう。", "Say “{label}”."),
-    "swipe": ("画面を指でなぞりましょう（{label}）。", "Swipe the screen ({label})."),
-    "continue": ("「次へ」を押しましょう。", "Press “Next”."),
-    "insert": ("手元の{object}を、「{label}」に入れましょう。", "Put the {object} into the {label}."),
-    "take": ("「{label}」から取りましょう。", "Take it from the {label}."),
-    "press": ("「{label}」を押しましょう。", "Press the {label}."),
-    "look": ("カメラを見て、顔を枠の中に合わせましょう。", "Look at the camera so your face fits the frame."),
-    "place-part": ("手元の{object}を、「{label}」に置きましょう。", "Lay the {object} on the {label}."),
-    "long-press-part": ("「{label}」を長く押し続けましょう。", "Press and hold the {label}."),
-}
-_DIRECTIONS = {"left": ("左へ", "left"), "right": ("右へ", "right"), "up": ("上へ", "up"), "down": ("下へ", "down")}
+PRAISES = tuple(_text(f"praise.{n}") for n in (1, 2, 3))
+DEFAULT_MISTAKE = _text("mistake.default")
+OFFER_HINT = _text("player.hint_offer")
 
 
 @dataclass(frozen=True)
@@ -239,25 +213,27 @@ class Run:
         return None
 
     def _default_hint_text(self, step: Step, expect: Expectation) -> Text:
-        ja, en = _VERBS.get(expect.kind, _VERBS["tap"])
+        verb = f"hint.verb.{expect.kind}" if f"hint.verb.{expect.kind}" in STRINGS else "hint.verb.tap"
         label_ja = label_en = expect.target or ""
         part = device_kinds.part(step.device, expect.target) if (
             expect.target not in step.screen.ids() and expect.kind in device_kinds.PART_ACTIONS) else None
         if part is not None:
-            ja, en = _VERBS.get(f"{expect.kind}-part", (ja, en))
+            verb = f"hint.verb.{expect.kind}-part" if f"hint.verb.{expect.kind}-part" in STRINGS else verb
             held = [o for o in step.body.get("hand", ()) if not part.accepts or o in part.accepts]
             thing = held[0] if held else (part.accepts[0] if part.accepts else "")
-            return _text(ja.format(label=part.label_ja, object=device_kinds.object_label(thing, "ja")),
-                         en.format(label=part.label_en, object=device_kinds.object_label(thing, "en")))
+            return Text(MappingProxyType({
+                lang: tr(verb, lang, label=label, object=device_kinds.object_label(thing, lang))
+                for lang, label in (("ja", part.label_ja), ("en", part.label_en))}))
         if expect.kind is ActionKind.SAY and expect.phrases:
             label_ja = label_en = expect.phrases[0]
         elif expect.kind is ActionKind.SWIPE:
-            label_ja, label_en = _DIRECTIONS.get(expect.target or "", ("", ""))
+            direction = f"hint.direction.{expect.target}"
+            label_ja, label_en = (tr(direction, "ja"), tr(direction, "en")) if direction in STRINGS else ("", "")
         elif expect.target:
             label = label_of(step, expect.target)
             if label is not None:
                 label_ja, label_en = label.get("ja"), label.get("en")
-        return _text(ja.format(label=label_ja), en.format(label=label_en))
+        return Text(MappingProxyType({"ja": tr(verb, "ja", label=label_ja), "en": tr(verb, "en", label=label_en)}))
 
     def next_hint(self) -> Hint | None:
         """The next hint on this step (emits HintGiven), or None when all were given."""

@@ -2,8 +2,7 @@
 
 The same shape as ``trainer.words.catalogue.STRINGS`` (key → (ja, en)) and
 merged into it, so ``tr(key, lang)`` / ``Look.tr`` find these keys too: the
-app keeps one catalogue. Kept in its own module only so several people can
-add words at once; it may be folded into ``strings.py`` at any time.
+app keeps one catalogue. One table per audience (``trainer.words``).
 """
 
 from __future__ import annotations
@@ -121,8 +120,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learners.group_remove_ask": ("このクラスを削除します。学習者と記録は残ります（クラスなしになります）。",
                                   "Remove this group. Learners and records stay (without a group)."),
     "learners.group_removed": ("クラスを削除しました。", "Group removed."),
-    "name.blank": ("名前を入れてください。", "Please enter a name."),
-    "name.too_long": ("名前は{n}文字までです。", "A name has at most {n} characters."),
     # class sessions page
     "classes.open_now": ("いま開いている教室：{date} {venue}（{kind}）　講師：{instructor}",
                          "Open now: {date} {venue} ({kind}), instructor: {instructor}"),
@@ -255,7 +252,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.name": ("名前", "Name"),
     "report.col.scenarios_finished": ("最後までできた練習", "Practices finished"),
     "report.chart": ("{title}（棒グラフ）", "{title} (bar chart)"),
-    "report.page": ("{n} / {total} ページ", "Page {n} of {total}"),
     "report.made": ("作成：{date}", "Made: {date}"),
     # learner / scenario progress (reports page)
     "progress.learner": ("学習者", "Learner"),

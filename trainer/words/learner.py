@@ -1,8 +1,8 @@
 """Every text of the player's own interface, Japanese first, English too.
 
 Scenario texts come from the scenario files; these are the app's words
-(buttons, notices, headings). ``tr(key, lang)`` picks the language; a
-missing English text falls back to Japanese, never to the key.
+(buttons, notices, headings), merged into ``trainer.words.catalogue``, whose
+``tr(key, lang)`` picks the language.
 """
 
 from __future__ import annotations
@@ -203,8 +203,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "settings.try_voice": ("声を聞いてみる", "Try the voice"),
     "settings.sample": ("この大きさで読めますか？", "Can you read this size?"),
     "settings.done": ("閉じる", "Close"),
-    "settings.on": ("はい", "On"),
-    "settings.off": ("いいえ", "Off"),
     "settings.voice_sample": ("こんにちは。この声で読み上げます。", "Hello. I will read with this voice."),
     # first start
     "first.heading": ("ようこそ。はじめに、文字の大きさを選びましょう。", "Welcome. First, choose a text size."),
@@ -247,13 +245,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kb.next": ("次の字へ（→）", "Next character (→)"),
     "kb.erase": ("消す", "Del"),
     "kb.newline": ("改行", "Return"),
-    "pad.enter": ("決定", "OK"),
     "kb.show": ("画面のキーボード", "On-screen keyboard"),
     "kb.space": ("空白", "Space"),
     "kb.kana": ("かな", "Kana"),
     "kb.latin": ("英数", "ABC"),
     "kb.small": ("小゛゜", "小゛゜"),
-    "kb.dakuten": ("゛゜", "゛゜"),
     "input.hidden": ("入力した数字は見えないようにしています", "What you type is hidden"),
     "camera.frame": ("QRコードを、この四角い枠の中に入れましょう", "Put the QR code inside this square"),
     "camera.up": ("上へ", "Up"),
@@ -290,11 +286,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "receipt.total": ("合計", "Total"),
     "money": ("{n} 円", "¥{n}"),
     "product.old": ("通常 {n} 円", "Was ¥{n}"),
-    "message.link": ("リンク", "Link"),
     "browser.secure": ("保護された通信", "Secure"),
     "browser.insecure": ("保護されていない通信", "Not secure"),
-    "pages.prev": ("前へ", "Previous"),
-    "pages.next": ("次へ", "Next"),
     "pages.count": ("{n} / {total}", "{n} / {total}"),
     "device.kiosk": ("マルチコピー機（練習用）", "Multi-copier (practice)"),
     "device.card_reader": ("受付の読み取り機（練習用）", "Reception card reader (practice)"),
@@ -304,7 +297,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "device.till": ("レジのお客様用画面（練習用）", "Till's customer display (practice)"),
     "device.face_reader": ("顔認証付きカードリーダー（練習用）", "Face-recognition card reader (practice)"),
     "device.paper": ("手元の紙（練習用）", "Paper in your hand (practice)"),
-    "device.pc": ("パソコン（練習用）", "Computer (practice)"),
     # device bodies: the learner's hand and the parts of the machines
     "body.hand": ("手元", "In your hand"),
     "body.hand_holds": ("手元: {things}", "In your hand: {things}"),
@@ -334,26 +326,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "body.face_done": ("顔の確認ができました", "Face confirmed"),
     "body.photo_ready": ("枠に合いました", "Your face fits the frame"),
     "body.nfc_spot": ("読み取り位置", "Reading spot"),
-    "body.camera": ("カメラ", "Camera"),
     "body.esc": ("Esc", "Esc"),
 }
 
-
-def _merge_instructor_words() -> None:
-    # The instructor area's words live in their own module of the same shape (see its docstring).
-    from trainer.words.instructor import STRINGS as instructor
-
-    clash = set(STRINGS) & set(instructor)
-    if clash:
-        raise RuntimeError(f"catalogue keys defined twice: {sorted(clash)}")
-    STRINGS.update(instructor)
-
-
-_merge_instructor_words()
-
-
-def tr(key: str, lang: str = "ja", **args: object) -> str:
-    """The interface text ``key`` in ``lang`` with ``{name}`` filled from ``args``."""
-    ja, en = STRINGS[key]
-    text = en if lang == "en" and en else ja
-    return text.format(**args) if args else text
