@@ -26,6 +26,7 @@ import trainer.widgets  # noqa: F401  (the PySide6 reference-count guard, see tr
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario, Step, Text
 from trainer.scenarios.runner import label_of
+from trainer.words.catalogue import STRINGS, tr
 
 log = logging.getLogger(__name__)
 
@@ -44,24 +45,8 @@ GUTTER = 26.0
 LINE_GAP = 44.0
 """Ruled note lines, one every 44 px (≈ 11.6 mm: room for large handwriting)."""
 
-_WORDS = {
-    "ja": {"goals": "この練習で身につくこと", "notes": "メモ", "step": "ステップ {n}", "minutes": "目安 {n} 分",
-           "level": "レベル {n}", "choices": "どちらを選びますか", "learned": "学んだこと",
-           "end": {"success": "おわり", "safe": "おわり（安全な終わり）", "risky": "おわり（危ない終わり・学び）"},
-           "to_end": {"success": "おわり", "safe": "安全な終わり", "risky": "危ない終わり"},
-           "go": "→ ステップ {n}", "sources": "参考", "page": "{n} / {total}",
-           "device": {"phone": "スマートフォン", "kiosk": "コピー機・端末", "speaker": "スマートスピーカー",
-                      "browser": "パソコン", "card-reader": "カード読み取り機"},
-           "easy": "やさしい日本語", "link": "メッセージのリンク"},
-    "en": {"goals": "What you will learn", "notes": "Notes", "step": "Step {n}", "minutes": "about {n} min",
-           "level": "level {n}", "choices": "Which will you choose?", "learned": "What you learned",
-           "end": {"success": "The end", "safe": "The end (safe)", "risky": "The end (risky — a lesson)"},
-           "to_end": {"success": "the end", "safe": "the safe end", "risky": "the risky end"},
-           "go": "→ step {n}", "sources": "Sources", "page": "{n} / {total}",
-           "device": {"phone": "smartphone", "kiosk": "kiosk", "speaker": "smart speaker",
-                      "browser": "computer", "card-reader": "card reader"},
-           "easy": "Easy Japanese", "link": "the link in the message"},
-}
+_SAMPLE_KANA = "\u3042"
+"""あ: a full-width sample to measure the height of one line (a glyph, not a word)."""
 
 
 @dataclass(frozen=True)
@@ -126,8 +111,16 @@ class Handout:
     def __init__(self, scenario: Scenario, options: HandoutOptions):
         self.scenario = scenario
         self.options = options
-        self.words = _WORDS["en" if options.lang == "en" else "ja"]
         self.numbers = {step.id: n for n, step in enumerate(scenario.steps, 1)}
+
+    def tr(self, key: str, **fields: object) -> str:
+        """The handout's word ``key`` in its language."""
+        return tr(key, self.options.lang, **fields)
+
+    def _of(self, family: str, name: str, default: str) -> str:
+        """``handout.<family>.<name>`` (an end, a device), or ``default`` when the catalogue has none."""
+        key = f"handout.{family}.{name}"
+        return self.tr(key) if key in STRINGS else default
 
     def t(self, text: Text | None) -> str:
         return text.get(self.options.lang) if text is not None else ""
@@ -192,7 +185,7 @@ class Handout:
         painter.drawText(QRectF(MARGIN, y, CONTENT_W - 120, FOOTER_H), Qt.AlignmentFlag.AlignLeft,
                          plain(self.t(self.scenario.title)))
         painter.drawText(QRectF(PAGE_W - MARGIN - 120, y, 120, FOOTER_H), Qt.AlignmentFlag.AlignRight,
-                         self.words["page"].format(n=page, total=total))
+                         self.tr("handout.page", n=page, total=total))
 
     def _heading_bar(self, pen: _Pen, text: str, x: float, y: float, width: float, px: int = 26) -> float:
         painter = pen.painter
@@ -203,34 +196,35 @@ class Handout:
         return height
 
     def _cover(self, pen: _Pen) -> None:
-        s, w = self.scenario, self.words
+        s = self.scenario
         y = MARGIN
         y += pen.text(self.t(s.title), MARGIN, y, CONTENT_W, 38, bold=True, colour="#10243F") + 10
-        meta = ("・" if self.options.lang != "en" else " · ").join((w["minutes"].format(n=s.minutes), w["level"].format(n=s.level),
-                          w["device"].get(s.device, s.device)))
+        meta = self.tr("handout.meta_separator").join((self.tr("handout.minutes", n=s.minutes),
+                                                       self.tr("handout.level", n=s.level),
+                                                       self._of("device", s.device, s.device)))
         y += pen.text(meta, MARGIN, y, CONTENT_W, 20, colour="#333333") + 18
         y += pen.text(self.t(s.summary), MARGIN, y, CONTENT_W, BODY_PX) + 26
         if s.goals:
-            y += self._heading_bar(pen, w["goals"], MARGIN, y, CONTENT_W) + 12
+            y += self._heading_bar(pen, self.tr("handout.goals"), MARGIN, y, CONTENT_W) + 12
             for goal in s.goals:
                 y += self._bullet(pen, self.t(goal), MARGIN + 6, y, CONTENT_W - 6, BODY_PX) + 10
             y += 18
         bottom = PAGE_H - MARGIN - FOOTER_H
         if s.sources:
-            lines = [f"{w['sources']}: " + "／".join(
+            lines = [self.tr("handout.sources") + ": " + "／".join(
                 src.title + (f"（{src.publisher}）" if src.publisher else "") for src in s.sources)]
             height = pen.measure(lines[0], CONTENT_W, 16)
             pen.text(lines[0], MARGIN, bottom - height, CONTENT_W, 16, colour="#444444")
             bottom -= height + 16
         if bottom - y > 2 * LINE_GAP:
-            y += self._heading_bar(pen, w["notes"], MARGIN, y, CONTENT_W) + 4
+            y += self._heading_bar(pen, self.tr("handout.notes"), MARGIN, y, CONTENT_W) + 4
             self._ruled(pen, MARGIN, y, CONTENT_W, bottom)
 
     def _bullet(self, pen: _Pen, text: str, x: float, y: float, width: float, px: int) -> float:
         """A round bullet beside the first line of ``text``; returns the height."""
         indent = px * 1.3
         height = pen.text(text, x + indent, y, width - indent, px)
-        first_line = pen.measure("あ", width, px)
+        first_line = pen.measure(_SAMPLE_KANA, width, px)
         # with furigana every line of the text keeps room above it: the first
         # line's characters sit that much lower than in plain text
         ruby_room = max(0.0, pen.measure(text, 10_000, px) - first_line)
@@ -252,11 +246,10 @@ class Handout:
             y += LINE_GAP
 
     def _step(self, pen: _Pen, step: Step, box: QRectF) -> None:
-        w = self.words
         number = self.numbers[step.id]
-        title = w["step"].format(n=number)
+        title = self.tr("handout.step", n=number)
         if step.is_finish:
-            title += "　" + w["end"].get(step.finish or "success", w["end"]["success"])
+            title += "　" + self._of("end", step.finish or "success", self.tr("handout.end.success"))
         has_picture = bool(step.screen.elements or step.screen.title)
         y = box.top()
         if has_picture and self.wide:  # the picture on top, the text below it
@@ -270,40 +263,39 @@ class Handout:
         y += self._heading_bar(pen, title, text_x, y, text_w, 24) + 12
         y += pen.text(self.t(step.say), text_x, y, text_w, BODY_PX) + 12
         if step.easy is not None and self.options.lang != "en":
-            y += pen.text(f"（{w['easy']}）" + self.t(step.easy), text_x, y, text_w, 20, colour="#333333") + 10
+            y += pen.text("（" + self.tr("handout.easy") + "）" + self.t(step.easy), text_x, y, text_w, 20, colour="#333333") + 10
         from trainer.widgets.watch_steps import handout_lines  # what the hand does in 「見てみる」
 
         for line in handout_lines(self.scenario, step, self.options.lang):
             y += pen.text(line, text_x, y, text_w, 20, colour="#10243F") + 8
         if step.choices:
-            y += pen.text(w["choices"], text_x, y, text_w, 20, bold=True, colour="#10243F") + 6
+            y += pen.text(self.tr("handout.choices"), text_x, y, text_w, 20, bold=True, colour="#10243F") + 6
             for choice in step.choices:
                 y += pen.text(self._choice_line(step, choice), text_x + 12, y, text_w - 12, 20) + 6
         if step.learned:
-            y += pen.text(w["learned"], text_x, y, text_w, 20, bold=True, colour="#10243F") + 6
+            y += pen.text(self.tr("handout.learned"), text_x, y, text_w, 20, bold=True, colour="#10243F") + 6
             for item in step.learned:
                 y += self._bullet(pen, self.t(item), text_x + 4, y, text_w - 4, 20) + 6
         if box.bottom() - y > LINE_GAP * 1.5:
             pen.painter.setPen(QPen(QColor("#555555"), 1))
             pen.painter.setFont(pen.font(18, bold=True))
-            pen.painter.drawText(QRectF(text_x, y + 4, text_w, 26), Qt.AlignmentFlag.AlignLeft, w["notes"])
+            pen.painter.drawText(QRectF(text_x, y + 4, text_w, 26), Qt.AlignmentFlag.AlignLeft, self.tr("handout.notes"))
             self._ruled(pen, text_x, y + 4, text_w, box.bottom())
 
     def _choice_line(self, step: Step, choice) -> str:
-        w = self.words
         expect = choice.when[0]
         element = step.screen.ids().get(expect.target or "")
         label = label_of(step, expect.target) if expect.target else None
         if element is not None and element.type == "message" and element.id != expect.target:
-            what = w["link"]  # a link in a message: its address would say little
+            what = self.tr("handout.link")  # a link in a message: its address would say little
         else:
             what = f"「{self.t(label)}」" if label is not None else (expect.target or expect.kind)
         target = self.scenario.step(choice.next)
         if target.is_finish:
-            where = w["to_end"].get(target.finish or "success", w["to_end"]["success"])
-            where += f"（{w['go'].format(n=self.numbers[target.id])[2:]}）"
+            where = self._of("to_end", target.finish or "success", self.tr("handout.to_end.success"))
+            where += "（" + self.tr("handout.go", n=self.numbers[target.id])[2:] + "）"
         else:
-            where = w["go"].format(n=self.numbers[target.id])[2:]
+            where = self.tr("handout.go", n=self.numbers[target.id])[2:]
         return f"・{what} → {where}"
 
     def _picture(self, pen: _Pen, step: Step, box: QRectF) -> float:

@@ -32,26 +32,13 @@ from trainer.reading.ruby import plain
 from trainer.scenarios.loader import check_file
 from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.look import Look
+from trainer.words.catalogue import tr
 
 log = logging.getLogger(__name__)
 
 RELOAD_DELAY_MS = 150
 """Wait this long after a change before reading: an editor's save can be several writes."""
 
-_WORDS = {
-    "ja": {"title": "プレビュー: {name}", "banner": "プレビュー（記録しません）— 保存すると自動で読み直します",
-           "loaded": "{time} に読み込みました（ステップ「{step}」）", "problems": "このファイルには問題があります（{n} 件）",
-           "fix": "直して保存すると、自動で読み直します。", "finished": "おわり（{outcome}）: {text}",
-           "again": "もう一度", "gone": "ファイルが見つかりません — 名前や場所が変わっていないか確かめてください。",
-           "crash": "表示できませんでした（{error}）— ファイルを直して保存してください。",
-           "no-step": "ステップ「{step}」はありません — 最初のステップから始めます。"},
-    "en": {"title": "Preview: {name}", "banner": "Preview (nothing is recorded) — reloads when you save",
-           "loaded": "loaded at {time} (step '{step}')", "problems": "This file has problems ({n})",
-           "fix": "Fix them and save: the preview reloads by itself.", "finished": "The end ({outcome}): {text}",
-           "again": "Play again", "gone": "the file is gone — check its name and folder.",
-           "crash": "could not show this ({error}) — fix the file and save.",
-           "no-step": "there is no step '{step}' — starting from the first step."},
-}
 
 
 class PreviewWindow(QWidget):
@@ -66,13 +53,12 @@ class PreviewWindow(QWidget):
         self.path = Path(path).resolve()
         self.look = look
         self.step_id = step_id
-        self.words = _WORDS["en" if look.lang == "en" else "ja"]
         self.scenario: Scenario | None = None
         self.player = None
         self.problems: list[str] = []
         self.loads = 0
         self._at_finish = False
-        self.setWindowTitle(self.words["title"].format(name=self.path.name))
+        self.setWindowTitle(tr("preview.title", self.look.lang, name=self.path.name))
         self._build()
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._changed)
@@ -103,7 +89,7 @@ class PreviewWindow(QWidget):
         bar.setPalette(bar_palette)
         row = QHBoxLayout(bar)
         row.setContentsMargins(look.px(12), look.px(6), look.px(12), look.px(6))
-        self.banner = QLabel(self.words["banner"])
+        self.banner = QLabel(tr("preview.banner", self.look.lang))
         self.banner.setFont(look.font("small", bold=True))
         self.status = QLabel("")
         self.status.setFont(look.font("small"))
@@ -126,7 +112,7 @@ class PreviewWindow(QWidget):
         self.error_text.setFont(look.font("body"))
         self.error_text.setWordWrap(True)
         self.error_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_hint = QLabel(self.words["fix"])
+        self.error_hint = QLabel(tr("preview.fix", self.look.lang))
         self.error_hint.setFont(look.font("body"))
         self.error_hint.setWordWrap(True)
         column.setSpacing(look.px(14))
@@ -142,7 +128,7 @@ class PreviewWindow(QWidget):
         self.finish_text = QLabel("")
         self.finish_text.setFont(look.font("large"))
         self.finish_text.setWordWrap(True)
-        self.again = QPushButton(self.words["again"])
+        self.again = QPushButton(tr("preview.again", self.look.lang))
         self.again.setFont(look.font("button", bold=True))
         self.again.setMinimumHeight(look.target)
         self.again.clicked.connect(self._start_over)
@@ -173,7 +159,7 @@ class PreviewWindow(QWidget):
         stamp = time.strftime("%H:%M:%S")
         try:
             if not self.path.is_file():
-                self._show_problems([f"{self.path}: {self.words['gone']}"])
+                self._show_problems([f"{self.path}: " + tr("preview.gone", self.look.lang)])
                 return
             scenario, problems = check_file(self.path)
             if scenario is None:
@@ -182,10 +168,10 @@ class PreviewWindow(QWidget):
             self.scenario = scenario
             step = self._start_step(scenario)
             self._show_player(scenario, step)
-            self.status.setText(self.words["loaded"].format(time=stamp, step=step.id))
+            self.status.setText(tr("preview.loaded", self.look.lang, time=stamp, step=step.id))
             self.reloaded.emit(True)
         except Exception as error:  # an author's file must never crash the preview
-            self._show_problems([f"{self.path}: " + self.words["crash"].format(error=f"{type(error).__name__}: {error}")])
+            self._show_problems([f"{self.path}: " + tr("preview.crash", self.look.lang, error=f"{type(error).__name__}: {error}")])
 
     def _start_step(self, scenario: Scenario) -> Step:
         """The step to show: where the player is now if it still exists, else the chosen one."""
@@ -224,7 +210,7 @@ class PreviewWindow(QWidget):
 
     def _show_problems(self, lines: list[str]) -> None:
         self.problems = lines
-        self.error_title.setText(self.words["problems"].format(n=len(lines)))
+        self.error_title.setText(tr("preview.problems", self.look.lang, n=len(lines)))
         self.error_text.setText("\n\n".join(lines))
         self.stack.setCurrentWidget(self.error_page)
         self.status.setText(time.strftime("%H:%M:%S"))
@@ -233,7 +219,7 @@ class PreviewWindow(QWidget):
     @Slot(object)
     def _finished(self, step: Step) -> None:
         text = step.say.get(self.look.lang)
-        self.finish_text.setText(self.words["finished"].format(outcome=step.finish, text=plain(text)))
+        self.finish_text.setText(tr("preview.finished", self.look.lang, outcome=step.finish, text=plain(text)))
         self.stack.setCurrentWidget(self.finish_page)
         self._at_finish = True  # the next load starts at the chosen step again
 

@@ -50,6 +50,7 @@ DYNAMIC: dict[str, str] = {
     "class.kind.{}": "app.instructor.classes, app.report_export: one per kind of class",
     "finish.{}": "app.finish: one per way a scenario ends",
     "finish.alone_next_{}": "app.finish: what to try after practising alone",
+    "handout.{}.{}": "authoring.handout: an end or a device, by name",
     "hint.verb.{}": "scenarios.runner: the default hint, by action",
     "hint.verb.{}-part": "scenarios.runner: the default hint on a device part, by action",
     "hint.direction.{}": "scenarios.runner: the default hint of a swipe, by direction",

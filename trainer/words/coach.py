@@ -1,5 +1,6 @@
-"""What the engine says to a learner: praise, the kind word after a mistake, the offer of a hint,
-the default hint of each kind of action and the on-your-own goals (``trainer.scenarios``)."""
+"""What a learner is told while practising, beyond the screens' words: the engine's praise, the
+kind word after a mistake, the default hint of each kind of action and the on-your-own goals
+(``trainer.scenarios``), and the calm notices when the voice fails (``trainer.speech.messages``)."""
 
 from __future__ import annotations
 
@@ -47,4 +48,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "alone.default_goal.continue": ("読んだら、次へ進みましょう。", "When you have read it, go on."),
     "alone.default_goal.choices": ("画面をよく見て、どうするか自分で決めましょう。",
                            "Look at the screen carefully and decide what to do."),
+    # the voice failed: the app goes on with text (trainer.speech.messages)
+    "speech.no_device": ("音が出せませんでした。スピーカーやイヤホンを確かめてください。文字で続けられます。",
+                         "Could not play sound. Please check the speaker or earphones. You can go on with the text."),
+    "speech.no_player": ("音を出す仕組みが見つかりませんでした。文字で続けられます。",
+                         "No way to play sound was found on this computer. You can go on with the text."),
+    "speech.no_voice": ("読み上げの声が見つかりませんでした。文字で続けられます。",
+                        "No speaking voice was found. You can go on with the text."),
+    "speech.too_slow": ("読み上げに時間がかかりすぎたので、止めました。文字で続けられます。",
+                        "Reading aloud took too long and was stopped. You can go on with the text."),
+    "speech.engine_broken": ("読み上げがうまくいきませんでした。文字で続けられます。",
+                             "Reading aloud did not work. You can go on with the text."),
 }
