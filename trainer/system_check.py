@@ -16,9 +16,10 @@ def missing_packages() -> list[tuple[str, str]]:
     """Return (what, how to get it) for each optional package not found."""
     missing: list[tuple[str, str]] = []
     from trainer import fonts
+    from trainer.words.catalogue import tr
 
     if not all(path.is_file() for path in fonts.paths()):
-        missing.append(("BIZ UD Gothic font files of the app (読みやすいフォント)",
+        missing.append((f"{tr('system.font', 'en')} ({tr('system.font', 'ja')})",
                         "reinstall the app: python -m pip install --force-reinstall ."))
     if sys.platform.startswith("linux") and not shutil.which("espeak-ng") and not shutil.which("espeak"):
         missing.append(("espeak-ng (system voice for pyttsx3)", "sudo apt-get install espeak-ng alsa-utils"))

@@ -6,7 +6,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from trainer.app.crash_guard import MESSAGE_JA, install
+from trainer.app.crash_guard import install
+from trainer.words.catalogue import tr
 
 
 def test_an_error_in_a_slot_is_logged_and_told_gently(qtbot, tmp_path):
@@ -26,7 +27,7 @@ def test_an_error_in_a_slot_is_logged_and_told_gently(qtbot, tmp_path):
         qtbot.waitUntil(lambda: guard.notice is not None and guard.notice.isVisible())
         notice = guard.notice
         assert isinstance(notice, QMessageBox) and not notice.isModal()
-        assert notice.text() == MESSAGE_JA and "Traceback" not in notice.text()
+        assert notice.text() == tr("crash.message") and "Traceback" not in notice.text()
         logged = (tmp_path / "trainer.log").read_text(encoding="utf-8")
         assert "RuntimeError: a bug in a slot" in logged and "Traceback" in logged
         button.click()  # a second error does not stack a second message

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
-from trainer.app.learner_picker import GUEST_TEXT, INSTRUCTOR_TEXT, LearnerPicker
+from trainer.app.learner_picker import LearnerPicker
 from trainer.progress.learners import LearnerDirectory
+from trainer.words.catalogue import tr
 
 
 @pytest.fixture
@@ -45,10 +46,10 @@ def test_picker_shows_big_named_tiles_and_reports_the_choice(qtbot, directory):
     with qtbot.waitSignal(picker.learner_chosen) as chosen:
         qtbot.mouseClick(picker.guest_button, Qt.MouseButton.LeftButton)
     assert chosen.args == [None]
-    assert picker.guest_button.text() == GUEST_TEXT
+    assert picker.guest_button.text() == tr("picker.guest")
     with qtbot.waitSignal(picker.instructor_requested):
         qtbot.mouseClick(picker.instructor_button, Qt.MouseButton.LeftButton)
-    assert picker.instructor_button.text() == INSTRUCTOR_TEXT
+    assert picker.instructor_button.text() == tr("picker.instructor")
 
 
 def test_picker_works_from_the_keyboard_and_filters_by_group(qtbot, directory):

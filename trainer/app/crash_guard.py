@@ -28,17 +28,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger("trainer")
 
-MESSAGE_JA = (
-    "うまく動かないところがありました。ごめんなさい。\n"
-    "これまでの練習の記録は守られています。\n"
-    "このまま続けるか、「やめる」を押して、もう一度始めてください。"
-)
-MESSAGE_EN = (
-    "Something did not work as it should. Sorry.\n"
-    "Your practice record so far is safe.\n"
-    "Carry on, or press “Quit” and start again."
-)
-
 
 def log_file(folder: Path | None = None) -> Path | None:
     """Where tracebacks are written: the user's log folder (made if missing), else a
@@ -132,7 +121,9 @@ class CrashGuard:
     def _tell(self) -> None:
         if self.notice is not None and self.notice.isVisible():
             return  # one calm message at a time
-        text = MESSAGE_EN if self.lang == "en" else MESSAGE_JA
+        from trainer.words.catalogue import tr  # the catalogue loads after the guard is in place
+
+        text = tr("crash.message", self.lang)
         self.notice = QMessageBox(QMessageBox.Icon.Information, "trainer", text,
                                   QMessageBox.StandardButton.Ok, self.window)
         self.notice.setModal(False)

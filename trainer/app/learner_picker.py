@@ -43,7 +43,6 @@ from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
-from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.app")
 
@@ -53,11 +52,6 @@ MIN_TARGET_PX = 52
 COLUMNS = 3
 #: With more learners than this (a shared city record) and no group chosen, ask for the group first.
 MAX_TILES = 60
-
-GUEST_TEXT = tr("picker.guest")
-INSTRUCTOR_TEXT = tr("picker.instructor")
-ALL_GROUPS_TEXT = tr("picker.all")
-
 
 class LearnerSource(Protocol):
     """What the picker needs: ``LearnerDirectory`` provides it."""

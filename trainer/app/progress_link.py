@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from trainer.app.early_runs import EarlyRuns
 from trainer.widgets.look import Look
+from trainer.words.catalogue import tr
 
 if TYPE_CHECKING:
     from trainer.scenarios.snapshot import Snapshot
@@ -42,10 +43,6 @@ __all__ = ["EarlyRuns", "ProgressLink", "ProgressResume", "data_dir_override", "
 DATA_ENV = "TRAINER_DATA_DIR"
 """Where the embedded record lives, when not in the user's data folder."""
 
-OFFLINE_NAMES_JA = (
-    "いまは記録につながらないので、このパソコンに残っている名前を出しています。"
-    "名前を選んで練習できます。記録はあとで保存します。"
-)
 #: How often the record is asked again while the names come from this PC (ms).
 RECHECK_MS = 10_000
 
@@ -225,7 +222,7 @@ class ProgressLink:
         notes = [notice if isinstance(notice, str) else self.progress.notice_ja]
         source = getattr(self.progress, "learner_choices", None)
         if source is not None and source.from_cache:
-            notes.append(look.tr("picker.offline_names") if look is not None else OFFLINE_NAMES_JA)
+            notes.append(look.tr("picker.offline_names") if look is not None else tr("picker.offline_names"))
         if self.runs_waiting and look is not None:
             notes.append(look.tr("learner.keep_early"))  # practice before the record opened is kept
         text = "\n".join(n for n in notes if n)

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from trainer.words.catalogue import tr
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -67,11 +69,12 @@ def parse_size(text: str) -> tuple[int, int]:
     """``"1280x720"`` → (1280, 720). Raises ValueError with a plain message otherwise."""
     match = _SIZE.match(text or "")
     if not match:
-        raise ValueError(f"「{text}」: 幅x高さで書いてください（例 1280x720） — write WIDTHxHEIGHT, e.g. 1280x720")
+        raise ValueError(f"「{text}」: " + tr("window.size_format", "ja") + " — " + tr("window.size_format", "en"))
     width, height = int(match.group(1)), int(match.group(2))
     if width < SMALLEST[0] or height < SMALLEST[1]:
-        raise ValueError(f"「{text}」: {SMALLEST[0]}x{SMALLEST[1]} 以上にしてください — "
-                         f"use at least {SMALLEST[0]}x{SMALLEST[1]}")
+        least = f"{SMALLEST[0]}x{SMALLEST[1]}"
+        raise ValueError(f"「{text}」: " + tr("window.too_small", "ja", size=least) + " — "
+                         + tr("window.too_small", "en", size=least))
     return width, height
 
 

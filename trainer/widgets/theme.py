@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from trainer.words.catalogue import tr
+
 UI_CONTRAST = 3.0
 """Minimum contrast of non-text parts against what they sit on (WCAG 1.4.11)."""
 
@@ -164,7 +166,7 @@ class Theme:
 
 
 STANDARD = Theme(
-    name="standard", label_ja="ふつう", label_en="Standard", level=4.5,
+    name="standard", label_ja=tr("theme.standard", "ja"), label_en=tr("theme.standard", "en"), level=4.5,
     window="#F4F1EA", text="#1A1A1A", muted="#4A4A4A",
     surface="#FFFFFF", surface_text="#1A1A1A", border="#6B6B6B",
     primary="#14539A", primary_text="#FFFFFF",
@@ -187,7 +189,7 @@ STANDARD = Theme(
 )
 
 HIGH_CONTRAST = Theme(
-    name="high-contrast", label_ja="はっきり（黒地に白）", label_en="High contrast", level=7.0,
+    name="high-contrast", label_ja=tr("theme.high_contrast", "ja"), label_en=tr("theme.high_contrast", "en"), level=7.0,
     window="#000000", text="#FFFFFF", muted="#E6E6E6",
     surface="#000000", surface_text="#FFFFFF", border="#FFFFFF",
     primary="#FFE14D", primary_text="#000000",

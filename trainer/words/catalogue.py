@@ -1,7 +1,7 @@
 """The one way to look up a word of the app: ``tr(key, lang, **fields)``.
 
 Every table of ``trainer.words`` has one shape, key → (ja, en), one table per
-audience (``learner``, ``coach`` (the engine's words to a learner), ``instructor``, ``author``, ``cli``, ``record``); they
+audience (``learner``, ``screens`` (the practice screens' own widgets), ``coach`` (the engine's words to a learner), ``instructor``, ``author``, ``cli``, ``record``); they
 are merged here into ``STRINGS`` and a key may be defined in one table only.
 A missing English text falls back to Japanese, never to the key.
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from trainer.words import author, cli, coach, instructor, learner, record
+from trainer.words import author, cli, coach, instructor, learner, record, screens
 
 Table = Mapping[str, tuple[str, str]]
 
@@ -21,6 +21,7 @@ TABLES: dict[str, Table] = {
     "learner": learner.STRINGS,
     "coach": coach.STRINGS,
     "instructor": instructor.STRINGS,
+    "screens": screens.STRINGS,
     "author": author.STRINGS,
     "cli": cli.STRINGS,
     "record": record.STRINGS,
@@ -47,6 +48,8 @@ DYNAMIC: dict[str, str] = {
     "body.how_{}": "widgets.bodies.parts: how to use a part, by action",
     "camera.{}": "widgets.elements.camera: one per direction the camera moves",
     "cat.{}": "app.home, app.scenario_list, app.report_export: one per category of the content",
+    "call.state.{}": "widgets.elements.call: one per state of a call",
+    "clerk.{}": "widgets.elements.clerk_view: its buttons and states",
     "class.kind.{}": "app.instructor.classes, app.report_export: one per kind of class",
     "finish.{}": "app.finish: one per way a scenario ends",
     "finish.alone_next_{}": "app.finish: what to try after practising alone",

@@ -49,6 +49,7 @@ from trainer.progress.recorder import ProgressRecorder
 from trainer.progress.reports import Reports
 from trainer.widgets.look import TEXT_SCALES, Look
 from trainer.widgets.style import style_sheet
+from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.app")
 
@@ -123,7 +124,7 @@ class InstructorArea(QWidget):
     def ask_save_path(cls, parent: QWidget | None, suggested_name: str, kind: str = "json") -> str | None:
         """Ask where to save a file; None when cancelled."""
         look = getattr(parent, "look", None)
-        title = look.tr("ia.save_where") if isinstance(look, Look) else "書き出す場所を選んでください"
+        title = look.tr("ia.save_where") if isinstance(look, Look) else tr("ia.save_where")
         path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested_name),
                                               _FILTERS.get(kind, _FILTERS["json"]))
         return path or None

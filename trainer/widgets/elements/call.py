@@ -25,12 +25,8 @@ from trainer.widgets.text_layout import draw_text, text_size
 ANSWER_GREEN = "#0E5A22"
 """Answer button: white on this green is 8:1, enough for the high-contrast theme too."""
 
-STATE_TEXT = {
-    "incoming": ("着信中…", "Incoming call…"),
-    "calling": ("呼び出し中…", "Calling…"),
-    "talking": ("通話中", "On a call"),
-    "ended": ("通話終了", "Call ended"),
-}
+STATES = ("incoming", "calling", "talking", "ended")
+"""The states of a call (``call.state.<state>`` in the catalogue)."""
 
 
 class CallButton(BigButton):
@@ -135,7 +131,6 @@ class CallElement(ElementWidget):
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
         look = self.look
-        english = look.lang == "en"
         state = element.props.get("state", "incoming")
         panel = _Dark(look)
         column = QVBoxLayout(panel)
@@ -143,7 +138,7 @@ class CallElement(ElementWidget):
         ringing = state == "incoming"
         column.setContentsMargins(pad, look.px(28 if ringing else 14), pad, look.px(22 if ringing else 14))
         column.setSpacing(look.px(8))
-        status = STATE_TEXT.get(state, STATE_TEXT["incoming"])[1 if english else 0]
+        status = look.tr(f"call.state.{state if state in STATES else 'incoming'}")
         if state == "talking" and element.props.get("time"):
             status = f"{status}　{element.props['time']}"
         self.status = TextBlock(status, look, colour="bezel_text", align=Qt.AlignmentFlag.AlignHCenter)

@@ -22,16 +22,10 @@ from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
+from trainer.words.catalogue import tr
 
 CHECKED = "checked"
 WAITING = "waiting"
-WORDS = {
-    "show": ("お店の人に見せる", "Show the clerk"),
-    "back": ("画面の向きを戻す", "Turn it back"),
-    "turned": ("お店の人に向けています", "Turned towards the clerk"),
-    "clerk": ("お店の人", "Clerk"),
-    "says": ("確認しました", "That's right"),
-}
 
 
 class AmountPanel(QWidget):
@@ -122,7 +116,7 @@ class ClerkViewElement(ElementWidget):
         layout.addWidget(self.answer)
 
     def _word(self, key: str) -> str:
-        return WORDS[key][1 if self._en else 0]
+        return tr(f"clerk.{key}", "en" if self._en else "ja")
 
     def turn(self) -> None:
         """Turn the panel towards the clerk (who then checks it), or back again."""

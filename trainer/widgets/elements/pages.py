@@ -23,8 +23,6 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
-SWIPE_TEXT = {"left": ("左へなぞる", "Swipe left"), "right": ("右へなぞる", "Swipe right")}
-
 
 class Page(QWidget):
     """The page on show; drag it (or use the arrow keys) to swipe."""
@@ -141,8 +139,7 @@ class PagesElement(ElementWidget):
         row.setSpacing(look.px(8))
         self.swipe_buttons: dict[str, BigButton] = {}
         for direction in ("right", "left"):
-            ja, en = SWIPE_TEXT[direction]
-            button = BigButton(en if look.lang == "en" else ja, look, style="secondary", icon=direction)
+            button = BigButton(look.tr(f"a11y.swipe.{direction}"), look, style="secondary", icon=direction)
             button.clicked.connect(lambda _=False, d=direction: self.emit_action(ActionKind.SWIPE, element.id, d))
             self.swipe_buttons[direction] = button
             row.addWidget(button, 1)

@@ -21,9 +21,6 @@ from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
-TAKE = ("カードを取る", "Take the card")
-ON_READER = ("カードは読み取り機の上にあります", "The card is on the reader")
-
 
 class ReaderWithCard(QWidget):
     """The reader (dark, with its dashed plate) and the card lying on it."""
@@ -83,7 +80,6 @@ class PlacedCardElement(ElementWidget):
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
         look = self.look
-        english = look.lang == "en"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.px(8))
@@ -91,9 +87,9 @@ class PlacedCardElement(ElementWidget):
                                    look)
         self.reader = ReaderWithCard(self.picture, look, self._take)
         layout.addWidget(self.reader)
-        layout.addWidget(TextBlock(ON_READER[1 if english else 0], look, role="small", colour="screen_muted",
+        layout.addWidget(TextBlock(look.tr("card.on_reader"), look, role="small", colour="screen_muted",
                                    align=Qt.AlignmentFlag.AlignHCenter))
-        take = ctx.text(element.text("take")) if element.text("take") else TAKE[1 if english else 0]
+        take = ctx.text(element.text("take")) if element.text("take") else look.tr("card.take")
         self.take_button = BigButton(take, look, style=element.props.get("style") or "secondary", icon="card")
         self.take_button.clicked.connect(self._take)
         layout.addWidget(self.take_button)

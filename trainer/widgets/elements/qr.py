@@ -96,7 +96,7 @@ class QrElement(ElementWidget):
             self.barcode.setAccessibleName(look.tr("qr.barcode", n=str(element.props["barcode"])))
             layout.addWidget(self.barcode, 0, Qt.AlignmentFlag.AlignHCenter)
         self.code = QrPicture(str(element.props["data"]), side)
-        self.code.setAccessibleName(label or "QRコード")
+        self.code.setAccessibleName(label or look.tr("qr.name"))
         layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         if label:
             layout.addWidget(TextBlock(label, look, colour="screen_text", bold=True,
