@@ -17,6 +17,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from trainer.cli._messages import both_ways
 from trainer.i18n import detect_lang
 
 
@@ -41,7 +42,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     ``only=""`` (open the app) builds no sub-command parser."""
     parser = argparse.ArgumentParser(
         prog="trainer",
-        description="デジタル生活の練習アプリ / Practise digital life safely.",
+        description=both_ways("cli.description"),
     )
     parser.add_argument("--lang", choices=("ja", "en"), help="language of messages (default: from the locale)")
     parser.add_argument("--smoke", action="store_true", help="start the app, paint the first window, exit 0")

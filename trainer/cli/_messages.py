@@ -5,15 +5,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from trainer.words.catalogue import tr
+
 
 def missing_path(path: Path | str, lang: str, folder_too: bool = False) -> None:
     """Say on stderr that ``path`` does not exist, and what to check."""
-    if lang == "en":
-        what = "the file or folder name" if folder_too else "the file name"
-        print(f"{path}: not found — check {what}.", file=sys.stderr)
-    else:
-        what = "ファイルかフォルダの名前" if folder_too else "ファイルの名前"
-        print(f"{path}: 見つかりません — {what}を確かめてください。", file=sys.stderr)
+    what = tr("cli.what.file_or_folder" if folder_too else "cli.what.file", lang)
+    print(tr("cli.not_found", lang, path=path, what=what), file=sys.stderr)
+
+
+def both_ways(key: str) -> str:
+    """A help line in both languages, ``ja / en`` (the parser is built before the language is known)."""
+    return f"{tr(key, 'ja')} / {tr(key, 'en')}"
+
+
+def say(key: str, lang: str, *, err: bool = False, **fields: object) -> None:
+    """Print the catalogue's ``key`` in ``lang`` (on stderr with ``err``)."""
+    print(tr(key, lang, **fields), file=sys.stderr if err else sys.stdout)
 
 
 #: At most this many problems are printed per file, and this many in all; the rest are counted.
@@ -41,9 +49,5 @@ def print_problems(problems, lang: str, file=None) -> int:
     from trainer.scenarios.problems import printable
 
     for where, n in left_by_file.items():
-        if lang == "en":
-            print(printable(f"{where}: … and {n} more problem(s) not shown — fix the ones above first."), file=out)
-        else:
-            print(printable(f"{where}: …ほかに問題が {n} 件あります（表示を省きました）— まず上の問題を直してください。"),
-                  file=out)
+        print(printable(tr("cli.more_problems", lang, where=where, n=n)), file=out)
     return left

@@ -16,7 +16,9 @@ import os
 import sys
 import time
 
-HELP = "見守りボード（手を挙げた人・つまずいている人）/ the live help board of the open class"
+from trainer.cli._messages import both_ways
+
+HELP = both_ways("cli.board.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -18,11 +18,12 @@ import logging
 import time
 from pathlib import Path
 
-from trainer.cli._messages import missing_path, print_problems
+from trainer.cli._messages import both_ways, missing_path, print_problems
+from trainer.words.catalogue import tr
 
 log = logging.getLogger(__name__)
 
-HELP = "シナリオを詳しく確かめ、すべての道すじを試す / check scenarios deeply and play every path"
+HELP = both_ways("cli.check.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +37,7 @@ def reading_check():
     try:
         from trainer.reading.engine import Reader
 
-        Reader({}).words("確認")
+        Reader({}).words("\u78ba\u8a8d")  # 確認: any word makes the engine load its dictionary
     except Exception:  # any failure: the check is skipped with a note
         log.debug("the reading engine cannot be used; the reading check is skipped", exc_info=True)
         return None
@@ -62,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
     from trainer.scenarios.model import Severity
 
     lang = args.lang
-    en = lang == "en"
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for path in missing:
@@ -71,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     readings = None if args.no_readings else reading_check()
     if readings is None and not args.no_readings:
-        print("note: the reading check was skipped (the reading engine is not available)." if en
-              else "お知らせ: 読みの確認は省きました（読みのエンジンが使えません）。")
+        print(tr("cli.check.no_readings", lang))
     # The collector frees nothing while a file's thousands of nodes and steps are built and
     # played (they all stay alive until the end), yet it walks them all again and again:
     # paused, a 9,000-step file checks in half the time (benchmarks/check_bench.py).
@@ -95,13 +94,9 @@ def run(args: argparse.Namespace) -> int:
     files = len({p.where.path for p in problems if p.severity is Severity.ERROR})
     seconds = time.perf_counter() - started
     ok = len({s.path for s in scenarios} - {p.where.path for p in problems if p.severity is Severity.ERROR})
-    if en:
-        print(f"{ok} scenario(s) without errors, {errors} error(s) in {files} file(s), {warnings} warning(s); "
-              f"{paths} path(s) played to the end ({seconds:.1f} s).")
-    else:
-        print(f"問題のないシナリオ {ok} 件、問題 {errors} 件（{files} ファイル）、注意 {warnings} 件。"
-              f"道すじ {paths} 本を終わりまで試しました（{seconds:.1f} 秒）。")
+    print(tr("cli.check.summary", lang, ok=ok, errors=errors, files=files, warnings=warnings, paths=paths,
+             seconds=f"{seconds:.1f}"))
     if not scenarios and not problems:
-        print("no scenario files (.yaml) found." if en else "シナリオ（.yaml）が見つかりません。")
+        print(tr("cli.no_scenarios", lang))
         return 1
     return 1 if errors else 0

@@ -15,50 +15,21 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "記録のデータベースを準備・確認します / prepare or check the progress database"
+from trainer.cli._messages import both_ways
+from trainer.words.catalogue import STRINGS, tr
 
-_TEXT = {
-    "ja": {
-        "where": "データベース: {url}（{source}）",
-        "sources": {"argument": "--url", "environment": "TRAINER_DATABASE_URL", "setting": "設定", "default": "このパソコン"},
-        "current": "いまの版: {rev}",
-        "head": "最新の版: {rev}",
-        "none": "（まだ作られていません）",
-        "up_to_date": "最新の状態です。",
-        "pending": "まだ適用していない変更: {n}件（trainer db upgrade で適用します）",
-        "upgraded": "最新の版にしました: {rev}",
-        "waiting": "このパソコンで保存を待っている記録: {n}件",
-        "unreachable": "データベースにつながりません（{error}）。",
-        "damaged": "{message}",
-        "bad_url": "データベースのURLが読めません: {url}",
-    },
-    "en": {
-        "where": "Database: {url} ({source})",
-        "sources": {"argument": "--url", "environment": "TRAINER_DATABASE_URL", "setting": "setting", "default": "this PC"},
-        "current": "Current revision: {rev}",
-        "head": "Newest revision: {rev}",
-        "none": "(not created yet)",
-        "up_to_date": "Up to date.",
-        "pending": "Changes not applied yet: {n} (run: trainer db upgrade)",
-        "upgraded": "Upgraded to the newest revision: {rev}",
-        "waiting": "Records waiting to be saved on this PC: {n}",
-        "unreachable": "Cannot reach the database ({error}).",
-        "damaged": "{message}",
-        "bad_url": "Cannot read the database URL: {url}",
-    },
-}
-
+HELP = both_ways("cli.db.help")
 
 def register(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     for name, help_text in (
-        ("upgrade", "最新の版にします / migrate to the newest schema"),
-        ("status", "状態を表示します / show the schema revision and waiting records"),
+        ("upgrade", both_ways("cli.db.upgrade_help")),
+        ("status", both_ways("cli.db.status_help")),
     ):
         action = sub.add_parser(name, help=help_text, description=help_text)
         action.add_argument("--url", help="database URL (default: TRAINER_DATABASE_URL, setting, or this PC's file)")
         action.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    reset = sub.add_parser("reset-pin", help="先生用の暗証番号を設定しなおします / set the instructor PIN again (recovery)")
+    reset = sub.add_parser("reset-pin", help=both_ways("cli.db.reset_pin_help"))
     reset.add_argument("--url", help="database URL (default: TRAINER_DATABASE_URL, setting, or this PC's file)")
     reset.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
@@ -74,22 +45,21 @@ def _reset_pin(engine, lang: str) -> int:
     from trainer.progress.pin import InstructorPin, PinFormatError, normalize_pin
     from trainer.progress.store import ProgressStore
 
-    en = lang == "en"
-    first = ask_pin("New PIN (4-8 digits): " if en else "新しい暗証番号（4〜8けた）: ")
-    again = ask_pin("Once more: " if en else "もう一度: ")
+    first = ask_pin(tr("cli.db.new_pin", lang))
+    again = ask_pin(tr("cli.db.pin_again", lang))
     try:
         if normalize_pin(first) != normalize_pin(again):
-            print("The two PINs differ; nothing changed." if en else "2つの暗証番号が同じではありません。何も変えていません。")
+            print(tr("cli.db.pins_differ", lang))
             return 1
     except PinFormatError as exc:
-        print("A PIN is 4 to 8 digits; nothing changed." if en else exc.message_ja + "何も変えていません。")
+        print(tr("cli.db.pin_format", lang, why=exc.message_en if lang == "en" else exc.message_ja))
         return 1
     store = ProgressStore(engine)
     try:
         InstructorPin(store).set(first, recovery=True)
     finally:
         store.close()
-    print("The instructor PIN was set." if en else "先生用の暗証番号を設定しました。")
+    print(tr("cli.db.pin_set", lang))
     return 0
 
 
@@ -107,21 +77,23 @@ def run(args: argparse.Namespace) -> int:
     )
     from trainer.progress.outbox import Outbox
 
-    t = _TEXT.get(getattr(args, "lang", "ja"), _TEXT["ja"])
+    lang = getattr(args, "lang", "ja")
     try:
         location = resolve_url(args.url)
     except (ArgumentError, ValueError):
-        print(t["bad_url"].format(url=redact(args.url or "")))
+        print(tr("cli.db.bad_url", lang, url=redact(args.url or "")))
         return 2
-    print(t["where"].format(url=redact(location.url), source=t["sources"].get(location.source, location.source)))
+    source = f"cli.db.source.{location.source}"
+    print(tr("cli.db.where", lang, url=redact(location.url),
+             source=tr(source, lang) if source in STRINGS else location.source))
     if location.sqlite_path is not None and args.db_command == "upgrade":
         report = check_sqlite_file(location.sqlite_path)
         if not report.ok:
-            print(t["damaged"].format(message=report.message_ja if t is _TEXT["ja"] else report.message_en))
+            print(report.message_en if lang == "en" else report.message_ja)
     if location.sqlite_path is not None and not location.sqlite_path.exists() and args.db_command == "status":
-        print(t["current"].format(rev=t["none"]))
-        print(t["head"].format(rev=migrate.head_revision()))
-        print(t["pending"].format(n=len(migrate.revisions())))
+        print(tr("cli.db.current", lang, rev=tr("cli.db.none", lang)))
+        print(tr("cli.db.head", lang, rev=migrate.head_revision()))
+        print(tr("cli.db.pending", lang, n=len(migrate.revisions())))
         return 1
     engine = create_progress_engine(location.url)
     try:
@@ -130,17 +102,17 @@ def run(args: argparse.Namespace) -> int:
             return _reset_pin(engine, getattr(args, "lang", "ja"))
         if args.db_command == "upgrade":
             migrate.upgrade(engine)
-            print(t["upgraded"].format(rev=migrate.head_revision()))
+            print(tr("cli.db.upgraded", lang, rev=migrate.head_revision()))
             return 0
         state = migrate.status(engine)
-        print(t["current"].format(rev=state.current or t["none"]))
-        print(t["head"].format(rev=state.head))
-        print(t["up_to_date"] if state.up_to_date else t["pending"].format(n=len(state.pending)))
+        print(tr("cli.db.current", lang, rev=state.current or tr("cli.db.none", lang)))
+        print(tr("cli.db.head", lang, rev=state.head))
+        print(tr("cli.db.up_to_date", lang) if state.up_to_date else tr("cli.db.pending", lang, n=len(state.pending)))
         outbox_path = data_dir() / OUTBOX_FILENAME
         if outbox_path.exists():
             outbox = Outbox(outbox_path)
             try:
-                print(t["waiting"].format(n=outbox.weight()))
+                print(tr("cli.db.waiting", lang, n=outbox.weight()))
             finally:
                 outbox.close()
         return 0 if state.up_to_date else 1
@@ -148,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         cause = getattr(exc, "orig", None) or exc
         first_line = (str(cause).strip().splitlines() or [""])[0][:200]
         error = type(cause).__name__ + (f": {first_line}" if first_line else "")
-        print(t["unreachable"].format(error=error))
+        print(tr("cli.db.unreachable", lang, error=error))
         return 1
     finally:
         engine.dispose()

@@ -12,22 +12,22 @@ import os
 import sys
 from pathlib import Path
 
-from trainer.cli._messages import missing_path, print_problems
+from trainer.cli._messages import both_ways, missing_path, print_problems
+from trainer.words.catalogue import tr
 
-HELP = "印刷用の手引き（PDF）を作る / make a printable handout (PDF)"
+HELP = both_ways("cli.handout.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a scenario file")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
-    parser.add_argument("--furigana", action="store_true", help="ふりがなを付ける / add furigana")
+    parser.add_argument("--furigana", action="store_true", help=both_ways("cli.handout.furigana"))
 
 
 def run(args: argparse.Namespace) -> int:
     from trainer.scenarios.loader import check_file
 
     lang = args.lang
-    en = lang == "en"
     path = Path(args.file)
     if not path.is_file():
         missing_path(path, lang)
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     scenario, problems = check_file(path)
     if scenario is None:
         print_problems(problems, lang)
-        print("no handout: fix the problems above first." if en else "手引きは作りませんでした: 先に上の問題を直してください。")
+        print(tr("cli.handout.refused", lang))
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown
     from PySide6.QtCore import qInstallMessageHandler
@@ -53,12 +53,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         pages = write_handout(scenario, out, lang=lang, furigana=args.furigana)
     except OSError as error:
-        print(f"{out}: " + (f"cannot write ({error.strerror})." if en else f"書き込めません（{error.strerror}）。"),
-              file=sys.stderr)
+        print(f"{out}: " + tr("cli.cannot_write", lang, reason=error.strerror), file=sys.stderr)
         return 2
     if not out.is_file() or out.stat().st_size == 0:
-        print(f"{out}: " + ("cannot write here — check the folder." if en
-                            else "書き込めません — 場所を確かめてください。"), file=sys.stderr)
+        print(f"{out}: " + tr("cli.handout.cannot_write_here", lang), file=sys.stderr)
         return 2
-    print(f"{out}: " + (f"{pages} page(s) written." if en else f"{pages} ページの手引きを作りました。"))
+    print(f"{out}: " + tr("cli.handout.written", lang, pages=pages))
     return 0

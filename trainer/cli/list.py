@@ -18,7 +18,10 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "アプリにある練習の一覧 / list every scenario the app offers"
+from trainer.cli._messages import both_ways
+from trainer.words.catalogue import tr
+
+HELP = both_ways("cli.list.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +34,6 @@ def run(args: argparse.Namespace) -> int:
     from trainer.scenarios.problems import printable
 
     lang = args.lang
-    en = lang == "en"
     own = getattr(args, "content", None)
     packs = [] if own else imported_pack_folders(Path(args.packs) if args.packs else None)
     folders = [Path(f) for f in own] if own else [bundled_content_dir(), *packs]
@@ -42,15 +44,15 @@ def run(args: argparse.Namespace) -> int:
         if title is not None:
             root = next((r for r in ids if Path(item.path).resolve().is_relative_to(r)), "")
             pack_id = ids.get(root, "")
-            label = f"pack “{title.get(lang)}” ({pack_id})" if en else f"パック「{title.get(lang)}」({pack_id})"
+            label = tr("cli.list.pack", lang, title=title.get(lang), id=pack_id)
         elif own:
             label = next((str(f) for f in own if Path(item.path).resolve().is_relative_to(Path(f).resolve())),
                          str(item.path))
         else:
-            label = "bundled" if en else "同梱"
+            label = tr("cli.list.bundled", lang)
         print(printable(f"{item.id}\t{item.title.get(lang)}\t{label}"))
     for problem in library.problems[:20]:
         print(problem.format(lang), file=sys.stderr)
     count = len(library.scenarios)
-    print((f"{count} scenario(s)." if en else f"練習 {count} 件。"), file=sys.stderr)
+    print(tr("cli.list.count", lang, n=count), file=sys.stderr)
     return 1 if library.problems else 0

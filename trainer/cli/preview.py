@@ -12,9 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from trainer.cli._messages import missing_path
+from trainer.cli._messages import both_ways, missing_path
+from trainer.words.catalogue import tr
 
-HELP = "シナリオを画面で見る（保存すると読み直す） / preview a scenario live while you edit it"
+HELP = both_ways("cli.preview.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -22,18 +23,17 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--step", metavar="ID", help="start at this step")
     parser.add_argument("--text-size", type=int, default=100, metavar="PERCENT",
                         help="text size to try, 100-300 (default 100)")
-    parser.add_argument("--furigana", action="store_true", help="ふりがなを付ける / show furigana")
+    parser.add_argument("--furigana", action="store_true", help=both_ways("cli.preview.furigana"))
 
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    en = lang == "en"
     path = Path(args.file)
     if not path.is_file():
         missing_path(path, lang)
         return 2
     if not 100 <= args.text_size <= 300:
-        print("--text-size: " + ("use 100 to 300." if en else "100 から 300 までにしてください。"), file=sys.stderr)
+        print("--text-size: " + tr("cli.preview.text_size", lang), file=sys.stderr)
         return 2
     from PySide6.QtWidgets import QApplication
 

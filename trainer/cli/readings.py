@@ -14,14 +14,15 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "文の読みがなを表示する / show how a text is read (furigana, kana)"
+from trainer.cli._messages import both_ways
+from trainer.words.catalogue import tr
 
-_SOURCE = {"author": ("作者", "author"), "rule": ("規則", "rule"), "dictionary": ("辞書", "dictionary"),
-           "none": ("", "")}
+HELP = both_ways("cli.readings.help")
+
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", metavar="TEXT", help="Japanese text; ｜都城《みやこのじょう》 notation allowed")
+    parser.add_argument("text", metavar="TEXT", help=both_ways("cli.text_arg"))
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--kana", action="store_true", help="the whole reading in katakana on one line")
     shape.add_argument("--table", action="store_true", help="one word per line: word, reading, who decided")
@@ -40,23 +41,21 @@ def load_readings(path: str, lang: str) -> dict[str, str]:
 
     file = Path(path)
     if not file.is_file():
-        raise ValueError(f"{path}: " + ("見つかりません。" if lang != "en" else "not found."))
+        raise ValueError(f"{path}: " + tr("cli.readings.not_found", lang))
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: " + ("YAML として読めません" if lang != "en" else "not valid YAML")
-                         + f" ({error})") from error
+        raise ValueError(f"{path}: " + tr("cli.readings.not_yaml", lang) + f" ({error})") from error
     if isinstance(data, dict) and isinstance(data.get("readings"), dict):
         data = data["readings"]
     elif isinstance(data, dict) and "readings" not in data and all(isinstance(v, str) for v in data.values()):
         pass
     else:
-        raise ValueError(f"{path}: " + ("readings: が見つかりません。" if lang != "en" else "no readings: map found."))
+        raise ValueError(f"{path}: " + tr("cli.readings.no_map", lang))
     readings = {}
     for word, kana in data.items():
         if not isinstance(word, str) or not isinstance(kana, str) or not is_kana(kana):
-            message = (f"「{word}」の読み「{kana}」はかなではないので使いません。" if lang != "en"
-                       else f"the reading of '{word}' ('{kana}') is not kana; ignored.")
+            message = tr("cli.readings.not_kana", lang, word=word, kana=kana)
             print(f"{path}: {message}", file=sys.stderr)
             continue
         readings[word] = kana
@@ -85,14 +84,13 @@ def run(args: argparse.Namespace) -> int:
         for word in reader.words(text):
             if word.surface.isspace() or not word.pron.strip("、。？！ "):
                 continue
-            who = _SOURCE[word.source][1 if lang == "en" else 0]
+            who = tr(f"cli.readings.source.{word.source}", lang) if word.source != "none" else ""
             mark = "  ?" if word.unsure else ""
             print(f"{word.surface}\t{word.kana}\t{who}{mark}")
     else:
         print(reader.annotate(text))
     unsure = reader.unsure(text)
     if unsure:
-        words = "、".join(unsure) if lang != "en" else ", ".join(unsure)
-        print(("読みが推測の語: " + words + " — 違っていたら readings: に書いてください。") if lang != "en"
-              else f"guessed readings: {words} — if wrong, add them under readings:.", file=sys.stderr)
+        words = tr("cli.readings.separator", lang).join(unsure)
+        print(tr("cli.readings.guessed", lang, words=words), file=sys.stderr)
     return 0

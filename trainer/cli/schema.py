@@ -12,7 +12,10 @@ import json
 import sys
 from pathlib import Path
 
-HELP = "シナリオの書き方のスキーマ（JSON Schema）を出す / print the JSON Schema of the scenario format"
+from trainer.cli._messages import both_ways
+from trainer.words.catalogue import tr
+
+HELP = both_ways("cli.schema.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -37,10 +40,9 @@ def run(args: argparse.Namespace) -> int:
             out.write_text(text, encoding="utf-8")
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            print(f"{out}: " + (f"書き込めません（{reason}）— 場所を確かめてください。" if lang != "en"
-                                else f"cannot write ({reason}) — check the path."), file=sys.stderr)
+            print(f"{out}: " + tr("cli.schema.cannot_write", lang, reason=reason), file=sys.stderr)
             return 2
-        print(f"{out}: " + ("書き出しました。" if lang != "en" else "written."))
+        print(f"{out}: " + tr("cli.schema.written", lang))
     else:
         sys.stdout.write(text)
     return 0

@@ -17,7 +17,10 @@ import os
 import sys
 from pathlib import Path
 
-HELP = "シナリオの各ステップを画像にする / render every step of a scenario to PNG"
+from trainer.cli._messages import both_ways
+from trainer.words.catalogue import tr
+
+HELP = both_ways("cli.shots.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -54,13 +57,12 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if args.theme not in THEMES:
-        print(("色の名前がちがいます: " if lang != "en" else "unknown theme: ") + args.theme
-              + " (" + ", ".join(THEMES) + ")", file=sys.stderr)
+        print(tr("cli.shots.theme", lang, theme=args.theme, themes=", ".join(THEMES)), file=sys.stderr)
         return 2
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
-        print(f"--window: {args.size} (例 / e.g. 1280x720)", file=sys.stderr)
+        print(f"--window: {args.size} (" + both_ways("cli.shots.example") + ")", file=sys.stderr)
         return 2
     folders = getattr(args, "content", None) or [bundled_content_dir()]
     try:
@@ -70,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format(lang), file=sys.stderr)
         return 1
     if scenario is None:
-        print(("シナリオが見つかりません: " if lang != "en" else "scenario not found: ") + args.scenario,
-              file=sys.stderr)
+        print(tr("cli.shots.not_found", lang, scenario=args.scenario), file=sys.stderr)
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

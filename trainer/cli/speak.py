@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "文を読み上げる（--out で WAV に保存） / read a text aloud, or save it as WAV"
+from trainer.cli._messages import both_ways
+from trainer.words.catalogue import tr
+
+HELP = both_ways("cli.speak.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", metavar="TEXT", help="Japanese text; ｜都城《みやこのじょう》 notation allowed")
+    parser.add_argument("text", metavar="TEXT", help=both_ways("cli.text_arg"))
     parser.add_argument("--out", metavar="FILE.wav", help="write the speech to this WAV file instead of playing it")
     parser.add_argument("--backend", choices=("openjtalk", "pyttsx3", "silent"),
                         help="voice engine (default: the best Japanese voice available)")
@@ -23,10 +26,6 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rate", type=float, default=1.0, help="speed 0.5–2.0 (default 1.0)")
     parser.add_argument("--volume", type=float, default=1.0, help="volume 0–1 (default 1.0)")
     parser.add_argument("--readings", metavar="FILE.yaml", help="a scenario (or a map) whose readings: to apply")
-
-
-def _say(lang: str, ja: str, en: str) -> str:
-    return en if lang == "en" else ja
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
             from trainer.speech.audio import read_wav
 
             seconds = read_wav(path).duration_ms / 1000
-            print(_say(lang, f"{path} に保存しました（{seconds:.1f} 秒、{backend.name}）。",
-                       f"saved {path} ({seconds:.1f} s, {backend.name})."))
+            print(tr("cli.speak.saved", lang, path=path, seconds=f"{seconds:.1f}", voice=backend.name))
         else:
             backend.speak(args.text, token=token)
     except SpeechError as error:
@@ -70,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         token.cancel()
         return 130
     except OSError as error:
-        print(_say(lang, f"保存できませんでした: {error}", f"could not save: {error}"), file=sys.stderr)
+        print(tr("cli.speak.not_saved", lang, error=error), file=sys.stderr)
         return 1
     finally:
         backend.close()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from trainer.cli._messages import missing_path, print_problems
+from trainer.cli._messages import both_ways, missing_path, print_problems
+from trainer.words.catalogue import tr
 
-HELP = "シナリオのファイルを確かめる / check scenario files for mistakes"
+HELP = both_ways("cli.validate.help")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -32,11 +33,8 @@ def run(args: argparse.Namespace) -> int:
     print_problems(problems, lang)
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     files = len({p.where.path for p in problems if p.severity is Severity.ERROR})
-    if lang == "en":
-        print(f"{len(scenarios)} valid scenario(s), {errors} problem(s) in {files} file(s).")
-    else:
-        print(f"正しいシナリオ {len(scenarios)} 件、問題 {errors} 件（{files} ファイル）。")
+    print(tr("cli.validate.summary", lang, ok=len(scenarios), errors=errors, files=files))
     if not scenarios and not problems:
-        print("シナリオ（.yaml）が見つかりません。" if lang != "en" else "no scenario files (.yaml) found.")
+        print(tr("cli.no_scenarios", lang))
         return 1
     return 1 if errors else 0

@@ -50,6 +50,8 @@ DYNAMIC: dict[str, str] = {
     "cat.{}": "app.home, app.scenario_list, app.report_export: one per category of the content",
     "call.state.{}": "widgets.elements.call: one per state of a call",
     "clerk.{}": "widgets.elements.clerk_view: its buttons and states",
+    "cli.db.source.{}": "cli.db: where the database URL came from",
+    "cli.readings.source.{}": "cli.readings: who decided a reading",
     "class.kind.{}": "app.instructor.classes, app.report_export: one per kind of class",
     "finish.{}": "app.finish: one per way a scenario ends",
     "finish.alone_next_{}": "app.finish: what to try after practising alone",
