@@ -65,6 +65,7 @@ class _Pen:
 
         self.painter = painter
         self.options = options
+        self.reader: Reader | None
         try:
             self.reader = Reader(scenario.readings)
         except Exception:  # no dictionary: plain text, no furigana

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPalette
@@ -33,6 +34,9 @@ from trainer.scenarios.loader import check_file
 from trainer.scenarios.model import Scenario, Step
 from trainer.widgets.look import Look
 from trainer.words.catalogue import tr
+
+if TYPE_CHECKING:
+    from trainer.app.player import Player
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +58,7 @@ class PreviewWindow(QWidget):
         self.look = look
         self.step_id = step_id
         self.scenario: Scenario | None = None
-        self.player = None
+        self.player: Player | None = None
         self.problems: list[str] = []
         self.loads = 0
         self._at_finish = False
@@ -198,7 +202,7 @@ class PreviewWindow(QWidget):
         player.left.connect(lambda _snapshot: self._start_over())
         for index in reversed(range(self.stack.count())):
             old = self.stack.widget(index)
-            if old not in (self.error_page, self.finish_page):
+            if old is not None and old not in (self.error_page, self.finish_page):
                 self.stack.removeWidget(old)
                 old.deleteLater()
         self.player = player

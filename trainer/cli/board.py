@@ -112,6 +112,7 @@ def _window(engine, board, book, lang: str, title=lambda sid: sid) -> int:
 
     app = QApplication.instance() or QApplication(["trainer-board"])
     look = Look(scale=AreaPrefs.load().scale, family=pick_family(), lang=lang)
+    assert isinstance(app, QApplication)
     apply_look(app, look)
     window = board_window(engine, board, book, look, title)
     window.resize(1280, 800)

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         installed = packs.import_pack(archive, args.into, replace=args.replace)
-        pack, where = installed
+        pack, where = installed.pack, installed.folder
     except packs.PackError as error:
         for problem in error.problems[:50]:
             print(problem.format(lang))
