@@ -31,6 +31,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from trainer.words.catalogue import tr
+
 log = logging.getLogger("trainer.progress")
 
 #: Environment variable naming the database (e.g. ``postgresql+psycopg://host/trainer``).
@@ -391,21 +393,11 @@ class IntegrityReport:
         if self.unavailable is not None:
             notes.append(UNAVAILABLE_JA)
         if self.damaged_in_use:
-            notes.append(
-                "記録のファイルに傷みが見つかりました。ファイルはそのまま残し、これからの記録は"
-                "このパソコンの「保存待ち」に残します。先生・サポーターに知らせてください。"
-            )
+            notes.append(tr("record.file.damaged_in_use", "ja"))
         if self.moved_to is not None:
-            notes.append(
-                "記録のファイルが傷んでいたため、新しい記録のファイルで始めます。"
-                f"これまでの記録は消さずに「{self.moved_to.name}」という名前で同じフォルダーに残しました。"
-                "先生・サポーターに知らせてください。"
-            )
+            notes.append(tr("record.file.moved", "ja", path=self.moved_to.name))
         if self.wal_kept_as is not None:
-            notes.append(
-                "記録のファイルの横に、別の記録のものらしい途中のファイルがありました。"
-                f"使わずに「{self.wal_kept_as.name}」という名前で残しました。先生・サポーターに知らせてください。"
-            )
+            notes.append(tr("record.file.wal_kept", "ja", path=self.wal_kept_as.name))
         return "".join(notes) or None
 
     @property
@@ -414,26 +406,16 @@ class IntegrityReport:
         if self.unavailable is not None:
             notes.append(UNAVAILABLE_EN)
         if self.damaged_in_use:
-            notes.append("Damage was found in the progress file. It is kept as it is; new records wait on this "
-                         "PC. Please tell your instructor or supporter.")
+            notes.append(tr("record.file.damaged_in_use", "en"))
         if self.moved_to is not None:
-            notes.append("The progress file was damaged, so a new one was started. "
-                         f"Nothing was deleted: the old file was kept as {self.moved_to}. "
-                         "Please tell your instructor or supporter.")
+            notes.append(tr("record.file.moved", "en", path=self.moved_to))
         if self.wal_kept_as is not None:
-            notes.append(f"A journal file that belonged to another record was not applied; it was kept as "
-                         f"{self.wal_kept_as}. Please tell your instructor or supporter.")
+            notes.append(tr("record.file.wal_kept", "en", path=self.wal_kept_as))
         return " ".join(notes) or None
 
 
-UNAVAILABLE_JA = (
-    "いまは記録のファイルに書き込めません（ディスクがいっぱい など）。"
-    "練習はそのまま続けられます。記録はあとで保存します。先生・サポーターに知らせてください。"
-)
-UNAVAILABLE_EN = (
-    "The progress file cannot be written just now (disk full, read-only or no permission). "
-    "Carry on practising; records are saved later. Please tell your instructor or supporter."
-)
+UNAVAILABLE_JA = tr("record.file.unavailable", "ja")
+UNAVAILABLE_EN = tr("record.file.unavailable", "en")
 
 #: Beside the database while a damage found at run time waits for the next start.
 DAMAGE_FLAG_SUFFIX = ".damage-found"

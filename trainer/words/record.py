@@ -20,4 +20,23 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "記録はこのパソコンに残しておき、つながったときに保存します。",
                            "The record's database cannot be reached. Practice goes on; records are kept on this PC "
                            "and saved when it is back."),
+    # the record's file on this PC (progress.database)
+    "record.file.damaged_in_use": ("記録のファイルに傷みが見つかりました。ファイルはそのまま残し、これからの記録は"
+                                   "このパソコンの「保存待ち」に残します。先生・サポーターに知らせてください。",
+                                   "Damage was found in the progress file. It is kept as it is; new records wait on this "
+                                   "PC. Please tell your instructor or supporter."),
+    "record.file.moved": ("記録のファイルが傷んでいたため、新しい記録のファイルで始めます。"
+                          "これまでの記録は消さずに「{path}」という名前で同じフォルダーに残しました。"
+                          "先生・サポーターに知らせてください。",
+                          "The progress file was damaged, so a new one was started. "
+                          "Nothing was deleted: the old file was kept as {path}. "
+                          "Please tell your instructor or supporter."),
+    "record.file.wal_kept": ("記録のファイルの横に、別の記録のものらしい途中のファイルがありました。"
+                             "使わずに「{path}」という名前で残しました。先生・サポーターに知らせてください。",
+                             "A journal file that belonged to another record was not applied; it was kept as "
+                             "{path}. Please tell your instructor or supporter."),
+    "record.file.unavailable": ("いまは記録のファイルに書き込めません（ディスクがいっぱい など）。"
+                                "練習はそのまま続けられます。記録はあとで保存します。先生・サポーターに知らせてください。",
+                                "The progress file cannot be written just now (disk full, read-only or no permission). "
+                                "Carry on practising; records are saved later. Please tell your instructor or supporter."),
 }
