@@ -42,6 +42,7 @@ from trainer.app.instructor.data import DataPage
 from trainer.app.instructor.learners import LearnersPage
 from trainer.app.instructor.pin_gate import PinGate
 from trainer.app.instructor.reports import ReportsPage, tabs_widget
+from trainer.app.pages import PageWidget
 from trainer.app.report_export import ScenarioNames
 from trainer.progress.classes import ClassBook, HelpBoard
 from trainer.progress.learners import LearnerDirectory
@@ -61,8 +62,9 @@ PAGES = tuple(_TAB_NAMES)
 _FILTERS = {"json": "JSON (*.json)", "csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}
 
 
-class InstructorArea(QWidget):
-    """PIN-protected area for instructors and supporters."""
+class InstructorArea(PageWidget):
+    """PIN-protected area for instructors and supporters; ``done`` fires after ``closed`` (the window
+    shows the learner choice)."""
 
     closed = Signal()
     """Fires when 「閉じる」 is pressed; the area locks itself again first."""
@@ -107,6 +109,7 @@ class InstructorArea(QWidget):
         #: the waiting records so the instructor reads it too, not only the learner at the picker.
         self._notice = notice
         self.jobs = Jobs(self)
+        self.closed.connect(self.done.emit)  # the Page protocol's signal: the window goes on
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
