@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -365,7 +365,10 @@ def selected_key(view: QTableView) -> Any:
     return model.keys[row] if 0 <= row < len(model.keys) else None
 
 
-def field(widget: QWidget, name: str, look: Look) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def field(widget: W, name: str, look: Look) -> W:
     widget.setAccessibleName(name)
     widget.setMinimumHeight(MIN_TARGET_PX)  # larger text makes it taller by itself
     if isinstance(widget, QComboBox):
