@@ -7,10 +7,11 @@ kept the height of two rows: a blank band above the list and finish pages.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
+from trainer.app.pages import PageWidget
 from trainer.app.settings import Settings
 
 
@@ -36,7 +37,7 @@ def test_the_bar_is_one_row_on_every_page(qtbot, scale, size):
     """Its words grow up to 200 % and then stay (trainer.app.pages.NAV_MAX_SCALE), so even the home
     page's four buttons share one row."""
     window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False, text_scale=scale),
-                        learner_page=lambda look: QWidget(), instructor_page=lambda look: QWidget())
+                        learner_page=lambda look: PageWidget(), instructor_page=lambda look: PageWidget())
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()

@@ -29,7 +29,7 @@ def test_the_learners_page_fixes_a_way_and_gives_it_back_to_the_record(qtbot, ar
     click(qtbot, area, page.mode_button)
     assert directory.get_learner(hanako).default_mode == "alone"
     assert recorder.suggested_mode(hanako, "code-pay") == "alone"  # fixed: it wins over 「見てみる」
-    assert page.learner_list.item(0).text() == "花子・ひとりで"
+    assert page.learner_list.text(0) == "花子・ひとりで"
     assert page.learners_message.text() == "練習のしかたを決めました。"
     page.learner_list.setCurrentRow(0)
     assert page.mode_combo.currentData() == "alone"

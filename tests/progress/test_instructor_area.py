@@ -188,7 +188,7 @@ def test_add_rename_regroup_merge_and_remove_learners(qtbot, area, engine, direc
     assert sorted(learner.display_name for learner in directory.list_learners()) == ["はなこ", "はなちゃん"]
 
     def row_of(name):
-        return next(i for i in range(page.learner_list.count()) if page.learner_list.item(i).text().startswith(name))
+        return next(i for i in range(page.learner_list.count()) if page.learner_list.text(i).startswith(name))
 
     page.learner_list.setCurrentRow(row_of("はなこ"))
     assert page.name_edit.text() == "はなこ"
@@ -199,7 +199,7 @@ def test_add_rename_regroup_merge_and_remove_learners(qtbot, area, engine, direc
     click(qtbot, area, page.regroup_button)
     hanako = next(learner for learner in directory.list_learners() if learner.display_name == "花子")
     assert hanako.group_name == "火曜教室"
-    assert page.learner_list.item(row_of("花子")).text() == "花子（火曜教室）"
+    assert page.learner_list.text(row_of("花子")) == "花子（火曜教室）"
 
     duplicate = next(learner for learner in directory.list_learners() if learner.display_name == "はなちゃん")
     recorder.start_attempt(duplicate.id, "scan-to-pay", 1)
@@ -221,6 +221,9 @@ def test_add_rename_regroup_merge_and_remove_learners(qtbot, area, engine, direc
 def test_a_name_is_shown_as_plain_text_never_as_markup(qtbot, area, directory):
     directory.add_learner("<b>太字</b>")
     unlock(qtbot, area)
+    area.show_page(area.reports_page)
+    area.reports_page.tabs.setCurrentIndex(1)  # 「学習者ごと」: a page is built and loaded when first shown
+    settle(qtbot, area)
     page = area.reports_page.learner
     assert page.summary.textFormat() == Qt.TextFormat.PlainText
     assert "<b>太字</b>" in page.summary.text()
@@ -253,6 +256,7 @@ def test_progress_stumbles_export_and_complete_deletion(qtbot, area, engine, dir
     assert "wrong-amount" in [row[1] for row in cells(stumbles.mistake_view)]
 
     area.show_page(area.data_page)
+    settle(qtbot, area)  # a page is built and loaded when first shown
     data = area.data_page
     target = tmp_path / "export.json"
     monkeypatch.setattr(InstructorArea, "ask_save_path", classmethod(lambda cls, parent, name, kind="json": str(target)))
@@ -281,6 +285,7 @@ def test_waiting_records_are_shown_and_can_be_saved_now(qtbot, area, engine, dir
     learner = directory.add_learner("まつ ひと")
     unlock(qtbot, area)
     area.show_page(area.data_page)
+    settle(qtbot, area)  # a page is built and loaded when first shown
     data = area.data_page
     assert "0件" in data.pending_label.text()
     breaker = DatabaseBreaker(engine)
@@ -302,6 +307,7 @@ def test_waiting_records_are_shown_and_can_be_saved_now(qtbot, area, engine, dir
 def test_start_fix_and_end_a_class_with_venues_from_the_list(qtbot, area, engine):
     unlock(qtbot, area)
     area.show_page(area.classes_page)
+    settle(qtbot, area)  # a page is built and loaded when first shown
     page = area.classes_page
     assert page.date_edit.text() == dt.date.today().isoformat()  # today by default
     click(qtbot, area, page.start_button)
@@ -369,6 +375,7 @@ def test_the_board_page_shows_raised_hands_and_answers_them(qtbot, area, engine,
         qtbot.waitUntil(lambda: not board.hands.isVisibleTo(area), timeout=3000)
         assert board.answer_button.text() == "対応しました" and not board.answer_button.isEnabled()
         area.show_page(area.learners_page)
+        settle(qtbot, area)  # a page is built and loaded when first shown
         assert not board.timer.isActive()  # the board reads the record only while it is on screen
     finally:
         seat.close()

@@ -125,7 +125,7 @@ def test_quitting_with_records_only_in_memory_spills_them_to_a_second_place(tmp_
     def refuse(units):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(progress.recorder._outbox, "append", refuse)  # the outbox's disk is full
+    monkeypatch.setattr(progress.recorder.delivery.outbox, "append", refuse)  # the outbox's disk is full
     progress.recorder.start_attempt(learner, "s", 1)
     progress.recorder.record(StepShown("a", 0, False))
     progress.recorder.flush(10)
@@ -152,7 +152,7 @@ def _memory_only(progress, monkeypatch):
     def refuse(units):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(progress.recorder._outbox, "append", refuse)
+    monkeypatch.setattr(progress.recorder.delivery.outbox, "append", refuse)
 
 
 def test_a_large_spill_is_split_into_bounded_files_and_nothing_is_dropped(tmp_path, monkeypatch):
@@ -203,7 +203,7 @@ def test_what_finds_no_room_in_the_spill_is_never_called_kept(tmp_path, monkeypa
         progress.recorder.record(StepShown(f"step-{i}", 0, False))
     progress.recorder.flush(10)
     told = progress.recorder.quit_message("ja")
-    lost = sum(u.weight for u in progress.recorder._memory)
+    lost = progress.recorder.delivery.held_in_memory()
     assert lost > 0 and f"記録の一部（{lost}件）" in told and "先生・サポーターに知らせてください" in told
     assert "別の場所に残しました" not in told
     progress.close()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.pages import NAV_MAX_SCALE, fill, heading_role, one_row_look
+from trainer.app.pages import NAV_MAX_SCALE, PageWidget, fill, heading_role, one_row_look
 from trainer.progress.learners import GroupInfo, LearnerInfo
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
@@ -61,8 +61,9 @@ class LearnerSource(Protocol):
     def list_groups(self) -> list[GroupInfo]: ...
 
 
-class LearnerPicker(QWidget):
-    """Big name tiles, a folded class choice, a guest button and the instructor button."""
+class LearnerPicker(PageWidget):
+    """Big name tiles, a folded class choice, a guest button and the instructor button; ``done``
+    fires after ``learner_chosen`` (the window goes home)."""
 
     learner_chosen = Signal(object)
     """Fires when a tile or the guest button is pressed: the learner's ``uuid.UUID``, or None for a guest."""
@@ -169,6 +170,10 @@ class LearnerPicker(QWidget):
             self._bottom_row.set_spacing(look.px(12))
         return super().eventFilter(watched, event)
 
+    def _chosen(self, learner_id: uuid.UUID | None) -> None:
+        self.learner_chosen.emit(learner_id)
+        self.done.emit()
+
     def title_to_bar(self) -> str | None:
         """From 200 % the question goes up into the window's top bar (which has room beside 「設定」),
         leaving the page's first row to the class button and the names; returns it (None below 200 %)."""
@@ -266,7 +271,7 @@ class LearnerPicker(QWidget):
             tile.setObjectName("learnerTile")
             tile.setMinimumHeight(self._look.target * (2 if self._look.scale < 1.75 else 1))
             tile.setProperty("learner_id", learner.id)
-            tile.clicked.connect(lambda _=False, lid=learner.id: self.learner_chosen.emit(lid))
+            tile.clicked.connect(lambda _=False, lid=learner.id: self._chosen(lid))
             self._grid.addWidget(tile, index // columns, index % columns)
             if self.isVisible():
                 tile.show()  # now, not on the next pass of the event loop: it may take the focus at once
@@ -282,4 +287,4 @@ class LearnerPicker(QWidget):
 
     @Slot()
     def _choose_guest(self) -> None:
-        self.learner_chosen.emit(None)
+        self._chosen(None)

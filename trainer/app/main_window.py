@@ -3,12 +3,14 @@
     first start (text size) → [learner choice] → home → list → player → finish
                                                   ↑______ settings (any time) ___|
 
-Services are passed in, never fetched: the speech service (optional), a
-``listeners_for(scenario)`` hook that gives run listeners (the progress
-recorder plugs in here; without it play simply is not recorded), and two
-optional page factories for the progress helper's learner picker and the
-instructor area. Every page is rebuilt when the look changes; the player
-keeps its run.
+Services are passed in, never fetched: the speech service (optional, a
+``Speech``), a ``listeners_for(scenario)`` hook that gives run listeners (the
+progress recorder plugs in here; without it play simply is not recorded), and
+two optional page factories for the progress helper's learner picker and the
+instructor area (each page a ``PageWidget``: its ``done`` signal says the
+window goes on). The pages are the members of ``PageKind``; ``_OPENERS`` is the
+one table of how each is shown again (after a new look, or on leaving the
+settings). Every page is rebuilt when the look changes; the player keeps its run.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from trainer.app.home import HomePage
 from trainer.app.library import Library
 from trainer.app.narrator import Narrator
-from trainer.app.pages import NavBar, fill
+from trainer.app.pages import NavBar, PageKind, PageWidget, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
@@ -37,10 +39,27 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the player and the other pages are imported when first shown (fast start)
     from trainer.app.player import Listener, Player
+    from trainer.app.progress_link import ProgressLink
+    from trainer.app.speech_port import Speech
     from trainer.scenarios.model import Scenario, Step
     from trainer.scenarios.snapshot import Snapshot
 
-PageFactory = Callable[[Look], QWidget]
+PageFactory = Callable[[Look], PageWidget]
+
+
+class Resume(Protocol):
+    """Where each scenario was left: this PC's ``ResumeStore`` or the record's (``ProgressResume``)."""
+
+    @property
+    def learner_name(self) -> str | None: ...
+
+    def mark(self, scenario_id: str) -> str | None: ...
+
+    def get(self, scenario_id: str) -> Snapshot | None: ...
+
+    def put(self, snapshot: Snapshot) -> None: ...
+
+    def forget(self, scenario_id: str) -> None: ...
 
 
 def look_for(settings: Settings, lang: str, family: str | None = None) -> Look:
@@ -58,10 +77,10 @@ class MainWindow(QMainWindow):
     instructor)."""
 
     def __init__(self, library: Library, *, settings_store: SettingsStore | None = None,
-                 settings: Settings | None = None, lang: str = "ja", speech: Any | None = None,
+                 settings: Settings | None = None, lang: str = "ja", speech: Speech | None = None,
                  listeners_for: Callable[[Scenario], Iterable[Listener]] | None = None,
                  learner_page: PageFactory | None = None, instructor_page: PageFactory | None = None,
-                 resume_store: ResumeStore | None = None,
+                 resume_store: Resume | None = None,
                  ask_quit: Callable[[QWidget, Look], bool] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +92,9 @@ class MainWindow(QMainWindow):
         self.listeners_for = listeners_for
         self.learner_factory = learner_page
         self.instructor_factory = instructor_page
-        self.resume_store = resume_store or ResumeStore(settings_store.folder if settings_store else None)
+        self.resume_store: Resume = resume_store or ResumeStore(settings_store.folder if settings_store else None)
+        self.suggest_mode: Callable[[str], str] | None = None
+        self.fixed_mode: Callable[[], str | None] | None = None
         self.ask_quit = ask_quit
         install_keeper()
         self.family = pick_family()
@@ -81,12 +102,16 @@ class MainWindow(QMainWindow):
         self.narrator = Narrator(speech, enabled=self.settings.read_aloud, parent=self)
         self._apply_speech_settings()
         self.player: Player | None = None
-        self.page_name = ""
+        self.page_name: PageKind | str = ""
         self._category: str | None = None
         self._finish_step: Step | None = None
-        self._before_settings = "home"
+        self._finish_scenario: Scenario | None = None
+        self._finish_summary: Any = None
+        self._finish_watched = False
+        self._choosing: str | None = None
+        self._before_settings = PageKind.HOME
         self._learner_next = False
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[PageKind, QWidget] = {}
         self._build_frame()
         from trainer.app.switch_access import SwitchAccess
 
@@ -139,7 +164,10 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             central.show()  # a new central widget would otherwise appear only on the next event loop pass
 
-    def _show(self, name: str, page: QWidget) -> None:
+    def _show(self, name: PageKind, page: QWidget, *, title: Callable[[], str | None] | None = None,
+              focus: Callable[[], QWidget] | None = None) -> None:
+        """Show ``page`` as ``name``: the top bar takes ``title()`` (a question at large sizes), the
+        focus goes to ``focus()`` (else the page's first named control)."""
         old = self._pages.get(name)
         if old is not None and old is not page:
             self.stack.removeWidget(old)
@@ -151,11 +179,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.page_name = name
-        move_title = getattr(page, "title_to_bar", None)
-        self.nav.set_title(move_title() if move_title is not None else None)
+        self.nav.set_title(title() if title is not None else None)
         self.nav.for_page(name)
-        focus = getattr(page, "first_tile", None)
-        if focus:
+        if focus is not None:
             focus().setFocus(Qt.FocusReason.OtherFocusReason)
         elif page is not self.player:
             focus_first(page)  # a named control, never the unnamed page (the player focuses its step)
@@ -163,9 +189,9 @@ class MainWindow(QMainWindow):
             from trainer.app.access import focus_step
 
             focus_step(page)
-        self.page_changed.emit(name)
+        self.page_changed.emit(str(name))
 
-    def _forget(self, name: str) -> None:
+    def _forget(self, name: PageKind) -> None:
         old = self._pages.pop(name, None)
         if old is not None and old is not self.player:
             self.stack.removeWidget(old)
@@ -179,12 +205,14 @@ class MainWindow(QMainWindow):
         page = FirstStartPage(self.look, self.settings.text_scale)
         page.previewed.connect(self._first_start_preview)
         page.chosen.connect(self._first_start_done)
-        self._show("first-start", page)
+        self._show(PageKind.FIRST_START, page)
 
     def _first_start_preview(self, scale: int) -> None:
         self.apply_settings(replace(self.settings, text_scale=scale))
-        page = self._pages.get("first-start")
-        if page is not None:
+        from trainer.app.settings_page import FirstStartPage
+
+        page = self._pages.get(PageKind.FIRST_START)
+        if isinstance(page, FirstStartPage):
             QApplication.processEvents()
             page.reveal_choice()
 
@@ -197,34 +225,31 @@ class MainWindow(QMainWindow):
 
     def show_learner_choice(self) -> None:
         self._learner_next = False
-        self._forget("list")  # another learner: their own 「続きから」
+        self._forget(PageKind.LIST)  # another learner: their own 「続きから」
         if self.learner_factory is None:
             self.show_home()
             return
         self._close_player()
-        page = self.learner_factory(self.look)
-        for name in ("learner_chosen", "chosen", "done"):
-            signal = getattr(page, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda *_args: self.show_home())
-                break
-        instructor = getattr(page, "instructor_requested", None)
-        if instructor is not None and hasattr(instructor, "connect"):
-            instructor.connect(self.show_instructor)
-        self._show("learner", page)
+        from trainer.app.learner_picker import LearnerPicker
 
-    def attach_progress(self, link: Any) -> None:
+        page = self.learner_factory(self.look)
+        page.done.connect(self.show_home)
+        if isinstance(page, LearnerPicker):
+            page.instructor_requested.connect(self.show_instructor)
+        self._show(PageKind.LEARNER, page, title=page.title_to_bar)
+
+    def attach_progress(self, link: ProgressLink) -> None:
         """Record from now on through ``link`` (a ``ProgressLink``): learner choice first,
         the instructor area, 「続きから」 from the record. Called when the record is open;
         a learner who already started practising is not interrupted."""
         self.learner_factory = link.learner_page
         self.instructor_factory = link.instructor_page
         self.listeners_for = link.listeners_for
-        self.suggest_mode = getattr(link, "suggest_mode", None)
-        self.fixed_mode = getattr(link, "fixed_mode", None)
+        self.suggest_mode = link.suggest_mode
+        self.fixed_mode = link.fixed_mode
         self.resume_store = link.resume
-        page = "learner" if self.page_name == "home" else self.page_name
-        self._learner_next = page != "learner"  # someone busy practising says who they are on the way home
+        page = PageKind.LEARNER if self.page_name == PageKind.HOME else self.page_name
+        self._learner_next = page != PageKind.LEARNER  # someone busy practising says who they are on the way home
         self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
@@ -232,21 +257,17 @@ class MainWindow(QMainWindow):
             return
         self._close_player()
         page = self.instructor_factory(self.look)
-        for name in ("closed", "done", "back_requested"):
-            signal = getattr(page, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda *_args: self.show_learner_choice())
-                break
-        self._show("instructor", page)
+        page.done.connect(self.show_learner_choice)
+        self._show(PageKind.INSTRUCTOR, page, title=page.title_to_bar)
 
     def show_home(self) -> None:
         if self._learner_next and self.learner_factory is not None:
             self.show_learner_choice()
             return
         self._close_player()
-        page = HomePage(self.library, self.look, learner_name=getattr(self.resume_store, "learner_name", None))
+        page = HomePage(self.library, self.look, learner_name=self.resume_store.learner_name)
         page.category_chosen.connect(self.show_category)
-        self._show("home", page)
+        self._show(PageKind.HOME, page, focus=page.first_tile)
 
     def show_category(self, category: str, changed: tuple[str, ...] = ()) -> None:
         """The category's list; shown again as it was (``changed``: scenarios whose 「続きから」 may differ)."""
@@ -257,17 +278,17 @@ class MainWindow(QMainWindow):
             return
         self._close_player()
         self._category = category
-        page = self._pages.get("list")
+        page = self._pages.get(PageKind.LIST)
         if (isinstance(page, ScenarioListPage) and page.category == category and page.look == self.look
                 and page.library is self.library):
             page.refresh(changed)  # not rebuilt on every return from the player or the settings
         else:
             page = ScenarioListPage(self.library, category, self.look,
                                     can_resume=lambda sid: self.resume_store.get(sid) is not None,
-                                    mark=getattr(self.resume_store, "mark", None))
+                                    mark=self.resume_store.mark)
             page.start_requested.connect(self._list_start)
             page.back_requested.connect(self.show_home)
-        self._show("list", page)
+        self._show(PageKind.LIST, page)
 
     def _list_start(self, scenario_id: str, resume: bool) -> None:
         """「はじめる」 opens the scenario's start page (how to practise); 「続きから」 goes on as begun."""
@@ -286,15 +307,14 @@ class MainWindow(QMainWindow):
         self._close_player()
         self._category = scenario.category
         self._choosing = scenario_id
-        suggest = getattr(self, "suggest_mode", None)
-        fixed = getattr(self, "fixed_mode", None)
-        fixed_mode = fixed() if fixed else None
-        suggested = suggest(scenario_id) if suggest else "watch"  # no record: the first time, as far as we know
+        fixed_mode = self.fixed_mode() if self.fixed_mode is not None else None
+        # no record: the first time, as far as we know
+        suggested = self.suggest_mode(scenario_id) if self.suggest_mode is not None else "watch"
         page = ModeChoicePage(scenario, self.look, suggested=suggested,
                               fixed=fixed_mode is not None and fixed_mode == suggested)
         page.chosen.connect(lambda mode: self.start(scenario_id, mode=mode))
         page.back_requested.connect(lambda: self.show_category(scenario.category))
-        self._show("modes", page)
+        self._show(PageKind.MODES, page, focus=page.first_tile)
         self.narrator.say(*page.spoken())
 
     def start(self, scenario_id: str, resume: bool = False, snapshot: Snapshot | Mapping[str, Any] | None = None,
@@ -318,17 +338,16 @@ class MainWindow(QMainWindow):
         player.finished.connect(self.show_finish)
         player.left.connect(self._player_left)
         self.player = player
-        self._show("player", player)
+        self._show(PageKind.PLAYER, player)
         return player
 
     def _set_reader(self, scenario: Scenario) -> None:
-        set_reader = getattr(self.speech, "set_reader", None)
-        if set_reader is None:
+        if self.speech is None:
             return
         try:
             from trainer.widgets.labels import reader_for
 
-            set_reader(reader_for(scenario.readings))
+            self.speech.set_reader(reader_for(scenario.readings))
         except Exception:  # readings are a nicety; a voice without them still speaks
             log.debug("no readings for the voice; it speaks without them", exc_info=True)
 
@@ -341,7 +360,7 @@ class MainWindow(QMainWindow):
             self.narrator.stop()
             player, self.player = self.player, None
             self.stack.removeWidget(player)
-            self._pages.pop("player", None)
+            self._pages.pop(PageKind.PLAYER, None)
             release_when_deleted(player, keep_own=True)  # its run and scenario may still be asked about
             player.deleteLater()
 
@@ -356,14 +375,14 @@ class MainWindow(QMainWindow):
         self._finish_summary = player.tally.summary() if alone else None
         self._finish_watched = player is not None and player.mode == "watch"
         page = self._finish_page()
-        self._show("finish", page)
+        self._show(PageKind.FINISH, page)
         self._close_player()
         self.narrator.say(*page.spoken())
 
     def show_settings(self) -> None:
         from trainer.app.settings_page import SettingsPage
 
-        if self.page_name != "settings":
+        if self.page_name != PageKind.SETTINGS and isinstance(self.page_name, PageKind):
             self._before_settings = self.page_name
         voices = None
         if self.speech is not None:
@@ -376,33 +395,20 @@ class MainWindow(QMainWindow):
         page.changed.connect(self.apply_settings)
         page.closed.connect(self.close_settings)
         page.voice_tried.connect(lambda: self.narrator.say(self.look.tr("settings.voice_sample")))
-        self._show("settings", page)
+        self._show(PageKind.SETTINGS, page)
 
     def close_settings(self) -> None:
-        back = self._before_settings
-        if back == "player" and self.player is not None:
-            self._show("player", self.player)
-        elif back == "finish" and self._finish_step is not None:
-            self.show_finish_again()
-        elif back == "list" and self._category:
-            self.show_category(self._category)
-        elif back == "modes" and getattr(self, "_choosing", None):
-            self.choose_mode(self._choosing)
-        elif back == "learner":
-            self.show_learner_choice()
-        elif back == "instructor":
-            self.show_instructor()
-        else:
-            self.show_home()
+        """Back to the page the settings were opened from (home when it cannot be shown again)."""
+        self._reopen(self._before_settings)
 
     def show_finish_again(self) -> None:
-        self._show("finish", self._finish_page())
+        self._show(PageKind.FINISH, self._finish_page())
 
     def _finish_page(self) -> QWidget:
         from trainer.app.finish import FinishPage
 
-        scenario, summary = self._finish_scenario, getattr(self, "_finish_summary", None)
-        watched = getattr(self, "_finish_watched", False)
+        scenario, summary, watched = self._finish_scenario, self._finish_summary, self._finish_watched
+        assert scenario is not None, "a finish page needs the scenario that was finished"
         page = FinishPage(scenario, self._finish_step, self.look, summary=summary, watched=watched)
         mode = "alone" if summary is not None else "watch" if watched else "try"
         page.again_requested.connect(lambda: self.start(scenario.id, mode=mode))
@@ -426,7 +432,7 @@ class MainWindow(QMainWindow):
         new_look = look_for(settings, self.default_lang, self.family)
         if new_look == self.look:
             self.switch.configure(settings)
-            if self.page_name == "settings" and settings.switches != switches_before:
+            if self.page_name == PageKind.SETTINGS and settings.switches != switches_before:
                 mark = remember(self)  # the switch group shows the speed or the keys that now apply
                 self.show_settings()
                 restore(self, mark)
@@ -435,7 +441,7 @@ class MainWindow(QMainWindow):
         self._rebuild(self.page_name, self.player)
         self.switch.configure(settings)
 
-    def _rebuild(self, page: str, player: Player | None) -> None:
+    def _rebuild(self, page: PageKind | str, player: Player | None) -> None:
         """Build the frame and every page again (new look, or new services), keeping ``player``."""
         mark = remember(self)  # the focus comes back to the same control in the new drawing
         self._pages.clear()
@@ -451,34 +457,45 @@ class MainWindow(QMainWindow):
             # moved, so restyling before would leave the old theme's background behind the player
             self.stack.addWidget(player)
             player.restyle(self.look)
-            self._pages["player"] = player
+            self._pages[PageKind.PLAYER] = player
             self.player = player
         self._reopen(page)
         restore(self, mark)
 
-    def _reopen(self, page: str) -> None:
-        if page == "first-start":
-            self.show_first_start()
-        elif page == "settings":
-            scroll = 0
-            self.show_settings()
-            self._pages["settings"].verticalScrollBar().setValue(scroll)
-        elif page == "player" and self.player is not None:
-            self._show("player", self.player)
-        elif page == "finish" and self._finish_step is not None:
-            self.show_finish_again()
-        elif page == "list" and self._category:
-            self.show_category(self._category)
-        elif page == "modes" and getattr(self, "_choosing", None):
-            self.choose_mode(self._choosing)
-        elif page == "learner":
-            self.show_learner_choice()
-        elif page == "instructor":
-            self.show_instructor()
-        else:
+    def _openers(self) -> dict[PageKind, Callable[[], bool]]:
+        """The one table of how each page is shown again: False when it cannot be (home instead)."""
+
+        def when(ready: object, show: Callable[[], object]) -> Callable[[], bool]:
+            def open_it() -> bool:
+                if not ready:
+                    return False
+                show()
+                return True
+
+            return open_it
+
+        player, category, choosing = self.player, self._category, self._choosing
+        return {
+            PageKind.FIRST_START: when(True, self.show_first_start),
+            PageKind.LEARNER: when(True, self.show_learner_choice),
+            PageKind.HOME: when(True, self.show_home),
+            PageKind.LIST: when(category, lambda: self.show_category(category or "")),
+            PageKind.MODES: when(choosing, lambda: self.choose_mode(choosing or "")),
+            PageKind.PLAYER: when(player is not None, lambda: self._show(PageKind.PLAYER, player)),
+            PageKind.FINISH: when(self._finish_step is not None, self.show_finish_again),
+            PageKind.SETTINGS: when(True, self.show_settings),
+            PageKind.INSTRUCTOR: when(True, self.show_instructor),
+        }
+
+    def _reopen(self, page: PageKind | str) -> None:
+        try:
+            kind = PageKind(page)
+        except ValueError:  # no page yet
+            kind = PageKind.HOME
+        if not self._openers()[kind]():
             self.show_home()
 
-    def attach_speech(self, speech: Any) -> None:
+    def attach_speech(self, speech: Speech) -> None:
         """Use ``speech`` from now on (started after the first paint, so the window opens fast)."""
         self.speech = speech
         self.narrator.attach(speech)
@@ -490,13 +507,11 @@ class MainWindow(QMainWindow):
         speech = self.speech
         if speech is None:
             return
-        for name, value in (("set_rate", self.settings.rate), ("set_volume", self.settings.volume),
-                            ("set_voice", self.settings.voice)):
-            setter = getattr(speech, name, None)
-            if setter is None:
-                continue
+        settings = self.settings
+        for apply in (lambda: speech.set_rate(settings.rate), lambda: speech.set_volume(settings.volume),
+                      lambda: speech.set_voice(settings.voice)):
             try:
-                setter(value)
+                apply()
             except (ValueError, RuntimeError):
                 pass  # e.g. a voice that is gone: keep the default
 

@@ -10,7 +10,10 @@ and the page's own action stays on screen (see docs/decisions/player.md,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from enum import StrEnum
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -19,6 +22,44 @@ from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
+
+
+class PageKind(StrEnum):
+    """The window's pages (their values are the names ``MainWindow.page_changed`` gives)."""
+
+    FIRST_START = "first-start"
+    LEARNER = "learner"
+    HOME = "home"
+    LIST = "list"
+    MODES = "modes"
+    PLAYER = "player"
+    FINISH = "finish"
+    SETTINGS = "settings"
+    INSTRUCTOR = "instructor"
+
+
+class Page(Protocol):
+    """What the window needs of a page a factory gives it (the learner choice, the instructor area):
+    one ``done`` signal, after which the window goes on (home after the learner choice, the learner
+    choice after the instructor area)."""
+
+    @property
+    def done(self) -> SignalInstance: ...
+
+    def title_to_bar(self) -> str | None:
+        """The page's question for the top bar at large text sizes (None: the app's name)."""
+        ...
+
+
+class PageWidget(QWidget):
+    """A widget with the :class:`Page` protocol: the factories' pages derive from it."""
+
+    done = Signal()
+    """The page is finished: the window goes on."""
+
+    def title_to_bar(self) -> str | None:
+        return None
+
 
 NAV_MAX_SCALE = 2.0
 """The top bar's words grow with the text size up to this scale, then stay."""

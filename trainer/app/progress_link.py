@@ -34,6 +34,8 @@ from trainer.widgets.look import Look
 from trainer.words.catalogue import tr
 
 if TYPE_CHECKING:
+    from trainer.app.instructor import InstructorArea
+    from trainer.app.learner_picker import LearnerPicker
     from trainer.scenarios.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -203,7 +205,7 @@ class ProgressLink:
 
             early.hand_over(None if learner_id is None else listener_for)
 
-    def learner_page(self, look: Look) -> QWidget:
+    def learner_page(self, look: Look) -> LearnerPicker:
         from trainer.app.learner_picker import LearnerPicker
 
         source = self._names  # the record's names, or those last seen on this PC (remembered for the home)
@@ -280,7 +282,7 @@ class ProgressLink:
         timer.start()
         self._recheck = timer
 
-    def instructor_page(self, look: Look) -> QWidget:
+    def instructor_page(self, look: Look) -> InstructorArea:
         from trainer.app.instructor import InstructorArea
         from trainer.app.report_export import ScenarioNames
 

@@ -30,6 +30,13 @@ class ResumeStore:
             except (OSError, ValueError):
                 self._memory = {}
 
+    learner_name: str | None = None
+    """No learner is known on this PC alone (the record's resume, ``ProgressResume``, knows one)."""
+
+    def mark(self, _scenario_id: str) -> str | None:
+        """No 「おわりました」 marks without the record."""
+        return None
+
     def get(self, scenario_id: str) -> Snapshot | None:
         """Where ``scenario_id`` was left; None when nowhere, or when what the file holds cannot be read."""
         return Snapshot.of(self._memory.get(scenario_id))

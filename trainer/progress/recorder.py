@@ -1,5 +1,11 @@
 """``ProgressRecorder``: what the player calls to record a run, never waiting.
 
+Three parts, one module each: this UI-facing recorder (attempt state, the
+resume lookup, the status the screens show), the delivery worker that writes
+to the database or the outbox (:mod:`trainer.progress.delivery`), and the run
+listener that records one run from the runner's events
+(:mod:`trainer.progress.run_listener`).
+
 The player hands over the runner's events (``record``), the resume point
 (``save_snapshot``) and the start and end of an attempt. Each call only
 turns the event into a small :class:`~trainer.progress.records.Unit` and puts
@@ -22,20 +28,21 @@ later call for that run does nothing. Runner events carry no typed values;
 from __future__ import annotations
 
 import logging
-import queue
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from trainer.progress import spill
-from trainer.progress.database import IntegrityReport
+from trainer.progress.delivery import (
+    DEFAULT_RETRY_DELAYS_S,
+    DRAIN_BATCH,
+    Delivery,
+    SaveState,
+    SaveStatus,
+)
 from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
-from trainer.progress.outbox import Outbox
 from trainer.progress.records import (
     PLAY_MODES,
     AttemptEnd,
@@ -45,56 +52,14 @@ from trainer.progress.records import (
     clean_snapshot,
     short_id,
 )
+from trainer.progress.run_listener import RunListener
 from trainer.progress.store import ProgressStore, ResumePoint
 from trainer.scenarios import events as ev
 from trainer.scenarios.snapshot import Snapshot, SnapshotError
 
+__all__ = ["DEFAULT_RETRY_DELAYS_S", "DRAIN_BATCH", "ProgressRecorder", "RunListener", "SaveState", "SaveStatus"]
+
 log = logging.getLogger("trainer.progress")
-
-#: Pauses between attempts to reach the database again, in seconds (the last repeats).
-DEFAULT_RETRY_DELAYS_S: tuple[float, ...] = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
-#: Units written per transaction when the outbox is drained.
-DRAIN_BATCH = 200
-
-
-class SaveState(StrEnum):
-    """Whether everything recorded is in the database."""
-
-    SAVED = "saved"
-    WAITING = "waiting"  # kept safely in the outbox on this PC, to be written later
-    FAILING = "failing"  # not even the outbox can be written: held in memory only
-
-
-@dataclass(frozen=True)
-class SaveStatus:
-    """What the status listeners are told; ``message_ja`` is for the screen."""
-
-    state: SaveState
-    #: Records not yet in the database.
-    pending: int
-
-    @property
-    def message_ja(self) -> str:
-        if self.state is SaveState.SAVED:
-            return "記録はすべて保存されています。"
-        if self.state is SaveState.WAITING:
-            return (
-                f"記録の保存を待っています（{self.pending}件）。"
-                "このパソコンに安全に残してあるので、練習はそのまま続けられます。"
-            )
-        return (
-            f"記録をこのパソコンにも保存できません（{self.pending}件）。"
-            "アプリを閉じる前に、先生・サポーターに知らせてください。"
-        )
-
-    @property
-    def message_en(self) -> str:
-        if self.state is SaveState.SAVED:
-            return "Everything is saved."
-        if self.state is SaveState.WAITING:
-            return f"Waiting to save {self.pending} record(s); they are kept safely on this PC. Carry on."
-        return f"{self.pending} record(s) cannot be saved even on this PC. Tell your instructor before closing."
-
 
 @dataclass
 class _AttemptState:
@@ -106,19 +71,12 @@ class _AttemptState:
     finished: bool = False
 
 
-class _Control:
-    """A request to the worker ("retry" now, "stop") processed in queue order."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self.done = threading.Event()
-
-
 class ProgressRecorder:
     """Records runs of named learners; safe to call from the UI thread.
 
     ``store`` writes to the database; ``outbox_path`` is the local file for
     records that must wait (``database.data_dir() / OUTBOX_FILENAME``).
+    Writing is :class:`~trainer.progress.delivery.Delivery`'s (``delivery``).
     """
 
     def __init__(
@@ -131,38 +89,29 @@ class ProgressRecorder:
         spill_dirs: Sequence[Path] | None = None,
     ) -> None:
         self.store = store
-        #: Second locations for what is held in memory at closing (see :mod:`trainer.progress.spill`).
-        self.spill_dirs = [Path(p) for p in spill_dirs] if spill_dirs is not None else spill.default_spill_dirs()
-        #: The spill file written by :meth:`close`, if any.
-        self.spilled_to: Path | None = None
-        self._hold = False
-        self._retry_delays = tuple(retry_delays_s) or DEFAULT_RETRY_DELAYS_S
-        self._listeners: list[Callable[[SaveStatus], None]] = [on_status] if on_status else []
         self._lock = threading.RLock()
-        self._queue: queue.SimpleQueue[Unit | _Control] = queue.SimpleQueue()
         self._attempts: dict[uuid.UUID, _AttemptState] = {}
         self._latest: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, dict[str, Any] | None]] = {}
         self._current: uuid.UUID | None = None
         self._helper_assisted = False
         #: Where new attempts learn the class open now (``Seat.session_id``; must not block).
         self.session_source: Callable[[], uuid.UUID | None] | None = None
-        self._in_flight = 0  # weight queued but not yet handled by the worker
-        self._enqueued = 0  # units put on the queue so far ...
-        self._handled = 0  # ... and units the worker has written or parked (flush waits on this)
-        self._handled_changed = threading.Condition()
-        self._memory: list[Unit] = []  # units neither the database nor the outbox took
-        self._failures = 0
-        self._next_retry = 0.0
-        self._published: SaveStatus | None = None
-        self.outbox_path = Path(outbox_path)
-        self._outbox: Outbox | None = None
-        self._outbox_weight = 0
-        self._outbox_integrity: IntegrityReport | None = None
-        self._open_outbox()
-        self._take_spills()
-        self._closed = False
-        self._worker = threading.Thread(target=self._run, name="progress-recorder", daemon=True)
-        self._worker.start()
+        self.delivery = Delivery(store, outbox_path, lock=self._lock, retry_delays_s=retry_delays_s,
+                                 on_status=on_status, spill_dirs=spill_dirs)
+
+    @property
+    def spill_dirs(self) -> list[Path]:
+        """Second locations for what is held in memory at closing (see :mod:`trainer.progress.spill`)."""
+        return self.delivery.spill_dirs
+
+    @property
+    def spilled_to(self) -> Path | None:
+        """The spill file written at closing (or by :meth:`spill_now`), if any."""
+        return self.delivery.spilled_to
+
+    @property
+    def outbox_path(self) -> Path:
+        return self.delivery.outbox_path
 
     # -- the player's calls (UI thread) -------------------------------------------------
 
@@ -181,16 +130,14 @@ class ProgressRecorder:
     @property
     def outbox_notice_ja(self) -> str | None:
         """Plain-Japanese notice when the outbox file was damaged and moved aside at start."""
-        if self._outbox_integrity is None or self._outbox_integrity.ok:
-            return None
-        return self._outbox_integrity.message_ja
+        integrity = self.delivery.outbox_integrity
+        return None if integrity is None or integrity.ok else integrity.message_ja
 
     @property
     def outbox_notice_en(self) -> str | None:
         """The same notice in English."""
-        if self._outbox_integrity is None or self._outbox_integrity.ok:
-            return None
-        return self._outbox_integrity.message_en
+        integrity = self.delivery.outbox_integrity
+        return None if integrity is None or integrity.ok else integrity.message_en
 
     @property
     def current_attempt(self) -> uuid.UUID | None:
@@ -235,14 +182,14 @@ class ProgressRecorder:
                 state.hint_level = stored.hint_level if stored is not None else 0
                 self._attempts[point.attempt_id] = state
                 self._current = point.attempt_id
-                self._enqueue(Unit(point.attempt_id, learner_id, scenario_id, reopen=True))
+                self.delivery.put(Unit(point.attempt_id, learner_id, scenario_id, reopen=True))
                 return point.attempt_id
             attempt_id = uuid.uuid4()
             self._forget_attempts_of(learner_id, scenario_id)  # no longer resumable: nothing will follow
             self._attempts[attempt_id] = _AttemptState(attempt_id, learner_id, scenario_id)
             self._current = attempt_id
             self._latest[(learner_id, scenario_id)] = (attempt_id, None)
-            self._enqueue(
+            self.delivery.put(
                 Unit(
                     attempt_id,
                     learner_id,
@@ -299,7 +246,7 @@ class ProgressRecorder:
                 return
             if snapshot_set:
                 self._latest[(state.learner_id, state.scenario_id)] = (state.attempt_id, clean)
-            self._enqueue(
+            self.delivery.put(
                 Unit(
                     state.attempt_id,
                     state.learner_id,
@@ -335,7 +282,7 @@ class ProgressRecorder:
                 return
             state.finished = True
             self._latest[(state.learner_id, state.scenario_id)] = (state.attempt_id, None)
-            self._enqueue(
+            self.delivery.put(
                 Unit(
                     state.attempt_id,
                     state.learner_id,
@@ -359,9 +306,10 @@ class ProgressRecorder:
             known = self._latest.get((learner_id, scenario_id))
         if known is not None:
             return ResumePoint(known[0], dict(known[1])) if known[1] else None
-        if self._outbox is not None:
+        outbox = self.delivery.outbox
+        if outbox is not None:
             try:
-                pending = self._outbox.latest_snapshot(learner_id, scenario_id)
+                pending = outbox.latest_snapshot(learner_id, scenario_id)
             except Exception as exc:
                 log.warning("could not read the outbox: %s", type(exc).__name__)
                 pending = None
@@ -393,36 +341,26 @@ class ProgressRecorder:
 
     def add_status_listener(self, listener: Callable[[SaveStatus], None]) -> None:
         """Call ``listener(SaveStatus)`` (from the worker thread) whenever the status changes."""
-        self._listeners.append(listener)
+        self.delivery.add_status_listener(listener)
 
     def remove_status_listener(self, listener: Callable[[SaveStatus], None]) -> None:
-        try:
-            self._listeners.remove(listener)
-        except ValueError:
-            pass
+        self.delivery.remove_status_listener(listener)
 
     def pending_count(self) -> int:
         """How many records are not yet in the database (waiting on this PC or in memory)."""
-        with self._lock:
-            return self._in_flight + self._outbox_weight + sum(u.weight for u in self._memory)
+        return self.delivery.pending_count()
 
     @property
     def status(self) -> SaveStatus:
-        with self._lock:
-            return self._status()
+        return self.delivery.status
 
     def flush(self, timeout: float | None = 10.0) -> bool:
         """Wait until everything recorded so far is in the database or safely in the outbox."""
-        if self._closed or not self._worker.is_alive():
-            return False
-        with self._lock:
-            target = self._enqueued
-        with self._handled_changed:
-            return self._handled_changed.wait_for(lambda: self._handled >= target, timeout)
+        return self.delivery.flush(timeout)
 
     def retry_now(self, timeout: float | None = None) -> bool:
         """Try the database again right away (the instructor's 「今すぐ保存」)."""
-        return self._control("retry", timeout)
+        return self.delivery.control("retry", timeout)
 
     def forget_learner(self, learner_id: uuid.UUID) -> int:
         """Drop everything of a learner still waiting on this PC (they were deleted)."""
@@ -432,13 +370,9 @@ class ProgressRecorder:
             self._attempts = {k: v for k, v in self._attempts.items() if v.learner_id != learner_id}
             if self._current is not None and self._current not in self._attempts:
                 self._current = None
-            removed = sum(u.weight for u in self._memory if u.learner_id == learner_id)
-            self._memory = [u for u in self._memory if u.learner_id != learner_id]
-            if self._outbox is not None:
-                removed += self._outbox.forget_learner(learner_id)
-                self._outbox_weight = self._outbox.weight()
+            removed = self.delivery.forget_learner(learner_id)
         self.store.forget_learner_caches()
-        self._publish()
+        self.delivery.publish()
         return removed
 
     def spill_now(self) -> Path | None:
@@ -446,18 +380,8 @@ class ProgressRecorder:
 
         Returns the spill file (None when nothing was held, or no location took it).
         """
-        with self._lock:
-            held, self._memory = self._memory, []
-        if not held:
-            return None
-        written, left = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
-        if left:  # no room for these: they stay in memory, and the quit notice says so
-            with self._lock:
-                self._memory[:0] = left
-        if written:
-            self.spilled_to = written[0]
-        self._publish()
-        return written[0] if written else None
+        return self.delivery.spill_now()
+
 
     def quit_message(self, lang: str = "ja") -> str | None:
         """What to tell the learner when the app closes while records wait (None when all is saved).
@@ -472,8 +396,7 @@ class ProgressRecorder:
             return None
         en = lang == "en"
         if status.state is SaveState.FAILING:
-            with self._lock:  # only what is held in memory is unkept; the outbox's share is safe
-                lost = sum(u.weight for u in self._memory)
+            lost = self.delivery.held_in_memory()  # only memory's share is unkept; the outbox's is safe
             return (f"{lost} record(s) could not be kept on this PC. Please tell your instructor "
                     "or supporter before switching off." if en else
                     f"記録の一部（{lost}件）をこのパソコンに残せませんでした。"
@@ -493,38 +416,12 @@ class ProgressRecorder:
 
         Used when damage is found in the record while the app runs.
         """
-        self._hold = bool(hold)
-        if not hold:
-            self.retry_now(timeout=0)
+        self.delivery.hold_database(hold)
 
     def close(self, timeout: float = 15.0) -> None:
-        """Write or park what is queued, stop the worker, close the outbox.
+        """Write or park what is queued, stop the worker, close the outbox (see ``Delivery.close``)."""
+        self.delivery.close(timeout)
 
-        What neither the database nor the outbox could take (a full disk) is
-        written to a second location (:mod:`trainer.progress.spill`) and
-        taken back into the outbox at the next start.
-        """
-        if self._closed:
-            return
-        self._closed = True
-        self._queue.put(_Control("stop"))
-        self._worker.join(timeout)
-        if self._worker.is_alive():
-            log.error("progress recorder did not stop in %.0f s; waiting records stay in the outbox", timeout)
-            return
-        with self._lock:
-            held, self._memory = self._memory, []
-        if held:
-            written, left = spill.write_spill(held, self.spill_dirs, spill.tag_for(self.outbox_path))
-            if written:
-                self.spilled_to = written[0]
-            if left:
-                with self._lock:
-                    self._memory = left
-                log.error("%d waiting record(s) could not be kept anywhere", sum(u.weight for u in left))
-        if self._outbox is not None:
-            self._outbox.close()
-            self._outbox = None
 
     def __enter__(self) -> ProgressRecorder:
         return self
@@ -557,8 +454,9 @@ class ProgressRecorder:
             highest = max(highest, stored if stored is not None else -1)
         except Exception as exc:
             log.warning("could not read the last event number: %s", type(exc).__name__)
-        if self._outbox is not None:
-            waiting = self._outbox.max_seq(attempt_id)
+        outbox = self.delivery.outbox
+        if outbox is not None:
+            waiting = outbox.max_seq(attempt_id)
             highest = max(highest, waiting if waiting is not None else -1)
         return highest + 1
 
@@ -610,208 +508,6 @@ class ProgressRecorder:
         state.next_seq += 1
         return record, end
 
-    def _enqueue(self, unit: Unit) -> None:
-        if self._closed:
-            raise RuntimeError("the progress recorder is closed")
-        self._in_flight += unit.weight
-        self._enqueued += 1
-        self._queue.put(unit)
-
-    def _control(self, kind: str, timeout: float | None) -> bool:
-        if self._closed or not self._worker.is_alive():
-            return False
-        control = _Control(kind)
-        self._queue.put(control)
-        return control.done.wait(timeout)
-
-    # -- internals (worker thread) ---------------------------------------------------------
-
-    def _open_outbox(self) -> None:
-        try:
-            self._outbox = Outbox(self.outbox_path)
-            if self._outbox_integrity is None:
-                self._outbox_integrity = self._outbox.integrity
-            self._outbox_weight = self._outbox.weight()
-        except Exception as exc:
-            log.error("the local outbox cannot be opened: %s", type(exc).__name__)
-            self._outbox = None
-
-    def _take_spills(self) -> None:
-        """Move what an earlier run spilled to a second location back in line (outbox, else memory)."""
-        try:
-            found = spill.read_spills(self.spill_dirs, spill.tag_for(self.outbox_path))
-        except Exception as exc:
-            log.error("spilled records cannot be read: %s", type(exc).__name__)
-            return
-        for path, units in found:
-            if self._outbox is None:
-                return  # they stay where they are, durable, until the outbox can take them
-            try:
-                self._outbox.append(units)
-                self._outbox_weight = self._outbox.weight()
-            except Exception as exc:
-                log.error("spilled records wait where they are: %s", type(exc).__name__)
-                return
-            try:
-                path.unlink()
-            except OSError as exc:
-                log.error("spill file not removed (it will be read again, harmlessly): %s", type(exc).__name__)
-            log.info("took back %d spilled unit(s)", len(units))
-
-    def _backlogged(self) -> bool:
-        return bool(self._memory) or self._outbox_weight > 0 or self._hold
-
-    def _run(self) -> None:
-        while True:
-            timeout: float | None = None
-            if self._backlogged():
-                timeout = max(0.0, self._next_retry - time.monotonic())
-            try:
-                first: Unit | _Control | None = self._queue.get(timeout=timeout)
-            except queue.Empty:
-                first = None
-            items: list[Unit | _Control] = [] if first is None else [first]
-            while True:
-                try:
-                    items.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            controls = [i for i in items if isinstance(i, _Control)]
-            units = [i for i in items if isinstance(i, Unit)]
-            retry = first is None or any(c.kind in ("retry", "stop") for c in controls)
-            try:
-                self._process(units, retry)
-            except Exception as exc:  # never let the worker die: keep the units in memory
-                log.error("progress worker error: %s", type(exc).__name__)
-                with self._lock:
-                    self._memory.extend(units)
-                    self._in_flight -= sum(u.weight for u in units)
-            with self._handled_changed:
-                self._handled += len(units)
-                self._handled_changed.notify_all()
-            self._publish()
-            for control in controls:
-                control.done.set()
-            if any(c.kind == "stop" for c in controls):
-                return
-
-    def _process(self, units: list[Unit], retry: bool) -> None:
-        weight = sum(u.weight for u in units)
-        if units and not self._backlogged():
-            try:
-                self.store.apply(units)
-            except Exception as exc:
-                self._note_failure(exc)
-                self._park(units)
-            else:
-                self._failures = 0
-            with self._lock:
-                self._in_flight -= weight
-            return
-        if units:
-            self._park(units)
-            with self._lock:
-                self._in_flight -= weight
-        if self._backlogged() and (retry or time.monotonic() >= self._next_retry):
-            self._drain()
-
-    def _note_failure(self, exc: BaseException) -> None:
-        self._failures += 1
-        delay = self._retry_delays[min(self._failures - 1, len(self._retry_delays) - 1)]
-        self._next_retry = time.monotonic() + delay
-        # The class and the driver's first line only: parameters are hidden by the engine.
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200] if str(exc) else ""
-        log.warning(
-            "progress database not writable (%s: %s); records wait on this PC, next try in %.1f s",
-            type(exc).__name__,
-            reason,
-            delay,
-        )
-
-    def _park(self, units: list[Unit]) -> None:
-        """Put units behind whatever already waits: outbox if possible, else memory.
-
-        Disk work happens outside the recorder's lock so the UI never waits on it.
-        """
-        if self._outbox is None:
-            self._open_outbox()
-        outbox = self._outbox
-        if outbox is not None:
-            with self._lock:
-                held, self._memory = self._memory, []
-            try:
-                if held:
-                    outbox.append(held)
-                    held = []
-                outbox.append(units)
-                weight = outbox.weight()
-            except Exception as exc:
-                log.error("the local outbox cannot be written: %s", type(exc).__name__)
-                with self._lock:
-                    self._memory[:0] = held
-            else:
-                with self._lock:
-                    self._outbox_weight = weight
-                return
-        with self._lock:
-            self._memory.extend(units)
-        if self._next_retry <= time.monotonic():
-            self._next_retry = time.monotonic() + self._retry_delays[0]
-
-    def _drain(self) -> None:
-        """Write waiting units to the database, oldest first, until none are left or it fails."""
-        if self._memory:
-            self._park([])  # move memory into the outbox first, keeping the order
-        if self._hold:
-            self._next_retry = time.monotonic() + self._retry_delays[-1]
-            return
-        try:
-            while self._outbox is not None and self._outbox_weight > 0:
-                batch = self._outbox.peek(DRAIN_BATCH)
-                if not batch:
-                    break
-                self.store.apply([unit for _, unit in batch])
-                self._outbox.remove_through(batch[-1][0])
-                weight = self._outbox.weight()
-                with self._lock:
-                    self._outbox_weight = weight
-            if self._memory and self._outbox is None:
-                with self._lock:
-                    held = list(self._memory)
-                self.store.apply(held)
-                with self._lock:
-                    self._memory = self._memory[len(held) :]
-        except Exception as exc:
-            self._note_failure(exc)
-            return
-        self._failures = 0
-        log.info("waiting progress records were written to the database")
-
-    def _status(self) -> SaveStatus:
-        pending = self._in_flight + self._outbox_weight + sum(u.weight for u in self._memory)
-        if self._memory:
-            state = SaveState.FAILING
-        elif self._outbox_weight:
-            state = SaveState.WAITING
-        else:
-            state = SaveState.SAVED
-        return SaveStatus(state, pending)
-
-    def _publish(self) -> None:
-        with self._lock:
-            status = self._status()
-            if status.state is SaveState.SAVED:
-                status = SaveStatus(SaveState.SAVED, 0)  # records in flight are normal, not news
-            changed = status != self._published
-            self._published = status
-        if not changed:
-            return
-        for listener in list(self._listeners):
-            try:
-                listener(status)
-            except Exception as exc:
-                log.error("a save-status listener failed: %s", type(exc).__name__)
-
 
 def _snapshot_of(point: ResumePoint | None) -> Snapshot | None:
     """The typed snapshot of a stored resume point; None when there is none or it cannot be read."""
@@ -822,63 +518,6 @@ def _snapshot_of(point: ResumePoint | None) -> Snapshot | None:
     except SnapshotError as exc:
         log.warning("a stored resume point cannot be read; the run starts afresh: %s", exc)
         return None
-
-
-class RunListener:
-    """Records one run from its events alone, keeping the snapshot the runner would give.
-
-    The snapshot equals ``Run.snapshot()``: the current step, the hints given
-    on it, the path of steps shown (a resumed run continues the stored path).
-    """
-
-    def __init__(
-        self, recorder: ProgressRecorder, learner_id: uuid.UUID | None, *, session_id: uuid.UUID | None = None
-    ) -> None:
-        self.recorder = recorder
-        self.learner_id = learner_id
-        self.session_id = session_id
-        self.attempt_id: uuid.UUID | None = None
-        self._scenario: tuple[str, int] | None = None
-        self._path: list[str] = []
-        self._step: str | None = None
-        self._hint_level = 0
-        self._restore: tuple[str, int] | None = None  # (step, hint level) of a resumed run
-        self._mode = "try"
-
-    def __call__(self, event: ev.RunEvent) -> None:
-        if isinstance(event, ev.RunStarted):
-            self._start(event)
-            return
-        if self.attempt_id is None:
-            return  # a guest, or events before the run started
-        if isinstance(event, ev.StepShown):
-            self._path.append(event.step_id)
-            self._step = event.step_id
-            self._hint_level = 0
-            if self._restore is not None and self._restore[0] == event.step_id:
-                self._hint_level = self._restore[1]
-            self._restore = None
-        elif isinstance(event, ev.HintGiven):
-            self._hint_level = max(self._hint_level, int(event.level))
-        snapshot = None
-        if not isinstance(event, ev.RunFinished) and self._scenario is not None and self._step is not None:
-            snapshot = Snapshot(self._scenario[0], self._scenario[1], self._step, self._hint_level,
-                                tuple(self._path), self._mode)
-        self.recorder.record_action((event,), snapshot, attempt_id=self.attempt_id)
-
-    def _start(self, event: ev.RunStarted) -> None:
-        self._scenario = (event.scenario_id, int(event.scenario_version))
-        self._mode = event.mode if event.mode in PLAY_MODES else "try"
-        self._path, self._step, self._hint_level, self._restore = [], None, 0, None
-        stored = self.recorder.resumable(self.learner_id, event.scenario_id) if event.resumed else None
-        if stored is not None and stored.scenario_version == event.scenario_version:
-            self._path = list(stored.shown_before)  # the runner shows the stored step again
-            self._restore = (stored.step_id, stored.hint_level)
-        resume = self._restore is not None
-        self.attempt_id = self.recorder.start_attempt(
-            self.learner_id, event.scenario_id, event.scenario_version, resume=resume, session_id=self.session_id,
-            mode=self._mode,
-        )
 
 
 _RUN_EVENTS = (

@@ -25,6 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -36,11 +37,12 @@ from PySide6.QtWidgets import (
 
 from trainer.app.instructor.board import BoardPage
 from trainer.app.instructor.classes import ClassesPage
-from trainer.app.instructor.common import AreaPrefs, Jobs, button, field, label, scrolling
+from trainer.app.instructor.common import AreaPrefs, Jobs, LazyPages, button, field, label
 from trainer.app.instructor.data import DataPage
 from trainer.app.instructor.learners import LearnersPage
 from trainer.app.instructor.pin_gate import PinGate
 from trainer.app.instructor.reports import ReportsPage, tabs_widget
+from trainer.app.pages import PageWidget
 from trainer.app.report_export import ScenarioNames
 from trainer.progress.classes import ClassBook, HelpBoard
 from trainer.progress.learners import LearnerDirectory
@@ -53,11 +55,17 @@ from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.app")
 
+_TAB_NAMES = {"learners": "tab.learners", "classes": "tab.classes", "board": "tab.board", "reports": "tab.reports",
+              "data": "tab.data"}
+PAGES = tuple(_TAB_NAMES)
+"""The area's pages in the order of its tabs (their names in the catalogue: ``_TAB_NAMES``)."""
+
 _FILTERS = {"json": "JSON (*.json)", "csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}
 
 
-class InstructorArea(QWidget):
-    """PIN-protected area for instructors and supporters."""
+class InstructorArea(PageWidget):
+    """PIN-protected area for instructors and supporters; ``done`` fires after ``closed`` (the window
+    shows the learner choice)."""
 
     closed = Signal()
     """Fires when 「閉じる」 is pressed; the area locks itself again first."""
@@ -102,6 +110,7 @@ class InstructorArea(QWidget):
         #: the waiting records so the instructor reads it too, not only the learner at the picker.
         self._notice = notice
         self.jobs = Jobs(self)
+        self.closed.connect(self.done.emit)  # the Page protocol's signal: the window goes on
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,21 +170,12 @@ class InstructorArea(QWidget):
         self.gate = PinGate(self._pin, look, self.jobs)
         self.gate.unlocked.connect(self._unlock)
         self.gate.closed.connect(self._close)
-        self.learners_page = LearnersPage(self._learners, look, self.jobs, self._confirm)
-        self.learners_page.learners_changed.connect(self.learners_changed.emit)
-        self.classes_page = ClassesPage(self._book, look, self.jobs)
-        self.classes_page.session_changed.connect(self.session_changed.emit)
-        self.board_page = BoardPage(self._board, self._book, look, self.jobs, scenario_title=self._names.title)
-        self.reports_page = ReportsPage(self._reports, self._book, self._learners, look, self.jobs,
-                                        ask_save_path=self._save_path, names=self._names)
-        self.data_page = DataPage(self._learners, self._recorder, self.learners_page, look, self.jobs,
-                                  ask_save_path=self._save_path, notice=self._notice)
-        main = QWidget()
         self.tabs = tabs_widget(look.tr("ia.title"), look)
-        self.pages = [self.learners_page, self.classes_page, self.board_page, self.reports_page, self.data_page]
-        for page, key in zip(self.pages, ("tab.learners", "tab.classes", "tab.board", "tab.reports", "tab.data"),
-                             strict=True):
-            self.tabs.addTab(page if page is self.reports_page else scrolling(page), look.tr(key))
+        self._lazy = LazyPages(
+            self.tabs, {key: (look.tr(name), lambda key=key: self._make(key)) for key, name in _TAB_NAMES.items()},
+            wrap=lambda key: key != "reports", may_load=lambda: self.is_unlocked, live=("board",),
+            built=self._page_built)
+        main = QWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
         for scale in TEXT_SCALES:
@@ -184,22 +184,83 @@ class InstructorArea(QWidget):
         self.size_combo.currentIndexChanged.connect(lambda _i: self.set_text_scale(int(self.size_combo.currentData())))
         close = button(look.tr("ia.close"), look)
         close.clicked.connect(self._close)
-        bottom = QHBoxLayout()  # one row under the tabs: the area's text size, and 「閉じる」
+        self._bottom = QWidget()  # one row under the tabs: the area's text size, and 「閉じる」
+        bottom = QHBoxLayout(self._bottom)
+        bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(label(look.tr("ia.text_size")))
         bottom.addWidget(self.size_combo, 1)
         bottom.addWidget(close, 2)
-        layout = QVBoxLayout(main)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(bottom)
+        self._main_layout = QVBoxLayout(main)
+        self._main_layout.addWidget(self.tabs, 1)
+        self._main_layout.addWidget(self._bottom)
         self.stack.addWidget(self.gate)
         self.stack.addWidget(main)
-        self._use_font(look)
+        self._use_font(look, self)
 
-    def _use_font(self, look: Look) -> None:
+    def _make(self, key: str) -> QWidget:
+        """Build the page ``key`` (one of ``PAGES``)."""
+        look = self.look
+        if key == "learners":
+            page: QWidget = LearnersPage(self._learners, look, self.jobs, self._confirm)
+            page.learners_changed.connect(self.learners_changed.emit)
+        elif key == "classes":
+            page = ClassesPage(self._book, look, self.jobs)
+            page.session_changed.connect(self.session_changed.emit)
+        elif key == "board":
+            page = BoardPage(self._board, self._book, look, self.jobs, scenario_title=self._names.title)
+        elif key == "reports":
+            page = ReportsPage(self._reports, self._book, self._learners, look, self.jobs,
+                               ask_save_path=self._save_path, names=self._names, built=self._page_built)
+        else:
+            page = DataPage(self._learners, self._recorder, look, self.jobs, ask_save_path=self._save_path,
+                            notice=self._notice,
+                            confirm_and_delete=lambda *args: self.learners_page.confirm_and_delete(*args))
+        return page
+
+    def _page(self, key: str) -> Any:
+        return self._lazy.page(key)
+
+    def _page_built(self, page: QWidget) -> None:
+        self._use_font(self.look, page)
+        self._bottom_last()
+
+    def _bottom_last(self) -> None:
+        """Keep the text size and 「閉じる」 last in the Tab order: a page built later would otherwise
+        come after them (Qt puts a new widget at the end of the window's focus chain)."""
+        had_focus = self._bottom.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+        self._main_layout.removeWidget(self._bottom)
+        self._bottom.setParent(None)
+        self._bottom.setParent(self._main_layout.parentWidget())
+        self._main_layout.addWidget(self._bottom)
+        self._bottom.show()
+        if had_focus:
+            self.size_combo.setFocus()
+
+    @property
+    def learners_page(self) -> LearnersPage:
+        return self._page("learners")
+
+    @property
+    def classes_page(self) -> ClassesPage:
+        return self._page("classes")
+
+    @property
+    def board_page(self) -> BoardPage:
+        return self._page("board")
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        return self._page("reports")
+
+    @property
+    def data_page(self) -> DataPage:
+        return self._page("data")
+
+    def _use_font(self, look: Look, root: QWidget) -> None:
         """Give Qt's own widgets the area's font: with the app's style sheet in force a parent's
-        font does not reach its children, so each one that has no font of its own gets it."""
+        font does not reach its children, so each one under ``root`` that has no font of its own gets it."""
         body = look.font("body")
-        for widget in [self.gate, *self.stack.findChildren(QWidget)]:
+        for widget in [root, *root.findChildren(QWidget)]:
             if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
                 widget.setFont(body)
 
@@ -210,7 +271,7 @@ class InstructorArea(QWidget):
         self.prefs.text_scale = scale
         self.prefs.save()
         unlocked, tab = self.is_unlocked, self.tabs.currentIndex()
-        self.board_page.stop()
+        self._stop_board()
         while self.stack.count():
             old = self.stack.widget(0)
             self.stack.removeWidget(old)
@@ -229,7 +290,7 @@ class InstructorArea(QWidget):
     @Slot()
     def lock(self) -> None:
         """Show the PIN gate again (it asks to choose a PIN when none exists yet)."""
-        self.board_page.stop()
+        self._stop_board()
         self.idle_lock.stop()
         self.stack.setCurrentIndex(0)
         self.gate.reset()
@@ -251,36 +312,51 @@ class InstructorArea(QWidget):
         self.closed.emit()
 
     def hideEvent(self, event: Any) -> None:
-        self.board_page.stop()
+        self._stop_board()
         super().hideEvent(event)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.is_unlocked and self.tabs.currentWidget() is not None and self.current_page() is self.board_page:
+        if self.is_unlocked and self._current_key() == "board":
             self.board_page.start()
 
     # -- pages -----------------------------------------------------------------------------------
 
+    def _current_key(self) -> str | None:
+        return self._lazy.current_key()
+
+    def _stop_board(self) -> None:
+        board = self._lazy.built("board")
+        if isinstance(board, BoardPage):
+            board.stop()
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """The pages built so far, in the order of the tabs."""
+        return self._lazy.all_built()
+
     def current_page(self) -> Any:
-        index = self.tabs.currentIndex()
-        return self.pages[index] if 0 <= index < len(self.pages) else None
+        key = self._current_key()
+        return self._page(key) if key is not None else None
 
     def show_page(self, page: QWidget) -> None:
-        self.tabs.setCurrentIndex(self.pages.index(page))
+        self.tabs.setCurrentIndex(PAGES.index(self._lazy.key_of(page)))
         self.tabs.focus_current()  # the focus must not stay on a page that is no longer shown
 
     @Slot()
     def reload(self) -> None:
-        """Load every page again (off the UI thread)."""
-        for page in self.pages:
-            if page is not self.board_page:
-                page.reload()
+        """Load the pages again (off the UI thread): those built so far and the one shown; the others
+        when they are first shown."""
+        self._lazy.reload()
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, _index: int) -> None:
-        if self.current_page() is self.board_page and self.is_unlocked:
+        key = self._current_key()
+        if key is not None and self.is_unlocked:
+            self._lazy.show_current()  # built (and loaded) when first shown
+        if key == "board" and self.is_unlocked:
             self.board_page.start()
         else:
-            self.board_page.stop()
-        if self.current_page() is self.data_page:
+            self._stop_board()
+        if key == "data" and self.is_unlocked:
             self.data_page.refresh_pending()

@@ -4,7 +4,9 @@
   the result back on the UI thread: the window never waits for the record
   (a PIN check, a report over two million events, a server far away).
 * :class:`RowsModel` + :func:`table` — model/view tables with readable,
-  bold, wrapped headers and numbers aligned right.
+  bold, wrapped headers and numbers aligned right; :class:`ItemsModel`
+  behind the long lists and choices (:class:`ItemList`, :func:`choices`):
+  20,000 learners are one model reset, not 20,000 widget items.
 * :class:`AreaPrefs` — the area's own text size (default 100 %), kept on
   this PC apart from the learner's settings.
 * small builders for fields, forms, labels and the app's big buttons.
@@ -23,15 +25,24 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QScrollArea,
     QSizePolicy,
     QTableView,
@@ -123,8 +134,12 @@ class RowsModel(QAbstractTableModel):
         self.headers = list(headers)
         self.rows: list[list[Any]] = []
         self.keys: list[Any] = []
+        #: Told the number of rows about to be shown (the view sizes its rows by it, see ``table``).
+        self.before_reset: Callable[[int], None] | None = None
 
     def set_rows(self, rows: Sequence[Sequence[Any]], keys: Sequence[Any] | None = None) -> None:
+        if self.before_reset is not None:
+            self.before_reset(len(rows))
         self.beginResetModel()
         self.rows = [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
@@ -155,6 +170,10 @@ class RowsModel(QAbstractTableModel):
         return str(self.rows[row][column])
 
 
+#: A table with more rows than this has rows one line high (see ``table``).
+FIT_ROWS = 200
+
+
 def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, RowsModel]:
     """A model/view table: whole rows selected, bold headers that wrap instead of being cut."""
     view = QTableView()
@@ -174,10 +193,167 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
     header.setFont(look.font("body", bold=True))
     header.setMinimumHeight(look.px(44))
+    # Columns fit the first rows only, and up to FIT_ROWS rows fit their wrapped text; a longer table
+    # (16,000 class sessions, 20,000 learners) has rows one line high: sizing every row to its contents
+    # asks the model for every cell of every row on the UI thread (seconds at 20,000 rows).
+    header.setResizeContentsPrecision(FIT_ROWS)
+    rows = view.verticalHeader()
+
+    def fit_rows(count: int) -> None:
+        if count > FIT_ROWS:
+            rows.setDefaultSectionSize(view.fontMetrics().height() + look.px(12))
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        else:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    model.before_reset = fit_rows
     # Large text makes rows big; the table scrolls inside instead of widening the window.
     view.setMinimumSize(4 * look.px(MIN_TARGET_PX), 4 * look.px(MIN_TARGET_PX))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return view, model
+
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+"""The row's key (an id as text) in an :class:`ItemsModel`, as ``QComboBox.currentData()`` reads it."""
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The row's plain name (the text may add a group or a way to practise)."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of a list or a choice: what is shown, its key, and the plain name."""
+
+    text: str
+    key: str = ""
+    name: str = ""
+
+
+class Items:
+    """Rows for an :class:`ItemsModel` with the index of their keys, made where the rows are made
+    (on the worker thread for 20,000 learners), so showing them costs the UI thread one reset."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.items = list(items)
+        self.rows: dict[str, int] = {}
+        for row, item in enumerate(self.items):
+            self.rows.setdefault(item.key, row)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class ItemsModel(QAbstractListModel):
+    """A read-only list of :class:`Item` for a list view or a combo box. Any number of rows is one
+    reset, and a key's row is found without a scan (``row_of``); the items are made off the UI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Item] = []
+        self._rows: dict[str, int] = {}
+
+    def set_items(self, items: Sequence[Item] | Items) -> None:
+        """Show ``items`` (an :class:`Items` made on the worker thread brings its index of keys along)."""
+        made = items if isinstance(items, Items) else Items(items)
+        self.beginResetModel()
+        self.items, self._rows = made.items, made.rows
+        self.endResetModel()
+
+    def row_of(self, key: object) -> int:
+        """The first row with ``key`` (text), -1 when there is none."""
+        return self._rows.get("" if key is None else str(key), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return item.text
+        if role == KEY_ROLE:
+            return item.key
+        if role == NAME_ROLE:
+            return item.name
+        return None
+
+
+class ItemList(QListView):
+    """A long list (20,000 learners) on an :class:`ItemsModel`: rows of one height, laid out in
+    batches, so showing or filling it never stops the window. ``current_changed(row)`` fires when the
+    current row changes (-1: none)."""
+
+    current_changed = Signal(int)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items = ItemsModel(self)
+        self.setModel(self.items)
+        self._quiet = False
+        self.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet:
+            self.current_changed.emit(current.row() if current.isValid() else -1)
+
+    def set_items(self, items: Sequence[Item] | Items, keep: object = None) -> None:
+        """Show ``items``; the row with key ``keep`` stays current (quietly)."""
+        self._quiet = True
+        try:
+            self.items.set_items(items)
+            row = self.items.row_of(keep) if keep is not None else -1
+            if row >= 0:
+                self.setCurrentIndex(self.items.index(row))
+        finally:
+            self._quiet = False
+
+    def count(self) -> int:
+        return self.items.rowCount()
+
+    def text(self, row: int) -> str:
+        return self.items.items[row].text
+
+    def setCurrentRow(self, row: int) -> None:  # as QListWidget
+        self.setCurrentIndex(self.items.index(row))
+
+    def current_item(self) -> Item | None:
+        index = self.currentIndex()
+        return self.items.items[index.row()] if index.isValid() and index.row() < len(self.items.items) else None
+
+
+def choices(combo: QComboBox) -> ItemsModel:
+    """Put ``combo``'s choices on an :class:`ItemsModel` (for long lists: 20,000 learners): its
+    ``currentData()`` is the item's key. Fill it with :func:`set_choices`."""
+    model = ItemsModel(combo)
+    combo.setModel(model)
+    view = combo.view()
+    if isinstance(view, QListView):
+        view.setUniformItemSizes(True)
+    return model
+
+
+def set_choices(combo: QComboBox, items: Sequence[Item] | Items, keep: object = None, *,
+                first: bool = True) -> None:
+    """Give ``combo`` (made with :func:`choices`) ``items``; the one with key ``keep`` stays chosen,
+    else the first (``first``) or none. ``currentIndexChanged`` fires once at most, for the result."""
+    model = combo.model()
+    assert isinstance(model, ItemsModel), "set_choices needs a combo made with choices()"
+    before = combo.currentIndex(), combo.currentData()
+    combo.blockSignals(True)
+    try:
+        model.set_items(items)
+        row = model.row_of(keep) if keep is not None else -1
+        combo.setCurrentIndex(row if row >= 0 else (0 if items and first else -1))
+    finally:
+        combo.blockSignals(False)
+    if (combo.currentIndex(), combo.currentData()) != before:
+        combo.currentIndexChanged.emit(combo.currentIndex())
 
 
 def selected_key(view: QTableView) -> Any:
@@ -189,7 +365,10 @@ def selected_key(view: QTableView) -> Any:
     return model.keys[row] if 0 <= row < len(model.keys) else None
 
 
-def field(widget: QWidget, name: str, look: Look) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def field(widget: W, name: str, look: Look) -> W:
     widget.setAccessibleName(name)
     widget.setMinimumHeight(MIN_TARGET_PX)  # larger text makes it taller by itself
     if isinstance(widget, QComboBox):
@@ -433,3 +612,78 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Load what the page shows again (off the UI thread)."""
+
+
+class LazyPages:
+    """The pages behind a :class:`PageTabs`, each built when it is first shown (or asked for) and
+    loaded when built.
+
+    Building a page with its tables under the app's style sheet takes a tenth of a second or more:
+    built all at once, five pages (eight with the reports') stopped the window for seconds when
+    the area opened. ``reload()`` loads the pages built so far again, and the page shown; the
+    others load when they are built. ``live`` pages load themselves (the help board, while shown).
+    """
+
+    def __init__(self, tabs: PageTabs, makers: dict[str, tuple[str, Callable[[], QWidget]]], *,
+                 wrap: Callable[[str], bool] = lambda _key: True, may_load: Callable[[], bool] = lambda: True,
+                 live: tuple[str, ...] = (), built: Callable[[QWidget], None] | None = None) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.tabs = tabs
+        self.keys = tuple(makers)
+        self._makers = {key: make for key, (_text, make) in makers.items()}
+        self._wrap = wrap
+        self._may_load = may_load
+        self._live = live
+        self._on_built = built
+        self._built: dict[str, QWidget] = {}
+        self._fresh: set[str] = set()
+        self._holders: dict[str, QVBoxLayout] = {}
+        for key, (text, _make) in makers.items():
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = layout
+            tabs.addTab(holder, text)
+
+    def page(self, key: str) -> Any:
+        """The page ``key``, built now if it was not yet, and loaded if it was not since the last reload."""
+        page = self._built.get(key)
+        if page is None:
+            page = self._makers[key]()
+            self._built[key] = page
+            shown = scrolling(page) if self._wrap(key) else page
+            self._holders[key].addWidget(shown)
+            shown.show()  # now, not on the next pass of the event loop (an empty page for a frame)
+            if self._on_built is not None:
+                self._on_built(page)
+        if key not in self._fresh and key not in self._live and self._may_load():
+            self._fresh.add(key)
+            page.reload()
+        return page
+
+    def built(self, key: str) -> QWidget | None:
+        return self._built.get(key)
+
+    def all_built(self) -> list[QWidget]:
+        return [self._built[key] for key in self.keys if key in self._built]
+
+    def key_of(self, page: QWidget) -> str:
+        return next(key for key, built in self._built.items() if built is page)
+
+    def current_key(self) -> str | None:
+        index = self.tabs.currentIndex()
+        return self.keys[index] if 0 <= index < len(self.keys) else None
+
+    def show_current(self) -> None:
+        """Build (and load) the page now shown."""
+        key = self.current_key()
+        if key is not None:
+            self.page(key)
+
+    def reload(self) -> None:
+        """Load the built pages again, and the page shown (built now if need be)."""
+        self._fresh.clear()
+        for key in list(self._built):
+            self.page(key)
+        self.show_current()

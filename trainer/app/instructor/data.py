@@ -8,10 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from trainer.app.instructor.common import Jobs, Page, button, field, form, label, uuid_of
-from trainer.app.instructor.learners import LearnersPage
+from trainer.app.instructor.common import (
+    Items,
+    Jobs,
+    Page,
+    button,
+    choices,
+    field,
+    form,
+    label,
+    set_choices,
+    uuid_of,
+)
+from trainer.app.instructor.reports import learner_items
 from trainer.progress.learners import LearnerDirectory
 from trainer.progress.recorder import ProgressRecorder, SaveState, SaveStatus
 from trainer.widgets.look import Look
@@ -43,10 +54,10 @@ class DataPage(Page):
         self,
         directory: LearnerDirectory,
         recorder: ProgressRecorder | None,
-        learners_page: LearnersPage,
         look: Look,
         jobs: Jobs,
         *,
+        confirm_and_delete: Callable[[Any, str, QLabel], None],
         ask_save_path: Callable[[QWidget, str, str], str | None],
         parent: QWidget | None = None,
         notice: Callable[[], str | None] | None = None,
@@ -55,10 +66,11 @@ class DataPage(Page):
         self._notice = notice  # the record's notice (full disk, a damaged file's new name), under the waiting
         self._directory = directory
         self._recorder = recorder
-        self._learners_page = learners_page
+        self._confirm_and_delete = confirm_and_delete  # the learners page's: one way to delete a learner
         self._ask_save_path = ask_save_path
         t = self.tr
         self.learner_combo = field(QComboBox(), t("data.learner"), look)
+        choices(self.learner_combo)
         self.export_button = button(t("data.export"), look)
         self.export_button.clicked.connect(self._export)
         self.delete_button = button(t("data.delete"), look, style="danger")
@@ -89,17 +101,12 @@ class DataPage(Page):
             self._notifier.status_changed.connect(self.show_status)
 
     def reload(self) -> None:
-        self.jobs.run(self._directory.list_learners, self._show_learners,
+        self.jobs.run(learner_items(self._directory), self._show_learners,
                       lambda _e: self.data_message.setText(self.tr("ia.unreachable")))
         self.refresh_pending()
 
-    def _show_learners(self, learners: list[Any]) -> None:
-        current = self.learner_combo.currentData()
-        self.learner_combo.clear()
-        for learner in learners:
-            self.learner_combo.addItem(learner.display_name, str(learner.id))
-        index = self.learner_combo.findData(current)
-        self.learner_combo.setCurrentIndex(index if index >= 0 else (0 if learners else -1))
+    def _show_learners(self, learners: Items) -> None:
+        set_choices(self.learner_combo, learners, keep=self.learner_combo.currentData())
 
     @Slot()
     def _export(self) -> None:
@@ -134,7 +141,7 @@ class DataPage(Page):
         if learner_id is None:
             self.data_message.setText(self.tr("ia.pick_learner"))
             return
-        self._learners_page.confirm_and_delete(learner_id, self.learner_combo.currentText(), self.data_message)
+        self._confirm_and_delete(learner_id, self.learner_combo.currentText(), self.data_message)
 
     # -- waiting records ----------------------------------------------------------------------
 

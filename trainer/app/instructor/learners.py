@@ -21,7 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.instructor.common import Jobs, Page, button, field, form, label, uuid_of
+from trainer.app.instructor.common import (
+    Item,
+    ItemList,
+    Items,
+    Jobs,
+    Page,
+    button,
+    choices,
+    field,
+    form,
+    label,
+    set_choices,
+    uuid_of,
+)
 from trainer.progress.learners import InvalidName, LearnerDirectory, NotFound
 from trainer.scenarios.modes import MODES
 from trainer.widgets.look import Look
@@ -34,6 +47,15 @@ def problem_text(page: Page, error: BaseException) -> str:
     if isinstance(error, NotFound):
         return page.tr("ia.not_found")
     return page.tr("ia.failed")
+
+
+def learner_item(learner: Any, tr: Callable[..., str]) -> Item:
+    """A learner's row in the list: the name, and their group and fixed way to practise when they have one."""
+    text = tr("learners.with_group", name=learner.display_name, group=learner.group_name) if learner.group_name \
+        else learner.display_name
+    if learner.default_mode:
+        text = tr("learners.with_mode", who=text, mode=tr(f"modes.{learner.default_mode}"))
+    return Item(text, str(learner.id), learner.display_name)
 
 
 class LearnersPage(Page):
@@ -53,15 +75,15 @@ class LearnersPage(Page):
         super().__init__(look, jobs, parent)
         self._directory = directory
         self._ask_confirm = ask_confirm
-        self._learners: list[Any] = []
+        self._learners: dict[uuid.UUID, Any] = {}
         t = self.tr
-        self.learner_list = QListWidget()
-        self.learner_list.setAccessibleName(t("learners.list"))
-        self.learner_list.currentItemChanged.connect(self._learner_selected)
+        self.learner_list = ItemList(t("learners.list"))
+        self.learner_list.current_changed.connect(self._learner_selected)
         self.name_edit = field(QLineEdit(), t("learners.name"), look)
         self.name_edit.setPlaceholderText(t("learners.name_hint"))
         self.group_combo = field(QComboBox(), t("learners.group"), look)
         self.merge_target_combo = field(QComboBox(), t("learners.merge_target"), look)
+        choices(self.merge_target_combo)
         self.mode_combo = field(QComboBox(), t("learners.mode"), look)
         self.mode_combo.addItem(t("learners.mode_record"), "")
         for mode in MODES:
@@ -135,40 +157,21 @@ class LearnersPage(Page):
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        directory = self._directory
-        self.jobs.run(
-            lambda: (directory.list_learners(), directory.list_groups()),
-            self._show,
-            lambda _e: self.learners_message.setText(self.tr("ia.unreachable")),
-        )
+        directory, tr = self._directory, self.tr
 
-    def _show(self, loaded: tuple[list[Any], list[Any]]) -> None:
-        learners, groups = loaded
-        self._learners = learners
+        def work() -> tuple[dict[uuid.UUID, Any], list[Any], Items, Items]:
+            learners, groups = directory.list_learners(), directory.list_groups()
+            return ({learner.id: learner for learner in learners}, groups,
+                    Items([learner_item(learner, tr) for learner in learners]),
+                    Items([Item(learner.display_name, str(learner.id), learner.display_name) for learner in learners]))
+
+        self.jobs.run(work, self._show, lambda _e: self.learners_message.setText(self.tr("ia.unreachable")))
+
+    def _show(self, loaded: tuple[dict[uuid.UUID, Any], list[Any], Items, Items]) -> None:
+        self._learners, groups, listed, names = loaded
         selected = self.selected_learner()
-        self.learner_list.blockSignals(True)
-        self.learner_list.clear()
-        for learner in learners:
-            text = (
-                self.tr("learners.with_group", name=learner.display_name, group=learner.group_name)
-                if learner.group_name
-                else learner.display_name
-            )
-            if learner.default_mode:
-                text = self.tr("learners.with_mode", who=text, mode=self.tr(f"modes.{learner.default_mode}"))
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, str(learner.id))
-            item.setData(Qt.ItemDataRole.UserRole + 1, learner.display_name)
-            self.learner_list.addItem(item)
-            if learner.id == selected:
-                self.learner_list.setCurrentItem(item)
-        self.learner_list.blockSignals(False)
-        current = self.merge_target_combo.currentData()
-        self.merge_target_combo.clear()
-        for learner in learners:
-            self.merge_target_combo.addItem(learner.display_name, str(learner.id))
-        index = self.merge_target_combo.findData(current)
-        self.merge_target_combo.setCurrentIndex(index if index >= 0 else (0 if learners else -1))
+        self.learner_list.set_items(listed, keep=str(selected) if selected else None)
+        set_choices(self.merge_target_combo, names, keep=self.merge_target_combo.currentData())
         current_group = self.group_combo.currentData()
         self.group_combo.clear()
         self.group_combo.addItem(self.tr("learners.no_group"), "")
@@ -183,23 +186,25 @@ class LearnersPage(Page):
         self.group_combo.setCurrentIndex(max(index, 0))
 
     def selected_learner(self) -> uuid.UUID | None:
-        item = self.learner_list.currentItem()
-        return uuid_of(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        item = self.learner_list.current_item()
+        return uuid_of(item.key) if item else None
+
+    def selected_name(self) -> str:
+        item = self.learner_list.current_item()
+        return item.name if item else ""
 
     def _selected_group(self) -> uuid.UUID | None:
         item = self.group_list.currentItem()
         return uuid_of(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
-    @Slot()
-    def _learner_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
-        if current is None:
-            return
-        learner_id = uuid_of(current.data(Qt.ItemDataRole.UserRole))
-        for learner in self._learners:
-            if learner.id == learner_id:
-                self.name_edit.setText(learner.display_name)
-                self.group_combo.setCurrentIndex(max(self.group_combo.findData(str(learner.group_id or "")), 0))
-                self.mode_combo.setCurrentIndex(max(self.mode_combo.findData(learner.default_mode or ""), 0))
+    @Slot(int)
+    def _learner_selected(self, _row: int) -> None:
+        learner_id = self.selected_learner()
+        learner = self._learners.get(learner_id) if learner_id is not None else None
+        if learner is not None:
+            self.name_edit.setText(learner.display_name)
+            self.group_combo.setCurrentIndex(max(self.group_combo.findData(str(learner.group_id or "")), 0))
+            self.mode_combo.setCurrentIndex(max(self.mode_combo.findData(learner.default_mode or ""), 0))
 
     @Slot()
     def _group_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
@@ -276,7 +281,7 @@ class LearnersPage(Page):
         if keep_id == merge_id:
             self.learners_message.setText(self.tr("learners.pick_other"))
             return
-        merge_name = str(self.learner_list.currentItem().data(Qt.ItemDataRole.UserRole + 1))
+        merge_name = self.selected_name()
         keep_name = self.merge_target_combo.currentText()
         if not self._ask_confirm(
             self, self.tr("learners.merge_title"), self.tr("learners.merge_ask", merge=merge_name, keep=keep_name)
@@ -289,7 +294,7 @@ class LearnersPage(Page):
         learner_id = self._need_learner()
         if learner_id is None:
             return
-        name = str(self.learner_list.currentItem().data(Qt.ItemDataRole.UserRole + 1))
+        name = self.selected_name()
         self.confirm_and_delete(learner_id, name, self.learners_message)
 
     def confirm_and_delete(self, learner_id: uuid.UUID, name: str, message: QLabel) -> None:

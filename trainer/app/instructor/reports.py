@@ -16,14 +16,18 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBo
 
 from trainer.app.instructor.classes import parse_date
 from trainer.app.instructor.common import (
+    Item,
+    Items,
     Jobs,
+    LazyPages,
     Page,
     PageTabs,
     button,
+    choices,
     field,
     form,
     label,
-    scrolling,
+    set_choices,
     table,
     uuid_of,
 )
@@ -34,6 +38,16 @@ from trainer.progress.reports import CityReport, Reports, StumbleStep, city_repo
 from trainer.widgets.look import Look
 
 SavePath = Callable[[QWidget, str, str], "str | None"]
+
+
+def learner_items(directory: LearnerDirectory) -> Callable[[], Items]:
+    """The work (for the area's worker thread) that lists the learners as choices, by name."""
+
+    def work() -> Items:
+        return Items([Item(learner.display_name, str(learner.id), learner.display_name)
+                      for learner in directory.list_learners()])
+
+    return work
 
 
 def tabs_widget(name: str, look: Look) -> PageTabs:
@@ -198,6 +212,7 @@ class LearnerProgressPage(Page):
         self._title = names.title
         t = self.tr
         self.learner_combo = field(QComboBox(), t("progress.learner"), look)
+        self._learner_choices = choices(self.learner_combo)
         self.learner_combo.currentIndexChanged.connect(lambda _i: self.show_learner())
         self.summary = label(name="progressSummary")
         self.table_view, self.table_model = table(
@@ -222,22 +237,17 @@ class LearnerProgressPage(Page):
         layout.addWidget(self.stumble_view, 1)
 
     def reload(self) -> None:
-        self.jobs.run(self._directory.list_learners, self._show_learners,
+        self.jobs.run(learner_items(self._directory), self._show_learners,
                       lambda _e: self.summary.setText(self.tr("ia.unreachable")))
 
-    def _show_learners(self, learners: list[Any]) -> None:
-        current = self.learner_combo.currentData()
-        self.learner_combo.blockSignals(True)
-        self.learner_combo.clear()
-        for learner in learners:
-            self.learner_combo.addItem(learner.display_name, str(learner.id))
-        index = self.learner_combo.findData(current)
-        self.learner_combo.setCurrentIndex(index if index >= 0 else (0 if learners else -1))
+    def _show_learners(self, learners: Items) -> None:
+        self.learner_combo.blockSignals(True)  # one report for the learner chosen afterwards, not two
+        set_choices(self.learner_combo, learners, keep=self.learner_combo.currentData())
         self.learner_combo.blockSignals(False)
         self.show_learner()
 
     def choose(self, learner_id: uuid.UUID) -> None:
-        self.learner_combo.setCurrentIndex(self.learner_combo.findData(str(learner_id)))
+        self.learner_combo.setCurrentIndex(self._learner_choices.row_of(learner_id))
 
     def show_learner(self) -> None:
         learner_id = uuid_of(self.learner_combo.currentData())
@@ -337,22 +347,38 @@ class ScenarioStumblesPage(Page):
 
 
 class ReportsPage(Page):
-    """Three reports in one page: the city's, by learner, by practice."""
+    """Three reports in one page: the city's, by learner, by practice (each built when first shown)."""
 
     def __init__(self, reports: Reports, book: ClassBook, directory: LearnerDirectory, look: Look, jobs: Jobs, *,
-                 ask_save_path: SavePath, names: ScenarioNames, parent: QWidget | None = None) -> None:
+                 ask_save_path: SavePath, names: ScenarioNames, built: Callable[[QWidget], None] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(look, jobs, parent)
-        self.city = CityReportPage(reports, book, look, jobs, ask_save_path=ask_save_path, names=names)
-        self.learner = LearnerProgressPage(directory, reports, look, jobs, names=names)
-        self.scenario = ScenarioStumblesPage(reports, look, jobs, names=names)
         self.tabs = tabs_widget(self.tr("tab.reports"), look)
-        self.tabs.addTab(scrolling(self.city), self.tr("reports.city"))
-        self.tabs.addTab(scrolling(self.learner), self.tr("reports.by_learner"))
-        self.tabs.addTab(scrolling(self.scenario), self.tr("reports.by_scenario"))
+        self._lazy = LazyPages(self.tabs, {
+            "city": (self.tr("reports.city"), lambda: CityReportPage(reports, book, look, jobs,
+                                                                     ask_save_path=ask_save_path, names=names)),
+            "learner": (self.tr("reports.by_learner"),
+                        lambda: LearnerProgressPage(directory, reports, look, jobs, names=names)),
+            "scenario": (self.tr("reports.by_scenario"), lambda: ScenarioStumblesPage(reports, look, jobs, names=names)),
+        }, may_load=lambda: self._loading, built=built)
+        self._loading = False  # not before the area first loads this page
+        self.tabs.currentChanged.connect(lambda _i: self._lazy.show_current() if self._loading else None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+    @property
+    def city(self) -> CityReportPage:
+        return self._lazy.page("city")
+
+    @property
+    def learner(self) -> LearnerProgressPage:
+        return self._lazy.page("learner")
+
+    @property
+    def scenario(self) -> ScenarioStumblesPage:
+        return self._lazy.page("scenario")
+
     def reload(self) -> None:
-        for page in (self.city, self.learner, self.scenario):
-            page.reload()
+        self._loading = True
+        self._lazy.reload()
