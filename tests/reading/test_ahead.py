@@ -98,3 +98,19 @@ def test_the_real_reader_then_answers_from_its_cache():
     ahead.prepare(reader, lambda: [text])
     assert wait_for(lambda: reader.knows(text), timeout=30)
     assert [w.surface for w in reader.words(text)][0] == "都城"
+
+
+def test_a_speaking_thread_waits_while_the_window_is_busy():
+    ahead = Ahead()
+    passed: list[float] = []
+    ahead.hold()
+    assert ahead.held
+    thread = threading.Thread(target=lambda: (ahead.wait_while_held(), passed.append(time.monotonic())))
+    thread.start()
+    time.sleep(0.1)
+    assert passed == [], "no analysis or synthesis starts during a step change"
+    released = time.monotonic()
+    ahead.release()
+    thread.join(5)
+    assert passed and passed[0] >= released
+    assert not ahead.held

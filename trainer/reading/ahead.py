@@ -69,6 +69,20 @@ class Ahead:
             self._held_until = 0.0
             self._lock.notify()
 
+    def wait_while_held(self) -> None:
+        """Block the calling (background) thread while the window is busy with a step change.
+
+        The speaking threads call this before each piece of analysis and synthesis they start, so
+        the voice of a step being left never takes the GIL and the CPUs from the step being built;
+        the next step's voice is handed over only after it is painted, when the hold is over."""
+        with self._lock:
+            self._wait_idle()
+
+    @property
+    def held(self) -> bool:
+        with self._lock:
+            return self._held_until > time.monotonic()
+
     def waiting(self) -> int:
         with self._lock:
             return len(self._waiting)
