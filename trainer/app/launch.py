@@ -108,7 +108,7 @@ def start_in_background(first: Callable[[], None], then: Callable[[], None], aft
     return thread
 
 
-def pause_collector() -> Callable[[], None]:
+def pause_collector(was_enabled: bool | None = None) -> Callable[[], None]:
     """Pause Python's cycle collector until the first frame; returns what ends the pause.
 
     Building the first window makes some 300,000 objects that nearly all live on; the collector
@@ -116,7 +116,8 @@ def pause_collector() -> Callable[[], None]:
     nothing worth it. When the pause ends, what the start made is frozen (``gc.freeze``: kept
     out of later collections, which then look only at what the learner's steps make) and the
     collector runs as before."""
-    was_enabled = gc.isenabled()
+    if was_enabled is None:
+        was_enabled = gc.isenabled()
     gc.disable()
     ended = False
 
@@ -132,8 +133,10 @@ def pause_collector() -> Callable[[], None]:
     return end
 
 
-def launch(args: argparse.Namespace) -> int:
-    end_pause = pause_collector()
+def launch(args: argparse.Namespace, collector_was_enabled: bool | None = None) -> int:
+    """Open the app. ``collector_was_enabled``: the command line paused the cycle collector before
+    importing this module (and PySide6); whether it ran before that."""
+    end_pause = pause_collector(collector_was_enabled)
     try:
         return _launch(args, end_pause)
     finally:
