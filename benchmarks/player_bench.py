@@ -16,6 +16,14 @@
    p50/p95. Goal: p95 at most 16 ms (one frame at 60 Hz).
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/player_bench.py``
+
+A smaller sample that finishes in minutes: ``--scenarios N`` takes N of the
+bundled scenarios spread over the catalogue (every k-th by id), every step of
+each. ``--tree DIR`` runs another source tree's app (say, main before a
+change); ``--compare DIR`` runs this tree and DIR in fresh processes,
+interleaved (``--rounds`` times), and prints both side by side with the ratio:
+
+    player_bench.py --steps-only --speech --furigana --scale 300 --scenarios 6 --repeat 1 --compare /tmp/before
 """
 
 from __future__ import annotations
@@ -78,8 +86,16 @@ def cold_start(runs: int) -> dict[str, float]:
     }
 
 
+def spread(items: list, count: int) -> list:
+    """``count`` of ``items`` spread evenly over them (all when ``count`` is 0 or too large)."""
+    if count <= 0 or count >= len(items):
+        return list(items)
+    return [items[round(i * (len(items) - 1) / max(1, count - 1))] for i in range(count)] if count > 1 else items[:1]
+
+
 def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, scale: int = 100,
-                 size: tuple[int, int] = (1280, 860), profile: str | None = None) -> list[float]:
+                 size: tuple[int, int] = (1280, 860), profile: str | None = None, scenarios_count: int = 0,
+                 tree: Path = ROOT) -> list[float]:
     """Milliseconds from a learner's action to the next step painted, for every step of every scenario.
 
     ``speech``: read-aloud on, through the real ``SpeechService`` with Open JTalk
@@ -89,7 +105,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
     (the action, the step change, the paint) to that file."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-bench-")
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(tree))
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -124,6 +140,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
 
     spy = PaintSpy()
     scenarios, _ = load_all([bundled_content_dir()])
+    scenarios = spread(sorted(scenarios, key=lambda s: s.id), scenarios_count)
     service = None
     if speech:
         from trainer.reading import jtalk
@@ -213,25 +230,20 @@ def percentile(values: list[float], share: float) -> float:
 MATRIX = [(speech, furigana, scale) for scale in (100, 300) for furigana in (False, True) for speech in (False, True)]
 
 
-def matrix(repeat: int, size: str, rounds: int = 2) -> int:
+def matrix(repeat: int, size: str, rounds: int = 2, scenarios_count: int = 0) -> int:
     """Every {speech} x {furigana} x {100 %, 300 %} case, each in a fresh process doing ``repeat`` passes
     (the first pass builds the caches, as a learner's first practice does), in ``rounds`` interleaved rounds."""
     rows: dict[tuple[bool, bool, int], dict[str, list[float]]] = {case: {"wall": [], "cpu": []} for case in MATRIX}
     loads = []
     for _ in range(rounds):
         for speech, furigana, scale in MATRIX:
-            argv = [sys.executable, __file__, "--steps-only", "--repeat", str(repeat), "--scale", str(scale),
-                    "--size", size, "--json"]
-            argv += ["--speech"] if speech else []
-            argv += ["--furigana"] if furigana else []
             loads.append(os.getloadavg()[0])
-            out = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True,
-                                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
-            found = json.loads(out.strip().splitlines()[-1])
+            found = one_case(ROOT, repeat, speech, furigana, scale, size, scenarios_count)
             rows[(speech, furigana, scale)]["wall"] += found["wall"]
             rows[(speech, furigana, scale)]["cpu"] += found["cpu"]
     base = rows[(False, False, 100)]
-    print(f"step change matrix ({size}, {rounds} interleaved round(s) of {repeat} pass(es), "
+    print(f"step change matrix ({size}, {scenarios_count or 'all'} scenarios, {rounds} interleaved round(s) of "
+          f"{repeat} pass(es), "
           f"{len(base['wall'])} samples each; "
           f"load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} CPUs; goal p95 <= 16 ms, max <= 33 ms)")
     print("  speech  furigana  text   wall p50  p95     max     ratio p95 | UI CPU p50  p95    ratio p95")
@@ -242,6 +254,44 @@ def matrix(repeat: int, size: str, rounds: int = 2) -> int:
               f"{percentile(wall, 0.95) / percentile(base['wall'], 0.95):5.2f}x    | "
               f"{percentile(cpu, 0.5):6.1f}  {percentile(cpu, 0.95):6.1f}  "
               f"{percentile(cpu, 0.95) / percentile(base['cpu'], 0.95):5.2f}x")
+    return 0
+
+
+def one_case(tree: Path, repeat: int, speech: bool, furigana: bool, scale: int, size: str,
+             scenarios_count: int) -> dict[str, list[float]]:
+    """One step-change case in a fresh process of ``tree``'s app."""
+    argv = [sys.executable, __file__, "--steps-only", "--repeat", str(repeat), "--scale", str(scale),
+            "--size", size, "--scenarios", str(scenarios_count), "--tree", str(tree), "--json"]
+    argv += ["--speech"] if speech else []
+    argv += ["--furigana"] if furigana else []
+    out = subprocess.run(argv, capture_output=True, text=True, cwd=tree, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(tree)}).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def compare(other: Path, args: argparse.Namespace) -> int:
+    """This tree and ``other``, the same case, fresh processes interleaved ``args.rounds`` times."""
+    trees = {"this tree": ROOT, str(other): other}
+    found: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": []} for name in trees}
+    loads = []
+    for _ in range(args.rounds):
+        for name, tree in trees.items():
+            loads.append(os.getloadavg()[0])
+            one = one_case(tree, args.repeat, args.speech, args.furigana, args.scale, args.size, args.scenarios)
+            found[name]["wall"] += one["wall"]
+            found[name]["cpu"] += one["cpu"]
+    what = f"speech {'on' if args.speech else 'off'}, furigana {'on' if args.furigana else 'off'}, {args.scale} %"
+    print(f"step change ({what}, {args.size}, {args.scenarios or 'all'} scenarios, {args.rounds} interleaved "
+          f"round(s) of {args.repeat} pass(es); load average {min(loads):.1f}-{max(loads):.1f} on "
+          f"{os.cpu_count()} CPUs; goal p95 <= 16 ms, max <= 33 ms)")
+    print("  tree                     n    wall p50   p95     max  | UI CPU p50   p95     max")
+    for name, rows in found.items():
+        wall, cpu = rows["wall"], rows["cpu"]
+        print(f"  {name[-22:]:22s} {len(wall):4d}  {percentile(wall, 0.5):7.1f} {percentile(wall, 0.95):7.1f} "
+              f"{max(wall):7.1f}  | {percentile(cpu, 0.5):7.1f} {percentile(cpu, 0.95):7.1f} {max(cpu):7.1f}")
+    this, that = found["this tree"], found[str(other)]
+    print(f"  ratio this / other: wall p95 {percentile(this['wall'], 0.95) / percentile(that['wall'], 0.95):.2f}x, "
+          f"UI CPU p95 {percentile(this['cpu'], 0.95) / percentile(that['cpu'], 0.95):.2f}x")
     return 0
 
 
@@ -259,11 +309,18 @@ def main() -> int:
     parser.add_argument("--slowest", type=int, default=0, help="also list the N slowest step changes")
     parser.add_argument("--rounds", type=int, default=2, help="--matrix: interleaved rounds (default 2)")
     parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the timed part to FILE")
+    parser.add_argument("--scenarios", type=int, default=0,
+                        help="only N scenarios spread over the catalogue (default: all); every step of each")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the source tree whose app is measured")
+    parser.add_argument("--compare", type=Path, metavar="DIR",
+                        help="--steps-only: also measure the tree DIR, interleaved fresh processes, side by side")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.lower().split("x"))
     if args.matrix:
-        return matrix(args.repeat, args.size, args.rounds)
+        return matrix(args.repeat, args.size, args.rounds, args.scenarios)
+    if args.compare is not None:
+        return compare(args.compare.resolve(), args)
     if not args.steps_only:
         start = cold_start(args.runs)
         ratio = start["trainer_s"] / start["bare_s"]
@@ -273,7 +330,7 @@ def main() -> int:
         print(f"peak memory  bare PySide6 window {start['bare_mib']:7.1f} MiB  trainer --smoke "
               f"{start['trainer_mib']:7.1f} MiB  ratio {memory:.2f}x (goal <= 2x)")
     samples = step_changes(args.repeat, speech=args.speech, furigana=args.furigana, scale=args.scale, size=size,
-                           profile=args.profile)
+                           profile=args.profile, scenarios_count=args.scenarios, tree=args.tree.resolve())
     if args.json:
         print(json.dumps({"wall": samples, "cpu": CPU_MS}))
         return 0

@@ -127,7 +127,11 @@ def measure(runs: int, scenarios: int = 0, cold: bool = False, later_ms: int = 0
     bare = [sys.executable, "-c", BARE]
     kinds = [("bare", bare, env), ("trainer", trainer, env)]
     if compare:  # another tree of the app (say, before a change), run the same way, interleaved
-        other_env = {**env, "PYTHONPATH": str(Path(compare).resolve())}
+        # Its own settings folder: the catalogue cache names the content folders, and the two trees'
+        # bundled folders differ, so a shared cache would make every start of either a cold one.
+        other_config = work / "config-other"
+        shutil.copytree(config, other_config)
+        other_env = {**env, "PYTHONPATH": str(Path(compare).resolve()), "TRAINER_CONFIG_DIR": str(other_config)}
         kinds.append(("other", trainer, other_env))
         one_start(trainer, other_env)
     cache = config / "catalogue-cache.json"

@@ -20,7 +20,7 @@ from trainer.app.first_frame import after_first_paint
 ROOT = Path(__file__).resolve().parents[2]
 
 SPY = r"""
-import json, sys, threading
+import gc, json, sys, threading
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +38,7 @@ class Spy(QObject):
         if event.type() == QEvent.Type.Paint and "paint" not in order:
             order.append("paint")
             notes["heavy_at_paint"] = [m for m in HEAVY if m in sys.modules]
+            notes["collector_at_paint"] = gc.isenabled()
         return False
 
 spy = Spy()
@@ -76,6 +77,8 @@ for thread in threading.enumerate():  # the app may quit (both attached) before 
 from trainer.reading import jtalk
 notes["sudachi_loaded"] = jtalk.sudachi_loaded()
 notes["attached"] = sorted(attached)
+notes["collector_after"] = gc.isenabled()
+notes["frozen_after"] = gc.get_freeze_count()
 print("NOTES " + json.dumps(notes))
 sys.stdout.flush()
 import os
@@ -101,6 +104,9 @@ def test_speech_readings_and_the_record_start_after_the_first_frame_and_off_the_
     assert notes["attached"] == ["record", "speech"]
     assert notes["page_after_record"] == "learner", "when the record is open, the learner choice comes first"
     assert notes["sudachi_loaded"], "the homograph dictionary is loaded at start, once, off the UI thread"
+    assert notes["collector_at_paint"] is False, "the cycle collector is paused until the first frame"
+    assert notes["collector_after"] is True, "... and runs again after it"
+    assert notes["frozen_after"] > 10_000, "what the start made is kept out of later collections"
 
 
 def test_after_first_paint_waits_for_the_paint(qtbot):

@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from trainer.reading.ahead import AHEAD
 from trainer.reading.ruby import plain
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ class Narrator(QObject):
     def _send_pending(self) -> None:
         self._wait.stop()
         self._unwatch()
+        AHEAD.release()  # the window has painted: background reading and speaking may go on
         text, self._pending = self._pending, None
         if text is not None and self.available:
             self._send(text)

@@ -31,7 +31,9 @@ from trainer.app import access
 from trainer.app.narrator import Narrator
 from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
+from trainer.app.readings_ahead import texts_ahead
 from trainer.app.reflow import Split, split
+from trainer.reading.ahead import AHEAD
 from trainer.reading.ruby import plain
 from trainer.scenarios import devices as device_kinds
 from trainer.scenarios import modes
@@ -529,6 +531,7 @@ class Player(QWidget):
         else:
             self.panel.clear_feedback()
         self._build_screen(step)
+        self._read_ahead(step)
         self.panel_scroll.verticalScrollBar().setValue(0)
         spoken = [self.ctx.raw(lead) if lead is not None else ""]
         if self.arrived is not None:
@@ -541,6 +544,16 @@ class Player(QWidget):
         if self.watch is not None:  # watch mode reads the same, then what the hand shows
             self.watch.begin(step, [*spoken, raw] if speak else None, len(spoken), shown, lead)
         self.step_shown.emit(step)
+
+    def _read_ahead(self, step: Step) -> None:
+        """With furigana on: the texts of the steps to come are analysed in the background while the
+        learner reads this one (``trainer.reading.ahead``), so the next step change finds them ready."""
+        if not self.look.furigana:
+            return
+        from trainer.widgets.labels import reader_for
+
+        scenario, lang = self.scenario, self.look.lang
+        AHEAD.prepare(reader_for(scenario.readings), lambda: texts_ahead(scenario, step, lang))
 
     def _build_screen(self, step: Step) -> None:
         """Show ``step``'s screen on the device, with what it asks for in view: when that cannot
@@ -589,6 +602,7 @@ class Player(QWidget):
         elif watched is self.view and self._holding and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True  # the first paint comes after every layout: a last look
             self.reveal()
+            AHEAD.release()  # the step is on screen: the texts of the next ones may be read ahead
         return False
 
     # -- the learner's actions --------------------------------------------------------
@@ -604,6 +618,7 @@ class Player(QWidget):
         self._holding = False
         feedback = self.run.judge(action)
         if feedback.judgement is Judgement.CORRECT and feedback.next_step is not None:
+            AHEAD.hold()  # no reading ahead while the new step is built (until it is painted)
             self._show_step(feedback.next_step, feedback.text)
             return
         if self.mode == modes.ALONE:  # on your own: a short kind word, nothing that shows the way

@@ -95,9 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = getattr(args, "_run", None)
     try:
         if run is None:
+            import gc
+
+            collecting = gc.isenabled()
+            gc.disable()  # paused from here (PySide's import) to the first frame: see launch.pause_collector
             from trainer.app.launch import launch
 
-            return launch(args)
+            return launch(args, collector_was_enabled=collecting)
         return run(args)
     except KeyboardInterrupt:
         return 130

@@ -134,6 +134,10 @@ class _Recent:
         with self._lock:
             self._items.clear()
 
+    def __contains__(self, key) -> bool:
+        with self._lock:
+            return key in self._items
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -207,6 +211,10 @@ class Reader:
         return Reader({**self._overrides, **extra})
 
     # -- public queries -------------------------------------------------
+
+    def knows(self, text: str) -> bool:
+        """True when ``text`` was analysed lately (its words come from the cache)."""
+        return (self._key, text) in _ANALYSES
 
     def words(self, text: str) -> list[Word]:
         """The words of ``text`` (notation removed), covering it exactly."""

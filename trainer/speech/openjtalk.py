@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from trainer.reading import jtalk
+from trainer.reading.ahead import AHEAD
 from trainer.reading.engine import Clause
 from trainer.speech.audio import Audio, fade, silence, to_int16, trim_silence
 from trainer.speech.base import (
@@ -142,11 +143,13 @@ class OpenJTalkBackend(SpeechBackend):
         token = token or CancelToken()
         if kana is not None:
             return super().speak(text, kana=kana, events=events, token=token)
+        AHEAD.wait_while_held()  # never while the window builds a step (see trainer.reading.ahead)
         clauses = self.reader.clauses(text, first_max_moras=FIRST_CLAUSE_MORAS, remember=False)  # often heard once
         stream = None
         elapsed_ms = 0.0
         try:
             for clause in clauses:
+                AHEAD.wait_while_held()
                 if token.cancelled:
                     break
                 voiced = trim_silence(self._samples(clause.speech, clause=True), self.RATE_HZ, keep_ms=30.0)

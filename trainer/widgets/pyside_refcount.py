@@ -53,3 +53,8 @@ def ensure() -> bool:
 
 
 ensure()
+
+# The same first import also makes PySide6's per-import check cheap (see pyside_imports).
+from trainer.widgets import pyside_imports as _pyside_imports  # noqa: E402
+
+_pyside_imports.install()
