@@ -6,7 +6,7 @@ judged; 「もう一度見る」 shows a step again; the attempt is recorded as 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QRectF
 
 from tests.player.autoplay import click, settle
 from tests.player.conftest import bundled
@@ -57,6 +57,10 @@ def pointed_in_view(window, player) -> list[str]:
     rect = QRect(target.mapTo(player, QPoint(0, 0)), target.size())
     if tip is None or not rect.contains(tip.toPoint()) or not overlay.clip_rect().contains(tip.toPoint()):
         found.append(f"{player.run.current.id}: the fingertip {tip} is not on its target {rect}")
+    hand = overlay.hand_rect()
+    if tip is not None and hand is not None and target is not player.device.scroll.viewport() \
+            and hand.contains(QRectF(rect).center()):
+        found.append(f"{player.run.current.id}: the hand {hand.getRect()} covers the middle of {rect} (its label)")
     return found
 
 

@@ -257,12 +257,18 @@ if __name__ == "__main__":
 REAL_ASPECT = {"phone": 0.49, "kiosk": 4 / 3, "card-reader": 4 / 3, "speaker": 4 / 3, "browser": 1.6,
                "atm": 4 / 3, "paper": 210 / 297}
 """Width / height of the real devices' bodies: a smartphone (71.5 × 147 mm), a multi-copier's, an
-ATM's and a card reader's touch panel in its casing (4 : 3), a speaker on its table (4 : 3), a
+ATM's and a card reader's touch panel in its casing (4 : 3 — a display maker's note that 15-inch
+and 17-inch 4 : 3 panels at 1024×768 are the common size for kiosks and POS / retail terminals,
+https://www.rising-lcd.com/info/1447.html; no figure for a Japanese ATM's own screen was found,
+see docs/content.md), a speaker on its table (4 : 3), a
 computer (16 : 10), a form on paper (A4, 210 × 297 mm: ISO 216, e.g.
 http://www.statemaster.com/encyclopedia/A4-paper). Not here: a receipt (a 58 or 80 mm roll,
 https://www.pospaper.com/blogs/news/what-are-the-different-sizes-of-thermal-paper-rolls-available,
 as long as what it lists; ``test_a_receipt_is_a_narrow_strip`` checks its width) and a till's
-customer display (no published figure found; the body is a small landscape screen on a stand).
+customer display (no proportions published: a POS vendor's guide asks only for a diagonal of at
+least 6 inches, Odoo's Point of Sale hardware page, https://github.com/odoo/documentation/pull/14349;
+the body, 1.15, is a small landscape
+screen together with its stand, chosen so that the amount and two buttons fit at 300 %).
 A device with ``face_rect`` (the paper: the sheet, not the table) is measured by it, under its
 ``real_name``."""
 

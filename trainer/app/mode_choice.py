@@ -10,10 +10,10 @@ band at the bottom that never scrolls away; 「もどる」 goes back to the lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from trainer.app.pages import ScrollPage
+from trainer.app.pages import NAV_MAX_SCALE, ScrollPage, one_row_look
 from trainer.reading.ruby import plain
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.modes import ALONE, MODES, TRY, WATCH
@@ -42,15 +42,19 @@ class ModeChoicePage(ScrollPage):
         """True when an instructor fixed this learner's way (the note says so)."""
         self.order = (self.suggested, *(m for m in MODES if m != self.suggested))
         lang = look.lang
-        back = BigButton(look.tr("nav.back"), look, icon="back", style="quiet")
+        # 「もどる」 grows like the top bar and shares its row with the scenario's name, so at 300 %
+        # the question and the three choices are on screen at 1280×720 without scrolling
+        back = BigButton(look.tr("nav.back"), look.with_(scale=min(look.scale, NAV_MAX_SCALE)), icon="back",
+                         style="quiet")
         back.clicked.connect(self.back_requested)
         self.back = back
         row = QHBoxLayout()
-        row.addWidget(back, 0)
-        row.addStretch(1)
+        row.setSpacing(min(look.px(16), 32))
+        row.addWidget(back, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.title = TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted", bold=True)
+        row.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(row)
-        self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted", bold=True))
-        self.heading(look.tr("modes.heading"))
+        self.question = self.heading(look.tr("modes.heading"))
         self.body.addWidget(TextBlock(self.note(), look, colour="text", icon="star"))
         self.buttons: dict[str, BigButton] = {}
         holder = QWidget()
@@ -70,6 +74,24 @@ class ModeChoicePage(ScrollPage):
             row.addWidget(button)
         self.pin(holder)  # the choices stay in view, however long the notes above
         self.body.addStretch(1)
+        self._full = look
+
+    def resizeEvent(self, event) -> None:
+        # the three choices on one row when the largest size up to the chosen one allows (at 300 %
+        # on 1280×720 two rows of them would leave no room for the question above them)
+        shown = [self.buttons[m] for m in self.order]
+        width = self.width() - 2 * min(self._full.px(24), 40)
+        full = self._full
+        for scale in (full.scale, 2.5, 2.0):  # one_row_look tries 1.75 and below after the chosen size
+            if scale <= self._full.scale:
+                look = self._full.with_(scale=scale)
+                for button in shown:
+                    button.set_look(look)
+                if sum(b.sizeHint().width() for b in shown) + look.px(12) * (len(shown) - 1) <= width:
+                    full = look
+                    break
+        one_row_look(shown, width, full, spacing=12, margins=0)
+        super().resizeEvent(event)
 
     def first_tile(self) -> QWidget:
         """What has the focus when the page appears: the first choice."""

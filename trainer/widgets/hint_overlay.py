@@ -9,7 +9,7 @@ the frame and the hand stay until the step changes or starts over.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -128,10 +128,50 @@ class HintOverlay(QWidget):
         rect = self.target_rect()
         if not self.showing_hand or rect is None:
             return None
-        end = QPointF(rect.center())
+        end, _ = self.resting_pose(rect)
         start = self._start if self._start is not None else (
             QPointF(self.clip_rect().bottomRight()) - QPointF(self._look.px(40), self._look.px(40)))
         return start + (end - start) * self._progress
+
+    def resting_pose(self, rect: QRect) -> tuple[QPointF, float]:
+        """Where the fingertip rests on ``rect`` and which way the hand turns (degrees): the hand
+        never lies on the target's middle, where its label is. It comes from the right, finger
+        pointing left at the target's right end (or from the left), its palm beside the target;
+        when the screen has no room beside it, the fingertip rests at the middle of the lower
+        edge and the hand hangs below. The tip stays on the part of the target that is in view."""
+        clip = self.clip_rect()
+        seen = QRect(rect).intersected(clip)
+        if seen.isEmpty():
+            seen = QRect(rect)
+        size = self.hand_look or self._look
+        reach = size.px(64) * 0.95 + 6
+        inset = min(size.px(8), seen.width() / 4)
+        centre = QPointF(seen.center())
+        if clip.right() - seen.right() >= reach:
+            return QPointF(seen.right() - inset, centre.y()), -90.0
+        if seen.left() - clip.left() >= reach:
+            return QPointF(seen.left() + inset, centre.y()), 90.0
+        return QPointF(centre.x(), max(centre.y(), seen.bottom() - size.px(5))), 0.0
+
+    def _turn(self) -> float:
+        rect = self.target_rect()
+        return self.resting_pose(rect)[1] if rect is not None and self._free_tip is None else 0.0
+
+    @staticmethod
+    def _hand_box(side: float) -> QRectF:
+        """The hand's picture around its fingertip (at the origin): the tip is at the top-left
+        third of the icon."""
+        return QRectF(-side * 0.38, -side * 0.05, side, side)
+
+    def hand_rect(self) -> QRectF | None:
+        """Where the hand is drawn now, in this overlay's coordinates (None when none is shown)."""
+        tip = self.hand_tip()
+        if tip is None:
+            return None
+        transform = QTransform()
+        transform.translate(tip.x(), tip.y())
+        transform.rotate(self._turn())
+        return transform.mapRect(self._hand_box((self.hand_look or self._look).px(64)))
 
     # -- painting -----------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -173,10 +213,13 @@ class HintOverlay(QWidget):
             ring = QColor(look.hex("highlight"))
             painter.setPen(QPen(ring, max(3, size.px(4))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(tip, size.px(18), size.px(18))
-        # the hand's fingertip is at the top-left third of the icon
-        box = QRectF(tip.x() - side * 0.38, tip.y() - side * 0.05, side, side)
+            painter.drawEllipse(tip, size.px(10), size.px(10))
+        painter.save()
+        painter.translate(tip)
+        painter.rotate(self._turn())
+        box = self._hand_box(side)
         backdrop = QPainterPath()
         backdrop.addEllipse(box.adjusted(-4, -4, 4, 4))
         painter.fillPath(backdrop, QColor(255, 255, 255, 220))
         paint_icon(painter, box, "hand", look.colour("highlight"), stroke=2.2)
+        painter.restore()

@@ -113,7 +113,37 @@ def paint_bezel(painter: QPainter, widget: QWidget, look: Look) -> None:
     painter.fillPath(path, QColor("#111315"))
 
 
-class KioskBody(BodyFrame):
+class MachineBody(BodyFrame):
+    """A machine whose touch screen is set in its casing under the machine's printed name (the
+    kiosk, the ATM, the clinic's reader, the till's display): the casing's margins, the screen
+    with its title bar in the app's colour, the name as the accessible name."""
+
+    caption_key = "device.kiosk"
+    """The machine's name, printed on its casing and said by a screen reader."""
+    title_role = "title"
+    """The text role of the screen's title bar."""
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, parent)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(self.casing_margins(look))
+        self.setAccessibleName(look.tr(self.caption_key))
+        self.screen_box = _ScreenBox(look, self.scroll, title_role=self.title_role)
+        self.header = self.screen_box.header
+        self.outer.addWidget(self.screen_box, 1)
+
+    @staticmethod
+    def casing_margins(look: Look) -> QMargins:
+        """The casing around the screen: its name printed above it."""
+        pad = min(look.px(12), 18)
+        return QMargins(pad, caption_room(look), pad, pad)
+
+    def _chrome(self, screen: Screen, view: ScreenView) -> None:
+        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
+        self.header.set_text(self.title_of(screen, view))
+
+
+class KioskBody(MachineBody):
     """The convenience store's multi-copy machine (コンビニ交付): the touch panel in
     its casing, the card tray, coin and note slots and change outlet to its
     right, the paper outlet below."""
@@ -132,13 +162,6 @@ class KioskBody(BodyFrame):
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
-        outer = QVBoxLayout(self)
-        pad = min(look.px(12), 18)
-        outer.setContentsMargins(pad, caption_room(look), pad, pad)
-        self.setAccessibleName(look.tr(self.caption_key))
-        self.screen_box = _ScreenBox(look, self.scroll)
-        self.header = self.screen_box.header
-        outer.addWidget(self.screen_box, 1)
         tray = self.add_part("card-tray", tray_painter("body.card_here"))
         tray.thing_at = tray_thing
         self.add_part("coin-slot", slot_painter("body.coin_slot", 0.35))
@@ -160,17 +183,13 @@ class KioskBody(BodyFrame):
         parts["printer-outlet"].setGeometry(QRectF(body.center().x() - width / 2, below.top() + unit * 0.02, width,
                                                    below.height() - unit * 0.06).toRect())
 
-    def _chrome(self, screen: Screen, view: ScreenView) -> None:
-        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
-        self.header.set_text(self.title_of(screen, view))
-
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         paint_casing(painter, rect, self.look)
         paint_caption(painter, rect, self.look.tr(self.caption_key), self.look, "#2B3036")
         paint_bezel(painter, self.screen_box, self.look)
 
 
-class AtmBody(BodyFrame):
+class AtmBody(MachineBody):
     """An ATM: the screen under its hood, the card and receipt slots to its right,
     the covered note slot below."""
 
@@ -184,16 +203,17 @@ class AtmBody(BodyFrame):
     screen_100 = 400
     screen_height_100 = 300
     casing_100 = (22, 34)
+    caption_key = "device.atm"
+
+    @staticmethod
+    def casing_margins(look: Look) -> QMargins:
+        """Its name, then the hood over the screen."""
+        margins = MachineBody.casing_margins(look)
+        margins.setTop(margins.top() + min(look.px(8), 12))
+        return margins
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
-        outer = QVBoxLayout(self)
-        pad = min(look.px(12), 18)
-        outer.setContentsMargins(pad, caption_room(look) + min(look.px(8), 12), pad, pad)
-        self.setAccessibleName(look.tr("device.atm"))
-        self.screen_box = _ScreenBox(look, self.scroll)
-        self.header = self.screen_box.header
-        outer.addWidget(self.screen_box, 1)
         card = self.add_part("card-slot", slot_painter("body.card_slot", 0.7, led=True))
         card.thing_at = slot_thing
         receipt = self.add_part("receipt-slot", slot_painter("body.receipt", 0.55))
@@ -211,13 +231,9 @@ class AtmBody(BodyFrame):
         self.parts["note-slot"].setGeometry(QRectF(body.center().x() - width / 2, below.top() + unit * 0.03, width,
                                                    below.height() - unit * 0.07).toRect())
 
-    def _chrome(self, screen: Screen, view: ScreenView) -> None:
-        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
-        self.header.set_text(self.title_of(screen, view))
-
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         paint_casing(painter, rect, self.look, "#3E5368")
-        paint_caption(painter, rect, self.look.tr("device.atm"), self.look, "#FFFFFF")
+        paint_caption(painter, rect, self.look.tr(self.caption_key), self.look, "#FFFFFF")
         # the hood over the screen, for privacy
         hood = QRectF(self.screen_box.geometry()).adjusted(-self.look.px(10), -self.look.px(12), self.look.px(10), 0)
         hood.setHeight(self.look.px(10))
@@ -338,7 +354,7 @@ class FaceCamera(PartWidget):
                        QColor("#35C46A"), stroke=3)
 
 
-class FaceReaderBody(BodyFrame):
+class FaceReaderBody(MachineBody):
     """The clinic's face-recognition card reader, upright on the counter: the
     camera on top (its view with the face frame while it looks), the screen,
     the card tray at the bottom."""
@@ -355,21 +371,16 @@ class FaceReaderBody(BodyFrame):
     screen_100 = 380
     screen_height_100 = 240
     casing_100 = (18, 34)
+    caption_key = "device.face_reader"
+    title_role = "large"
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
-        outer = QVBoxLayout(self)
-        pad = min(look.px(12), 18)
-        outer.setContentsMargins(pad, caption_room(look), pad, pad)
-        self.setAccessibleName(look.tr("device.face_reader"))
         self.camera = FaceCamera(self, QSize(capped(look, 260, 1.5), capped(look, 160, 1.5)))
         self.camera.setParent(self)
         self.parts["camera"] = self.camera
         self.camera.acted.connect(self.acted)
         self.camera.hide()
-        self.screen_box = _ScreenBox(look, self.scroll, title_role="large")
-        self.header = self.screen_box.header
-        outer.addWidget(self.screen_box, 1)
         tray = self.add_part("card-tray", tray_painter("body.card_here"))
         tray.thing_at = tray_thing
 
@@ -395,15 +406,11 @@ class FaceReaderBody(BodyFrame):
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.camera.set_state(str(body.get("camera", "off")))
 
-    def _chrome(self, screen: Screen, view: ScreenView) -> None:
-        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
-        self.header.set_text(self.title_of(screen, view))
-
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         paint_casing(painter, rect, look, "#2F3338", 22)
         body = self.body_rect()
-        paint_caption(painter, body, look.tr("device.face_reader"), look, "#E6E8EA")
+        paint_caption(painter, body, look.tr(self.caption_key), look, "#E6E8EA")
         # the lens, centred over the screen
         band = body.height() * self.extras.top()
         lens = QPointF(rect.center().x(), rect.top() + band * 0.55)
@@ -417,7 +424,7 @@ class FaceReaderBody(BodyFrame):
         paint_bezel(painter, self.screen_box, look)
 
 
-class TillBody(BodyFrame):
+class TillBody(MachineBody):
     """A till's small customer display on its stand, facing the customer."""
 
     name = "till"
@@ -428,27 +435,20 @@ class TillBody(BodyFrame):
     screen_100 = 380
     screen_height_100 = 280
     casing_100 = (28, 60)
+    caption_key = "device.till"
+    title_role = "large"
 
-    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
-        super().__init__(look, parent)
-        outer = QVBoxLayout(self)
+    @staticmethod
+    def casing_margins(look: Look) -> QMargins:
+        """A wide black frame round the small screen, the stand below it."""
         pad = look.px(22)
-        outer.setContentsMargins(pad, caption_room(look), pad, look.px(70))
-        outer.setSpacing(look.px(8))
-        self.setAccessibleName(look.tr("device.till"))
-        self.screen_box = _ScreenBox(look, self.scroll, title_role="large")
-        self.header = self.screen_box.header
-        outer.addWidget(self.screen_box, 1)
-
-    def _chrome(self, screen: Screen, view: ScreenView) -> None:
-        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
-        self.header.set_text(self.title_of(screen, view))
+        return QMargins(pad, caption_room(look), pad, look.px(70))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         display = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - look.px(58))
         paint_casing(painter, display, look, "#26292D", 14)
-        paint_caption(painter, display, look.tr("device.till"), look, "#E6E8EA")
+        paint_caption(painter, display, look.tr(self.caption_key), look, "#E6E8EA")
         paint_bezel(painter, self.screen_box, look)
         # the stand and its foot on the counter
         neck = QRectF(rect.center().x() - look.px(22), display.bottom(), look.px(44), look.px(40))

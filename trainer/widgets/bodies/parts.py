@@ -23,9 +23,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trainer.scenarios import devices as device_kinds
 from trainer.scenarios.actions import Action, ActionKind
@@ -51,14 +61,15 @@ def fitted_font(look: Look, rect: QRectF, share: float = 0.32, role: str = "smal
 
 
 def print_label(painter: QPainter, rect: QRectF, text: str, look: Look, colour: QColor | str = "#FFFFFF",
-                share: float = 0.32) -> None:
+                share: float = 0.32, font: QFont | None = None,
+                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter, middle: bool = False) -> None:
     """A label printed on the machine (「硬貨」「取出口」), centred in ``rect``; a little smaller
     when it would not fit (printed words are never cut off)."""
-    font = fitted_font(look, rect, share)
+    font = QFont(font) if font is not None else fitted_font(look, rect, share)
     while font.pixelSize() > 9 and text_size(font, text, max(1.0, rect.width()))[1] > rect.height():
         font.setPixelSize(font.pixelSize() - 1)
     painter.setPen(QColor(colour))
-    draw_text(painter, rect, text, font, Qt.AlignmentFlag.AlignHCenter)
+    draw_text(painter, rect, text, font, align, valign_centre=middle)
 
 
 # -- things: cards, coins, notes, paper -----------------------------------------------------------
@@ -195,49 +206,109 @@ class HeldThing(QWidget):
 
 
 class HandTray(QWidget):
-    """「手元」: what the learner holds, just in front of the machine."""
+    """「手元」: what the learner holds, just in front of the machine (below it), or beside a phone.
+
+    Each thing is drawn as large as the tray allows, with its name written under it in the
+    device's own text (the name printed on a card is small, as on the real card; the words
+    under it are what a learner of 80 reads). Below a machine the things stand in a row after
+    the 「手元」 label; beside a phone (``vertical``) one under another, the label on top."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = look
         self.things: list[HeldThing] = []
-        self._row = QHBoxLayout(self)
-        pad = look.px(8)
-        self._row.setContentsMargins(min(look.px(96), 130), pad, pad, pad)
-        self._row.setSpacing(look.px(14))
-        self._row.addStretch(1)
+        self.vertical = False
+        self._captions: list[QRectF] = []
         self.hide()
+
+    def set_vertical(self, vertical: bool) -> None:
+        if vertical != self.vertical:
+            self.vertical = vertical
+            self._resize_things()
+            self.update()
 
     def label_width(self) -> int:
         return min(self._look.px(86), 120, max(40, self.width() // 5))
+
+    def _pad(self) -> int:
+        return max(4, min(self.width(), self.height()) // 14)
+
+    def caption_font(self):
+        return fitted_font(self._look, QRectF(0, 0, 10, self._look.size("body")), 1.0, role="body")
+
+    def label_rect(self) -> QRectF:
+        """Where 「手元」 is written: the tray's left end, or its top beside a phone."""
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if self.vertical:
+            return QRectF(rect.left(), rect.top(), rect.width(), min(rect.height() * 0.2, self._line() * 1.6))
+        return QRectF(rect.left() + 4, rect.top(), self.label_width(), rect.height())
+
+    def _line(self) -> float:
+        return QFontMetricsF(self.caption_font()).height()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._resize_things()
 
+    def _caption_height(self, width: float) -> float:
+        """The height the longest name needs under a thing ``width`` wide."""
+        names = [thing_name(t.obj, self._look) for t in self.things] or [""]
+        font = self.caption_font()
+        return max(text_size(font, n, max(1.0, width))[1] for n in names) + 2
+
     def _resize_things(self) -> None:
-        """Things as tall as the tray allows, side by side after the 「手元」 label."""
-        pad = max(4, self.height() // 10)
-        height = max(10, self.height() - 2 * pad)
-        width = round(height / THING_ASPECT)
-        room = self.width() - self.label_width() - 2 * pad
-        if self.things:
-            width = max(10, min(width, (room - pad * (len(self.things) - 1)) // len(self.things)))
-            height = min(height, round(width * THING_ASPECT))
-        self._row.setContentsMargins(self.label_width() + pad, pad, pad, pad)
-        self._row.setSpacing(pad)
-        for thing in self.things:
-            thing.setFixedSize(width, height)
+        """Things as large as the tray allows, each with its name under it."""
+        pad = self._pad()
+        count = max(1, len(self.things))
+        self._captions = []
+        if self.vertical:
+            top = self.label_rect().bottom() + pad / 2
+            width = self.width() - 2 * pad
+            caption = self._caption_height(width)
+            each = (self.height() - top - pad) / count
+            height = min(width * THING_ASPECT, each - caption - pad)
+            if height < 24:  # no room for the words: the picture alone
+                caption, height = 0.0, min(width * THING_ASPECT, each - pad)
+            width = min(width, height / THING_ASPECT)
+            for index, thing in enumerate(self.things):
+                y = top + index * each
+                thing.setGeometry(QRectF((self.width() - width) / 2, y, width, height).toRect())
+                self._captions.append(QRectF(pad, y + height + 2, self.width() - 2 * pad, caption))
+            return
+        # below a machine the tray is wide and low: each name stands beside its thing
+        left = self.label_width() + pad
+        room = self.width() - left - pad
+        height = max(1, self.height() - 2 * pad)
+        font = self.caption_font()
+        names = [text_size(font, thing_name(t.obj, self._look), 10_000)[0] + 4 for t in self.things]
+        gaps = pad * (count - 1) + pad / 2 * count
+        picture = min(height / THING_ASPECT, (room - pad * (count - 1)) / count)
+        if count * picture + sum(names) + gaps > room:
+            # the pictures give way first (down to 0.6), so the names keep their words whole
+            picture = max(picture * 0.6, (room - sum(names) - gaps) / count)
+        spare = max(0.0, room - count * picture - gaps)
+        x = left
+        for thing, natural in zip(self.things, names, strict=False):
+            caption = min(natural, spare * natural / max(1.0, sum(names)))
+            if caption < 2 * font.pixelSize():
+                caption = 0.0
+            thing.setGeometry(QRectF(x, pad + (height - picture * THING_ASPECT) / 2, picture,
+                                     picture * THING_ASPECT).toRect())
+            self._captions.append(QRectF(x + picture + pad / 2, pad, caption, height))
+            x += picture + pad / 2 + caption + pad
+
+    def caption_rects(self) -> list[QRectF]:
+        """Where each thing's name is written (empty rectangles when there is no room)."""
+        return list(self._captions)
 
     def set_objects(self, objects: tuple[str, ...]) -> list[HeldThing]:
         for thing in self.things:
-            self._row.removeWidget(thing)
             thing.hide()
             thing.deleteLater()
         self.things = []
         for obj in objects:
-            thing = HeldThing(obj, self._look)
-            self._row.insertWidget(self._row.count() - 1, thing)
+            thing = HeldThing(obj, self._look, self)
+            thing.show()
             self.things.append(thing)
         names = "、".join(thing_name(o, self._look) for o in objects)
         self.setAccessibleName(self._look.tr("body.hand_holds", things=names))
@@ -258,10 +329,16 @@ class HandTray(QWidget):
         painter.fillPath(path, look.colour("surface"))
         painter.setPen(QPen(look.colour("border"), max(1, look.px(1.5)), Qt.PenStyle.DashLine))
         painter.drawPath(path)
-        label = QRectF(rect.left() + 4, rect.top(), self.label_width(), rect.height())
+        label = self.label_rect()
         painter.setPen(look.colour("surface_text"))
-        painter.setFont(fitted_font(look, label, 0.3))
+        painter.setFont(fitted_font(look, label, 0.3 if not self.vertical else 0.62))
         painter.drawText(label, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, look.tr("body.hand"))
+        font = self.caption_font()
+        for thing, where in zip(self.things, self._captions, strict=False):
+            if where.height() > 0:
+                print_label(painter, where, thing_name(thing.obj, look), look, look.colour("surface_text"),
+                            font=font, align=Qt.AlignmentFlag.AlignHCenter if self.vertical
+                            else Qt.AlignmentFlag.AlignLeft, middle=not self.vertical)
         painter.end()
 
 
@@ -463,7 +540,15 @@ class BodyFrame(DeviceFrame):
     """Room for the parts outside the body's outline (left, top, right, bottom), as fractions of
     the body's height; none by default."""
     hand_share = 0.2
-    """The hand's height as a share of the body's height, when it holds something."""
+    """The hand's least height below the machine as a share of the body's height, when it holds
+    something; it grows into the room's spare height up to ``hand_most``."""
+    hand_most = 0.45
+    """The most the hand below takes (a share of the body's height): a card about 0.4 of the
+    body tall, its name legible at every text size."""
+    hand_beside: tuple[float, float] | None = None
+    """A portrait device (the phone) may have the hand beside it, to its right, when the room is
+    wide: the least and the most width of the hand, as shares of the body's height. The
+    arrangement that draws the body larger wins; beside, when they are equal."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
@@ -488,11 +573,61 @@ class BodyFrame(DeviceFrame):
         subclass varies it, e.g. the reader's camera view shown only while it looks)."""
         return QMarginsF(self.extras)
 
+    def holding(self) -> bool:
+        return bool(getattr(self, "body", {}).get("hand"))
+
+    def hand_plan(self, room: QSizeF) -> tuple[str, float, float]:
+        """Where the hand goes in a frame of ``room``: ``("below" | "right" | "none", unit, share)``
+        — the body's height (``unit``) and the hand's height below, or width beside, as a share
+        of it. Pure: the same room gives the same plan, and the frame it gives plans the same."""
+        parts = self.parts_extras()
+        across = self.aspect + parts.left() + parts.right()
+        tall = 1 + parts.top() + parts.bottom()
+        width, height = max(1.0, room.width()), max(1.0, room.height())
+        if not self.holding():
+            return "none", min(height / tall, width / across), 0.0
+        unit = min(height / (tall + self.hand_share), width / across)
+        below = ("below", unit, max(self.hand_share, min(self.hand_most, height / unit - tall)))
+        if self.hand_beside is not None:
+            least, most = self.hand_beside
+            side = min(height / tall, width / (across + least))
+            if side >= unit:
+                return "right", side, max(least, min(most, width / side - across))
+        return below
+
     def body_extras(self) -> QMarginsF:
         extras = self.parts_extras()
-        if getattr(self, "body", {}).get("hand"):
-            extras.setBottom(extras.bottom() + self.hand_share)
+        side, _, share = self.hand_plan(QSizeF(self.size()))
+        if side == "below":
+            extras.setBottom(extras.bottom() + share)
+        elif side == "right":
+            extras.setRight(extras.right() + share)
         return extras
+
+    def frame_aspect(self) -> float:
+        """The frame's proportions with the hand at its least (what the player's layout plans
+        with; the hand takes more of a room that has more to spare, see :meth:`frame_size`)."""
+        extras = self.parts_extras()
+        across = self.aspect + extras.left() + extras.right()
+        tall = 1 + extras.top() + extras.bottom()
+        if not self.holding():
+            return across / tall
+        if self.hand_beside is not None:
+            return (across + self.hand_beside[0]) / tall
+        return across / (tall + self.hand_share)
+
+    def frame_size(self, room: QSize) -> QSize:
+        """The largest frame in ``room`` for the body in its real proportions, the parts around
+        it, and the hand (see :meth:`hand_plan`)."""
+        if room.width() <= 0 or room.height() <= 0:
+            return QSize(0, 0)
+        side, unit, share = self.hand_plan(QSizeF(room))
+        extras = self.parts_extras()
+        across = self.aspect + extras.left() + extras.right()
+        tall = 1 + extras.top() + extras.bottom()
+        width = unit * (across + (share if side == "right" else 0))
+        height = unit * (tall + (share if side == "below" else 0))
+        return QSize(min(room.width(), round(width)), min(room.height(), round(height)))
 
     def machine_rect(self) -> QRectF:
         """The body with the parts around it (the whole machine as drawn), without the hand."""
@@ -519,8 +654,10 @@ class BodyFrame(DeviceFrame):
         """As ``DeviceFrame.content_scale``, for the body alone (the parts beside it take their
         share of the frame's width; the hand, below, none of it)."""
         extras = cls.extras
-        width = frame.width() * cls.aspect / (cls.aspect + extras.left() + extras.right())
-        return DeviceFrame.content_scale.__func__(cls, QSize(round(width), round(width / cls.aspect)), chosen)
+        # the body's height: the frame's width bounds it, or its height when the hand is beside
+        unit = min(frame.width() / (cls.aspect + extras.left() + extras.right()),
+                   frame.height() / (1 + extras.top() + extras.bottom()))
+        return DeviceFrame.content_scale.__func__(cls, QSize(round(unit * cls.aspect), round(unit)), chosen)
 
     def place_parts(self) -> None:
         """Subclasses: put the parts that lie outside the body into their ``extra_rect``."""
@@ -530,6 +667,13 @@ class BodyFrame(DeviceFrame):
         self.place_parts()
         machine = self.machine_rect()
         gap = max(4, round(self.body_rect().height() * 0.02))
+        beside = self.hand_plan(QSizeF(self.size()))[0] == "right"
+        self.hand.set_vertical(beside)
+        if beside:
+            left = round(machine.right()) + gap
+            self.hand.setGeometry(QRect(left, round(machine.top()), max(1, self.width() - left),
+                                        round(machine.height())))
+            return
         top = round(machine.bottom()) + gap
         self.hand.setGeometry(QRect(round(machine.left()), top, round(machine.width()), max(1, self.height() - top)))
 
@@ -614,17 +758,32 @@ CASING_DARK = "#5B6168"
 SLOT = "#1E2124"
 
 
+def paint_plate(painter: QPainter, rect: QRectF, part: PartWidget, radius: float = 8,
+                colours: tuple[str, str, str] = ("#C4C8CC", "#AEB3B8", CASING_DARK)) -> QRectF:
+    """The plate a part is set in — grey metal for a slot or an outlet, dark for a card tray —
+    (``colours``: the plate, the plate while pressed, its edge); its rectangle."""
+    look = part.look
+    plate = rect.adjusted(2, 2, -2, -2)
+    path = QPainterPath()
+    path.addRoundedRect(plate, look.px(radius), look.px(radius))
+    painter.fillPath(path, QColor(colours[0] if not part.down else colours[1]))
+    painter.setPen(QPen(QColor(colours[2]), max(1.0, look.px(1.5))))
+    painter.drawPath(path)
+    return plate
+
+
+def label_under(painter: QPainter, plate: QRectF, top: float, text: str, look: Look, share: float) -> None:
+    """The part's name printed on its plate from ``top`` down to the plate's lower edge."""
+    label = QRectF(plate.left() + 4, top, plate.width() - 8, plate.bottom() - top - look.px(2))
+    print_label(painter, label, text, look, "#1E2124", share)
+
+
 def slot_painter(label_key: str, slit: float = 0.5, led: bool = False) -> PaintPart:
     """A slot in the casing (coins, notes, cards): a dark slit, a printed label under it."""
 
     def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
         look = part.look
-        plate = rect.adjusted(2, 2, -2, -2)
-        path = QPainterPath()
-        path.addRoundedRect(plate, look.px(8), look.px(8))
-        painter.fillPath(path, QColor("#C4C8CC") if not part.down else QColor("#AEB3B8"))
-        painter.setPen(QPen(QColor(CASING_DARK), max(1.0, look.px(1.5))))
-        painter.drawPath(path)
+        plate = paint_plate(painter, rect, part)
         height = max(look.px(6), plate.height() * 0.1)
         mouth = slot_mouth(part, slit)
         painter.setBrush(QColor(SLOT))
@@ -635,9 +794,7 @@ def slot_painter(label_key: str, slit: float = 0.5, led: bool = False) -> PaintP
             painter.setPen(Qt.PenStyle.NoPen)
             r = height * 0.45
             painter.drawEllipse(QPointF(mouth.right() + r * 3, mouth.center().y()), r, r)
-        label = QRectF(plate.left() + 4, mouth.bottom() + look.px(4), plate.width() - 8,
-                       plate.bottom() - mouth.bottom() - look.px(6))
-        print_label(painter, label, look.tr(label_key), look, "#1E2124", 0.62)
+        label_under(painter, plate, mouth.bottom() + look.px(4), look.tr(label_key), look, 0.62)
 
     return paint
 
@@ -661,12 +818,7 @@ def outlet_painter(label_key: str) -> PaintPart:
 
     def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
         look = part.look
-        plate = rect.adjusted(2, 2, -2, -2)
-        path = QPainterPath()
-        path.addRoundedRect(plate, look.px(8), look.px(8))
-        painter.fillPath(path, QColor("#C4C8CC") if not part.down else QColor("#AEB3B8"))
-        painter.setPen(QPen(QColor(CASING_DARK), max(1.0, look.px(1.5))))
-        painter.drawPath(path)
+        plate = paint_plate(painter, rect, part)
         mouth = plate.adjusted(plate.width() * 0.06, plate.height() * 0.12, -plate.width() * 0.06,
                                -plate.height() * 0.45)
         gradient = QLinearGradient(mouth.topLeft(), mouth.bottomLeft())
@@ -675,9 +827,7 @@ def outlet_painter(label_key: str) -> PaintPart:
         painter.setBrush(gradient)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(mouth, look.px(6), look.px(6))
-        label = QRectF(plate.left() + 4, mouth.bottom() + look.px(3), plate.width() - 8,
-                       plate.bottom() - mouth.bottom() - look.px(5))
-        print_label(painter, label, look.tr(label_key), look, "#1E2124", 0.5)
+        label_under(painter, plate, mouth.bottom() + look.px(3), look.tr(label_key), look, 0.5)
 
     return paint
 
@@ -696,12 +846,7 @@ def tray_painter(label_key: str) -> PaintPart:
 
     def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
         look = part.look
-        body = rect.adjusted(2, 2, -2, -2)
-        path = QPainterPath()
-        path.addRoundedRect(body, look.px(12), look.px(12))
-        painter.fillPath(path, QColor("#33383D") if not part.down else QColor("#454B51"))
-        painter.setPen(QPen(QColor("#111315"), max(1.0, look.px(1.5))))
-        painter.drawPath(path)
+        paint_plate(painter, rect, part, 12, ("#33383D", "#454B51", "#111315"))
         recess = tray_recess(part)
         painter.setBrush(QColor("#23272B"))
         painter.setPen(QPen(QColor("#8E969E"), max(1.5, look.px(2)), Qt.PenStyle.DashLine))

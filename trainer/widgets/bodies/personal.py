@@ -119,6 +119,9 @@ class PhoneBody(PhoneFrame, BodyFrame):
 
     casing_100 = (10, 22 + 17 + 26)
     hand_share = 0.14
+    hand_beside = (0.3, 0.42)
+    """The hand stands beside the phone when the room is wide (a card about 0.3 of the phone's
+    height wide), as one holds the card beside it; below it, 0.14, in a narrow room."""
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)

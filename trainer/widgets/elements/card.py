@@ -6,7 +6,16 @@ click on the card sends ``tap``.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
@@ -17,7 +26,7 @@ from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
-from trainer.widgets.text_layout import draw_text
+from trainer.widgets.text_layout import draw_text, text_size
 
 CARD_COLOURS = {
     "mynumber": ("#F7E3EA", "#E9C3D1", "#3A1F2A"), "insurance": ("#DDEEFA", "#B9D8F0", "#102A40"),
@@ -84,6 +93,41 @@ class CardPicture(QWidget):
             return
         super().mouseReleaseEvent(event)
 
+    def chip_rect(self) -> QRectF:
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        w, h = rect.width(), rect.height()
+        return QRectF(rect.left() + w * 0.08, rect.top() + h * 0.36, w * 0.16, h * 0.24)
+
+    def name_layout(self) -> tuple[QRectF, str, QFont]:
+        """Where the card's printed name goes (above the chip), its text and its font.
+
+        Like the printed card: the name on one line, a little smaller if need be (down to 3/4),
+        so 「マイナンバーカード」 is never broken inside the word; 「（見本）」 on a line of its own
+        when the whole does not fit; smaller still when its lines would run onto the chip (a
+        small card in the hand: its name is also written beside it, in the hand's own words)."""
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        w, h = rect.width(), rect.height()
+        font = self._look.font("small", bold=True)
+        font.setPixelSize(max(9, int(h * 0.12)))
+        label_width = w * 0.62
+        smallest = max(9, int(h * 0.09))
+        name, paren, note = self.label.partition("（")
+        while font.pixelSize() > smallest and QFontMetricsF(font).horizontalAdvance(name) > label_width:
+            font.setPixelSize(font.pixelSize() - 1)
+        label = self.label
+        if paren and QFontMetricsF(font).horizontalAdvance(label) > label_width:
+            label = f"{name}\u2028{paren}{note}"
+        box = QRectF(rect.left() + w * 0.06, rect.top() + h * 0.05, label_width,
+                     self.chip_rect().top() - rect.top() - h * 0.07)
+        size = font.pixelSize()
+        for text in (label, name):  # then without 「（見本）」: the card's stamp says it too
+            font.setPixelSize(size)
+            while font.pixelSize() > 7 and text_size(font, text, box.width())[1] > box.height():
+                font.setPixelSize(font.pixelSize() - 1)
+            if text_size(font, text, box.width())[1] <= box.height():
+                return box, text, font
+        return box, "", font  # too small to print anything legible: the hand writes its name beside it
+
     def paintEvent(self, event) -> None:
         look = self._look
         top, bottom, ink = CARD_COLOURS.get(self.kind, CARD_COLOURS["mynumber"])
@@ -102,7 +146,7 @@ class CardPicture(QWidget):
         w, h = rect.width(), rect.height()
         ink_colour = QColor(ink)
         # IC chip
-        chip = QRectF(rect.left() + w * 0.08, rect.top() + h * 0.36, w * 0.16, h * 0.24)
+        chip = self.chip_rect()
         painter.setBrush(QColor("#D9B44A"))
         painter.setPen(QPen(QColor("#8A6D1E"), 1))
         painter.drawRoundedRect(chip, 3, 3)
@@ -114,21 +158,12 @@ class CardPicture(QWidget):
             painter.drawRect(face)
             paint_icon(painter, face.adjusted(4, 4, -4, -4), "person", QColor("#777777"))
         # the label and a specimen stamp
-        font = look.font("small", bold=True)
-        font.setPixelSize(max(9, int(h * 0.12)))
-        # Like the printed card: the name on one line, a little smaller if need be
-        # (down to 3/4), so 「マイナンバーカード」 is never broken inside the word.
-        label_width = w * 0.62
-        smallest = max(9, int(h * 0.09))
-        name, paren, note = self.label.partition("（")
-        while font.pixelSize() > smallest and QFontMetricsF(font).horizontalAdvance(name) > label_width:
-            font.setPixelSize(font.pixelSize() - 1)
-        label = self.label
-        if paren and QFontMetricsF(font).horizontalAdvance(label) > label_width:
-            label = f"{name}\u2028{paren}{note}"  # 「（見本）」 on its own line, not a broken word
+        box, label, font = self.name_layout()
         painter.setPen(ink_colour)
-        draw_text(painter, QRectF(rect.left() + w * 0.06, rect.top() + h * 0.06, w * 0.62, h * 0.3),
-                  label, font)
+        painter.save()
+        painter.setClipRect(box.adjusted(0, 0, 0, h * 0.02))
+        draw_text(painter, box, label, font)
+        painter.restore()
         stamp = look.font("small", bold=True)
         stamp.setPixelSize(max(9, int(h * 0.13)))
         painter.setFont(stamp)
