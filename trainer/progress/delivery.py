@@ -30,6 +30,7 @@ from trainer.progress.database import IntegrityReport
 from trainer.progress.outbox import Outbox
 from trainer.progress.records import Unit
 from trainer.progress.store import ProgressStore
+from trainer.words.catalogue import tr
 
 log = logging.getLogger("trainer.progress")
 
@@ -58,26 +59,15 @@ class SaveStatus:
 
     @property
     def message_ja(self) -> str:
-        if self.state is SaveState.SAVED:
-            return "記録はすべて保存されています。"
-        if self.state is SaveState.WAITING:
-            return (
-                f"記録の保存を待っています（{self.pending}件）。"
-                "このパソコンに安全に残してあるので、練習はそのまま続けられます。"
-            )
-        return (
-            f"記録をこのパソコンにも保存できません（{self.pending}件）。"
-            "アプリを閉じる前に、先生・サポーターに知らせてください。"
-        )
+        return self.message("ja")
 
     @property
     def message_en(self) -> str:
-        if self.state is SaveState.SAVED:
-            return "Everything is saved."
-        if self.state is SaveState.WAITING:
-            return f"Waiting to save {self.pending} record(s); they are kept safely on this PC. Carry on."
-        return f"{self.pending} record(s) cannot be saved even on this PC. Tell your instructor before closing."
+        return self.message("en")
 
+    def message(self, lang: str) -> str:
+        """The words for the screen, in ``lang``."""
+        return tr(f"record.save.{self.state.value}", lang, pending=self.pending)
 
 
 class _Control:

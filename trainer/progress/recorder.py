@@ -43,6 +43,7 @@ from trainer.progress.delivery import (
     SaveStatus,
 )
 from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
+from trainer.words.catalogue import tr
 from trainer.progress.records import (
     PLAY_MODES,
     AttemptEnd,
@@ -394,22 +395,12 @@ class ProgressRecorder:
         status = self.status
         if status.state is SaveState.SAVED and not self.spilled_to:
             return None
-        en = lang == "en"
         if status.state is SaveState.FAILING:
             lost = self.delivery.held_in_memory()  # only memory's share is unkept; the outbox's is safe
-            return (f"{lost} record(s) could not be kept on this PC. Please tell your instructor "
-                    "or supporter before switching off." if en else
-                    f"記録の一部（{lost}件）をこのパソコンに残せませんでした。"
-                    "電源を切る前に、先生・サポーターに知らせてください。")
+            return tr("record.close.lost", lang, lost=lost)
         if self.spilled_to is not None:
-            return ("The disk is full, so the records waiting were kept in another place on this PC. "
-                    "They are saved the next time the app opens." if en else
-                    "ディスクがいっぱいだったので、保存を待っている記録はこのパソコンの別の場所に残しました。"
-                    "次にアプリを開いたときに保存します。")
-        return (f"{status.pending} record(s) are still waiting to be saved. They are kept safely on this PC "
-                "and saved the next time the app opens." if en else
-                f"保存を待っている記録が{status.pending}件あります。このパソコンに安全に残してあるので、"
-                "なくなりません。次にアプリを開いたときに保存します。")
+            return tr("record.close.spilled", lang)
+        return tr("record.close.waiting", lang, pending=status.pending)
 
     def hold_database(self, hold: bool = True) -> None:
         """Stop (or resume) writing to the database: everything waits in the outbox meanwhile.

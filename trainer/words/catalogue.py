@@ -67,6 +67,7 @@ DYNAMIC: dict[str, str] = {
     "alone.default_goal.{}": "scenarios.modes: the on-your-own goal, by action",
     "problem.{}": "scenarios.problems: one per problem code (Problem(where, code))",
     "record.what.{}": "progress.learners: what a name names (a learner, a class, a venue)",
+    "record.save.{}": "progress.delivery: one per save state (saved, waiting, failing)",
     "problem.where.{}": "scenarios.loader: where a missing key belongs",
     "pack.name_reason.{}": "authoring.packs: why a name in a pack cannot be stored",
     "problem.type.{}": "scenarios.problems: what a value of a key should be",

@@ -39,4 +39,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "練習はそのまま続けられます。記録はあとで保存します。先生・サポーターに知らせてください。",
                                 "The progress file cannot be written just now (disk full, read-only or no permission). "
                                 "Carry on practising; records are saved later. Please tell your instructor or supporter."),
+    # the record's delivery to the database (progress.delivery, progress.recorder)
+    "record.save.saved": ("記録はすべて保存されています。", "Everything is saved."),
+    "record.save.waiting": ("記録の保存を待っています（{pending}件）。"
+                            "このパソコンに安全に残してあるので、練習はそのまま続けられます。",
+                            "Waiting to save {pending} record(s); they are kept safely on this PC. Carry on."),
+    "record.save.failing": ("記録をこのパソコンにも保存できません（{pending}件）。"
+                            "アプリを閉じる前に、先生・サポーターに知らせてください。",
+                            "{pending} record(s) cannot be saved even on this PC. Tell your instructor before closing."),
+    "record.close.lost": ("記録の一部（{lost}件）をこのパソコンに残せませんでした。"
+                          "電源を切る前に、先生・サポーターに知らせてください。",
+                          "{lost} record(s) could not be kept on this PC. Please tell your instructor "
+                          "or supporter before switching off."),
+    "record.close.spilled": ("ディスクがいっぱいだったので、保存を待っている記録はこのパソコンの別の場所に残しました。"
+                             "次にアプリを開いたときに保存します。",
+                             "The disk is full, so the records waiting were kept in another place on this PC. "
+                             "They are saved the next time the app opens."),
+    "record.close.waiting": ("保存を待っている記録が{pending}件あります。このパソコンに安全に残してあるので、"
+                             "なくなりません。次にアプリを開いたときに保存します。",
+                             "{pending} record(s) are still waiting to be saved. They are kept safely on this PC "
+                             "and saved the next time the app opens."),
 }
