@@ -209,7 +209,8 @@ class ProgressStore:
                 if unit.events:
                     rows = [e.row(unit.attempt_id, unit.scenario_id) for e in unit.events]
                     inserted = set(conn.execute(self._insert_event, rows[0] if len(rows) == 1 else rows).scalars())
-                    rollups.events_added(tally, unit.scenario_id, (e for e in unit.events if e.id in inserted))
+                    rollups.events_added(tally, unit.scenario_id, (e for e in unit.events if e.id in inserted),
+                                         conn=conn, attempt_id=unit.attempt_id)
                 if unit.snapshot_set:
                     conn.execute(_SNAPSHOT, {"b_id": unit.attempt_id, "b_snapshot": unit.snapshot})
                 if unit.end is not None:
