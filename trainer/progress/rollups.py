@@ -39,7 +39,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -84,7 +84,7 @@ _STATUS_COLUMN = {
     AttemptStatus.ABANDONED: "abandoned",
 }
 
-_a = Attempt.__table__
+_a = cast(Table, Attempt.__table__)
 
 Key = tuple[Any, ...]
 Counts = dict[str, int]
@@ -93,7 +93,7 @@ Summaries = dict[str, dict[Key, Counts]]
 
 
 def _table(model: Any) -> Table:
-    return model.__table__
+    return cast(Table, model.__table__)
 
 
 def _key_columns(table: Table) -> list[str]:
@@ -174,7 +174,7 @@ _OTHER_IN_SESSION = _OTHER_IN_SESSION_ANY.where(_PRACTISED)
 _OTHER_OF_LEARNER = (
     select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id"), _PRACTISED).limit(1)
 )
-_p = Presence.__table__
+_p = cast(Table, Presence.__table__)
 _ON_BOARD = (
     select(_p.c.id).where(_p.c.session_id == bindparam("b_session"), _p.c.learner_id == bindparam("b_learner")).limit(1)
 )
@@ -478,7 +478,7 @@ def step_helped(conn: Connection, attempt_id: uuid.UUID, scenario_id: str, step_
     is the step's first help. Returns how many events were marked. Call in the change's transaction."""
     _hold(conn, _a.c.id, attempt_id)
     marked = conn.execute(
-        StepEvent.__table__.update()
+        _table(StepEvent).update()
         .where(StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, StepEvent.helper_assisted.is_(False))
         .values(helper_assisted=True)
     ).rowcount
