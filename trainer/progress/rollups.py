@@ -192,7 +192,9 @@ def _hold(conn: Connection, column: Any, value: Any) -> None:
     transactions counting "the first of …" for it take turns (each then sees what the other wrote).
     SQLite has one writer at a time already."""
     if conn.dialect.name == "postgresql":
-        conn.execute(select(column).where(column == value).with_for_update())
+        # FOR NO KEY UPDATE: it does not wait for the rows that merely refer to it (an attempt or board
+        # row being inserted holds FOR KEY SHARE on its session), only for another such hold.
+        conn.execute(select(column).where(column == value).with_for_update(key_share=True))
 
 
 def _exists(conn: Connection, stmt: Any, **params: Any) -> bool:
