@@ -10,6 +10,13 @@ Goal: each report < 1 s.
 
     .venv/bin/python benchmarks/city_report_bench.py
     .venv/bin/python benchmarks/city_report_bench.py --events 200000 --learners 2000 --no-pg
+    # make the records once and keep them (SQLite file in DIR, PostgreSQL schema kept), reuse after:
+    .venv/bin/python benchmarks/city_report_bench.py --events 10000000 --keep DIR
+
+A kept record is ``DIR/city-<learners>-<events>.sqlite3`` and the PostgreSQL
+schema ``city_<learners>_<events>``; a later run with the same ``--keep``
+reuses them (the migrations are applied if the code has newer ones). The
+kept SQLite file is also what ``progress_bench.py --record FILE`` reads.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from progress_bench import PG_DEFAULT_URL, PgSchema, load_postgres, load_sqlite  # noqa: E402
 
+from trainer.progress import migrate, rollups  # noqa: E402
 from trainer.progress.database import create_progress_engine, redact, sqlite_url  # noqa: E402
 from trainer.progress.reports import city_report  # noqa: E402
 
@@ -74,6 +82,8 @@ def make_classes(url: str) -> dict[str, int]:
             "attempts": conn.execute(text("SELECT count(*) FROM attempt")).scalar_one(),
             "learners": conn.execute(text("SELECT count(*) FROM learner")).scalar_one(),
         }
+    with engine.begin() as conn:  # the board rows and helps were written around the write path: count them
+        rollups.rebuild(conn, events=False)
     with engine.connect() as conn:
         conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE" if pg else "ANALYZE"))
     engine.dispose()
@@ -129,25 +139,60 @@ def main() -> int:
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--workdir")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="make the records once and keep them (SQLite in DIR, the PostgreSQL schema); reuse them")
     args = parser.parse_args()
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory(dir=args.workdir) as folder:
-            path = Path(folder) / "city.sqlite3"
-            load_s = load_sqlite(path, args.learners, args.events)
+            path = Path(args.keep or folder) / f"city-{args.learners}-{args.events}.sqlite3"
             url = sqlite_url(path).render_as_string(hide_password=False)
-            counts = make_classes(url)
-            print(f"SQLite record made in {load_s:,.0f} s")
-            show("SQLite", counts, time_city_reports(url, args.repeat))
+            counts = seeded(url, args.learners, args.events, lambda: (path.unlink(missing_ok=True), load_sqlite(path, args.learners, args.events))[1],
+                            "SQLite")
+            show(f"SQLite ({path.stat().st_size / 2**20:,.0f} MiB)", counts, time_city_reports(url, args.repeat))
     if not args.no_pg:
-        schema = PgSchema(args.pg_url, "city_report_bench")
+        name = f"city_{args.learners}_{args.events}" if args.keep else "city_report_bench"
+        schema = PgSchema(args.pg_url, name, fresh=not args.keep)
         try:
-            load_s = load_postgres(schema.url(), args.learners, args.events)
-            counts = make_classes(schema.url())
-            print(f"PostgreSQL record made in {load_s:,.0f} s")
-            show(f"PostgreSQL ({redact(args.pg_url)})", counts, time_city_reports(schema.url(), args.repeat))
+            counts = seeded(schema.url(), args.learners, args.events,
+                            lambda: (schema.reset(), load_postgres(schema.url(), args.learners, args.events))[1],
+                            "PostgreSQL")
+            show(f"PostgreSQL ({redact(args.pg_url)}, schema {name})", counts,
+                 time_city_reports(schema.url(), args.repeat))
         finally:
-            schema.drop()
+            if not args.keep:
+                schema.drop()
     return 0
+
+
+def seeded(url: str, learners: int, events: int, load: Callable[[], float], label: str) -> dict[str, int]:
+    """The record at ``url``: made (and turned into classes) unless a finished one is there already."""
+    engine = create_progress_engine(url)
+    try:
+        with engine.connect() as conn:
+            done = conn.execute(text("SELECT count(*) FROM bench_seeded")).scalar_one() > 0
+    except Exception:  # no such table: nothing was made there yet (or it was cut short)
+        done = False
+    if done:
+        t, c = time.perf_counter(), time.process_time()
+        migrate.upgrade(engine)  # a record kept from an older tree gets the newer migrations
+        print(f"{label}: migrations brought up to date in {time.perf_counter() - t:,.1f} s "
+              f"(this process's CPU {time.process_time() - c:,.1f} s)", flush=True)
+        with engine.connect() as conn:
+            counts = {k: int(v) for k, v in conn.execute(text("SELECT name, n FROM bench_seeded")).all()}
+        engine.dispose()
+        print(f"{label}: reusing the kept record", flush=True)
+        return counts
+    engine.dispose()
+    took = load()
+    counts = make_classes(url)
+    print(f"{label} record made in {took:,.0f} s", flush=True)
+    engine = create_progress_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE bench_seeded (name VARCHAR(40) PRIMARY KEY, n BIGINT NOT NULL)"))
+        for k, v in counts.items():
+            conn.execute(text("INSERT INTO bench_seeded (name, n) VALUES (:k, :v)"), {"k": k, "v": v})
+    engine.dispose()
+    return counts
 
 
 if __name__ == "__main__":

@@ -11,6 +11,13 @@ Three measurements (``--only`` picks some):
     Reports over 20,000 learners and 2,000,000 events (``--learners``,
     ``--events`` to run smaller), on SQLite and PostgreSQL. Data is made with
     bulk inserts (SQLite) and COPY (PostgreSQL). Goal: each report < 1 s.
+``learner-page``
+    The real ``trainer`` started on a big record (``--record FILE``, e.g. the
+    10 M-event file ``city_report_bench.py --keep`` made): how long after the
+    first frame the learner page is on screen, after a clean close and after
+    an unclean one (a stale session marker: the integrity check then runs in
+    the background). Fresh processes, ``--repeat`` starts of each, the first
+    one a warm-up. Goal: within 1 s of the first frame.
 ``writers``
     30 concurrent writer processes x 1,000 events to PostgreSQL, each event
     its own transaction, while the server drops every writer connection a few
@@ -23,6 +30,8 @@ afterwards. ``--no-pg`` skips PostgreSQL.
 
     .venv/bin/python benchmarks/progress_bench.py
     .venv/bin/python benchmarks/progress_bench.py --events 200000 --learners 2000
+    .venv/bin/python benchmarks/progress_bench.py --only learner-page --record /tmp/keep/city-20000-10000000.sqlite3
+    .venv/bin/python benchmarks/progress_bench.py --only report,ui --record FILE --no-pg   # reuse a kept record
 """
 
 from __future__ import annotations
@@ -85,12 +94,19 @@ def schema_url(base: str, schema: str, **query: str) -> str:
 class PgSchema:
     """A schema of its own on the benchmark server, dropped on exit."""
 
-    def __init__(self, base_url: str, name: str) -> None:
+    def __init__(self, base_url: str, name: str, *, fresh: bool = True) -> None:
         self.base_url, self.name = base_url, name
         self.admin = create_progress_engine(base_url)
         with self.admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
-            conn.execute(text(f'CREATE SCHEMA "{name}"'))
+            if fresh:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{name}"'))
+
+    def reset(self) -> None:
+        """Empty the schema (a record cut short is made again from the start)."""
+        with self.admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{self.name}"'))
 
     def url(self, **query: str) -> str:
         return schema_url(self.base_url, self.name, **query)
@@ -552,6 +568,98 @@ def bench_ui(path: Path) -> dict[str, float]:
     return results
 
 
+# -- 2c. the learner page on a big record, in the real app -------------------------------------------
+
+#: Runs the real ``trainer`` and notes (as JSON lines in ``$TRAINER_BENCH_LEARNER_PAGE``) the moment its
+#: learner page has been painted; the first frame is noted by the app itself (``TRAINER_BENCH_FRAME``).
+LEARNER_PAGE_DRIVER = r"""
+import json, os, runpy, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+target = os.environ["TRAINER_BENCH_LEARNER_PAGE"]
+original_exec = QApplication.exec
+
+def poll():
+    for window in QApplication.topLevelWidgets():
+        if getattr(window, "page_name", "") == "learner" and window.isVisible():
+            window.repaint()  # the page as it is now, painted at once
+            with open(target, "a", encoding="utf-8") as out:
+                out.write(json.dumps({"learner_page": time.monotonic(), "cpu_s": time.process_time()}) + "\n")
+            os._exit(0)
+
+def exec_watching(*_args):
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(poll)
+    timer.start()
+    return original_exec()  # a static method: no instance
+
+QApplication.exec = exec_watching
+sys.argv = ["trainer"]
+runpy.run_module("trainer", run_name="__main__")
+"""
+
+
+def bench_learner_page(record: Path, repeat: int) -> dict[str, float]:
+    """The real app on ``record``: seconds from the first frame to the painted learner page (clean / unclean)."""
+    import shutil
+    import subprocess
+
+    from trainer.progress.database import DB_FILENAME, MARKER_INFIX
+
+    work = Path(tempfile.mkdtemp(prefix="trainer-learner-page-"))
+    data = work / "data"
+    config = work / "config"
+    data.mkdir()
+    config.mkdir()
+    (config / "settings.json").write_text(json.dumps({"text_size_chosen": True}), encoding="utf-8")
+    db = data / DB_FILENAME
+    os.link(record, db)  # the very file (no copy of gigabytes); the app reads it, writes only beside it
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "TRAINER_CONFIG_DIR": str(config), "TRAINER_DATA_DIR": str(data), "PYTHONPATH": str(ROOT),
+           "TRAINER_BENCH_QUIT_MS": "120000"}
+    results: dict[str, list[tuple[float, float]]] = {"clean": [], "unclean": []}
+    try:
+        for run in range(repeat + 1):
+            for kind in ("clean", "unclean"):
+                for marker in data.glob(DB_FILENAME + MARKER_INFIX + "*"):
+                    marker.unlink()
+                if kind == "unclean":  # a process that used this file ended without closing it
+                    st = db.stat()
+                    (data / f"{DB_FILENAME}{MARKER_INFIX}999999999").write_text(f"{st.st_dev} {st.st_ino}\n")
+                frame_file, page_file = work / "frame.jsonl", work / "page.jsonl"
+                frame_file.unlink(missing_ok=True)
+                page_file.unlink(missing_ok=True)
+                run_env = {**env, "TRAINER_BENCH_FRAME": str(frame_file), "TRAINER_BENCH_LEARNER_PAGE": str(page_file)}
+                subprocess.run([sys.executable, "-c", LEARNER_PAGE_DRIVER], env=run_env, cwd=ROOT, timeout=300,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                try:
+                    frame = json.loads(frame_file.read_text().splitlines()[0])
+                    page = json.loads(page_file.read_text().splitlines()[0])
+                except (OSError, IndexError, ValueError):
+                    raise SystemExit(f"the app on {record} did not note its first frame and learner page") from None
+                if run:  # the first start of each kind warms the file cache
+                    results[kind].append((page["learner_page"] - frame["first_frame"], page["cpu_s"] - frame["cpu_s"]))
+    finally:
+        for marker in data.glob(DB_FILENAME + MARKER_INFIX + "*"):
+            marker.unlink()
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\n## the learner page on {record.name} ({record.stat().st_size / 2**20:,.0f} MiB; "
+          f"load average {os.getloadavg()[0]:.1f}; {repeat} starts each)")
+    print("| start | first frame -> learner page, median | worst | CPU of the app meanwhile (median) |")
+    print("| --- | --- | --- | --- |")
+    out: dict[str, float] = {}
+    for kind, rows in results.items():
+        wall = [w for w, _c in rows]
+        cpu = [c for _w, c in rows]
+        out[kind] = statistics.median(wall)
+        label = "after a clean close" if kind == "clean" else "after an unclean end (check in the background)"
+        print(f"| {label} | {ms(statistics.median(wall))} | {ms(max(wall))} | {ms(statistics.median(cpu))} |")
+    print("goal: within 1 s of the first frame")
+    return out
+
+
 # -- 3. concurrent writers --------------------------------------------------------------------------
 
 
@@ -680,6 +788,8 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("TRAINER_TEST_PG_URL") or PG_DEFAULT_URL)
     parser.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--workdir", help="where SQLite files go (default: a temporary folder)")
+    parser.add_argument("--record", metavar="FILE",
+                        help="use this SQLite record (kept, e.g. by city_report_bench.py --keep) instead of making one")
     args = parser.parse_args()
     only = {part.strip() for part in args.only.split(",")}
     if not args.no_pg and not pg_reachable(args.pg_url):
@@ -691,7 +801,19 @@ def main() -> int:
         workdir = Path(tmp)
         if "record" in only:
             bench_record(args.record_n, workdir)
-        for events in ([int(float(n)) for n in args.events.split(",")] if only & {"report", "ui"} else []):
+        if "learner-page" in only:
+            if not args.record:
+                raise SystemExit("--only learner-page needs --record FILE (a big SQLite record)")
+            bench_learner_page(Path(args.record), args.repeat)
+        if args.record and only & {"report", "ui"}:
+            path = Path(args.record)
+            if "report" in only:
+                print_reports(f"SQLite ({path.name}, {path.stat().st_size / 2**20:,.0f} MiB)", 0.0,
+                              time_reports(sqlite_url(path).render_as_string(hide_password=False), args.repeat))
+            if "ui" in only:
+                bench_ui(path)
+        for events in ([int(float(n)) for n in args.events.split(",")]
+                       if only & {"report", "ui"} and not args.record else []):
             print(f"\n-- reports over {events:,} events, {args.learners:,} learners --", flush=True)
             db = workdir / f"report-{events}.sqlite3"
             load_s = load_sqlite(db, args.learners, events)

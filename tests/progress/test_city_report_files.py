@@ -77,7 +77,7 @@ def test_csv_opens_in_excel_with_japanese_intact_and_no_names(record, db_url, tm
     assert rows[1] == ["講習会 1 コマ・相談会 1 コマ・延べ 4 人"]
     header, finished = rows[rows.index(["最後までできた人（練習ごと）"]) + 1 : rows.index(["最後までできた人（練習ごと）"]) + 3]
     assert header[1:3] == ["最後までできた人", "うち「ひとりで」できた人"]
-    assert finished[1:] == ["3", "0", "3", "3"]  # 3 learners finished, none of them on their own
+    assert finished[1:] == ["3", "0", "3", "3", "0"]  # 3 learners finished, none of them on their own, none watched
     for name in ("花子", "太郎", "次郎"):
         assert name not in text
     assert "書き出しました" in capsys.readouterr().out

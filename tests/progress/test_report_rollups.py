@@ -40,7 +40,7 @@ def random_units(rng: random.Random, learners: list[uuid.UUID], sessions: list[u
     clock = utcnow() - dt.timedelta(days=3)
     for _ in range(n):
         attempt, learner, scenario = uuid.uuid4(), rng.choice(learners), rng.choice(SCENARIOS)
-        mode = rng.choice(("try", "alone"))
+        mode = rng.choice(("watch", "try", "alone"))
         clock += dt.timedelta(hours=rng.randrange(1, 9))  # crosses days
         units.append(Unit(attempt, learner, scenario, start=AttemptStart(1, clock, rng.choice(sessions), mode)))
         seq = 0
@@ -211,3 +211,57 @@ def test_reports_split_by_mode_finished_on_your_own_against_guided(engine, store
     assert (finished.learners_finished, finished.finished, finished.attempts) == (3, 4, 5)
     assert [(m.mode, m.learners_finished, m.finished) for m in finished.modes] == [("try", 1, 1), ("alone", 3, 3)]
     summaries_match(engine)
+
+
+def test_a_watched_finish_is_not_a_finish_every_report_shows_it_apart(engine, store, people, tmp_path):
+    """Watching is not doing: 「見てみる」 to the end counts in its own row and the "watched" columns,
+    never in the totals of finished (scenario, overview, learner, city report — summaries and the period
+    read alike — and its CSV)."""
+    import csv
+
+    from trainer.app.report_export import write_csv
+    from trainer.progress.reports import city_report
+
+    learners, sessions = people
+    a, b, c = learners[:3]
+    now = utcnow() - dt.timedelta(hours=1)
+
+    def run(learner, mode, end, at, session=None):
+        attempt = uuid.uuid4()
+        units = [Unit(attempt, learner, "pay", start=AttemptStart(1, at, session, mode))]
+        if end:
+            units.append(Unit(attempt, learner, "pay", end=AttemptEnd(end, at + dt.timedelta(minutes=2), "paid")))
+        store.apply(units)
+
+    run(a, "watch", AttemptStatus.FINISHED, now, sessions[1])  # a only watched it to the end, in a class
+    run(a, "alone", AttemptStatus.ABANDONED, now + dt.timedelta(minutes=5))
+    run(b, "watch", AttemptStatus.FINISHED, now + dt.timedelta(minutes=10))
+    run(b, "try", AttemptStatus.FINISHED, now + dt.timedelta(minutes=15))  # b watched, then did it
+    run(c, "watch", AttemptStatus.FINISHED, now - dt.timedelta(days=40))  # long ago: outside the period below
+    summaries_match(engine)
+    reports = Reports(engine)
+    report = reports.scenario_report("pay")
+    assert (report.attempts, report.finished, report.learners, report.learners_finished) == (2, 1, 2, 1)
+    assert report.outcomes == {"paid": 1}
+    watch = next(m for m in report.modes if m.mode == "watch")
+    assert (watch.attempts, watch.finished, watch.learners_finished) == (3, 3, 3)
+    overview = reports.overview()
+    assert overview.finished == 1 and overview.scenarios[0].finished == 1
+    own = reports.learner_report(a)
+    assert own.scenarios_finished == 0 and (own.scenarios[0].attempts, own.scenarios[0].watched) == (1, 1)
+    today = dt.date.today()
+    whole = city_report(engine, today - dt.timedelta(days=400), today + dt.timedelta(days=1), with_names=True)
+    period = city_report(engine, today - dt.timedelta(days=1), today + dt.timedelta(days=1), with_names=True)
+    for got, watched in ((whole, 3), (period, 2)):
+        (pay,) = got.scenarios
+        assert (pay.learners_finished, pay.finished, pay.attempts) == (1, 1, 2)
+        assert (pay.learners_watched, pay.watched) == (watched, watched)
+        assert [(n.display_name, n.scenarios_finished) for n in got.learners] == [("学習者1", 1)]
+    assert whole.total_attendances == 1  # watching in a class is attending it
+    out = write_csv(period, tmp_path / "report.csv")
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    header = next(r for r in rows if "「見てみる」で最後まで見た人" in r)
+    line = rows[rows.index(header) + 1]
+    assert line[header.index("最後までできた人")] == "1" and line[header.index("「見てみる」で最後まで見た人")] == "2"
+    assert any("見てみる」で見ただけの人を数えていません" in r[0] for r in rows if r)

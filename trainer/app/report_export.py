@@ -140,9 +140,9 @@ def sections(report: CityReport, lang: str, names: ScenarioNames | None = None) 
         Section(
             t("report.finished"),
             [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished_alone"),
-             t("report.col.finished"), t("report.col.attempts")],
-            [[names.title(s.scenario_id), s.learners_finished, s.learners_finished_in("alone"), s.finished, s.attempts]
-             for s in report.scenarios],
+             t("report.col.finished"), t("report.col.attempts"), t("report.col.watched")],
+            [[names.title(s.scenario_id), s.learners_finished, s.learners_finished_in("alone"), s.finished, s.attempts,
+              s.learners_watched] for s in report.scenarios],
             bar_column=1,
             key="finished",
         ),
@@ -182,6 +182,8 @@ def intro_lines(report: CityReport, lang: str) -> list[str]:
         lines.append(tr("report.venue_only", lang, venue=report.venue))
     if report.venue is None:
         lines.append(tr("report.outside", lang, n=report.attempts_outside_class))
+    if any(s.learners_watched for s in report.scenarios):
+        lines.append(tr("report.watch_note", lang))  # what "finished" counts: practice, not watching
     return lines
 
 

@@ -35,14 +35,15 @@ from typing import Any
 from sqlalchemy import Engine, and_, case, delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from trainer.progress import rollups
 from trainer.progress.learners import InvalidName, NotFound, clean_name
 from trainer.progress.models import (
     NAME_LENGTH,
+    Attempt,
     ClassSession,
     Learner,
     Presence,
     SessionKind,
-    StepEvent,
     Venue,
     utcnow,
 )
@@ -420,11 +421,9 @@ class HelpBoard:
                 .values(hand_raised_at=None, assisted_step=row.step_id, updated_at=utcnow())
             )
             if row.attempt_id is not None and row.step_id is not None:
-                conn.execute(
-                    update(StepEvent)
-                    .where(StepEvent.attempt_id == row.attempt_id, StepEvent.step_id == row.step_id)
-                    .values(helper_assisted=True)
-                )
+                scenario = conn.execute(select(Attempt.scenario_id).where(Attempt.id == row.attempt_id)).scalar()
+                if scenario is not None:  # marks its events and counts the step for the city's report
+                    rollups.step_helped(conn, row.attempt_id, scenario, row.step_id)
         return True
 
 
@@ -721,8 +720,10 @@ class Seat:
             "finished_count": live.finished_count,
             "updated_at": now,
         }
+        pid = presence_id(session, live.person)
+        new_row = conn.execute(select(Presence.id).where(Presence.id == pid)).first() is None
         stmt = self._insert_fn(Presence.__table__).values(
-            id=presence_id(session, live.person),
+            id=pid,
             session_id=session,
             learner_id=live.learner_id,
             first_seen_at=now,
@@ -741,6 +742,10 @@ class Seat:
             },
         )
         conn.execute(stmt)
+        if new_row:  # the report's attendances are kept with the row (trainer.progress.rollups)
+            tally = rollups.Tally()
+            rollups.presence_added(conn, tally, session, live.learner_id)
+            tally.write(conn)
 
 
 def _seat_loop(ref: weakref.ReferenceType[Seat], wake: threading.Condition) -> None:

@@ -296,7 +296,16 @@ class Attempt(Base):
         Index("ix_attempt_learner_id_status", "learner_id", "status"),
         Index("ix_attempt_session_id_learner_id_status", "session_id", "learner_id", "status"),
         # The city's report: attempts started in a period (and whether in a class), finishes in a period.
-        Index("ix_attempt_started_at_session_id_scenario_id", "started_at", "session_id", "scenario_id"),
+        Index("ix_attempt_started_at_session_id_scenario_id_mode", "started_at", "session_id", "scenario_id", "mode"),
+        Index(
+            "ix_attempt_session_id_status_ended_at_covering",
+            "session_id",
+            "status",
+            "ended_at",
+            "scenario_id",
+            "learner_id",
+            "mode",
+        ),
         Index(
             "ix_attempt_ended_at_status_scenario_id_learner_id_mode",
             "ended_at",
@@ -428,7 +437,7 @@ def _count_column() -> Mapped[int]:
 
 
 class ReportScenario(Base):
-    """Attempts and learners on one scenario, per mode ("" = all modes together)."""
+    """Attempts and learners on one scenario, per mode ("" = every mode practised: all but "watch")."""
 
     __tablename__ = "report_scenario"
 
@@ -455,13 +464,15 @@ class ReportOutcome(Base):
 
 
 class ReportLearner(Base):
-    """One learner's attempts and finishes."""
+    """One learner's attempts and finishes (practised: watched runs are not counted here)."""
 
     __tablename__ = "report_learner"
 
     learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True)
     attempts: Mapped[int] = _count_column()
     finished: Mapped[int] = _count_column()
+    #: Different scenarios this learner finished (practised).
+    scenarios_finished: Mapped[int] = _count_column()
 
 
 class ReportGroup(Base):
@@ -477,7 +488,8 @@ class ReportGroup(Base):
 
 
 class ReportSession(Base):
-    """One class session's attempts, finishes and different named learners with an attempt."""
+    """One class session's (practised) attempts, finishes and different named learners with an attempt,
+    and its attendances: different named learners on its board or with an attempt (any mode), and guests."""
 
     __tablename__ = "report_session"
 
@@ -487,6 +499,8 @@ class ReportSession(Base):
     learners: Mapped[int] = _count_column()
     attempts: Mapped[int] = _count_column()
     finished: Mapped[int] = _count_column()
+    attendees: Mapped[int] = _count_column()
+    guests: Mapped[int] = _count_column()
 
 
 class ReportStep(Base):
@@ -541,6 +555,18 @@ class ReportMistakeDay(Base):
     count: Mapped[int] = _count_column()
 
 
+class ReportHelpDay(Base):
+    """Steps a helper answered a raised hand on (「対応しました」), per day: each attempt's step counted once,
+    on the local day of its first helper-assisted event (the city's report)."""
+
+    __tablename__ = "report_help_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
 REPORT_TABLES = (
     ReportScenario,
     ReportOutcome,
@@ -551,4 +577,5 @@ REPORT_TABLES = (
     ReportMistake,
     ReportStepDay,
     ReportMistakeDay,
+    ReportHelpDay,
 )

@@ -39,8 +39,9 @@ from trainer.progress.models import (
     Group,
     JudgementResult,
     Learner,
-    Presence,
     ReportGroup,
+    ReportHelpDay,
+    ReportLearner,
     ReportMistake,
     ReportMistakeDay,
     ReportOutcome,
@@ -51,9 +52,11 @@ from trainer.progress.models import (
     SessionKind,
     StepEvent,
 )
-from trainer.progress.rollups import ALL_MODES, group_key
+from trainer.progress.rollups import ALL_MODES, WATCH, group_key
 
 _stumble = text(f"({STUMBLE_PREDICATE})")
+#: An attempt that counts in the totals: practised, not watched (see ``rollups.practised``).
+_PRACTISED = Attempt.mode != WATCH
 
 
 def _count_if(condition: Any) -> Any:
@@ -66,8 +69,6 @@ _HINTS = _count_if(StepEvent.kind == EventKind.HINT)
 _RESTARTS = _count_if(StepEvent.kind == EventKind.RESTART)
 _ABANDONS = _count_if(StepEvent.kind == EventKind.ABANDONED)
 _FINISHED = _count_if(Attempt.status == AttemptStatus.FINISHED)
-_ABANDONED = _count_if(Attempt.status == AttemptStatus.ABANDONED)
-_IN_PROGRESS = _count_if(Attempt.status == AttemptStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class ScenarioProgress:
     last_started_at: dt.datetime
     #: Outcome of the most recent finished attempt (e.g. "safe"), if any.
     last_outcome: str | None
+    #: Watched runs that reached the end (「見てみる」); ``attempts``, ``finished`` … count what was practised.
+    watched: int = 0
 
 
 @dataclass(frozen=True)
@@ -290,11 +293,12 @@ class Reports:
             per_scenario = conn.execute(
                 select(
                     Attempt.scenario_id,
-                    func.count(),
-                    _FINISHED,
-                    _ABANDONED,
-                    _IN_PROGRESS,
+                    _count_if(_PRACTISED),
+                    _count_if(and_(Attempt.status == AttemptStatus.FINISHED, _PRACTISED)),
+                    _count_if(and_(Attempt.status == AttemptStatus.ABANDONED, _PRACTISED)),
+                    _count_if(and_(Attempt.status == AttemptStatus.IN_PROGRESS, _PRACTISED)),
                     func.max(Attempt.started_at),
+                    _count_if(and_(Attempt.status == AttemptStatus.FINISHED, Attempt.mode == WATCH)),
                 )
                 .where(Attempt.learner_id == learner_id)
                 .group_by(Attempt.scenario_id)
@@ -303,7 +307,7 @@ class Reports:
             last_outcomes: dict[str, str | None] = {}
             for scenario_id, outcome in conn.execute(
                 select(Attempt.scenario_id, Attempt.outcome)
-                .where(Attempt.learner_id == learner_id, Attempt.status == AttemptStatus.FINISHED)
+                .where(Attempt.learner_id == learner_id, Attempt.status == AttemptStatus.FINISHED, _PRACTISED)
                 .order_by(Attempt.ended_at.desc())
             ):
                 last_outcomes.setdefault(scenario_id, outcome)
@@ -328,8 +332,9 @@ class Reports:
                     int(inp),
                     _aware(last),
                     last_outcomes.get(sid),
+                    int(watched),
                 )
-                for sid, n, fin, ab, inp, last in per_scenario
+                for sid, n, fin, ab, inp, last, watched in per_scenario
             ],
             stumbles=[StumbleStep(*row[:2], *map(int, row[2:])) for row in stumbles],
         )
@@ -359,7 +364,7 @@ class Reports:
                 outcome: int(n)
                 for outcome, n in conn.execute(
                     select(ReportOutcome.outcome, outcome_n)
-                    .where(ReportOutcome.scenario_id == scenario_id)
+                    .where(ReportOutcome.scenario_id == scenario_id, ReportOutcome.mode != WATCH)
                     .group_by(ReportOutcome.outcome)
                     .having(outcome_n > 0)
                     .order_by(outcome_n.desc(), ReportOutcome.outcome)
@@ -528,7 +533,11 @@ class ModeFinished:
 
 @dataclass(frozen=True)
 class FinishedCount:
-    """How many different learners finished one scenario in the period."""
+    """How many different learners finished one scenario in the period.
+
+    ``learners_finished``, ``finished`` and ``attempts`` count what was practised (every mode but
+    "watch"); watched runs are in ``modes`` and :attr:`watched` / :attr:`learners_watched`.
+    """
 
     scenario_id: str
     learners_finished: int
@@ -539,6 +548,16 @@ class FinishedCount:
 
     def learners_finished_in(self, mode: str) -> int:
         return next((m.learners_finished for m in self.modes if m.mode == mode), 0)
+
+    @property
+    def learners_watched(self) -> int:
+        """Different learners who watched it to the end (「見てみる」): apart from ``learners_finished``."""
+        return self.learners_finished_in(WATCH)
+
+    @property
+    def watched(self) -> int:
+        """Watched runs that reached the end (not in ``finished``)."""
+        return next((m.finished for m in self.modes if m.mode == WATCH), 0)
 
 
 @dataclass(frozen=True)
@@ -622,24 +641,15 @@ def city_report(
         in_sessions = in_sessions.where(ClassSession.venue == venue)
     session_ids = in_sessions.subquery()
     with engine.connect() as conn:
-        named = (
-            select(Presence.session_id.label("sid"), Presence.learner_id.label("lid"))
-            .where(Presence.learner_id.is_not(None), Presence.session_id.in_(select(session_ids.c.id)))
-            .union(
-                select(Attempt.session_id.label("sid"), Attempt.learner_id.label("lid")).where(
-                    Attempt.session_id.in_(select(session_ids.c.id))
+        # Attendances per session: kept with every board row and attempt (``report_session``).
+        attendance = {
+            sid: (int(named or 0), int(guests or 0))
+            for sid, named, guests in conn.execute(
+                select(ReportSession.session_id, ReportSession.attendees, ReportSession.guests).where(
+                    ReportSession.session_id.in_(select(session_ids.c.id))
                 )
             )
-            .subquery()
-        )
-        named_counts = dict(conn.execute(select(named.c.sid, func.count()).group_by(named.c.sid)).all())
-        guest_counts = dict(
-            conn.execute(
-                select(Presence.session_id, func.count())
-                .where(Presence.learner_id.is_(None), Presence.session_id.in_(select(session_ids.c.id)))
-                .group_by(Presence.session_id)
-            ).all()
-        )
+        }
         session_rows = conn.execute(
             select(
                 ClassSession.id,
@@ -651,7 +661,7 @@ def city_report(
             .where(ClassSession.id.in_(select(session_ids.c.id)))
             .order_by(ClassSession.held_on, ClassSession.venue, ClassSession.created_at)
         ).all()
-        attempt_filter: list[Any] = [Attempt.started_at >= start, Attempt.started_at < end]
+        attempt_filter: list[Any] = [Attempt.started_at >= start, Attempt.started_at < end, _PRACTISED]
         finished_filter: list[Any] = [
             Attempt.status == AttemptStatus.FINISHED,
             Attempt.ended_at >= start,
@@ -662,14 +672,13 @@ def city_report(
             finished_filter.append(Attempt.session_id.in_(select(session_ids.c.id)))
         # When the period holds every attempt (and every finish), the all-time summaries are the very
         # same counts; otherwise read the attempts of the period through the covering indexes.
-        spans = conn.execute(
-            select(
-                func.min(Attempt.started_at),
-                func.max(Attempt.started_at),
-                func.min(Attempt.ended_at),
-                func.max(Attempt.ended_at),
-            )
-        ).one()
+        # One aggregate a statement: each is then one step down an index (SQLite cannot do that for
+        # several min/max in one SELECT and reads every attempt instead).
+        spans = [
+            conn.execute(select(agg(column))).scalar()
+            for column in (Attempt.started_at, Attempt.ended_at)
+            for agg in (func.min, func.max)
+        ]
         whole = venue is None and all(v is None or start <= _aware(v) < end for v in spans)
         attempts_by: dict[str, int] = {}
         finished_by: dict[str, tuple[int, int]] = {}
@@ -705,7 +714,7 @@ def city_report(
                 select(
                     Attempt.scenario_id,
                     Attempt.learner_id,
-                    func.count().label("n"),
+                    _count_if(_PRACTISED).label("n"),
                     *[_count_if(Attempt.mode == mode).label(f"m_{mode}") for mode in MODE_ORDER],
                 )
                 .where(*finished_filter)
@@ -715,7 +724,7 @@ def city_report(
             for sid, who, n, *per_mode in conn.execute(
                 select(
                     per_learner.c.scenario_id,
-                    func.count(),
+                    _count_if(per_learner.c.n > 0),
                     func.sum(per_learner.c.n),
                     *[
                         x
@@ -724,7 +733,8 @@ def city_report(
                     ],
                 ).group_by(per_learner.c.scenario_id)
             ):
-                finished_by[sid] = (int(who), int(n))
+                if n:
+                    finished_by[sid] = (int(who), int(n))
                 finished_modes[sid] = [
                     ModeFinished(mode, int(per_mode[2 * k] or 0), int(per_mode[2 * k + 1] or 0))
                     for k, mode in enumerate(MODE_ORDER)
@@ -736,7 +746,7 @@ def city_report(
                 StepEvent.attempt_id.in_(select(Attempt.id).where(Attempt.session_id.in_(select(session_ids.c.id))))
             )
         if venue is None:
-            first, last = conn.execute(select(func.min(ReportStepDay.day), func.max(ReportStepDay.day))).one()
+            first, last = (conn.execute(select(agg(ReportStepDay.day))).scalar() for agg in (func.min, func.max))
             if first is None or (date_from <= _as_date(first) and _as_date(last) <= date_to):
                 # The period holds every recorded day: the all-time summaries are the same counts.
                 stumbles = _top_steps(conn, ReportStep, [], top, group=False)
@@ -774,25 +784,50 @@ def city_report(
                     .limit(top)
                 )
             ]
-        helped_pairs = (
-            select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
-            .where(text(f"({HELPED_PREDICATE})"), *event_filter)
-            .group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
-            .subquery()
-        )
-        helped = [
-            HelpedStep(s, st, int(c))
-            for s, st, c in conn.execute(
-                select(helped_pairs.c.scenario_id, helped_pairs.c.step_id, func.count())
-                .group_by(helped_pairs.c.scenario_id, helped_pairs.c.step_id)
-                .order_by(func.count().desc(), helped_pairs.c.scenario_id, helped_pairs.c.step_id)
+        if venue is None:
+            # Every venue: the per-day summary (each attempt's step once, on the day of its first help).
+            n_help = func.sum(ReportHelpDay.count)
+            helped = [
+                HelpedStep(s, st, int(c))
+                for s, st, c in conn.execute(
+                    select(ReportHelpDay.scenario_id, ReportHelpDay.step_id, n_help)
+                    .where(ReportHelpDay.day >= date_from, ReportHelpDay.day <= date_to)
+                    .group_by(ReportHelpDay.scenario_id, ReportHelpDay.step_id)
+                    .having(n_help > 0)
+                    .order_by(n_help.desc(), ReportHelpDay.scenario_id, ReportHelpDay.step_id)
+                )
+            ]
+        else:
+            helped_pairs = (
+                select(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
+                .where(text(f"({HELPED_PREDICATE})"), *event_filter)
+                .group_by(StepEvent.scenario_id, StepEvent.step_id, StepEvent.attempt_id)
+                .subquery()
             )
-        ]
+            helped = [
+                HelpedStep(s, st, int(c))
+                for s, st, c in conn.execute(
+                    select(helped_pairs.c.scenario_id, helped_pairs.c.step_id, func.count())
+                    .group_by(helped_pairs.c.scenario_id, helped_pairs.c.step_id)
+                    .order_by(func.count().desc(), helped_pairs.c.scenario_id, helped_pairs.c.step_id)
+                )
+            ]
         learners: list[LearnerFinished] | None = None
-        if with_names:
+        if with_names and whole:
+            # Every finish of the record is in the period: each learner's different scenarios are kept.
+            learners = [
+                LearnerFinished(name, int(k))
+                for name, k in conn.execute(
+                    select(Learner.display_name, ReportLearner.scenarios_finished)
+                    .join(ReportLearner, ReportLearner.learner_id == Learner.id)
+                    .where(ReportLearner.scenarios_finished > 0)
+                    .order_by(Learner.display_name)
+                )
+            ]
+        elif with_names:
             done = (
                 select(Attempt.learner_id, func.count(func.distinct(Attempt.scenario_id)).label("k"))
-                .where(*finished_filter)
+                .where(*finished_filter, _PRACTISED)
                 .group_by(Attempt.learner_id)
                 .subquery()
             )
@@ -806,10 +841,8 @@ def city_report(
             ]
     sessions = []
     for sid, held_on, where, kind, instructor in session_rows:
-        guests = int(guest_counts.get(sid, 0))
-        sessions.append(
-            SessionLine(sid, held_on, where, SessionKind(kind), instructor or "", int(named_counts.get(sid, 0)) + guests, guests)
-        )
+        named, guests = attendance.get(sid, (0, 0))
+        sessions.append(SessionLine(sid, held_on, where, SessionKind(kind), instructor or "", named + guests, guests))
     by_kind = [
         KindCount(kind, None, sum(1 for s in sessions if s.kind is kind), sum(s.attendances for s in sessions if s.kind is kind))
         for kind in SessionKind

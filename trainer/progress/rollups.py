@@ -7,12 +7,18 @@ reports show live in small tables (``models.REPORT_TABLES``) that
 transaction* as the attempt or event they count:
 
 * per (scenario, mode) — attempts by status, different learners, different
-  learners who finished (mode "" is every mode together);
+  learners who finished (mode "" is every mode *practised* together: a
+  watched run, mode "watch", has its own row and is not in the "" row —
+  watching is not doing, see ``docs/decisions/progress.md``);
 * per (scenario, mode, outcome) — finished attempts;
-* per learner, per group and per class session — attempts, finishes (and
-  the group's and session's different learners);
+* per learner, per group and per class session — practised attempts,
+  finishes (and the group's and session's different learners; a learner's
+  different scenarios finished); a session's attendances (different named
+  learners on its board or with an attempt, and guest visits);
 * per (scenario, step) and per (scenario, step, known mistake) — stumbles, all
-  time and per local day (the city's report asks for a period).
+  time and per local day (the city's report asks for a period);
+* per (day, scenario, step) — steps a helper assisted on, each attempt's
+  step once (on the day of its first helper-assisted event).
 
 Only rows that were really inserted are counted: the store inserts with
 ``ON CONFLICT DO NOTHING … RETURNING id``, so an event or attempt replayed
@@ -33,20 +39,24 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, select, text
+from sqlalchemy import Connection, Table, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from trainer.progress.models import (
+    HELPED_PREDICATE,
     REPORT_TABLES,
     STUMBLE_PREDICATE,
     Attempt,
     AttemptStatus,
+    ClassSession,
     EventKind,
     JudgementResult,
     Learner,
+    Presence,
     ReportGroup,
+    ReportHelpDay,
     ReportLearner,
     ReportMistake,
     ReportMistakeDay,
@@ -55,10 +65,18 @@ from trainer.progress.models import (
     ReportSession,
     ReportStep,
     ReportStepDay,
+    StepEvent,
 )
 
-#: The ``mode`` of the rows that hold every mode together.
+#: The ``mode`` of the rows that hold every mode practised together (every mode but :data:`WATCH`).
 ALL_MODES = ""
+#: Watching the app do it (「見てみる」): counted in its own rows, never in the totals of what was practised.
+WATCH = "watch"
+
+
+def practised(mode: str) -> bool:
+    """Does an attempt in ``mode`` count in the totals (attempts, finishes, learners who finished)?"""
+    return mode != WATCH
 
 _STATUS_COLUMN = {
     AttemptStatus.IN_PROGRESS: "in_progress",
@@ -66,7 +84,7 @@ _STATUS_COLUMN = {
     AttemptStatus.ABANDONED: "abandoned",
 }
 
-_a = Attempt.__table__
+_a = cast(Table, Attempt.__table__)
 
 Key = tuple[Any, ...]
 Counts = dict[str, int]
@@ -75,7 +93,7 @@ Summaries = dict[str, dict[Key, Counts]]
 
 
 def _table(model: Any) -> Table:
-    return model.__table__
+    return cast(Table, model.__table__)
 
 
 def _key_columns(table: Table) -> list[str]:
@@ -135,28 +153,48 @@ class Tally:
 
 # -- the write path ---------------------------------------------------------------------------------
 
-_OTHER_ATTEMPT = (
+_OTHER_ANY_MODE = (
     select(_a.c.id)
     .where(_a.c.learner_id == bindparam("b_learner"), _a.c.scenario_id == bindparam("b_scenario"))
     .where(_a.c.id != bindparam("b_id"))
     .limit(1)
 )
-_OTHER_ATTEMPT_MODE = _OTHER_ATTEMPT.where(_a.c.mode == bindparam("b_mode"))
+_PRACTISED = _a.c.mode != WATCH
+_OTHER_ATTEMPT = _OTHER_ANY_MODE.where(_PRACTISED)
+_OTHER_ATTEMPT_MODE = _OTHER_ANY_MODE.where(_a.c.mode == bindparam("b_mode"))
 _OTHER_FINISHED = _OTHER_ATTEMPT.where(_a.c.status == AttemptStatus.FINISHED)
-_OTHER_FINISHED_MODE = _OTHER_FINISHED.where(_a.c.mode == bindparam("b_mode"))
-_OTHER_IN_SESSION = (
+_OTHER_FINISHED_MODE = _OTHER_ANY_MODE.where(_a.c.status == AttemptStatus.FINISHED, _a.c.mode == bindparam("b_mode"))
+_OTHER_IN_SESSION_ANY = (
     select(_a.c.id)
     .where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner"))
     .where(_a.c.id != bindparam("b_id"))
     .limit(1)
 )
+_OTHER_IN_SESSION = _OTHER_IN_SESSION_ANY.where(_PRACTISED)
 _OTHER_OF_LEARNER = (
-    select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id")).limit(1)
+    select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id"), _PRACTISED).limit(1)
+)
+_p = cast(Table, Presence.__table__)
+_ON_BOARD = (
+    select(_p.c.id).where(_p.c.session_id == bindparam("b_session"), _p.c.learner_id == bindparam("b_learner")).limit(1)
+)
+_ANY_IN_SESSION = (
+    select(_a.c.id).where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner")).limit(1)
 )
 _GROUP_OF = select(Learner.group_id).where(Learner.id == bindparam("b_id"))
 _ATTEMPT_STATE = select(
     _a.c.id, _a.c.learner_id, _a.c.scenario_id, _a.c.mode, _a.c.session_id, _a.c.status, _a.c.outcome
 ).where(_a.c.id == bindparam("b_id"))
+
+
+def _hold(conn: Connection, column: Any, value: Any) -> None:
+    """PostgreSQL: lock one row (an attempt, a class session) until the end of the transaction, so two
+    transactions counting "the first of …" for it take turns (each then sees what the other wrote).
+    SQLite has one writer at a time already."""
+    if conn.dialect.name == "postgresql":
+        # FOR NO KEY UPDATE: it does not wait for the rows that merely refer to it (an attempt or board
+        # row being inserted holds FOR KEY SHARE on its session), only for another such hold.
+        conn.execute(select(column).where(column == value).with_for_update(key_share=True))
 
 
 def _exists(conn: Connection, stmt: Any, **params: Any) -> bool:
@@ -183,9 +221,17 @@ def attempt_created(
 ) -> None:
     """Count a new attempt (in progress). Call after it was inserted."""
     ids = {"id": attempt_id, "learner": learner_id, "scenario": scenario_id}
-    first = not _exists(conn, _OTHER_ATTEMPT, **ids)
-    first_in_mode = first or not _exists(conn, _OTHER_ATTEMPT_MODE, mode=mode, **ids)
+    if session_id is not None:
+        _hold(conn, ClassSession.id, session_id)  # its board may be adding this learner at this moment
+    if session_id is not None and not _exists(
+        conn, _OTHER_IN_SESSION_ANY, session=session_id, learner=learner_id, id=attempt_id
+    ) and not _exists(conn, _ON_BOARD, session=session_id, learner=learner_id):
+        tally.add(ReportSession, (session_id,), attendees=1)  # watching in a class is attending it
+    first_in_mode = not _exists(conn, _OTHER_ATTEMPT_MODE, mode=mode, **ids)
     tally.add(ReportScenario, (scenario_id, mode), attempts=1, in_progress=1, learners=int(first_in_mode))
+    if not practised(mode):
+        return
+    first = not _exists(conn, _OTHER_ATTEMPT, **ids)
     tally.add(ReportScenario, (scenario_id, ALL_MODES), attempts=1, in_progress=1, learners=int(first))
     tally.add(ReportLearner, (learner_id,), attempts=1)
     new_learner = first and not _exists(conn, _OTHER_OF_LEARNER, learner=learner_id, id=attempt_id)
@@ -193,6 +239,16 @@ def attempt_created(
     if session_id is not None:
         first_here = not _exists(conn, _OTHER_IN_SESSION, session=session_id, learner=learner_id, id=attempt_id)
         tally.add(ReportSession, (session_id,), attempts=1, learners=int(first_here))
+
+
+def presence_added(conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID | None) -> None:
+    """Count a new row on a class's board (call for a row really inserted): a guest visit, or a named
+    learner not yet counted there through an attempt."""
+    _hold(conn, ClassSession.id, session_id)  # an attempt there may be being counted at this moment
+    if learner_id is None:
+        tally.add(ReportSession, (session_id,), guests=1)
+    elif not _exists(conn, _ANY_IN_SESSION, session=session_id, learner=learner_id):
+        tally.add(ReportSession, (session_id,), attendees=1)
 
 
 def attempt_state(conn: Connection, attempt_id: uuid.UUID) -> Any:
@@ -215,16 +271,19 @@ def status_changed(
     old, new = AttemptStatus(before.status), AttemptStatus(status)
     fin = int(new is AttemptStatus.FINISHED) - int(old is AttemptStatus.FINISHED)
     mode, scenario = before.mode, before.scenario_id
+    keys = ((scenario, mode), (scenario, ALL_MODES)) if practised(mode) else ((scenario, mode),)
     if old is not new:
-        for key in ((scenario, mode), (scenario, ALL_MODES)):
+        for key in keys:
             tally.add(ReportScenario, key, **{_STATUS_COLUMN[old]: -1})
             tally.add(ReportScenario, key, **{_STATUS_COLUMN[new]: 1})
     if fin:
         ids = {"id": before.id, "learner": before.learner_id, "scenario": scenario}
         if not _exists(conn, _OTHER_FINISHED_MODE, mode=mode, **ids):
             tally.add(ReportScenario, (scenario, mode), learners_finished=fin)
+    if fin and practised(mode):
         if not _exists(conn, _OTHER_FINISHED, **ids):
             tally.add(ReportScenario, (scenario, ALL_MODES), learners_finished=fin)
+            tally.add(ReportLearner, (before.learner_id,), scenarios_finished=fin)
         tally.add(ReportLearner, (before.learner_id,), finished=fin)
         tally.add(ReportGroup, (_group_of(conn, before.learner_id),), finished=fin)
         if before.session_id is not None:
@@ -252,8 +311,33 @@ def _stumble_counts(kind: str, result: str | None) -> Counts:
     return counts
 
 
-def events_added(tally: Tally, scenario_id: str, events: Iterable[Any]) -> None:
-    """Count newly stored events (``EventRecord``-like: kind, result, step_id, mistake_id, created_at)."""
+_HELPED_ON_STEP = text(
+    "SELECT count(*) FROM step_event WHERE attempt_id = :b_attempt AND step_id = :b_step AND helper_assisted = true"
+).bindparams(bindparam("b_attempt", type_=_a.c.id.type))
+
+
+def events_added(
+    tally: Tally,
+    scenario_id: str,
+    events: Iterable[Any],
+    *,
+    conn: Connection | None = None,
+    attempt_id: uuid.UUID | None = None,
+) -> None:
+    """Count newly stored events (``EventRecord``-like: kind, result, step_id, mistake_id, created_at,
+    helper_assisted). Call after they were inserted; ``conn`` and ``attempt_id`` let the helped steps be
+    counted (once per attempt and step: when these are the step's only helper-assisted events)."""
+    events = list(events)
+    helped: dict[str, list[dt.datetime]] = {}
+    for event in events:
+        if getattr(event, "helper_assisted", False):
+            helped.setdefault(event.step_id, []).append(event.created_at)
+    if helped and conn is not None and attempt_id is not None:
+        _hold(conn, _a.c.id, attempt_id)  # a helper may be marking this step at this moment
+        for step, times in helped.items():
+            stored_n = conn.execute(_HELPED_ON_STEP, {"b_attempt": attempt_id, "b_step": step}).scalar() or 0
+            if int(stored_n) == len(times):  # none of this attempt's step before these
+                tally.add(ReportHelpDay, (local_day(min(times)), scenario_id, step), count=1)
     for event in events:
         counts = _stumble_counts(event.kind, event.result)
         if not counts:
@@ -308,10 +392,11 @@ def _as_uuid(value: Any) -> uuid.UUID:
 
 
 def count_into(conn: Connection, tally: Tally, *, learner_id: uuid.UUID | None = None, sign: int = 1,
-               events: bool = True) -> None:
+               events: bool = True, attempts: bool = True) -> None:
     """Add (``sign`` 1) or take away (-1) the counts of every attempt — or one learner's — to ``tally``.
 
-    ``events`` False leaves the step counts alone (a merge moves attempts, not events).
+    ``events`` False leaves the step counts alone (a merge moves attempts, not events); ``attempts``
+    False leaves the summaries counted from attempts and board rows alone (:data:`ATTEMPT_TABLES`).
     """
     params: dict[str, Any] = {}
     where = ""
@@ -328,11 +413,22 @@ def count_into(conn: Connection, tally: Tally, *, learner_id: uuid.UUID | None =
             stmt = stmt.bindparams(bindparam("b_learner", type_=_a.c.learner_id.type))
         return conn.execute(stmt, {**conn_params, **(extra or {})})
 
-    for mode_sql, grouping in (("mode", "scenario_id, mode, learner_id"), ("''", "scenario_id, learner_id")):
+    if attempts:
+        _count_attempts(run, tally, where, sign, learner_id)
+        _count_help(run, conn, tally, learner_id, sign)
+    if not events:
+        return
+    _count_events(run, conn, tally, learner_id, sign)
+
+
+def _count_attempts(run: Any, tally: Tally, where: str, sign: int, learner_id: uuid.UUID | None) -> None:
+    practised_where = f"{where} {'AND' if where else 'WHERE'} mode <> '{WATCH}'"
+    for mode_sql, grouping, filtered in (("mode", "scenario_id, mode, learner_id", where),
+                                         ("''", "scenario_id, learner_id", practised_where)):
         rows = run(
             f"SELECT scenario_id, md, count(*), sum(CASE WHEN fin > 0 THEN 1 ELSE 0 END), "
             f"sum(n), sum(fin), sum(ab), sum(inp) FROM (SELECT scenario_id, {mode_sql} AS md, learner_id, "
-            f"{_STATUS_SUMS} FROM attempt {where} GROUP BY {grouping}) AS per_learner GROUP BY scenario_id, md"
+            f"{_STATUS_SUMS} FROM attempt {filtered} GROUP BY {grouping}) AS per_learner GROUP BY scenario_id, md"
         )
         for scenario, mode, who, who_fin, n, fin, ab, inp in rows:
             tally.add(ReportScenario, (scenario, mode or ALL_MODES), sign, attempts=int(n), finished=int(fin),
@@ -344,24 +440,81 @@ def count_into(conn: Connection, tally: Tally, *, learner_id: uuid.UUID | None =
     ):
         tally.add(ReportOutcome, (scenario, mode, outcome), sign, finished=int(n))
     for learner, n, fin, _ab, _inp in run(
-        f"SELECT learner_id, {_STATUS_SUMS} FROM attempt {where} GROUP BY learner_id"
+        f"SELECT learner_id, {_STATUS_SUMS} FROM attempt {practised_where} GROUP BY learner_id"
     ):
         tally.add(ReportLearner, (_as_uuid(learner),), sign, attempts=int(n), finished=int(fin))
+    for learner, k in run(
+        "SELECT learner_id, count(*) FROM (SELECT learner_id, scenario_id FROM attempt "
+        f"{practised_where} AND status = 'finished' GROUP BY learner_id, scenario_id) AS done GROUP BY learner_id"
+    ):
+        tally.add(ReportLearner, (_as_uuid(learner),), sign, scenarios_finished=int(k))
     for group, who, n, fin in run(
         "SELECT learner.group_id, count(*), sum(per_learner.n), sum(per_learner.fin) FROM (SELECT learner_id, "
-        f"{_STATUS_SUMS} FROM attempt {where} GROUP BY learner_id) AS per_learner "
+        f"{_STATUS_SUMS} FROM attempt {practised_where} GROUP BY learner_id) AS per_learner "
         "JOIN learner ON learner.id = per_learner.learner_id GROUP BY learner.group_id"
     ):
         tally.add(ReportGroup, (group_key(group),), sign, learners=int(who), attempts=int(n), finished=int(fin))
-    session_where = f"{where} {'AND' if where else 'WHERE'} session_id IS NOT NULL"
+    session_where = f"{practised_where} AND session_id IS NOT NULL"
     for session, who, n, fin in run(
         "SELECT session_id, count(*), sum(n), sum(fin) FROM (SELECT session_id, learner_id, "
         f"{_STATUS_SUMS} FROM attempt {session_where} GROUP BY session_id, learner_id) AS per_learner "
         "GROUP BY session_id"
     ):
         tally.add(ReportSession, (_as_uuid(session),), sign, learners=int(who), attempts=int(n), finished=int(fin))
-    if not events:
-        return
+    # Attendances: different named learners on a session's board or with an attempt there (any mode).
+    who_where = "AND learner_id = :b_learner" if learner_id is not None else ""
+    for session, n in run(
+        "SELECT sid, count(*) FROM (SELECT session_id AS sid, learner_id AS lid FROM class_presence "
+        f"WHERE learner_id IS NOT NULL {who_where} UNION SELECT session_id, learner_id FROM attempt "
+        f"WHERE session_id IS NOT NULL {who_where}) AS present GROUP BY sid"
+    ):
+        tally.add(ReportSession, (_as_uuid(session),), sign, attendees=int(n))
+    if learner_id is None:  # guests are nobody's share
+        for session, n in run("SELECT session_id, count(*) FROM class_presence WHERE learner_id IS NULL "
+                              "GROUP BY session_id"):
+            tally.add(ReportSession, (_as_uuid(session),), sign, guests=int(n))
+
+
+def step_helped(conn: Connection, attempt_id: uuid.UUID, scenario_id: str, step_id: str) -> int:
+    """「対応しました」: mark this attempt's step as helper-assisted (its events so far) and count it when it
+    is the step's first help. Returns how many events were marked. Call in the change's transaction."""
+    _hold(conn, _a.c.id, attempt_id)
+    marked = conn.execute(
+        _table(StepEvent).update()
+        .where(StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, StepEvent.helper_assisted.is_(False))
+        .values(helper_assisted=True)
+    ).rowcount
+    if marked:
+        helped = StepEvent.helper_assisted.is_(True)
+        n, first = conn.execute(
+            select(func.count(), func.min(StepEvent.created_at)).where(
+                StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, helped
+            )
+        ).one()
+        if int(n) == marked and first is not None:  # none of them was helped before
+            tally = Tally()
+            when = first if isinstance(first, dt.datetime) else dt.datetime.fromisoformat(str(first))
+            tally.add(ReportHelpDay, (local_day(when if when.tzinfo else when.replace(tzinfo=dt.UTC)),
+                                      scenario_id, step_id), count=1)
+            tally.write(conn)
+    return int(marked)
+
+
+def _count_help(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUID | None, sign: int) -> None:
+    """Helped steps: each attempt's step once, on the day of its first helper-assisted event."""
+    mine = " AND attempt_id IN (SELECT id FROM attempt WHERE learner_id = :b_learner)" if learner_id else ""
+    day, day_params = _day_sql(conn)
+    for when, scenario, step, n in run(
+        f"SELECT {day} AS d, scenario_id, step_id, count(*) FROM (SELECT attempt_id, scenario_id, step_id, "
+        f"min(created_at) AS created_at FROM step_event WHERE ({HELPED_PREDICATE}){mine} "
+        "GROUP BY attempt_id, scenario_id, step_id) AS first_help "
+        f"GROUP BY {day}, scenario_id, step_id",
+        day_params,
+    ):
+        tally.add(ReportHelpDay, (_as_date(when), scenario, step), sign, count=int(n))
+
+
+def _count_events(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUID | None, sign: int) -> None:
     event_where = f"WHERE ({STUMBLE_PREDICATE})"
     if learner_id is not None:
         event_where += " AND attempt_id IN (SELECT id FROM attempt WHERE learner_id = :b_learner)"
@@ -438,12 +591,22 @@ def stored(conn: Connection) -> Summaries:
     return _without_zeros(out)
 
 
-def rebuild(conn: Connection) -> None:
-    """Empty every summary table and fill it again from attempts and events (one transaction: the caller's)."""
+#: The summaries counted from attempts, board rows and helper-assisted events — seconds to count afresh at
+#: 10 M events (the rest are counted from every stumble event).
+ATTEMPT_TABLES = (ReportScenario, ReportOutcome, ReportLearner, ReportGroup, ReportSession, ReportHelpDay)
+
+
+def rebuild(conn: Connection, *, events: bool = True, attempts: bool = True) -> None:
+    """Empty every summary table and fill it again from attempts and events (one transaction: the caller's).
+
+    ``events`` False makes only the summaries counted from attempts and board rows afresh, ``attempts``
+    False only those counted from events.
+    """
     for model in REPORT_TABLES:
-        conn.execute(_table(model).delete())
+        if (events if model not in ATTEMPT_TABLES else attempts):
+            conn.execute(_table(model).delete())
     tally = Tally()
-    count_into(conn, tally)
+    count_into(conn, tally, events=events, attempts=attempts)
     tally.write(conn)
 
 

@@ -18,9 +18,9 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, bindparam, case, delete, func, or_, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -39,8 +39,8 @@ from trainer.progress.records import Unit
 
 log = logging.getLogger("trainer.progress")
 
-_attempt = Attempt.__table__
-_event = StepEvent.__table__
+_attempt = cast(Table, Attempt.__table__)
+_event = cast(Table, StepEvent.__table__)
 
 # Statements built once; SQLAlchemy caches their compiled form.
 _SNAPSHOT = (
@@ -209,7 +209,8 @@ class ProgressStore:
                 if unit.events:
                     rows = [e.row(unit.attempt_id, unit.scenario_id) for e in unit.events]
                     inserted = set(conn.execute(self._insert_event, rows[0] if len(rows) == 1 else rows).scalars())
-                    rollups.events_added(tally, unit.scenario_id, (e for e in unit.events if e.id in inserted))
+                    rollups.events_added(tally, unit.scenario_id, (e for e in unit.events if e.id in inserted),
+                                         conn=conn, attempt_id=unit.attempt_id)
                 if unit.snapshot_set:
                     conn.execute(_SNAPSHOT, {"b_id": unit.attempt_id, "b_snapshot": unit.snapshot})
                 if unit.end is not None:
@@ -358,7 +359,7 @@ class ProgressStore:
             conn.execute(delete(AppSetting).where(AppSetting.key == key))
             if value is not None:
                 conn.execute(
-                    AppSetting.__table__.insert(), {"key": key, "value": value, "updated_at": utcnow()}
+                    cast(Table, AppSetting.__table__).insert(), {"key": key, "value": value, "updated_at": utcnow()}
                 )
 
     def forget_learner_caches(self) -> None:

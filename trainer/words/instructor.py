@@ -239,6 +239,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.finished": ("最後までできた回数", "Times finished"),
     "report.col.finished_alone": ("うち「ひとりで」できた人", "Of them, on their own"),
     "report.col.attempts": ("練習した回数", "Times practised"),
+    "report.col.watched": ("「見てみる」で最後まで見た人", "Watched it to the end"),
+    "report.watch_note": ("「最後までできた人」には、「見てみる」で見ただけの人を数えていません（右の列に別に出します）。",
+                          "“Finished” counts practice only: watching it (「見てみる」) is shown apart, in the last "
+                          "column."),
     "report.col.step": ("手順", "Step"),
     "report.step_label": ("{n}. {say}", "{n}. {say}"),
     "report.col.mistakes": ("まちがい", "Wrong tries"),
