@@ -48,11 +48,6 @@ DATA = {
 
 NOT_YET: dict[str, str] = {
     # module -> what is left; words still to be moved into the catalogue (the list may only shrink)
-    "cli/report.py": "the report command's _TEXT table (changed by another engineer today)",
-    "speech/fake.py": "the test voice's name and failure",
-    "speech/openjtalk.py": "the voice's name and its sample sentence (speech is changed by another engineer today)",
-    "speech/pyttsx3_backend.py": "the voice's name (speech is changed by another engineer today)",
-    "speech/silent.py": "the silent voice's name (speech is changed by another engineer today)",
 }
 
 

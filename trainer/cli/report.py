@@ -17,31 +17,13 @@ import argparse
 import datetime as dt
 import logging
 import os
-import sys
 from pathlib import Path
+
+from trainer.cli._messages import both_ways, say
 
 log = logging.getLogger(__name__)
 
-HELP = "市への報告をCSVかPDFで書き出します / write the city's report as CSV or PDF"
-
-_TEXT = {
-    "ja": {
-        "bad_date": "{value}: 日付が読めません — 2026-04-01 のように書いてください。",
-        "order": "--to の日付が --from より前です — 期間の始めと終わりを確かめてください。",
-        "bad_out": "{path}: 書き出す形式がわかりません — 名前を .csv か .pdf で終えてください。",
-        "written": "書き出しました: {path}",
-        "unreachable": "記録のデータベースにつながりません（{error}）。",
-        "not_written": "{path}: 書き出せませんでした（{error}）— 保存する場所を確かめてください。",
-    },
-    "en": {
-        "bad_date": "{value}: not a date — write it like 2026-04-01.",
-        "order": "--to is before --from — check the start and end of the period.",
-        "bad_out": "{path}: unknown format — end the name with .csv or .pdf.",
-        "written": "Written: {path}",
-        "unreachable": "Cannot reach the record's database ({error}).",
-        "not_written": "{path}: could not be written ({error}) — check the place to save.",
-    },
-}
+HELP = both_ways("cli.report.help")
 
 
 def _date(value: str) -> dt.date:
@@ -62,22 +44,21 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "ja")
-    t = _TEXT.get(lang, _TEXT["ja"])
     dates = []
     for value in (args.date_from, args.date_to):
         try:
             dates.append(_date(value))
         except argparse.ArgumentTypeError:
-            print(t["bad_date"].format(value=value), file=sys.stderr)
+            say("cli.report.bad_date", lang, err=True, value=value)
             return 2
     date_from, date_to = dates
     if date_to < date_from:
-        print(t["order"], file=sys.stderr)
+        say("cli.report.order", lang, err=True)
         return 2
     out = Path(args.out)
     kind = out.suffix.lower().lstrip(".")
     if kind not in ("csv", "pdf"):
-        print(t["bad_out"].format(path=out), file=sys.stderr)
+        say("cli.report.bad_out", lang, err=True, path=out)
         return 2
 
     from trainer.progress.database import create_progress_engine, resolve_url
@@ -87,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = city_report(engine, date_from, date_to, venue=args.venue, with_names=args.names)
     except Exception as exc:  # unreachable server, an old schema, a locked file ...
-        print(t["unreachable"].format(error=type(exc).__name__), file=sys.stderr)
+        say("cli.report.unreachable", lang, err=True, error=type(exc).__name__)
         return 1
     finally:
         engine.dispose()
@@ -106,9 +87,9 @@ def run(args: argparse.Namespace) -> int:
             app = QGuiApplication.instance() or QGuiApplication(["trainer-report"])  # noqa: F841 - fonts need it
             write_pdf(report, out, lang, names)
     except OSError as exc:
-        print(t["not_written"].format(path=out, error=type(exc).__name__), file=sys.stderr)
+        say("cli.report.not_written", lang, err=True, path=out, error=type(exc).__name__)
         return 1
-    print(t["written"].format(path=out))
+    say("cli.report.written", lang, path=out)
     return 0
 
 

@@ -43,7 +43,6 @@ from trainer.progress.delivery import (
     SaveStatus,
 )
 from trainer.progress.models import AttemptStatus, EventKind, JudgementResult, utcnow
-from trainer.words.catalogue import tr
 from trainer.progress.records import (
     PLAY_MODES,
     AttemptEnd,
@@ -57,6 +56,7 @@ from trainer.progress.run_listener import RunListener
 from trainer.progress.store import ProgressStore, ResumePoint
 from trainer.scenarios import events as ev
 from trainer.scenarios.snapshot import Snapshot, SnapshotError
+from trainer.words.catalogue import tr
 
 __all__ = ["DEFAULT_RETRY_DELAYS_S", "DRAIN_BATCH", "ProgressRecorder", "RunListener", "SaveState", "SaveStatus"]
 

@@ -176,8 +176,6 @@ class SpeechBackend(ABC):
     """
 
     name: str = "backend"
-    label_ja: str = ""
-    label_en: str = ""
     natural_japanese: bool = False
     """True when the backend reads kanji text in natural Japanese itself."""
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from trainer.reading.engine import Reader
 from trainer.speech.base import RATE_RANGE, VOLUME_RANGE, SpeechBackend, SpeechError, Voice, check_range
+from trainer.words.catalogue import tr
 
 
 class FakeSpeech(QObject):
@@ -85,7 +86,7 @@ class FakeSpeech(QObject):
         return self._reader
 
     def voices(self) -> list[Voice]:
-        return [Voice("fake", "テストの声", "ja")]
+        return [Voice("fake", tr("voice.fake", "ja"), "ja")]
 
     def set_voice(self, voice_id: str | None) -> None:
         if voice_id is not None and voice_id != "fake":
@@ -115,8 +116,9 @@ class FakeSpeech(QObject):
             self._speaking = False
             self.finished.emit()
 
-    def fail(self, message_ja: str = "音が出せませんでした。") -> None:
+    def fail(self, message_ja: str | None = None) -> None:
         """Speech failed (as with no sound device)."""
+        message_ja = message_ja or tr("speech.no_device", "ja")
         self._last_error = SpeechError(message_ja)
         self._speaking = False
         self.failed.emit(message_ja)

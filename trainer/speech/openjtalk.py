@@ -32,6 +32,7 @@ from trainer.speech.base import (
 )
 from trainer.speech.hts_pool import EnginePool
 from trainer.speech.messages import ENGINE_BROKEN
+from trainer.words.catalogue import tr
 
 if TYPE_CHECKING:
     from trainer.reading.engine import Reader
@@ -54,8 +55,6 @@ class OpenJTalkBackend(SpeechBackend):
     """Open JTalk with the bundled mei voice: kanji text in, natural Japanese out."""
 
     name = "openjtalk"
-    label_ja = "日本語の声（オープン・ジェイトーク）"
-    label_en = "Japanese voice (Open JTalk)"
     natural_japanese = True
     RATE_HZ = 48000
 
@@ -75,11 +74,11 @@ class OpenJTalkBackend(SpeechBackend):
         return find_spec("pyopenjtalk") is not None
 
     def voices(self) -> list[Voice]:
-        return [Voice("mei_normal", "メイ（Open JTalk）", "ja")]
+        return [Voice("mei_normal", tr("voice.mei", "ja"), "ja")]
 
     def warm_up(self) -> None:
         """Load the dictionary, the voice and the per-thread tokenizer, off the UI thread."""
-        for clause in self.reader.clauses("今日は駅で1,000円の切符を買いました。"):
+        for clause in self.reader.clauses(tr("speech.warm_up", "ja")):
             self._synthesise(clause.speech, clause=True)
             break
 

@@ -138,8 +138,6 @@ class Pyttsx3Backend(SpeechBackend):
     """System voices via pyttsx3, rendered by a worker process and played by us."""
 
     name = "pyttsx3"
-    label_ja = "パソコンの声"
-    label_en = "System voice"
 
     def __init__(self, reader: Reader | None = None, *, audio_out: AudioOut | None = None,
                  driver: str | None = None, worker_argv: Sequence[str] | None = None,

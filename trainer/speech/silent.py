@@ -11,17 +11,16 @@ import numpy as np
 
 from trainer.speech.audio import Audio
 from trainer.speech.base import CancelToken, SpeechBackend, SpeechEvents, Voice
+from trainer.words.catalogue import tr
 
 
 class SilentBackend(SpeechBackend):
     """No sound; started/finished still happen, in order."""
 
     name = "silent"
-    label_ja = "読み上げなし"
-    label_en = "No speech"
 
     def voices(self) -> list[Voice]:
-        return [Voice("silent", "読み上げなし", "")]
+        return [Voice("silent", tr("voice.silent", "ja"), "")]
 
     def has_japanese_voice(self) -> bool:
         return False

@@ -119,4 +119,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --window WxH (trainer.app.window_fit.parse_size): both languages in one message
     "window.size_format": ("幅x高さで書いてください（例 1280x720）", "write WIDTHxHEIGHT, e.g. 1280x720"),
     "window.too_small": ("{size} 以上にしてください", "use at least {size}"),
+    # trainer report
+    "cli.report.help": ("市への報告をCSVかPDFで書き出します", "write the city's report as CSV or PDF"),
+    "cli.report.bad_date": ("{value}: 日付が読めません — 2026-04-01 のように書いてください。",
+                            "{value}: not a date — write it like 2026-04-01."),
+    "cli.report.order": ("--to の日付が --from より前です — 期間の始めと終わりを確かめてください。",
+                         "--to is before --from — check the start and end of the period."),
+    "cli.report.bad_out": ("{path}: 書き出す形式がわかりません — 名前を .csv か .pdf で終えてください。",
+                           "{path}: unknown format — end the name with .csv or .pdf."),
+    "cli.report.written": ("書き出しました: {path}", "Written: {path}"),
+    "cli.report.unreachable": ("記録のデータベースにつながりません（{error}）。",
+                               "Cannot reach the record's database ({error})."),
+    "cli.report.not_written": ("{path}: 書き出せませんでした（{error}）— 保存する場所を確かめてください。",
+                               "{path}: could not be written ({error}) — check the place to save."),
 }

@@ -59,4 +59,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Reading aloud took too long and was stopped. You can go on with the text."),
     "speech.engine_broken": ("読み上げがうまくいきませんでした。文字で続けられます。",
                              "Reading aloud did not work. You can go on with the text."),
+    # the voices' names (a voice's name is shown as it is, like a product's) and the warm-up sentence
+    "voice.mei": ("メイ（Open JTalk）", "Mei (Open JTalk)"),
+    "voice.silent": ("読み上げなし", "No speech"),
+    "voice.fake": ("テストの声", "Test voice"),
+    "speech.warm_up": ("今日は駅で1,000円の切符を買いました。", "Today I bought a 1,000-yen ticket at the station."),
 }
