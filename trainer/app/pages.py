@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from trainer.widgets.accessibility import set_role
+from trainer.widgets.accessibility import set_children, set_role
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
@@ -121,6 +121,14 @@ class ScrollPage(QScrollArea):
         self.setWidget(self.content)
         self._pinned: QWidget | None = None
         self._stuck: bool | None = None
+        self._top: QWidget | None = None
+        set_children(self)
+
+    def accessible_children(self) -> list[QWidget]:
+        """What a screen reader meets, top to bottom: the question, the content, the main action
+        and the scroll bar (the bands are not in the viewport, where Qt would look)."""
+        bar = self.verticalScrollBar().parentWidget()
+        return [w for w in (self._top, self.viewport(), self._pinned, bar) if w is not None]
 
     def pin(self, widget: QWidget) -> None:
         """Keep ``widget`` (the page's main action) in view at every text size: right below the
@@ -137,18 +145,43 @@ class ScrollPage(QScrollArea):
         band.show()
         self._place_pinned()
 
+    def pin_top(self, widget: QWidget) -> None:
+        """Keep ``widget`` (the page's question) above the content at every text size, the way
+        ``pin`` keeps the main action below it: the content scrolls under neither."""
+        band = QWidget(self)
+        fill(band, self.look)
+        layout = QVBoxLayout(band)
+        side = min(self.look.px(24), 40)
+        layout.setContentsMargins(side, min(self.look.px(16), 28), side, min(self.look.px(8), 14))
+        layout.addWidget(widget)
+        self._top = band
+        band.show()
+        self._place_pinned()
+
+    @staticmethod
+    def _height_for(widget: QWidget, width: int) -> int:
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(width)
+        return widget.sizeHint().height()
+
     def _place_pinned(self) -> None:
-        band = self._pinned
-        if band is None:
+        band, head = self._pinned, self._top
+        if band is None and head is None:
             return
         width = self.width()
-        layout = band.layout()
-        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else band.sizeHint().height()
-        body = self.content.layout()
-        content = body.totalHeightForWidth(width) if body.hasHeightForWidth() else self.content.sizeHint().height()
-        stuck = content + height > self.height()
-        self.setViewportMargins(0, 0, 0, height if stuck else 0)
-        top = self.height() - height if stuck else content
+        above = 0 if head is None else self._height_for(head, width)
+        if head is not None:
+            head.setGeometry(0, 0, width, above)
+            head.raise_()
+        if band is None:
+            self.setViewportMargins(0, above, 0, 0)
+            return
+        height = self._height_for(band, width)
+        content = self._height_for(self.content, width)
+        stuck = above + content + height > self.height()
+        self.setViewportMargins(0, above, 0, height if stuck else 0)
+        top = self.height() - height if stuck else above + content
         band.setGeometry(0, top, width, height)
         band.raise_()
         if stuck != self._stuck:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from trainer.app.pages import ScrollPage, heading_role
+from trainer.app.pages import NAV_MAX_SCALE, ScrollPage, heading_role
 from trainer.app.settings import Settings
 from trainer.widgets.accessibility import Holder, set_role
 from trainer.widgets.button import BigButton
@@ -132,7 +132,13 @@ class FirstStartPage(ScrollPage):
     def __init__(self, look: Look, current: int = 100, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         self.current = current
-        self.heading(look.tr("first.heading"), role="heading")
+        # The question stays above the sizes while a size is tried (at 300 % the sizes fill the
+        # page): in words that grow only up to the top bar's size, so that it stays one or two lines.
+        top_look = look.with_(scale=min(look.scale, NAV_MAX_SCALE))
+        self.question = set_role(TextBlock(look.tr("first.heading"), top_look,
+                                           role=heading_role(top_look, "heading"), colour="text", bold=True),
+                                 "heading")
+        self.pin_top(self.question)
         self.body.addWidget(TextBlock(look.tr("first.note"), look, colour="text"))
         self.options: dict[int, BigButton] = {}
         holder = Holder()

@@ -32,6 +32,9 @@ from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 ROLE_PROPERTY = "a11y_role"
 ACTIONS_PROPERTY = "a11y_actions"
+#: Set on a scroll area with bands of its own (a question above, the main action below), which
+#: then has an ``accessible_children()`` method giving its children in reading order.
+CHILDREN_PROPERTY = "a11y_children"
 
 ROLES: dict[str, QAccessible.Role] = {
     "text": QAccessible.Role.StaticText,
@@ -305,10 +308,46 @@ def QAccessibleActionInterfacePress() -> str:  # mirrors Qt's static function
     return QAccessibleActionInterface.pressAction()
 
 
+class BandedScrollAccessible(QAccessibleWidget):
+    """A scroll area that keeps bands of its own beside its viewport (a page's question above,
+    its main action below). Qt's scroll-area interface lists only the viewport and the scroll
+    bars, so a screen reader never found a page's pinned main action; this one lists what the
+    widget's ``accessible_children()`` gives, in reading order."""
+
+    def _children(self) -> list[QWidget]:
+        provide = getattr(self.widget(), "accessible_children", None)
+        return list(provide()) if provide is not None else []
+
+    def childCount(self) -> int:
+        return len(self._children())
+
+    def child(self, index: int):
+        children = self._children()
+        if 0 <= index < len(children):
+            return QAccessible.queryAccessibleInterface(children[index])
+        return None
+
+    def indexOfChild(self, child) -> int:
+        target = child.object() if child is not None else None
+        for index, widget in enumerate(self._children()):
+            if widget is target:
+                return index
+        return -1
+
+
+def set_children(widget: QWidget) -> None:
+    """Let ``widget.accessible_children()`` (widgets in reading order) be what a screen reader
+    finds inside ``widget`` (see ``BandedScrollAccessible``). A flag, not a callable: a Python
+    callable kept in a Qt property would keep the widget's Python side alive."""
+    widget.setProperty(CHILDREN_PROPERTY, True)
+
+
 # -- the factory -----------------------------------------------------------------------------------
 def _factory(key: str, obj: QObject):
     if not isinstance(obj, QWidget) or key != obj.metaObject().className():
         return None
+    if obj.property(CHILDREN_PROPERTY):
+        return BandedScrollAccessible(obj, QAccessible.Role.Pane)
     role = role_of(obj)
     if _is_text(obj):
         return TextAccessible(obj, ROLES[role] if role in ("heading", "cell", "alert") else QAccessible.Role.StaticText)
