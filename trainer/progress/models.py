@@ -567,6 +567,55 @@ class ReportHelpDay(Base):
     count: Mapped[int] = _count_column()
 
 
+class ReportSessionStep(Base):
+    """Stumbles on one step in one class session on one day: the city's report for one venue adds up the
+    sessions held there, never reading their events."""
+
+    __tablename__ = "report_session_step"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistakes: Mapped[int] = _count_column()
+    known: Mapped[int] = _count_column()
+    hints: Mapped[int] = _count_column()
+    restarts: Mapped[int] = _count_column()
+    abandons: Mapped[int] = _count_column()
+
+
+class ReportSessionMistake(Base):
+    """Known mistakes on one step in one class session on one day (the city's report for one venue)."""
+
+    __tablename__ = "report_session_mistake"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistake_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
+class ReportSessionHelp(Base):
+    """Steps a helper answered a raised hand on in one class session, per day: each attempt's step once, on
+    the local day of its first helper-assisted event (the city's report for one venue)."""
+
+    __tablename__ = "report_session_help"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
 REPORT_TABLES = (
     ReportScenario,
     ReportOutcome,
@@ -578,4 +627,7 @@ REPORT_TABLES = (
     ReportStepDay,
     ReportMistakeDay,
     ReportHelpDay,
+    ReportSessionStep,
+    ReportSessionMistake,
+    ReportSessionHelp,
 )
