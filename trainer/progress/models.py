@@ -297,6 +297,8 @@ class Attempt(Base):
         Index("ix_attempt_session_id_learner_id_status", "session_id", "learner_id", "status"),
         # The city's report: attempts started in a period (and whether in a class), finishes in a period.
         Index("ix_attempt_started_at_session_id_scenario_id_mode", "started_at", "session_id", "scenario_id", "mode"),
+        # One venue's attempts of a period: its sessions' attempts from the index alone (migration 0011).
+        Index("ix_attempt_session_id_started_at_scenario_id_mode", "session_id", "started_at", "scenario_id", "mode"),
         Index(
             "ix_attempt_session_id_status_ended_at_covering",
             "session_id",
