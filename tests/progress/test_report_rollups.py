@@ -265,3 +265,103 @@ def test_a_watched_finish_is_not_a_finish_every_report_shows_it_apart(engine, st
     line = rows[rows.index(header) + 1]
     assert line[header.index("最後までできた人")] == "1" and line[header.index("「見てみる」で最後まで見た人")] == "2"
     assert any("見てみる」で見ただけの人を数えていません" in r[0] for r in rows if r)
+
+
+def _venue_counts_from_events(engine, venue: str):
+    """The city's report for one venue, counted the old way: from the events of its sessions' attempts."""
+    from sqlalchemy import text
+
+    stumbles: dict = {}
+    known: dict = {}
+    helped: set = set()
+    with engine.connect() as conn:
+        for scenario, step, kind, result, mistake, attempt, assisted in conn.execute(text(
+            "SELECT e.scenario_id, e.step_id, e.kind, e.result, e.mistake_id, e.attempt_id, e.helper_assisted "
+            "FROM step_event e JOIN attempt a ON a.id = e.attempt_id "
+            "JOIN class_session s ON s.id = a.session_id WHERE s.venue = :v"
+        ), {"v": venue}):
+            counts = stumbles.setdefault((scenario, step), [0, 0, 0, 0, 0])
+            if result in ("known-mistake", "other-mistake"):
+                counts[0] += 1
+            if result == "known-mistake":
+                counts[1] += 1
+                known[(scenario, step, mistake or "")] = known.get((scenario, step, mistake or ""), 0) + 1
+            counts[2] += kind == "hint"
+            counts[3] += kind == "restart"
+            counts[4] += kind == "abandoned"
+            if assisted:
+                helped.add((scenario, step, attempt))
+    per_step: dict = {}
+    for scenario, step, _attempt in helped:
+        per_step[(scenario, step)] = per_step.get((scenario, step), 0) + 1
+    return (
+        {k: tuple(v) for k, v in stumbles.items() if v[0] + v[2] + v[3] + v[4]},
+        known,
+        per_step,
+    )
+
+
+def test_one_venue_is_counted_from_its_sessions_summaries_equal_to_its_events(engine, store, directory, people):
+    """The city's report for one venue reads the per-session summaries (no events): after random practice
+    with helper-assisted events (the learner's PC) and 「対応しました」 (the board), replays, a merge, a
+    deletion and a removed session, its stumbles, known mistakes and helped steps equal a count made from
+    the events of the attempts made there."""
+    import dataclasses
+
+    from trainer.progress.reports import city_report
+
+    learners, sessions = people
+    rng = random.Random(11)
+    units = random_units(rng, learners, sessions, 60)
+    # Some events arrive marked helper-assisted (the learner's PC marks the rest of a helped step).
+    units = [
+        dataclasses.replace(u, events=tuple(dataclasses.replace(e, helper_assisted=rng.random() < 0.2) for e in u.events))
+        for u in units
+    ]
+    store.apply(units)
+    store.apply(rng.sample(units, 20))  # outbox replays
+    attempts = {(u.attempt_id, u.scenario_id, e.step_id) for u in units for e in u.events}
+    with engine.begin() as conn:  # 「対応しました」 on the board, some on a step already helped
+        for attempt, scenario, step in rng.sample(sorted(attempts, key=str), 25):
+            rollups.step_helped(conn, attempt, scenario, step)
+    summaries_match(engine)
+    today = dt.date.today()
+    period = (min(dt.date(2026, 4, 1), today - dt.timedelta(days=30)), today + dt.timedelta(days=60))  # the practice runs on
+
+    def check(venue: str) -> None:
+        report = city_report(engine, *period, venue=venue, top=1000)
+        stumbles, known, helped = _venue_counts_from_events(engine, venue)
+        assert {(s.scenario_id, s.step_id): (s.mistakes, s.known_mistakes, s.hints, s.restarts, s.abandons)
+                for s in report.stumbles} == stumbles
+        assert {(m.scenario_id, m.step_id, m.mistake_id): m.count for m in report.known_mistakes} == known
+        assert {(h.scenario_id, h.step_id): h.count for h in report.helped_steps} == helped
+
+    check("中央公民館")
+    check("北部公民館")
+    assert _venue_counts_from_events(engine, "中央公民館")[0], "nothing was practised at the venue"
+    directory.merge_learners(learners[0], learners[1])
+    directory.delete_learner(learners[2])
+    store.forget_learner_caches()
+    summaries_match(engine)
+    check("中央公民館")
+    directory.remove_session(sessions[2])  # its attempts stay, without a session: its summaries go
+    summaries_match(engine)
+    check("北部公民館")
+    with engine.connect() as conn:
+        assert {key[0] for key in rollups.stored(conn)["report_session_step"]} == {sessions[1]}
+    # A month with none of the venue's days in it counts nothing.
+    empty = city_report(engine, dt.date(2020, 1, 1), dt.date(2020, 1, 31), venue="中央公民館")
+    assert (empty.stumbles, empty.known_mistakes, empty.helped_steps) == ([], [], [])
+
+
+def test_migration_0011_fills_the_session_summaries_from_the_events(engine, store, people):
+    learners, sessions = people
+    store.apply(random_units(random.Random(23), learners, sessions, 25))
+    with engine.connect() as conn:
+        before = rollups.stored(conn)
+    assert before["report_session_step"] and before["report_session_mistake"]
+    migrate.downgrade(engine, "0010_practised_totals")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert rollups.stored(conn) == before
+    summaries_match(engine)

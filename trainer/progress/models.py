@@ -297,6 +297,8 @@ class Attempt(Base):
         Index("ix_attempt_session_id_learner_id_status", "session_id", "learner_id", "status"),
         # The city's report: attempts started in a period (and whether in a class), finishes in a period.
         Index("ix_attempt_started_at_session_id_scenario_id_mode", "started_at", "session_id", "scenario_id", "mode"),
+        # One venue's attempts of a period: its sessions' attempts from the index alone (migration 0011).
+        Index("ix_attempt_session_id_started_at_scenario_id_mode", "session_id", "started_at", "scenario_id", "mode"),
         Index(
             "ix_attempt_session_id_status_ended_at_covering",
             "session_id",
@@ -567,6 +569,55 @@ class ReportHelpDay(Base):
     count: Mapped[int] = _count_column()
 
 
+class ReportSessionStep(Base):
+    """Stumbles on one step in one class session on one day: the city's report for one venue adds up the
+    sessions held there, never reading their events."""
+
+    __tablename__ = "report_session_step"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistakes: Mapped[int] = _count_column()
+    known: Mapped[int] = _count_column()
+    hints: Mapped[int] = _count_column()
+    restarts: Mapped[int] = _count_column()
+    abandons: Mapped[int] = _count_column()
+
+
+class ReportSessionMistake(Base):
+    """Known mistakes on one step in one class session on one day (the city's report for one venue)."""
+
+    __tablename__ = "report_session_mistake"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    mistake_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
+class ReportSessionHelp(Base):
+    """Steps a helper answered a raised hand on in one class session, per day: each attempt's step once, on
+    the local day of its first helper-assisted event (the city's report for one venue)."""
+
+    __tablename__ = "report_session_help"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    count: Mapped[int] = _count_column()
+
+
 REPORT_TABLES = (
     ReportScenario,
     ReportOutcome,
@@ -578,4 +629,7 @@ REPORT_TABLES = (
     ReportStepDay,
     ReportMistakeDay,
     ReportHelpDay,
+    ReportSessionStep,
+    ReportSessionMistake,
+    ReportSessionHelp,
 )

@@ -18,7 +18,10 @@ transaction* as the attempt or event they count:
 * per (scenario, step) and per (scenario, step, known mistake) — stumbles, all
   time and per local day (the city's report asks for a period);
 * per (day, scenario, step) — steps a helper assisted on, each attempt's
-  step once (on the day of its first helper-assisted event).
+  step once (on the day of its first helper-assisted event);
+* the same three per class session (session, day, scenario, step [, known
+  mistake]): the city's report for one venue adds up the sessions held there
+  instead of reading their events.
 
 Only rows that were really inserted are counted: the store inserts with
 ``ON CONFLICT DO NOTHING … RETURNING id``, so an event or attempt replayed
@@ -41,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, select, text
+from sqlalchemy import Connection, Table, bindparam, func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from trainer.progress.models import (
@@ -63,6 +66,9 @@ from trainer.progress.models import (
     ReportOutcome,
     ReportScenario,
     ReportSession,
+    ReportSessionHelp,
+    ReportSessionMistake,
+    ReportSessionStep,
     ReportStep,
     ReportStepDay,
     StepEvent,
@@ -125,10 +131,11 @@ class Tally:
     def __bool__(self) -> bool:
         return any(self.rows.values())
 
-    def write(self, conn: Connection) -> None:
-        """Add every gathered change to its table (a row is made when it is not there yet)."""
+    def write(self, conn: Connection, models: Iterable[Any] = REPORT_TABLES) -> None:
+        """Add every gathered change to its table (a row is made when it is not there yet); ``models``:
+        only to these tables (a migration fills the tables its schema has)."""
         insert_fn = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        for model in REPORT_TABLES:
+        for model in models:
             table = _table(model)
             pending = self.rows.get(table.name)
             if not pending:
@@ -182,6 +189,7 @@ _ANY_IN_SESSION = (
     select(_a.c.id).where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner")).limit(1)
 )
 _GROUP_OF = select(Learner.group_id).where(Learner.id == bindparam("b_id"))
+_SESSION_OF = select(_a.c.session_id).where(_a.c.id == bindparam("b_id"))
 _ATTEMPT_STATE = select(
     _a.c.id, _a.c.learner_id, _a.c.scenario_id, _a.c.mode, _a.c.session_id, _a.c.status, _a.c.outcome
 ).where(_a.c.id == bindparam("b_id"))
@@ -328,6 +336,12 @@ def events_added(
     helper_assisted). Call after they were inserted; ``conn`` and ``attempt_id`` let the helped steps be
     counted (once per attempt and step: when these are the step's only helper-assisted events)."""
     events = list(events)
+    session_id: Any = None
+    if conn is not None and attempt_id is not None and any(
+        getattr(e, "helper_assisted", False) or _stumble_counts(e.kind, e.result) for e in events
+    ):
+        found = conn.execute(_SESSION_OF, {"b_id": attempt_id}).scalar()
+        session_id = None if found is None else _as_uuid(found)
     helped: dict[str, list[dt.datetime]] = {}
     for event in events:
         if getattr(event, "helper_assisted", False):
@@ -338,17 +352,23 @@ def events_added(
             stored_n = conn.execute(_HELPED_ON_STEP, {"b_attempt": attempt_id, "b_step": step}).scalar() or 0
             if int(stored_n) == len(times):  # none of this attempt's step before these
                 tally.add(ReportHelpDay, (local_day(min(times)), scenario_id, step), count=1)
+                if session_id is not None:
+                    tally.add(ReportSessionHelp, (session_id, local_day(min(times)), scenario_id, step), count=1)
     for event in events:
         counts = _stumble_counts(event.kind, event.result)
         if not counts:
             continue
         day = local_day(event.created_at)
+        mistake = event.mistake_id or ""
         tally.add(ReportStep, (scenario_id, event.step_id), **counts)
         tally.add(ReportStepDay, (day, scenario_id, event.step_id), **counts)
         if "known" in counts:
-            mistake = event.mistake_id or ""
             tally.add(ReportMistake, (scenario_id, event.step_id, mistake), count=1)
             tally.add(ReportMistakeDay, (day, scenario_id, event.step_id, mistake), count=1)
+        if session_id is not None:
+            tally.add(ReportSessionStep, (session_id, day, scenario_id, event.step_id), **counts)
+            if "known" in counts:
+                tally.add(ReportSessionMistake, (session_id, day, scenario_id, event.step_id, mistake), count=1)
 
 
 # -- counting afresh -----------------------------------------------------------------------------------
@@ -494,8 +514,11 @@ def step_helped(conn: Connection, attempt_id: uuid.UUID, scenario_id: str, step_
         if int(n) == marked and first is not None:  # none of them was helped before
             tally = Tally()
             when = first if isinstance(first, dt.datetime) else dt.datetime.fromisoformat(str(first))
-            tally.add(ReportHelpDay, (local_day(when if when.tzinfo else when.replace(tzinfo=dt.UTC)),
-                                      scenario_id, step_id), count=1)
+            day = local_day(when if when.tzinfo else when.replace(tzinfo=dt.UTC))
+            tally.add(ReportHelpDay, (day, scenario_id, step_id), count=1)
+            session_id = conn.execute(_SESSION_OF, {"b_id": attempt_id}).scalar()
+            if session_id is not None:
+                tally.add(ReportSessionHelp, (_as_uuid(session_id), day, scenario_id, step_id), count=1)
             tally.write(conn)
     return int(marked)
 
@@ -512,6 +535,50 @@ def _count_help(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUID 
         day_params,
     ):
         tally.add(ReportHelpDay, (_as_date(when), scenario, step), sign, count=int(n))
+    _count_session_help(run, conn, tally, learner_id, sign)
+
+
+def _of_sessions(learner_id: uuid.UUID | None) -> str:
+    """``step_event`` joined to the session of its attempt (attempts in a class only); the event's own
+    columns keep their names."""
+    mine = " AND learner_id = :b_learner" if learner_id is not None else ""
+    return (
+        "step_event JOIN (SELECT id AS a_id, session_id AS a_session FROM attempt WHERE session_id IS NOT NULL"
+        f"{mine}) AS in_class ON in_class.a_id = step_event.attempt_id"
+    )
+
+
+def _count_session_help(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUID | None, sign: int) -> None:
+    """Helped steps per class session, as :func:`_count_help` counts them for every session."""
+    day, day_params = _day_sql(conn)
+    for session, when, scenario, step, n in run(
+        f"SELECT a_session, {day} AS d, scenario_id, step_id, count(*) FROM (SELECT a_session, attempt_id, "
+        f"scenario_id, step_id, min(created_at) AS created_at FROM {_of_sessions(learner_id)} "
+        f"WHERE ({HELPED_PREDICATE}) GROUP BY a_session, attempt_id, scenario_id, step_id) AS first_help "
+        f"GROUP BY a_session, {day}, scenario_id, step_id",
+        day_params,
+    ):
+        tally.add(ReportSessionHelp, (_as_uuid(session), _as_date(when), scenario, step), sign, count=int(n))
+
+
+def _count_session_events(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUID | None, sign: int) -> None:
+    """Stumbles and known mistakes per class session and day (events of attempts made in a class)."""
+    day, day_params = _day_sql(conn)
+    for session, when, scenario, step, *sums in run(
+        f"SELECT a_session, {day} AS d, scenario_id, step_id, {_STEP_SUMS} FROM {_of_sessions(learner_id)} "
+        f"WHERE ({STUMBLE_PREDICATE}) GROUP BY a_session, {day}, scenario_id, step_id",
+        day_params,
+    ):
+        tally.add(ReportSessionStep, (_as_uuid(session), _as_date(when), scenario, step), sign,
+                  **dict(zip(_STEP_COLUMNS, map(int, sums), strict=True)))
+    for session, when, scenario, step, mistake, n in run(
+        f"SELECT a_session, {day} AS d, scenario_id, step_id, coalesce(mistake_id, ''), count(*) "
+        f"FROM {_of_sessions(learner_id)} WHERE ({STUMBLE_PREDICATE}) AND result = 'known-mistake' "
+        f"GROUP BY a_session, {day}, scenario_id, step_id, coalesce(mistake_id, '')",
+        day_params,
+    ):
+        tally.add(ReportSessionMistake, (_as_uuid(session), _as_date(when), scenario, step, mistake), sign,
+                  count=int(n))
 
 
 def _count_events(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUID | None, sign: int) -> None:
@@ -542,6 +609,7 @@ def _count_events(run: Any, conn: Connection, tally: Tally, learner_id: uuid.UUI
         day_params,
     ):
         tally.add(ReportMistakeDay, (_as_date(when), scenario, step, mistake), sign, count=int(n))
+    _count_session_events(run, conn, tally, learner_id, sign)
 
 
 def _normal_key(table: Table, key: Key) -> Key:
@@ -593,21 +661,40 @@ def stored(conn: Connection) -> Summaries:
 
 #: The summaries counted from attempts, board rows and helper-assisted events — seconds to count afresh at
 #: 10 M events (the rest are counted from every stumble event).
-ATTEMPT_TABLES = (ReportScenario, ReportOutcome, ReportLearner, ReportGroup, ReportSession, ReportHelpDay)
+ATTEMPT_TABLES = (ReportScenario, ReportOutcome, ReportLearner, ReportGroup, ReportSession, ReportHelpDay,
+                  ReportSessionHelp)
+#: The per-session step summaries (migration 0011): what the city's report for one venue reads.
+SESSION_STEP_TABLES = (ReportSessionStep, ReportSessionMistake, ReportSessionHelp)
 
 
 def rebuild(conn: Connection, *, events: bool = True, attempts: bool = True) -> None:
     """Empty every summary table and fill it again from attempts and events (one transaction: the caller's).
 
     ``events`` False makes only the summaries counted from attempts and board rows afresh, ``attempts``
-    False only those counted from events.
+    False only those counted from events. Only the tables the database has are touched: an older
+    migration (0008, 0010) runs this before the newer tables exist.
     """
-    for model in REPORT_TABLES:
-        if (events if model not in ATTEMPT_TABLES else attempts):
-            conn.execute(_table(model).delete())
+    present = set(inspect(conn).get_table_names())
+    models = [
+        m for m in REPORT_TABLES
+        if _table(m).name in present and (events if m not in ATTEMPT_TABLES else attempts)
+    ]
+    for model in models:
+        conn.execute(_table(model).delete())
     tally = Tally()
     count_into(conn, tally, events=events, attempts=attempts)
-    tally.write(conn)
+    tally.write(conn, models)
+
+
+def fill_sessions(conn: Connection) -> None:
+    """Fill the per-session step summaries afresh (migration 0011): their tables only."""
+    for model in SESSION_STEP_TABLES:
+        conn.execute(_table(model).delete())
+    tally = Tally()
+    run = lambda sql, extra=None: conn.execute(text(sql), dict(extra or {}))  # noqa: E731
+    _count_session_events(run, conn, tally, None, 1)
+    _count_session_help(run, conn, tally, None, 1)
+    tally.write(conn, SESSION_STEP_TABLES)
 
 
 def group_changed(conn: Connection, learner_id: uuid.UUID, old_group: Any, new_group: Any) -> None:
