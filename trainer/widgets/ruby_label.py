@@ -446,29 +446,46 @@ class RubyLabel(QWidget):
         layout = self._layout(max(1, rect.width()))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        base_font, ruby_font = self.font(), self._ruby_font()
-        base = QFontMetricsF(base_font)
-        ruby = QFontMetricsF(ruby_font)
+        base_font, ruby_font = self.font(), self._font_facts()[2]
+        base_ascent = QFontMetricsF(base_font).ascent()
+        ruby_ascent = QFontMetricsF(ruby_font).ascent()
         palette = self.palette()
         text_color = palette.color(QPalette.ColorRole.WindowText)
         pitch = layout.ruby_band + layout.line_height * (1 + LINE_GAP)
-        for item in layout.placed:
+        left0, top0 = rect.left(), rect.top()
+        # Fonts and pens are set once per pass, not once per piece (a 300 % instruction has
+        # ~50 pieces): the shading first, then the text, then the furigana over it.
+        marked = [self._is_highlighted(item.piece) for item in layout.placed] if self._highlight else None
+        if marked is not None and any(marked):
+            shade = palette.color(QPalette.ColorRole.Highlight)
+            for item, on in zip(layout.placed, marked, strict=True):
+                if on:
+                    painter.fillRect(QRectF(left0 + item.x, top0 + item.line * pitch, item.piece.width,
+                                            layout.ruby_band + layout.line_height), shade)
+        painter.setFont(base_font)
+        painter.setPen(text_color)
+        pen_marked = False
+        highlighted_color = palette.color(QPalette.ColorRole.HighlightedText) if marked is not None else text_color
+        for index, item in enumerate(layout.placed):
             piece = item.piece
-            top = rect.top() + item.line * pitch
-            left = rect.left() + item.x
-            highlighted = self._is_highlighted(piece)
-            if highlighted:
-                painter.fillRect(QRectF(left, top, piece.width, layout.ruby_band + layout.line_height),
-                                 palette.color(QPalette.ColorRole.Highlight))
-            color = palette.color(QPalette.ColorRole.HighlightedText) if highlighted else text_color
-            painter.setPen(color)
-            painter.setFont(base_font)
-            baseline = top + layout.ruby_band + base.ascent()
-            painter.drawText(QPointF(left + (piece.width - piece.base_width) / 2, baseline), piece.text)
-            if piece.ruby and self._furigana:
-                painter.setFont(ruby_font)
-                painter.drawText(QPointF(left + (piece.width - piece.ruby_width) / 2, top + ruby.ascent()),
-                                 piece.ruby)
+            if marked is not None and marked[index] != pen_marked:
+                pen_marked = marked[index]
+                painter.setPen(highlighted_color if pen_marked else text_color)
+            baseline = top0 + item.line * pitch + layout.ruby_band + base_ascent
+            painter.drawText(QPointF(left0 + item.x + (piece.width - piece.base_width) / 2, baseline), piece.text)
+        if self._furigana and layout.ruby_band:
+            painter.setFont(ruby_font)
+            painter.setPen(text_color)
+            pen_marked = False
+            for index, item in enumerate(layout.placed):
+                piece = item.piece
+                if not piece.ruby:
+                    continue
+                if marked is not None and marked[index] != pen_marked:
+                    pen_marked = marked[index]
+                    painter.setPen(highlighted_color if pen_marked else text_color)
+                painter.drawText(QPointF(left0 + item.x + (piece.width - piece.ruby_width) / 2,
+                                         top0 + item.line * pitch + ruby_ascent), piece.ruby)
         painter.end()
 
     def _is_highlighted(self, piece: _Piece) -> bool:
