@@ -57,18 +57,54 @@ def focus_first(root: QWidget) -> QWidget:
 
 def order_tabs(regions: Sequence[QWidget | None]) -> list[QWidget]:
     """Tab goes through the stops of ``regions`` region by region, each in its own order
-    (a region that is itself a Tab stop comes first; a widget is taken once)."""
+    (a region that is itself a Tab stop comes first; a widget is taken once).
+
+    The same as ``tab_stops`` of each region one after the other, but the window's focus chain
+    (every widget of the window, ~150 on a player page) is walked once, not once per region."""
+    present = [region for region in regions if region is not None]
+    if not present:
+        return []
+    ring = _focus_ring(present[0])
+    where = {id(widget): index for index, widget in enumerate(ring)}
     chain: list[QWidget] = []
-    for region in regions:
-        if region is None:
-            continue
+    taken: set[int] = set()
+    for region in present:
         own = [region] if region.focusPolicy() & Qt.FocusPolicy.TabFocus and region.isEnabled() else []
-        for widget in own + tab_stops(region):
-            if widget not in chain:
+        start = where.get(id(region))
+        stops = _stops_in(region, ring, start) if start is not None else tab_stops(region)
+        for widget in own + stops:
+            if id(widget) not in taken:
+                taken.add(id(widget))
                 chain.append(widget)
     for before, after in zip(chain, chain[1:], strict=False):
         QWidget.setTabOrder(before, after)
     return chain
+
+
+_TAB_FOCUS = Qt.FocusPolicy.TabFocus.value
+
+
+def _focus_ring(widget: QWidget) -> list[QWidget]:
+    """The whole focus chain ``widget`` is on, starting with it (each widget once)."""
+    ring = [widget]
+    seen = {id(widget)}
+    other = widget.nextInFocusChain()
+    while other is not None and other is not widget and id(other) not in seen:
+        seen.add(id(other))
+        ring.append(other)
+        other = other.nextInFocusChain()
+    return ring
+
+
+def _stops_in(root: QWidget, ring: list[QWidget], start: int) -> list[QWidget]:
+    """``tab_stops(root)`` read from ``ring`` (``root`` is ``ring[start]``): the chain after it."""
+    inside = {id(w) for w in root.findChildren(QWidget)}
+    stops: list[QWidget] = []
+    for widget in ring[start + 1:] + ring[:start]:
+        if (id(widget) in inside and widget.focusPolicy().value & _TAB_FOCUS and widget.isEnabled()
+                and widget.isVisibleTo(root) and not isinstance(widget, QAbstractScrollArea)):
+            stops.append(widget)
+    return stops
 
 
 # -- keeping the focus over a rebuild ---------------------------------------------------------------

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Slot
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trainer.reading.engine import Reader, Word
@@ -446,29 +446,51 @@ class RubyLabel(QWidget):
         layout = self._layout(max(1, rect.width()))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        base_font, ruby_font = self.font(), self._ruby_font()
-        base = QFontMetricsF(base_font)
-        ruby = QFontMetricsF(ruby_font)
+        base_font, ruby_font = self.font(), self._font_facts()[2]
+        base_key, ruby_key = self._font_facts()[:2]
+        base_ascent = QFontMetricsF(base_font).ascent()
+        ruby_ascent = QFontMetricsF(ruby_font).ascent()
         palette = self.palette()
         text_color = palette.color(QPalette.ColorRole.WindowText)
         pitch = layout.ruby_band + layout.line_height * (1 + LINE_GAP)
-        for item in layout.placed:
+        left0, top0 = rect.left(), rect.top()
+        # Fonts and pens are set once per pass, not once per piece (a 300 % instruction has
+        # ~50 pieces): the shading first, then the text, then the furigana over it.
+        marked = [self._is_highlighted(item.piece) for item in layout.placed] if self._highlight else None
+        if marked is not None and any(marked):
+            shade = palette.color(QPalette.ColorRole.Highlight)
+            for item, on in zip(layout.placed, marked, strict=True):
+                if on:
+                    painter.fillRect(QRectF(left0 + item.x, top0 + item.line * pitch, item.piece.width,
+                                            layout.ruby_band + layout.line_height), shade)
+        painter.setFont(base_font)
+        painter.setPen(text_color)
+        pen_marked = False
+        highlighted_color = palette.color(QPalette.ColorRole.HighlightedText) if marked is not None else text_color
+        for index, item in enumerate(layout.placed):
             piece = item.piece
-            top = rect.top() + item.line * pitch
-            left = rect.left() + item.x
-            highlighted = self._is_highlighted(piece)
-            if highlighted:
-                painter.fillRect(QRectF(left, top, piece.width, layout.ruby_band + layout.line_height),
-                                 palette.color(QPalette.ColorRole.Highlight))
-            color = palette.color(QPalette.ColorRole.HighlightedText) if highlighted else text_color
-            painter.setPen(color)
-            painter.setFont(base_font)
-            baseline = top + layout.ruby_band + base.ascent()
-            painter.drawText(QPointF(left + (piece.width - piece.base_width) / 2, baseline), piece.text)
-            if piece.ruby and self._furigana:
-                painter.setFont(ruby_font)
-                painter.drawText(QPointF(left + (piece.width - piece.ruby_width) / 2, top + ruby.ascent()),
-                                 piece.ruby)
+            if marked is not None and marked[index] != pen_marked:
+                pen_marked = marked[index]
+                painter.setPen(highlighted_color if pen_marked else text_color)
+            baseline = top0 + item.line * pitch + layout.ruby_band + base_ascent
+            origin = QPointF(left0 + item.x + (piece.width - piece.base_width) / 2, baseline)
+            for run in _glyphs(base_key, base_font, piece.text):
+                painter.drawGlyphRun(origin, run)
+        if self._furigana and layout.ruby_band:
+            painter.setFont(ruby_font)
+            painter.setPen(text_color)
+            pen_marked = False
+            for index, item in enumerate(layout.placed):
+                piece = item.piece
+                if not piece.ruby:
+                    continue
+                if marked is not None and marked[index] != pen_marked:
+                    pen_marked = marked[index]
+                    painter.setPen(highlighted_color if pen_marked else text_color)
+                origin = QPointF(left0 + item.x + (piece.width - piece.ruby_width) / 2,
+                                 top0 + item.line * pitch + ruby_ascent)
+                for run in _glyphs(ruby_key, ruby_font, piece.ruby):
+                    painter.drawGlyphRun(origin, run)
         painter.end()
 
     def _is_highlighted(self, piece: _Piece) -> bool:
@@ -477,3 +499,27 @@ class RubyLabel(QWidget):
         start, length = self._highlight
         return piece.start < start + length and start < piece.start + len(piece.text)
 
+
+_GLYPHS: OrderedDict[tuple[str, str], list] = OrderedDict()
+_GLYPHS_KEPT = 4096
+
+
+def _glyphs(key: str, font: QFont, text: str) -> list:
+    """``text`` shaped in ``font`` (the font's key ``key``) as glyph runs placed on a baseline at
+    y = 0, shaped once for every label and paint (``QPainter.drawText`` shapes its text on every
+    call: the largest cost of painting a 300 % instruction). Drawn with ``drawGlyphRun`` at the
+    point ``drawText`` was given, the pixels are the same."""
+    found = _GLYPHS.get((key, text))
+    if found is None:
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1 << 20)
+        line.setPosition(QPointF(0, 0))
+        layout.endLayout()
+        found = line.glyphRuns()
+        ascent = line.ascent()
+        for run in found:
+            run.setPositions([QPointF(p.x(), p.y() - ascent) for p in run.positions()])
+        _remember(_GLYPHS, (key, text), found, _GLYPHS_KEPT)
+    return found

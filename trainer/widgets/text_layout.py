@@ -203,6 +203,13 @@ _fonts: dict[str, QFont] = {}
 
 @functools.lru_cache(maxsize=8192)
 def _measure(font_key: str, text: str, width: int, pitch: float) -> tuple[int, int]:
+    if width < _BIG:
+        # A text whose every line is narrower than ``width`` unwrapped is laid out at ``width``
+        # in those same lines (breaks are only planned where a line is too wide): its size is
+        # the unwrapped one, measured once for all the widths a layout pass asks about.
+        natural = _measure(font_key, text, _BIG, pitch)
+        if natural[0] + 1 <= width:
+            return natural
     _, widest, height = _layout(_fonts[font_key], text, width, Qt.AlignmentFlag.AlignLeft, pitch)
     return math.ceil(widest), math.ceil(height)
 
