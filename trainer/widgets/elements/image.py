@@ -7,6 +7,8 @@ tapped.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
@@ -72,7 +74,7 @@ class Picture(QWidget):
             painter.drawPixmap(QRectF(x, 0, scaled.width(), scaled.height()), self._pixmap,
                                QRectF(self._pixmap.rect()))
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), self.parent().look, 8)
+            paint_focus_ring(painter, QRectF(self.rect()), cast(ElementWidget, self.parent()).look, 8)  # its ImageElement
         painter.end()
 
 
