@@ -47,13 +47,13 @@ class ArrowNavigator(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         tiles = self.__dict__.get("tiles")  # absent while the page is being taken down
-        key = cast(QKeyEvent, event)  # read only when it is a key press
+        press = cast(QKeyEvent, event)  # read only when it is a key press
         if (tiles and event.type() == QEvent.Type.KeyPress and watched in tiles
-                and not key.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # Shift+arrow: the key's own
-            target = neighbour(tiles, cast(QWidget, watched), key.key())
+                and not press.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # Shift+arrow: the key's own
+            target = neighbour(tiles, cast(QWidget, watched), press.key())
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
-            if key.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            if press.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
                 return True  # at an edge: stay put rather than scroll away
         return False

@@ -143,7 +143,8 @@ def scroll_into_view(widget: QWidget) -> None:
     text = bool(widget.property(RING_PROPERTY))
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and (inner := parent.widget()) is not None and inner.isAncestorOf(widget):
+        inner = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(widget):
             _show_in(parent, inner, widget, margin, text)
         parent = parent.parentWidget()
 

@@ -243,7 +243,10 @@ class KanaPad(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(4, 1)
         # Left / Right in reading order (row by row, as the grid shows them), Up / Down by position
-        in_order = sorted(self.keys.values(), key=lambda key: cast(tuple[int, int, int, int], grid.getItemPosition(grid.indexOf(key)))[:2])  # stub: object
+        def place(key: QWidget) -> tuple[int, int]:  # (row, column); the stub says getItemPosition returns object
+            return cast(tuple[int, int, int, int], grid.getItemPosition(grid.indexOf(key)))[:2]
+
+        in_order = sorted(self.keys.values(), key=place)
         self._arrows = ArrowNavigator(in_order, self)
 
     def confirm(self) -> None:

@@ -81,8 +81,9 @@ class RadioGroup(QButtonGroup):
             return False
         if kind != QEvent.Type.KeyPress or watched not in self.buttons():
             return False
-        key = cast(QKeyEvent, event).key()
-        if cast(QKeyEvent, event).modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        press = cast(QKeyEvent, event)
+        key = press.key()
+        if press.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         buttons = [b for b in self.buttons() if b.isVisibleTo(b.window()) and b.isEnabled()]
         if watched not in buttons or key not in (*BACK, *ON, Qt.Key.Key_Home, Qt.Key.Key_End):

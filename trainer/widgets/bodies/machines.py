@@ -275,7 +275,8 @@ class FaceCamera(PartWidget):
             self._looked()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        moves: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        moves: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                                             Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if event.key() in moves and self.state == "frame":
             dx, dy = moves[event.key()]
             self.offset = QPointF(self.offset.x() + dx * self.STEP, self.offset.y() + dy * self.STEP)

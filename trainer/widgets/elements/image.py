@@ -74,7 +74,8 @@ class Picture(QWidget):
             painter.drawPixmap(QRectF(x, 0, scaled.width(), scaled.height()), self._pixmap,
                                QRectF(self._pixmap.rect()))
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), cast(ElementWidget, self.parent()).look, 8)  # its ImageElement
+            element = cast(ElementWidget, self.parent())  # the ImageElement it was made in
+            paint_focus_ring(painter, QRectF(self.rect()), element.look, 8)
         painter.end()
 
 
