@@ -182,7 +182,7 @@ def perform(player, expect: Expectation) -> None:
     elif kind in ("tap", "choose"):
         widget = view.target_widget(expect.target)
         assert widget is not None, f"nothing to {kind} called {expect.target!r}"
-        player.device.scroll.ensureWidgetVisible(widget)
+        player.device.scroll_area.ensureWidgetVisible(widget)
         click(widget)
     elif kind == "long-press":
         widget = view.target_widget(expect.target)

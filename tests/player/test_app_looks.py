@@ -82,7 +82,7 @@ def test_the_phone_draws_the_apps_header_and_buttons(qtbot, make_look, theme):
         assert colour == APP_COLOURS["pay"]["header"].upper()
     plain = ScreenView(Screen(elements=(_button("x", "次へ"),)), ElementContext(look))
     qtbot.addWidget(plain)
-    frame.show_screen(plain.screen, plain)
+    frame.show_screen(plain.screen_model, plain)
     settle()
     assert frame.header.isHidden(), "a screen without a title has no title bar"
 

@@ -157,7 +157,7 @@ def test_the_face_is_moved_into_the_camera_frame_by_drag_or_by_the_arrow_keys(qt
 def test_the_phone_turns_over_to_its_back_for_reading_a_card(qtbot, look):
     device, _acted = _device(look, "phone", {"side": "back", "hand": ("mynumber",)}, qtbot)
     assert device.part_widget("phone-back") is not None
-    assert device.part_widget("home") is None and not device.scroll.isVisible()
+    assert device.part_widget("home") is None and not device.scroll_area.isVisible()
     device.set_body({"side": "back", "phone-back": "mynumber"})
     assert device.part_widget("phone-back").thing.isVisible(), "the card is held against the back"
     device.set_body({})
@@ -348,7 +348,7 @@ def test_the_body_keeps_its_real_proportions_and_its_parts_lie_beside_it(qtbot, 
                  else "above" if rect.bottom() <= inner.top() + 1 else "inside")
         assert found == side, f"{part_name} lies {found} the body, not {side}"
         assert min(rect.width(), rect.height()) >= MIN_TARGET, f"{part_name} {rect.getRect()} is big enough to press"
-    screen = device.scroll.rect().translated(device.scroll.mapTo(device, device.scroll.rect().topLeft()))
+    screen = device.scroll_area.rect().translated(device.scroll_area.mapTo(device, device.scroll_area.rect().topLeft()))
     assert shape.toAlignedRect().contains(screen), f"the screen {screen.getRect()} is in the body"
     if hand:
         assert device.hand.isVisible() and device.hand.geometry().top() >= device.machine_rect().bottom(), \

@@ -169,7 +169,7 @@ def test_revealing_a_target_cuts_no_element_in_two_at_the_top(qtbot):
     scroll.resize(400, 300)
     scroll.show()
     settle()
-    player = SimpleNamespace(view=view, device=SimpleNamespace(scroll=scroll))
+    player = SimpleNamespace(view=view, device=SimpleNamespace(scroll_area=scroll))
     snap = Player._whole_at_top
     assert snap(player, 150, 300, 390, 300) == 100, "the cut element shown whole (the target still fits)"
     assert snap(player, 150, 300, 500, 300) == 190, "else scrolled past it"

@@ -102,7 +102,7 @@ def test_the_measure_sees_a_target_hidden_in_the_device_scroll(qtbot):
     player = window.player
     [field] = step_targets(player, inputs=True)
     assert visible_share(field.widget, window) == 1.0
-    bar = player.device.scroll.verticalScrollBar()
+    bar = player.device.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0, "the PIN screen is taller than the phone"
     bar.setValue(bar.maximum())
     settle()

@@ -45,7 +45,7 @@ def pointed_in_view(window, player) -> list[str]:
     if target is None:
         return []
     found = []
-    if target is player.device.scroll.viewport():  # a swipe across the screen: the part of it in view
+    if target is player.device.scroll_area.viewport():  # a swipe across the screen: the part of it in view
         rect = QRect(target.mapTo(window, QPoint(0, 0)), target.size())
         share = rect.intersected(window.rect()).width() * rect.intersected(window.rect()).height() / max(
             1, rect.width() * rect.height())
@@ -58,7 +58,7 @@ def pointed_in_view(window, player) -> list[str]:
     if tip is None or not rect.contains(tip.toPoint()) or not overlay.clip_rect().contains(tip.toPoint()):
         found.append(f"{player.run.current.id}: the fingertip {tip} is not on its target {rect}")
     hand = overlay.hand_rect()
-    if tip is not None and hand is not None and target is not player.device.scroll.viewport() \
+    if tip is not None and hand is not None and target is not player.device.scroll_area.viewport() \
             and hand.contains(QRectF(rect).center()):
         found.append(f"{player.run.current.id}: the hand {hand.getRect()} covers the middle of {rect} (its label)")
     return found

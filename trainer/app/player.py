@@ -247,7 +247,7 @@ class Player(QWidget):
         return Text({"ja": kind.arrive_ja, "en": kind.arrive_en} if kind is not None else {"ja": ""})
 
     def _hook_scrolls(self) -> None:
-        for bar in (self.device.scroll.verticalScrollBar(), self.device.scroll.horizontalScrollBar(),
+        for bar in (self.device.scroll_area.verticalScrollBar(), self.device.scroll_area.horizontalScrollBar(),
                     self.panel_scroll.verticalScrollBar()):
             bar.valueChanged.connect(self.overlay.update)
 
@@ -435,7 +435,7 @@ class Player(QWidget):
             return True
         top = min(r.top() for r in rects)
         bottom = max(r.bottom() for r in rects)
-        return bottom - top + 1 + 2 * self._reveal_margin() <= self.device.scroll.viewport().height()
+        return bottom - top + 1 + 2 * self._reveal_margin() <= self.device.scroll_area.viewport().height()
 
     def _reveal_margin(self) -> int:
         return min(self.device_look.px(12), 24)
@@ -444,7 +444,7 @@ class Player(QWidget):
         rects = self._rects(widgets)
         if not rects:
             return
-        scroll = self.device.scroll
+        scroll = self.device.scroll_area
         margin = self._reveal_margin()
         union = rects[0]
         for rect in rects[1:]:
@@ -482,7 +482,7 @@ class Player(QWidget):
             if top < value <= bottom:
                 if end <= top + room - 1:
                     return top
-                if bottom + 1 <= start and bottom + 1 <= self.device.scroll.verticalScrollBar().maximum():
+                if bottom + 1 <= start and bottom + 1 <= self.device.scroll_area.verticalScrollBar().maximum():
                     return bottom + 1
         return value
 
@@ -583,7 +583,7 @@ class Player(QWidget):
         (down to ``SMALLEST_SCALE``), as one zooms out on a phone."""
         self._show_view(step, self.device_ctx)
         need = self._first_need()
-        room = self.device.scroll.viewport().height() - 2 * self._reveal_margin()
+        room = self.device.scroll_area.viewport().height() - 2 * self._reveal_margin()
         scale = self.device_look.scale
         if need > room > 0 and scale > SMALLEST_SCALE:
             smaller = max(SMALLEST_SCALE, math.floor(scale * room / need * 20) / 20)
@@ -689,11 +689,11 @@ class Player(QWidget):
                 self.overlay.demonstrate(part, self.device)
         elif target is not None and hint.kind in (HintKind.HIGHLIGHT, HintKind.SHOW):
             margin = min(self.device_look.px(16), 40)
-            self.device.scroll.ensureWidgetVisible(target, margin, margin)  # only what is on screen is pointed at
+            self.device.scroll_area.ensureWidgetVisible(target, margin, margin)  # only what is on screen is pointed at
             if hint.kind is HintKind.HIGHLIGHT:
-                self.overlay.highlight(target, self.device.scroll.viewport())
+                self.overlay.highlight(target, self.device.scroll_area.viewport())
             else:
-                self.overlay.demonstrate(target, self.device.scroll.viewport())
+                self.overlay.demonstrate(target, self.device.scroll_area.viewport())
         self.panel.show_feedback("hint", plain(raw))
         access.present_hint(self, plain(raw), target if target is not None else part, hint.kind)
         self.narrator.say(raw)

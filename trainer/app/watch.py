@@ -254,7 +254,7 @@ class WatchPlayer(QObject):
             return self._card(demo.target)
         if kind == "swipe":
             on = demo.expect.on  # on an element, else the screen as far as it is in view
-            return view.target_widget(on) if on is not None else self.player.device.scroll.viewport()
+            return view.target_widget(on) if on is not None else self.player.device.scroll_area.viewport()
         return view.target_widget(demo.target or "")
 
     def _do(self) -> None:
@@ -460,7 +460,7 @@ class WatchPlayer(QObject):
         offset = {"left": QPoint(-reach, 0), "right": QPoint(reach, 0), "up": QPoint(0, -reach),
                   "down": QPoint(0, reach)}.get(direction, QPoint(-reach, 0))
         if widget is view:  # across the part of the screen in view (the events go to the screen itself)
-            viewport = self.player.device.scroll.viewport()
+            viewport = self.player.device.scroll_area.viewport()
             shown = QRect(view.mapFrom(viewport, QPoint(0, 0)), viewport.size()).intersected(rect)
             centre = shown.center()
             reach = max(self.player.device_look.px(60), min(shown.width(), shown.height()) // 3)
@@ -498,13 +498,13 @@ class WatchPlayer(QObject):
         """Scroll ``widget`` into view on the device's screen (and keep it there while the screen
         settles: the player reveals what the hand points at); the rectangle the hand stays in."""
         device = self.player.device
-        viewport = device.scroll.viewport()
+        viewport = device.scroll_area.viewport()
         self._pointed = widget
         self.player.overlay.hand_look = self.player.device_look.with_(scale=max(1.0, min(
             1.5, self.player.device_look.scale)))
         if viewport.isAncestorOf(widget):
             margin = min(self.player.device_look.px(16), 40)
-            device.scroll.ensureWidgetVisible(widget, margin, margin)  # only what is on screen is pointed at
+            device.scroll_area.ensureWidgetVisible(widget, margin, margin)  # only what is on screen is pointed at
             self.player.reveal()
             return viewport
         return device

@@ -24,7 +24,7 @@ _WHERE = {
 __all__ = ["Clause", "Reader", "Segment", "Word", "plain", "ruby_parts", "segments", "validate_notation"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _WHERE:
         return getattr(importlib.import_module(f"trainer.reading.{_WHERE[name]}"), name)
     raise AttributeError(f"module 'trainer.reading' has no attribute {name!r}")

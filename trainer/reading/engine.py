@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any, Generic, TypeVar, cast
 
 from trainer.reading import jtalk
 from trainer.reading.furigana import ruby_parts
@@ -104,25 +105,29 @@ def _furigana(pron: str, read: str) -> str:
     return to_hiragana(pron)
 
 
-class _Recent:
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Recent(Generic[K, V]):
     """A bounded, thread-safe cache of ``compute(key)`` that can also be asked without storing.
 
     Texts read aloud are often one-offs (praise joined to a step's text); they
     are analysed with ``store=False`` so they neither fill the cache nor push
     out the texts shown on screen, which come back on every pass."""
 
-    def __init__(self, compute, size: int) -> None:
-        self._compute = compute
+    def __init__(self, compute: Callable[[K, bool], V] | None, size: int) -> None:
+        self._compute = compute  # None: every call brings its own
         self._size = size
-        self._items: OrderedDict = OrderedDict()
+        self._items: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
 
-    def __call__(self, key, store: bool = True, compute=None):
+    def __call__(self, key: K, store: bool = True, compute: Callable[[K, bool], V] | None = None) -> V:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = (compute or self._compute)(key, store)
+        value = cast(Callable[[K, bool], V], compute or self._compute)(key, store)
         if store:
             with self._lock:
                 self._items[key] = value
@@ -134,7 +139,7 @@ class _Recent:
         with self._lock:
             self._items.clear()
 
-    def __contains__(self, key) -> bool:
+    def __contains__(self, key: object) -> bool:
         with self._lock:
             return key in self._items
 
@@ -142,14 +147,18 @@ class _Recent:
         return len(self._items)
 
 
-def _mapping_uncached(speech: str, _store: bool = True) -> tuple[dict, ...]:
+_Entry = dict[str, Any]
+"""One of pyopenjtalk's dictionary entries (``g2p_mapping``): surface, pron, char_span, pos_group1 ..."""
+
+
+def _mapping_uncached(speech: str, _store: bool = True) -> tuple[_Entry, ...]:
     pyopenjtalk = jtalk.module()
     with jtalk.FRONTEND_LOCK:
         return tuple(pyopenjtalk.g2p_mapping(speech))
 
 
-_mapping = _Recent(_mapping_uncached, 2048)
-_ANALYSES = _Recent(None, 4096)
+_mapping: _Recent[str, tuple[_Entry, ...]] = _Recent(_mapping_uncached, 2048)
+_ANALYSES: _Recent[tuple[tuple[tuple[str, str], ...], str], _Analysis] = _Recent(None, 4096)
 """Every reader's analyses, by (its readings, the text) — bounded as a whole, however many readers."""
 
 
@@ -158,15 +167,15 @@ class _Token:
 
     __slots__ = ("start", "end", "entries")
 
-    def __init__(self, start: int, end: int, entry: dict) -> None:
+    def __init__(self, start: int, end: int, entry: _Entry) -> None:
         self.start, self.end, self.entries = start, end, [entry]
 
 
-def _is_numeral(entry: dict) -> bool:
+def _is_numeral(entry: _Entry) -> bool:
     return entry["pos_group1"] == "数" or (entry["surface"] in "．." and entry["pron"] == "テン")
 
 
-def _tokens(entries: Iterable[dict]) -> list[_Token]:
+def _tokens(entries: Iterable[_Entry]) -> list[_Token]:
     """Group entries: digits of one number become one token ("580" not 五|百|八|十)."""
     tokens: list[_Token] = []
     for entry in entries:
@@ -322,7 +331,7 @@ class Reader:
         # Parallel lists: one (word, speech span, dictionary entries) per word.
         words: list[Word] = []
         spans: list[tuple[int, int]] = []
-        groups: list[list[dict]] = []
+        groups: list[list[_Entry]] = []
         cursor = 0
         for token in _tokens(entries):
             start, end = prepared.plain_span(token.start, token.end)

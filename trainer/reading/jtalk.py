@@ -17,6 +17,7 @@ import logging
 import sys
 import threading
 from types import ModuleType
+from typing import TextIO
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ _NOISE = ("Warning: ONNX Runtime is not installed", "Please install ONNX Runtime
 class _QuietStdout(io.TextIOBase):
     """Passes everything through to ``target`` except pyopenjtalk's ONNX notice."""
 
-    def __init__(self, target) -> None:
+    def __init__(self, target: TextIO) -> None:
         super().__init__()
         self._target = target
         self._pending = ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 
@@ -24,12 +25,12 @@ class EnginePool:
 
     def __init__(self, limit: int = 3) -> None:
         self._limit = limit
-        self._free: list = []
+        self._free: list[Any] = []  # pyopenjtalk.HTSEngine (untyped)
         self._made = 0
         self._ready = threading.Condition()
 
     @contextmanager
-    def engine(self) -> Iterator:
+    def engine(self) -> Iterator[Any]:
         """Borrow an engine (made on first need; waits only when ``limit`` are busy)."""
         engine = None
         with self._ready:

@@ -227,18 +227,19 @@ def _afplay(path: Path, duration_ms: float, token: CancelToken) -> None:
         raise PlaybackError(*messages.NO_DEVICE, detail=detail)
 
 
-def _winsound(path: Path, duration_ms: float, token: CancelToken) -> None:  # pragma: no cover - Windows only
-    import winsound
+if sys.platform == "win32":  # pragma: no cover - winsound (and its types) exist on Windows only
+    def _winsound(path: Path, duration_ms: float, token: CancelToken) -> None:
+        import winsound
 
-    def halt() -> None:
-        winsound.PlaySound(None, winsound.SND_PURGE)
+        def halt() -> None:
+            winsound.PlaySound(None, winsound.SND_PURGE)
 
-    winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT)
-    token.on_cancel(halt)
-    try:
-        token.wait(duration_ms / 1000 + 0.05)
-    finally:
-        token.discard(halt)
+        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT)
+        token.on_cancel(halt)
+        try:
+            token.wait(duration_ms / 1000 + 0.05)
+        finally:
+            token.discard(halt)
 
 
 # -- files instead of a speaker -------------------------------------------------

@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from trainer.reading.engine import Reader
 from trainer.speech import messages
@@ -56,7 +57,7 @@ class _Worker:
                                          stderr=subprocess.PIPE, text=True, encoding="utf-8")
         except OSError as error:
             raise SpeechError(*messages.NO_VOICE, detail=str(error)) from error
-        self.replies: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
+        self.replies: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
         self.stderr: collections.deque[str] = collections.deque(maxlen=20)
         self._readers = [threading.Thread(target=self._read_replies, name="pyttsx3-replies", daemon=True),
                          threading.Thread(target=self._read_stderr, name="pyttsx3-stderr", daemon=True)]
@@ -84,7 +85,7 @@ class _Worker:
         for line in self.proc.stderr:
             self.stderr.append(line.rstrip())
 
-    def next_reply(self, timeout: float, token: CancelToken | None) -> dict | None:
+    def next_reply(self, timeout: float, token: CancelToken | None) -> dict[str, Any] | None:
         """The next reply; None if the worker ended. Raises TimeoutError or _Cancelled."""
         deadline = time.monotonic() + timeout
         while True:
@@ -98,7 +99,7 @@ class _Worker:
             except queue.Empty:
                 continue
 
-    def send(self, message: dict) -> None:
+    def send(self, message: dict[str, Any]) -> None:
         assert self.proc.stdin is not None
         self.proc.stdin.write(json.dumps(message, ensure_ascii=False) + "\n")
         self.proc.stdin.flush()

@@ -43,7 +43,7 @@ import subprocess
 import sys
 import threading
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 FINISH_TIMEOUT_S = 60.0
 
@@ -53,7 +53,7 @@ def _send(channel: TextIO, **message: object) -> None:
     channel.flush()
 
 
-def _language(voice) -> str:
+def _language(voice: Any) -> str:
     for language in getattr(voice, "languages", None) or []:
         if isinstance(language, bytes):
             language = language.decode(errors="ignore")
@@ -63,7 +63,7 @@ def _language(voice) -> str:
     return ""
 
 
-def _voices(engine) -> list[dict[str, str]]:
+def _voices(engine: Any) -> list[dict[str, str]]:
     result = []
     for voice in engine.getProperty("voices") or []:
         result.append({"id": str(voice.id), "name": str(voice.name or voice.id), "language": _language(voice)})
@@ -77,7 +77,7 @@ def espeak_command(driver: str) -> str | None:
     return shutil.which("espeak-ng") or shutil.which("espeak")
 
 
-def _render_with_command(command: str, text: str, message: dict) -> int:
+def _render_with_command(command: str, text: str, message: dict[str, Any]) -> int:
     """Make the file with espeak's command line (synchronous: the file is whole when it exits)."""
     path = message["path"]
     argv = [command, "-v", str(message.get("voice") or "ja"), "-s", str(int(message.get("wpm") or 150)),
@@ -89,7 +89,7 @@ def _render_with_command(command: str, text: str, message: dict) -> int:
     return os.path.getsize(path) if os.path.exists(path) else 0
 
 
-def _render_with_engine(engine, finished: threading.Event, text: str, message: dict) -> int:
+def _render_with_engine(engine: Any, finished: threading.Event, text: str, message: dict[str, Any]) -> int:
     path = message["path"]
     if message.get("voice"):
         engine.setProperty("voice", message["voice"])
@@ -104,7 +104,7 @@ def _render_with_engine(engine, finished: threading.Event, text: str, message: d
     return _settled_size(path)
 
 
-def _save(engine, finished: threading.Event, message: dict, command: str | None = None) -> int:
+def _save(engine: Any, finished: threading.Event, message: dict[str, Any], command: str | None = None) -> int:
     path = message["path"]
     if os.path.exists(path):
         os.remove(path)

@@ -24,11 +24,12 @@ technology is listening (Qt asks the factory only when someone asks).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, QRect, Signal
 from PySide6.QtGui import QAccessible, QAccessibleTextInterface
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QWidget
 
 ROLE_PROPERTY = "a11y_role"
 ACTIONS_PROPERTY = "a11y_actions"
@@ -61,7 +62,10 @@ class Holder(QWidget):
     that was installed after ours, so a role needs a class of our own."""
 
 
-def set_role(widget: QWidget, role: str, name: str | None = None, description: str | None = None) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def set_role(widget: W, role: str, name: str | None = None, description: str | None = None) -> W:
     """Expose ``widget`` with ``role`` (a key of ``ROLES``) and, if given, ``name``."""
     if role not in ROLES:
         raise ValueError(f"unknown accessible role {role!r} — one of {', '.join(ROLES)}")
@@ -262,7 +266,7 @@ class ActionAccessible(QAccessibleWidget):
             widget = self._widget
             if getattr(widget, "isCheckable", lambda: False)():
                 state.checkable = True
-                state.checked = widget.isChecked()
+                state.checked = cast(QAbstractButton, widget).isChecked()
             if getattr(widget, "isDown", lambda: False)():
                 state.pressed = True
         except RuntimeError:

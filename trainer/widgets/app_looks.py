@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from types import MappingProxyType
+from typing import Any, cast
 
 from trainer.widgets.look import Look
 from trainer.widgets.theme import UI_CONTRAST, Theme
 
-APP_COLOURS: MappingProxyType = MappingProxyType({
+APP_COLOURS: MappingProxyType[str, dict[str, str]] = MappingProxyType({
     "system": {"header": "#F2F2F7", "header_text": "#1A1A1A", "primary": "#1C6B3A", "primary_text": "#FFFFFF",
                "secondary": "#F2F2F7", "secondary_text": "#1A1A1A", "secondary_border": "#767680",
                "link": "#0B57A4", "button_shape": "rounded"},
@@ -60,7 +61,7 @@ def app_theme(theme: Theme, app: str | None) -> Theme:
         return theme
     if theme.name == "high-contrast":
         return replace(theme, button_shape=colours["button_shape"])
-    return _ring_seen(replace(theme, **colours))
+    return _ring_seen(replace(theme, **cast(dict[str, Any], colours)))  # its colours are str fields
 
 
 RING_COLOURS = ("#1A1A1A", "#0B2A5B")

@@ -8,8 +8,10 @@ below (by position on screen, so it follows the reflowed grid).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -45,12 +47,13 @@ class ArrowNavigator(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         tiles = self.__dict__.get("tiles")  # absent while the page is being taken down
+        press = cast(QKeyEvent, event)  # read only when it is a key press
         if (tiles and event.type() == QEvent.Type.KeyPress and watched in tiles
-                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # Shift+arrow: the key's own
-            target = neighbour(tiles, watched, event.key())
+                and not press.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # Shift+arrow: the key's own
+            target = neighbour(tiles, cast(QWidget, watched), press.key())
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
-            if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            if press.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
                 return True  # at an edge: stay put rather than scroll away
         return False

@@ -7,6 +7,8 @@ always shown in full, because reading it is how fake sites are spotted.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QMargins, QMarginsF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -77,7 +79,7 @@ class Bar(QWidget):
         self.update()
         old = self.label
         self.label = TextBlock(old.text(), look, role=old._role, colour=text_colour, bold=True)
-        self.layout().replaceWidget(old, self.label)
+        cast(QHBoxLayout, self.layout()).replaceWidget(old, self.label)  # the row made in __init__
         self.label.setVisible(not old.isHidden())  # now, not on the next pass: the screen's height is measured next
         old.hide()
         old.deleteLater()
@@ -161,17 +163,17 @@ class DeviceFrame(QWidget):
         self.look = look
         self.view: ScreenView | None = None
         self._base_margins: QMargins | None = None
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        palette = self.scroll.palette()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        palette = self.scroll_area.palette()
         palette.setColor(QPalette.ColorRole.Window, look.colour("screen"))
         palette.setColor(QPalette.ColorRole.Base, look.colour("screen"))
-        self.scroll.setPalette(palette)
-        self.scroll.viewport().setAutoFillBackground(True)
-        self.scroll.viewport().setPalette(palette)
+        self.scroll_area.setPalette(palette)
+        self.scroll_area.viewport().setAutoFillBackground(True)
+        self.scroll_area.viewport().setPalette(palette)
         self.setAccessibleName(look.tr("player.device"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setStyleSheet(device_style(look))
@@ -253,14 +255,14 @@ class DeviceFrame(QWidget):
 
     def show_screen(self, screen: Screen, view: ScreenView) -> None:
         """Put ``view`` on the device and set the chrome from ``screen``."""
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.hide()
             release_when_deleted(old)
             old.deleteLater()
         self.view = view
-        self.scroll.setWidget(view)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.setWidget(view)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._chrome(screen, view)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
@@ -304,7 +306,7 @@ class PhoneFrame(DeviceFrame):
         layout.addWidget(self.status)
         layout.addWidget(self.address)
         layout.addWidget(self.header)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.address.setVisible(False)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
@@ -379,7 +381,7 @@ class KioskFrame(DeviceFrame):
         inner.setSpacing(0)
         self.header = Bar(look, "header", "header_text", role="title")
         inner.addWidget(self.header)
-        inner.addWidget(self.scroll, 1)
+        inner.addWidget(self.scroll_area, 1)
         layout.addWidget(screen, 1)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
@@ -439,7 +441,7 @@ class SpeakerFrame(DeviceFrame):
         layout.setSpacing(look.px(6))
         self.caption = TextBlock(look.tr("device.speaker"), look, role="small", colour="chrome_text", bold=True)
         layout.addWidget(self.caption)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -475,7 +477,7 @@ class BrowserFrame(DeviceFrame):
         layout.addWidget(self.tab)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.address)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         self.tab.set_text(self.title_of(screen, view))

@@ -95,7 +95,7 @@ class FlowLayout(QLayout):
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if not ((w := i.widget()) and w.isHidden())]
 
     # -- the layout itself -------------------------------------------------
     def _item_height(self, item: QLayoutItem, width: int) -> int:

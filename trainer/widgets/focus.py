@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
@@ -178,16 +179,17 @@ def scroll_into_view(widget: QWidget) -> None:
     text = bool(widget.property(RING_PROPERTY))
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(widget):
-            _show_in(parent, widget, margin, text)
+        inner = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(widget):
+            _show_in(parent, inner, widget, margin, text)
         parent = parent.parentWidget()
 
 
-def _show_in(area: QScrollArea, widget: QWidget, margin: int, text: bool) -> None:
+def _show_in(area: QScrollArea, inner: QWidget, widget: QWidget, margin: int, text: bool) -> None:
     """Scroll ``area`` the least that shows ``widget``. One taller (or wider) than the view, or
     text, only needs its start in view, with room below it — a long instruction is read from its
-    first line (Qt's own ``ensureWidgetVisible`` centres it: the reader would start mid-sentence)."""
-    inner = area.widget()
+    first line (Qt's own ``ensureWidgetVisible`` centres it: the reader would start mid-sentence).
+    ``inner``: the area's widget, which holds ``widget``."""
     top_left = widget.mapTo(inner, QPoint(0, 0))
     viewport = area.viewport()
     for bar, start, length, room in (
@@ -236,7 +238,7 @@ class FocusRing(QWidget):
         painter.end()
 
 
-def look_near(widget: QWidget):
+def look_near(widget: QWidget | None):
     """The ``Look`` the widget (or the nearest widget round it) is drawn with."""
     from trainer.widgets.look import Look
 
@@ -304,7 +306,7 @@ _keeper: FocusKeeper | None = None
 def install_keeper(app: QApplication | None = None) -> FocusKeeper | None:
     """Start the application's ``FocusKeeper`` (once)."""
     global _keeper
-    app = app or QApplication.instance()
+    app = app or cast("QApplication | None", QApplication.instance())  # the app of widgets
     if app is None:
         return None
     if _keeper is None or _keeper.parent() is not app:

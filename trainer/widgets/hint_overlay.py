@@ -8,6 +8,8 @@ the frame and the hand stay until the step changes or starts over.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QWidget
@@ -112,13 +114,16 @@ class HintOverlay(QWidget):
         """Where the target is, in this overlay's coordinates (None if gone)."""
         if self.target is None or not isValid(self.target) or not self.target.isVisible():
             return None  # gone, or deleted with a screen drawn again
-        top_left = self.target.mapTo(self.parentWidget(), self.target.rect().topLeft())
+        top_left = self.target.mapTo(self._host(), self.target.rect().topLeft())
         return QRect(top_left, self.target.size())
+
+    def _host(self) -> QWidget:
+        return cast(QWidget, self.parentWidget())  # made with a parent (see __init__), drawn over it
 
     def clip_rect(self) -> QRect:
         if self.clip_widget is None or not isValid(self.clip_widget) or not self.clip_widget.isVisible():
             return self.rect()
-        top_left = self.clip_widget.mapTo(self.parentWidget(), self.clip_widget.rect().topLeft())
+        top_left = self.clip_widget.mapTo(self._host(), self.clip_widget.rect().topLeft())
         return QRect(top_left, self.clip_widget.size())
 
     def hand_tip(self) -> QPointF | None:
@@ -183,6 +188,7 @@ class HintOverlay(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setClipRect(self.clip_rect())
         if rect is None:
+            assert self._free_tip is not None  # (returned above otherwise)
             self._paint_hand(painter, self._free_tip)
             painter.end()
             return

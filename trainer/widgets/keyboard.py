@@ -9,6 +9,9 @@ The letter pad gives a–z, digits and the marks used in e-mail addresses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -74,7 +77,11 @@ class KanaKey(BigButton):
             for index, direction in enumerate(FLICKS, start=1):
                 if index < len(row):
                     add_action(self, look.tr(f"kb.flick.{direction}", kana=row[index]),
-                               lambda d=direction: self.flicked.emit(self.key, d))
+                               self._flick_to(direction))
+
+    def _flick_to(self, direction: str) -> Callable[[], None]:
+        """The screen reader's action that flicks this key towards ``direction``."""
+        return lambda: self.flicked.emit(self.key, direction)
 
     def keyPressEvent(self, event) -> None:
         direction = FLICK_KEYS.get(event.key())
@@ -236,7 +243,10 @@ class KanaPad(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(4, 1)
         # Left / Right in reading order (row by row, as the grid shows them), Up / Down by position
-        in_order = sorted(self.keys.values(), key=lambda key: grid.getItemPosition(grid.indexOf(key))[:2])
+        def place(key: QWidget) -> tuple[int, int]:  # (row, column); the stub says getItemPosition returns object
+            return cast(tuple[int, int, int, int], grid.getItemPosition(grid.indexOf(key)))[:2]
+
+        in_order = sorted(self.keys.values(), key=place)
         self._arrows = ArrowNavigator(in_order, self)
 
     def confirm(self) -> None:

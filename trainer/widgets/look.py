@@ -54,7 +54,7 @@ class Look:
     lang: str = "ja"
     furigana: bool = False
     easy: bool = False
-    _fonts: dict = field(default_factory=dict, compare=False, repr=False)
+    _fonts: dict[tuple[str, bool], QFont] = field(default_factory=dict, compare=False, repr=False)
 
     def with_(self, **changes) -> Look:
         return replace(self, _fonts={}, **changes)

@@ -54,6 +54,6 @@ def install() -> bool:
     original = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original):
         return False
-    feature._mod_uses_pyside = _fast_check(original)  # type: ignore[union-attr]
+    feature._mod_uses_pyside = _fast_check(original)  # type: ignore[attr-defined]  # shiboken's module, untyped
     _installed = True
     return True

@@ -18,7 +18,10 @@ Switch scanning and the keyboard test walk the same Tab stops.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QWidget
 
 from trainer.widgets.accessibility import set_role
@@ -78,8 +81,9 @@ class RadioGroup(QButtonGroup):
             return False
         if kind != QEvent.Type.KeyPress or watched not in self.buttons():
             return False
-        key = event.key()
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        press = cast(QKeyEvent, event)
+        key = press.key()
+        if press.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         buttons = [b for b in self.buttons() if b.isVisibleTo(b.window()) and b.isEnabled()]
         if watched not in buttons or key not in (*BACK, *ON, Qt.Key.Key_Home, Qt.Key.Key_End):

@@ -51,7 +51,7 @@ _ADVANCES: dict[tuple[str, str], float] = {}
 _ADVANCES_KEPT = 50_000
 _GROUPS: OrderedDict[tuple, list] = OrderedDict()
 _GROUPS_KEPT = 512
-_LAYOUTS: OrderedDict[tuple, object] = OrderedDict()
+_LAYOUTS: OrderedDict[tuple, _Layout] = OrderedDict()
 _LAYOUTS_KEPT = 2048
 
 

@@ -27,7 +27,7 @@ from trainer.widgets.button import paint_focus_ring
 from trainer.widgets.keyboard import flick_direction
 from trainer.widgets.registry import build_element
 
-ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
+ARROWS: dict[int, str] = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
 
 
 class ScreenView(QWidget):
@@ -40,7 +40,7 @@ class ScreenView(QWidget):
 
     def __init__(self, screen: Screen, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.screen = screen
+        self.screen_model = screen  # the Screen shown (not QWidget.screen(), the display it is on)
         if screen.app:  # the app's own look (colours, header, button shape): see trainer.widgets.app_looks
             from trainer.widgets.app_looks import app_look
 

@@ -67,11 +67,11 @@ def _x_positions(font_key: str, display: str) -> tuple[float, ...]:
     for index in range(len(display) + 1):
         while current + 1 < len(lines) and index >= lines[current + 1].textStart():
             current += 1
-        xs.append(lines[current].cursorToX(index)[0] if lines else 0.0)
+        xs.append(lines[current].cursorToX(index)[0] if lines else 0.0)  # type: ignore[index]  # stub says object
     return tuple(xs)
 
 
-def _plan_breaks(display: str, starts: frozenset[int], xs: list[float], width: float) -> list[int] | None:
+def _plan_breaks(display: str, starts: frozenset[int], xs: tuple[float, ...], width: float) -> list[int] | None:
     """Line lengths (characters) that break only between phrases and keep kinsoku; a phrase wider
     than a whole line is broken between two characters that allow it. None when a line is too
     narrow even for that (then Qt breaks the text by its own rules)."""

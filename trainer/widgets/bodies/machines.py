@@ -128,7 +128,7 @@ class MachineBody(BodyFrame):
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(self.casing_margins(look))
         self.setAccessibleName(look.tr(self.caption_key))
-        self.screen_box = _ScreenBox(look, self.scroll, title_role=self.title_role)
+        self.screen_box = _ScreenBox(look, self.scroll_area, title_role=self.title_role)
         self.header = self.screen_box.header
         self.outer.addWidget(self.screen_box, 1)
 
@@ -275,7 +275,8 @@ class FaceCamera(PartWidget):
             self._looked()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        moves = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        moves: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                                             Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if event.key() in moves and self.state == "frame":
             dx, dy = moves[event.key()]
             self.offset = QPointF(self.offset.x() + dx * self.STEP, self.offset.y() + dy * self.STEP)
@@ -484,11 +485,11 @@ class PaperBody(BodyFrame):
         self._outer = QVBoxLayout(self)
         self._outer.setSpacing(look.px(8))
         self._margins(False)
-        self.scroll.setAccessibleName(look.tr("device.paper"))
-        palette = self.scroll.palette()
+        self.scroll_area.setAccessibleName(look.tr("device.paper"))
+        palette = self.scroll_area.palette()
         palette.setColor(QPalette.ColorRole.Window, look.colour("screen"))
-        self.scroll.setPalette(palette)
-        self._outer.addWidget(self.scroll, 1)
+        self.scroll_area.setPalette(palette)
+        self._outer.addWidget(self.scroll_area, 1)
 
     def _margins(self, receipt: bool) -> None:
         look = self.look
@@ -533,7 +534,7 @@ class PaperBody(BodyFrame):
         return "receipt" if self.receipt else "paper"
 
     def sheet_rect(self, rect: QRectF) -> QRectF:
-        geometry = QRectF(self.scroll.geometry())
+        geometry = QRectF(self.scroll_area.geometry())
         return geometry.adjusted(-self.look.px(14), -self.look.px(14), self.look.px(14), self.look.px(18))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:

@@ -263,7 +263,7 @@ class HandTray(QWidget):
         self._captions = []
         if self.vertical:
             top = self.label_rect().bottom() + pad / 2
-            width = self.width() - 2 * pad
+            width: float = self.width() - 2 * pad
             caption = self._caption_height(width)
             each = (self.height() - top - pad) / count
             height = min(width * THING_ASPECT, each - caption - pad)
@@ -287,7 +287,7 @@ class HandTray(QWidget):
             # the pictures give way first (down to 0.6), so the names keep their words whole
             picture = max(picture * 0.6, (room - sum(names) - gaps) / count)
         spare = max(0.0, room - count * picture - gaps)
-        x = left
+        x: float = left
         for thing, natural in zip(self.things, names, strict=False):
             caption = min(natural, spare * natural / max(1.0, sum(names)))
             if caption < 2 * font.pixelSize():
@@ -657,7 +657,9 @@ class BodyFrame(DeviceFrame):
         # the body's height: the frame's width bounds it, or its height when the hand is beside
         unit = min(frame.width() / (cls.aspect + extras.left() + extras.right()),
                    frame.height() / (1 + extras.top() + extras.bottom()))
-        return DeviceFrame.content_scale.__func__(cls, QSize(round(unit * cls.aspect), round(unit)), chosen)
+        # the base's function, for this class (a classmethod's __func__, which the stubs do not know)
+        return DeviceFrame.content_scale.__func__(  # type: ignore[attr-defined]
+            cls, QSize(round(unit * cls.aspect), round(unit)), chosen)
 
     def place_parts(self) -> None:
         """Subclasses: put the parts that lie outside the body into their ``extra_rect``."""

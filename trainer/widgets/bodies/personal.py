@@ -7,7 +7,7 @@ with Esc; a full-screen page covers the browser's own controls).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
@@ -125,7 +125,7 @@ class PhoneBody(PhoneFrame, BodyFrame):
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
-        layout = self.layout()
+        layout = cast(QVBoxLayout, self.layout())  # PhoneFrame's column
         nav_size = QSize(look.px(90), look.target)
         self.nav = _NavBar(look, self.add_part("back", _nav_painter("back"), nav_size),
                            self.add_part("home", _nav_painter("home"), nav_size))
@@ -140,12 +140,12 @@ class PhoneBody(PhoneFrame, BodyFrame):
         self.parts["camera"] = self.camera
         self.camera.acted.connect(self.acted)
         self.camera.hide()
-        layout.insertWidget(layout.indexOf(self.scroll), self.camera)
+        layout.insertWidget(layout.indexOf(self.scroll_area), self.camera)
         self.on_back = False
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.on_back = body.get("side") == "back"
-        for widget in (self.status, self.header, self.scroll, self.nav):
+        for widget in (self.status, self.header, self.scroll_area, self.nav):
             widget.setVisible(not self.on_back)
         if self.on_back:
             self.address.setVisible(False)
@@ -323,7 +323,7 @@ class PcBody(BodyFrame):
         screen.addWidget(self.titlebar)
         screen.addWidget(self.toolbar)
         screen.addWidget(self.address)
-        screen.addWidget(self.scroll, 1)
+        screen.addWidget(self.scroll_area, 1)
         outer.addWidget(self.monitor, 1)
         self.keyboard = _Keyboard(look, self.add_part("esc", _paint_esc), self)
         self.fullscreen = False

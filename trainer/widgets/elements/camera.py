@@ -91,8 +91,8 @@ class Viewfinder(QWidget):
             self._on_scan()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        moves = {Qt.Key.Key_Left: (-STEP, 0), Qt.Key.Key_Right: (STEP, 0), Qt.Key.Key_Up: (0, -STEP),
-                 Qt.Key.Key_Down: (0, STEP)}
+        moves: dict[int, tuple[float, float]] = {Qt.Key.Key_Left: (-STEP, 0), Qt.Key.Key_Right: (STEP, 0),
+                                                 Qt.Key.Key_Up: (0, -STEP), Qt.Key.Key_Down: (0, STEP)}
         if event.key() in moves:
             event.accept()
             self.move_code(*moves[event.key()])

@@ -7,6 +7,8 @@ tapped.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
@@ -72,7 +74,8 @@ class Picture(QWidget):
             painter.drawPixmap(QRectF(x, 0, scaled.width(), scaled.height()), self._pixmap,
                                QRectF(self._pixmap.rect()))
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), self.parent().look, 8)
+            element = cast(ElementWidget, self.parent())  # the ImageElement it was made in
+            paint_focus_ring(painter, QRectF(self.rect()), element.look, 8)
         painter.end()
 
 

@@ -61,7 +61,8 @@ class Page(QWidget):
         return self.height() >= self.heightForWidth(self.width())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
+        keys: dict[int, str] = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right",
+                                Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
         if event.key() in keys:
             event.accept()
             self.swiped.emit(keys[event.key()])

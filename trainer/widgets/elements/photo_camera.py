@@ -130,13 +130,13 @@ class PhotoCameraElement(ElementWidget):
             self.buttons[button_id] = button
             slots[item["kind"]] = button
         for kind in ("thumbnail", "shutter", "switch"):  # left, middle, right — always in these places
-            button = slots[kind]
-            if button is None:
+            slot = slots[kind]
+            if slot is None:
                 spacer = QWidget()
                 spacer.setFixedSize(CameraButton(kind, "", look).sizeHint())
                 row.addWidget(spacer)
             else:
-                row.addWidget(button)
+                row.addWidget(slot)
             if kind != "switch":
                 row.addStretch(1)
         layout.addWidget(bar)
