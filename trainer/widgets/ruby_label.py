@@ -21,7 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Slot
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trainer.reading.engine import Reader, Word
@@ -447,7 +447,6 @@ class RubyLabel(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         base_font, ruby_font = self.font(), self._font_facts()[2]
-        base_key, ruby_key = self._font_facts()[:2]
         base_ascent = QFontMetricsF(base_font).ascent()
         ruby_ascent = QFontMetricsF(ruby_font).ascent()
         palette = self.palette()
@@ -473,9 +472,7 @@ class RubyLabel(QWidget):
                 pen_marked = marked[index]
                 painter.setPen(highlighted_color if pen_marked else text_color)
             baseline = top0 + item.line * pitch + layout.ruby_band + base_ascent
-            origin = QPointF(left0 + item.x + (piece.width - piece.base_width) / 2, baseline)
-            for run in _glyphs(base_key, base_font, piece.text):
-                painter.drawGlyphRun(origin, run)
+            painter.drawText(QPointF(left0 + item.x + (piece.width - piece.base_width) / 2, baseline), piece.text)
         if self._furigana and layout.ruby_band:
             painter.setFont(ruby_font)
             painter.setPen(text_color)
@@ -487,10 +484,8 @@ class RubyLabel(QWidget):
                 if marked is not None and marked[index] != pen_marked:
                     pen_marked = marked[index]
                     painter.setPen(highlighted_color if pen_marked else text_color)
-                origin = QPointF(left0 + item.x + (piece.width - piece.ruby_width) / 2,
-                                 top0 + item.line * pitch + ruby_ascent)
-                for run in _glyphs(ruby_key, ruby_font, piece.ruby):
-                    painter.drawGlyphRun(origin, run)
+                painter.drawText(QPointF(left0 + item.x + (piece.width - piece.ruby_width) / 2,
+                                         top0 + item.line * pitch + ruby_ascent), piece.ruby)
         painter.end()
 
     def _is_highlighted(self, piece: _Piece) -> bool:
@@ -499,27 +494,3 @@ class RubyLabel(QWidget):
         start, length = self._highlight
         return piece.start < start + length and start < piece.start + len(piece.text)
 
-
-_GLYPHS: OrderedDict[tuple[str, str], list] = OrderedDict()
-_GLYPHS_KEPT = 4096
-
-
-def _glyphs(key: str, font: QFont, text: str) -> list:
-    """``text`` shaped in ``font`` (the font's key ``key``) as glyph runs placed on a baseline at
-    y = 0, shaped once for every label and paint (``QPainter.drawText`` shapes its text on every
-    call: the largest cost of painting a 300 % instruction). Drawn with ``drawGlyphRun`` at the
-    point ``drawText`` was given, the pixels are the same."""
-    found = _GLYPHS.get((key, text))
-    if found is None:
-        layout = QTextLayout(text, font)
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(1 << 20)
-        line.setPosition(QPointF(0, 0))
-        layout.endLayout()
-        found = line.glyphRuns()
-        ascent = line.ascent()
-        for run in found:
-            run.setPositions([QPointF(p.x(), p.y() - ascent) for p in run.positions()])
-        _remember(_GLYPHS, (key, text), found, _GLYPHS_KEPT)
-    return found
