@@ -70,3 +70,32 @@ def test_a_finished_player_holds_nothing(qtbot):
     del held
     settle()
     assert watch() is None
+
+
+def test_the_finish_and_home_pages_give_free_memory_back_but_a_step_never(qtbot, monkeypatch):
+    """A quiet moment (the finish page, the home page) hands the allocator's free pages back; a step on
+    screen never pays for it (``lifetime.give_back_free_memory``)."""
+    import trainer.app.main_window as main_window
+
+    given: list[str] = []
+
+    def page_shown() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        given.append(str(shown[-1].page_name))
+
+    monkeypatch.setattr(main_window, "give_back_free_memory", page_shown)
+    window = window_on_home(qtbot)
+    assert given == ["home"]
+    scenario = next(s for s in bundled() if "done" in routes(s))
+    player = window.start(scenario.id)
+    for move in routes(scenario)["done"][:-1]:
+        perform(player, move.expect)
+    QApplication.processEvents()
+    assert given == ["home"]  # none while practising
+    perform(player, routes(scenario)["done"][-1].expect)
+    settle()
+    assert window.page_name == "finish" and given == ["home", "finish"]
+    window.show_home()
+    window.start(scenario.id)  # started before the home page's turn came: not while the step is shown
+    settle()
+    assert given == ["home", "finish"]

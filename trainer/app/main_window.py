@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from trainer.app.home import HomePage
@@ -30,7 +30,7 @@ from trainer.app.pages import NavBar, PageKind, PageWidget, fill
 from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
-from trainer.widgets.lifetime import release_when_deleted
+from trainer.widgets.lifetime import give_back_free_memory, release_when_deleted
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.style import apply_look
 from trainer.widgets.theme import theme_named
@@ -268,6 +268,16 @@ class MainWindow(QMainWindow):
         page = HomePage(self.library, self.look, learner_name=self.resume_store.learner_name)
         page.category_chosen.connect(self.show_category)
         self._show(PageKind.HOME, page, focus=page.first_tile)
+        self._quiet_moment()
+
+    def _quiet_moment(self) -> None:
+        """A page the learner reads (the finish, the home page): once it is shown, the C allocator's
+        free memory goes back to the system (``give_back_free_memory``; at most every 30 s)."""
+        QTimer.singleShot(0, self, self._give_back_memory)
+
+    def _give_back_memory(self) -> None:
+        if self.player is None:  # never while a step is on screen
+            give_back_free_memory()
 
     def show_category(self, category: str, changed: tuple[str, ...] = ()) -> None:
         """The category's list; shown again as it was (``changed``: scenarios whose 「続きから」 may differ)."""
@@ -378,6 +388,7 @@ class MainWindow(QMainWindow):
         self._show(PageKind.FINISH, page)
         self._close_player()
         self.narrator.say(*page.spoken())
+        self._quiet_moment()
 
     def show_settings(self) -> None:
         from trainer.app.settings_page import SettingsPage

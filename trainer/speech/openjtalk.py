@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 FIRST_CLAUSE_MORAS = 6
 """A first clause longer than this is cut after a particle, so sound starts sooner."""
+CLAUSE_BYTES_KEPT = 16 * 2**20
+"""The most samples the clause cache keeps (16 MiB: about 3 minutes of speech at 48 kHz), besides its count
+of clauses — a few long clauses would otherwise hold several MiB each."""
 
 _PAUSE_MS = {"、": 150.0, "，": 150.0, ",": 150.0, "。": 380.0, "！": 380.0, "？": 380.0, "!": 380.0, "?": 380.0}
 
@@ -59,10 +62,12 @@ class OpenJTalkBackend(SpeechBackend):
     RATE_HZ = 48000
 
     def __init__(self, reader: Reader | None = None, *, audio_out: AudioOut | None = None,
-                 cache_clauses: int = 64) -> None:
+                 cache_clauses: int = 64, cache_bytes: int = CLAUSE_BYTES_KEPT) -> None:
         super().__init__(reader, audio_out=audio_out)
         self._cache: OrderedDict[tuple[str, float, float, bool], np.ndarray] = OrderedDict()
         self._cache_size = cache_clauses
+        self._cache_bytes = cache_bytes
+        self._cached_bytes = 0
         self._cache_lock = threading.Lock()
         self._engines = EnginePool(limit=SPEECH_THREADS)
 
@@ -86,6 +91,13 @@ class OpenJTalkBackend(SpeechBackend):
         """Forget the clauses synthesised so far."""
         with self._cache_lock:
             self._cache.clear()
+            self._cached_bytes = 0
+
+    @property
+    def clauses_kept(self) -> tuple[int, int]:
+        """(clauses, bytes of samples) in the cache: at most ``cache_clauses`` and ``cache_bytes``."""
+        with self._cache_lock:
+            return len(self._cache), self._cached_bytes
 
     def _samples(self, speech: str, *, clause: bool = False) -> np.ndarray:
         """Speech text → int16 samples at the current rate and volume; recent ones are kept.
@@ -100,10 +112,15 @@ class OpenJTalkBackend(SpeechBackend):
                 self._cache.move_to_end(key)
                 return self._cache[key]
         samples = self._synthesise(speech, clause=clause)
+        if samples.nbytes > self._cache_bytes:
+            return samples  # larger than the whole cache: keeping it would push out everything else
         with self._cache_lock:
-            self._cache[key] = samples
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            if key not in self._cache:
+                self._cache[key] = samples
+                self._cached_bytes += samples.nbytes
+            while len(self._cache) > self._cache_size or self._cached_bytes > self._cache_bytes:
+                _, dropped = self._cache.popitem(last=False)
+                self._cached_bytes -= dropped.nbytes
         return samples
 
     def _synthesise(self, speech: str, *, clause: bool = False) -> np.ndarray:

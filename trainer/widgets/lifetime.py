@@ -50,3 +50,48 @@ def let_go(state: dict[str, Any], depth: int = 0, *, keep_own: bool = False) -> 
                 inner = getattr(item, "__dict__", None)
                 if inner:
                     let_go(inner, depth + 1)
+
+
+TRIM_EVERY_S = 30.0
+"""The least time between two ``give_back_free_memory`` calls that do anything (it walks the whole heap)."""
+_last_trim = [float("-inf")]
+
+
+def give_back_free_memory(now: float | None = None) -> bool:
+    """Hand the C allocator's free pages back to the system (glibc's ``malloc_trim(0)``), at most every
+    ``TRIM_EVERY_S`` seconds; False where there is no glibc or it was done just now.
+
+    glibc keeps freed memory in its arenas for reuse; after a scenario's pages, layouts and speech
+    are put away most of it is free but still counted as the process's memory, and over a day of
+    practice it rises with the pages built and thrown away. Called at a quiet moment (the home page
+    shown after a practice), never while a step is on screen: it takes a few ms."""
+    import time
+
+    moment = time.monotonic() if now is None else now
+    if moment - _last_trim[0] < TRIM_EVERY_S:
+        return False
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    _last_trim[0] = moment
+    trim(0)
+    return True
+
+
+def _malloc_trim() -> Any:
+    global _trim_function
+    if _trim_function is False:
+        import ctypes
+        import ctypes.util
+
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            _trim_function = libc.malloc_trim
+            _trim_function.argtypes = [ctypes.c_size_t]
+            _trim_function.restype = ctypes.c_int
+        except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to give back this way
+            _trim_function = None
+    return _trim_function
+
+
+_trim_function: Any = False
