@@ -213,8 +213,18 @@ class ProgressLink:
         picker.learner_chosen.connect(self.choose)
         self._look = look
         self._show_notice(picker)
-        if getattr(source, "from_cache", False):
-            self._watch_until_back(picker, source)
+
+        watching: list[bool] = []
+
+        def answered() -> None:  # only then is it known whether the names come from this PC
+            self._show_notice(picker)
+            if getattr(source, "from_cache", False) and not watching:
+                watching.append(True)
+                self._watch_until_back(picker, source)
+
+        picker.names_shown.connect(answered)
+        if picker.loaded:  # a source asked on this thread has answered already
+            answered()
         return picker
 
     def _show_notice(self, picker: QWidget) -> None:
@@ -228,7 +238,9 @@ class ProgressLink:
         if self.runs_waiting and look is not None:
             notes.append(look.tr("learner.keep_early"))  # practice before the record opened is kept
         text = "\n".join(n for n in notes if n)
-        if text and hasattr(picker, "message"):
+        if hasattr(picker, "set_notice"):
+            picker.set_notice(text)
+        elif text and hasattr(picker, "message"):
             if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain
                 picker.message.setTextFormat(Qt.TextFormat.PlainText)
             picker.message.setText(text)
@@ -271,10 +283,9 @@ class ProgressLink:
         def refresh(_: object) -> None:
             timer.stop()
             try:
-                picker.refresh()
+                picker.refresh()  # its answer brings the notice up to date
             except RuntimeError:  # the page is gone
                 return
-            self._show_notice(picker)
             self.progress.recorder.retry_now(timeout=0)
 
         back.opened.connect(refresh, Qt.ConnectionType.QueuedConnection)
@@ -345,17 +356,34 @@ class _NamesSeen:
     without asking the record again on the UI thread.
     """
 
+    off_thread = True
+    """The picker asks a record on a worker thread (a city's record takes a moment)."""
+
     def __init__(self, directory: Any) -> None:
         self._directory = directory
         self._names: dict[uuid.UUID, str] = {}
+        self._lock = threading.Lock()
 
     def list_learners(self, group_id: uuid.UUID | None = None) -> list[Any]:
-        learners = self._directory.list_learners(group_id)
-        self._names.update({learner.id: learner.display_name for learner in learners})
+        return self._seen(self._directory.list_learners(group_id))
+
+    def find_learners(self, group_id: uuid.UUID | None = None, text: str | None = None,
+                      limit: int | None = None) -> list[Any]:
+        find = getattr(self._directory, "find_learners", None)
+        if find is None:  # a directory that lists everyone
+            needle = (text or "").casefold()
+            found = [x for x in self._directory.list_learners(group_id) if needle in x.display_name.casefold()]
+            return self._seen(found if limit is None else found[:limit])
+        return self._seen(find(group_id, text, limit))
+
+    def _seen(self, learners: list[Any]) -> list[Any]:
+        with self._lock:
+            self._names.update({learner.id: learner.display_name for learner in learners})
         return learners
 
     def name_of(self, learner_id: uuid.UUID | None) -> str | None:
-        return self._names.get(learner_id) if learner_id is not None else None
+        with self._lock:
+            return self._names.get(learner_id) if learner_id is not None else None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._directory, name)
