@@ -35,7 +35,7 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -50,11 +50,13 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.app.pages import NAV_MAX_SCALE, PageWidget, fill, heading_role, one_row_look
-from trainer.progress.learners import GroupInfo, LearnerInfo
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
+
+if TYPE_CHECKING:  # not at run time: the page is shown before the record (SQLAlchemy) is imported
+    from trainer.progress.learners import GroupInfo, LearnerInfo
 
 log = logging.getLogger("trainer.app")
 
