@@ -37,7 +37,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -66,8 +66,6 @@ MIN_TARGET_PX = 52
 COLUMNS = 3
 #: With more learners than this (a shared city record) and no group chosen, ask for the group first.
 MAX_TILES = 60
-#: How long the search box waits after the last key before asking (ms).
-SEARCH_PAUSE_MS = 250
 
 class LearnerSource(Protocol):
     """What the picker needs: ``LearnerDirectory`` provides it."""
@@ -167,11 +165,8 @@ class LearnerPicker(PageWidget):
         self.search.setMinimumHeight(MIN_TARGET_PX)
         self.search.setFont(look.font("large"))
         self.search.setVisible(False)
-        self._search_pause = QTimer(self)
-        self._search_pause.setSingleShot(True)
-        self._search_pause.setInterval(SEARCH_PAUSE_MS)
-        self._search_pause.timeout.connect(self.refresh)
-        self.search.textEdited.connect(lambda _text: self._search_pause.start())
+        # Each key asks again (off the UI thread for a record; an answer to an older question is dropped).
+        self.search.textEdited.connect(lambda _text: self.refresh())
 
         self._grid = QGridLayout()
         self._grid.setSpacing(look.px(12))
@@ -262,7 +257,6 @@ class LearnerPicker(PageWidget):
     @Slot()
     def refresh(self) -> None:
         """Load the groups and names again (after the instructor changed them, or a search)."""
-        self._search_pause.stop()
         self._generation += 1
         generation = self._generation
         source = self._learners
