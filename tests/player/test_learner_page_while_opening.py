@@ -122,3 +122,19 @@ def test_many_names_offer_a_search_and_only_the_matching_names_are_made(qtbot, p
     QTest.keyClicks(picker.search, "99")
     qtbot.waitUntil(lambda: picker.message.text().endswith(tr("picker.none_found")), timeout=5000)
     assert picker.tiles == []
+
+
+def test_a_city_record_with_classes_opens_the_classes_when_its_answer_comes(qtbot, progress):
+    group = progress.learners.add_group("月曜のクラス")
+    for n in range(MAX_TILES + 10):
+        progress.learners.add_learner(f"なまえ {n:03d}", group if n % 2 else None)
+    window, link, _early = opening_window(qtbot, scenario_named("open-an-app"))
+    link.ready(progress)
+    picker = window._pages["learner"]
+    qtbot.waitUntil(lambda: picker.loaded)
+    assert picker.tiles == [] and picker.classes.isVisible() and picker.search.isVisible()
+    assert tr("picker.too_many") in picker.message.text()
+    button = next(b for b in picker._group_buttons.buttons() if b.property("group_id") == group)
+    click(button)
+    qtbot.waitUntil(lambda: len(picker.tiles) == (MAX_TILES + 10) // 2)
+    assert picker.focusWidget() is picker.tiles[0], "the class's names, not the top bar"

@@ -293,7 +293,7 @@ class LearnerPicker(PageWidget):
             groups: list[GroupInfo] = []
             self._say(look.tr("picker.unavailable"))
         else:
-            groups = found.groups
+            groups = self._groups = found.groups  # before the class button opens them
             self._group_id = found.group_id
             many = len(learners) > MAX_TILES
             self.search.setVisible(many or bool(text))
