@@ -9,6 +9,7 @@ Used by ``test_pages_keep_their_main_action.py`` and by the page screenshots
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,6 +87,9 @@ def open_page(window: MainWindow, name: str, progress=None) -> tuple[QWidget, li
         window.show_learner_choice()
         settle()
         page = window._pages["learner"]
+        until = time.monotonic() + 10
+        while not page.loaded and time.monotonic() < until:  # the names are read on a worker thread
+            settle()
         return window, [page.tiles[0], page.guest_button, page.instructor_button]
     if name == "home":
         window.show_home()

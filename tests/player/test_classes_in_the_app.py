@@ -3,9 +3,12 @@ the learner's own home (name, marks, 「続きから」 first), attempts linked 
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.player.autoplay import click, perform, routes, settle
 from tests.player.conftest import bundled
@@ -44,6 +47,9 @@ def window_with(qtbot, progress, scenarios, **settings):
 
 def choose(window, name):
     picker = window._pages["learner"]
+    until = time.monotonic() + 10
+    while not picker.loaded and time.monotonic() < until:  # the names are read on a worker thread
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     click(next(t for t in picker.tiles if t.text() == name))
 
 

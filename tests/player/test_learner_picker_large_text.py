@@ -40,7 +40,13 @@ def test_every_name_fits_its_tile(qtbot, progress, scale):
     window.attach_progress(ProgressLink(progress))
     assert window.page_name == "learner"
     picker = window._pages["learner"]
+    qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
     qtbot.waitExposed(picker)
+
+    def laid_out() -> bool:  # tiles added to the shown page take their wrapped heights on the next passes
+        return all(t.heightForWidth(t.width()) <= t.height() for t in picker.tiles if t.hasHeightForWidth())
+
+    qtbot.waitUntil(laid_out, timeout=2000)
     # The page scrolls instead of making the window bigger than the screen.
     assert (window.width(), window.height()) == (1280, 860), f"window grew to {window.size()} at {scale}%"
     tiles = picker.tiles

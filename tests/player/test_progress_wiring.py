@@ -52,6 +52,7 @@ def test_learner_choice_comes_first_and_runs_are_recorded(qtbot, progress):
     window, link = window_with(qtbot, progress, scenario, ask_quit=lambda parent, look: True)
     assert window.page_name == "learner"
     picker = window._pages["learner"]
+    qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
     [tile] = [t for t in picker.tiles if t.text() == "都城 花子"]
     click(tile)
     assert window.page_name == "home" and link.learner_id == learner
@@ -98,6 +99,7 @@ def test_guests_are_not_recorded_but_can_continue_in_this_session(qtbot, progres
     scenario = scenario_named("open-an-app")
     window, link = window_with(qtbot, progress, scenario, ask_quit=lambda parent, look: True)
     picker = window._pages["learner"]
+    qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
     click(picker.guest_button)
     assert link.learner_id is None and window.page_name == "home"
     player = window.start(scenario.id)
@@ -112,6 +114,7 @@ def test_instructor_area_opens_from_the_picker_and_closes_back_to_it(qtbot, prog
     scenario = scenario_named("open-an-app")
     window, _link = window_with(qtbot, progress, scenario)
     picker = window._pages["learner"]
+    qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
     click(picker.instructor_button)
     assert window.page_name == "instructor"
     area = window._pages["instructor"]
@@ -156,6 +159,7 @@ def test_practice_before_the_record_opens_is_recorded_for_the_learner_who_then_c
     click(player.controls.quit)
     assert window.page_name == "learner", "on the way out, the learner says who practised"
     picker = window._pages["learner"]
+    qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
     assert picker.message.isVisible() and "名前を選んで" in picker.message.text()
     [tile] = [t for t in picker.tiles if t.text() == "都城 花子"]
     click(tile)

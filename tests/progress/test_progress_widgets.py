@@ -74,6 +74,9 @@ class _BrokenDirectory(LearnerDirectory):
     def list_learners(self, group_id=None):
         raise ConnectionError("server down")
 
+    def find_learners(self, group_id=None, text=None, limit=None):
+        raise ConnectionError("server down")
+
 
 def test_picker_still_offers_guest_practice_when_the_record_is_unreachable(qtbot, engine):
     picker = LearnerPicker(_BrokenDirectory(engine))

@@ -389,6 +389,7 @@ def test_learners_choose_themselves_while_the_server_is_down_and_the_picker_refr
         link = progress_link.ProgressLink(progress)
         picker = link.learner_page(Look())
         qtbot.addWidget(picker)
+        qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
         assert isinstance(picker, LearnerPicker)
         assert [t.text() for t in picker.tiles] == ["はなこ"]  # names last seen, kept on this PC
         assert "このパソコンに残っている名前" in picker.message.text()
@@ -430,6 +431,7 @@ def test_a_server_down_at_start_is_prepared_when_it_is_back_and_the_picker_refre
         assert progress.problem is not None and "つながりません" in progress.notice_ja
         picker = link.learner_page(Look())
         qtbot.addWidget(picker)
+        qtbot.waitUntil(lambda: picker.loaded)  # the names are read on a worker thread
         assert isinstance(picker, LearnerPicker) and picker.tiles == []
         assert "このパソコンに残っている名前" in picker.message.text()
         monkeypatch.setattr(migrate, "upgrade", real_upgrade)  # the server is back (its schema is new here)
@@ -437,7 +439,7 @@ def test_a_server_down_at_start_is_prepared_when_it_is_back_and_the_picker_refre
         qtbot.waitUntil(lambda: "このパソコンに残っている名前" not in picker.message.text(), timeout=10000)
         learner = progress.learners.add_learner("もどった ひと")  # the tables were made when it came back
         picker.refresh()
-        assert [t.text() for t in picker.tiles] == ["もどった ひと"]
+        qtbot.waitUntil(lambda: [t.text() for t in picker.tiles] == ["もどった ひと"], timeout=5000)
         assert progress.learner_choices.list_learners()[0].id == learner
         assert progress.notice_ja is None
     finally:

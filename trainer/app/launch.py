@@ -7,7 +7,8 @@ queued before ``exec()`` would fire *before* the first paint) do three
 things start, off the UI thread:
 
 - the progress record opens on a worker thread (SQLAlchemy, migrations);
-  when it is ready the learner choice comes first, and practice a learner
+  the learner choice is shown at once (its names come when the record is
+  ready; a guest can start meanwhile), and practice a learner
   started meanwhile is kept (``early_runs.EarlyRuns``) and recorded for
   the learner who then chooses their name;
 - the speech service's modules (NumPy, the reading engine) are imported on
@@ -204,14 +205,14 @@ def _launch(args: argparse.Namespace, end_pause: Callable[[], None]) -> int:
         if recording:
             from trainer.app.progress_link import ProgressLink, open_in_background
 
-            def attach(progress) -> None:
-                link = ProgressLink(progress, scenario_title=lambda sid: _title(library, sid, args.lang), early=early,
-                                    library=library)
-                link.install_quit_notice(window, args.lang)
-                app.aboutToQuit.connect(link.close)
-                window.attach_progress(link)
-
-            open_in_background(attach, window)
+            # Attached at once, still opening: the learner page is there right after the first frame
+            # (its guest button works) and asks the record for the names when it is ready.
+            link = ProgressLink(None, scenario_title=lambda sid: _title(library, sid, args.lang), early=early,
+                                library=library)
+            link.install_quit_notice(window, args.lang)
+            app.aboutToQuit.connect(link.close)
+            window.attach_progress(link)
+            open_in_background(link.ready, window, on_failed=link.failed)
         start_in_background(import_speech, attach_speech, warm_readings, window)
 
     after_first_paint(window, warm_up)

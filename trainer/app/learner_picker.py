@@ -14,6 +14,15 @@ with the text size up to 200 % like the top bar, the names up to 300 %; from
 first name, the guest button and the instructor button are all in view at
 every size.
 
+A city's record has thousands of names: the picker never lists them all.
+It asks for at most :data:`MAX_TILES` + 1 names (a class's, or those
+containing what was typed in 「名前でさがす」, which appears as soon as there
+are more), and a source that reads a record (``off_thread``) is asked on a
+worker thread: the page is on screen at once, says it is reading the names,
+and the guest and instructor buttons work meanwhile. A page made before the
+record is open (``learners=None``) gets its source later (:meth:`set_source`);
+what was typed in the search box by then is kept and asked for.
+
 Every word comes from the app's catalogue (``trainer.words.catalogue``).
 Every button is at least :data:`MIN_TARGET_PX` square, has its visible text
 as accessible name, and works from the keyboard (Tab to move, Enter or Space
@@ -23,14 +32,17 @@ to choose).
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
-from typing import Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QGridLayout,
+    QLineEdit,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -38,11 +50,13 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.app.pages import NAV_MAX_SCALE, PageWidget, fill, heading_role, one_row_look
-from trainer.progress.learners import GroupInfo, LearnerInfo
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
+
+if TYPE_CHECKING:  # not at run time: the page is shown before the record (SQLAlchemy) is imported
+    from trainer.progress.learners import GroupInfo, LearnerInfo
 
 log = logging.getLogger("trainer.app")
 
@@ -61,6 +75,21 @@ class LearnerSource(Protocol):
     def list_groups(self) -> list[GroupInfo]: ...
 
 
+@dataclass(frozen=True)
+class _Found:
+    """One answer from the source: the groups, the group shown, and at most MAX_TILES + 1 names."""
+
+    generation: int
+    groups: list[GroupInfo] | None  # None: the source could not answer
+    group_id: uuid.UUID | None
+    learners: list[LearnerInfo]
+
+
+class _Answers(QObject):
+    found = Signal(object)
+    """A ``_Found``, delivered on the UI thread."""
+
+
 class LearnerPicker(PageWidget):
     """Big name tiles, a folded class choice, a guest button and the instructor button; ``done``
     fires after ``learner_chosen`` (the window goes home)."""
@@ -71,8 +100,11 @@ class LearnerPicker(PageWidget):
     instructor_requested = Signal()
     """Fires when 「先生・サポーター用」 is pressed."""
 
+    names_shown = Signal()
+    """Fires each time the source's answer is on the page (names, classes or a message)."""
+
     def __init__(
-        self, learners: LearnerSource, parent: QWidget | None = None, *, group_id: uuid.UUID | None = None,
+        self, learners: LearnerSource | None, parent: QWidget | None = None, *, group_id: uuid.UUID | None = None,
         look: Look | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +112,13 @@ class LearnerPicker(PageWidget):
         self._learners = learners
         self._group_id = group_id
         self._groups: list[GroupInfo] = []
+        self._generation = 0
+        self._focus_first = False
+        self.loaded = False
+        self._notice = ""
+        """True once the source has answered (names, classes or a message are shown)."""
+        self._answers = _Answers(self)
+        self._answers.found.connect(self._take, Qt.ConnectionType.QueuedConnection)
         self.setObjectName("learnerPicker")
         fill(self, look)
         # The names are the page's point and grow to 300 %; the buttons around them grow like the top bar.
@@ -118,6 +157,17 @@ class LearnerPicker(PageWidget):
         self.message.setObjectName("pickerMessage")
         self.message.setVisible(False)
 
+        # With more names than tiles: type part of your name (kept while the record warms up).
+        self.search = QLineEdit()
+        self.search.setObjectName("pickerSearch")
+        self.search.setPlaceholderText(look.tr("picker.search"))
+        self.search.setAccessibleName(look.tr("picker.search"))
+        self.search.setMinimumHeight(MIN_TARGET_PX)
+        self.search.setFont(look.font("large"))
+        self.search.setVisible(False)
+        # Each key asks again (off the UI thread for a record; an answer to an older question is dropped).
+        self.search.textEdited.connect(lambda _text: self.refresh())
+
         self._grid = QGridLayout()
         self._grid.setSpacing(look.px(12))
         content = QVBoxLayout(self._tiles)
@@ -127,6 +177,7 @@ class LearnerPicker(PageWidget):
         content.addWidget(top)
         content.addWidget(self.classes)
         content.addWidget(self.message)
+        content.addWidget(self.search)
         content.addLayout(self._grid)
         content.addStretch(1)
         self.scroll = QScrollArea()
@@ -193,36 +244,96 @@ class LearnerPicker(PageWidget):
             w for w in self._tiles.findChildren(QAbstractButton) if w.property("learner_id") is not None
         ]
 
+    @property
+    def off_thread(self) -> bool:
+        """True when the source reads a record: it is asked on a worker thread."""
+        return bool(getattr(self._learners, "off_thread", False))
+
+    def set_source(self, learners: LearnerSource) -> None:
+        """The record is open: ask it for the names (what was typed meanwhile is kept)."""
+        self._learners = learners
+        self.refresh()
+
     @Slot()
     def refresh(self) -> None:
-        """Load the groups and names again (after the instructor changed them)."""
+        """Load the groups and names again (after the instructor changed them, or a search)."""
+        self._generation += 1
+        generation = self._generation
+        source = self._learners
+        if source is None:  # the record is still opening: the guest and instructor buttons work
+            self._say(self._look.tr("picker.warming"))
+            self.class_button.setVisible(False)
+            return
+        group_id, text = self._group_id, self.search.text().strip()
+        if not self.off_thread:
+            self._take(_ask(source, generation, group_id, text))
+            return
+        if not self.loaded:
+            self._say(self._look.tr("picker.loading"))
+        answers = self._answers
+
+        def work() -> None:
+            found = _ask(source, generation, group_id, text)
+            try:
+                answers.found.emit(found)
+            except RuntimeError:  # the page is gone
+                pass
+
+        threading.Thread(target=work, name="learner-names", daemon=True).start()
+
+    @Slot(object)
+    def _take(self, found: _Found) -> None:
+        if found.generation != self._generation:  # a later question is on its way
+            return
         look = self._look
-        try:
-            groups = self._learners.list_groups()
-            if self._group_id is not None and all(g.id != self._group_id for g in groups):
-                self._group_id = None
-            learners = self._learners.list_learners(self._group_id)
-            self._groups = groups
-        except Exception as exc:  # the shared database may be down: guests can still practise
-            log.warning("learner list unavailable: %s", type(exc).__name__)
-            groups, learners = [], []
-            self._groups = groups
+        self.loaded = True
+        text = self.search.text().strip()
+        learners = found.learners
+        if found.groups is None:  # the shared database may be down: guests can still practise
+            groups: list[GroupInfo] = []
             self._say(look.tr("picker.unavailable"))
         else:
-            if self._group_id is None and len(learners) > MAX_TILES and groups:
+            groups = self._groups = found.groups  # before the class button opens them
+            self._group_id = found.group_id
+            many = len(learners) > MAX_TILES
+            self.search.setVisible(many or bool(text))
+            if many and self._group_id is None and not text:
                 learners = []
-                self._say(look.tr("picker.too_many"))
-                self.class_button.setChecked(True)
+                self._say(look.tr("picker.too_many") if groups else look.tr("picker.type_name"))
+                if groups:
+                    self.class_button.setChecked(True)
+            elif many:
+                learners = learners[:MAX_TILES]
+                self._say(look.tr("picker.more_names"))
             elif learners:
                 self._say(None)
+            elif text:
+                self._say(look.tr("picker.none_found"))
             else:
                 self._say(look.tr("picker.empty"))
+        self._groups = groups
         self._show_groups(groups)
         self._show_tiles(learners)
+        if self.isVisible():  # the tiles take their heights now, not a pass later
+            self._tiles.layout().activate()
+        if self._focus_first:
+            self._focus_first = False
+            tiles = self.tiles
+            (tiles[0] if tiles else self.class_button).setFocus()  # the chosen class's names, not the top bar
+        self.names_shown.emit()
+
+    def set_notice(self, text: str | None) -> None:
+        """A notice from the record (kept above the picker's own messages until changed)."""
+        self._notice = text or ""
+        self._say(self._said)
+
+    _said: str | None = None
 
     def _say(self, text: str | None) -> None:
-        self.message.set_text(text or "")
-        self.message.setVisible(bool(text))
+        self._said = text
+        shown = "\n".join(t for t in (self._notice, text) if t)
+        self.message.set_text(shown)
+        self.message.setVisible(bool(shown))
 
     def _fold_classes(self, open_: bool) -> None:
         self.classes.setVisible(open_ and bool(self._groups))
@@ -280,11 +391,28 @@ class LearnerPicker(PageWidget):
     def show_group(self, group_id: uuid.UUID | None) -> None:
         """Show only the learners of ``group_id`` (None: everyone); the classes fold away again."""
         self._group_id = group_id
+        self._focus_first = True  # when the names are there
         self.refresh()
         self.class_button.setChecked(False)
-        tiles = self.tiles
-        (tiles[0] if tiles else self.class_button).setFocus()  # the chosen class's names, not the top bar
 
     @Slot()
     def _choose_guest(self) -> None:
         self._chosen(None)
+
+
+def _ask(source: Any, generation: int, group_id: uuid.UUID | None, text: str) -> _Found:
+    """The groups and at most MAX_TILES + 1 names (no Qt: runs on a worker thread for a record)."""
+    try:
+        groups = source.list_groups()
+        if group_id is not None and all(g.id != group_id for g in groups):
+            group_id = None
+        find = getattr(source, "find_learners", None)
+        if find is not None:
+            learners = find(group_id, text or None, MAX_TILES + 1)
+        else:
+            needle = text.casefold()
+            learners = [x for x in source.list_learners(group_id) if needle in x.display_name.casefold()]
+    except Exception as exc:
+        log.warning("learner list unavailable: %s", type(exc).__name__)
+        return _Found(generation, None, None, [])
+    return _Found(generation, groups, group_id, learners)

@@ -8,8 +8,13 @@ helper's ``LearnerPicker`` and ``InstructorArea`` widgets, its recorder).
 Guests are not recorded; their 「続きから」 lives in memory only.
 
 ``open_in_background`` opens the record on a worker thread (SQLAlchemy and
-the migrations take a moment) so the window appears at once; the link is
-attached when the record is ready. Practice started before that is not
+the migrations take a moment) so the window appears at once. The link is
+attached at once too, still *opening* (``ProgressLink(None)``): the learner
+page is on screen right after the first frame, says the names are being
+prepared, and its guest button works; when the record is ready
+(:meth:`ProgressLink.ready`) the page asks it for the names, keeping what was
+typed in its search box, and 「先生・サポーター用」 pressed meanwhile opens the
+instructor area then. Practice started before that is not
 lost: ``EarlyRuns`` keeps each such run's events, and when the learner then
 says who they are (the learner choice comes next), their runs are handed to
 the record as if it had been open all along — a run still going on goes on
@@ -27,9 +32,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from trainer.app.early_runs import EarlyRuns
+from trainer.app.pages import PageWidget, fill
 from trainer.widgets.look import Look
 from trainer.words.catalogue import tr
 
@@ -146,10 +153,11 @@ class ProgressResume:
 class ProgressLink:
     """The progress record, seen from the main window."""
 
-    def __init__(self, progress: Any, scenario_title: Callable[[str], str] | None = None,
+    def __init__(self, progress: Any | None, scenario_title: Callable[[str], str] | None = None,
                  early: EarlyRuns | None = None, library: Any | None = None, *,
                  seat_poll_s: float | None = None) -> None:
         self.progress = progress
+        """The open record; None while it is still opening (see :meth:`ready`)."""
         self.learner_id: uuid.UUID | None = None
         self.learner_name: str | None = None
         self.scenario_title = scenario_title
@@ -157,8 +165,38 @@ class ProgressLink:
         self.resume = ProgressResume(self)
         self.early = early
         """Runs practised before the record was open; recorded for the first learner chosen."""
+        self._seat_poll_s = seat_poll_s
+        self._names: _NamesSeen | None = None
+        self.seat: Any = None
+        self._pages: list[QWidget] = []  # pickers and waiting pages made while the record was opening
+        self._closed = False
+        if progress is not None:
+            self._open(progress)
+
+    def _open(self, progress: Any) -> None:
+        self.progress = progress
         self._names = _NamesSeen(getattr(progress, "learner_choices", None) or progress.learners)
-        self.seat = self._open_seat(seat_poll_s)
+        self.seat = self._open_seat(self._seat_poll_s)
+
+    @property
+    def opening(self) -> bool:
+        """True while the record is still opening."""
+        return self.progress is None
+
+    def ready(self, progress: Any) -> None:
+        """The record is open (on the UI thread): the pages made meanwhile ask it now."""
+        if self._closed:  # the app quit while it was opening
+            progress.close()
+            return
+        self._open(progress)
+        pages, self._pages = self._pages, []
+        for page in pages:
+            if not isValid(page):
+                continue
+            if isinstance(page, _WaitingPage):
+                page.record_ready()
+            else:
+                page.set_source(self._names)
 
     @property
     def runs_waiting(self) -> bool:
@@ -180,10 +218,23 @@ class ProgressLink:
         HandChannel.instance().attach(seat)
         return seat
 
+    def failed(self) -> None:
+        """The record could not be opened: the pages made meanwhile say so (guests still practise)."""
+        pages, self._pages = self._pages, []
+        for page in pages:
+            if not isValid(page):
+                continue
+            if isinstance(page, _WaitingPage):
+                page.message.set_text(tr("picker.unavailable", page.lang))
+            else:
+                page.set_source(_NoRecord())
+
     def choose(self, learner_id: uuid.UUID | None) -> None:
         """The learner picked themselves (None: a guest, not recorded)."""
+        if self.progress is None:
+            learner_id = None  # no names are offered before the record is open: a guest
         self.learner_id = learner_id
-        self.learner_name = self._names.name_of(learner_id)
+        self.learner_name = self._names.name_of(learner_id) if self._names is not None else None
         if self.seat is not None:
             self.seat.set_person(learner_id)
         from trainer.app.hand import HandChannel
@@ -191,7 +242,9 @@ class ProgressLink:
         HandChannel.instance().reset()
         self.resume.load_marks(learner_id)  # first: it starts from no marks, and the early runs add theirs
         early, self.early = self.early, None
-        if early is not None:  # recorded for this learner, and counted in their marks
+        if early is not None and learner_id is None:  # a guest's practice is not recorded
+            early.hand_over(None)
+        elif early is not None:  # recorded for this learner, and counted in their marks
             recorder, resume = self.progress.recorder, self.resume
 
             def listener_for() -> Callable[[Any], None]:
@@ -203,21 +256,37 @@ class ProgressLink:
 
                 return both
 
-            early.hand_over(None if learner_id is None else listener_for)
+            early.hand_over(listener_for)
 
     def learner_page(self, look: Look) -> LearnerPicker:
         from trainer.app.learner_picker import LearnerPicker
 
-        source = self._names  # the record's names, or those last seen on this PC (remembered for the home)
-        picker = LearnerPicker(source, look=look)
+        # The record's names, or those last seen on this PC (remembered for the home); none yet while
+        # the record opens (the picker gets them from ready()).
+        picker = LearnerPicker(self._names, look=look)
         picker.learner_chosen.connect(self.choose)
         self._look = look
+        if self.progress is None:
+            self._pages.append(picker)
         self._show_notice(picker)
-        if getattr(source, "from_cache", False):
-            self._watch_until_back(picker, source)
+
+        watching: list[bool] = []
+
+        def answered() -> None:  # only then is it known whether the names come from this PC
+            self._show_notice(picker)
+            source = self._names
+            if getattr(source, "from_cache", False) and not watching:
+                watching.append(True)
+                self._watch_until_back(picker, source)
+
+        picker.names_shown.connect(answered)
+        if picker.loaded:  # a source asked on this thread has answered already
+            answered()
         return picker
 
     def _show_notice(self, picker: QWidget) -> None:
+        if self.progress is None:
+            return
         look = getattr(self, "_look", None)
         english = look is not None and look.lang == "en"
         notice = getattr(self.progress, "notice_en", None) if english else self.progress.notice_ja
@@ -228,7 +297,9 @@ class ProgressLink:
         if self.runs_waiting and look is not None:
             notes.append(look.tr("learner.keep_early"))  # practice before the record opened is kept
         text = "\n".join(n for n in notes if n)
-        if text and hasattr(picker, "message"):
+        if hasattr(picker, "set_notice"):
+            picker.set_notice(text)
+        elif text and hasattr(picker, "message"):
             if hasattr(picker.message, "setTextFormat"):  # a QLabel; the app's TextBlock is always plain
                 picker.message.setTextFormat(Qt.TextFormat.PlainText)
             picker.message.setText(text)
@@ -271,10 +342,9 @@ class ProgressLink:
         def refresh(_: object) -> None:
             timer.stop()
             try:
-                picker.refresh()
+                picker.refresh()  # its answer brings the notice up to date
             except RuntimeError:  # the page is gone
                 return
-            self._show_notice(picker)
             self.progress.recorder.retry_now(timeout=0)
 
         back.opened.connect(refresh, Qt.ConnectionType.QueuedConnection)
@@ -282,7 +352,11 @@ class ProgressLink:
         timer.start()
         self._recheck = timer
 
-    def instructor_page(self, look: Look) -> InstructorArea:
+    def instructor_page(self, look: Look) -> InstructorArea | PageWidget:
+        if self.progress is None:  # pressed while the record opens: the area opens when it is ready
+            page = _WaitingPage(look)
+            self._pages.append(page)
+            return page
         from trainer.app.instructor import InstructorArea
         from trainer.app.report_export import ScenarioNames
 
@@ -298,6 +372,8 @@ class ProgressLink:
 
     def suggest_mode(self, scenario_id: str) -> str:
         """The way to offer first on the scenario's start page, from the chosen learner's record."""
+        if self.progress is None:
+            return "try"
         try:
             return self.progress.recorder.suggested_mode(self.learner_id, scenario_id)
         except Exception:  # a record that cannot be read must not stop the lesson
@@ -306,7 +382,7 @@ class ProgressLink:
 
     def fixed_mode(self) -> str | None:
         """The way an instructor fixed for the chosen learner (None: none, or a guest)."""
-        if self.learner_id is None:
+        if self.learner_id is None or self.progress is None:
             return None
         try:
             return self.progress.recorder.store.default_mode(self.learner_id)
@@ -315,6 +391,9 @@ class ProgressLink:
             return None
 
     def listeners_for(self, scenario: Any) -> list[Callable[[Any], None]]:
+        if self.progress is None:  # kept for the learner who says who they are (a guest's go)
+            kept = self.early.listeners_for(scenario) if self.early is not None else []
+            return [*kept, self.resume.note_event]
         listeners: list[Callable[[Any], None]] = [self.progress.recorder.listener(self.learner_id)]
         if self.seat is not None:
             listeners.append(self.seat.listener())  # after the recorder's: it reads the attempt id
@@ -327,6 +406,9 @@ class ProgressLink:
         window.installEventFilter(self._quit_notice)
 
     def close(self) -> None:
+        self._closed = True
+        if self.progress is None:
+            return
         if self.seat is not None:
             from trainer.app.hand import HandChannel
 
@@ -345,20 +427,47 @@ class _NamesSeen:
     without asking the record again on the UI thread.
     """
 
+    off_thread = True
+    """The picker asks a record on a worker thread (a city's record takes a moment)."""
+
     def __init__(self, directory: Any) -> None:
         self._directory = directory
         self._names: dict[uuid.UUID, str] = {}
+        self._lock = threading.Lock()
 
     def list_learners(self, group_id: uuid.UUID | None = None) -> list[Any]:
-        learners = self._directory.list_learners(group_id)
-        self._names.update({learner.id: learner.display_name for learner in learners})
+        return self._seen(self._directory.list_learners(group_id))
+
+    def find_learners(self, group_id: uuid.UUID | None = None, text: str | None = None,
+                      limit: int | None = None) -> list[Any]:
+        find = getattr(self._directory, "find_learners", None)
+        if find is None:  # a directory that lists everyone
+            needle = (text or "").casefold()
+            found = [x for x in self._directory.list_learners(group_id) if needle in x.display_name.casefold()]
+            return self._seen(found if limit is None else found[:limit])
+        return self._seen(find(group_id, text, limit))
+
+    def _seen(self, learners: list[Any]) -> list[Any]:
+        with self._lock:
+            self._names.update({learner.id: learner.display_name for learner in learners})
         return learners
 
     def name_of(self, learner_id: uuid.UUID | None) -> str | None:
-        return self._names.get(learner_id) if learner_id is not None else None
+        with self._lock:
+            return self._names.get(learner_id) if learner_id is not None else None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._directory, name)
+
+
+class _NoRecord:
+    """The picker's source when the record could not be opened: every question fails (a plain message)."""
+
+    def list_groups(self) -> list[Any]:
+        raise ConnectionError("the record could not be opened")
+
+    def list_learners(self, group_id: uuid.UUID | None = None) -> list[Any]:
+        raise ConnectionError("the record could not be opened")
 
 
 def tell_before_quit(parent: QWidget, text: str) -> None:
@@ -384,6 +493,8 @@ class _QuitNotice(QObject):
         if event.type() == QEvent.Type.Close and self.told is None:
             # The window's language now (the learner may have chosen English in the settings).
             lang = getattr(getattr(watched, "look", None), "lang", None) or self.lang
+            if self.link.progress is None:  # still opening: nothing was recorded yet
+                return False
             try:
                 text = self.link.progress.recorder.quit_message(lang)
             except Exception:  # telling must never stop the app from closing
@@ -395,15 +506,47 @@ class _QuitNotice(QObject):
         return False
 
 
+class _WaitingPage(PageWidget):
+    """「先生・サポーター用」 pressed while the record opens: says so, and opens the area when it is ready."""
+
+    def __init__(self, look: Look) -> None:
+        super().__init__()
+        from trainer.widgets.button import BigButton
+        from trainer.widgets.labels import TextBlock
+
+        self.setObjectName("instructorWaiting")
+        self.lang = look.lang
+        fill(self, look)
+        self.message = TextBlock(look.tr("ia.waiting"), look, colour="text", box="surface", border="border")
+        self.back = BigButton(look.tr("ia.close"), look, style="secondary", role="body")
+        self.back.clicked.connect(self.done)
+        layout = QVBoxLayout(self)
+        margin = look.px(16)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.addWidget(self.message)
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def record_ready(self) -> None:
+        window = self.window()
+        if self.isVisible() and hasattr(window, "show_instructor"):  # still waiting: open the area now
+            window.show_instructor()
+
+
 class _Ready(QObject):
     opened = Signal(object)
     """The record is open (a ``Progress``), delivered on the UI thread."""
+    failed = Signal()
+    """The record could not be opened."""
 
 
-def open_in_background(on_ready: Callable[[Any], None], parent: QObject | None = None) -> threading.Thread:
-    """Open the record on a worker thread; ``on_ready(progress)`` runs on the UI thread."""
+def open_in_background(on_ready: Callable[[Any], None], parent: QObject | None = None,
+                       on_failed: Callable[[], None] | None = None) -> threading.Thread:
+    """Open the record on a worker thread; ``on_ready(progress)`` (or ``on_failed()``) runs on the UI thread."""
     ready = _Ready(parent)
     ready.opened.connect(on_ready, Qt.ConnectionType.QueuedConnection)
+    if on_failed is not None:
+        ready.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
 
     def work() -> None:
         try:
@@ -412,6 +555,7 @@ def open_in_background(on_ready: Callable[[Any], None], parent: QObject | None =
             progress = open_progress(data_dir_override=data_dir_override())
         except Exception:
             log.error("the progress record could not be opened; practice is not recorded", exc_info=True)
+            ready.failed.emit()
             return
         ready.opened.emit(progress)
 

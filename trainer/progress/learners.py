@@ -187,6 +187,12 @@ class LearnerDirectory:
 
     def list_learners(self, group_id: uuid.UUID | None = None) -> list[LearnerInfo]:
         """Learners sorted by name; only one group's when ``group_id`` is given."""
+        return self.find_learners(group_id)
+
+    def find_learners(self, group_id: uuid.UUID | None = None, text: str | None = None,
+                      limit: int | None = None) -> list[LearnerInfo]:
+        """Like :meth:`list_learners`, but only names containing ``text`` (any case) and at most
+        ``limit`` of them: what a picker shows of a city's record without reading every name."""
         stmt = (
             select(Learner.id, Learner.display_name, Learner.group_id, Group.name, Learner.default_mode)
             .outerjoin(Group, Group.id == Learner.group_id)
@@ -194,6 +200,11 @@ class LearnerDirectory:
         )
         if group_id is not None:
             stmt = stmt.where(Learner.group_id == group_id)
+        if text:
+            pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(Learner.display_name.ilike(f"%{pattern}%", escape="\\"))
+        if limit is not None:
+            stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
             return [LearnerInfo(*row) for row in conn.execute(stmt)]
 

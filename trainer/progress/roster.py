@@ -83,6 +83,26 @@ class LearnerChoices:
         cached = self._cached_learners()
         return [x for x in cached if group_id is None or x.group_id == group_id]
 
+    def find_learners(self, group_id: uuid.UUID | None = None, text: str | None = None,
+                      limit: int | None = None) -> list[LearnerInfo]:
+        """At most ``limit`` names containing ``text`` (see ``LearnerDirectory.find_learners``); when
+        that is everyone, they are kept on this PC as :meth:`list_learners` keeps them."""
+        if not self._offline:
+            try:
+                learners = self.directory.find_learners(group_id, text, limit)
+            except Exception as exc:
+                log.warning("learners unavailable, using the names last seen: %s", type(exc).__name__)
+                self._went_offline()
+            else:
+                self.from_cache = False
+                if group_id is None and not text and (limit is None or len(learners) < limit):
+                    self._save(learners, self._groups_quietly())
+                return learners
+        needle = (text or "").casefold()
+        cached = [x for x in self._cached_learners()
+                  if (group_id is None or x.group_id == group_id) and needle in x.display_name.casefold()]
+        return cached if limit is None else cached[:limit]
+
     def assume_offline(self) -> None:
         """The record did not answer just now (at opening): use the names kept here until :meth:`reachable`."""
         self._went_offline()

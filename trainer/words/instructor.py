@@ -24,6 +24,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the area itself
     "ia.title": ("先生・サポーター用の画面", "Instructors and helpers"),
     "ia.close": ("閉じる", "Close"),
+    "ia.waiting": ("記録を準備しています。準備ができたら、この画面が先生・サポーター用の画面に変わります。",
+                   "The record is being prepared. When it is ready, this page becomes the instructors' area."),
     "ia.unreachable": ("記録のデータベースにつながりません。しばらくしてからもう一度どうぞ。",
                        "Cannot reach the record's database. Please try again in a moment."),
     "ia.failed": ("うまくいきませんでした。記録のデータベースにつながっているか確かめてください。",

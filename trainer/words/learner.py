@@ -224,8 +224,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picker.choose_class": ("クラスを選んでください", "Choose your class"),
     "picker.unavailable": ("名前の一覧を読み込めません。「ゲストで練習」はそのまま使えます。",
                            "The list of names cannot be read. “Practise as a guest” still works."),
-    "picker.too_many": ("人数が多いので、まず「クラス」のボタンでクラスを選んでください。",
-                        "There are many names: first choose your class with the “Class” button."),
+    "picker.too_many": ("人数が多いので、まず「クラス」のボタンでクラスを選んでください。名前の一部を入れてさがすこともできます。",
+                        "There are many names: first choose your class with the “Class” button, "
+                        "or type part of your name to find it."),
+    "picker.warming": ("名前の一覧を準備しています。少しお待ちください。「ゲストで練習」はすぐに使えます。",
+                       "The list of names is being prepared. Please wait a moment. "
+                       "“Practise as a guest” works right away."),
+    "picker.loading": ("名前を読み込んでいます…", "Reading the names…"),
+    "picker.search": ("名前でさがす（名前の一部を入れてください）", "Find your name (type part of it)"),
+    "picker.type_name": ("人数が多いので、上の欄に名前の一部を入れてください。",
+                         "There are many names: type part of yours in the box above."),
+    "picker.more_names": ("ほかにも名前があります。見つからないときは、名前の一部を入れてください。",
+                          "There are more names. If yours is not shown, type part of it."),
+    "picker.none_found": ("その名前は見つかりません。入れた文字を確かめてください。",
+                          "No name contains that. Please check what you typed."),
     "picker.empty": ("まだ名前が登録されていません。「先生・サポーター用」から登録できます。「ゲストで練習」もできます。",
                      "No names yet. They can be added under “For teachers and helpers”. "
                      "You can also practise as a guest."),
