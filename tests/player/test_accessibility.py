@@ -189,6 +189,8 @@ ALLOWED_TIMERS = {
     "trainer/app/switch_access.py": "one-switch scanning moves at the speed the learner chose — the only timer "
                                     "on learners, off unless they ask for it, waiting while the voice reads",
     "trainer/app/idle_lock.py": "the unlocked instructor area locks itself after idle minutes (instructors only)",
+    "trainer/app/main_window.py": "free memory goes back to the system once a finish or home page has been "
+                                  "shown (zero delay; nothing waits on the learner)",
     "trainer/app/progress_link.py": "while the record is unreachable, it is asked again now and then; the name "
                                     "list refreshes when it answers (nothing waits on the learner)",
 }

@@ -135,6 +135,7 @@ def test_a_city_record_with_classes_opens_the_classes_when_its_answer_comes(qtbo
     assert picker.tiles == [] and picker.classes.isVisible() and picker.search.isVisible()
     assert tr("picker.too_many") in picker.message.text()
     button = next(b for b in picker._group_buttons.buttons() if b.property("group_id") == group)
+    qtbot.waitUntil(button.isVisible)  # a widget added to a shown layout is shown by the next event pass
     click(button)
     qtbot.waitUntil(lambda: len(picker.tiles) == (MAX_TILES + 10) // 2)
     assert picker.focusWidget() is picker.tiles[0], "the class's names, not the top bar"
