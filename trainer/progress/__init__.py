@@ -27,6 +27,7 @@ import logging
 import os
 import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -254,7 +255,7 @@ def open_progress(
     if problem is not None and path is None:  # the server did not answer just now: the picker uses the
         choices.assume_offline()              # names kept here at once, and only its background check asks
 
-    def deleted(learner_id):  # waiting records on this PC and the name kept here go too
+    def deleted(learner_id: uuid.UUID) -> int:  # waiting records on this PC and the name kept here go too
         choices.forget(learner_id)
         return recorder.forget_learner(learner_id)
 

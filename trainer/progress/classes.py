@@ -30,9 +30,9 @@ import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, and_, case, delete, insert, or_, select, update
+from sqlalchemy import Engine, Table, and_, case, delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from trainer.progress import rollups
@@ -566,7 +566,7 @@ class Seat:
                     self._dirty = True
                 session = self.session_id()
                 if session is not None:
-                    self._ops.append(("raise", presence_id(session, self._live.person), utcnow()))
+                    self._ops.append(("raise", presence_id(session, cast(uuid.UUID, self._live.person)), utcnow()))
             else:
                 self._lower_locked()
             self._wake.notify_all()
@@ -635,6 +635,7 @@ class Seat:
             self._backoff_until = time.monotonic() + self.poll_s
 
     def _poll(self) -> None:
+        listener: Callable[[Any], None]
         now = utcnow()
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -722,7 +723,7 @@ class Seat:
         }
         pid = presence_id(session, live.person)
         new_row = conn.execute(select(Presence.id).where(Presence.id == pid)).first() is None
-        stmt = self._insert_fn(Presence.__table__).values(
+        stmt = self._insert_fn(cast(Table, Presence.__table__)).values(
             id=pid,
             session_id=session,
             learner_id=live.learner_id,

@@ -87,6 +87,7 @@ def _foreign_keys_held(conn: Connection) -> Iterator[None]:
         yield
         return
     raw = conn.connection.driver_connection
+    assert raw is not None  # a connection that is open has its driver's connection
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         yield

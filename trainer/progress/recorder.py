@@ -457,6 +457,7 @@ class ProgressRecorder:
         now = utcnow()
         common: dict[str, Any] = {"created_at": now, "helper_assisted": helped}
         end: AttemptEnd | None = None
+        extra: dict[str, Any]
         if isinstance(event, ev.RunStarted):
             return None, None  # the attempt row itself says when the run started
         if isinstance(event, ev.StepShown):

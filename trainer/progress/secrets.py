@@ -17,6 +17,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from types import ModuleType
 
 log = logging.getLogger("trainer.progress")
 
@@ -24,7 +25,7 @@ SERVICE = "trainer-progress-database"
 FALLBACK_FILENAME = "credentials.json"
 
 
-def _keyring():
+def _keyring() -> ModuleType | None:
     """The keyring module when a real backend exists here, else None."""
     try:
         import keyring
@@ -108,7 +109,7 @@ def load_password(account: str, folder: Path) -> str | None:
     ring = _keyring()
     if ring is not None:
         try:
-            found = ring.get_password(SERVICE, account)
+            found: str | None = ring.get_password(SERVICE, account)
         except Exception as exc:
             log.warning("credential store cannot be read: %s", type(exc).__name__)
             found = None

@@ -22,7 +22,7 @@ depends_on = None
 ID = 100
 
 
-def _counts(*names: str) -> list[sa.Column]:
+def _counts(*names: str) -> list[sa.Column[int]]:
     return [sa.Column(n, sa.Integer(), nullable=False, server_default="0") for n in names]
 
 

@@ -35,7 +35,7 @@ branch_labels = None
 depends_on = None
 
 
-def _count(name: str) -> sa.Column:
+def _count(name: str) -> sa.Column[int]:
     return sa.Column(name, sa.Integer(), nullable=False, server_default="0")
 
 

@@ -15,6 +15,8 @@ Revises: 0010_practised_totals
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -26,11 +28,11 @@ depends_on = None
 _TABLES = ("report_session_step", "report_session_mistake", "report_session_help")
 
 
-def _count(name: str) -> sa.Column:
+def _count(name: str) -> sa.Column[int]:
     return sa.Column(name, sa.Integer(), nullable=False, server_default="0")
 
 
-def _key(table: str, *extra: str) -> list[sa.Column | sa.Constraint]:
+def _key(table: str, *extra: str) -> list[sa.Column[Any] | sa.Constraint]:
     return [
         sa.Column("session_id", sa.Uuid(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
