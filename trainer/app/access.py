@@ -26,7 +26,10 @@ and release, never with a timer.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trainer.scenarios.actions import Action, ActionKind
@@ -35,6 +38,9 @@ from trainer.widgets.button import LONG_PRESS_MS, BigButton, monotonic_ms
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.focus import RING_PROPERTY, order_tabs
 from trainer.widgets.labels import Box, TextBlock
+
+if TYPE_CHECKING:
+    from trainer.widgets.screen_view import ScreenView
 
 __all__ = ["announce", "focus_step", "order_player_tabs", "present_feedback", "present_hint", "present_step"]
 
@@ -156,14 +162,15 @@ class GestureTools(Box):
                 self._armed += [p for p in device.findChildren(PartWidget) if "long-press" in p.part.actions]
             for button in self._armed:
                 button.installEventFilter(self)
-            announce(self.hold, self.player.look.tr("a11y.gesture.armed"))
+            announce(cast(BigButton, self.hold), self.player.look.tr("a11y.gesture.armed"))  # armed by it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        press = (kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return,
-                                                                   Qt.Key.Key_Enter) and not event.isAutoRepeat())
-        release = (kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton
-                   and watched.rect().contains(event.position().toPoint()))
+        key, mouse = cast(QKeyEvent, event), cast(QMouseEvent, event)  # each read only for its own kind
+        press = (kind == QEvent.Type.KeyPress and key.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return,
+                                                                 Qt.Key.Key_Enter) and not key.isAutoRepeat())
+        release = (kind == QEvent.Type.MouseButtonRelease and mouse.button() == Qt.MouseButton.LeftButton
+                   and cast(QWidget, watched).rect().contains(mouse.position().toPoint()))
         if watched in self._armed and (press or release):
             if self.hold is not None:
                 self.hold.setChecked(False)  # one long press, then back to ordinary presses
@@ -214,11 +221,13 @@ def decorate_view(player) -> None:
     look = player.look
     set_role(view, "pane")
     for direction in DIRECTIONS:
-        add_action(view, look.tr(f"a11y.swipe.{direction}"), lambda d=direction, v=view: v.swipe(d))
+        def swipe(d: str = direction, v: ScreenView = view) -> None:
+            v.swipe(d)
+        add_action(view, look.tr(f"a11y.swipe.{direction}"), swipe)
 
 
 # -- a real key held as long as a long press ------------------------------------------------------------
-HELD_KEYS = {Qt.Key.Key_Escape: ("esc", "escape"), Qt.Key.Key_Return: ("enter", "return"),
+HELD_KEYS: dict[int, tuple[str, ...]] = {Qt.Key.Key_Escape: ("esc", "escape"), Qt.Key.Key_Return: ("enter", "return"),
              Qt.Key.Key_Enter: ("enter",), Qt.Key.Key_Space: ("space",), Qt.Key.Key_Delete: ("delete", "del"),
              Qt.Key.Key_Backspace: ("backspace",), Qt.Key.Key_Tab: ("tab",), Qt.Key.Key_Shift: ("shift",),
              Qt.Key.Key_Control: ("ctrl", "control"), Qt.Key.Key_Alt: ("alt",)}
@@ -251,7 +260,7 @@ class KeyHold(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or event.isAutoRepeat():
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or cast(QKeyEvent, event).isAutoRepeat():
             return False
         player = self.player
         try:
@@ -259,7 +268,7 @@ class KeyHold(QObject):
                 return False
         except RuntimeError:
             return False
-        key = event.key()
+        key = cast(QKeyEvent, event).key()
         target = self.target_for(key)
         if target is None:
             return False

@@ -30,7 +30,7 @@ import trainer
 from trainer import __version__
 
 if TYPE_CHECKING:
-    from trainer.scenarios.model import Scenario
+    from trainer.scenarios.model import Scenario, Text
     from trainer.scenarios.problems import Problem
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,8 @@ class ScenarioInfo:
 
     id: str
     version: int
-    title: CachedText
-    summary: CachedText
+    title: CachedText | Text
+    summary: CachedText | Text
     category: str
     level: int
     minutes: int
@@ -305,7 +305,7 @@ def _scan(paths: Iterable[Path | str]) -> list[tuple[str, os.stat_result]]:
     return found
 
 
-def _walk(folder: str, parts: tuple[str, ...], out: list) -> None:
+def _walk(folder: str, parts: tuple[str, ...], out: list[tuple[tuple[str, ...], str, os.stat_result]]) -> None:
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -29,7 +29,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -156,7 +156,7 @@ class ProgressLink:
     def __init__(self, progress: Any | None, scenario_title: Callable[[str], str] | None = None,
                  early: EarlyRuns | None = None, library: Any | None = None, *,
                  seat_poll_s: float | None = None) -> None:
-        self.progress = progress
+        self.progress: Any = progress
         """The open record; None while it is still opening (see :meth:`ready`)."""
         self.learner_id: uuid.UUID | None = None
         self.learner_name: str | None = None
@@ -168,7 +168,7 @@ class ProgressLink:
         self._seat_poll_s = seat_poll_s
         self._names: _NamesSeen | None = None
         self.seat: Any = None
-        self._pages: list[QWidget] = []  # pickers and waiting pages made while the record was opening
+        self._pages: list[LearnerPicker | _WaitingPage] = []  # pickers and waiting pages made while the record was opening
         self._closed = False
         if progress is not None:
             self._open(progress)
@@ -196,7 +196,7 @@ class ProgressLink:
             if isinstance(page, _WaitingPage):
                 page.record_ready()
             else:
-                page.set_source(self._names)
+                page.set_source(cast(_NamesSeen, self._names))  # set by _open just now
 
     @property
     def runs_waiting(self) -> bool:
@@ -305,7 +305,7 @@ class ProgressLink:
             picker.message.setText(text)
             picker.message.setVisible(True)
 
-    def _watch_until_back(self, picker: QWidget, source: Any) -> None:
+    def _watch_until_back(self, picker: LearnerPicker, source: Any) -> None:
         """While the names come from this PC, ask the record now and then (off the UI thread);
         when it answers again, the picker shows the record's names. A background check, not a
         timer on the learner: nothing changes under a learner's finger but the list itself."""
@@ -470,7 +470,7 @@ class _NoRecord:
         raise ConnectionError("the record could not be opened")
 
 
-def tell_before_quit(parent: QWidget, text: str) -> None:
+def tell_before_quit(parent: QWidget | None, text: str) -> None:
     """Show ``text`` in a plain, modal message (tests replace this function)."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from trainer.progress.models import SessionKind
 from trainer.progress.reports import CityReport
@@ -54,7 +55,7 @@ class ScenarioNames:
             item = items.get(sid)
             return getattr(item, "category", None) if item is not None else None
 
-        def step_of(sid: str, step_id: str) -> object | None:
+        def step_of(sid: str, step_id: str) -> Any:  # a Step, or None
             if sid not in loaded:  # a listed scenario may be loaded on first use (library.find)
                 try:
                     find = getattr(library, "find", None)
@@ -379,7 +380,7 @@ def write_pdf(
                     chart(tr(key, lang) if key in STRINGS else category, [i[0] for i in items], [i[1] for i in items])
             elif section.bar_column is not None:
                 labels = [" ".join(str(c) for c in row[: section.label_columns]) for row in section.rows]
-                chart(None, labels, [int(row[section.bar_column]) for row in section.rows])
+                chart(None, labels, [int(cast(int, row[section.bar_column])) for row in section.rows])  # counts
             table(section.header, section.rows)
     finally:
         painter.end()

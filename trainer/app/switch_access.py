@@ -27,8 +27,9 @@ they do for a keyboard user. A new step or page starts again at the groups.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
@@ -41,7 +42,7 @@ def key_code(name: str) -> int:
     sequence = QKeySequence(name)
     if sequence.count() == 0:
         return 0
-    key = sequence[0].key()
+    key = cast(Any, sequence)[0].key()  # PySide6 indexes a sequence; its stubs do not say so
     return int(key.value if hasattr(key, "value") else key)
 
 
@@ -98,10 +99,11 @@ class GroupFrame(QWidget):
         if region is None or not region.isVisible():
             self.hide()
             return
-        top_left = region.mapTo(self.parentWidget(), region.rect().topLeft())
+        parent = cast(QWidget, self.parentWidget())  # the ring is made on the window it marks
+        top_left = region.mapTo(parent, region.rect().topLeft())
         rect = region.rect().translated(top_left)
         width = max(4, self.look.px(5))
-        self.setGeometry(rect.adjusted(-width, -width, width, width).intersected(self.parentWidget().rect()))
+        self.setGeometry(rect.adjusted(-width, -width, width, width).intersected(parent.rect()))
         self.raise_()
         self.show()
         self.update()
@@ -324,10 +326,11 @@ class SwitchAccess(QObject):
             return False
         if not isinstance(watched, QWidget) or watched.window() not in (self.window, QApplication.activeModalWidget()):
             return False
-        key = int(event.key())
+        key_event = cast(QKeyEvent, event)  # a key press or release (above)
+        key = int(key_event.key())
         if key not in (self.move_key, self.choose_key):
             return False
-        if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
+        if kind == QEvent.Type.KeyPress and not key_event.isAutoRepeat():
             if key == self.choose_key:
                 self.select()
                 if self.switches == 1:
@@ -368,7 +371,7 @@ class SwitchSettings(QWidget):
         self.speeds: dict[float, BigButton] = {}
         self.keys: list[BigButton] = []
 
-        def radios(name: str, choices, current, field: str, store: dict) -> None:
+        def radios(name: str, choices, current, field: str, store: dict[Any, BigButton]) -> None:
             holder = Holder()
             flow = FlowLayout(holder, spacing=look.px(10))
             group = RadioGroup(self, holder, name)
@@ -416,15 +419,16 @@ class SwitchSettings(QWidget):
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._waiting is None or event.type() != QEvent.Type.KeyPress or event.isAutoRepeat():
+        key_event = cast(QKeyEvent, event)  # read only when it is a key press
+        if self._waiting is None or event.type() != QEvent.Type.KeyPress or key_event.isAutoRepeat():
             return False
-        if int(event.key()) in (int(Qt.Key.Key_Shift.value), int(Qt.Key.Key_Control.value),
+        if int(key_event.key()) in (int(Qt.Key.Key_Shift.value), int(Qt.Key.Key_Control.value),
                                 int(Qt.Key.Key_Alt.value), int(Qt.Key.Key_Meta.value), 0):
             return False
         index, self._waiting = self._waiting, None
-        QApplication.instance().removeEventFilter(self)
+        cast(QCoreApplication, QApplication.instance()).removeEventFilter(self)  # it installed this filter
         keys = list(self.page.settings.switch_keys)
-        name = key_name(int(event.key()))
+        name = key_name(int(key_event.key()))
         other = keys[1 - index]
         if name == other:  # the same key for both: swap, so the two stay different
             keys[1 - index] = keys[index]

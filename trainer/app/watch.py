@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent
@@ -41,6 +41,7 @@ from trainer.words.catalogue import tr
 
 if TYPE_CHECKING:
     from trainer.app.player import Player
+    from trainer.widgets.screen_view import ScreenView
 
 log = logging.getLogger("trainer.app")
 
@@ -106,7 +107,7 @@ class WatchPlayer(QObject):
         self._mistakes: list[Mistake] = []
         self.mistake: Mistake | None = None
         """The mistake shown now (phase ``mistake``)."""
-        self._beats: deque[tuple[Callable[[], None], int]] = deque()
+        self._beats: deque[tuple[Callable[..., object], int]] = deque()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._beat)
@@ -189,7 +190,7 @@ class WatchPlayer(QObject):
     # -- phases ---------------------------------------------------------------------------------
     def _next_mistake(self) -> list[str]:
         """Show the next marked mistake: the hand on the wrong thing, its explanation."""
-        step = self._step
+        step = cast(Step, self._step)  # mistakes are shown only for the step being watched
         mistake = self._mistakes.pop(0)
         self.mistake = mistake
         self.phase = "mistake"
@@ -244,7 +245,7 @@ class WatchPlayer(QObject):
     def _shown_widget(self, demo: plan.Demo) -> QWidget | None:
         """What the hand goes to for ``demo``'s action (looked up when it sets off: the screen may
         have been drawn again since the step began)."""
-        view, kind = self.player.view, demo.kind
+        view, kind = self._view, demo.kind
         if self._on_body(demo.expect):
             thing = self._held_thing(demo.expect) if kind in ("insert", "place") else None
             return thing if thing is not None else self.player.device.part_widget(demo.target or "")
@@ -275,7 +276,8 @@ class WatchPlayer(QObject):
                     self._plan_drag(thing, thing.rect().center(),
                                     thing.mapFromGlobal(part.mapToGlobal(part.rect().center())))
             elif kind == "look" and part is not None:
-                self._plan_drag(part, part.face_centre().toPoint(), part.frame_rect().center().toPoint())
+                machine: Any = part  # a body part that looks: it has a face and a frame
+                self._plan_drag(part, machine.face_centre().toPoint(), machine.frame_rect().center().toPoint())
             elif kind == "long-press" and part is not None:
                 self._beats.append((lambda: self._act(lambda: self._hold(part)), 0))
             elif part is not None:
@@ -285,7 +287,7 @@ class WatchPlayer(QObject):
         elif kind == "long-press":
             self._beats.append((lambda: self._act(lambda: self._hold(self._target(demo.target))), 0))
         elif kind == "toggle":
-            widget = self._target(demo.target)
+            widget: Any = self._target(demo.target)  # a switch: it can be checked
             if ("on" if widget.isChecked() else "off") == (demo.value or "on"):
                 self._beats.append((lambda: click(self._target(demo.target)), self._ms(KEY_MS)))  # undo first
             self._beats.append((lambda: self._act(lambda: click(self._target(demo.target))), 0))
@@ -377,8 +379,8 @@ class WatchPlayer(QObject):
 
     def _plan_fill(self, field_id: str, value: str) -> None:
         """Fill input ``field_id`` with ``value`` as a person would, a key at a time."""
-        view = self.player.view
-        widget = next((w for w in view.elements if w.element.id == field_id), None)
+        view = self._view
+        widget: Any = next((w for w in view.elements if w.element.id == field_id), None)
         if widget is None:
             return
         kind = widget.element.type
@@ -396,7 +398,10 @@ class WatchPlayer(QObject):
                 for char in value:
                     button = pad.keys.get(char)
                     if button is not None:
-                        self._beats.append((lambda b=button: (self._hand_on(b), click(b)), self._ms(KEY_MS)))
+                        def press(b: QWidget = button) -> None:
+                            self._hand_on(b)
+                            click(b)
+                        self._beats.append((press, self._ms(KEY_MS)))
                     else:
                         self._beats.append((lambda c=char: type_char(widget.field, c), self._ms(KEY_MS)))
             else:
@@ -409,7 +414,9 @@ class WatchPlayer(QObject):
             wanted = [v for v in value.split(",") if v]
             for option_id, button in widget.options.items():
                 if (option_id in wanted) != button.isChecked():
-                    self._point(lambda b=button: b)
+                    def option(b: QWidget = button) -> QWidget:
+                        return b
+                    self._point(option)
                     self._beats.append((lambda b=button: click(b), self._ms(KEY_MS)))
         elif kind == "clerk-view" and value == "checked" and not widget.checked:
             self._point(lambda: widget.turn_button)
@@ -450,7 +457,7 @@ class WatchPlayer(QObject):
                                                            Qt.MouseButton.NoButton)), 0))
 
     def _plan_swipe(self, direction: str, on: str | None) -> None:
-        view = self.player.view
+        view = self._view
         widget: QWidget = view
         if on is not None:
             widget = view.target_widget(on) or view
@@ -509,6 +516,11 @@ class WatchPlayer(QObject):
             return viewport
         return device
 
+    @property
+    def _view(self) -> ScreenView:
+        """The player's screen (a watched step is always on one)."""
+        return cast("ScreenView", self.player.view)
+
     def _widget_for(self, target: str | None) -> tuple[QWidget | None, QWidget | None]:
         if not target or self.player.view is None:
             return None, None
@@ -516,33 +528,34 @@ class WatchPlayer(QObject):
         return (widget, self._clip_for(widget)) if widget is not None else (None, None)
 
     def _target(self, target: str | None) -> QWidget:
-        widget = self.player.view.target_widget(target or "")
+        widget = self._view.target_widget(target or "")
         if widget is None:
             raise LookupError(f"nothing called {target!r} on this screen")
         return widget
 
     def _on_body(self, expect: Expectation) -> bool:
-        view, device = self.player.view, self.player.device
+        view, device = self._view, self.player.device
         return expect.target is not None and view.target_widget(expect.target) is None and (
             expect.kind in BODY_KINDS or device.part_widget(expect.target) is not None)
 
     def _held_thing(self, expect: Expectation):
         wanted = expect.value.values if expect.value is not None else ()
-        return next((t for t in self.player.device.hand.things if not wanted or t.obj in wanted), None)
+        return next((t for t in cast(Any, self.player.device).hand.things if not wanted or t.obj in wanted), None)
 
     def _element(self, kind: str):
-        return next((w for w in self.player.view.elements if w.element.type == kind), None)
+        return next((w for w in self._view.elements if w.element.type == kind), None)
 
     def _input(self, field_id: str):
-        return next(w for w in self.player.view.elements if w.element.type == "input" and w.element.id == field_id)
+        return next(w for w in self._view.elements if w.element.type == "input" and w.element.id == field_id)
 
     def _camera(self, data: str | None):
-        cameras = [w for w in self.player.view.elements if w.element.type == "camera"
+        elements: list[Any] = self._view.elements  # the camera elements have a viewfinder
+        cameras = [w for w in elements if w.element.type == "camera"
                    and (data is None or w.viewfinder.data == data)]
         return cameras[0].viewfinder if cameras else None
 
     def _card_element(self, card_id: str | None):
-        return next((w for w in self.player.view.elements if w.element.type == "card"
+        return next((w for w in self._view.elements if w.element.type == "card"
                      and (card_id is None or w.element.id == card_id)), None)
 
     def _card(self, card_id: str | None):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -171,8 +171,10 @@ class InstructorArea(PageWidget):
         self.gate.unlocked.connect(self._unlock)
         self.gate.closed.connect(self._close)
         self.tabs = tabs_widget(look.tr("ia.title"), look)
+        makers: dict[str, tuple[str, Callable[..., QWidget]]] = {
+            key: (look.tr(name), lambda key=key: self._make(key)) for key, name in _TAB_NAMES.items()}
         self._lazy = LazyPages(
-            self.tabs, {key: (look.tr(name), lambda key=key: self._make(key)) for key, name in _TAB_NAMES.items()},
+            self.tabs, makers,
             wrap=lambda key: key != "reports", may_load=lambda: self.is_unlocked, live=("board",),
             built=self._page_built)
         main = QWidget()
@@ -200,8 +202,9 @@ class InstructorArea(PageWidget):
     def _make(self, key: str) -> QWidget:
         """Build the page ``key`` (one of ``PAGES``)."""
         look = self.look
+        page: QWidget
         if key == "learners":
-            page: QWidget = LearnersPage(self._learners, look, self.jobs, self._confirm)
+            page = LearnersPage(self._learners, look, self.jobs, self._confirm)
             page.learners_changed.connect(self.learners_changed.emit)
         elif key == "classes":
             page = ClassesPage(self._book, look, self.jobs)
@@ -227,7 +230,8 @@ class InstructorArea(PageWidget):
     def _bottom_last(self) -> None:
         """Keep the text size and 「閉じる」 last in the Tab order: a page built later would otherwise
         come after them (Qt puts a new widget at the end of the window's focus chain)."""
-        had_focus = self._bottom.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+        focus = QApplication.focusWidget()
+        had_focus = self._bottom.isAncestorOf(focus) if focus else False
         self._main_layout.removeWidget(self._bottom)
         self._bottom.setParent(None)
         self._bottom.setParent(self._main_layout.parentWidget())
@@ -273,7 +277,7 @@ class InstructorArea(PageWidget):
         unlocked, tab = self.is_unlocked, self.tabs.currentIndex()
         self._stop_board()
         while self.stack.count():
-            old = self.stack.widget(0)
+            old = cast(QWidget, self.stack.widget(0))  # there is one: the stack is not empty
             self.stack.removeWidget(old)
             old.deleteLater()
         self._build()

@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -585,7 +585,9 @@ class PageTabs(QWidget):
         Giving the stack of pages its parent again moves it, with everything in it, to the end of
         the chain: after the buttons (``QWidget.setTabOrder`` cannot do it: it leaves out the
         widgets that are not focusable yet, such as an empty message line)."""
-        layout = self.layout()
+        from PySide6.QtWidgets import QVBoxLayout
+
+        layout = cast(QVBoxLayout, self.layout())  # made in __init__
         layout.removeWidget(self.stack)
         self.stack.setParent(None)
         self.stack.setParent(self)
@@ -607,7 +609,7 @@ class Page(QWidget):
         self.look = look
         self.jobs = jobs
 
-    def tr(self, key: str, **args: object) -> str:
+    def tr(self, key: str, **args: object) -> str:  # type: ignore[override]  # the app's catalogue, not Qt's
         return self.look.tr(key, **args)
 
     def reload(self) -> None:
@@ -659,7 +661,7 @@ class LazyPages:
                 self._on_built(page)
         if key not in self._fresh and key not in self._live and self._may_load():
             self._fresh.add(key)
-            page.reload()
+            cast(Page, page).reload()  # every page the area builds is a Page
         return page
 
     def built(self, key: str) -> QWidget | None:
