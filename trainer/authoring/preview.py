@@ -175,6 +175,7 @@ class PreviewWindow(QWidget):
             self.status.setText(tr("preview.loaded", self.look.lang, time=stamp, step=step.id))
             self.reloaded.emit(True)
         except Exception as error:  # an author's file must never crash the preview
+            log.debug("the preview could not show %s", self.path, exc_info=True)
             self._show_problems([f"{self.path}: " + tr("preview.crash", self.look.lang, error=f"{type(error).__name__}: {error}")])
 
     def _start_step(self, scenario: Scenario) -> Step:
