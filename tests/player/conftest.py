@@ -25,6 +25,21 @@ def bundled():
     return _BUNDLED
 
 
+def scenario_named(name: str):
+    """The bundled scenario with the id ``name``."""
+    return next(s for s in bundled() if s.id == name)
+
+
+@pytest.fixture
+def progress(tmp_path):
+    """A record of progress of its own (SQLite in the test's folder), closed after the test."""
+    from trainer.progress import open_progress
+
+    opened = open_progress(data_dir_override=tmp_path / "data")
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(autouse=True)
 def flush_deleted(qapp):
     """Really delete widgets given to ``deleteLater`` (no event loop runs in tests)."""

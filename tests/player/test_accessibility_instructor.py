@@ -31,16 +31,6 @@ PAGE_NAMES = ["学習者とクラス", "教室の開催", "見守りボード", 
 
 
 @pytest.fixture
-def progress(tmp_path, monkeypatch):
-    from trainer.progress import open_progress
-
-    monkeypatch.setenv("TRAINER_CONFIG_DIR", str(tmp_path / "config"))
-    opened = open_progress(data_dir_override=tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def theme():
     return "standard"
 

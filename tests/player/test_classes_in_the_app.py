@@ -11,26 +11,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.player.autoplay import click, perform, routes, settle
-from tests.player.conftest import bundled
+from tests.player.conftest import scenario_named
 from trainer.app.hand import HandButton, HandChannel
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.progress_link import ProgressLink
 from trainer.app.settings import Settings
 from trainer.progress.classes import ClassBook, HelpBoard
-
-
-@pytest.fixture
-def progress(tmp_path):
-    from trainer.progress import open_progress
-
-    opened = open_progress(data_dir_override=tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-def scenario_named(name: str):
-    return next(s for s in bundled() if s.id == name)
 
 
 def window_with(qtbot, progress, scenarios, **settings):

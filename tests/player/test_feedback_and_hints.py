@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from tests.player.autoplay import click, perform, settle, type_into
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, scenario_named
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings
@@ -45,10 +45,6 @@ def _steps_with_hints():
         for step in scenario.steps:
             if not step.is_finish:
                 yield pytest.param(scenario, step, id=f"{scenario.id}/{step.id}")
-
-
-def scenario_named(name: str):
-    return next(s for s in bundled() if s.id == name)
 
 
 @pytest.mark.parametrize(("scenario", "step", "mistake"), list(_mistakes()))

@@ -19,16 +19,6 @@ from trainer.widgets.button import BigButton
 NAMES = ["都城 花子", "高城 太郎", "ながいなまえの がくしゅうしゃさん"]
 
 
-@pytest.fixture
-def progress(tmp_path, monkeypatch):
-    from trainer.progress import open_progress
-
-    monkeypatch.setenv("TRAINER_CONFIG_DIR", str(tmp_path / "config"))
-    opened = open_progress(data_dir_override=tmp_path / "data")
-    yield opened
-    opened.close()
-
-
 def _check_visible_buttons(area: InstructorArea, scale: int) -> None:
     buttons = [b for b in area.findChildren(BigButton) if b.isVisible()]
     assert buttons

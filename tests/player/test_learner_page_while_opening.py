@@ -9,31 +9,17 @@ on a worker thread."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.player.autoplay import click
-from tests.player.conftest import bundled
+from tests.player.conftest import scenario_named
 from trainer.app.learner_picker import MAX_TILES
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.progress_link import EarlyRuns, ProgressLink
 from trainer.app.settings import Settings
 from trainer.words.catalogue import tr
-
-
-@pytest.fixture
-def progress(tmp_path):
-    from trainer.progress import open_progress
-
-    opened = open_progress(data_dir_override=tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-def scenario_named(name: str):
-    return next(s for s in bundled() if s.id == name)
 
 
 def opening_window(qtbot, scenario):

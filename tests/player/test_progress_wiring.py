@@ -7,27 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-import pytest
-
 from tests.player.autoplay import CONTINUE, click, perform, settle, type_into
-from tests.player.conftest import bundled
+from tests.player.conftest import scenario_named
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.progress_link import ProgressLink, data_dir_override
 from trainer.app.settings import Settings
-
-
-@pytest.fixture
-def progress(tmp_path):
-    from trainer.progress import open_progress
-
-    opened = open_progress(data_dir_override=tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-def scenario_named(name: str):
-    return next(s for s in bundled() if s.id == name)
 
 
 def window_with(qtbot, progress, scenario, ask_quit=None):

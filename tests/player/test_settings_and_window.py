@@ -9,15 +9,11 @@ import json
 from dataclasses import replace
 
 from tests.player.autoplay import click, perform, routes, settle
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, scenario_named
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings, SettingsStore, config_dir
 from trainer.reading.ruby import plain
-
-
-def scenario_named(name: str):
-    return next(s for s in bundled() if s.id == name)
 
 
 def test_settings_live_in_the_folder_tests_point_to(private_config):

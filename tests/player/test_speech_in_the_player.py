@@ -8,17 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.player.autoplay import click, perform, settle
-from tests.player.conftest import bundled
+from tests.player.conftest import scenario_named
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.narrator import Narrator
 from trainer.app.settings import Settings
 from trainer.reading.ruby import plain
 from trainer.speech.fake import FakeSpeech
-
-
-def scenario_named(name: str):
-    return next(s for s in bundled() if s.id == name)
 
 
 def open_with_speech(qtbot, name: str, **settings):

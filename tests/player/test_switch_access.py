@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 import trainer.app.access as access
 from tests.player.access_play import SwitchDriver, play
 from tests.player.autoplay import CONTINUE, click, perform, routes, settle
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, scenario_named
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings, SettingsStore
@@ -31,10 +31,6 @@ def window_for(qtbot, scenarios=None, **settings) -> MainWindow:
     window.show()
     settle()
     return window
-
-
-def scenario(name):
-    return next(s for s in bundled() if s.id == name)
 
 
 def walk_to(player, step_id: str) -> None:
@@ -79,7 +75,7 @@ def test_one_switch_scans_at_the_learners_speed_and_waits_while_the_voice_reads(
 
 @pytest.mark.parametrize("scale", [100, 300])
 def test_one_switch_alone_plays_a_scenario_to_its_finish(qtbot, scale):
-    chosen = scenario("tap-hold-swipe")
+    chosen = scenario_named("tap-hold-swipe")
     window = window_for(qtbot, [chosen], switches=1, text_scale=scale)
     player = window.start(chosen.id)
     settle()
@@ -152,7 +148,7 @@ def test_settings_file_with_nonsense_for_switches_gives_the_defaults(tmp_path):
 
 # -- gestures -------------------------------------------------------------------------------------------
 def test_a_step_that_expects_a_long_press_teaches_the_keys_and_offers_a_button(qtbot):
-    chosen = scenario("tap-hold-swipe")
+    chosen = scenario_named("tap-hold-swipe")
     window = window_for(qtbot, [chosen])
     player = window.start(chosen.id)
     settle()
@@ -168,7 +164,7 @@ def test_a_step_that_expects_a_long_press_teaches_the_keys_and_offers_a_button(q
 
 
 def test_a_step_that_expects_a_swipe_has_swipe_buttons(qtbot):
-    chosen = scenario("tap-hold-swipe")
+    chosen = scenario_named("tap-hold-swipe")
     window = window_for(qtbot, [chosen])
     player = window.start(chosen.id)
     settle()
@@ -180,7 +176,7 @@ def test_a_step_that_expects_a_swipe_has_swipe_buttons(qtbot):
 
 
 def test_holding_the_real_esc_key_holds_the_on_screen_esc_key(qtbot, monkeypatch):
-    chosen = scenario("fake-virus-warning")
+    chosen = scenario_named("fake-virus-warning")
     window = window_for(qtbot, [chosen])
     player = window.start(chosen.id)
     settle()
@@ -240,7 +236,7 @@ def test_kana_keys_flick_from_the_keyboard_and_the_arrow_key_has_a_name(qtbot, l
 
 
 def test_a_step_change_resets_scanning_to_the_instruction_group(qtbot):
-    chosen = scenario("open-an-app")
+    chosen = scenario_named("open-an-app")
     window = window_for(qtbot, [chosen], switches=2)
     player = window.start(chosen.id)
     settle()
