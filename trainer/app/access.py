@@ -119,7 +119,7 @@ class GestureTools(Box):
         self.box_layout.addWidget(TextBlock(look.tr("a11y.gesture.title"), look, role="body", colour="note_text",
                                             bold=True))
         holder = QWidget()
-        row = FlowLayout(holder, spacing=look.px(8))
+        row = FlowLayout(holder, spacing=look.space.md)
         self.hold: BigButton | None = None
         self.swipes: dict[str, BigButton] = {}
         if long_press:

@@ -115,9 +115,9 @@ class ScrollPage(QScrollArea):
         self.setViewport(viewport)
         self.body = QVBoxLayout(self.content)
         # Margins and gaps grow less than the text: at 300 % the width is for words.
-        margin = min(look.px(24), 40)
-        self.body.setContentsMargins(margin, min(look.px(16), 28), margin, margin)
-        self.body.setSpacing(min(look.px(16), 32))
+        margin = min(look.space.xxl, 40)
+        self.body.setContentsMargins(margin, min(look.space.xl, 28), margin, margin)
+        self.body.setSpacing(min(look.space.xl, 32))
         self.setWidget(self.content)
         self._pinned: QWidget | None = None
         self._stuck: bool | None = None
@@ -137,7 +137,7 @@ class ScrollPage(QScrollArea):
         band = QWidget(self)
         fill(band, self.look, "surface")
         layout = QVBoxLayout(band)
-        pad, side = min(self.look.px(10), 16), min(self.look.px(24), 40)  # room for the buttons, not margins
+        pad, side = min(self.look.space.lg, 16), min(self.look.space.xxl, 40)  # room for the buttons, not margins
         layout.setContentsMargins(side, pad, side, pad)
         layout.addWidget(widget)
         self._pinned = band
@@ -151,8 +151,8 @@ class ScrollPage(QScrollArea):
         band = QWidget(self)
         fill(band, self.look)
         layout = QVBoxLayout(band)
-        side = min(self.look.px(24), 40)
-        layout.setContentsMargins(side, min(self.look.px(16), 28), side, min(self.look.px(8), 14))
+        side = min(self.look.space.xxl, 40)
+        layout.setContentsMargins(side, min(self.look.space.xl, 28), side, min(self.look.space.md, 14))
         layout.addWidget(widget)
         self._top = band
         band.show()
@@ -217,9 +217,9 @@ class NavBar(QWidget):
         self.look = look
         self._full = look
         fill(self, look, "surface")
-        self.flow = FlowLayout(self, spacing=look.px(10))
-        pad = look.px(6)
-        self.flow.setContentsMargins(look.px(16), pad, look.px(16), pad)
+        self.flow = FlowLayout(self, spacing=look.space.lg)
+        pad = look.space.sm
+        self.flow.setContentsMargins(look.space.xl, pad, look.space.xl, pad)
         self.title = TextBlock(look.tr("app.title"), look, role="body", colour="surface_text", bold=True)
         self.flow.addWidget(self.title)
         self.flow.set_greedy(self.title)
@@ -263,7 +263,7 @@ class NavBar(QWidget):
         total = 0
         for button in buttons:
             button.set_look(look)
-            total += button.sizeHint().width() + look.px(10)
+            total += button.sizeHint().width() + look.space.lg
         return total
 
     def _fit_buttons(self) -> None:
@@ -275,9 +275,9 @@ class NavBar(QWidget):
         if look.scale != self.look.scale:
             self.look = look
             self.title.setVisible(False)
-            self.flow.set_spacing(look.px(10))
-            pad = look.px(6)
-            self.flow.setContentsMargins(look.px(16), pad, look.px(16), pad)
+            self.flow.set_spacing(look.space.lg)
+            pad = look.space.sm
+            self.flow.setContentsMargins(look.space.xl, pad, look.space.xl, pad)
             self.flow.invalidate()
             self.updateGeometry()
 

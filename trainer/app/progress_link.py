@@ -521,7 +521,7 @@ class _WaitingPage(PageWidget):
         self.back = BigButton(look.tr("ia.close"), look, style="secondary", role="body")
         self.back.clicked.connect(self.done)
         layout = QVBoxLayout(self)
-        margin = look.px(16)
+        margin = look.space.xl
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.addWidget(self.message)
         layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)

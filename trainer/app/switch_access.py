@@ -373,7 +373,7 @@ class SwitchSettings(QWidget):
 
         def radios(name: str, choices, current, field: str, store: dict[Any, BigButton]) -> None:
             holder = Holder()
-            flow = FlowLayout(holder, spacing=look.px(10))
+            flow = FlowLayout(holder, spacing=look.space.lg)
             group = RadioGroup(self, holder, name)
             for value, text in choices:
                 button = BigButton(text, look, style="plain", indicator="radio")
@@ -393,7 +393,7 @@ class SwitchSettings(QWidget):
                    nearest, "scan_seconds", self.speeds)
         if settings.switches:
             holder = QWidget()
-            flow = FlowLayout(holder, spacing=look.px(10))
+            flow = FlowLayout(holder, spacing=look.space.lg)
             count = 1 if settings.switches == 1 else 2
             for index in range(count):
                 button = BigButton(self._key_text(index, settings.switch_keys[index]), look, style="plain",

@@ -510,7 +510,7 @@ class WatchPlayer(QObject):
         self.player.overlay.hand_look = self.player.device_look.with_(scale=max(1.0, min(
             1.5, self.player.device_look.scale)))
         if viewport.isAncestorOf(widget):
-            margin = min(self.player.device_look.px(16), 40)
+            margin = min(self.player.device_look.space.xl, 40)
             device.scroll_area.ensureWidgetVisible(widget, margin, margin)  # only what is on screen is pointed at
             self.player.reveal()
             return viewport

@@ -170,9 +170,9 @@ class BigButton(QAbstractButton):
         if self._style == "tile":
             return self._look.px(14), self._look.px(14)
         if self._style == "link":
-            return self._look.px(6), self._look.px(6)
+            return self._look.space.sm, self._look.space.sm
         if self._compact:
-            return self._look.px(6), self._look.px(8)
+            return self._look.space.sm, self._look.space.md
         return self._look.px(18), self._look.px(10)
 
     def _icon_size(self) -> int:
@@ -184,7 +184,7 @@ class BigButton(QAbstractButton):
 
     def _side_extras(self) -> int:
         extra = 0
-        gap = self._look.px(10)
+        gap = self._look.space.lg
         if self._indicator:
             extra += self._look.px(30) + gap
         if self._icon and not self._icon_top:
@@ -227,7 +227,7 @@ class BigButton(QAbstractButton):
         _, text_h = text_size(self._font_cache, self.text(), inner, key=self._font_key)
         height = text_h + 2 * pad_v + 2 * focus_width(self._look)
         if self._icon_top and self._icon:
-            height += self._icon_size() + self._look.px(8)
+            height += self._icon_size() + self._look.space.md
         elif self._icon:
             height = max(height, self._icon_size() + 2 * pad_v + 2 * focus_width(self._look))
         return max(height, self._look.target)
@@ -324,18 +324,18 @@ class BigButton(QAbstractButton):
             size = self._icon_size()
             paint_icon(painter, QRectF(content.left(), content.top(), content.width(), size), self._icon,
                        text_colour, self.text(), stroke=1.8)
-            content.setTop(content.top() + size + look.px(8))
+            content.setTop(content.top() + size + look.space.md)
         elif self._icon:
             size = self._icon_size()
             top = content.top() + (content.height() - size) / 2
-            measured = max(1.0, content.width() - size - look.px(10))
+            measured = max(1.0, content.width() - size - look.space.lg)
             if not self._align_left:
                 natural, _ = text_size(font, self.text(), measured)
                 left = content.left() + max(0.0, (measured - natural) / 2)
             else:
                 left = content.left()
             paint_icon(painter, QRectF(left, top, size, size), self._icon, text_colour, self.text())
-            content.setLeft(left + size + look.px(10))
+            content.setLeft(left + size + look.space.lg)
             content.setWidth(measured)  # the width it was measured at, so the lines are the same
         painter.setPen(text_colour)
         # Beside an icon the text block is centred as a whole with the icon (its lines start together).
@@ -363,4 +363,4 @@ class BigButton(QAbstractButton):
             if self.isChecked():
                 paint_icon(painter, box.adjusted(2, 2, -2, -2), "check", colour, stroke=3.2)
         painter.restore()
-        return content.adjusted(side + look.px(10), 0, 0, 0)
+        return content.adjusted(side + look.space.lg, 0, 0, 0)

@@ -203,7 +203,7 @@ class KanaPad(QWidget):
         self.keys: dict[str, BigButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(min(look.px(4), 6))  # five columns of keys across a phone's narrow screen
+        grid.setSpacing(min(look.space.xs, 6))  # five columns of keys across a phone's narrow screen
         for r, row in enumerate(KANA_LAYOUT):
             for c, key in enumerate(row):
                 if key == "modify":
@@ -336,7 +336,7 @@ class OnScreenKeyboard(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(6))
+        layout.setSpacing(look.space.sm)
         switch = QHBoxLayout()
         self.kana_button = BigButton(look.tr("kb.kana"), look, style="secondary", indicator="radio")
         self.latin_button = BigButton(look.tr("kb.latin"), look, style="secondary", indicator="radio")

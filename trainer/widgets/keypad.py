@@ -42,7 +42,7 @@ class NumberPad(QWidget):
         self.dialler = dialler
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(look.px(6))
+        grid.setSpacing(look.space.sm)
         if dialler:
             for index, digit in enumerate(DIAL_KEYS):
                 self._add(grid, look, digit, index // 3, index % 3)

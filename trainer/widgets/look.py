@@ -24,6 +24,10 @@ SIZES = {"small": 19, "body": 22, "large": 28, "heading": 30, "title": 34, "huge
 MIN_TARGET = 52
 """Smallest control side at 100%, in pixels (WCAG asks 44; we give more)."""
 
+SPACE = {"xs": 4, "sm": 6, "md": 8, "lg": 10, "xl": 16, "xxl": 24}
+"""Spacings (margins, gaps between things) at 100%, in pixels: ``look.space.md`` is ``SPACE["md"]`` at the
+look's scale. ``look.gap`` (12) sits between ``lg`` and ``xl``."""
+
 TEXT_SCALES = (100, 125, 150, 175, 200, 250, 300)
 """The text sizes a learner can choose, in percent."""
 
@@ -72,6 +76,11 @@ class Look:
     def gap(self) -> int:
         return self.px(12)
 
+    @property
+    def space(self) -> Spacing:
+        """The named spacings at this look's scale (``look.space.md``), instead of literal pixels."""
+        return Spacing(self)
+
     def size(self, role: str) -> int:
         return self.px(SIZES.get(role, SIZES["body"]))
 
@@ -98,3 +107,36 @@ class Look:
         from trainer.words.catalogue import tr
 
         return tr(key, self.lang, **args)
+
+
+class Spacing:
+    """A look's spacings in pixels, by name (see ``SPACE``)."""
+
+    __slots__ = ("_look",)
+
+    def __init__(self, look: Look) -> None:
+        self._look = look
+
+    @property
+    def xs(self) -> int:
+        return self._look.px(SPACE["xs"])
+
+    @property
+    def sm(self) -> int:
+        return self._look.px(SPACE["sm"])
+
+    @property
+    def md(self) -> int:
+        return self._look.px(SPACE["md"])
+
+    @property
+    def lg(self) -> int:
+        return self._look.px(SPACE["lg"])
+
+    @property
+    def xl(self) -> int:
+        return self._look.px(SPACE["xl"])
+
+    @property
+    def xxl(self) -> int:
+        return self._look.px(SPACE["xxl"])

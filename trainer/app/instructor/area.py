@@ -163,7 +163,7 @@ class InstructorArea(PageWidget):
         look = self.look
         self.setFont(look.font("body"))
         # Headers in bold so a table's columns read at a glance (the font itself follows the area).
-        pad = look.px(6)
+        pad = look.space.sm
         self.setStyleSheet(
             style_sheet(look) + f"\nQHeaderView::section {{ font-weight: bold; padding: {pad}px {pad * 2}px; }}\n"
         )

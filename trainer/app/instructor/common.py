@@ -523,7 +523,7 @@ class PageTabs(QWidget):
             bar_layout.setContentsMargins(0, 0, 0, 0)
             bar_layout.addWidget(self.chooser)
         else:
-            self._flow = FlowLayout(self.bar, spacing=look.px(6), stretch=True)
+            self._flow = FlowLayout(self.bar, spacing=look.space.sm, stretch=True)
             # The page buttons are one choice of many: radio buttons in a group named like the area,
             # one Tab stop (the page shown), the arrow keys along them, Space or Enter shows a page.
             self._group = RadioGroup(self, self.bar, name)
@@ -531,7 +531,7 @@ class PageTabs(QWidget):
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(6))
+        layout.setSpacing(look.space.sm)
         layout.addWidget(self.bar)
         layout.addWidget(self.stack, 1)
 
