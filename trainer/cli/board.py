@@ -12,14 +12,12 @@ or this PC's file. Exit codes: 0 fine, 1 the record cannot be read.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import time
 
 from trainer.cli._messages import both_ways
 
-log = logging.getLogger(__name__)
 HELP = both_ways("cli.board.help")
 
 
@@ -93,7 +91,6 @@ def _print(board, book, lang: str, args: argparse.Namespace, title=lambda sid: s
         try:
             lines = board_lines(board, book, lang, title)
         except Exception as exc:
-            log.debug("the board could not be read", exc_info=True)
             print(tr("ia.unreachable", lang) + f" ({type(exc).__name__})", file=sys.stderr)
             return 1
         if not args.once:

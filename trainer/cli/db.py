@@ -14,12 +14,10 @@ Exit codes: 0 fine, 1 the database is not reachable or not up to date, 2 usage.
 from __future__ import annotations
 
 import argparse
-import logging
 
 from trainer.cli._messages import both_ways
 from trainer.words.catalogue import STRINGS, tr
 
-log = logging.getLogger(__name__)
 HELP = both_ways("cli.db.help")
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -119,7 +117,6 @@ def run(args: argparse.Namespace) -> int:
                 outbox.close()
         return 0 if state.up_to_date else 1
     except Exception as exc:  # unreachable server, locked file, no permission ...
-        log.debug("the progress database could not be checked", exc_info=True)
         cause = getattr(exc, "orig", None) or exc
         first_line = (str(cause).strip().splitlines() or [""])[0][:200]
         error = type(cause).__name__ + (f": {first_line}" if first_line else "")

@@ -68,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = city_report(engine, date_from, date_to, venue=args.venue, with_names=args.names)
     except Exception as exc:  # unreachable server, an old schema, a locked file ...
-        log.debug("the report could not be read", exc_info=True)
         say("cli.report.unreachable", lang, err=True, error=type(exc).__name__)
         return 1
     finally:
