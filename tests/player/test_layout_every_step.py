@@ -135,3 +135,51 @@ def test_the_measure_counts_a_part_of_the_body_and_sees_it_hidden(qtbot, scenari
         window.player.device, widget.rect().center()).y())
     settle()
     assert visible_share(widget, window) < 0.9, "a part pushed out of the window is not seen"
+
+
+@pytest.mark.parametrize(("scenario_id", "step_id"), [("charge-and-limit", "atm-start"),
+                                                      ("konbini-payment", "confirm-amount")])
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_a_screen_a_little_taller_than_its_window_shows_no_line_cut_at_the_top(qtbot, scenario_id, step_id, theme):
+    """The ATM's menu and the till's amount at 1280×720 / 300 %, started at the step (as `trainer
+    shots` shows it): the target is in view and no line of text is cut in two at the screen's top
+    edge (they were: 「取引を選んでください」 and 「お支払い金額」 showed their lower half)."""
+    from tests.player.visibility import cut_at_top, step_targets, visible_share
+
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    window = open_window([scenario], (1280, 720), 3.0, theme)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": step_id})
+    settle()
+    device = window.player.device
+    assert device.scroll_area.verticalScrollBar().value() > 0, "the screen is taller than its window"
+    assert cut_at_top(device) == []
+    assert all(visible_share(t.widget, window) >= 0.9 for t in step_targets(window.player))
+
+
+def test_the_measure_sees_a_line_cut_at_the_top_of_the_screen(qtbot):
+    """The cut-line measure is not fooled: scroll the screen to the middle of its first line of
+    text and it is reported; scroll it back to the top and it is not."""
+    from tests.player.visibility import cut_at_top
+    from trainer.widgets.labels import TextBlock
+
+    scenario = next(s for s in bundled() if s.id == "charge-and-limit")
+    window = open_window([scenario], (1280, 720), 3.0)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": "atm-start"})
+    settle()
+    device = window.player.device
+    view = device.scroll_area.widget()
+    first = min((w for w in view.findChildren(TextBlock) if w.isVisibleTo(view)),
+                key=lambda w: w.mapTo(view, QPoint(0, 0)).y())
+    top = first.mapTo(view, QPoint(0, 0)).y()
+    bar = device.scroll_area.verticalScrollBar()
+    bar.setValue(top + first.height() // 2)
+    settle()
+    assert bar.value() == top + first.height() // 2
+    assert len(cut_at_top(device)) == 1, "half of the first line shows"
+    bar.setValue(0)
+    settle()
+    assert cut_at_top(device) == [], "the first line wholly below the edge"
