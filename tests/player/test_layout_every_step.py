@@ -4,7 +4,8 @@ the autoplayer): what the step asks for is in view when the step appears
 (at least 90 % of the widget, by ``visibleRegion`` and by every ancestor's
 clip — a scroll area of the device included), no text outside its panel
 and none over another, the device inside the window and in its real
-proportions (±10 %); and the older checks: no text clipped, nothing
+proportions (±10 %), at least ``LINE_CHARS`` (10) characters of step text a line, no line of
+text cut in two at the top of the device's screen; and the older checks: no text clipped, nothing
 overlapping, no sideways scrolling, targets big enough, names equal to
 visible text. The finish pages are looked at too.
 
@@ -25,6 +26,7 @@ from tests.player.autoplay import settle
 from tests.player.conftest import bundled
 from tests.player.inspect_ui import problems
 from tests.player.visibility import open_window, text_problems, walk
+from trainer.app.panel import LINE_CHARS
 from trainer.widgets.focus import FocusRing
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
@@ -44,6 +46,11 @@ def test_every_step_keeps_the_practice_in_view(qtbot, size, scale, theme):
         step = window.player.run.current.id
         found.extend(f"{scenario.id}/{step}: {p}" for p in text_problems(window))
         found.extend(f"{scenario.id}/{step}: {p}" for p in problems(window, scale))
+        panel = window.player.panel
+        chars = panel.step_text.width() / panel.text_look.size("large")
+        if chars < LINE_CHARS:
+            found.append(f"{scenario.id}/{step}: the step text holds {chars:.1f} characters a line "
+                         f"(at least {LINE_CHARS})")
 
     seen = 0
     for scenario in bundled():

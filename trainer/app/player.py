@@ -348,6 +348,7 @@ class Player(QWidget):
                 else:
                     self._fit_row(width, round(height * 0.16))
         self.panel.setGeometry(self.split.text)
+        self.panel.fit_line(self.split.text.width())  # a narrow column: step text that still gives a line
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
         self.stage.setGeometry(self.split.stage)
