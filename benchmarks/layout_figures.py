@@ -19,8 +19,9 @@ if "PYTHONPATH" not in os.environ:
     sys.path.insert(0, str(ROOT))
 
 CASES = (("government/konbini-juminhyo.yaml", 2), ("smartphone/typing-flick.yaml", 1),
-         ("safety/fake-virus-warning.yaml", 1), ("cashless/scan-to-pay.yaml", 3))
-"""A scenario and the index of a step on each device: kiosk, phone, PC, till."""
+         ("safety/fake-virus-warning.yaml", 1), ("cashless/scan-to-pay.yaml", 3),
+         ("cashless/charge-and-limit.yaml", 4))
+"""A scenario and the index of a step on each device: kiosk, phone, PC, till, ATM."""
 
 
 def main() -> int:
@@ -36,7 +37,7 @@ def main() -> int:
         scenario = load(ROOT / "content" / path)
         step = scenario.steps[index]
         for size in ((1280, 720), (1920, 1080)):
-            for scale in (1.0, 1.5, 3.0):
+            for scale in (1.0, 1.5, 2.0, 3.0):
                 window = MainWindow(Library([scenario]), settings=Settings(
                     text_scale=round(scale * 100), text_size_chosen=True, read_aloud=False))
                 window.resize(*size)
@@ -46,8 +47,10 @@ def main() -> int:
                     "path": [s.id for s in scenario.steps[:index + 1]]})
                 app.processEvents()
                 player = window.player
-                line = player.panel.step_text.width() / player.look.size("large")
-                print(f"{player.device.name:8} {size[0]}x{size[1]} {scale:4.0%}: {line:4.1f} characters a line, "
+                text_look = getattr(player.panel, "text_look", player.look)  # the step text's own size
+                line = player.panel.step_text.width() / text_look.size("large")
+                print(f"{player.device.name:8} {size[0]}x{size[1]} {scale:4.0%}: {line:4.1f} characters a line "
+                      f"at {text_look.scale:4.0%}, "
                       f"bar {player.controls.look.scale:4.0%}, device text {player.device_look.scale:4.0%}")
                 window.close()
                 window.deleteLater()

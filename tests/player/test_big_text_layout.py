@@ -26,14 +26,14 @@ def _at_step(qtbot, size, scale, scenario_id, step_id):
 
 def _characters_per_line(player) -> float:
     text = player.panel.step_text
-    return text.width() / player.look.size("large")
+    return text.width() / player.panel.text_look.size("large")
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
-def test_beside_a_kiosk_at_300_a_line_holds_six_large_characters(qtbot, size):
+def test_beside_a_kiosk_at_300_a_line_holds_ten_characters(qtbot, size):
     _, player = _at_step(qtbot, size, 3.0, "konbini-juminhyo", "place-card")
     assert player.device.name == "kiosk"
-    assert _characters_per_line(player) >= 6, "before: 5.1 beside the kiosk at 1280×720"
+    assert _characters_per_line(player) >= 10, "before: 5.1, then 6.1 beside the kiosk at 1280×720"
     frame = player.device.geometry()
     assert player.stage.rect().contains(frame), "the device is whole on its stage"
     assert type(player.device).content_scale(frame.size(), 3.0) >= 1.0, "the kiosk's own text stays readable"
@@ -95,3 +95,31 @@ def test_the_bar_row_never_draws_the_device_text_below_100_percent(qtbot, scenar
         assert player.device_look.scale >= 1.0, "the bar's row took the device's height"
     else:  # the bar under the column: the device has the whole height
         assert player.stage.height() == player._root.height()
+
+
+@pytest.mark.parametrize(("scenario", "step"), [("konbini-juminhyo", "place-card"), ("charge-and-limit", "atm-start"),
+                                                ("konbini-payment", "confirm-amount"), ("fake-virus-warning", "warning")],
+                         ids=["kiosk", "atm", "till", "pc"])
+@pytest.mark.parametrize("scale", [2.0, 2.5, 3.0], ids=["200%", "250%", "300%"])
+def test_beside_a_machine_the_step_text_is_as_large_as_ten_characters_a_line_allow(qtbot, scenario, step, scale):
+    """At 1280×720 the column beside a landscape machine held about 6 characters of 300 % text (phrase
+    breaks left 「次は」 alone on a line): the step text is drawn at the largest size up to the chosen
+    one that gives 10, never below 150 %, and the machine keeps its size and its own text."""
+    from trainer.app.panel import LEAST_TEXT_SCALE, LINE_CHARS
+
+    _, player = _at_step(qtbot, (1280, 720), scale, scenario, step)
+    assert player.device.aspect >= 1
+    text_scale = player.panel.text_look.scale
+    assert LEAST_TEXT_SCALE <= text_scale <= scale
+    assert _characters_per_line(player) >= LINE_CHARS
+    if text_scale < scale:  # one step larger would not give the line
+        larger = player.look.with_(scale=text_scale + 0.25).size("large")
+        assert player.panel.step_text.width() < LINE_CHARS * larger + 60
+    assert player.device_look.scale >= 1.0 or player.device.name == "browser"
+
+
+def test_where_the_line_is_long_enough_the_step_text_keeps_the_chosen_size(qtbot):
+    _, player = _at_step(qtbot, (1920, 1080), 3.0, "konbini-juminhyo", "place-card")
+    assert player.panel.text_look.scale == 3.0
+    assert player.panel.step_text.font_().pixelSize() == player.look.size("large")
+

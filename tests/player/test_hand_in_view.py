@@ -149,29 +149,22 @@ def test_the_name_printed_on_a_card_stays_above_its_chip(qtbot, size):
         assert text_size(font, label, box.width())[1] <= box.height(), f"the name's lines fit at {font.pixelSize()} px"
 
 
-def test_revealing_a_target_cuts_no_element_in_two_at_the_top(qtbot):
-    """The device's screen is scrolled so that no element is half shown at its top edge: the cut
-    one whole when the target still fits below it, else scrolled past (when the screen scrolls
-    that far), else left as it was."""
-    from types import SimpleNamespace
+def test_revealing_a_target_cuts_no_line_in_two_at_the_top():
+    """The device's screen is scrolled so that no line of text is half shown at its top edge: the
+    cut one whole when the target still fits below it, else scrolled past — past the end of the
+    screen when need be (the screen then gets blank room below), else left as it was."""
+    from trainer.widgets.devices import uncut_scroll
 
-    from PySide6.QtWidgets import QScrollArea
+    bands = [(top, top + 89) for top in (0, 100, 200, 300, 400, 680)]
 
-    from trainer.app.player import Player
+    def snap(value, start, end, room=300, most=700, margin=0):
+        return uncut_scroll(value, start, end, room, most, margin, bands)
 
-    view = QWidget()
-    view.resize(400, 1000)
-    for top in (0, 100, 200, 300, 400, 680):
-        QWidget(view).setGeometry(0, top, 400, 90)
-    scroll = QScrollArea()
-    qtbot.addWidget(scroll)
-    scroll.setWidget(view)
-    scroll.resize(400, 300)
-    scroll.show()
-    settle()
-    player = SimpleNamespace(view=view, device=SimpleNamespace(scroll_area=scroll))
-    snap = Player._whole_at_top
-    assert snap(player, 150, 300, 390, 300) == 100, "the cut element shown whole (the target still fits)"
-    assert snap(player, 150, 300, 500, 300) == 190, "else scrolled past it"
-    assert snap(player, 690, 800, 990, 300) == 690, "not past the end of the screen (it scrolls to 700)"
-    assert snap(player, 195, 300, 390, 300) == 195, "a gap between elements is no cut"
+    assert snap(150, 300, 389) == 90, "the cut line shown whole (the target still fits), from the gap above it"
+    assert snap(150, 300, 499) == 200, "else scrolled past it, to the next line's top"
+    assert snap(195, 300, 389) == 195, "a gap between lines is no cut"
+    assert snap(0, 300, 389) == 0, "the top is never a cut"
+    assert snap(60, 100, 289, margin=10) == 0, "the top of the screen and the target together"
+    assert snap(690, 780, 990, most=700) == 770, "past the end of the screen: blank room below it"
+    assert snap(150, 300, 389, margin=12) == 100, "as much room round the target as there is"
+    assert snap(150, 151, 700) == 150, "no position shows the target whole: left as it was"

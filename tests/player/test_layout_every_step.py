@@ -4,7 +4,8 @@ the autoplayer): what the step asks for is in view when the step appears
 (at least 90 % of the widget, by ``visibleRegion`` and by every ancestor's
 clip — a scroll area of the device included), no text outside its panel
 and none over another, the device inside the window and in its real
-proportions (±10 %); and the older checks: no text clipped, nothing
+proportions (±10 %), at least ``LINE_CHARS`` (10) characters of step text a line, no line of
+text cut in two at the top of the device's screen; and the older checks: no text clipped, nothing
 overlapping, no sideways scrolling, targets big enough, names equal to
 visible text. The finish pages are looked at too.
 
@@ -25,6 +26,7 @@ from tests.player.autoplay import settle
 from tests.player.conftest import bundled
 from tests.player.inspect_ui import problems
 from tests.player.visibility import open_window, text_problems, walk
+from trainer.app.panel import LEAST_TEXT_SCALE, LINE_CHARS
 from trainer.widgets.focus import FocusRing
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
@@ -44,6 +46,13 @@ def test_every_step_keeps_the_practice_in_view(qtbot, size, scale, theme):
         step = window.player.run.current.id
         found.extend(f"{scenario.id}/{step}: {p}" for p in text_problems(window))
         found.extend(f"{scenario.id}/{step}: {p}" for p in problems(window, scale))
+        panel = window.player.panel
+        chars = panel.step_text.width() / panel.text_look.size("large")
+        # at its least size (150 % chosen, or brought down to it) the text may not shrink further: 9.5 there
+        least = LINE_CHARS - 0.5 if panel.text_look.scale <= LEAST_TEXT_SCALE else LINE_CHARS
+        if chars < least:
+            found.append(f"{scenario.id}/{step}: the step text holds {chars:.1f} characters a line "
+                         f"(at least {least})")
 
     seen = 0
     for scenario in bundled():
@@ -135,3 +144,51 @@ def test_the_measure_counts_a_part_of_the_body_and_sees_it_hidden(qtbot, scenari
         window.player.device, widget.rect().center()).y())
     settle()
     assert visible_share(widget, window) < 0.9, "a part pushed out of the window is not seen"
+
+
+@pytest.mark.parametrize(("scenario_id", "step_id"), [("charge-and-limit", "atm-start"),
+                                                      ("konbini-payment", "confirm-amount")])
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_a_screen_a_little_taller_than_its_window_shows_no_line_cut_at_the_top(qtbot, scenario_id, step_id, theme):
+    """The ATM's menu and the till's amount at 1280×720 / 300 %, started at the step (as `trainer
+    shots` shows it): the target is in view and no line of text is cut in two at the screen's top
+    edge (they were: 「取引を選んでください」 and 「お支払い金額」 showed their lower half)."""
+    from tests.player.visibility import cut_at_top, step_targets, visible_share
+
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    window = open_window([scenario], (1280, 720), 3.0, theme)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": step_id})
+    settle()
+    device = window.player.device
+    assert device.scroll_area.verticalScrollBar().value() > 0, "the screen is taller than its window"
+    assert cut_at_top(device) == []
+    assert all(visible_share(t.widget, window) >= 0.9 for t in step_targets(window.player))
+
+
+def test_the_measure_sees_a_line_cut_at_the_top_of_the_screen(qtbot):
+    """The cut-line measure is not fooled: scroll the screen to the middle of its first line of
+    text and it is reported; scroll it back to the top and it is not."""
+    from tests.player.visibility import cut_at_top
+    from trainer.widgets.labels import TextBlock
+
+    scenario = next(s for s in bundled() if s.id == "charge-and-limit")
+    window = open_window([scenario], (1280, 720), 3.0)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
+                                        "step_id": "atm-start"})
+    settle()
+    device = window.player.device
+    view = device.scroll_area.widget()
+    first = min((w for w in view.findChildren(TextBlock) if w.isVisibleTo(view)),
+                key=lambda w: w.mapTo(view, QPoint(0, 0)).y())
+    top = first.mapTo(view, QPoint(0, 0)).y()
+    bar = device.scroll_area.verticalScrollBar()
+    bar.setValue(top + first.height() // 2)
+    settle()
+    assert bar.value() == top + first.height() // 2
+    assert len(cut_at_top(device)) == 1, "half of the first line shows"
+    bar.setValue(0)
+    settle()
+    assert cut_at_top(device) == [], "the first line wholly below the edge"

@@ -102,3 +102,50 @@ def test_the_picker_speaks_english_from_the_catalogue(qtbot, progress):
     assert picker.guest_button.text() == "Practise as a guest (not recorded)"
     assert picker.instructor_button.text() == "For teachers and helpers"
     assert picker.title.text() == "Choose your name"
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+@pytest.mark.parametrize("with_classes", [True, False], ids=["classes", "no-classes"])
+def test_a_city_record_at_300_shows_the_search_and_the_first_choices_without_scrolling(
+        qtbot, tmp_path, theme, with_classes):
+    """A city's record (more names than tiles) at 1280×720 / 300 %: the 「名前でさがす」 box and the
+    first classes are in view when the page opens (the long 「人数が多いので…」 message pushed the
+    box below the fold), and once a search finds more names than tiles the first name is in view."""
+    from tests.player.app_pages import visible_fraction
+    from trainer.app.learner_picker import MAX_TILES
+    from trainer.progress import open_progress
+    from trainer.words.catalogue import tr
+
+    record = open_progress(data_dir_override=tmp_path / "city")
+    groups = [record.learners.add_group(name) for name in ("月曜の教室", "高崎地区センター", "山之口 公民館")] \
+        if with_classes else [None]
+    for n in range(MAX_TILES + 10):
+        record.learners.add_learner(f"なまえ {n:03d}", groups[n % len(groups)])
+    try:
+        window = MainWindow(Library([]), settings=Settings(text_size_chosen=True, read_aloud=False, text_scale=300,
+                                                           theme=theme))
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        window.attach_progress(ProgressLink(record))
+        picker = window._pages["learner"]
+        qtbot.waitUntil(lambda: picker.loaded)
+        qtbot.waitExposed(picker)
+        assert picker.tiles == []
+        qtbot.waitUntil(lambda: visible_fraction(picker.search) == 1.0, timeout=2000)
+        assert picker.search.placeholderText() == tr("picker.search")
+        assert picker.search.fontMetrics().horizontalAdvance(picker.search.placeholderText()) < picker.search.width()
+        if with_classes:
+            buttons = sorted(picker._group_buttons.buttons(), key=lambda b: (b.y(), b.x()))
+            qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+            qtbot.waitUntil(lambda: visible_fraction(buttons[0]) >= 0.9, timeout=2000)
+            assert visible_fraction(buttons[1]) >= 0.9, "the first classes, not only 「みんな」"
+        picker.search.setText("なまえ")
+        picker.refresh()
+        qtbot.waitUntil(lambda: len(picker.tiles) == MAX_TILES, timeout=5000)
+        assert not picker.classes.isVisible(), "names found: the classes fold away again"
+        first = min(picker.tiles, key=lambda t: (t.y(), t.x()))
+        qtbot.waitUntil(lambda: visible_fraction(first) >= 0.9, timeout=2000)
+        assert visible_fraction(picker.search) == 1.0
+    finally:
+        record.close()

@@ -327,6 +327,7 @@ def text_problems(window) -> list[str]:
             if overlap.width() > 1 and overlap.height() > 1:
                 found.append(f"text over text: {type(first).__name__}({_label(first)}) {one.getRect()} and "
                              f"{type(second).__name__}({_label(second)}) {other.getRect()}")
+    found.extend(cut_at_top(device))
     name, shape = real_shape(device)
     real = REAL_ASPECT.get(name)
     if real is not None:
@@ -339,3 +340,24 @@ def text_problems(window) -> list[str]:
 def _label(widget: QWidget) -> str:
     text = getattr(widget, "text", None)
     return (text() if callable(text) else "")[:12]
+
+
+def cut_at_top(device) -> list[str]:
+    """A line of text on the device's screen cut in two by the screen's top edge: a text, a
+    button's label or a field that starts above the edge and ends below it (text wholly above it
+    or wholly below it is fine)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    area = getattr(device, "scroll_area", None)
+    view = area.widget() if area is not None else None
+    if view is None:
+        return []
+    viewport = area.viewport()
+    found = []
+    for widget in [*_texts(view), *(f for f in view.findChildren(QLineEdit) if f.isVisible())]:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        if top < 0 < top + widget.height() and widget.isVisibleTo(view):
+            found.append(f"text cut at the top of the device's screen: {type(widget).__name__}({_label(widget)}) "
+                         f"shows {top + widget.height()} of its {widget.height()} px")
+    return found
+

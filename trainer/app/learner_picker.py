@@ -141,11 +141,13 @@ class LearnerPicker(PageWidget):
         self.class_button.setCheckable(True)
         self.class_button.toggled.connect(self._fold_classes)
         top_row.addWidget(self.class_button)
+        self._top_row = top_row
 
         self._chrome = chrome
         self.classes = Box(chrome, fill="surface", border="border", padding=12)
-        self.classes.box_layout.addWidget(TextBlock(look.tr("picker.choose_class"), chrome, role="body",
-                                                    colour="surface_text", bold=True))
+        self._class_heading = TextBlock(look.tr("picker.choose_class"), chrome, role="body",
+                                        colour="surface_text", bold=True)
+        self.classes.box_layout.addWidget(self._class_heading)
         holder = QWidget()
         self._groups_row = FlowLayout(holder, spacing=chrome.px(10))
         self.classes.box_layout.addWidget(holder)
@@ -153,7 +155,7 @@ class LearnerPicker(PageWidget):
         self._group_buttons = QButtonGroup(self)
         self._group_buttons.setExclusive(True)
 
-        self.message = TextBlock("", look, colour="text", box="surface", border="border")
+        self.message = TextBlock("", chrome, colour="text", box="surface", border="border")
         self.message.setObjectName("pickerMessage")
         self.message.setVisible(False)
 
@@ -163,21 +165,27 @@ class LearnerPicker(PageWidget):
         self.search.setPlaceholderText(look.tr("picker.search"))
         self.search.setAccessibleName(look.tr("picker.search"))
         self.search.setMinimumHeight(MIN_TARGET_PX)
-        self.search.setFont(look.font("large"))
+        self.search.setFont(chrome.font("large"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(look.tr("picker.search"))
+                                    + chrome.px(40))  # the words in it are never cut
         self.search.setVisible(False)
         # Each key asks again (off the UI thread for a record; an answer to an older question is dropped).
         self.search.textEdited.connect(lambda _text: self.refresh())
+        top_row.addWidget(self.search)
 
         self._grid = QGridLayout()
         self._grid.setSpacing(look.px(12))
         content = QVBoxLayout(self._tiles)
         margin = chrome.px(16)
-        content.setContentsMargins(margin, chrome.px(12), margin, margin)
-        content.setSpacing(chrome.px(12))
+        gap = min(chrome.px(12), 16)  # the rows' gaps stop growing: at 300 % the first name needs the height
+        content.setContentsMargins(margin, gap, margin, margin)
+        content.setSpacing(gap)
+        # The search box stands in the first row (beside the class button) and the message under it
+        # is short and in the chrome's size, so at 300 % on 1280×720 the box and the first classes
+        # or names are in view without scrolling.
         content.addWidget(top)
-        content.addWidget(self.classes)
         content.addWidget(self.message)
-        content.addWidget(self.search)
+        content.addWidget(self.classes)
         content.addLayout(self._grid)
         content.addStretch(1)
         self.scroll = QScrollArea()
@@ -231,6 +239,7 @@ class LearnerPicker(PageWidget):
         if self._look.scale < 2.0:
             return None
         self.title.setVisible(False)
+        self._top_row.set_greedy(self.search)  # the first row: the class button and a wide search box
         return self.title.text()
 
     def _columns(self) -> int:
@@ -297,11 +306,14 @@ class LearnerPicker(PageWidget):
             self._group_id = found.group_id
             many = len(learners) > MAX_TILES
             self.search.setVisible(many or bool(text))
+            # the message above the classes asks for a class itself: their box needs no heading then
+            self._class_heading.setVisible(not (many and self._group_id is None and not text and groups))
             if many and self._group_id is None and not text:
                 learners = []
                 self._say(look.tr("picker.too_many") if groups else look.tr("picker.type_name"))
                 if groups:
                     self.class_button.setChecked(True)
+                    self._opened_for_many = True
             elif many:
                 learners = learners[:MAX_TILES]
                 self._say(look.tr("picker.more_names"))
@@ -312,6 +324,9 @@ class LearnerPicker(PageWidget):
             else:
                 self._say(look.tr("picker.empty"))
         self._groups = groups
+        if learners and self._opened_for_many:  # names found by a search: the names come first again
+            self._opened_for_many = False
+            self.class_button.setChecked(False)
         self._show_groups(groups)
         self._show_tiles(learners)
         if self.isVisible():  # the tiles take their heights now, not a pass later
@@ -328,6 +343,9 @@ class LearnerPicker(PageWidget):
         self._say(self._said)
 
     _said: str | None = None
+    _opened_for_many = False
+    """The classes were opened for the learner (too many names to list): folded again when a search
+    finds names."""
 
     def _say(self, text: str | None) -> None:
         self._said = text

@@ -30,6 +30,15 @@ FEEDBACK_STYLES = {
 }
 """Message kinds: fill, text colour and icon. Slips get a leaf, never a cross."""
 
+LINE_CHARS = 10
+"""Characters of step text a line the column holds at least (a line of 4–6 large characters breaks
+almost every phrase: 「次は / ATMです。」): the step text is drawn at the largest size up to the chosen
+one that gives this many, in steps of 25 %, never below ``LEAST_TEXT_SCALE``."""
+LEAST_TEXT_SCALE = 1.5
+"""The smallest scale ``LINE_CHARS`` may bring the step text down to (a 300 % learner's text beside a
+machine at 1280×720 is drawn at 175 %, 49 px, where it was 84 px in lines of 6; a 200 % learner's
+beside the ATM at 150 %)."""
+
 
 class _Card(QWidget):
     """A quiet rounded card behind the instructions, as tall as what it holds."""
@@ -87,6 +96,10 @@ class InstructionPanel(QWidget):
         quiet = look.with_(scale=min(look.scale, 1.25))
         self.title = TextBlock(title, quiet, role="body", colour="surface_text", bold=True)
         self.counter = TextBlock("", quiet, role="small", colour="muted", bold=True)
+        self.text_look = look
+        """The look the step text is drawn in: the learner's, or smaller where the column is narrow
+        (``fit_line``)."""
+        self._step: tuple[str, object] | None = None
         self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
         self.speech_notice = TextBlock(look.tr("player.speech_failed"), quiet, role="small", colour="muted",
                                        icon="info")
@@ -127,17 +140,38 @@ class InstructionPanel(QWidget):
     def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None) -> None:
         """Show step ``number`` of ``total``'s text (raw: reading notation allowed)."""
         self.counter.set_text(self.look.tr("player.step", n=number, total=max(total or number, number)))
-        new = make_text(raw_text, self.look, role="large", colour="surface_text", readings=readings)
+        self._step = (raw_text, readings)
+        self._show_text(raw_text, readings)
+        self._explains_only = explains_only
+        self.next_button.setVisible(explains_only)
+        self.scroll.refit()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def fit_line(self, width: int) -> None:
+        """The column is ``width`` wide: draw the step text at the largest size up to the chosen one
+        (in steps of 25 %, not below ``LEAST_TEXT_SCALE``) whose lines hold ``LINE_CHARS`` characters
+        beside the card's padding and its scroll bar."""
+        look = self.look
+        margins = self.layout_.contentsMargins()
+        line = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+        scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
+        while scale - 0.25 >= least - 1e-9 and line < LINE_CHARS * look.with_(scale=scale).size("large"):
+            scale = round(scale - 0.25, 2)
+        if scale == self.text_look.scale:
+            return
+        self.text_look = look.with_(scale=scale)
+        if self._step is not None:
+            self._show_text(*self._step)
+            self.scroll.refit()
+
+    def _show_text(self, raw_text: str, readings) -> None:
+        new = make_text(raw_text, self.text_look, role="large", colour="surface_text", readings=readings)
         new.setAccessibleDescription(self.look.tr("player.instructions"))
         self.layout_.replaceWidget(self.step_text, new)
         new.show()  # now, not on the next pass of the event loop: the card is measured with it
         self.step_text.hide()
         self.step_text.deleteLater()
         self.step_text = new
-        self._explains_only = explains_only
-        self.next_button.setVisible(explains_only)
-        self.scroll.refit()
-        self.scroll.verticalScrollBar().setValue(0)
 
     def show_feedback(self, kind: str, text: str) -> None:
         fill, colour, icon = FEEDBACK_STYLES[kind]

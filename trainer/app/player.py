@@ -348,6 +348,7 @@ class Player(QWidget):
                 else:
                     self._fit_row(width, round(height * 0.16))
         self.panel.setGeometry(self.split.text)
+        self.panel.fit_line(self.split.text.width())  # a narrow column: step text that still gives a line
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
         self.stage.setGeometry(self.split.stage)
@@ -462,29 +463,9 @@ class Player(QWidget):
                 value = end + margin - room + 1
             if start - margin < value:
                 value = start - margin
-            if bar is scroll.verticalScrollBar():
-                value = self._whole_at_top(value, start, end + margin, room)
+            if bar is scroll.verticalScrollBar():  # no line of text cut in two at the top edge
+                value = self.device.uncut_top(value, start, end, margin)
             bar.setValue(max(bar.minimum(), min(bar.maximum(), value)))
-
-    def _whole_at_top(self, value: int, start: int, end: int, room: int) -> int:
-        """A scroll position that cuts no element of the screen in two at the top edge (a line
-        of text half shown reads as a smudge): the cut element shown whole when what the step
-        asks for (``start``–``end``) still fits below it, else scrolled past when that keeps the
-        target's top in view and the screen scrolls that far; else ``value`` as it was (a screen
-        only a little taller than its window may still show a line cut at the top)."""
-        view = self.view
-        if view is None or value <= 0:
-            return value
-        for child in view.children():
-            if not isinstance(child, QWidget) or not child.isVisibleTo(view):
-                continue
-            top, bottom = child.geometry().top(), child.geometry().bottom()
-            if top < value <= bottom:
-                if end <= top + room - 1:
-                    return top
-                if bottom + 1 <= start and bottom + 1 <= self.device.scroll_area.verticalScrollBar().maximum():
-                    return bottom + 1
-        return value
 
     def _speech_failed(self, _message: str) -> None:
         self.panel.show_speech_notice()

@@ -162,6 +162,8 @@ class DeviceFrame(QWidget):
         super().__init__(parent)
         self.look = look
         self.view: ScreenView | None = None
+        self._room_below = 0
+        """Blank rows added below the screen's content so that it can scroll past a cut line."""
         self._base_margins: QMargins | None = None
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -261,12 +263,39 @@ class DeviceFrame(QWidget):
             release_when_deleted(old)
             old.deleteLater()
         self.view = view
+        self._room_below = 0
         self.scroll_area.setWidget(view)
         self.scroll_area.verticalScrollBar().setValue(0)
         self._chrome(screen, view)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""
+
+    def uncut_top(self, value: int, start: int, end: int, margin: int) -> int:
+        """The scroll position of the screen nearest ``value`` that shows rows ``start``–``end`` of
+        it (what the step asks for) and cuts no line of text in two at the top edge — a helper
+        holding the device up shows the top and the target together when they fit, and otherwise
+        a whole line, never half of one (see ``uncut_scroll``). When only a position past the
+        end of the screen does that (a screen a little taller than its window), the screen gets
+        that much blank room at its bottom so it can scroll there."""
+        view = self.view
+        if view is None or value <= 0 and not self._room_below:
+            return value
+        bar = self.scroll_area.verticalScrollBar()
+        room = self.scroll_area.viewport().height()
+        added = self._room_below
+        most = max(0, bar.maximum() - added)  # how far the screen scrolls without the room added before
+        value = min(value, most)
+        chosen = uncut_scroll(value, start, end, room, most, margin, text_bands(view))
+        wanted = max(0, chosen - most)
+        if wanted != added:
+            layout = view.layout()
+            natural = max(room, layout.totalHeightForWidth(view.width()) if layout.hasHeightForWidth()
+                          else layout.totalSizeHint().height()) if layout is not None else view.height() - added
+            self._room_below = wanted
+            view.setMinimumHeight(natural + wanted if wanted else 0)
+            view.resize(view.width(), natural + wanted)  # the scroll area sees the new height at once
+        return chosen
 
     # -- the body (hooks; devices with parts override them) ------------------------------
     def set_body(self, body) -> None:  # a hook, empty for a device without parts
@@ -511,3 +540,49 @@ def make_device(name: str, look: Look, parent: QWidget | None = None) -> DeviceF
     from trainer.widgets.bodies import BODIES
 
     return {**DEVICES, **BODIES}.get(name, PhoneFrame)(look, parent)
+
+
+# -- no line cut in two at the top of a screen ---------------------------------------------------
+def text_bands(view: QWidget) -> list[tuple[int, int]]:
+    """The rows (top, bottom, in ``view``'s coordinates) that hold a line of text on a screen:
+    every visible text widget (a text, a button's label, a field) inside ``view``."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+    from trainer.widgets.button import BigButton
+
+    bands = []
+    for widget in view.findChildren(QWidget):
+        text = isinstance(widget, TextBlock | BigButton | QLabel | QLineEdit | QAbstractButton) or (
+            type(widget).__name__ == "RubyLabel")
+        if text and widget.isVisibleTo(view) and widget.height() > 0:
+            top = widget.mapTo(view, QPoint(0, 0)).y()
+            bands.append((top, top + widget.height() - 1))
+    return bands
+
+
+def uncut_scroll(value: int, start: int, end: int, room: int, most: int, margin: int,
+                 bands: list[tuple[int, int]]) -> int:
+    """A scroll position for a screen ``room`` rows high that shows rows ``start``–``end`` whole and
+    cuts none of ``bands`` (rows of text, top and bottom inclusive) at the top edge; ``value`` when
+    it cuts none already or when no position does. Preferred, in order: a position the screen
+    scrolls to (at most ``most``) over one past its end (which needs blank room below, at most half
+    a window of it); at least half of ``margin`` rows of room round the target; the position that shows the most of
+    what comes before the target (the top of the screen when it fits with it). Pure."""
+    def cuts(at: int) -> bool:
+        return any(top < at <= bottom for top, bottom in bands)
+
+    if value <= 0 or not cuts(value):
+        return value
+    candidates = {0}
+    for top, bottom in bands:
+        candidates.update((top - margin, top, bottom + 1, bottom + 1 + margin))
+    best: tuple[tuple[bool, bool, int], int] | None = None
+    for at in candidates:
+        if at < 0 or at > most + room // 2 or cuts(at) or start < at or end > at + room - 1:
+            continue
+        key = (at > most, min(start - at, at + room - 1 - end) < margin // 2, at)
+        if best is None or key < best[0]:
+            best = (key, at)
+    return value if best is None else best[1]
+
