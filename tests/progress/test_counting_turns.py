@@ -96,19 +96,41 @@ def _attendees(engine, session) -> int:
                    .scalar() or 0)
 
 
-def test_her_seat_waits_for_her_recorder_and_she_is_counted_once(engine, directory):
+def test_her_seat_waits_for_her_recorder_only_once_it_counts_and_she_is_counted_once(engine, directory):
     learner = directory.add_learner("山田 はなこ")
     session = directory.add_session(dt.date.today(), "中央公民館")
     recorder = engine.connect()
     try:
         with recorder.begin():
             _, tally = _start_attempt(recorder, learner, session)
+            tally.write(recorder)  # the recorder's turn: its counts, then the commit
             seat, errors = _in_thread(lambda: _join_board(engine, learner, session))
             assert _waits_for_a_turn(engine, seat), "her seat counted her while her attempt was being counted"
             assert seat.is_alive()
-            tally.write(recorder)
         seat.join(30)
         assert not seat.is_alive() and not errors, errors
+    finally:
+        recorder.close()
+    assert _attendees(engine, session) == 1
+    with engine.connect() as conn:
+        assert rollups.stored(conn)["report_session"] == rollups.recount(conn)["report_session"]
+
+
+def test_her_seat_does_not_wait_for_the_rest_of_her_recorders_transaction(engine, directory):
+    """The recorder counts at the end of its transaction (``Tally.deferred``): while it is still writing the
+    attempt's events and snapshot, her seat (her raised hand) goes through, and she is counted once."""
+    learner = directory.add_learner("山田 はなこ")
+    session = directory.add_session(dt.date.today(), "中央公民館")
+    recorder = engine.connect()
+    try:
+        with recorder.begin():
+            attempt, tally = _start_attempt(recorder, learner, session)
+            recorder.execute(update(Attempt).where(Attempt.id == attempt).values(resume_snapshot={"step_id": "x"}))
+            seat, errors = _in_thread(lambda: _join_board(engine, learner, session))
+            seat.join(60)
+            assert not seat.is_alive(), "her seat waited for the whole of her recorder's transaction"
+            assert not errors, errors
+            tally.write(recorder)
     finally:
         recorder.close()
     assert _attendees(engine, session) == 1
@@ -165,3 +187,30 @@ def test_the_helpers_answer_does_not_wait_for_the_recorders_transaction(engine, 
         fresh, stored = rollups.recount(conn), rollups.stored(conn)
     assert stored["report_session_help"] == fresh["report_session_help"]
     assert sum(c["count"] for c in fresh["report_session_help"].values()) == 1
+
+
+def test_several_attempts_and_helped_events_in_one_transaction_are_counted_as_a_recount_does(engine, directory):
+    """The deferred checks see the whole transaction: her two attempts in the class (an attendance, two
+    practised attempts, one learner) and a helped step stored in two batches (counted once)."""
+    learner = directory.add_learner("山田 はなこ")
+    session = directory.add_session(dt.date.today(), "中央公民館")
+    with engine.begin() as conn:
+        first, tally = _start_attempt(conn, learner, session)
+        second = uuid.uuid4()
+        conn.execute(insert(Attempt), {"id": second, "learner_id": learner, "session_id": session,
+                                       "scenario_id": "pay", "scenario_version": 1, "started_at": utcnow(),
+                                       "status": AttemptStatus.IN_PROGRESS, "mode": "try"})
+        rollups.attempt_created(conn, tally, second, learner, "pay", "try", session)
+        for seq in (0, 1):  # two batches of the same attempt's step, both helper-assisted
+            event = {"id": uuid.uuid4(), "attempt_id": second, "seq": seq, "scenario_id": "pay",
+                     "kind": EventKind.HINT, "step_id": "open-pay", "created_at": utcnow(), "helper_assisted": True}
+            conn.execute(insert(StepEvent), event)
+            rollups.events_added(tally, "pay", [type("E", (), {**event, "result": None, "mistake_id": None})()],
+                                 conn=conn, attempt_id=second)
+        tally.write(conn)
+    with engine.connect() as conn:
+        fresh, stored = rollups.recount(conn), rollups.stored(conn)
+    assert stored == fresh
+    [row] = stored["report_session"].values()
+    assert (row["attendees"], row["attempts"], row["learners"]) == (1, 2, 1)
+    assert sum(c["count"] for c in stored["report_session_help"].values()) == 1
