@@ -690,24 +690,28 @@ class Seat:
             return
         try:
             with self._tx.begin() as conn:
+                tally = rollups.Tally()
                 if live.person is not None and live.state is not None:
-                    self._upsert(conn, session, live)
+                    self._upsert(conn, session, live, tally)
                 for kind, pid, at in ops:
                     if kind == "raise" and live.person is not None and live.state is None:
                         live.state = STATE_PRACTISING
-                        self._upsert(conn, session, live)
+                        self._upsert(conn, session, live, tally)
                     conn.execute(
                         update(Presence)
                         .where(Presence.id == pid)
                         .values(hand_raised_at=at if kind == "raise" else None, updated_at=at)
                     )
+                # Counted last: the attendance check takes turns with her recorder's (rollups.Tally.deferred),
+                # and the hand above must not wait for that turn before it is written.
+                tally.write(conn)
         except Exception:
             with self._lock:
                 self._ops[:0] = ops
                 self._dirty = self._dirty or dirty
             raise
 
-    def _upsert(self, conn: Any, session: uuid.UUID, live: _Live) -> None:
+    def _upsert(self, conn: Any, session: uuid.UUID, live: _Live, tally: rollups.Tally) -> None:
         assert live.person is not None
         now = utcnow()
         values = {
@@ -744,9 +748,7 @@ class Seat:
         )
         conn.execute(stmt)
         if new_row:  # the report's attendances are kept with the row (trainer.progress.rollups)
-            tally = rollups.Tally()
             rollups.presence_added(conn, tally, session, live.learner_id)
-            tally.write(conn)
 
 
 def _seat_loop(ref: weakref.ReferenceType[Seat], wake: threading.Condition) -> None:

@@ -39,12 +39,13 @@ those days.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, inspect, select, text
+from sqlalchemy import Connection, Table, bindparam, func, inspect, literal_column, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from trainer.progress.models import (
@@ -53,7 +54,6 @@ from trainer.progress.models import (
     STUMBLE_PREDICATE,
     Attempt,
     AttemptStatus,
-    ClassSession,
     EventKind,
     JudgementResult,
     Learner,
@@ -121,6 +121,16 @@ class Tally:
 
     def __init__(self) -> None:
         self.rows: dict[str, dict[Key, Counts]] = defaultdict(dict)
+        #: Checks for "the first of …" that must take turns with another transaction (:func:`_take_turns`):
+        #: run by :meth:`write`, at the end of the transaction, so the turn is held only for the checks, the
+        #: summary rows and the commit — not for the rest of a recorder's transaction (its events, its
+        #: snapshot: many round trips on a busy server), which a learner's raised hand or a helper's answer
+        #: would otherwise wait for.
+        self.deferred: list[Callable[[Connection], None]] = []
+        #: What the deferred checks count, gathered over the transaction: (session, learner) -> her new
+        #: attempts there (id -> practised); attempt -> its new helper-assisted events (step -> times).
+        self.in_session: dict[tuple[uuid.UUID, uuid.UUID], dict[uuid.UUID, bool]] = {}
+        self.helped: dict[uuid.UUID, dict[str, list[dt.datetime]]] = {}
 
     def add(self, model: Any, key: Key, sign: int = 1, **deltas: int) -> None:
         counts = self.rows[model.__tablename__].setdefault(key, {})
@@ -128,13 +138,31 @@ class Tally:
             if value:
                 counts[column] = counts.get(column, 0) + sign * value
 
+    def defer(self, check: Callable[[Connection], None]) -> None:
+        """Run ``check(conn)`` (which may :meth:`add`) at the start of :meth:`write`."""
+        self.deferred.append(check)
+
     def __bool__(self) -> bool:
-        return any(self.rows.values())
+        return bool(self.deferred) or any(self.rows.values())
 
     def write(self, conn: Connection, models: Iterable[Any] = REPORT_TABLES) -> None:
         """Add every gathered change to its table (a row is made when it is not there yet); ``models``:
-        only to these tables (a migration fills the tables its schema has)."""
-        insert_fn = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        only to these tables (a migration fills the tables its schema has).
+
+        Rows are written in one order (table, then key), so two transactions adding to the same rows
+        never wait for each other crosswise. On PostgreSQL a small tally (the write path's) is ONE
+        statement: the summary rows every PC of a class adds to (the scenario's, the session's, the
+        step's) stay locked for one round trip and the commit, not one round trip per table — on a busy
+        server each round trip is a wait for the PC's process to be given the CPU again.
+        """
+        checks, self.deferred = self.deferred, []
+        for check in checks:
+            check(conn)
+        self.in_session.clear()
+        self.helped.clear()
+        postgres = conn.dialect.name == "postgresql"
+        insert_fn = postgresql.insert if postgres else sqlite.insert
+        writes: list[tuple[Table, list[str], list[dict[str, Any]]]] = []
         for model in models:
             table = _table(model)
             pending = self.rows.get(table.name)
@@ -142,20 +170,38 @@ class Tally:
                 continue
             keys, counts = _key_columns(table), _count_columns(table)
             params = []
-            for key, deltas in pending.items():
+            for key in sorted(pending, key=lambda k: tuple(map(str, k))):
+                deltas = pending[key]
                 if not any(deltas.values()):
                     continue
                 row = dict(zip(keys, key, strict=True))
                 row.update({c: deltas.get(c, 0) for c in counts})
                 params.append(row)
-            if not params:
-                continue
+            if params:
+                writes.append((table, keys, params))
+        self.rows.clear()
+        if postgres and len(writes) > 1 and sum(len(p) for _, _, p in writes) <= _ONE_STATEMENT_ROWS:
+            parts = []
+            for n, (table, keys, params) in enumerate(writes):
+                many = postgresql.insert(table).values(params)
+                many = many.on_conflict_do_update(
+                    index_elements=keys,
+                    set_={c: table.c[c] + many.excluded[c] for c in _count_columns(table)},
+                )
+                parts.append(many.returning(literal_column("1")).cte(f"add_{n}"))
+            conn.execute(select(literal_column("1")).add_cte(*parts))
+            return
+        for table, keys, params in writes:
             stmt = insert_fn(table)
             stmt = stmt.on_conflict_do_update(
-                index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in counts}
+                index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in _count_columns(table)}
             )
             conn.execute(stmt, params)
-        self.rows.clear()
+
+
+#: At most this many summary rows are written in one statement (the write path adds a few dozen; a
+#: migration's or a merge's recount writes thousands, table by table).
+_ONE_STATEMENT_ROWS = 400
 
 
 # -- the write path ---------------------------------------------------------------------------------
@@ -178,6 +224,14 @@ _OTHER_IN_SESSION_ANY = (
     .limit(1)
 )
 _OTHER_IN_SESSION = _OTHER_IN_SESSION_ANY.where(_PRACTISED)
+#: The same, leaving out every attempt counted in this transaction (``b_ids``, a list).
+_OTHERS_IN_SESSION_ANY = (
+    select(_a.c.id)
+    .where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner"))
+    .where(_a.c.id.not_in(bindparam("b_ids", expanding=True)))
+    .limit(1)
+)
+_OTHERS_IN_SESSION = _OTHERS_IN_SESSION_ANY.where(_PRACTISED)
 _OTHER_OF_LEARNER = (
     select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id"), _PRACTISED).limit(1)
 )
@@ -195,14 +249,25 @@ _ATTEMPT_STATE = select(
 ).where(_a.c.id == bindparam("b_id"))
 
 
-def _hold(conn: Connection, column: Any, value: Any) -> None:
-    """PostgreSQL: lock one row (an attempt, a class session) until the end of the transaction, so two
-    transactions counting "the first of …" for it take turns (each then sees what the other wrote).
-    SQLite has one writer at a time already."""
+def _take_turns(conn: Connection, what: str, *ids: Any) -> None:
+    """PostgreSQL: make the transactions that count "the first of …" for the same ``what`` and ids take
+    turns until they end (each then sees what the other wrote). SQLite has one writer at a time already.
+
+    A transaction-level advisory lock on a hash of the ids, not a row lock: a lock on the class session's
+    row made every PC of a class wait for the others' whole transactions (migration 0010's regression,
+    ``docs/decisions/progress.md``), and a lock on the attempt's row waited for the recorder's every update
+    of that attempt. Only the transactions counting for the same learner in the same session (her seat
+    and her recorder), or the same attempt's helped steps (the helper's 「対応しました」 and her recorder),
+    wait for each other; a hash collision merely makes two others take turns too.
+    """
     if conn.dialect.name == "postgresql":
-        # FOR NO KEY UPDATE: it does not wait for the rows that merely refer to it (an attempt or board
-        # row being inserted holds FOR KEY SHARE on its session), only for another such hold.
-        conn.execute(select(column).where(column == value).with_for_update(key_share=True))
+        digest = hashlib.blake2b(what.encode(), digest_size=8)
+        for value in ids:
+            digest.update(_as_uuid(value).bytes)
+        conn.execute(_ADVISORY, {"b_key": int.from_bytes(digest.digest(), "big", signed=True)})
+
+
+_ADVISORY = text("SELECT pg_advisory_xact_lock(:b_key)")
 
 
 def _exists(conn: Connection, stmt: Any, **params: Any) -> bool:
@@ -230,11 +295,11 @@ def attempt_created(
     """Count a new attempt (in progress). Call after it was inserted."""
     ids = {"id": attempt_id, "learner": learner_id, "scenario": scenario_id}
     if session_id is not None:
-        _hold(conn, ClassSession.id, session_id)  # its board may be adding this learner at this moment
-    if session_id is not None and not _exists(
-        conn, _OTHER_IN_SESSION_ANY, session=session_id, learner=learner_id, id=attempt_id
-    ) and not _exists(conn, _ON_BOARD, session=session_id, learner=learner_id):
-        tally.add(ReportSession, (session_id,), attendees=1)  # watching in a class is attending it
+        new = tally.in_session.get((session_id, learner_id))
+        if new is None:
+            new = tally.in_session[(session_id, learner_id)] = {}
+            tally.defer(lambda c: _count_in_session(c, tally, session_id, learner_id, new))
+        new[attempt_id] = practised(mode)
     first_in_mode = not _exists(conn, _OTHER_ATTEMPT_MODE, mode=mode, **ids)
     tally.add(ReportScenario, (scenario_id, mode), attempts=1, in_progress=1, learners=int(first_in_mode))
     if not practised(mode):
@@ -244,18 +309,40 @@ def attempt_created(
     tally.add(ReportLearner, (learner_id,), attempts=1)
     new_learner = first and not _exists(conn, _OTHER_OF_LEARNER, learner=learner_id, id=attempt_id)
     tally.add(ReportGroup, (_group_of(conn, learner_id),), attempts=1, learners=int(new_learner))
-    if session_id is not None:
-        first_here = not _exists(conn, _OTHER_IN_SESSION, session=session_id, learner=learner_id, id=attempt_id)
-        tally.add(ReportSession, (session_id,), attempts=1, learners=int(first_here))
+
+
+def _count_in_session(
+    conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID, new: Mapping[uuid.UUID, bool]
+) -> None:
+    """A learner's new attempts in a class session (``new``: id -> practised), counted at the end of their
+    transaction (see :attr:`Tally.deferred`): an attendance when she was not there yet (no other attempt,
+    not on its board), the practised attempts, a learner when she had no other practised attempt there."""
+    _take_turns(conn, "attendance", session_id, learner_id)  # her seat may be adding her to the board now
+    ids = {"session": session_id, "learner": learner_id, "ids": list(new)}
+    if not _exists(conn, _OTHERS_IN_SESSION_ANY, **ids) and not _exists(
+        conn, _ON_BOARD, session=session_id, learner=learner_id
+    ):
+        tally.add(ReportSession, (session_id,), attendees=1)  # watching in a class is attending it
+    practice = sum(new.values())
+    if practice:
+        first_here = not _exists(conn, _OTHERS_IN_SESSION, **ids)
+        tally.add(ReportSession, (session_id,), attempts=practice, learners=int(first_here))
 
 
 def presence_added(conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID | None) -> None:
     """Count a new row on a class's board (call for a row really inserted): a guest visit, or a named
     learner not yet counted there through an attempt."""
-    _hold(conn, ClassSession.id, session_id)  # an attempt there may be being counted at this moment
     if learner_id is None:
         tally.add(ReportSession, (session_id,), guests=1)
-    elif not _exists(conn, _ANY_IN_SESSION, session=session_id, learner=learner_id):
+    else:
+        tally.defer(lambda c: _count_on_board(c, tally, session_id, learner_id))
+
+
+def _count_on_board(conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID) -> None:
+    """A named learner's new row on a class's board, counted at the end of its transaction (see
+    :attr:`Tally.deferred`): an attendance when she has no attempt there."""
+    _take_turns(conn, "attendance", session_id, learner_id)  # her attempt there may be being counted now
+    if not _exists(conn, _ANY_IN_SESSION, session=session_id, learner=learner_id):
         tally.add(ReportSession, (session_id,), attendees=1)
 
 
@@ -324,6 +411,25 @@ _HELPED_ON_STEP = text(
 ).bindparams(bindparam("b_attempt", type_=_a.c.id.type))
 
 
+def _count_helped(
+    conn: Connection,
+    tally: Tally,
+    attempt_id: uuid.UUID,
+    scenario_id: str,
+    session_id: uuid.UUID | None,
+    helped: Mapping[str, list[dt.datetime]],
+) -> None:
+    """An attempt's helper-assisted events stored in this transaction (``helped``: step -> their times):
+    count each step that had none before (at the end of the transaction, see :attr:`Tally.deferred`)."""
+    _take_turns(conn, "help", attempt_id)  # a helper may be marking this step at this moment
+    for step, times in helped.items():
+        stored_n = conn.execute(_HELPED_ON_STEP, {"b_attempt": attempt_id, "b_step": step}).scalar() or 0
+        if int(stored_n) == len(times):  # none of this attempt's step before these
+            tally.add(ReportHelpDay, (local_day(min(times)), scenario_id, step), count=1)
+            if session_id is not None:
+                tally.add(ReportSessionHelp, (session_id, local_day(min(times)), scenario_id, step), count=1)
+
+
 def events_added(
     tally: Tally,
     scenario_id: str,
@@ -347,13 +453,12 @@ def events_added(
         if getattr(event, "helper_assisted", False):
             helped.setdefault(event.step_id, []).append(event.created_at)
     if helped and conn is not None and attempt_id is not None:
-        _hold(conn, _a.c.id, attempt_id)  # a helper may be marking this step at this moment
+        new = tally.helped.get(attempt_id)
+        if new is None:
+            new = tally.helped[attempt_id] = {}
+            tally.defer(lambda c: _count_helped(c, tally, attempt_id, scenario_id, session_id, new))
         for step, times in helped.items():
-            stored_n = conn.execute(_HELPED_ON_STEP, {"b_attempt": attempt_id, "b_step": step}).scalar() or 0
-            if int(stored_n) == len(times):  # none of this attempt's step before these
-                tally.add(ReportHelpDay, (local_day(min(times)), scenario_id, step), count=1)
-                if session_id is not None:
-                    tally.add(ReportSessionHelp, (session_id, local_day(min(times)), scenario_id, step), count=1)
+            new.setdefault(step, []).extend(times)
     for event in events:
         counts = _stumble_counts(event.kind, event.result)
         if not counts:
@@ -498,7 +603,7 @@ def _count_attempts(run: Any, tally: Tally, where: str, sign: int, learner_id: u
 def step_helped(conn: Connection, attempt_id: uuid.UUID, scenario_id: str, step_id: str) -> int:
     """「対応しました」: mark this attempt's step as helper-assisted (its events so far) and count it when it
     is the step's first help. Returns how many events were marked. Call in the change's transaction."""
-    _hold(conn, _a.c.id, attempt_id)
+    _take_turns(conn, "help", attempt_id)
     marked = conn.execute(
         _table(StepEvent).update()
         .where(StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, StepEvent.helper_assisted.is_(False))
