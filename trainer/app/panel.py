@@ -124,10 +124,12 @@ class InstructionPanel(QWidget):
         self.next_button = self._make_next(look)
         return self.next_button
 
-    def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None) -> None:
-        """Show step ``number`` of ``total``'s text (raw: reading notation allowed)."""
+    def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None,
+                 text_widget: QWidget | None = None) -> None:
+        """Show step ``number`` of ``total``'s text (raw: reading notation allowed); ``text_widget``: that
+        text's widget built ahead by the same ``make_text`` call (``trainer.app.screens_ahead``)."""
         self.counter.set_text(self.look.tr("player.step", n=number, total=max(total or number, number)))
-        new = make_text(raw_text, self.look, role="large", colour="surface_text", readings=readings)
+        new = text_widget or make_text(raw_text, self.look, role="large", colour="surface_text", readings=readings)
         new.setAccessibleDescription(self.look.tr("player.instructions"))
         self.layout_.replaceWidget(self.step_text, new)
         new.show()  # now, not on the next pass of the event loop: the card is measured with it
