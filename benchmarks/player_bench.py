@@ -108,7 +108,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-bench-")
     sys.path.insert(0, str(tree))
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     import trainer.app  # noqa: F401
@@ -181,10 +181,10 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
                     "scenario_id": scenario.id, "scenario_version": scenario.version, "step_id": step.id})
                 app.processEvents()
                 QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-                reading = time.perf_counter() + read_ms / 1000
-                while time.perf_counter() < reading:  # the learner reads (and listens to) the step
-                    app.processEvents()
-                    time.sleep(0.005)
+                if read_ms > 0:  # the learner reads (and listens to) the step: the event loop waits for them
+                    loop = QEventLoop()
+                    QTimer.singleShot(read_ms, loop.quit)
+                    loop.exec()
                 shown = []
                 judged: list[float] = []
 

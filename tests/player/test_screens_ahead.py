@@ -14,7 +14,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from tests.player.autoplay import CONTINUE, moves_from, perform, settle
 from tests.player.conftest import bundled
@@ -50,13 +51,14 @@ def tree(widget: QWidget, root: QWidget | None = None) -> list[tuple]:
     return found
 
 
-def read_for_a_while(player, seconds: float = 3.0) -> None:
-    """Let the event loop run while the learner reads, until the preparation is done."""
-    deadline = time.monotonic() + seconds
+def read_for_a_while(player, seconds: float = 5.0) -> None:
+    """Run the event loop (idle, as while the learner reads) until the preparation is done."""
     settle()
-    while time.monotonic() < deadline and (player.ahead._work or player.ahead._timer.isActive()):
-        QApplication.processEvents()
-        time.sleep(0.002)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and player.ahead._work:
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
     settle()
 
 
@@ -137,3 +139,20 @@ def test_a_screen_prepared_for_one_way_is_dropped_when_the_learner_goes_another(
     assert ahead.take_view(first, other) is None, "a screen prepared at another text size is not used"
     taken.deleteLater()
     ahead.deleteLater()
+
+
+def test_nothing_is_prepared_while_the_event_loop_is_busy(qtbot):
+    """Preparation waits for the loop to be idle: events processed without waiting prepare nothing."""
+    scenario = next(s for s in bundled() if s.id == SCENARIOS[0])
+    window = MainWindow(Library([scenario]), settings=Settings(text_scale=300, text_size_chosen=True,
+                                                               read_aloud=False))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    settle()
+    player = window.start(scenario.id)
+    for _ in range(20):
+        settle()
+    assert player.ahead._work and not player.ahead._views
+    read_for_a_while(player)
+    assert not player.ahead._work and player.ahead._views

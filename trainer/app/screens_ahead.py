@@ -6,9 +6,10 @@ questions all at once, between the learner's press and the next paint. But
 a learner reads every step (and listens to it) before acting, and the
 window is idle meanwhile. ``ScreensAhead`` uses that idle time: once the
 window has painted the current step (the first paint of its instruction
-text or of its screen), it builds, in small pieces on the UI thread
-(each a zero-delay single shot, so a press that comes in between is handled
-first):
+text or of its screen), it builds, in small pieces on the UI thread, one
+each time the event loop has nothing left to do and is about to wait
+(``QAbstractEventDispatcher.aboutToBlock``, then a zero-delay single shot),
+so a press or a paint that comes in between is always handled first:
 
 1. the ``ScreenView`` of each step that can come next on the same device
    (the step after this one, and the steps its ``choices:`` lead to — at
@@ -43,7 +44,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -119,20 +120,24 @@ class ScreensAhead(QObject):
         self._work: list[Callable[[], None]] = []
         self._waited = 0
         self._watched: list[QWidget] = []
+        self._armed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._next_piece)
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None:
+            dispatcher.aboutToBlock.connect(self._idle)
         self.used = 0
         """Prepared screens the step changes took (for tests and benchmarks)."""
         # the prepared widgets have no parent: they go when this object (the player's child) goes
         self.destroyed.connect(functools.partial(_drop_all, self._views, self._texts))
 
     # -- planning ---------------------------------------------------------------------
-    def plan(self, jobs: list[Callable[[], None]], painted: tuple[QWidget, ...] = ()) -> None:
-        """Do ``jobs`` (each a short piece of preparation) one per idle pass of the event loop,
-        instead of what was planned before; when one of ``painted`` is shown, only once it has been
-        painted (the step is on screen)."""
+    def plan(self, jobs: list[Callable[[], None]], painted: tuple[QWidget | None, ...] = ()) -> None:
+        """Do ``jobs`` (each a short piece of preparation), instead of what was planned before, one
+        each time the event loop has nothing else to do and is about to wait for the learner; when
+        one of ``painted`` is shown, only after it has been painted (the step is on screen)."""
         self.stop()
         self._work = list(jobs)
         self._waited = 0
@@ -142,13 +147,12 @@ class ScreensAhead(QObject):
         for widget in shown:
             widget.installEventFilter(self)
         self._watched = shown
-        if not shown:
-            self._timer.start(0)
+        self._armed = not shown
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched in self._watched:
             self._unwatch()
-            self._timer.start(0)  # fires once this paint is done, in a later pass of the event loop
+            self._armed = True  # the step is being painted: prepare when the loop is idle next
         return False
 
     def _unwatch(self) -> None:
@@ -159,11 +163,17 @@ class ScreensAhead(QObject):
     def stop(self) -> None:
         """No more preparation (a step change is under way, or the player goes away)."""
         self._work = []
+        self._armed = False
         self._unwatch()
         self._timer.stop()
 
+    def _idle(self) -> None:
+        """The event loop is about to wait (nothing to paint, no input): one piece of work next."""
+        if self._armed and self._work and not self._timer.isActive():
+            self._timer.start(0)
+
     def _next_piece(self) -> None:
-        if not self._work:
+        if not self._work or not self._armed:
             return
         if AHEAD.waiting() and self._waited < READINGS_WAIT:
             self._waited += 1
@@ -171,8 +181,6 @@ class ScreensAhead(QObject):
             return
         job = self._work.pop(0)
         job()
-        if self._work:
-            self._timer.start(0)
 
     # -- the prepared widgets -----------------------------------------------------------
     def has_view(self, step: Step) -> bool:
