@@ -95,18 +95,20 @@ def spread(items: list, count: int) -> list:
 
 def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, scale: int = 100,
                  size: tuple[int, int] = (1280, 860), profile: str | None = None, scenarios_count: int = 0,
-                 tree: Path = ROOT) -> list[float]:
+                 tree: Path = ROOT, read_ms: int = 0) -> list[float]:
     """Milliseconds from a learner's action to the next step painted, for every step of every scenario.
 
     ``speech``: read-aloud on, through the real ``SpeechService`` with Open JTalk
     (sound to WAV files paced in real time — this machine has no sound device —
     so synthesis works exactly as with a speaker); ``furigana``: furigana on;
     ``scale``: the text size in per cent; ``profile``: write a ``cProfile`` of the timed part alone
-    (the action, the step change, the paint) to that file."""
+    (the action, the step change, the paint) to that file; ``read_ms``: the learner reads each step
+    for that long (the event loop runs, idle) before acting — 0 acts in the very pass the step appeared,
+    which no learner does, but which earlier figures were measured with."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-bench-")
     sys.path.insert(0, str(tree))
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     import trainer.app  # noqa: F401
@@ -179,6 +181,10 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
                     "scenario_id": scenario.id, "scenario_version": scenario.version, "step_id": step.id})
                 app.processEvents()
                 QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                if read_ms > 0:  # the learner reads (and listens to) the step: the event loop waits for them
+                    loop = QEventLoop()
+                    QTimer.singleShot(read_ms, loop.quit)
+                    loop.exec()
                 shown = []
                 judged: list[float] = []
 
@@ -203,6 +209,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
                 end = time.perf_counter()
                 cpu_end = time.thread_time()
                 if shown and judged:
+                    PREPARED.append(bool(getattr(getattr(player, "ahead", None), "used", 0)))
                     elapsed = (end - judged[0]) * 1000
                     samples.append(elapsed)
                     CPU_MS.append((cpu_end - judged[1]) * 1000)
@@ -218,6 +225,8 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
 CPU_MS: list[float] = []
 """The UI thread's own CPU time of each sample (what other processes on a shared machine cannot inflate;
 the wall time also holds waiting for the CPUs and for the GIL)."""
+PREPARED: list[bool] = []
+"""Per sample: the step change took a screen prepared ahead (``trainer.app.screens_ahead``)."""
 SLOWEST: list[tuple[float, str, str, str]] = []
 """Every sample with its scenario, step and action kind (for finding slow screens)."""
 
@@ -258,10 +267,11 @@ def matrix(repeat: int, size: str, rounds: int = 2, scenarios_count: int = 0) ->
 
 
 def one_case(tree: Path, repeat: int, speech: bool, furigana: bool, scale: int, size: str,
-             scenarios_count: int) -> dict[str, list[float]]:
+             scenarios_count: int, read_ms: int = 0) -> dict[str, list[float]]:
     """One step-change case in a fresh process of ``tree``'s app."""
     argv = [sys.executable, __file__, "--steps-only", "--repeat", str(repeat), "--scale", str(scale),
-            "--size", size, "--scenarios", str(scenarios_count), "--tree", str(tree), "--json"]
+            "--size", size, "--scenarios", str(scenarios_count), "--tree", str(tree), "--json",
+            "--read-ms", str(read_ms)]
     argv += ["--speech"] if speech else []
     argv += ["--furigana"] if furigana else []
     out = subprocess.run(argv, capture_output=True, text=True, cwd=tree, check=True,
@@ -277,10 +287,12 @@ def compare(other: Path, args: argparse.Namespace) -> int:
     for _ in range(args.rounds):
         for name, tree in trees.items():
             loads.append(os.getloadavg()[0])
-            one = one_case(tree, args.repeat, args.speech, args.furigana, args.scale, args.size, args.scenarios)
+            one = one_case(tree, args.repeat, args.speech, args.furigana, args.scale, args.size, args.scenarios,
+                           args.read_ms)
             found[name]["wall"] += one["wall"]
             found[name]["cpu"] += one["cpu"]
-    what = f"speech {'on' if args.speech else 'off'}, furigana {'on' if args.furigana else 'off'}, {args.scale} %"
+    what = (f"speech {'on' if args.speech else 'off'}, furigana {'on' if args.furigana else 'off'}, "
+            f"{args.scale} %, reading {args.read_ms} ms")
     print(f"step change ({what}, {args.size}, {args.scenarios or 'all'} scenarios, {args.rounds} interleaved "
           f"round(s) of {args.repeat} pass(es); load average {min(loads):.1f}-{max(loads):.1f} on "
           f"{os.cpu_count()} CPUs; goal p95 <= 16 ms, max <= 33 ms)")
@@ -314,6 +326,8 @@ def main() -> int:
     parser.add_argument("--tree", type=Path, default=ROOT, help="the source tree whose app is measured")
     parser.add_argument("--compare", type=Path, metavar="DIR",
                         help="--steps-only: also measure the tree DIR, interleaved fresh processes, side by side")
+    parser.add_argument("--read-ms", type=int, default=0,
+                        help="the learner reads each step this long before acting (default 0: at once)")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.lower().split("x"))
@@ -330,7 +344,8 @@ def main() -> int:
         print(f"peak memory  bare PySide6 window {start['bare_mib']:7.1f} MiB  trainer --smoke "
               f"{start['trainer_mib']:7.1f} MiB  ratio {memory:.2f}x (goal <= 2x)")
     samples = step_changes(args.repeat, speech=args.speech, furigana=args.furigana, scale=args.scale, size=size,
-                           profile=args.profile, scenarios_count=args.scenarios, tree=args.tree.resolve())
+                           profile=args.profile, scenarios_count=args.scenarios, tree=args.tree.resolve(),
+                           read_ms=args.read_ms)
     if args.json:
         print(json.dumps({"wall": samples, "cpu": CPU_MS}))
         return 0
@@ -339,6 +354,7 @@ def main() -> int:
           f"p95 {percentile(samples, 0.95):.1f} ms   max {max(samples):.1f} ms (goal p95 <= 16 ms)")
     print(f"  UI thread CPU per step change: p50 {percentile(CPU_MS, 0.5):.1f} ms   p95 {percentile(CPU_MS, 0.95):.1f} ms"
           f"   max {max(CPU_MS):.1f} ms   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    print(f"  step changes that took a screen prepared ahead: {sum(PREPARED)} of {len(PREPARED)}")
     for elapsed, scenario_id, step_id, kind in sorted(SLOWEST, reverse=True)[:args.slowest]:
         print(f"  {elapsed:6.1f} ms  {scenario_id} / {step_id} ({kind})")
     return 0

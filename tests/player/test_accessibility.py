@@ -193,6 +193,9 @@ ALLOWED_TIMERS = {
                                   "shown (zero delay; nothing waits on the learner)",
     "trainer/app/progress_link.py": "while the record is unreachable, it is asked again now and then; the name "
                                     "list refreshes when it answers (nothing waits on the learner)",
+    "trainer/app/screens_ahead.py": "the next step's screen is built in the idle passes after a step is painted "
+                                    "(zero delay, a short pause while its readings are still being analysed; "
+                                    "nothing waits on the learner)",
 }
 
 

@@ -137,11 +137,13 @@ class InstructionPanel(QWidget):
         self.next_button = self._make_next(look)
         return self.next_button
 
-    def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None) -> None:
-        """Show step ``number`` of ``total``'s text (raw: reading notation allowed)."""
+    def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None,
+                 text_widget: QWidget | None = None) -> None:
+        """Show step ``number`` of ``total``'s text (raw: reading notation allowed); ``text_widget``: that
+        text's widget built ahead by the same ``make_text`` call (``trainer.app.screens_ahead``)."""
         self.counter.set_text(self.look.tr("player.step", n=number, total=max(total or number, number)))
         self._step = (raw_text, readings)
-        self._show_text(raw_text, readings)
+        self._show_text(raw_text, readings, text_widget)
         self._explains_only = explains_only
         self.next_button.setVisible(explains_only)
         self.scroll.refit()
@@ -164,8 +166,9 @@ class InstructionPanel(QWidget):
             self._show_text(*self._step)
             self.scroll.refit()
 
-    def _show_text(self, raw_text: str, readings) -> None:
-        new = make_text(raw_text, self.text_look, role="large", colour="surface_text", readings=readings)
+    def _show_text(self, raw_text: str, readings, text_widget: QWidget | None = None) -> None:
+        """``text_widget``: the same text built ahead at ``text_look`` (taken instead of building it)."""
+        new = text_widget or make_text(raw_text, self.text_look, role="large", colour="surface_text", readings=readings)
         new.setAccessibleDescription(self.look.tr("player.instructions"))
         self.layout_.replaceWidget(self.step_text, new)
         new.show()  # now, not on the next pass of the event loop: the card is measured with it

@@ -33,6 +33,7 @@ from trainer.app.panel import ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
 from trainer.app.readings_ahead import texts_ahead
 from trainer.app.reflow import Split, split
+from trainer.app.screens_ahead import CANDIDATES, ScreensAhead
 from trainer.reading.ahead import AHEAD
 from trainer.reading.ruby import plain
 from trainer.scenarios import devices as device_kinds
@@ -146,6 +147,8 @@ class Player(QWidget):
         self._frame = QVBoxLayout(self)
         self._frame.setContentsMargins(0, 0, 0, 0)
         self._root: QWidget | None = None
+        self.ahead = ScreensAhead(self)
+        """The next steps' screens and texts, built while the learner reads (``trainer.app.screens_ahead``)."""
         self._build()
         self.narrator.unavailable.connect(self._speech_failed)
         self.narrator.following.connect(self._follow_word)
@@ -170,6 +173,7 @@ class Player(QWidget):
         """Draw everything again with ``look`` (text size, colours, language),
         keeping the run exactly where it is. Nothing is read aloud again."""
         self.look = look
+        self.ahead.drop()
         self.ctx = ElementContext(look, self.scenario.base_dir, self.scenario.readings, self._device_name)
         self.overlay.clear()
         self.overlay.deleteLater()
@@ -510,9 +514,11 @@ class Player(QWidget):
 
     def _show_step(self, step: Step, lead: Text | str | None = None, lead_kind: str = "praise",
                    speak: bool = True) -> None:
+        self.ahead.stop()
         self.overlay.clear()
         self.controls.hint.set_emphasis(False)
         if step.is_finish:
+            self.ahead.drop()
             if self.watch is not None:
                 self.watch.stop()
             self.narrator.stop()
@@ -522,7 +528,8 @@ class Player(QWidget):
         self.arrived = self.arrival_text(step) if self._use_device(step.device) else None
         number = len(self.run.path)
         self.panel.set_step(number, raw, self.scenario.readings, step.only_explains or self.mode == modes.WATCH,
-                            total=number + self._steps_to_finish().get(step.id, 1) - 1)
+                            total=number + self._steps_to_finish().get(step.id, 1) - 1,
+                            text_widget=self.ahead.take_text(raw, self.panel.text_look, self.scenario.readings))
         if self.mode == modes.ALONE and lead is not None:
             lead = modes.lead(lead, step) or self.look.tr("alone.praise")
         elif self.mode == modes.ALONE and number == 1:  # on your own: the whole task first
@@ -573,9 +580,10 @@ class Player(QWidget):
                                                      self.scenario.readings, self._device_name))
         self.reveal()
         self._holding = True
+        self._prepare_ahead()
 
     def _show_view(self, step: Step, ctx: ElementContext) -> None:
-        view = ScreenView(step.screen, ctx)
+        view = self.ahead.take_view(step, ctx) or ScreenView(step.screen, ctx)
         view.acted.connect(self.act)
         view.values_changed.connect(self._inputs_changed)
         view.installEventFilter(self)
@@ -607,6 +615,42 @@ class Player(QWidget):
             self.reveal()
             AHEAD.release()  # the step is on screen: the texts of the next ones may be read ahead
         return False
+
+    def _steps_ahead(self) -> list[Step]:
+        """The steps that can follow the current one on the same device (the likely ones first)."""
+        step, found = self.step, []
+        following = [self.scenario.step_after(step)] if (step.expect or step.only_explains) else []
+        for choice in step.choices:
+            if self.scenario.has_step(choice.next):
+                following.append(self.scenario.step(choice.next))
+        for candidate in following:
+            if candidate is not None and not candidate.is_finish and candidate.device == self._device_name \
+                    and candidate not in found:
+                found.append(candidate)
+        return found[:CANDIDATES]
+
+    def _prepare_ahead(self) -> None:
+        """Once the window has painted this step: build the next steps' screens and texts in the idle
+        time while the learner reads (``trainer.app.screens_ahead``; not in watch mode)."""
+        if self.watch is not None or self.run.finished:
+            self.ahead.drop()
+            return
+        look = self.panel.text_look  # the step text's own size (smaller beside a machine: fit_line)
+
+        def screen(step: Step) -> None:
+            if self.isVisible() and not self.run.finished:
+                viewport = self.device.scroll_area.viewport()
+                self.ahead.prepare_view(step, self.device_ctx, viewport.width(), viewport.height())
+
+        def text(step: Step) -> None:
+            if self.panel.text_look == look and self.isVisible() and not self.run.finished:
+                self.ahead.prepare_text(self.step_text(step), look, self.scenario.readings,
+                                        self.panel.step_text.width(), self.panel_scroll.height())
+
+        jobs: list[Callable[[], None]] = []
+        for step in self._steps_ahead():
+            jobs += [lambda step=step: screen(step), lambda step=step: text(step)]
+        self.ahead.plan(jobs, (self.panel.step_text, self.view))
 
     # -- the learner's actions --------------------------------------------------------
     def act(self, action: Action) -> None:
