@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
                  learner_page: PageFactory | None = None, instructor_page: PageFactory | None = None,
                  resume_store: Resume | None = None,
                  ask_quit: Callable[[QWidget, Look], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 progress: ProgressLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.store = settings_store
@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self._before_settings = PageKind.HOME
         self._learner_next = False
         self._pages: dict[PageKind, QWidget] = {}
+        if progress is not None:  # recorded from the start: the learner choice is the first page
+            self._take_progress(progress)
         self._build_frame()
         from trainer.app.switch_access import SwitchAccess
 
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
             central.show()  # a new central widget would otherwise appear only on the next event loop pass
 
     def _show(self, name: PageKind, page: QWidget, *, title: Callable[[], str | None] | None = None,
-              focus: Callable[[], QWidget] | None = None) -> None:
+              focus: Callable[[], QWidget | None] | None = None) -> None:
         """Show ``page`` as ``name``: the top bar takes ``title()`` (a question at large sizes), the
         focus goes to ``focus()`` (else the page's first named control)."""
         old = self._pages.get(name)
@@ -181,8 +183,9 @@ class MainWindow(QMainWindow):
         self.page_name = name
         self.nav.set_title(title() if title is not None else None)
         self.nav.for_page(name)
-        if focus is not None:
-            focus().setFocus(Qt.FocusReason.OtherFocusReason)
+        target = focus() if focus is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
         elif page is not self.player:
             focus_first(page)  # a named control, never the unnamed page (the player focuses its step)
         else:
@@ -236,21 +239,25 @@ class MainWindow(QMainWindow):
         page.done.connect(self.show_home)
         if isinstance(page, LearnerPicker):
             page.instructor_requested.connect(self.show_instructor)
-        self._show(PageKind.LEARNER, page, title=page.title_to_bar)
+        self._show(PageKind.LEARNER, page, title=page.title_to_bar,
+                   focus=page.first_stop if isinstance(page, LearnerPicker) else None)
 
     def attach_progress(self, link: ProgressLink) -> None:
         """Record from now on through ``link`` (a ``ProgressLink``): learner choice first,
         the instructor area, 「続きから」 from the record. Called when the record is open;
         a learner who already started practising is not interrupted."""
+        self._take_progress(link)
+        page = PageKind.LEARNER if self.page_name == PageKind.HOME else self.page_name
+        self._learner_next = page != PageKind.LEARNER  # someone busy practising says who they are on the way home
+        self._rebuild(page, self.player)
+
+    def _take_progress(self, link: ProgressLink) -> None:
         self.learner_factory = link.learner_page
         self.instructor_factory = link.instructor_page
         self.listeners_for = link.listeners_for
         self.suggest_mode = link.suggest_mode
         self.fixed_mode = link.fixed_mode
         self.resume_store = link.resume
-        page = PageKind.LEARNER if self.page_name == PageKind.HOME else self.page_name
-        self._learner_next = page != PageKind.LEARNER  # someone busy practising says who they are on the way home
-        self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
         if self.instructor_factory is None:
@@ -272,7 +279,11 @@ class MainWindow(QMainWindow):
 
     def _quiet_moment(self) -> None:
         """A page the learner reads (the finish, the home page): once it is shown, the C allocator's
-        free memory goes back to the system (``give_back_free_memory``; at most every 30 s)."""
+        free memory goes back to the system (``give_back_free_memory``; at most every 30 s). Not for
+        the window's first page: a start has freed nothing yet, and a zero-delay timer queued before
+        the window is on screen would run before its first paint."""
+        if not self.isVisible():
+            return
         QTimer.singleShot(0, self, self._give_back_memory)
 
     def _give_back_memory(self) -> None:
