@@ -7,7 +7,8 @@ queued before ``exec()`` would fire *before* the first paint) do three
 things start, off the UI thread:
 
 - the progress record opens on a worker thread (SQLAlchemy, migrations);
-  the learner choice is shown at once (its names come when the record is
+  the learner choice is the window's first page (its ``ProgressLink`` is
+  made, still opening, before the window; its names come when the record is
   ready; a guest can start meanwhile), and practice a learner
   started meanwhile is kept (``early_runs.EarlyRuns``) and recorded for
   the learner who then chooses their name;
