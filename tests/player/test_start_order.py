@@ -32,6 +32,8 @@ from trainer.app.main_window import MainWindow
 notes = {"order": []}
 order = notes["order"]
 HEAVY = ("numpy", "sqlalchemy", "pyopenjtalk", "sudachipy", "trainer.speech.service")
+# Not needed for the learner choice, the first page: imported when their pages are first shown.
+LATER = ("trainer.app.home", "trainer.app.resume", "trainer.scenarios.snapshot", "trainer.widgets.arrow_nav")
 
 class Spy(QObject):
     def eventFilter(self, obj, event):
@@ -39,6 +41,7 @@ class Spy(QObject):
             order.append("paint")
             notes["page_at_paint"] = the_window().page_name
             notes["heavy_at_paint"] = [m for m in HEAVY if m in sys.modules]
+            notes["later_at_paint"] = [m for m in LATER if m in sys.modules]
             notes["collector_at_paint"] = gc.isenabled()
         return False
 
@@ -104,6 +107,7 @@ def test_speech_readings_and_the_record_start_after_the_first_frame_and_off_the_
     assert order[0] == "paint", order
     assert set(order) == {"paint", "record", "speech", "readings"}, order
     assert notes["heavy_at_paint"] == [], "nothing heavy is imported before the first frame"
+    assert notes["later_at_paint"] == [], "the home page and resume points come after the first frame"
     assert notes["speech_thread"] != "MainThread" and notes["readings_thread"] != "MainThread"
     assert notes["attached"] == ["record", "speech"]
     assert notes["page_at_paint"] == "learner", "the first frame is the learner choice (the record still opening)"

@@ -23,11 +23,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from trainer.app.home import HomePage
 from trainer.app.library import Library
 from trainer.app.narrator import Narrator
 from trainer.app.pages import NavBar, PageKind, PageWidget, fill
-from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.lifetime import give_back_free_memory, release_when_deleted
@@ -69,6 +67,14 @@ def look_for(settings: Settings, lang: str, family: str | None = None) -> Look:
                 furigana=settings.furigana, easy=settings.easy)
 
 
+def _resume_store(store: SettingsStore | None) -> Resume:
+    """This PC's resume points (not recording). Imported here, not at the top: a recorded start
+    takes the record's, and the snapshot module is not needed before the first frame."""
+    from trainer.app.resume import ResumeStore
+
+    return ResumeStore(store.folder if store else None)
+
+
 class MainWindow(QMainWindow):
     """The app's one window."""
 
@@ -92,7 +98,8 @@ class MainWindow(QMainWindow):
         self.listeners_for = listeners_for
         self.learner_factory = learner_page
         self.instructor_factory = instructor_page
-        self.resume_store: Resume = resume_store or ResumeStore(settings_store.folder if settings_store else None)
+        self.resume_store: Resume = resume_store or (progress.resume if progress is not None
+                                                     else _resume_store(settings_store))
         self.suggest_mode: Callable[[str], str] | None = None
         self.fixed_mode: Callable[[], str | None] | None = None
         self.ask_quit = ask_quit
@@ -272,6 +279,9 @@ class MainWindow(QMainWindow):
             self.show_learner_choice()
             return
         self._close_player()
+        # Not before the first frame: the first page is the learner choice.
+        from trainer.app.home import HomePage
+
         page = HomePage(self.library, self.look, learner_name=self.resume_store.learner_name)
         page.category_chosen.connect(self.show_category)
         self._show(PageKind.HOME, page, focus=page.first_tile)
