@@ -33,7 +33,7 @@ notes = {"order": []}
 order = notes["order"]
 HEAVY = ("numpy", "sqlalchemy", "pyopenjtalk", "sudachipy", "trainer.speech.service")
 # Not needed for the learner choice, the first page: imported when their pages are first shown.
-LATER = ("trainer.app.home", "trainer.app.resume", "trainer.scenarios.snapshot", "trainer.widgets.arrow_nav")
+LATER = ("trainer.app.home", "trainer.app.resume", "trainer.scenarios.snapshot", "trainer.widgets.arrow_nav", "uuid")
 
 class Spy(QObject):
     def eventFilter(self, obj, event):

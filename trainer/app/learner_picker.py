@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -57,6 +56,8 @@ from trainer.widgets.look import Look
 from trainer.widgets.pyside_imports import viewport_of
 
 if TYPE_CHECKING:  # not at run time: the page is shown before the record (SQLAlchemy) is imported
+    import uuid  # (in annotations only: the module and ``platform`` cost ~4 ms before the first frame)
+
     from trainer.progress.learners import GroupInfo, LearnerInfo
 
 log = logging.getLogger("trainer.app")
