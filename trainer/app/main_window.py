@@ -289,11 +289,7 @@ class MainWindow(QMainWindow):
 
     def _quiet_moment(self) -> None:
         """A page the learner reads (the finish, the home page): once it is shown, the C allocator's
-        free memory goes back to the system (``give_back_free_memory``; at most every 30 s). Not for
-        the window's first page: a start has freed nothing yet, and a zero-delay timer queued before
-        the window is on screen would run before its first paint."""
-        if not self.isVisible():
-            return
+        free memory goes back to the system (``give_back_free_memory``; at most every 30 s)."""
         QTimer.singleShot(0, self, self._give_back_memory)
 
     def _give_back_memory(self) -> None:
