@@ -19,20 +19,31 @@ from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.progress_link import EarlyRuns, ProgressLink
 from trainer.app.settings import Settings
+from trainer.widgets.focus import first_stop
 from trainer.words.catalogue import tr
 
 
 def opening_window(qtbot, scenario):
-    """The window as ``launch`` makes it: the link attached while the record still opens."""
+    """The window as ``launch`` makes it: built with the link while the record still opens."""
     early = EarlyRuns()
+    link = ProgressLink(None, early=early)
     window = MainWindow(Library([scenario]), settings=Settings(text_size_chosen=True, read_aloud=False),
-                        listeners_for=early.listeners_for, ask_quit=lambda parent, look: True)
+                        ask_quit=lambda parent, look: True, progress=link)
     qtbot.addWidget(window)
     window.resize(1280, 860)
     window.show()
-    link = ProgressLink(None, early=early)
-    window.attach_progress(link)
     return window, link, early
+
+
+def test_the_learner_page_is_the_first_page_and_its_first_stop_has_the_focus(qtbot, progress):
+    window, link, _early = opening_window(qtbot, scenario_named("scan-to-pay"))
+    picker = window._pages["learner"]
+    assert window.page_name == "learner" and list(window._pages) == ["learner"], "no home page built first"
+    qtbot.waitUntil(lambda: window.focusWidget() is picker.guest_button)
+    assert picker.first_stop() is first_stop(picker), "the shortcut finds what the focus chain would"
+    link.ready(progress)
+    qtbot.waitUntil(lambda: picker.loaded)
+    assert picker.first_stop() is None, "with the record there, the focus chain decides"
 
 
 def test_the_learner_page_is_there_while_the_record_opens_and_gets_its_names_when_ready(qtbot, progress):

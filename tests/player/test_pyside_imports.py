@@ -37,3 +37,17 @@ def test_an_unreadable_file_goes_to_pysides_own_check(tmp_path):
     gone = types.ModuleType("gone")
     gone.__file__ = str(tmp_path / "gone.py")
     assert check(gone) == check.original(gone) is False
+
+
+def test_a_scroll_areas_own_viewport_keeps_its_content_and_is_what_qt_shows(qtbot):
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    content = QLabel("content")
+    area.setWidget(content)
+    viewport = pyside_imports.viewport_of(area)
+    assert area.viewport() is viewport and type(viewport).__name__ == "QWidget"
+    assert area.widget() is content and content.parent() is viewport, "the content is kept, not deleted"
+    assert content.text() == "content"
+    assert pyside_imports.viewport_of(area) is viewport, "made once"

@@ -32,14 +32,21 @@ from trainer.app.main_window import MainWindow
 notes = {"order": []}
 order = notes["order"]
 HEAVY = ("numpy", "sqlalchemy", "pyopenjtalk", "sudachipy", "trainer.speech.service")
+# Not needed for the learner choice, the first page: imported when their pages are first shown.
+LATER = ("trainer.app.home", "trainer.app.resume", "trainer.scenarios.snapshot", "trainer.widgets.arrow_nav", "uuid")
 
 class Spy(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and "paint" not in order:
             order.append("paint")
+            notes["page_at_paint"] = the_window().page_name
             notes["heavy_at_paint"] = [m for m in HEAVY if m in sys.modules]
+            notes["later_at_paint"] = [m for m in LATER if m in sys.modules]
             notes["collector_at_paint"] = gc.isenabled()
         return False
+
+def the_window():
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
 
 spy = Spy()
 app.installEventFilter(spy)
@@ -61,13 +68,13 @@ def attached_one(name, fn):
         fn(self, *args)
         attached.add(name)
         if name == "record":
-            notes["page_after_record"] = self.page_name
+            notes["page_after_record"] = the_window().page_name
         if attached == {"speech", "record"}:
             QTimer.singleShot(0, app.quit)
     return wrapper
 
 MainWindow.attach_speech = attached_one("speech", MainWindow.attach_speech)
-MainWindow.attach_progress = attached_one("record", MainWindow.attach_progress)
+progress_link.ProgressLink.ready = attached_one("record", progress_link.ProgressLink.ready)  # the record is open
 QTimer.singleShot(60000, app.quit)
 from trainer.cli import main
 rc = main([])
@@ -100,9 +107,11 @@ def test_speech_readings_and_the_record_start_after_the_first_frame_and_off_the_
     assert order[0] == "paint", order
     assert set(order) == {"paint", "record", "speech", "readings"}, order
     assert notes["heavy_at_paint"] == [], "nothing heavy is imported before the first frame"
+    assert notes["later_at_paint"] == [], "the home page and resume points come after the first frame"
     assert notes["speech_thread"] != "MainThread" and notes["readings_thread"] != "MainThread"
     assert notes["attached"] == ["record", "speech"]
-    assert notes["page_after_record"] == "learner", "when the record is open, the learner choice comes first"
+    assert notes["page_at_paint"] == "learner", "the first frame is the learner choice (the record still opening)"
+    assert notes["page_after_record"] == "learner", "when the record is open, the learner choice is still there"
     assert notes["sudachi_loaded"], "the homograph dictionary is loaded at start, once, off the UI thread"
     assert notes["collector_at_paint"] is False, "the cycle collector is paused until the first frame"
     assert notes["collector_after"] is True, "... and runs again after it"

@@ -22,9 +22,13 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # made only when an error is told: its Python class (and enums) never before the first frame
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("trainer")
 
@@ -121,6 +125,8 @@ class CrashGuard:
     def _tell(self) -> None:
         if self.notice is not None and self.notice.isVisible():
             return  # one calm message at a time
+        from PySide6.QtWidgets import QMessageBox
+
         from trainer.words.catalogue import tr  # the catalogue loads after the guard is in place
 
         text = tr("crash.message", self.lang)

@@ -7,7 +7,8 @@ queued before ``exec()`` would fire *before* the first paint) do three
 things start, off the UI thread:
 
 - the progress record opens on a worker thread (SQLAlchemy, migrations);
-  the learner choice is shown at once (its names come when the record is
+  the learner choice is the window's first page (its ``ProgressLink`` is
+  made, still opening, before the window; its names come when the record is
   ready; a guest can start meanwhile), and practice a learner
   started meanwhile is kept (``early_runs.EarlyRuns``) and recorded for
   the learner who then chooses their name;
@@ -177,13 +178,17 @@ def _launch(args: argparse.Namespace, end_pause: Callable[[], None]) -> int:
         print(problem.format(args.lang), file=sys.stderr)
     store = SettingsStore()
     recording = os.environ.get("TRAINER_NO_PROGRESS") != "1"
-    early = None
+    link = None
     if recording:
         from trainer.app.early_runs import EarlyRuns
+        from trainer.app.progress_link import ProgressLink
 
-        early = EarlyRuns()  # practice before the record is open is kept, not lost
-    window = MainWindow(library, settings_store=store, lang=args.lang,
-                        listeners_for=early.listeners_for if early is not None else None)
+        # Attached at once, still opening (the record itself opens after the first frame): the learner
+        # page is the first page (its guest button works; practice begun meanwhile is kept, not lost,
+        # by ``EarlyRuns``) and asks the record for the names when it is ready.
+        link = ProgressLink(None, scenario_title=lambda sid: _title(library, sid, args.lang), early=EarlyRuns(),
+                            library=library)
+    window = MainWindow(library, settings_store=store, lang=args.lang, progress=link)
     guard.attach(window)
     place_window(window, requested=getattr(args, "window", None), maximized=window.settings.maximized)
     if getattr(args, "smoke", False):
@@ -202,16 +207,11 @@ def _launch(args: argparse.Namespace, end_pause: Callable[[], None]) -> int:
     def warm_up() -> None:  # the first frame is on screen
         end_pause()
         guard.open_log()
-        if recording:
-            from trainer.app.progress_link import ProgressLink, open_in_background
+        if link is not None:
+            from trainer.app.progress_link import open_in_background
 
-            # Attached at once, still opening: the learner page is there right after the first frame
-            # (its guest button works) and asks the record for the names when it is ready.
-            link = ProgressLink(None, scenario_title=lambda sid: _title(library, sid, args.lang), early=early,
-                                library=library)
             link.install_quit_notice(window, args.lang)
             app.aboutToQuit.connect(link.close)
-            window.attach_progress(link)
             open_in_background(link.ready, window, on_failed=link.failed)
         start_in_background(import_speech, attach_speech, warm_readings, window)
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -54,8 +53,11 @@ from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
+from trainer.widgets.pyside_imports import viewport_of
 
 if TYPE_CHECKING:  # not at run time: the page is shown before the record (SQLAlchemy) is imported
+    import uuid  # (in annotations only: the module and ``platform`` cost ~4 ms before the first frame)
+
     from trainer.progress.learners import GroupInfo, LearnerInfo
 
 log = logging.getLogger("trainer.app")
@@ -189,11 +191,11 @@ class LearnerPicker(PageWidget):
         content.addLayout(self._grid)
         content.addStretch(1)
         self.scroll = QScrollArea()
+        fill(viewport_of(self.scroll), look)  # (not viewport(): see viewport_of)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self._tiles)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
-        fill(self.scroll.viewport(), look)
 
         # Always at hand below the names, smaller than them: one row on a 1280-wide screen at every size.
         self.guest_button = BigButton(look.tr("picker.guest"), chrome, style="secondary", role="body")
@@ -262,6 +264,13 @@ class LearnerPicker(PageWidget):
         """The record is open: ask it for the names (what was typed meanwhile is kept)."""
         self._learners = learners
         self.refresh()
+
+    def first_stop(self) -> QWidget | None:
+        """The page's first named Tab stop while the record opens (only the guest and instructor buttons
+        are shown then): the guest button, found without walking Qt's focus chain, whose scroll-bar
+        holders would have PySide look over every QtWidgets class before the first frame (see
+        ``pyside_imports.viewport_of``). None once the record is there (``focus_first`` finds it)."""
+        return self.guest_button if self._learners is None else None
 
     @Slot()
     def refresh(self) -> None:

@@ -23,11 +23,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from trainer.app.home import HomePage
 from trainer.app.library import Library
 from trainer.app.narrator import Narrator
 from trainer.app.pages import NavBar, PageKind, PageWidget, fill
-from trainer.app.resume import ResumeStore
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
 from trainer.widgets.lifetime import give_back_free_memory, release_when_deleted
@@ -69,6 +67,14 @@ def look_for(settings: Settings, lang: str, family: str | None = None) -> Look:
                 furigana=settings.furigana, easy=settings.easy)
 
 
+def _resume_store(store: SettingsStore | None) -> Resume:
+    """This PC's resume points (not recording). Imported here, not at the top: a recorded start
+    takes the record's, and the snapshot module is not needed before the first frame."""
+    from trainer.app.resume import ResumeStore
+
+    return ResumeStore(store.folder if store else None)
+
+
 class MainWindow(QMainWindow):
     """The app's one window."""
 
@@ -82,7 +88,7 @@ class MainWindow(QMainWindow):
                  learner_page: PageFactory | None = None, instructor_page: PageFactory | None = None,
                  resume_store: Resume | None = None,
                  ask_quit: Callable[[QWidget, Look], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 progress: ProgressLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.store = settings_store
@@ -92,7 +98,8 @@ class MainWindow(QMainWindow):
         self.listeners_for = listeners_for
         self.learner_factory = learner_page
         self.instructor_factory = instructor_page
-        self.resume_store: Resume = resume_store or ResumeStore(settings_store.folder if settings_store else None)
+        self.resume_store: Resume = resume_store or (progress.resume if progress is not None
+                                                     else _resume_store(settings_store))
         self.suggest_mode: Callable[[str], str] | None = None
         self.fixed_mode: Callable[[], str | None] | None = None
         self.ask_quit = ask_quit
@@ -112,6 +119,8 @@ class MainWindow(QMainWindow):
         self._before_settings = PageKind.HOME
         self._learner_next = False
         self._pages: dict[PageKind, QWidget] = {}
+        if progress is not None:  # recorded from the start: the learner choice is the first page
+            self._take_progress(progress)
         self._build_frame()
         from trainer.app.switch_access import SwitchAccess
 
@@ -165,7 +174,7 @@ class MainWindow(QMainWindow):
             central.show()  # a new central widget would otherwise appear only on the next event loop pass
 
     def _show(self, name: PageKind, page: QWidget, *, title: Callable[[], str | None] | None = None,
-              focus: Callable[[], QWidget] | None = None) -> None:
+              focus: Callable[[], QWidget | None] | None = None) -> None:
         """Show ``page`` as ``name``: the top bar takes ``title()`` (a question at large sizes), the
         focus goes to ``focus()`` (else the page's first named control)."""
         old = self._pages.get(name)
@@ -181,8 +190,9 @@ class MainWindow(QMainWindow):
         self.page_name = name
         self.nav.set_title(title() if title is not None else None)
         self.nav.for_page(name)
-        if focus is not None:
-            focus().setFocus(Qt.FocusReason.OtherFocusReason)
+        target = focus() if focus is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
         elif page is not self.player:
             focus_first(page)  # a named control, never the unnamed page (the player focuses its step)
         else:
@@ -236,21 +246,25 @@ class MainWindow(QMainWindow):
         page.done.connect(self.show_home)
         if isinstance(page, LearnerPicker):
             page.instructor_requested.connect(self.show_instructor)
-        self._show(PageKind.LEARNER, page, title=page.title_to_bar)
+        self._show(PageKind.LEARNER, page, title=page.title_to_bar,
+                   focus=page.first_stop if isinstance(page, LearnerPicker) else None)
 
     def attach_progress(self, link: ProgressLink) -> None:
         """Record from now on through ``link`` (a ``ProgressLink``): learner choice first,
         the instructor area, 「続きから」 from the record. Called when the record is open;
         a learner who already started practising is not interrupted."""
+        self._take_progress(link)
+        page = PageKind.LEARNER if self.page_name == PageKind.HOME else self.page_name
+        self._learner_next = page != PageKind.LEARNER  # someone busy practising says who they are on the way home
+        self._rebuild(page, self.player)
+
+    def _take_progress(self, link: ProgressLink) -> None:
         self.learner_factory = link.learner_page
         self.instructor_factory = link.instructor_page
         self.listeners_for = link.listeners_for
         self.suggest_mode = link.suggest_mode
         self.fixed_mode = link.fixed_mode
         self.resume_store = link.resume
-        page = PageKind.LEARNER if self.page_name == PageKind.HOME else self.page_name
-        self._learner_next = page != PageKind.LEARNER  # someone busy practising says who they are on the way home
-        self._rebuild(page, self.player)
 
     def show_instructor(self) -> None:
         if self.instructor_factory is None:
@@ -265,6 +279,9 @@ class MainWindow(QMainWindow):
             self.show_learner_choice()
             return
         self._close_player()
+        # Not before the first frame: the first page is the learner choice.
+        from trainer.app.home import HomePage
+
         page = HomePage(self.library, self.look, learner_name=self.resume_store.learner_name)
         page.category_chosen.connect(self.show_category)
         self._show(PageKind.HOME, page, focus=page.first_tile)

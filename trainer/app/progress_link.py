@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -41,6 +40,8 @@ from trainer.widgets.look import Look
 from trainer.words.catalogue import tr
 
 if TYPE_CHECKING:
+    import uuid  # in annotations only (not imported before the first frame)
+
     from trainer.app.instructor import InstructorArea
     from trainer.app.learner_picker import LearnerPicker
     from trainer.scenarios.snapshot import Snapshot

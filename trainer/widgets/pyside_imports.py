@@ -57,3 +57,27 @@ def install() -> bool:
     feature._mod_uses_pyside = _fast_check(original)  # type: ignore[attr-defined]  # shiboken's module, untyped
     _installed = True
     return True
+
+
+def viewport_of(area: Any) -> Any:
+    """``area.viewport()`` (a ``QAbstractScrollArea``'s), without PySide's costly first look at it.
+
+    The viewport Qt makes by itself is a C++ object Python has not seen: the first time Python asks
+    for it, PySide6 looks for its most derived class among *every* class of QtWidgets and, doing
+    so, makes all their Python enums (~80, 25–30 ms, before the first frame when a first page asks
+    for one). A ``QWidget`` made here and handed to ``setViewport`` is what Qt would have made
+    itself (a plain widget), and Python knows it already. An area whose viewport Python has seen
+    already is left as it is."""
+    from PySide6.QtWidgets import QWidget
+
+    own = getattr(area, "_own_viewport", None)
+    if own is not None:
+        return own
+    own = QWidget()
+    # Qt deletes the old viewport, and a scroll area's content widget with it: keep that out meanwhile.
+    inner = area.takeWidget() if hasattr(area, "takeWidget") else None
+    area.setViewport(own)
+    if inner is not None:
+        area.setWidget(inner)
+    area._own_viewport = own
+    return own
