@@ -186,7 +186,9 @@ def test_the_city_report_counts_sessions_by_kind_and_venue_and_attempts_outside_
     build.attempt(learners[3], "scan-to-pay", shown, end=AttemptStatus.FINISHED, session=s2)
     build.attempt(learners[3], "konbini-payment", shown, session=s3)
     build.attempt(learners[2], "konbini-payment", shown)  # at home: no class
-    report = city_report(engine, day, day)
+    # From the day of the attempts (half an hour ago: yesterday just after midnight) to today.
+    first_day = build.clock.astimezone().date()
+    report = city_report(engine, first_day, day)
     kinds = {k.kind: (k.sessions, k.attendances) for k in report.by_kind}
     assert kinds[SessionKind.COURSE] == (2, 4) and kinds[SessionKind.CONSULTATION] == (1, 1)
     assert report.total_attendances == 5 and report.attempts_outside_class == 1
@@ -196,10 +198,10 @@ def test_the_city_report_counts_sessions_by_kind_and_venue_and_attempts_outside_
     }
     finished = {s.scenario_id: (s.learners_finished, s.finished, s.attempts) for s in report.scenarios}
     assert finished == {"scan-to-pay": (4, 5, 5), "konbini-payment": (0, 0, 2)}
-    only = city_report(engine, day, day, venue="高城地区公民館")
+    only = city_report(engine, first_day, day, venue="高城地区公民館")
     assert only.total_sessions == 1 and only.total_attendances == 1 and only.attempts == 1
     assert report.learners is None  # no names unless asked
-    named = city_report(engine, day, day, with_names=True)
+    named = city_report(engine, first_day, day, with_names=True)
     assert {n.display_name for n in named.learners} == {"人0", "人1", "人2", "人3"}
     with engine.connect() as conn:
         assert conn.execute(select(ClassSession.kind).where(ClassSession.id == s3)).scalar() == SessionKind.CONSULTATION

@@ -410,8 +410,12 @@ class HelpBoard:
         The learner's PC marks the rest of that step too (it reads ``assisted_step``).
         """
         with self._writes.begin() as conn:
+            # One round trip for the row and its attempt: the board answers hands in its own loop, and on a
+            # busy server every round trip is a wait for the CPU (docs/performance.md, the class of 30).
             row = conn.execute(
-                select(Presence.attempt_id, Presence.step_id).where(Presence.id == presence_id)
+                select(Presence.attempt_id, Presence.step_id, Attempt.scenario_id, Attempt.session_id)
+                .outerjoin(Attempt, Attempt.id == Presence.attempt_id)
+                .where(Presence.id == presence_id)
             ).first()
             if row is None:
                 return False
@@ -420,10 +424,9 @@ class HelpBoard:
                 .where(Presence.id == presence_id)
                 .values(hand_raised_at=None, assisted_step=row.step_id, updated_at=utcnow())
             )
-            if row.attempt_id is not None and row.step_id is not None:
-                scenario = conn.execute(select(Attempt.scenario_id).where(Attempt.id == row.attempt_id)).scalar()
-                if scenario is not None:  # marks its events and counts the step for the city's report
-                    rollups.step_helped(conn, row.attempt_id, scenario, row.step_id)
+            if row.attempt_id is not None and row.step_id is not None and row.scenario_id is not None:
+                # marks its events and counts the step for the city's report
+                rollups.step_helped(conn, row.attempt_id, row.scenario_id, row.step_id, session_id=row.session_id)
         return True
 
 

@@ -600,31 +600,56 @@ def _count_attempts(run: Any, tally: Tally, where: str, sign: int, learner_id: u
             tally.add(ReportSession, (_as_uuid(session),), sign, guests=int(n))
 
 
-def step_helped(conn: Connection, attempt_id: uuid.UUID, scenario_id: str, step_id: str) -> int:
+#: ``step_helped``'s "the caller did not read the attempt's session".
+_UNKNOWN: Any = object()
+
+
+def step_helped(
+    conn: Connection, attempt_id: uuid.UUID, scenario_id: str, step_id: str, *, session_id: Any = _UNKNOWN
+) -> int:
     """「対応しました」: mark this attempt's step as helper-assisted (its events so far) and count it when it
-    is the step's first help. Returns how many events were marked. Call in the change's transaction."""
+    is the step's first help. Returns how many events were marked. Call in the change's transaction.
+    ``session_id``: the attempt's class session (None: none) when the caller has read it already."""
     _take_turns(conn, "help", attempt_id)
-    marked = conn.execute(
+    mark = (
         _table(StepEvent).update()
         .where(StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, StepEvent.helper_assisted.is_(False))
         .values(helper_assisted=True)
-    ).rowcount
-    if marked:
-        helped = StepEvent.helper_assisted.is_(True)
-        n, first = conn.execute(
-            select(func.count(), func.min(StepEvent.created_at)).where(
-                StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, helped
+    )
+    helped = StepEvent.helper_assisted.is_(True)
+    if conn.dialect.name == "postgresql":
+        # One round trip (the board answers hands in its own loop): the WITH's update and the main query
+        # share one snapshot, so "helped before" reads the step as it was before this mark.
+        done = mark.returning(StepEvent.created_at).cte("marked")
+        before = select(StepEvent.id).where(StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, helped)
+        marked, first, was_helped = conn.execute(
+            select(
+                select(func.count()).select_from(done).scalar_subquery(),
+                select(func.min(done.c.created_at)).scalar_subquery(),
+                before.exists(),
             )
         ).one()
-        if int(n) == marked and first is not None:  # none of them was helped before
-            tally = Tally()
-            when = first if isinstance(first, dt.datetime) else dt.datetime.fromisoformat(str(first))
-            day = local_day(when if when.tzinfo else when.replace(tzinfo=dt.UTC))
-            tally.add(ReportHelpDay, (day, scenario_id, step_id), count=1)
+        marked = int(marked)
+    else:
+        marked = conn.execute(mark).rowcount
+        was_helped = True
+        if marked:
+            n, first = conn.execute(
+                select(func.count(), func.min(StepEvent.created_at)).where(
+                    StepEvent.attempt_id == attempt_id, StepEvent.step_id == step_id, helped
+                )
+            ).one()
+            was_helped = int(n) != marked
+    if marked and not was_helped and first is not None:  # none of them was helped before
+        tally = Tally()
+        when = first if isinstance(first, dt.datetime) else dt.datetime.fromisoformat(str(first))
+        day = local_day(when if when.tzinfo else when.replace(tzinfo=dt.UTC))
+        tally.add(ReportHelpDay, (day, scenario_id, step_id), count=1)
+        if session_id is _UNKNOWN:
             session_id = conn.execute(_SESSION_OF, {"b_id": attempt_id}).scalar()
-            if session_id is not None:
-                tally.add(ReportSessionHelp, (_as_uuid(session_id), day, scenario_id, step_id), count=1)
-            tally.write(conn)
+        if session_id is not None:
+            tally.add(ReportSessionHelp, (_as_uuid(session_id), day, scenario_id, step_id), count=1)
+        tally.write(conn)
     return int(marked)
 
 
