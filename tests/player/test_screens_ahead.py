@@ -11,6 +11,8 @@ built afresh in the same place.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import time
 
 import pytest
@@ -22,7 +24,7 @@ from tests.player.conftest import bundled
 from trainer.app import access
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
-from trainer.app.screens_ahead import ScreensAhead
+from trainer.app.screens_ahead import CANDIDATES, ScreensAhead
 from trainer.app.settings import Settings
 from trainer.scenarios.model import Step
 
@@ -156,3 +158,89 @@ def test_nothing_is_prepared_while_the_event_loop_is_busy(qtbot):
     assert player.ahead._work and not player.ahead._views
     read_for_a_while(player)
     assert not player.ahead._work and player.ahead._views
+
+
+def _prepared(player) -> list[QWidget]:
+    return [p.view for p in player.ahead._views] + [t.widget for t in player.ahead._texts]
+
+
+def _gone_after(widgets: list[QWidget], change) -> None:
+    """``change()`` deletes every one of ``widgets`` (really, once Qt has run its deferred deletes)."""
+    destroyed: list[int] = []
+    for index, widget in enumerate(widgets):
+        widget.destroyed.connect(lambda *_, index=index: destroyed.append(index))
+    change()
+    settle()
+    assert sorted(destroyed) == list(range(len(widgets)))
+
+
+@pytest.mark.parametrize("change", [{"text_scale": 200}, {"theme": "high-contrast"}, {"lang": "en"}])
+def test_what_was_prepared_is_dropped_when_the_look_changes(qtbot, change):
+    scenario = next(s for s in bundled() if s.id == SCENARIOS[0])
+    settings = Settings(text_scale=300, text_size_chosen=True, read_aloud=False, furigana=True)
+    window = MainWindow(Library([scenario]), settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    settle()
+    player = window.start(scenario.id)
+    read_for_a_while(player)
+    prepared = _prepared(player)
+    assert prepared, "the next step's screen and text were prepared while the learner read"
+    old_look = player.look
+    _gone_after(prepared, lambda: window.apply_settings(dataclasses.replace(settings, **change)))
+    assert player.look != old_look
+    read_for_a_while(player)  # what is prepared now is for the new look
+    assert player.ahead._views and all(p.ctx.look.scale == player.device_ctx.look.scale and p.ctx == player.device_ctx
+                                       for p in player.ahead._views)
+    assert all(t.look == player.panel.look for t in player.ahead._texts)
+
+
+def test_what_was_prepared_is_dropped_on_a_restart_and_in_watch_mode(qtbot):
+    scenario = next(s for s in bundled() if s.id == SCENARIOS[0])
+    window = MainWindow(Library([scenario]), settings=Settings(text_scale=300, text_size_chosen=True,
+                                                               read_aloud=False))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    settle()
+    player = window.start(scenario.id)
+    read_for_a_while(player)
+    views = [p.view for p in player.ahead._views]
+    assert views
+    _gone_after(views, player.restart_step)  # 「やり直す」: a fresh screen, nothing kept for it
+    watching = window.start(scenario.id, mode="watch")
+    read_for_a_while(watching)
+    assert not _prepared(watching), "nothing is prepared in watch mode"
+
+
+def test_prepared_screens_do_not_pile_up_over_a_whole_scenario(qtbot):
+    """Walking every step: what is prepared stays within CANDIDATES, and each screen not taken is deleted."""
+    from tests.player.autoplay import routes
+
+    scenario = next(s for s in bundled() if s.id == SCENARIOS[1])
+    window = MainWindow(Library([scenario]), settings=Settings(text_scale=300, text_size_chosen=True,
+                                                               read_aloud=False, furigana=True))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    settle()
+    route = max(routes(scenario).values(), key=len)
+    player = window.start(scenario.id)
+    alive: set[int] = set()
+    made = 0
+    for move in route:
+        read_for_a_while(player)
+        assert len(player.ahead._views) <= CANDIDATES and len(player.ahead._texts) <= CANDIDATES
+        for widget in _prepared(player):
+            key = id(widget)
+            if key not in alive:
+                alive.add(key)
+                made += 1
+                widget.destroyed.connect(functools.partial(alive.discard, key))
+        perform(player, move.expect)
+        settle()
+    settle()
+    assert made >= len(route), "something was prepared at (nearly) every step"
+    shown = {id(player.panel.step_text)} if not player.run.finished else set()
+    assert alive <= shown, "every prepared widget not on screen has been deleted"

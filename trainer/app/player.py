@@ -640,7 +640,7 @@ class Player(QWidget):
         def screen(step: Step) -> None:
             if self.isVisible() and not self.run.finished:
                 viewport = self.device.scroll_area.viewport()
-                self.ahead.prepare_view(step, self.device_ctx, viewport.width(), viewport.height())
+                self.ahead.prepare_view(step, self.device_ctx, viewport.width(), viewport.height(), viewport)
 
         def text(step: Step) -> None:
             if self.panel.text_look == look and self.isVisible() and not self.run.finished:

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from trainer.reading.ahead import AHEAD
 from trainer.scenarios.model import Screen, Step
@@ -84,6 +85,9 @@ class _Text:
 
 
 def _drop(widget: QWidget) -> None:
+    if not isValid(widget):  # its parent (the device's screen, on a restyle) has gone already
+        return
+    widget.hide()
     release_when_deleted(widget)
     widget.deleteLater()
 
@@ -186,11 +190,18 @@ class ScreensAhead(QObject):
     def has_view(self, step: Step) -> bool:
         return any(p.step_id == step.id for p in self._views)
 
-    def prepare_view(self, step: Step, ctx: ElementContext, width: int, height: int) -> None:
-        """Build ``step``'s screen with ``ctx`` and draw its first ``height`` pixels at ``width``."""
+    def prepare_view(self, step: Step, ctx: ElementContext, width: int, height: int,
+                     home: QWidget | None = None) -> None:
+        """Build ``step``'s screen with ``ctx`` and draw its first ``height`` pixels at ``width``;
+        ``home``: the widget it will be shown in (the device's viewport). It is built there, hidden,
+        so the step change does not move it into the window (Qt resolves a moved widget's font,
+        palette and style again, all of its children too)."""
         if any(p.step_id == step.id and p.screen is step.screen and p.ctx == ctx for p in self._views):
             return
         view = ScreenView(step.screen, ctx)
+        if home is not None:
+            view.hide()
+            view.setParent(home)
         if width > 0 and height > 0:
             _draw_once(view, width, height)
         self._views.append(_View(step.id, step.screen, ctx, view))
