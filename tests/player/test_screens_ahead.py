@@ -193,7 +193,7 @@ def test_what_was_prepared_is_dropped_when_the_look_changes(qtbot, change):
     read_for_a_while(player)  # what is prepared now is for the new look
     assert player.ahead._views and all(p.ctx.look.scale == player.device_ctx.look.scale and p.ctx == player.device_ctx
                                        for p in player.ahead._views)
-    assert all(t.look == player.panel.look for t in player.ahead._texts)
+    assert all(t.look == player.panel.text_look for t in player.ahead._texts)  # the step text's own size
 
 
 def test_what_was_prepared_is_dropped_on_a_restart_and_in_watch_mode(qtbot):
