@@ -332,7 +332,7 @@ def test_a_long_instruction_with_the_focus_is_shown_from_its_first_line(qtbot):
     player = window.start(scenario.id)
     settle()
     text = player.panel.step_text
-    viewport = player.panel.scroll.viewport()
+    viewport = player.panel.scroll_area.viewport()
     assert QApplication.focusWidget() is text
     assert text.height() > viewport.height(), "the case this is about: more text than room"
     top = text.mapTo(viewport, QPoint(0, 0)).y()

@@ -209,7 +209,7 @@ def show_gesture_tools(player) -> None:
     after = layout.indexOf(panel.speech_notice)
     layout.insertWidget(after + 1 if after >= 0 else layout.count(), tools)
     tools.show()
-    panel.scroll.refit()
+    panel.scroll_area.refit()
     player.gesture_tools = tools
     if getattr(player, "key_hold", None) is None:
         player.key_hold = KeyHold(player)

@@ -91,8 +91,8 @@ class FinishPage(ScrollPage):
         self.summary_lines: list[TextBlock] = []
         if summary is not None or watched:
             box = Box(look, fill="surface", border="border", padding=18)
-            for text in self.summary_texts():
-                item = TextBlock(text, look, colour="surface_text", icon="info" if self.summary_lines else "star")
+            for line in self.summary_texts():
+                item = TextBlock(line, look, colour="surface_text", icon="info" if self.summary_lines else "star")
                 self.summary_lines.append(item)
                 box.box_layout.addWidget(item)
             self.body.addWidget(box)
@@ -105,7 +105,7 @@ class FinishPage(ScrollPage):
         self.again.clicked.connect(self.again_requested)
         self.others.clicked.connect(self.others_requested)
         self.practise: BigButton | None = None
-        if alone and summary.suggestion == modes.TRY:
+        if summary is not None and summary.suggestion == modes.TRY:  # (alone)
             self.practise = BigButton(look.tr("finish.practise_try"), look, style="secondary", icon="right")
             self.practise.clicked.connect(self.practise_requested)
         elif watched:  # seen it: now do it

@@ -87,7 +87,7 @@ def after_first_paint(window: QWidget, callback: Callable[[], None], *, fallback
         watch.callbacks.insert(0 if first else len(watch.callbacks), callback)
         return watch
     watch = _PaintWatch(window, callback, fallback_ms)
-    window._first_paint_watch = watch  # (no findChildren: it would have PySide wrap every child)
+    window._first_paint_watch = watch  # type: ignore[attr-defined]  # (no findChildren: it would have PySide wrap every child)
     return watch
 
 

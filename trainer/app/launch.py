@@ -45,7 +45,10 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ def warm_readings() -> None:
     jtalk.warm_up_now(sudachi=True)
 
 
-def imported_pack_folders() -> list:
+def imported_pack_folders() -> list[Path]:
     """Folders of the packs installed with ``trainer pack import`` (none if that fails)."""
     try:
         from trainer.app.library import imported_pack_folders as folders

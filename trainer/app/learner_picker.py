@@ -190,12 +190,12 @@ class LearnerPicker(PageWidget):
         content.addWidget(self.classes)
         content.addLayout(self._grid)
         content.addStretch(1)
-        self.scroll = QScrollArea()
-        fill(viewport_of(self.scroll), look)  # (not viewport(): see viewport_of)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self._tiles)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
+        self.scroll_area = QScrollArea()
+        fill(viewport_of(self.scroll_area), look)  # (not viewport(): see viewport_of)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self._tiles)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its names are (the focus scrolls it)
 
         # Always at hand below the names, smaller than them: one row on a 1280-wide screen at every size.
         self.guest_button = BigButton(look.tr("picker.guest"), chrome, style="secondary", role="body")
@@ -218,7 +218,7 @@ class LearnerPicker(PageWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(band)
         self.refresh()
 
@@ -338,8 +338,9 @@ class LearnerPicker(PageWidget):
             self.class_button.setChecked(False)
         self._show_groups(groups)
         self._show_tiles(learners)
-        if self.isVisible():  # the tiles take their heights now, not a pass later
-            self._tiles.layout().activate()
+        tiles_layout = self._tiles.layout()
+        if self.isVisible() and tiles_layout is not None:  # the tiles take their heights now, not a pass later
+            tiles_layout.activate()
         if self._focus_first:
             self._focus_first = False
             tiles = self.tiles
@@ -394,7 +395,7 @@ class LearnerPicker(PageWidget):
     def _show_tiles(self, learners: list[LearnerInfo]) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
                 widget.setParent(None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -36,6 +36,7 @@ from trainer.widgets.theme import theme_named
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the player and the other pages are imported when first shown (fast start)
+    from trainer.app.finish import FinishPage
     from trainer.app.player import Listener, Player
     from trainer.app.progress_link import ProgressLink
     from trainer.app.speech_port import Speech
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
     # -- frame --------------------------------------------------------------------
     def _build_frame(self) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):  # (always, in a window: the widgets need one)
             apply_look(app, self.look)
         central = QWidget()
         fill(central, self.look)
@@ -398,8 +399,7 @@ class MainWindow(QMainWindow):
         self._finish_step = step
         self._finish_scenario = scenario
         player = self.player
-        alone = player is not None and player.mode == "alone"
-        self._finish_summary = player.tally.summary() if alone else None
+        self._finish_summary = player.tally.summary() if player is not None and player.mode == "alone" else None
         self._finish_watched = player is not None and player.mode == "watch"
         page = self._finish_page()
         self._show(PageKind.FINISH, page)
@@ -432,11 +432,12 @@ class MainWindow(QMainWindow):
     def show_finish_again(self) -> None:
         self._show(PageKind.FINISH, self._finish_page())
 
-    def _finish_page(self) -> QWidget:
+    def _finish_page(self) -> FinishPage:
         from trainer.app.finish import FinishPage
 
         scenario, summary, watched = self._finish_scenario, self._finish_summary, self._finish_watched
         assert scenario is not None, "a finish page needs the scenario that was finished"
+        assert self._finish_step is not None, "and the step it finished on"
         page = FinishPage(scenario, self._finish_step, self.look, summary=summary, watched=watched)
         mode = "alone" if summary is not None else "watch" if watched else "try"
         page.again_requested.connect(lambda: self.start(scenario.id, mode=mode))
@@ -475,6 +476,7 @@ class MainWindow(QMainWindow):
         self._pages.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None  # (count() > 0)
             self.stack.removeWidget(widget)
             if widget is not player:
                 widget.deleteLater()
@@ -509,7 +511,7 @@ class MainWindow(QMainWindow):
             PageKind.HOME: when(True, self.show_home),
             PageKind.LIST: when(category, lambda: self.show_category(category or "")),
             PageKind.MODES: when(choosing, lambda: self.choose_mode(choosing or "")),
-            PageKind.PLAYER: when(player is not None, lambda: self._show(PageKind.PLAYER, player)),
+            PageKind.PLAYER: when(player is not None, lambda: self._show(PageKind.PLAYER, cast(QWidget, player))),
             PageKind.FINISH: when(self._finish_step is not None, self.show_finish_again),
             PageKind.SETTINGS: when(True, self.show_settings),
             PageKind.INSTRUCTOR: when(True, self.show_instructor),

@@ -58,7 +58,7 @@ class ModeChoicePage(ScrollPage):
         self.body.addWidget(TextBlock(self.note(), look, colour="text", icon="star"))
         self.buttons: dict[str, BigButton] = {}
         holder = QWidget()
-        row = FlowLayout(holder, spacing=look.px(12))
+        choices = FlowLayout(holder, spacing=look.px(12))
         for mode in self.order:
             icon = _ICONS[mode]
             style = "primary" if mode == self.suggested else "secondary"
@@ -71,7 +71,7 @@ class ModeChoicePage(ScrollPage):
             button.setAccessibleDescription(look.tr(f"modes.{mode}_note"))
             button.clicked.connect(lambda _=False, m=mode: self.chosen.emit(m))
             self.buttons[mode] = button
-            row.addWidget(button)
+            choices.addWidget(button)
         self.pin(holder)  # the choices stay in view, however long the notes above
         self.body.addStretch(1)
         self._full = look

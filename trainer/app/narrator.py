@@ -143,6 +143,7 @@ class Narrator(QObject):
     def _send(self, text: str) -> None:
         try:
             self.speaking = True
+            assert self.speech is not None  # (only called while speaking is on)
             self.speech.say(text)
         except Exception as error:  # a broken backend must never stop the lesson
             self._on_failed(str(error))

@@ -110,11 +110,11 @@ class InstructionPanel(QWidget):
         self.layout_.addWidget(self.step_text)
         self.layout_.addWidget(self.speech_notice)
         self.layout_.addStretch(1)
-        self.scroll = FitScroll(self.card)
+        self.scroll_area = FitScroll(self.card)
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(min(look.px(10), 16))
-        self._column.addWidget(self.scroll, 1)
+        self._column.addWidget(self.scroll_area, 1)
         self._explains_only = False
         self.next_button = self._make_next(action_look or look)
 
@@ -146,8 +146,8 @@ class InstructionPanel(QWidget):
         self._show_text(raw_text, readings, text_widget)
         self._explains_only = explains_only
         self.next_button.setVisible(explains_only)
-        self.scroll.refit()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.refit()
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def fit_line(self, width: int) -> None:
         """The column is ``width`` wide: draw the step text at the largest size up to the chosen one
@@ -155,7 +155,7 @@ class InstructionPanel(QWidget):
         beside the card's padding and its scroll bar."""
         look = self.look
         margins = self.layout_.contentsMargins()
-        line = width - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+        line = width - margins.left() - margins.right() - self.scroll_area.verticalScrollBar().sizeHint().width()
         scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
         while scale - 0.25 >= least - 1e-9 and line < LINE_CHARS * look.with_(scale=scale).size("large"):
             scale = round(scale - 0.25, 2)
@@ -164,7 +164,7 @@ class InstructionPanel(QWidget):
         self.text_look = look.with_(scale=scale)
         if self._step is not None:
             self._show_text(*self._step)
-            self.scroll.refit()
+            self.scroll_area.refit()
 
     def _show_text(self, raw_text: str, readings, text_widget: QWidget | None = None) -> None:
         """``text_widget``: the same text built ahead at ``text_look`` (taken instead of building it)."""
@@ -183,17 +183,17 @@ class InstructionPanel(QWidget):
         self.feedback.set_icon(icon)
         self.feedback.set_text(text)
         self.feedback.show()
-        self.scroll.refit()
-        self.scroll.verticalScrollBar().setValue(0)  # the new message is at the top: show it
+        self.scroll_area.refit()
+        self.scroll_area.verticalScrollBar().setValue(0)  # the new message is at the top: show it
 
     def clear_feedback(self) -> None:
         self.feedback_kind = None
         self.feedback.hide()
-        self.scroll.refit()
+        self.scroll_area.refit()
 
     def show_speech_notice(self) -> None:
         self.speech_notice.show()
-        self.scroll.refit()
+        self.scroll_area.refit()
 
     def needed_height(self, width: int) -> int:
         """The height that shows everything without scrolling, at ``width``."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -201,7 +202,7 @@ class Player(QWidget):
         self.panel = InstructionPanel(look, self.ctx.text(self.scenario.title), action_look=self.controls.look)
         self.panel.setParent(self._root)
         self.panel.next_button.clicked.connect(self._continue)
-        self.panel_scroll = self.panel.scroll
+        self.panel_scroll = self.panel.scroll_area
         self.device_look = look.with_(scale=1.0)
         self.device_ctx = self._device_context()
         self.device: DeviceFrame = make_device(self._device_name, self.device_look)
@@ -337,7 +338,7 @@ class Player(QWidget):
             return self._fit_row(across, round(height * 0.16))
 
         least = min(width // 2, self._control_bar(1.0).two_columns())
-        options = dict(device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
+        options: dict[str, Any] = dict(device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
                        controls_height=controls_height, text_height=self.panel.needed_height, least=least,
                        device_least=self._device_least())
         self.split = split(width, height, controls_row=controls_row, **options)
@@ -407,6 +408,7 @@ class Player(QWidget):
 
     def _first_targets(self) -> list[QWidget]:
         view = self.view
+        assert view is not None, "only asked while a step's screen is shown"
         step = self.step
         pointed = self.watch.pointed_on(view) if self.watch is not None else None
         if pointed is not None:  # watch mode: what the hand points at is what must be in view
@@ -432,6 +434,7 @@ class Player(QWidget):
 
     def _rects(self, widgets: list[QWidget]) -> list[QRect]:
         view = self.view
+        assert view is not None, "only asked while a step's screen is shown"
         return [QRect(w.mapTo(view, QPoint(0, 0)), w.size()) for w in widgets]
 
     def _fits(self, widgets: list[QWidget]) -> bool:
@@ -512,7 +515,7 @@ class Player(QWidget):
             found = self.__dict__["_to_finish"] = steps_to_finish(self.scenario)
         return found
 
-    def _show_step(self, step: Step, lead: Text | str | None = None, lead_kind: str = "praise",
+    def _show_step(self, step: Step, given: Text | None = None, lead_kind: str = "praise",
                    speak: bool = True) -> None:
         self.ahead.stop()
         self.overlay.clear()
@@ -530,8 +533,9 @@ class Player(QWidget):
         self.panel.set_step(number, raw, self.scenario.readings, step.only_explains or self.mode == modes.WATCH,
                             total=number + self._steps_to_finish().get(step.id, 1) - 1,
                             text_widget=self.ahead.take_text(raw, self.panel.text_look, self.scenario.readings))
-        if self.mode == modes.ALONE and lead is not None:
-            lead = modes.lead(lead, step) or self.look.tr("alone.praise")
+        lead: Text | str | None = given
+        if self.mode == modes.ALONE and given is not None:
+            lead = modes.lead(given, step) or self.look.tr("alone.praise")
         elif self.mode == modes.ALONE and number == 1:  # on your own: the whole task first
             lead = self.look.tr("alone.task", task=self.ctx.raw(modes.task_of(self.scenario)))
             lead_kind = "notice"
@@ -649,7 +653,7 @@ class Player(QWidget):
 
         jobs: list[Callable[[], None]] = []
         for step in self._steps_ahead():
-            jobs += [lambda step=step: screen(step), lambda step=step: text(step)]
+            jobs += [partial(screen, step), partial(text, step)]
         self.ahead.plan(jobs, (self.panel.step_text, self.view))
 
     # -- the learner's actions --------------------------------------------------------

@@ -64,7 +64,8 @@ class QuitDialog(QDialog):
     def resizeEvent(self, event) -> None:
         """A window does not grow for wrapped text by itself: make room for every line."""
         super().resizeEvent(event)
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
         if needed > self.height():
             self.setMinimumHeight(needed)
 

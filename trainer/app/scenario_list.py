@@ -15,6 +15,7 @@ just played can be continued).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -27,6 +28,9 @@ from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
+
+if TYPE_CHECKING:
+    from trainer.scenarios.model import Scenario
 
 FIRST_CARDS = 6
 """Cards built with the page (a 1920×1080 window at the smallest text shows about five)."""
@@ -160,7 +164,7 @@ class ScenarioListPage(ScrollPage):
         box.box_layout.addWidget(note)
         return resume, note
 
-    def _card(self, scenario: ScenarioInfo) -> QWidget:
+    def _card(self, scenario: Scenario | ScenarioInfo) -> QWidget:
         look = self.look
         lang = look.lang
         box = Box(look, fill="surface", border="border", padding=18)

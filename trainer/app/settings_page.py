@@ -161,7 +161,9 @@ class FirstStartPage(ScrollPage):
 
     def reveal_choice(self) -> None:
         """After a size was tried (the page is drawn again), keep the choice and 「この大きさではじめる」 in view."""
-        self.widget().adjustSize()
+        content = self.widget()
+        if content is not None:
+            content.adjustSize()
         self.ensureWidgetVisible(self.options[self.current], 20, 20)
 
     def _preview(self, scale: int) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Slot
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
@@ -49,9 +50,9 @@ _default_reader: Reader | None = None
 # groups are made once per font, and its layout once per width — for every label showing it.
 _ADVANCES: dict[tuple[str, str], float] = {}
 _ADVANCES_KEPT = 50_000
-_GROUPS: OrderedDict[tuple, list] = OrderedDict()
+_GROUPS: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
 _GROUPS_KEPT = 512
-_LAYOUTS: OrderedDict[tuple, _Layout] = OrderedDict()
+_LAYOUTS: OrderedDict[tuple[Any, ...], _Layout] = OrderedDict()
 _LAYOUTS_KEPT = 2048
 
 
@@ -65,7 +66,7 @@ def _advance(metrics: QFontMetricsF, key: str, text: str) -> float:
     return found
 
 
-def _remember(cache: OrderedDict, key: tuple, value, kept: int) -> None:
+def _remember(cache: OrderedDict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any, kept: int) -> None:
     cache[key] = value
     while len(cache) > kept:
         cache.popitem(last=False)
