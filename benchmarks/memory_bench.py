@@ -36,11 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def rss_mib() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    from trainer.app.first_frame import rss_kib  # the app's own reading of /proc
+
+    return rss_kib() / 1024
 
 
 def main() -> int:

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from trainer.app.first_frame import rss_kib
 from trainer.widgets import lifetime
 
 glibc = pytest.mark.skipif(not sys.platform.startswith("linux") or "musl" in (ctypes.util.find_library("c") or ""),
@@ -14,11 +15,7 @@ glibc = pytest.mark.skipif(not sys.platform.startswith("linux") or "musl" in (ct
 
 
 def rss_mib() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return rss_kib() / 1024
 
 
 @pytest.fixture
