@@ -20,3 +20,13 @@ def test_the_spacings_grow_with_the_text_and_keep_their_order():
     small, large = Look(scale=1.0).space, Look(scale=3.0).space
     assert [small.xs, small.sm, small.md, small.lg, small.xl, small.xxl] == [4, 6, 8, 10, 16, 24]
     assert [large.xs, large.sm, large.md, large.lg, large.xl, large.xxl] == [12, 18, 24, 30, 48, 72]
+
+
+def test_every_named_pen_width_is_its_value_at_the_look_scale():
+    from trainer.widgets.look import LINE
+
+    for scale in (1.0, 2.0, 3.0):
+        look = Look(scale=scale)
+        line = look.line
+        assert {name: getattr(line, name) for name in LINE} == {name: look.px(v) for name, v in LINE.items()}
+    assert Look(scale=3.0).line.thick == 9

@@ -24,9 +24,14 @@ SIZES = {"small": 19, "body": 22, "large": 28, "heading": 30, "title": 34, "huge
 MIN_TARGET = 52
 """Smallest control side at 100%, in pixels (WCAG asks 44; we give more)."""
 
-SPACE = {"xs": 4, "sm": 6, "md": 8, "lg": 10, "xl": 16, "xxl": 24}
-"""Spacings (margins, gaps between things) at 100%, in pixels: ``look.space.md`` is ``SPACE["md"]`` at the
-look's scale. ``look.gap`` (12) sits between ``lg`` and ``xl``."""
+SPACE = {"xxs": 2, "xs": 4, "sm": 6, "md": 8, "lg": 10, "gap": 12, "wide": 14, "xl": 16, "xxl": 24}
+"""Spacings (margins, paddings, gaps between things, corner radii of small parts) at 100%, in pixels:
+``look.space.md`` is ``SPACE["md"]`` at the look's scale; ``look.space.gap`` equals ``look.gap``.
+The size of a drawn part (a phone's width, a card's height) is not a spacing: it is a named constant
+of the module that draws it, passed through ``look.px``."""
+
+LINE = {"hair": 1, "thin": 1.5, "mid": 2, "thick": 3}
+"""Pen widths (outlines, strokes, borders) at 100%, in pixels: ``look.line.thin``."""
 
 TEXT_SCALES = (100, 125, 150, 175, 200, 250, 300)
 """The text sizes a learner can choose, in percent."""
@@ -74,12 +79,17 @@ class Look:
 
     @property
     def gap(self) -> int:
-        return self.px(12)
+        return self.px(SPACE["gap"])
 
     @property
     def space(self) -> Spacing:
         """The named spacings at this look's scale (``look.space.md``), instead of literal pixels."""
         return Spacing(self)
+
+    @property
+    def line(self) -> Lines:
+        """The named pen widths at this look's scale (``look.line.thin``), instead of literal pixels."""
+        return Lines(self)
 
     def size(self, role: str) -> int:
         return self.px(SIZES.get(role, SIZES["body"]))
@@ -118,6 +128,10 @@ class Spacing:
         self._look = look
 
     @property
+    def xxs(self) -> int:
+        return self._look.px(SPACE["xxs"])
+
+    @property
     def xs(self) -> int:
         return self._look.px(SPACE["xs"])
 
@@ -134,9 +148,42 @@ class Spacing:
         return self._look.px(SPACE["lg"])
 
     @property
+    def gap(self) -> int:
+        return self._look.px(SPACE["gap"])
+
+    @property
+    def wide(self) -> int:
+        return self._look.px(SPACE["wide"])
+
+    @property
     def xl(self) -> int:
         return self._look.px(SPACE["xl"])
 
     @property
     def xxl(self) -> int:
         return self._look.px(SPACE["xxl"])
+
+
+class Lines:
+    """A look's pen widths in pixels, by name (see ``LINE``)."""
+
+    __slots__ = ("_look",)
+
+    def __init__(self, look: Look) -> None:
+        self._look = look
+
+    @property
+    def hair(self) -> int:
+        return self._look.px(LINE["hair"])
+
+    @property
+    def thin(self) -> int:
+        return self._look.px(LINE["thin"])
+
+    @property
+    def mid(self) -> int:
+        return self._look.px(LINE["mid"])
+
+    @property
+    def thick(self) -> int:
+        return self._look.px(LINE["thick"])
