@@ -30,6 +30,18 @@ def scenario_named(name: str):
     return next(s for s in bundled() if s.id == name)
 
 
+def start_at(scenario, step_id: str, *, with_path: bool = False) -> dict:
+    """The stored resume snapshot (``Snapshot.to_dict``) that starts ``scenario`` at the step ``step_id``;
+    ``with_path``: as if every step before it in the file had been shown on the way."""
+    from trainer.scenarios.snapshot import Snapshot
+
+    path: tuple[str, ...] = ()
+    if with_path:
+        ids = [s.id for s in scenario.steps]
+        path = tuple(ids[:ids.index(step_id) + 1])
+    return Snapshot(scenario.id, scenario.version, step_id, path=path).to_dict()
+
+
 @pytest.fixture
 def progress(tmp_path):
     """A record of progress of its own (SQLite in the test's folder), closed after the test."""

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from tests.player.autoplay import settle
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, start_at
 from tests.player.visibility import open_window, visible_share
 
 
@@ -17,9 +17,7 @@ def _at_step(qtbot, size, scale, scenario_id, step_id):
     scenario = next(s for s in bundled() if s.id == scenario_id)
     window = open_window([scenario], size, scale)
     qtbot.addWidget(window)
-    ids = [s.id for s in scenario.steps]
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": step_id, "path": ids[:ids.index(step_id) + 1]})
+    window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
     settle()
     return window, window.player
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 
 from tests.player.autoplay import click, drag, drag_to, perform, routes, settle
+from tests.player.conftest import start_at
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings
@@ -277,8 +278,7 @@ def test_resuming_at_a_step_on_another_device_shows_that_device(qtbot):
     window = MainWindow(Library([scenario]), settings=Settings(text_size_chosen=True, read_aloud=False))
     qtbot.addWidget(window)
     window.show()
-    player = window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": 1,
-                                                 "step_id": "take-card"})
+    player = window.start(scenario.id, snapshot=start_at(scenario, "take-card"))
     settle()
     assert player.device.name == "atm"
     assert player.device.part_widget("card-slot").holds == "bank"
@@ -368,8 +368,7 @@ def test_the_screens_header_has_the_apps_colour_from_the_first_step(qtbot, scena
     first = next(s for s in scenario.steps if s.screen.title is not None and s.screen.app == app)
     window = open_window([scenario], (1280, 720), 1.0)
     qtbot.addWidget(window)
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": first.id})
+    window.start(scenario.id, snapshot=start_at(scenario, first.id))
     settle()
     header = window.player.device.header
     assert header.isVisible()

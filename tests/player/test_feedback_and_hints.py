@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from tests.player.autoplay import click, perform, settle, type_into
-from tests.player.conftest import bundled, scenario_named
+from tests.player.conftest import bundled, scenario_named, start_at
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings
@@ -27,7 +27,7 @@ def open_at(qtbot, scenario, step_id: str | None = None, ask_quit=None) -> tuple
     window.show()
     snapshot = None
     if step_id is not None:
-        snapshot = {"scenario_id": scenario.id, "scenario_version": scenario.version, "step_id": step_id}
+        snapshot = start_at(scenario, step_id)
     player = window.start(scenario.id, snapshot=snapshot)
     settle()
     return window, player

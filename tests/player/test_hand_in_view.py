@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, QSizeF
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from tests.player.autoplay import settle
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, start_at
 from tests.player.visibility import open_window
 from trainer.widgets.bodies.parts import THING_ASPECT, HandTray, thing_name
 from trainer.widgets.devices import make_device
@@ -23,9 +23,7 @@ def _at_step(qtbot, size, scale, scenario_id, step_id):
     scenario = next(s for s in bundled() if s.id == scenario_id)
     window = open_window([scenario], size, scale)
     qtbot.addWidget(window)
-    ids = [s.id for s in scenario.steps]
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": step_id, "path": ids[:ids.index(step_id) + 1]})
+    window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
     settle()
     return window.player
 

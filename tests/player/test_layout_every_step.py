@@ -23,7 +23,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
 from tests.player.autoplay import settle
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, start_at
 from tests.player.inspect_ui import problems
 from tests.player.visibility import open_window, text_problems, walk
 from trainer.app.panel import LEAST_TEXT_SCALE, LINE_CHARS
@@ -88,8 +88,7 @@ def test_geometry_is_the_same_in_both_themes(qtbot):
                 # each window active in its turn: the focus (and what it scrolls into view) is the same in both
                 window.activateWindow()
                 settle()
-                window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                                    "step_id": step.id})
+                window.start(scenario.id, snapshot=start_at(scenario, step.id))
                 settle()
                 shapes.append(_geometry(window))
             assert shapes[0] == shapes[1], f"{scenario.id}/{step.id}: the theme moved something"
@@ -105,8 +104,7 @@ def test_the_measure_sees_a_target_hidden_in_the_device_scroll(qtbot):
     scenario = next(s for s in bundled() if s.id == "mynaportal-login")
     window = open_window([scenario], (1280, 720), 1.0)
     qtbot.addWidget(window)
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": "pin"})
+    window.start(scenario.id, snapshot=start_at(scenario, "pin"))
     settle()
     player = window.player
     [field] = step_targets(player, inputs=True)
@@ -129,8 +127,7 @@ def test_the_measure_counts_a_part_of_the_body_and_sees_it_hidden(qtbot, scenari
     scenario = next(s for s in bundled() if s.id == scenario_id)
     window = open_window([scenario], (1280, 720), 1.0)
     qtbot.addWidget(window)
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": step_id})
+    window.start(scenario.id, snapshot=start_at(scenario, step_id))
     settle()
     targets = {t.name: t.widget for t in step_targets(window.player)}
     [name] = [n for n in targets if n.endswith(f" {part}") and not n.startswith("hand ")]
@@ -158,8 +155,7 @@ def test_a_screen_a_little_taller_than_its_window_shows_no_line_cut_at_the_top(q
     scenario = next(s for s in bundled() if s.id == scenario_id)
     window = open_window([scenario], (1280, 720), 3.0, theme)
     qtbot.addWidget(window)
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": step_id})
+    window.start(scenario.id, snapshot=start_at(scenario, step_id))
     settle()
     device = window.player.device
     assert device.scroll_area.verticalScrollBar().value() > 0, "the screen is taller than its window"
@@ -176,8 +172,7 @@ def test_the_measure_sees_a_line_cut_at_the_top_of_the_screen(qtbot):
     scenario = next(s for s in bundled() if s.id == "charge-and-limit")
     window = open_window([scenario], (1280, 720), 3.0)
     qtbot.addWidget(window)
-    window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                        "step_id": "atm-start"})
+    window.start(scenario.id, snapshot=start_at(scenario, "atm-start"))
     settle()
     device = window.player.device
     view = device.scroll_area.widget()

@@ -20,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from tests.player.autoplay import CONTINUE, moves_from, perform, settle
-from tests.player.conftest import bundled
+from tests.player.conftest import bundled, start_at
 from trainer.app import access
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
@@ -87,8 +87,7 @@ def test_a_prepared_screen_is_the_screen_built_afresh(qtbot, scale, furigana):
             if move is None:
                 continue
             nxt = scenario.step(move.next_id)
-            player = window.start(scenario.id, snapshot={"scenario_id": scenario.id,
-                                                         "scenario_version": scenario.version, "step_id": step.id})
+            player = window.start(scenario.id, snapshot=start_at(scenario, step.id))
             read_for_a_while(player)
             expect_prepared = not nxt.is_finish and nxt.device == step.device
             before, ctx = player.ahead.used, player.device_ctx

@@ -189,12 +189,13 @@ def walk(window, scenario: Scenario, check=None) -> Iterator[Seen]:
                 if check is not None:
                     check(window, scenario)
             perform(player, move.expect)
+    from tests.player.conftest import start_at
+
     for step in scenario.steps:
         if step.is_finish or step.id in done or not moves_from(scenario, step) and not step.only_explains:
             continue
         done.add(step.id)
-        window.start(scenario.id, snapshot={"scenario_id": scenario.id, "scenario_version": scenario.version,
-                                            "step_id": step.id})
+        window.start(scenario.id, snapshot=start_at(scenario, step.id))
         settle()
         yield from look_now(window, scenario)
         if check is not None:

@@ -25,6 +25,10 @@ from trainer.widgets.labels import Box, TextBlock, make_text
 from trainer.widgets.look import Look
 
 OUTCOME_ICONS = {"success": "star", "safe": "shield", "risky": "leaf"}
+EMBLEM_SIDE = 96
+"""The outcome picture's side at 100 %, in pixels."""
+EMBLEM_MAX = 160
+"""A picture, not text: its side never grows past this many pixels."""
 
 
 class Emblem(QWidget):
@@ -33,7 +37,7 @@ class Emblem(QWidget):
     def __init__(self, icon: str, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icon, self._look = icon, look
-        side = min(look.px(96), 160)  # a picture, not text: it need not grow past this
+        side = min(look.px(EMBLEM_SIDE), EMBLEM_MAX)
         self.setFixedSize(QSize(side, side))
 
     def paintEvent(self, event) -> None:
@@ -69,7 +73,7 @@ class FinishPage(ScrollPage):
         outcome = step.finish or "success"
         lang = look.lang
         row = QHBoxLayout()
-        row.setSpacing(look.px(16))
+        row.setSpacing(look.space.xl)
         row.addWidget(Emblem(OUTCOME_ICONS.get(outcome, "star"), look), 0, Qt.AlignmentFlag.AlignVCenter)
         self.headline = set_role(TextBlock(look.tr(f"finish.{outcome}"), look, role=heading_role(look),
                                            colour="text", bold=True), "heading")
@@ -97,7 +101,7 @@ class FinishPage(ScrollPage):
                 box.box_layout.addWidget(item)
             self.body.addWidget(box)
         holder = QWidget()
-        buttons = FlowLayout(holder, spacing=look.px(12))
+        buttons = FlowLayout(holder, spacing=look.space.gap)
         alone = summary is not None
         again = "finish.again_alone" if alone else "watch.replay" if watched else "finish.again"
         self.again = BigButton(look.tr(again), look, style="secondary", icon="repeat")

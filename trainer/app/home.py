@@ -40,7 +40,7 @@ class HomePage(ScrollPage):
         if not motto_last:
             self.body.addWidget(motto)
         grid_holder = QWidget()
-        grid = FlowLayout(grid_holder, spacing=look.px(16), uniform=True, fill_height=True)
+        grid = FlowLayout(grid_holder, spacing=look.space.xl, uniform=True, fill_height=True)
         self.tiles: dict[str, BigButton] = {}
         for category in library.categories():
             count = len(library.in_category(category))

@@ -68,6 +68,8 @@ MIN_TARGET_PX = 52
 COLUMNS = 3
 #: With more learners than this (a shared city record) and no group chosen, ask for the group first.
 MAX_TILES = 60
+#: Room beside the search field's words at 100 %, in pixels, so they are never cut.
+SEARCH_ROOM = 40
 
 class LearnerSource(Protocol):
     """What the picker needs: ``LearnerDirectory`` provides it."""
@@ -131,7 +133,7 @@ class LearnerPicker(PageWidget):
         self._tiles = QWidget()
         fill(self._tiles, look)
         top = QWidget()
-        top_row = FlowLayout(top, spacing=look.px(12))
+        top_row = FlowLayout(top, spacing=look.space.gap)
         self.title = TextBlock(look.tr("picker.title"), look, role=heading_role(look, "heading"),
                                colour="text", bold=True)
         self.title.setObjectName("pickerTitle")
@@ -151,7 +153,7 @@ class LearnerPicker(PageWidget):
                                         colour="surface_text", bold=True)
         self.classes.box_layout.addWidget(self._class_heading)
         holder = QWidget()
-        self._groups_row = FlowLayout(holder, spacing=chrome.px(10))
+        self._groups_row = FlowLayout(holder, spacing=chrome.space.lg)
         self.classes.box_layout.addWidget(holder)
         self.classes.setVisible(False)
         self._group_buttons = QButtonGroup(self)
@@ -169,17 +171,17 @@ class LearnerPicker(PageWidget):
         self.search.setMinimumHeight(MIN_TARGET_PX)
         self.search.setFont(chrome.font("large"))
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(look.tr("picker.search"))
-                                    + chrome.px(40))  # the words in it are never cut
+                                    + chrome.px(SEARCH_ROOM))  # the words in it are never cut
         self.search.setVisible(False)
         # Each key asks again (off the UI thread for a record; an answer to an older question is dropped).
         self.search.textEdited.connect(lambda _text: self.refresh())
         top_row.addWidget(self.search)
 
         self._grid = QGridLayout()
-        self._grid.setSpacing(look.px(12))
+        self._grid.setSpacing(look.space.gap)
         content = QVBoxLayout(self._tiles)
-        margin = chrome.px(16)
-        gap = min(chrome.px(12), 16)  # the rows' gaps stop growing: at 300 % the first name needs the height
+        margin = chrome.space.xl
+        gap = min(chrome.space.gap, 16)  # the rows' gaps stop growing: at 300 % the first name needs the height
         content.setContentsMargins(margin, gap, margin, margin)
         content.setSpacing(gap)
         # The search box stands in the first row (beside the class button) and the message under it
@@ -207,8 +209,8 @@ class LearnerPicker(PageWidget):
         self.instructor_button.clicked.connect(self.instructor_requested)
         band = QWidget()
         fill(band, look, "surface")
-        bottom = FlowLayout(band, spacing=chrome.px(12))
-        bottom.setContentsMargins(margin, chrome.px(8), margin, chrome.px(8))
+        bottom = FlowLayout(band, spacing=chrome.space.gap)
+        bottom.setContentsMargins(margin, chrome.space.md, margin, chrome.space.md)
         bottom.addWidget(self.guest_button)
         bottom.addWidget(self.instructor_button)
         self.bottom = band
@@ -226,9 +228,9 @@ class LearnerPicker(PageWidget):
         if watched is self.bottom and event.type() == QEvent.Type.Resize:
             look = one_row_look([self.guest_button, self.instructor_button], self.bottom.width(), self._chrome,
                                 spacing=12, margins=32)
-            margin = look.px(16)
-            self._bottom_row.setContentsMargins(margin, look.px(8), margin, look.px(8))
-            self._bottom_row.set_spacing(look.px(12))
+            margin = look.space.xl
+            self._bottom_row.setContentsMargins(margin, look.space.md, margin, look.space.md)
+            self._bottom_row.set_spacing(look.space.gap)
         return super().eventFilter(watched, event)
 
     def _chosen(self, learner_id: uuid.UUID | None) -> None:

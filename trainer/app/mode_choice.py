@@ -49,7 +49,7 @@ class ModeChoicePage(ScrollPage):
         back.clicked.connect(self.back_requested)
         self.back = back
         row = QHBoxLayout()
-        row.setSpacing(min(look.px(16), 32))
+        row.setSpacing(min(look.space.xl, 32))
         row.addWidget(back, 0, Qt.AlignmentFlag.AlignVCenter)
         self.title = TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted", bold=True)
         row.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
@@ -58,7 +58,7 @@ class ModeChoicePage(ScrollPage):
         self.body.addWidget(TextBlock(self.note(), look, colour="text", icon="star"))
         self.buttons: dict[str, BigButton] = {}
         holder = QWidget()
-        choices = FlowLayout(holder, spacing=look.px(12))
+        choices = FlowLayout(holder, spacing=look.space.gap)
         for mode in self.order:
             icon = _ICONS[mode]
             style = "primary" if mode == self.suggested else "secondary"
@@ -80,14 +80,14 @@ class ModeChoicePage(ScrollPage):
         # the three choices on one row when the largest size up to the chosen one allows (at 300 %
         # on 1280×720 two rows of them would leave no room for the question above them)
         shown = [self.buttons[m] for m in self.order]
-        width = self.width() - 2 * min(self._full.px(24), 40)
+        width = self.width() - 2 * min(self._full.space.xxl, 40)
         full = self._full
         for scale in (full.scale, 2.5, 2.0):  # one_row_look tries 1.75 and below after the chosen size
             if scale <= self._full.scale:
                 look = self._full.with_(scale=scale)
                 for button in shown:
                     button.set_look(look)
-                if sum(b.sizeHint().width() for b in shown) + look.px(12) * (len(shown) - 1) <= width:
+                if sum(b.sizeHint().width() for b in shown) + look.space.gap * (len(shown) - 1) <= width:
                     full = look
                     break
         one_row_look(shown, width, full, spacing=12, margins=0)

@@ -63,6 +63,8 @@ class PageWidget(QWidget):
 
 NAV_MAX_SCALE = 2.0
 """The top bar's words grow with the text size up to this scale, then stay."""
+TITLE_ROOM = 32
+"""Room kept beside the top bar's title and buttons at 100 %, in pixels."""
 
 
 def heading_role(look: Look, role: str = "title") -> str:
@@ -284,7 +286,7 @@ class NavBar(QWidget):
     def _fit_title(self) -> None:
         self._fit_buttons()
         buttons = self._buttons_width(self.look)
-        room = self.width() - self.look.px(32) - buttons
+        room = self.width() - self.look.px(TITLE_ROOM) - buttons
         show = room >= self.title.sizeHint().width() or self.width() == 0
         if show != self.title.isVisibleTo(self):
             self.title.setVisible(show)

@@ -38,6 +38,8 @@ LEAST_TEXT_SCALE = 1.5
 """The smallest scale ``LINE_CHARS`` may bring the step text down to (a 300 % learner's text beside a
 machine at 1280×720 is drawn at 175 %, 49 px, where it was 84 px in lines of 6; a 200 % learner's
 beside the ATM at 150 %)."""
+CARD_SIDE = 20
+"""The card's side padding at 100 %, in pixels; it never grows past this."""
 
 
 class _Card(QWidget):
@@ -51,10 +53,10 @@ class _Card(QWidget):
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = max(1, look.px(1.5))
+        width = max(1, look.line.thin)
         rect = self.card_rect().adjusted(width, width, -width, -width)
         path = QPainterPath()
-        path.addRoundedRect(rect, look.px(14), look.px(14))
+        path.addRoundedRect(rect, look.space.wide, look.space.wide)
         painter.fillPath(path, look.colour("surface"))
         painter.setPen(QPen(look.colour("border"), width))
         painter.drawPath(path)
@@ -83,9 +85,9 @@ class InstructionPanel(QWidget):
         self.card = _Card(look)
         self.layout_ = QVBoxLayout(self.card)
         # at big sizes every pixel of the line is a character's worth: the card's sides stay at 20 px
-        pad = min(look.px(20), 20)
-        self.layout_.setContentsMargins(pad, min(look.px(14), 24), pad, pad)
-        self.layout_.setSpacing(min(look.px(12), 24))
+        pad = min(look.px(CARD_SIDE), CARD_SIDE)
+        self.layout_.setContentsMargins(pad, min(look.space.wide, 24), pad, pad)
+        self.layout_.setSpacing(min(look.space.gap, 24))
         self.feedback = TextBlock("", look, role="body", box="praise", box_text="praise_text",
                                   border="praise_text", icon="star")
         self.feedback.setAccessibleDescription(look.tr("player.feedback"))
@@ -113,7 +115,7 @@ class InstructionPanel(QWidget):
         self.scroll_area = FitScroll(self.card)
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(min(look.px(10), 16))
+        self._column.setSpacing(min(look.space.lg, 16))
         self._column.addWidget(self.scroll_area, 1)
         self._explains_only = False
         self.next_button = self._make_next(action_look or look)
@@ -212,7 +214,7 @@ class ControlBar(QWidget):
         self.look = look
         # natural widths sharing out the spare: 125 % still fits beside a phone at 300 %, where equal
         # columns as wide as 「もう一度聞く」 would only hold 100 %
-        self.flow = FlowLayout(self, spacing=look.px(10), stretch=True, fill_height=True, balanced=True)
+        self.flow = FlowLayout(self, spacing=look.space.lg, stretch=True, fill_height=True, balanced=True)
         self.flow.setContentsMargins(0, 0, 0, 0)
         self.repeat = BigButton(look.tr("player.repeat"), look, icon="repeat")
         self.hint = BigButton(look.tr("player.hint"), look, icon="bulb")
@@ -233,13 +235,13 @@ class ControlBar(QWidget):
 
     def two_columns(self) -> int:
         """The width two buttons to a row need with every label on one line."""
-        return 2 * max(button.sizeHint().width() for button in self.buttons()) + self.look.px(10)
+        return 2 * max(button.sizeHint().width() for button in self.buttons()) + self.look.space.lg
 
     def row_height(self, width: int) -> int:
         """The bar's height as one row across ``width``, every label on one line (each button
         its own width, the spare shared out); 0 when its buttons do not fit in one row there."""
         shown = [button for button in self.buttons() if not button.isHidden()]
-        if sum(b.sizeHint().width() for b in shown) + (len(shown) - 1) * self.look.px(10) > width:
+        if sum(b.sizeHint().width() for b in shown) + (len(shown) - 1) * self.look.space.lg > width:
             return 0
         return max(b.sizeHint().height() for b in shown)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from trainer.app import access
 from trainer.app.narrator import Narrator
-from trainer.app.panel import ControlBar, InstructionPanel
+from trainer.app.panel import CARD_SIDE, ControlBar, InstructionPanel
 from trainer.app.quit_dialog import QuitDialog
 from trainer.app.readings_ahead import texts_ahead
 from trainer.app.reflow import Split, split
@@ -195,8 +195,8 @@ class Player(QWidget):
         self.setPalette(palette)
         self._root = _Area(self._arrange)
         self._frame.addWidget(self._root)
-        margin = min(look.px(12), 20)
-        self._frame.setContentsMargins(margin, min(look.px(8), 12), margin, min(look.px(8), 12))
+        margin = min(look.space.gap, 20)
+        self._frame.setContentsMargins(margin, min(look.space.md, 12), margin, min(look.space.md, 12))
         self._controls_by_scale: dict[float, ControlBar] = {}
         self.controls = self._control_bar(look.scale)
         self.panel = InstructionPanel(look, self.ctx.text(self.scenario.title), action_look=self.controls.look)
@@ -207,7 +207,7 @@ class Player(QWidget):
         self.device_ctx = self._device_context()
         self.device: DeviceFrame = make_device(self._device_name, self.device_look)
         self.device.acted.connect(self.act)
-        self.stage = DeviceStage(self.device, min(look.px(6), 10))
+        self.stage = DeviceStage(self.device, min(look.space.sm, 10))
         self.stage.setParent(self._root)
         self.split: Split | None = None
         self.overlay = HintOverlay(look, self)
@@ -326,10 +326,10 @@ class Player(QWidget):
         look = self.look
         width, height = area.width(), area.height()
         wide = width >= height
-        gap = min(look.px(14), 24)
+        gap = min(look.space.wide, 24)
         budget = round(height * (0.3 if wide else 0.2))
         aspect = self.device.frame_aspect()
-        line_limit = 34 * look.size("large") + 2 * min(look.px(20), 20)
+        line_limit = 34 * look.size("large") + 2 * min(look.px(CARD_SIDE), CARD_SIDE)
 
         def controls_height(column: int) -> int:
             return self._fit_controls(column, budget).height_for(column)
@@ -446,7 +446,7 @@ class Player(QWidget):
         return bottom - top + 1 + 2 * self._reveal_margin() <= self.device.scroll_area.viewport().height()
 
     def _reveal_margin(self) -> int:
-        return min(self.device_look.px(12), 24)
+        return min(self.device_look.space.gap, 24)
 
     def _scroll_to(self, widgets: list[QWidget]) -> None:
         rects = self._rects(widgets)
@@ -717,7 +717,7 @@ class Player(QWidget):
             else:
                 self.overlay.demonstrate(part, self.device)
         elif target is not None and hint.kind in (HintKind.HIGHLIGHT, HintKind.SHOW):
-            margin = min(self.device_look.px(16), 40)
+            margin = min(self.device_look.space.xl, 40)
             self.device.scroll_area.ensureWidgetVisible(target, margin, margin)  # only what is on screen is pointed at
             if hint.kind is HintKind.HIGHLIGHT:
                 self.overlay.highlight(target, self.device.scroll_area.viewport())

@@ -17,6 +17,9 @@ from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 
+DIALOG_WIDTH = 560
+"""The dialog's least width at 100 %, in pixels (up to 1200 and the room there is)."""
+
 
 class QuitDialog(QDialog):
     """Asks whether to stop practising."""
@@ -30,15 +33,15 @@ class QuitDialog(QDialog):
         self.setPalette(palette)
         self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
-        pad = look.px(24)
+        pad = look.space.xxl
         layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(look.px(16))
+        layout.setSpacing(look.space.xl)
         self.setAccessibleDescription(look.tr("quit.text"))
         layout.addWidget(set_role(TextBlock(look.tr("quit.title"), look, role=heading_role(look),
                                             colour="surface_text", bold=True), "heading"))
         layout.addWidget(TextBlock(look.tr("quit.text"), look, colour="surface_text"))
         holder = QWidget()
-        row = FlowLayout(holder, spacing=look.px(12), stretch=True, fill_height=True)
+        row = FlowLayout(holder, spacing=look.space.gap, stretch=True, fill_height=True)
         self.stay = BigButton(look.tr("quit.stay"), look, style="primary")
         self.leave = BigButton(look.tr("quit.leave"), look, style="secondary")
         self.stay.clicked.connect(self.reject)
@@ -46,7 +49,7 @@ class QuitDialog(QDialog):
         row.addWidget(self.stay)
         row.addWidget(self.leave)
         layout.addWidget(holder)
-        self.setMinimumWidth(min(look.px(560), 1200, self._room(parent)))
+        self.setMinimumWidth(min(look.px(DIALOG_WIDTH), 1200, self._room(parent)))
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod

@@ -61,7 +61,7 @@ class ScenarioListPage(ScrollPage):
         back.clicked.connect(self.back_requested)
         self.back = back
         row = QHBoxLayout()
-        row.setSpacing(look.px(16))
+        row.setSpacing(look.space.xl)
         row.addWidget(back, 0, Qt.AlignmentFlag.AlignVCenter)
         self.heading(look.tr(f"cat.{category}"), into=row)
         self.body.addLayout(row)
@@ -174,7 +174,7 @@ class ScenarioListPage(ScrollPage):
         box.box_layout.addWidget(set_role(TextBlock(title, look, role=title_role, colour="surface_text", bold=True),
                                           "heading"))
         holder = QWidget()
-        row = FlowLayout(holder, spacing=look.px(12))
+        row = FlowLayout(holder, spacing=look.space.gap)
         box.box_layout.addWidget(holder)  # right under the title: in view at any text size
         mark = TextBlock("", look, role="body", colour="surface_text", bold=True)
         self.marks[scenario.id] = mark

@@ -38,7 +38,7 @@ class SettingsPage(ScrollPage):
         super().__init__(look, parent)
         self.settings = settings
         top = QWidget()
-        row = FlowLayout(top, spacing=look.px(12))
+        row = FlowLayout(top, spacing=look.space.gap)
         title = set_role(TextBlock(look.tr("settings.title"), look, role=heading_role(look), colour="text",
                                    bold=True), "heading")
         self.close_top = BigButton(look.tr("settings.done"), look, style="secondary", icon="check")
@@ -87,7 +87,7 @@ class SettingsPage(ScrollPage):
     def _section(self, title_key: str, field: str, choices: list[tuple[Any, str]], nearest: bool = False) -> Box:
         box = self._box(title_key)
         holder = Holder()
-        flow = FlowLayout(holder, spacing=self.look.px(10))
+        flow = FlowLayout(holder, spacing=self.look.space.lg)
         group = RadioGroup(self, holder, self.look.tr(title_key))  # named: three 「ふつう」 are told apart
         self._groups.append(group)
         current = getattr(self.settings, field)
@@ -143,7 +143,7 @@ class FirstStartPage(ScrollPage):
         self.options: dict[int, BigButton] = {}
         holder = Holder()
         group = RadioGroup(self, holder, look.tr("settings.text_size"))
-        flow = FlowLayout(holder, spacing=look.px(12))
+        flow = FlowLayout(holder, spacing=look.space.gap)
         for scale in TEXT_SCALES:
             preview = look.with_(scale=scale / 100)
             button = BigButton(look.tr("first.option", n=scale), preview, style="plain", indicator="radio",

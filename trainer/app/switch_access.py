@@ -102,7 +102,7 @@ class GroupFrame(QWidget):
         parent = cast(QWidget, self.parentWidget())  # the ring is made on the window it marks
         top_left = region.mapTo(parent, region.rect().topLeft())
         rect = region.rect().translated(top_left)
-        width = max(4, self.look.px(5))
+        width = max(4, self.look.px(RING_WIDTH))
         self.setGeometry(rect.adjusted(-width, -width, width, width).intersected(parent.rect()))
         self.raise_()
         self.show()
@@ -116,7 +116,7 @@ class GroupFrame(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        width = max(4, self.look.px(5))
+        width = max(4, self.look.px(RING_WIDTH))
         inner = max(2, width // 2)
         painter.setPen(QPen(self.look.colour("highlight"), width))
         painter.drawRect(QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2))
@@ -343,6 +343,8 @@ class SwitchAccess(QObject):
 # -- the settings group ----------------------------------------------------------------------------------
 SCAN_SPEEDS = (1.0, 1.5, 2.0, 3.0, 5.0)
 """Seconds per place for one-switch scanning (the learner picks; 2 s to start with)."""
+RING_WIDTH = 5
+"""Width of the scanning ring around the place in reach at 100 %, in pixels (never under 4)."""
 
 
 class SwitchSettings(QWidget):

@@ -55,6 +55,8 @@ DRAG_STEPS = 14
 BODY_KINDS = ("insert", "take", "press", "look")
 TEMPO = 1.0
 """Multiplies every wait above (1.0: the learner's pace; tests make it 0)."""
+SWIPE_REACH = 60
+"""Least distance a shown swipe travels from the centre at 100 %, in pixels."""
 
 
 # -- events that a person's hand would make ------------------------------------------------------
@@ -470,7 +472,7 @@ class WatchPlayer(QObject):
             viewport = self.player.device.scroll_area.viewport()
             shown = QRect(view.mapFrom(viewport, QPoint(0, 0)), viewport.size()).intersected(rect)
             centre = shown.center()
-            reach = max(self.player.device_look.px(60), min(shown.width(), shown.height()) // 3)
+            reach = max(self.player.device_look.px(SWIPE_REACH), min(shown.width(), shown.height()) // 3)
             offset = {"left": QPoint(-reach, 0), "right": QPoint(reach, 0), "up": QPoint(0, -reach),
                       "down": QPoint(0, reach)}.get(direction, QPoint(-reach, 0))
         self._plan_drag(widget, centre, centre + offset)

@@ -92,7 +92,7 @@ class PreviewWindow(QWidget):
         bar_palette.setColor(QPalette.ColorRole.WindowText, look.colour("header_text"))
         bar.setPalette(bar_palette)
         row = QHBoxLayout(bar)
-        row.setContentsMargins(look.px(12), look.px(6), look.px(12), look.px(6))
+        row.setContentsMargins(look.space.gap, look.space.sm, look.space.gap, look.space.sm)
         self.banner = QLabel(tr("preview.banner", self.look.lang))
         self.banner.setFont(look.font("small", bold=True))
         self.status = QLabel("")
@@ -107,7 +107,7 @@ class PreviewWindow(QWidget):
         self.error_page.setWidgetResizable(True)
         holder = QWidget()
         column = QVBoxLayout(holder)
-        margin = look.px(24)
+        margin = look.space.xxl
         column.setContentsMargins(margin, margin, margin, margin)
         self.error_title = QLabel("")
         self.error_title.setFont(look.font("large", bold=True))
@@ -119,7 +119,7 @@ class PreviewWindow(QWidget):
         self.error_hint = QLabel(tr("preview.fix", self.look.lang))
         self.error_hint.setFont(look.font("body"))
         self.error_hint.setWordWrap(True)
-        column.setSpacing(look.px(14))
+        column.setSpacing(look.space.wide)
         for widget in (self.error_title, self.error_text, self.error_hint):
             column.addWidget(widget)
         column.addStretch(1)

@@ -16,6 +16,8 @@ from trainer.cli._messages import both_ways, missing_path
 from trainer.words.catalogue import tr
 
 HELP = both_ways("cli.preview.help")
+WINDOW_SIZE = (1100, 820)
+"""The preview window's width and height asked for at 100 %, in pixels."""
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     look = Look(scale=args.text_size / 100, family=pick_family(), lang=lang, furigana=args.furigana)
     window = PreviewWindow(path, look, args.step)
-    place_window(window, requested=(look.px(1100), look.px(820)))  # shrunk to the screen if need be
+    place_window(window, requested=(look.px(WINDOW_SIZE[0]), look.px(WINDOW_SIZE[1])))  # shrunk to the screen if need be
     if getattr(args, "smoke", False):  # paint once and leave (used by tests)
         app.processEvents()
         window.close()

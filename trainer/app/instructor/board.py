@@ -23,7 +23,16 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.app.instructor.classes import kind_text
-from trainer.app.instructor.common import Jobs, Page, button, label, scrolling, selected_key, table
+from trainer.app.instructor.common import (
+    HEADER_HEIGHT,
+    Jobs,
+    Page,
+    button,
+    label,
+    scrolling,
+    selected_key,
+    table,
+)
 from trainer.progress.classes import (
     STATE_FINISHED,
     STATE_RESTING,
@@ -73,7 +82,7 @@ class BoardPage(Page):
             look,
         )
         # Rows are big at large text: the table scrolls inside and needs no more than its header and a row.
-        self.view.setMinimumHeight(3 * look.px(44))
+        self.view.setMinimumHeight(3 * look.px(HEADER_HEIGHT))
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._name_button())
         self.answer_button = button(t("board.answer"), look, style="primary")
         self.answer_button.clicked.connect(self._answer)

@@ -56,6 +56,8 @@ log = logging.getLogger("trainer.app")
 
 #: Smallest side of any control at 100 %, in pixels.
 MIN_TARGET_PX = 52
+#: Least height of a table's header (and of one row) at 100 %, in pixels.
+HEADER_HEIGHT = 44
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -192,7 +194,7 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
     header.setFont(look.font("body", bold=True))
-    header.setMinimumHeight(look.px(44))
+    header.setMinimumHeight(look.px(HEADER_HEIGHT))
     # Columns fit the first rows only, and up to FIT_ROWS rows fit their wrapped text; a longer table
     # (16,000 class sessions, 20,000 learners) has rows one line high: sizing every row to its contents
     # asks the model for every cell of every row on the UI thread (seconds at 20,000 rows).
@@ -201,7 +203,7 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
 
     def fit_rows(count: int) -> None:
         if count > FIT_ROWS:
-            rows.setDefaultSectionSize(view.fontMetrics().height() + look.px(12))
+            rows.setDefaultSectionSize(view.fontMetrics().height() + look.space.gap)
             rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         else:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

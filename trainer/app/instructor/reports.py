@@ -78,7 +78,7 @@ class CityReportPage(Page):
         self.venue_combo.addItem(t("reports.all_venues"), "")
         self.names_check = QCheckBox(t("reports.names"))
         self.names_check.setAccessibleName(t("reports.names"))
-        self.names_check.setMinimumHeight(look.px(52))
+        self.names_check.setMinimumHeight(look.target)
         self.show_button = button(t("reports.show"), look, style="primary")
         self.show_button.clicked.connect(self.count)
         self.csv_button = button(t("reports.save_csv"), look)

@@ -43,8 +43,39 @@ from trainer.widgets.bodies.parts import (
 )
 from trainer.widgets.devices import Bar
 from trainer.widgets.icons import paint_icon
-from trainer.widgets.look import Look
+from trainer.widgets.look import SPACE, Look
 from trainer.widgets.screen_view import ScreenView
+
+CAPTION_ROOM = 30
+"""The band on top of a machine's casing where its name is printed, at 100 %."""
+FACE_FRAME_PEN = 4
+"""The pen of the oval the learner fits their face into, on the card reader's camera view."""
+ATM_HOOD_HEIGHT = 10
+"""The privacy hood over the ATM's screen, how deep it is at 100 %."""
+TILL_FRAME = 22
+"""The till display's black frame at the sides of its screen, at 100 %."""
+TILL_STAND_ROOM = 70
+"""The room under the till display's screen for its frame and its stand, at 100 %."""
+TILL_STAND = 58
+"""How much of the till's body the stand (neck and foot) takes below the display, at 100 %."""
+TILL_NECK = (44, 40)
+"""The till stand's neck, width and height at 100 %."""
+TILL_FOOT = (240, 16)
+"""The till stand's foot on the counter, width and height at 100 %."""
+PAPER_SIDE = 26
+"""The table showing at each side of a form, at least, at 100 %."""
+RECEIPT_SIDE = 70
+"""The table showing at each side of a receipt, at least, at 100 %."""
+PAPER_TOP = 26
+"""The table above the sheet of paper, at 100 %."""
+PAPER_BOTTOM = 34
+"""The table below the sheet of paper, at 100 %."""
+SHEET_FOOT = 18
+"""How far the sheet reaches below its text, at 100 % (it reaches ``space.wide`` past the other sides)."""
+SHADOW_DROP = 5
+"""How far the sheet's shadow falls downwards, at 100 %."""
+RECEIPT_TOOTH = (14, 7)
+"""One tooth of a receipt's torn edge, width and depth at 100 %."""
 
 
 def capped(look: Look, value: float, most: float = 1.8) -> int:
@@ -58,7 +89,7 @@ class _ScreenBox(QWidget):
     def __init__(self, look: Look, scroll: QWidget, title_role: str = "title") -> None:
         super().__init__()
         inner = QVBoxLayout(self)
-        pad = look.px(6)
+        pad = look.space.sm
         inner.setContentsMargins(pad, pad, pad, pad)
         inner.setSpacing(0)
         self.header = Bar(look, "header", "header_text", role=title_role)
@@ -92,12 +123,12 @@ def paint_casing(painter: QPainter, rect: QRectF, look: Look, top: str = CASING,
 
 def caption_room(look: Look) -> int:
     """The top margin of a machine, where its name is printed on the casing."""
-    return min(look.px(30), 48)
+    return min(look.px(CAPTION_ROOM), 48)
 
 
 def paint_caption(painter: QPainter, rect: QRectF, text: str, look: Look, colour: str) -> None:
     """The machine's name, printed small on the top of its casing (「マルチコピー機（練習用）」)."""
-    band = QRectF(rect.left() + look.px(16), rect.top() + 2, rect.width() - look.px(32), caption_room(look) - 2)
+    band = QRectF(rect.left() + look.space.xl, rect.top() + 2, rect.width() - look.px(SPACE["xl"] * 2), caption_room(look) - 2)
     font = look.font("small", bold=True)
     font.setPixelSize(max(12, min(look.size("small"), int(band.height() * 0.6))))
     painter.setFont(font)
@@ -107,9 +138,9 @@ def paint_caption(painter: QPainter, rect: QRectF, text: str, look: Look, colour
 
 def paint_bezel(painter: QPainter, widget: QWidget, look: Look) -> None:
     """The black glass around a screen set in the casing."""
-    rect = QRectF(widget.geometry()).adjusted(-look.px(4), -look.px(4), look.px(4), look.px(4))
+    rect = QRectF(widget.geometry()).adjusted(-look.space.xs, -look.space.xs, look.space.xs, look.space.xs)
     path = QPainterPath()
-    path.addRoundedRect(rect, look.px(8), look.px(8))
+    path.addRoundedRect(rect, look.space.md, look.space.md)
     painter.fillPath(path, QColor("#111315"))
 
 
@@ -135,7 +166,7 @@ class MachineBody(BodyFrame):
     @staticmethod
     def casing_margins(look: Look) -> QMargins:
         """The casing around the screen: its name printed above it."""
-        pad = min(look.px(12), 18)
+        pad = min(look.space.gap, 18)
         return QMargins(pad, caption_room(look), pad, pad)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
@@ -209,7 +240,7 @@ class AtmBody(MachineBody):
     def casing_margins(look: Look) -> QMargins:
         """Its name, then the hood over the screen."""
         margins = MachineBody.casing_margins(look)
-        margins.setTop(margins.top() + min(look.px(8), 12))
+        margins.setTop(margins.top() + min(look.space.md, 12))
         return margins
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
@@ -235,8 +266,8 @@ class AtmBody(MachineBody):
         paint_casing(painter, rect, self.look, "#3E5368")
         paint_caption(painter, rect, self.look.tr(self.caption_key), self.look, "#FFFFFF")
         # the hood over the screen, for privacy
-        hood = QRectF(self.screen_box.geometry()).adjusted(-self.look.px(10), -self.look.px(12), self.look.px(10), 0)
-        hood.setHeight(self.look.px(10))
+        hood = QRectF(self.screen_box.geometry()).adjusted(-self.look.space.lg, -self.look.space.gap, self.look.space.lg, 0)
+        hood.setHeight(self.look.px(ATM_HOOD_HEIGHT))
         painter.fillRect(hood, QColor("#2B3A49"))
         paint_bezel(painter, self.screen_box, self.look)
 
@@ -342,12 +373,12 @@ class FaceCamera(PartWidget):
         painter.drawRoundedRect(shoulders, head * 0.6, head * 0.6)
         colour = {"frame": "#FFFFFF", "checking": "#F2C94C", "done": "#35C46A"}.get(self.state, "#FFFFFF")
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(colour), max(3, look.px(4)), Qt.PenStyle.DashLine if self.state == "frame"
+        painter.setPen(QPen(QColor(colour), max(3, look.px(FACE_FRAME_PEN)), Qt.PenStyle.DashLine if self.state == "frame"
                             else Qt.PenStyle.SolidLine))
         painter.drawEllipse(frame)
         key = {"frame": "body.face_fit", "checking": "body.face_checking", "done": self.done_key}.get(self.state)
         if key:
-            band = QRectF(rect.left(), frame.bottom() + look.px(2), rect.width(), rect.bottom() - frame.bottom() - 2)
+            band = QRectF(rect.left(), frame.bottom() + look.space.xxs, rect.width(), rect.bottom() - frame.bottom() - 2)
             painter.fillRect(band, QColor(0, 0, 0, 150))
             print_label(painter, band.adjusted(4, 2, -4, -2), look.tr(key), look, "#FFFFFF", 0.6)
         if self.state == "done":
@@ -442,22 +473,24 @@ class TillBody(MachineBody):
     @staticmethod
     def casing_margins(look: Look) -> QMargins:
         """A wide black frame round the small screen, the stand below it."""
-        pad = look.px(22)
-        return QMargins(pad, caption_room(look), pad, look.px(70))
+        pad = look.px(TILL_FRAME)
+        return QMargins(pad, caption_room(look), pad, look.px(TILL_STAND_ROOM))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
-        display = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - look.px(58))
+        display = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - look.px(TILL_STAND))
         paint_casing(painter, display, look, "#26292D", 14)
         paint_caption(painter, display, look.tr(self.caption_key), look, "#E6E8EA")
         paint_bezel(painter, self.screen_box, look)
         # the stand and its foot on the counter
-        neck = QRectF(rect.center().x() - look.px(22), display.bottom(), look.px(44), look.px(40))
+        neck = QRectF(rect.center().x() - look.px(TILL_NECK[0] / 2), display.bottom(), look.px(TILL_NECK[0]),
+                      look.px(TILL_NECK[1]))
         painter.fillRect(neck, QColor("#3A3E43"))
-        foot = QRectF(rect.center().x() - look.px(120), neck.bottom() - 2, look.px(240), look.px(16))
+        foot = QRectF(rect.center().x() - look.px(TILL_FOOT[0] / 2), neck.bottom() - 2, look.px(TILL_FOOT[0]),
+                      look.px(TILL_FOOT[1]))
         painter.setBrush(QColor("#2A2D31"))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(foot, look.px(6), look.px(6))
+        painter.drawRoundedRect(foot, look.space.sm, look.space.sm)
 
 
 A4 = 210 / 297
@@ -483,7 +516,7 @@ class PaperBody(BodyFrame):
         super().__init__(look, parent)
         self.receipt = False
         self._outer = QVBoxLayout(self)
-        self._outer.setSpacing(look.px(8))
+        self._outer.setSpacing(look.space.md)
         self._margins(False)
         self.scroll_area.setAccessibleName(look.tr("device.paper"))
         palette = self.scroll_area.palette()
@@ -493,9 +526,9 @@ class PaperBody(BodyFrame):
 
     def _margins(self, receipt: bool) -> None:
         look = self.look
-        self._side = min(look.px(70), 90) if receipt else min(look.px(26), 40)
-        self._base_margins = QMargins(0, look.px(26), 0, look.px(34))  # the sides: _place_sheet
-        self._outer.setContentsMargins(self._side, look.px(26), self._side, look.px(34))
+        self._side = min(look.px(RECEIPT_SIDE), 90) if receipt else min(look.px(PAPER_SIDE), 40)
+        self._base_margins = QMargins(0, look.px(PAPER_TOP), 0, look.px(PAPER_BOTTOM))  # the sides: _place_sheet
+        self._outer.setContentsMargins(self._side, look.px(PAPER_TOP), self._side, look.px(PAPER_BOTTOM))
         self._place_sheet()
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
@@ -514,10 +547,10 @@ class PaperBody(BodyFrame):
             return  # not built yet
         look = self.look
         body = self.body_rect()
-        top, bottom = look.px(26), look.px(34)
-        sheet_height = body.height() - top - bottom + look.px(14) + look.px(18)
+        top, bottom = look.px(PAPER_TOP), look.px(PAPER_BOTTOM)
+        sheet_height = body.height() - top - bottom + look.space.wide + look.px(SHEET_FOOT)
         wanted = RECEIPT if self.receipt else A4
-        side = max(self._side, round((body.width() + 2 * look.px(14) - wanted * sheet_height) / 2))
+        side = max(self._side, round((body.width() + 2 * look.space.wide - wanted * sheet_height) / 2))
         # never narrower than the paper's text needs (the device's text size was reckoned on that)
         side = min(side, max(self._side, round((body.width() - self.screen_100 * look.scale) / 2)))
         self._outer.setContentsMargins(round(body.left()) + side, round(body.top()) + top,
@@ -535,25 +568,26 @@ class PaperBody(BodyFrame):
 
     def sheet_rect(self, rect: QRectF) -> QRectF:
         geometry = QRectF(self.scroll_area.geometry())
-        return geometry.adjusted(-self.look.px(14), -self.look.px(14), self.look.px(14), self.look.px(18))
+        return geometry.adjusted(-self.look.space.wide, -self.look.space.wide, self.look.space.wide,
+                                 self.look.px(SHEET_FOOT))
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         painter.fillRect(rect, QColor("#CDB89A"))  # the table
         sheet = self.sheet_rect(rect)
-        shadow = sheet.translated(look.px(4), look.px(5))
+        shadow = sheet.translated(look.space.xs, look.px(SHADOW_DROP))
         painter.fillRect(shadow, QColor(0, 0, 0, 60))
         path = QPainterPath()
         if self.receipt:
             # a receipt torn off the roll: a zigzag bottom edge
             path.moveTo(sheet.topLeft())
             path.lineTo(sheet.topRight())
-            teeth = max(8, int(sheet.width() / look.px(14)))
+            teeth = max(8, int(sheet.width() / look.px(RECEIPT_TOOTH[0])))
             step = sheet.width() / teeth
             path.lineTo(sheet.right(), sheet.bottom())
             for index in range(teeth):
                 x = sheet.right() - (index + 0.5) * step
-                path.lineTo(x, sheet.bottom() - look.px(7))
+                path.lineTo(x, sheet.bottom() - look.px(RECEIPT_TOOTH[1]))
                 path.lineTo(sheet.right() - (index + 1) * step, sheet.bottom())
             path.closeSubpath()
         else:

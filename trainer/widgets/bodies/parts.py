@@ -47,6 +47,17 @@ from trainer.widgets.text_layout import draw_text, text_size
 
 PaintPart = Callable[[QPainter, QRectF, "PartWidget"], None]
 
+THING_WIDTH = 120
+"""A thing in the learner's hand (a card, a note, a sheet), how wide at 100 %."""
+LABEL_WIDTH = 86
+"""The room for the name printed beside a part, at most, at 100 %."""
+PART_SIZE = (120, 60)
+"""A part's size at 100 % (width, height) when its machine gives none."""
+SLOT_MOUTH = 6
+"""A slot's opening, how high at least, at 100 %."""
+OUTLET_LABEL_DROP = 3
+"""The room between an outlet's mouth and its printed name, at 100 %."""
+
 
 def thing_name(obj: str, look: Look) -> str:
     return device_kinds.object_label(obj, look.lang)
@@ -97,7 +108,7 @@ def paint_thing(painter: QPainter, rect: QRectF, obj: str, look: Look) -> None:
     elif obj == "notes":
         note = QRectF(rect.left() + rect.width() * 0.05, rect.top() + rect.height() * 0.12, rect.width() * 0.9,
                       rect.height() * 0.76)
-        for offset in (look.px(6), 0):
+        for offset in (look.space.sm, 0):
             shown = note.translated(offset, -offset)
             painter.setBrush(QColor("#E6E0C8"))
             painter.setPen(QPen(QColor("#8C876F"), 1.5))
@@ -117,7 +128,7 @@ def paint_thing(painter: QPainter, rect: QRectF, obj: str, look: Look) -> None:
         painter.setBrush(QColor("#FFFFFF"))
         painter.setPen(QPen(QColor("#9A9A9A"), 1.5))
         painter.drawRect(sheet)
-        painter.setPen(QPen(QColor("#B8B8B8"), max(1.0, look.px(1.5))))
+        painter.setPen(QPen(QColor("#B8B8B8"), max(1.0, look.line.thin)))
         for index in range(6 if receipt else 7):
             y = sheet.top() + sheet.height() * (0.16 + index * 0.12)
             right = sheet.right() - sheet.width() * (0.45 if index % 3 == 2 else 0.12)
@@ -156,7 +167,7 @@ THING_ASPECT = 0.63
 
 def thing_width(look: Look) -> int:
     """Things in the hand grow with the text, but not threefold (they must fit beside each other)."""
-    return min(look.px(120), 180)
+    return min(look.px(THING_WIDTH), 180)
 
 
 class HeldThing(QWidget):
@@ -228,7 +239,7 @@ class HandTray(QWidget):
             self.update()
 
     def label_width(self) -> int:
-        return min(self._look.px(86), 120, max(40, self.width() // 5))
+        return min(self._look.px(LABEL_WIDTH), 120, max(40, self.width() // 5))
 
     def _pad(self) -> int:
         return max(4, min(self.width(), self.height()) // 14)
@@ -325,9 +336,9 @@ class HandTray(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         path = QPainterPath()
-        path.addRoundedRect(rect, look.px(10), look.px(10))
+        path.addRoundedRect(rect, look.space.lg, look.space.lg)
         painter.fillPath(path, look.colour("surface"))
-        painter.setPen(QPen(look.colour("border"), max(1, look.px(1.5)), Qt.PenStyle.DashLine))
+        painter.setPen(QPen(look.colour("border"), max(1, look.line.thin), Qt.PenStyle.DashLine))
         painter.drawPath(path)
         label = self.label_rect()
         painter.setPen(look.colour("surface_text"))
@@ -355,7 +366,7 @@ class PartWidget(QWidget):
         self.look = look
         self._paint = paint
         self._held = held
-        self._size = size or QSize(look.px(120), look.px(60))
+        self._size = size or QSize(look.px(PART_SIZE[0]), look.px(PART_SIZE[1]))
         self.holds: str | None = None
         self.thing: ThingView | None = None
         self._pressed_at: float | None = None
@@ -503,7 +514,7 @@ class PartWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint(painter, QRectF(self.rect()), self)
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), self.look, self.look.px(6))
+            paint_focus_ring(painter, QRectF(self.rect()), self.look, self.look.space.sm)
         painter.end()
 
     def focusInEvent(self, event) -> None:
@@ -769,14 +780,14 @@ def paint_plate(painter: QPainter, rect: QRectF, part: PartWidget, radius: float
     path = QPainterPath()
     path.addRoundedRect(plate, look.px(radius), look.px(radius))
     painter.fillPath(path, QColor(colours[0] if not part.down else colours[1]))
-    painter.setPen(QPen(QColor(colours[2]), max(1.0, look.px(1.5))))
+    painter.setPen(QPen(QColor(colours[2]), max(1.0, look.line.thin)))
     painter.drawPath(path)
     return plate
 
 
 def label_under(painter: QPainter, plate: QRectF, top: float, text: str, look: Look, share: float) -> None:
     """The part's name printed on its plate from ``top`` down to the plate's lower edge."""
-    label = QRectF(plate.left() + 4, top, plate.width() - 8, plate.bottom() - top - look.px(2))
+    label = QRectF(plate.left() + 4, top, plate.width() - 8, plate.bottom() - top - look.space.xxs)
     print_label(painter, label, text, look, "#1E2124", share)
 
 
@@ -786,7 +797,7 @@ def slot_painter(label_key: str, slit: float = 0.5, led: bool = False) -> PaintP
     def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
         look = part.look
         plate = paint_plate(painter, rect, part)
-        height = max(look.px(6), plate.height() * 0.1)
+        height = max(look.px(SLOT_MOUTH), plate.height() * 0.1)
         mouth = slot_mouth(part, slit)
         painter.setBrush(QColor(SLOT))
         painter.setPen(QPen(QColor("#000000"), 1))
@@ -796,14 +807,14 @@ def slot_painter(label_key: str, slit: float = 0.5, led: bool = False) -> PaintP
             painter.setPen(Qt.PenStyle.NoPen)
             r = height * 0.45
             painter.drawEllipse(QPointF(mouth.right() + r * 3, mouth.center().y()), r, r)
-        label_under(painter, plate, mouth.bottom() + look.px(4), look.tr(label_key), look, 0.62)
+        label_under(painter, plate, mouth.bottom() + look.space.xs, look.tr(label_key), look, 0.62)
 
     return paint
 
 
 def slot_mouth(part: PartWidget, slit: float = 0.6) -> QRectF:
     plate = QRectF(part.rect()).adjusted(2, 2, -2, -2)
-    height = max(part.look.px(6), plate.height() * 0.1)
+    height = max(part.look.px(SLOT_MOUTH), plate.height() * 0.1)
     return QRectF(plate.center().x() - plate.width() * slit / 2, plate.top() + plate.height() * 0.46,
                   plate.width() * slit, height)
 
@@ -828,8 +839,8 @@ def outlet_painter(label_key: str) -> PaintPart:
         gradient.setColorAt(1, QColor("#3A3F44"))
         painter.setBrush(gradient)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(mouth, look.px(6), look.px(6))
-        label_under(painter, plate, mouth.bottom() + look.px(3), look.tr(label_key), look, 0.5)
+        painter.drawRoundedRect(mouth, look.space.sm, look.space.sm)
+        label_under(painter, plate, mouth.bottom() + look.px(OUTLET_LABEL_DROP), look.tr(label_key), look, 0.5)
 
     return paint
 
@@ -851,8 +862,8 @@ def tray_painter(label_key: str) -> PaintPart:
         paint_plate(painter, rect, part, 12, ("#33383D", "#454B51", "#111315"))
         recess = tray_recess(part)
         painter.setBrush(QColor("#23272B"))
-        painter.setPen(QPen(QColor("#8E969E"), max(1.5, look.px(2)), Qt.PenStyle.DashLine))
-        painter.drawRoundedRect(recess, look.px(8), look.px(8))
+        painter.setPen(QPen(QColor("#8E969E"), max(1.5, look.line.mid), Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(recess, look.space.md, look.space.md)
         if not part.holds:
             print_label(painter, recess.adjusted(6, recess.height() * 0.2, -6, -4), look.tr(label_key), look,
                         "#FFFFFF", 0.3)

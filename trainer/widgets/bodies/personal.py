@@ -21,6 +21,37 @@ from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
 from trainer.widgets.text_layout import draw_text
 
+NAV_ICON = 22
+"""The ◁ and ○ drawn on a phone's navigation bar, how big at most, at 100 %."""
+RECENTS_ICON = 19
+"""The □ (recent apps) on a phone's navigation bar, how big at most, at 100 %."""
+NAV_PEN = 2.2
+"""The pen of the navigation bar's ◁ ○ □, at 100 %."""
+NAV_BUTTON_WIDTH = 90
+"""A navigation bar button (◁, ○), how wide at 100 %."""
+PHONE_RADIUS = 38
+"""The corner radius of the phone's body, at 100 %."""
+PHONE_BACK_RADIUS = 30
+"""The corner radius of the phone's back, at 100 %."""
+PHONE_BACK = (300, 560)
+"""The phone's back (where a card is read), width and height at 100 %."""
+PHONE_CAMERA = (300, 240)
+"""The phone's camera view (taking a photo of one's face), width and height at 100 %."""
+EARPIECE = (60, 6)
+"""The earpiece slit on top of the phone's front, width and height at 100 %."""
+NFC_PEN = 2.5
+"""The pen of the waves marking the phone's NFC spot, at 100 %."""
+NFC_LABEL_HEIGHT = 60
+"""The room for the NFC spot's printed name under it, at 100 %."""
+WINDOW_BUTTONS_WIDTH = 104
+"""The browser window's minimise and maximise buttons together, how wide at 100 %."""
+CLOSE_BUTTON_WIDTH = 56
+"""The browser window's × button, how wide at 100 %."""
+TOOLBAR_HEIGHT = 40
+"""The browser's toolbar (back, forward, reload), how high at 100 %."""
+MONITOR_LABEL_HEIGHT = 40
+"""The height the font of the computer's printed label is fitted to, at 100 %."""
+
 
 def _nav_painter(shape: str):
     def paint(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
@@ -30,9 +61,9 @@ def _nav_painter(shape: str):
             painter.setBrush(QColor(255, 255, 255, 60))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(rect.center(), rect.height() * 0.45, rect.height() * 0.45)
-        side = min(rect.height() * 0.42, look.px(22))
+        side = min(rect.height() * 0.42, look.px(NAV_ICON))
         centre = rect.center()
-        painter.setPen(QPen(QColor("#FFFFFF"), max(2.0, look.px(2.2))))
+        painter.setPen(QPen(QColor("#FFFFFF"), max(2.0, look.px(NAV_PEN))))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if shape == "back":
             path = QPainterPath()
@@ -66,8 +97,8 @@ class _NavBar(QWidget):
 
     def _paint_recents(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, QColor("#000000"))
-        side = min(rect.height() * 0.36, self._look.px(19))
-        painter.setPen(QPen(QColor("#9A9A9A"), max(2.0, self._look.px(2.2))))
+        side = min(rect.height() * 0.36, self._look.px(RECENTS_ICON))
+        painter.setPen(QPen(QColor("#9A9A9A"), max(2.0, self._look.px(NAV_PEN))))
         painter.drawRoundedRect(QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side), 2, 2)
 
 
@@ -77,26 +108,26 @@ def _paint_phone_back(painter: QPainter, rect: QRectF, part: PartWidget) -> None
     gradient.setColorAt(0, QColor("#4A5058"))
     gradient.setColorAt(1, QColor("#2B2F34"))
     path = QPainterPath()
-    path.addRoundedRect(rect.adjusted(2, 2, -2, -2), look.px(30), look.px(30))
+    path.addRoundedRect(rect.adjusted(2, 2, -2, -2), look.px(PHONE_BACK_RADIUS), look.px(PHONE_BACK_RADIUS))
     painter.fillPath(path, gradient)
     # the camera bump, top left
     bump = QRectF(rect.left() + rect.width() * 0.08, rect.top() + rect.width() * 0.08, rect.width() * 0.3,
                   rect.width() * 0.3)
     painter.setBrush(QColor("#23262A"))
     painter.setPen(QPen(QColor("#60666E"), 1.5))
-    painter.drawRoundedRect(bump, look.px(14), look.px(14))
+    painter.drawRoundedRect(bump, look.space.wide, look.space.wide)
     for dx, dy in ((0.3, 0.3), (0.7, 0.3), (0.3, 0.72)):
         centre = QPointF(bump.left() + bump.width() * dx, bump.top() + bump.height() * dy)
         painter.setBrush(QColor("#0A0B0C"))
         painter.drawEllipse(centre, bump.width() * 0.15, bump.width() * 0.15)
     spot = nfc_spot(part)
-    painter.setPen(QPen(QColor("#C9CED4"), max(2.0, look.px(2.5))))
+    painter.setPen(QPen(QColor("#C9CED4"), max(2.0, look.px(NFC_PEN))))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for index in range(3):
         r = spot.width() * (0.14 + index * 0.14)
         painter.drawArc(QRectF(spot.center().x() - r, spot.center().y() - r, 2 * r, 2 * r), -45 * 16, 90 * 16)
     if not part.holds:
-        label = QRectF(spot.left(), spot.bottom(), spot.width(), look.px(60))
+        label = QRectF(spot.left(), spot.bottom(), spot.width(), look.px(NFC_LABEL_HEIGHT))
         print_label(painter, label, look.tr("body.nfc_spot"), look, "#E5E8EB", 0.45)
 
 
@@ -126,16 +157,16 @@ class PhoneBody(PhoneFrame, BodyFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = cast(QVBoxLayout, self.layout())  # PhoneFrame's column
-        nav_size = QSize(look.px(90), look.target)
+        nav_size = QSize(look.px(NAV_BUTTON_WIDTH), look.target)
         self.nav = _NavBar(look, self.add_part("back", _nav_painter("back"), nav_size),
                            self.add_part("home", _nav_painter("home"), nav_size))
         layout.addWidget(self.nav)
-        self.back_side = self.add_part("phone-back", _paint_phone_back, QSize(look.px(300), look.px(560)))
+        self.back_side = self.add_part("phone-back", _paint_phone_back, QSize(look.px(PHONE_BACK[0]), look.px(PHONE_BACK[1])))
         self.back_side.thing_at = _card_on_back
         self.back_side.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.back_side.hide()
         layout.addWidget(self.back_side, 1)
-        self.camera = FaceCamera(self, QSize(look.px(300), look.px(240)), done_key="body.photo_ready")
+        self.camera = FaceCamera(self, QSize(look.px(PHONE_CAMERA[0]), look.px(PHONE_CAMERA[1])), done_key="body.photo_ready")
         self.camera.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.parts["camera"] = self.camera
         self.camera.acted.connect(self.acted)
@@ -163,15 +194,15 @@ class PhoneBody(PhoneFrame, BodyFrame):
         BodyFrame.paintEvent(self, event)
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
-        radius = self.look.px(38)
+        radius = self.look.px(PHONE_RADIUS)
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
         painter.fillPath(path, self.look.colour("bezel") if not self.on_back else QColor("#3A3F45"))
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawPath(path)
         if not self.on_back:
-            slit = QRectF(rect.center().x() - self.look.px(30), rect.top() + self.look.px(8), self.look.px(60),
-                          self.look.px(6))
+            slit = QRectF(rect.center().x() - self.look.px(EARPIECE[0] / 2), rect.top() + self.look.space.md,
+                          self.look.px(EARPIECE[0]), self.look.px(EARPIECE[1]))
             painter.setBrush(QColor("#555555"))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(slit, 3, 3)
@@ -183,7 +214,7 @@ def _paint_close(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
     side = min(rect.height(), rect.width()) * 0.32
     c = rect.center()
     painter.setPen(QPen(QColor("#FFFFFF") if part.down or part.hasFocus() else look.colour("chrome_text"),
-                        max(2.0, look.px(2))))
+                        max(2.0, look.line.mid)))
     painter.drawLine(QPointF(c.x() - side / 2, c.y() - side / 2), QPointF(c.x() + side / 2, c.y() + side / 2))
     painter.drawLine(QPointF(c.x() + side / 2, c.y() - side / 2), QPointF(c.x() - side / 2, c.y() + side / 2))
 
@@ -227,7 +258,7 @@ class _Keyboard(QWidget):
         esc.setParent(self)
 
     def _keys(self) -> QRectF:
-        return QRectF(self.rect()).adjusted(self._look.px(10), self._look.px(8), -self._look.px(10), 0)
+        return QRectF(self.rect()).adjusted(self._look.space.lg, self._look.space.md, -self._look.space.lg, 0)
 
     def _first_row(self) -> tuple[float, float]:
         """The height of the Esc row and the Esc key's width."""
@@ -262,7 +293,7 @@ class _Keyboard(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()
-        path.addRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), look.px(10), look.px(10))
+        path.addRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), look.space.lg, look.space.lg)
         painter.fillPath(path, QColor("#C3C8CD"))
         painter.setPen(QPen(QColor("#80878E"), 1.5))
         painter.drawPath(path)
@@ -302,7 +333,7 @@ class PcBody(BodyFrame):
         outer.setContentsMargins(0, 0, 0, 0)
         self.monitor = QWidget()
         screen = QVBoxLayout(self.monitor)
-        bezel = look.px(14)
+        bezel = look.space.wide
         screen.setContentsMargins(bezel, bezel, bezel, bezel)
         screen.setSpacing(0)
         self.titlebar = QWidget()
@@ -312,13 +343,13 @@ class PcBody(BodyFrame):
         self.tab = Bar(look, "chrome", "chrome_text", role="body")
         title_row.addWidget(self.tab, 1)
         self.window_buttons = _Painted(self._paint_window_buttons, look.target)
-        self.window_buttons.setFixedWidth(look.px(104))
+        self.window_buttons.setFixedWidth(look.px(WINDOW_BUTTONS_WIDTH))
         self.window_buttons.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         title_row.addWidget(self.window_buttons)
-        self.close_button = self.add_part("window-close", _paint_close, QSize(look.px(56), look.target))
+        self.close_button = self.add_part("window-close", _paint_close, QSize(look.px(CLOSE_BUTTON_WIDTH), look.target))
         self.close_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         title_row.addWidget(self.close_button)
-        self.toolbar = _Painted(self._paint_toolbar, look.px(40))
+        self.toolbar = _Painted(self._paint_toolbar, look.px(TOOLBAR_HEIGHT))
         self.address = AddressBar(look)
         screen.addWidget(self.titlebar)
         screen.addWidget(self.toolbar)
@@ -351,7 +382,7 @@ class PcBody(BodyFrame):
     def _paint_window_buttons(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         painter.fillRect(rect, look.colour("chrome"))
-        painter.setPen(QPen(look.colour("chrome_text"), max(1.5, look.px(1.5))))
+        painter.setPen(QPen(look.colour("chrome_text"), max(1.5, look.line.thin)))
         third = rect.width() / 2
         side = min(rect.height(), third) * 0.3
         c1 = QPointF(rect.left() + third / 2, rect.center().y())
@@ -365,16 +396,16 @@ class PcBody(BodyFrame):
         look = self.look
         painter.fillRect(rect, look.colour("chrome"))
         side = rect.height() * 0.6
-        x = rect.left() + look.px(10)
+        x = rect.left() + look.space.lg
         for name in ("back", "forward", "reload"):
             paint_icon(painter, QRectF(x, rect.center().y() - side / 2, side, side), name, look.colour("chrome_text"))
-            x += side + look.px(14)
+            x += side + look.space.wide
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
         monitor = QRectF(self.monitor.geometry())
         path = QPainterPath()
-        path.addRoundedRect(monitor, look.px(12), look.px(12))
+        path.addRoundedRect(monitor, look.space.gap, look.space.gap)
         painter.fillPath(path, QColor("#1B1D20"))
         stand = self.body_rect().height() * self.stand_share
         neck = QRectF(monitor.center().x() - monitor.width() * 0.04, monitor.bottom(), monitor.width() * 0.08,
@@ -384,6 +415,6 @@ class PcBody(BodyFrame):
                       stand * 0.3)
         painter.setBrush(QColor("#2C2F33"))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(foot, look.px(4), look.px(4))
-        font = fitted_font(look, QRectF(0, 0, 10, look.px(40)))
+        painter.drawRoundedRect(foot, look.space.xs, look.space.xs)
+        font = fitted_font(look, QRectF(0, 0, 10, look.px(MONITOR_LABEL_HEIGHT)))
         painter.setFont(font)

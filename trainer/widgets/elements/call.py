@@ -22,6 +22,19 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
+CALL_DISC = 68
+"""Diameter of a call button's round disc at 100 %, in pixels."""
+CALL_LABEL_MAX = 200
+"""Widest a call button's label may make the button at 100 %, in pixels."""
+CALL_PAD = 18
+"""Left and right padding of the call screen at 100 %, in pixels."""
+RINGING_TOP = 28
+"""Top padding of the call screen while it rings, at 100 %."""
+RINGING_BOTTOM = 22
+"""Bottom padding of the call screen while it rings, at 100 %."""
+RINGING_BUTTONS_GAP = 36
+"""Space above the answer/decline buttons while it rings, at 100 %."""
+
 ANSWER_GREEN = "#0E5A22"
 """Answer button: white on this green is 8:1, enough for the high-contrast theme too."""
 
@@ -38,14 +51,14 @@ class CallButton(BigButton):
         self.call_kind = kind
 
     def _disc(self) -> int:
-        return self.look.px(68)
+        return self.look.px(CALL_DISC)
 
     def _label_font(self):
         return self.look.font("body", bold=True)
 
     def sizeHint(self) -> QSize:
         natural, _ = text_size(self._label_font(), self.text())
-        width = max(self._disc(), min(natural, self.look.px(200))) + 2 * focus_width(self.look) + self.look.px(8)
+        width = max(self._disc(), min(natural, self.look.px(CALL_LABEL_MAX))) + 2 * focus_width(self.look) + self.look.space.md
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
@@ -55,7 +68,7 @@ class CallButton(BigButton):
     def heightForWidth(self, width: int) -> int:
         ring = focus_width(self.look)
         _, text_h = text_size(self._label_font(), self.text(), max(1, width - 2 * ring))
-        return 2 * ring + self._disc() + self.look.px(6) + text_h
+        return 2 * ring + self._disc() + self.look.space.sm + text_h
 
     def _fill(self) -> tuple[QColor, QColor]:
         look = self.look
@@ -84,7 +97,7 @@ class CallButton(BigButton):
         path = QPainterPath()
         path.addEllipse(circle)
         painter.fillPath(path, fill)
-        painter.setPen(QPen(look.colour("bezel_text"), max(2, look.px(2))))
+        painter.setPen(QPen(look.colour("bezel_text"), max(2, look.line.mid)))
         painter.drawEllipse(circle)
         icon = circle.adjusted(disc * 0.26, disc * 0.26, -disc * 0.26, -disc * 0.26)
         if self.call_kind in ("decline", "end"):
@@ -97,8 +110,8 @@ class CallButton(BigButton):
         else:
             paint_icon(painter, icon, "phone", ink)
         painter.setPen(look.colour("bezel_text"))
-        label = QRectF(ring, circle.bottom() + look.px(6), self.width() - 2 * ring,
-                       self.height() - circle.bottom() - look.px(6))
+        label = QRectF(ring, circle.bottom() + look.space.sm, self.width() - 2 * ring,
+                       self.height() - circle.bottom() - look.space.sm)
         draw_text(painter, label, self.text(), self._label_font(), Qt.AlignmentFlag.AlignHCenter)
         if self.hasFocus() or self.emphasised:
             colour = look.colour("highlight" if self.emphasised and not self.hasFocus() else "focus")
@@ -119,7 +132,7 @@ class _Dark(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()
-        path.addRoundedRect(QRectF(self.rect()), self._look.px(16), self._look.px(16))
+        path.addRoundedRect(QRectF(self.rect()), self._look.space.xl, self._look.space.xl)
         painter.fillPath(path, self._look.colour("bezel"))
         painter.end()
 
@@ -134,10 +147,12 @@ class CallElement(ElementWidget):
         state = element.props.get("state", "incoming")
         panel = _Dark(look)
         column = QVBoxLayout(panel)
-        pad = look.px(18)
+        pad = look.px(CALL_PAD)
         ringing = state == "incoming"
-        column.setContentsMargins(pad, look.px(28 if ringing else 14), pad, look.px(22 if ringing else 14))
-        column.setSpacing(look.px(8))
+        top = look.px(RINGING_TOP) if ringing else look.space.wide
+        bottom = look.px(RINGING_BOTTOM) if ringing else look.space.wide
+        column.setContentsMargins(pad, top, pad, bottom)
+        column.setSpacing(look.space.md)
         status = look.tr(f"call.state.{state if state in STATES else 'incoming'}")
         if state == "talking" and element.props.get("time"):
             status = f"{status}　{element.props['time']}"
@@ -150,9 +165,9 @@ class CallElement(ElementWidget):
         if number:
             column.addWidget(TextBlock(str(number), look, role="large", colour="bezel_text",
                                        align=Qt.AlignmentFlag.AlignHCenter))
-        column.addSpacing(look.px(36 if ringing else 12))
+        column.addSpacing(look.px(RINGING_BUTTONS_GAP) if ringing else look.space.gap)
         row = QHBoxLayout()
-        row.setSpacing(look.px(24))
+        row.setSpacing(look.space.xxl)
         row.addStretch(1)
         self.buttons: dict[str, CallButton] = {}
         for spec in element.props.get("buttons", ()):

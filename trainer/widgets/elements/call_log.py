@@ -25,6 +25,11 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
+CALL_ICON_SIDE = 30
+"""Side of a call-log row's icon at 100 %, in pixels."""
+CALL_LOG_WIDTH = 360
+"""Natural width of a call-log row at 100 %, in pixels."""
+
 KIND_KEYS = {"missed": "calllog.missed", "incoming": "calllog.incoming", "outgoing": "calllog.outgoing"}
 
 
@@ -43,13 +48,13 @@ class CallRow(BigButton):
         return self._name
 
     def _icon_side(self) -> int:
-        return self.look.px(30)
+        return self.look.px(CALL_ICON_SIDE)
 
     def _text_width(self, width: int) -> int:
-        return max(1, width - 3 * self.look.px(12) - self._icon_side())
+        return max(1, width - 3 * self.look.space.gap - self._icon_side())
 
     def sizeHint(self) -> QSize:
-        width = self.look.px(360)
+        width = self.look.px(CALL_LOG_WIDTH)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
@@ -59,7 +64,7 @@ class CallRow(BigButton):
         inner = self._text_width(width)
         _, name_h = text_size(self.look.font("large", bold=True), self._name, inner)
         _, detail_h = text_size(self.look.font("small"), self._detail, inner)
-        return max(self.look.target, name_h + detail_h + 2 * self.look.px(10))
+        return max(self.look.target, name_h + detail_h + 2 * self.look.space.lg)
 
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
@@ -70,7 +75,7 @@ class CallRow(BigButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.isDown() or self.underMouse():
             painter.fillRect(self.rect(), look.colour("secondary"))
-        pad = look.px(12)
+        pad = look.space.gap
         name_colour = look.colour("danger" if self._missed and look.theme.name != "high-contrast" else "screen_text")
         if self._missed and look.theme.name == "high-contrast":
             name_colour = look.colour("danger_text")
@@ -81,16 +86,16 @@ class CallRow(BigButton):
         inner = self._text_width(self.width())
         name_font = look.font("large", bold=True)
         _, name_h = text_size(name_font, self._name, inner)
-        top = look.px(10)
+        top = look.space.lg
         painter.setPen(name_colour)
         draw_text(painter, QRectF(left, top, inner, name_h), self._name, name_font, Qt.AlignmentFlag.AlignLeft)
         painter.setPen(look.colour("screen_muted"))
         draw_text(painter, QRectF(left, top + name_h, inner, self.height()), self._detail, look.font("small"),
                   Qt.AlignmentFlag.AlignLeft)
-        painter.setPen(QPen(look.colour("border"), max(1, look.px(1))))
+        painter.setPen(QPen(look.colour("border"), max(1, look.line.hair)))
         painter.drawLine(int(left), self.height() - 1, self.width(), self.height() - 1)
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), look, look.px(6))
+            paint_focus_ring(painter, QRectF(self.rect()), look, look.space.sm)
         painter.end()
 
 

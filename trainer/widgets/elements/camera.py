@@ -22,6 +22,15 @@ from trainer.widgets.look import Look
 from trainer.widgets.qr_code import paint_qr
 from trainer.widgets.registry import element_widget
 
+VIEWFINDER_SIDE = 290
+"""Natural side of the camera's square viewfinder at 100 %, in pixels."""
+VIEWFINDER_MIN_SIDE = 200
+"""Smallest side of the viewfinder at 100 %, in pixels."""
+FRAME_SHADOW_PEN = 9
+"""Width of the dark pen under the viewfinder's corner marks at 100 %."""
+FRAME_PEN = 6
+"""Width of the viewfinder's corner marks at 100 %."""
+
 CODE = 0.36
 """Side of the code, as a share of the viewfinder's side."""
 FRAME = 0.56
@@ -62,18 +71,18 @@ class Viewfinder(QWidget):
         return min(self.width(), self.height())
 
     def sizeHint(self) -> QSize:
-        side = self._look.px(290)
+        side = self._look.px(VIEWFINDER_SIDE)
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
-        side = self._look.px(200)  # a narrow phone screen may shrink it (the arrows still move the code)
+        side = self._look.px(VIEWFINDER_MIN_SIDE)  # a narrow phone screen may shrink it (the arrows still move the code)
         return QSize(side, side)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return min(width, self._look.px(290))
+        return min(width, self._look.px(VIEWFINDER_SIDE))
 
     # -- moving -----------------------------------------------------------------
     def move_code(self, dx: float, dy: float) -> None:
@@ -144,7 +153,7 @@ class Viewfinder(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         view = self.view_rect()
-        radius = look.px(14)
+        radius = look.space.wide
         clip = QPainterPath()
         clip.addRoundedRect(view, radius, radius)
         painter.setClipPath(clip)
@@ -181,7 +190,7 @@ class Viewfinder(QWidget):
         painter.setClipping(False)
         corner = frame.width() * 0.22
         colour = QColor("#7CF07C") if self.scanned else QColor("#FFFFFF")
-        for pen in (QPen(QColor("#000000"), max(6, look.px(9))), QPen(colour, max(4, look.px(6)))):
+        for pen in (QPen(QColor("#000000"), max(6, look.px(FRAME_SHADOW_PEN))), QPen(colour, max(4, look.px(FRAME_PEN)))):
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             for (x, y), (sx, sy) in (((frame.left(), frame.top()), (1, 1)), ((frame.right(), frame.top()), (-1, 1)),
@@ -206,14 +215,14 @@ class CameraElement(ElementWidget):
         label = ctx.text(target.get("label")) if target.get("label") is not None else ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         self.status = TextBlock(look.tr("camera.frame"), look, colour="screen_text", bold=True)
         layout.addWidget(self.status)
         self.viewfinder = Viewfinder(data, label, look, self._scanned)
         self.viewfinder.setAccessibleName(look.tr("camera.frame"))
         layout.addWidget(self.viewfinder, 0, Qt.AlignmentFlag.AlignHCenter)
         arrows = QGridLayout()
-        arrows.setSpacing(look.px(6))
+        arrows.setSpacing(look.space.sm)
         self.arrows: dict[str, BigButton] = {}
         # the inverted T of a keyboard's arrow keys
         for name, (row, column), (dx, dy) in (("up", (0, 1), (0, -STEP)), ("left", (1, 0), (-STEP, 0)),

@@ -28,6 +28,9 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
+CARD_WIDTH = 230
+"""Width of the card (and of the reader) at 100 %, in pixels."""
+
 CARD_COLOURS = {
     "mynumber": ("#F7E3EA", "#E9C3D1", "#3A1F2A"), "insurance": ("#DDEEFA", "#B9D8F0", "#102A40"),
     "credit": ("#1F3A68", "#2E5597", "#FFFFFF"), "point": ("#FFE3C2", "#FFC98A", "#3A2200"),
@@ -40,15 +43,15 @@ def paint_reader(painter: QPainter, look: Look, reader: QRectF, inset_x: float, 
     """Draw a card reader (dark body, dashed plate where the card goes) in
     ``reader``; the plate is inset by these fractions. Returns the plate."""
     path = QPainterPath()
-    path.addRoundedRect(reader, look.px(14), look.px(14))
+    path.addRoundedRect(reader, look.space.wide, look.space.wide)
     painter.fillPath(path, QColor("#2F3338"))
     painter.setPen(QPen(look.colour("border"), 2))
     painter.drawPath(path)
     plate = reader.adjusted(reader.width() * inset_x, reader.height() * inset_y, -reader.width() * inset_x,
                             -reader.height() * inset_y)
-    painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2)), Qt.PenStyle.DashLine))
+    painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.line.mid), Qt.PenStyle.DashLine))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(plate, look.px(8), look.px(8))
+    painter.drawRoundedRect(plate, look.space.md, look.space.md)
     return plate
 
 class CardPicture(QWidget):
@@ -204,18 +207,18 @@ class CardTable(QWidget):
 
     # -- geometry -----------------------------------------------------------------
     def _card_size(self) -> QSize:
-        width = min(self._look.px(230), max(160, self.width() - 8))
+        width = min(self._look.px(CARD_WIDTH), max(160, self.width() - 8))
         return QSize(width, round(width * 0.63))
 
     def _reader_size(self) -> QSize:
-        width = min(self._look.px(230), max(160, self.width() - 8))
+        width = min(self._look.px(CARD_WIDTH), max(160, self.width() - 8))
         return QSize(width, round(width * 0.8))
 
     def _side_by_side(self, width: int) -> bool:
-        return width >= self._look.px(230) * 2 + self._look.px(24)
+        return width >= self._look.px(CARD_WIDTH) * 2 + self._look.space.xxl
 
     def sizeHint(self) -> QSize:
-        width = self._look.px(230) * 2 + self._look.px(24)
+        width = self._look.px(CARD_WIDTH) * 2 + self._look.space.xxl
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
@@ -225,9 +228,9 @@ class CardTable(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        card_w = min(self._look.px(230), max(160, width - 8))
+        card_w = min(self._look.px(CARD_WIDTH), max(160, width - 8))
         card_h, reader_h = round(card_w * 0.63), round(card_w * 0.8)
-        gap = self._look.px(24)
+        gap = self._look.space.xxl
         if self._side_by_side(width):
             return max(card_h, reader_h) + 8
         return card_h + gap + reader_h + 8
@@ -320,7 +323,7 @@ class CardElement(ElementWidget):
         label = ctx.text(element.text("label"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         self.picture = CardPicture(label, str(element.props.get("card", "mynumber")), look)
         self.table = CardTable(self.picture, look, self._placed,
                                lambda: self.emit_action(ActionKind.TAP, element.id))

@@ -29,7 +29,7 @@ class ChoiceListElement(ElementWidget):
         many = element.props.get("select") == "many"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         label = ctx.text(element.text("label")) if element.text("label") is not None else ""
         if label:
             layout.addWidget(TextBlock(label, look, colour="screen_text", bold=True))

@@ -24,6 +24,9 @@ from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 from trainer.words.catalogue import tr
 
+CLERK_WIDTH = 320
+"""Natural width of the clerk's screen at 100 %, in pixels."""
+
 CHECKED = "checked"
 WAITING = "waiting"
 
@@ -47,10 +50,10 @@ class AmountPanel(QWidget):
         self.update()
 
     def _pad(self) -> int:
-        return self._look.px(16)
+        return self._look.space.xl
 
     def sizeHint(self) -> QSize:
-        width = self._look.px(320)
+        width = self._look.px(CLERK_WIDTH)
         return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:
@@ -60,7 +63,7 @@ class AmountPanel(QWidget):
         inner = max(1, width - 2 * self._pad())
         height = 2 * self._pad()
         for text, role, bold in self._lines:
-            height += text_size(self._look.font(role, bold=bold), text, inner)[1] + self._look.px(4)
+            height += text_size(self._look.font(role, bold=bold), text, inner)[1] + self._look.space.xs
         return height
 
     def paintEvent(self, event) -> None:
@@ -69,9 +72,9 @@ class AmountPanel(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         path = QPainterPath()
-        path.addRoundedRect(rect, look.px(12), look.px(12))
+        path.addRoundedRect(rect, look.space.gap, look.space.gap)
         painter.fillPath(path, look.colour("screen"))
-        painter.setPen(QPen(look.colour("primary" if not self.turned else "focus"), max(2, look.px(3))))
+        painter.setPen(QPen(look.colour("primary" if not self.turned else "focus"), max(2, look.line.thick)))
         painter.drawPath(path)
         if self.turned:
             painter.translate(rect.center())
@@ -86,7 +89,7 @@ class AmountPanel(QWidget):
             height = text_size(font, text, inner)[1]
             draw_text(painter, QRectF(rect.left() + pad, top, inner, height), text, font,
                       Qt.AlignmentFlag.AlignHCenter)
-            top += height + look.px(4)
+            top += height + look.space.xs
         painter.end()
 
 
@@ -110,7 +113,7 @@ class ClerkViewElement(ElementWidget):
         self.turn_button.clicked.connect(self.turn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         layout.addWidget(self.panel)
         layout.addWidget(self.turn_button)
         layout.addWidget(self.answer)

@@ -30,7 +30,7 @@ class DialogElement(ElementWidget):
         box.box_layout.addWidget(make_text(ctx.raw(element.text("text")), look, colour="screen_text",
                                            readings=ctx.readings))
         holder = QWidget()
-        flow = FlowLayout(holder, spacing=look.px(10), stretch=True, fill_height=True)
+        flow = FlowLayout(holder, spacing=look.space.lg, stretch=True, fill_height=True)
         self.buttons: dict[str, BigButton] = {}
         for spec in element.props.get("buttons", ()):
             button = BigButton(ctx.text(spec.get("label")), look, style=spec.get("style") or "secondary",

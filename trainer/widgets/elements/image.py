@@ -20,6 +20,9 @@ from trainer.widgets.button import paint_focus_ring
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.registry import element_widget
 
+IMAGE_WIDTH = 360
+"""Widest an image element is drawn at 100 %, in pixels."""
+
 
 class Picture(QWidget):
     """A pixmap that keeps its aspect ratio (height for width)."""
@@ -87,11 +90,11 @@ class ImageElement(ElementWidget):
         super().__init__(element, ctx, parent)
         alt = ctx.text(element.text("alt"))
         pixmap = QPixmap(str(ctx.asset(str(element.props.get("src", "")))))
-        self.picture = Picture(pixmap, self.look.px(360), self)
+        self.picture = Picture(pixmap, self.look.px(IMAGE_WIDTH), self)
         self.picture.setAccessibleName(alt)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(self.look.px(4))
+        layout.setSpacing(self.look.space.xs)
         layout.addWidget(self.picture)
         layout.addWidget(TextBlock(alt, self.look, role="small", colour="screen_muted",
                                    align=Qt.AlignmentFlag.AlignHCenter))

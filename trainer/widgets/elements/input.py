@@ -48,7 +48,7 @@ class InputElement(ElementWidget):
         self.keyboard_kind = keyboard
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         label = ctx.text(element.text("label")) if element.text("label") else ""
         placeholder = ctx.text(element.text("placeholder")) if element.text("placeholder") else ""
         if label:
@@ -73,7 +73,7 @@ class InputElement(ElementWidget):
             self.field.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.field.returnPressed.connect(self.submit)
         row = QHBoxLayout()
-        row.setSpacing(look.px(8))
+        row.setSpacing(look.space.md)
         row.addWidget(self.field, 1)
         unit = ctx.text(element.text("unit")) if element.text("unit") else ""
         if unit:

@@ -79,7 +79,7 @@ class MessageElement(ElementWidget):
         incoming = element.props.get("incoming", True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(4))
+        layout.setSpacing(look.space.xs)
         # The sender in words (translatable) when the author gave one, else the number or address.
         sender = ctx.text(element.text("sender")) or str(element.props.get("from", ""))
         time = element.props.get("time")

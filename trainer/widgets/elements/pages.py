@@ -23,6 +23,11 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
+PAGE_WIDTH = 340
+"""Natural width of a page at 100 %, in pixels."""
+PAGE_PICTURE_HEIGHT = 120
+"""Height of a page's picture at 100 %, in pixels."""
+
 
 class Page(QWidget):
     """The page on show; drag it (or use the arrow keys) to swipe."""
@@ -46,16 +51,16 @@ class Page(QWidget):
         self.setSizePolicy(policy)
 
     def sizeHint(self) -> QSize:
-        width = self._look.px(340)
+        width = self._look.px(PAGE_WIDTH)
         return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        pad = self._look.px(16)
+        pad = self._look.space.xl
         _, text_h = text_size(self._look.font("large", bold=True), self._text, max(1, width - 2 * pad))
-        return pad + self._look.px(120) + pad + text_h + pad
+        return pad + self._look.px(PAGE_PICTURE_HEIGHT) + pad + text_h + pad
 
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
@@ -101,19 +106,19 @@ class Page(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(3, 3, -3, -3).translated(self._shift * 0.5, 0)
         path = QPainterPath()
-        path.addRoundedRect(rect, look.px(14), look.px(14))
+        path.addRoundedRect(rect, look.space.wide, look.space.wide)
         painter.fillPath(path, look.colour("note"))
-        painter.setPen(QPen(look.colour("border"), max(2, look.px(2))))
+        painter.setPen(QPen(look.colour("border"), max(2, look.line.mid)))
         painter.drawPath(path)
-        pad = look.px(16)
-        paint_icon(painter, QRectF(rect.left(), rect.top() + pad, rect.width(), look.px(120)),
+        pad = look.space.xl
+        paint_icon(painter, QRectF(rect.left(), rect.top() + pad, rect.width(), look.px(PAGE_PICTURE_HEIGHT)),
                    self._icon or "photo", look.colour("note_text"), self._text, stroke=1.6)
         painter.setPen(look.colour("note_text"))
-        draw_text(painter, QRectF(rect.left() + pad, rect.top() + pad + look.px(120) + pad,
+        draw_text(painter, QRectF(rect.left() + pad, rect.top() + pad + look.px(PAGE_PICTURE_HEIGHT) + pad,
                                   rect.width() - 2 * pad, rect.height()),
                   self._text, look.font("large", bold=True), Qt.AlignmentFlag.AlignHCenter)
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), look, look.px(14))
+            paint_focus_ring(painter, QRectF(self.rect()), look, look.space.wide)
         painter.end()
 
 
@@ -129,7 +134,7 @@ class PagesElement(ElementWidget):
         current = pages[number - 1] if pages else {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         self.page = Page(ctx.text(current.get("text")), current.get("icon"), look)
         self.page.swiped.connect(lambda d: self.emit_action(ActionKind.SWIPE, element.id, d))
         self.page.tapped.connect(lambda: self.emit_action(ActionKind.TAP, element.id))
@@ -137,7 +142,7 @@ class PagesElement(ElementWidget):
         layout.addWidget(TextBlock(look.tr("pages.count", n=number, total=len(pages)), look, role="small",
                                    colour="screen_muted", align=Qt.AlignmentFlag.AlignHCenter))
         row = QHBoxLayout()
-        row.setSpacing(look.px(8))
+        row.setSpacing(look.space.md)
         self.swipe_buttons: dict[str, BigButton] = {}
         for direction in ("right", "left"):
             button = BigButton(look.tr(f"a11y.swipe.{direction}"), look, style="secondary", icon=direction)

@@ -24,6 +24,15 @@ from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
+SHUTTER_SIDE = 76
+"""Diameter of the shutter button at 100 %, in pixels."""
+CAMERA_BUTTON_SIDE = 56
+"""Diameter of the camera's other round buttons at 100 %, in pixels."""
+SHUTTER_RING_PEN = 4
+"""Width of the white ring round the shutter at 100 %."""
+VIEW_WIDTH = 380
+"""Widest the camera's view is drawn at 100 %, in pixels."""
+
 BAR = "#111111"
 """The camera's control bar is black on every phone (and in both themes)."""
 
@@ -41,10 +50,10 @@ class CameraButton(BigButton):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def _side(self) -> int:
-        return self.look.px(76 if self.kind == "shutter" else 56)
+        return self.look.px(SHUTTER_SIDE if self.kind == "shutter" else CAMERA_BUTTON_SIDE)
 
     def sizeHint(self) -> QSize:
-        side = max(self._side(), self.look.target) + 2 * max(3, self.look.px(3))
+        side = max(self._side(), self.look.target) + 2 * max(3, self.look.line.thick)
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
@@ -64,7 +73,7 @@ class CameraButton(BigButton):
         box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
         down = self.isDown()
         if self.kind == "shutter":
-            painter.setPen(QPen(QColor("#FFFFFF"), max(3, look.px(4))))
+            painter.setPen(QPen(QColor("#FFFFFF"), max(3, look.px(SHUTTER_RING_PEN))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(box.adjusted(2, 2, -2, -2))
             inner = box.adjusted(side * 0.12, side * 0.12, -side * 0.12, -side * 0.12)
@@ -73,14 +82,14 @@ class CameraButton(BigButton):
             painter.drawEllipse(inner)
         elif self.kind == "thumbnail":
             path = QPainterPath()
-            path.addRoundedRect(box, look.px(8), look.px(8))
+            path.addRoundedRect(box, look.space.md, look.space.md)
             painter.setClipPath(path)
             if self._thumb is not None and not self._thumb.isNull():
                 painter.drawPixmap(box, self._thumb, QRectF(self._thumb.rect()))
             else:
                 painter.fillPath(path, QColor("#555555"))
             painter.setClipping(False)
-            painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.px(2))))
+            painter.setPen(QPen(QColor("#FFFFFF"), max(2, look.line.mid)))
             painter.drawPath(path)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -89,7 +98,7 @@ class CameraButton(BigButton):
             inset = side * 0.22
             paint_icon(painter, box.adjusted(inset, inset, -inset, -inset), "repeat", "#FFFFFF")
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), look, self.width() / 2 - max(3, look.px(3)))
+            paint_focus_ring(painter, QRectF(self.rect()), look, self.width() / 2 - max(3, look.line.thick))
         painter.end()
 
 
@@ -112,14 +121,14 @@ class PhotoCameraElement(ElementWidget):
         layout.setSpacing(0)
         view = QPixmap(str(ctx.asset(str(element.props.get("src", "")))))
         alt = ctx.text(element.text("alt"))
-        self.view = Picture(view, look.px(380), self)
+        self.view = Picture(view, look.px(VIEW_WIDTH), self)
         self.view.setAccessibleName(alt)
         layout.addWidget(self.view)
         thumb_src = element.props.get("thumbnail")
         thumb = QPixmap(str(ctx.asset(str(thumb_src)))) if thumb_src else view
         bar = _Bar()
         row = QHBoxLayout(bar)
-        pad = look.px(12)
+        pad = look.space.gap
         row.setContentsMargins(pad, pad, pad, pad)
         self.buttons: dict[str, CameraButton] = {}
         slots: dict[str, CameraButton | None] = {"thumbnail": None, "shutter": None, "switch": None}
@@ -140,7 +149,7 @@ class PhotoCameraElement(ElementWidget):
             if kind != "switch":
                 row.addStretch(1)
         layout.addWidget(bar)
-        layout.addSpacing(look.px(4))
+        layout.addSpacing(look.space.xs)
         layout.addWidget(TextBlock(alt, look, role="small", colour="screen_muted", align=Qt.AlignmentFlag.AlignHCenter))
 
     def target_widget(self, target: str):

@@ -21,6 +21,9 @@ from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
+READER_WIDTH = 260
+"""Width of the card reader with its placed card at 100 %, in pixels."""
+
 
 class ReaderWithCard(QWidget):
     """The reader (dark, with its dashed plate) and the card lying on it."""
@@ -38,10 +41,10 @@ class ReaderWithCard(QWidget):
         self.setSizePolicy(policy)
 
     def _reader_width(self, width: int) -> int:
-        return min(self._look.px(260), max(170, width - 8))
+        return min(self._look.px(READER_WIDTH), max(170, width - 8))
 
     def sizeHint(self) -> QSize:
-        width = self._look.px(260) + 8
+        width = self._look.px(READER_WIDTH) + 8
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
@@ -82,7 +85,7 @@ class PlacedCardElement(ElementWidget):
         look = self.look
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(8))
+        layout.setSpacing(look.space.md)
         self.picture = CardPicture(ctx.text(element.text("label")), str(element.props.get("card", "mynumber")),
                                    look)
         self.reader = ReaderWithCard(self.picture, look, self._take)

@@ -16,6 +16,15 @@ from trainer.widgets.labels import TextBlock
 from trainer.widgets.qr_code import paint_qr
 from trainer.widgets.registry import element_widget
 
+BARCODE_HEIGHT = 64
+"""Height of the barcode's bars at 100 %, in pixels."""
+BARCODE_MIN_WIDTH = 160
+"""Narrowest a barcode is drawn at 100 %, in pixels."""
+QR_SIDE = 200
+"""Side of the QR code at 100 %, in pixels (never above 420 px)."""
+BARCODE_WIDTH = 320
+"""Width of the barcode at 100 %, in pixels (never above 640 px)."""
+
 
 class QrPicture(QWidget):
     """The code itself, square, at a size a real phone can read from the screen."""
@@ -40,8 +49,8 @@ class BarcodePicture(QWidget):
         self._look = look
         self._width = width
         # as wide as asked where there is room, narrower on a narrow screen (never sideways scrolling)
-        self.setFixedHeight(look.px(64) + look.size("small") + look.px(8))
-        self.setMinimumWidth(min(width, look.px(160)))
+        self.setFixedHeight(look.px(BARCODE_HEIGHT) + look.size("small") + look.space.md)
+        self.setMinimumWidth(min(width, look.px(BARCODE_MIN_WIDTH)))
         self.setMaximumWidth(width)
 
     def sizeHint(self) -> QSize:
@@ -63,17 +72,17 @@ class BarcodePicture(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
         bars = self.bars()
-        quiet = look.px(10)
+        quiet = look.space.lg
         module = max(1.0, (self.width() - 2 * quiet) / sum(bars))
         x = float(quiet)
-        height = look.px(64)
+        height = look.px(BARCODE_HEIGHT)
         for index, width in enumerate(bars):
             if index % 2 == 0:
-                painter.fillRect(QRectF(x, look.px(4), width * module, height - look.px(4)), QColor("#000000"))
+                painter.fillRect(QRectF(x, look.space.xs, width * module, height - look.space.xs), QColor("#000000"))
             x += width * module
         painter.setPen(QColor("#000000"))
         painter.setFont(look.font("small"))
-        painter.drawText(QRectF(0, height + look.px(2), self.width(), look.size("small") + look.px(6)),
+        painter.drawText(QRectF(0, height + look.space.xxs, self.width(), look.size("small") + look.space.sm),
                          Qt.AlignmentFlag.AlignHCenter, self.digits)
         painter.end()
 
@@ -88,11 +97,11 @@ class QrElement(ElementWidget):
         label = ctx.text(element.text("label")) if element.text("label") else ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(6))
-        side = min(look.px(200), 420)
+        layout.setSpacing(look.space.sm)
+        side = min(look.px(QR_SIDE), 420)
         self.barcode: BarcodePicture | None = None
         if element.props.get("barcode"):
-            self.barcode = BarcodePicture(str(element.props["barcode"]), min(look.px(320), 640), look)
+            self.barcode = BarcodePicture(str(element.props["barcode"]), min(look.px(BARCODE_WIDTH), 640), look)
             self.barcode.setAccessibleName(look.tr("qr.barcode", n=str(element.props["barcode"])))
             layout.addWidget(self.barcode, 0, Qt.AlignmentFlag.AlignHCenter)
         self.code = QrPicture(str(element.props["data"]), side)

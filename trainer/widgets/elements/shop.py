@@ -17,6 +17,11 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
+THUMB_SIDE = 96
+"""Largest side of a product's thumbnail at 100 %, in pixels."""
+PRODUCT_WIDTH = 440
+"""Natural width of a product row at 100 %, in pixels."""
+
 
 class ProductCard(BigButton):
     """A product: picture, name, price (and a crossed-out old price, a badge, a note).
@@ -32,26 +37,26 @@ class ProductCard(BigButton):
     def _thumb(self, width: int | None = None) -> int:
         """The picture's side: 96 px at 100%, but never more than a quarter of the card."""
         width = self.width() if width is None else width
-        return min(self.look.px(96), max(24, width // 4))
+        return min(self.look.px(THUMB_SIDE), max(24, width // 4))
 
     def sizeHint(self) -> QSize:
-        width = self.look.px(440)
+        width = self.look.px(PRODUCT_WIDTH)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
         char, _ = text_size(self.look.font("large", bold=True), "あい")
-        width = char + 3 * self.look.px(12) + 2 * focus_width(self.look) + 24
+        width = char + 3 * self.look.space.gap + 2 * focus_width(self.look) + 24
         return QSize(min(width, self.sizeHint().width()), self.look.target)
 
     def _text_width(self, width: int) -> int:
-        return max(1, width - self._thumb(width) - 3 * self.look.px(12) - 2 * focus_width(self.look))
+        return max(1, width - self._thumb(width) - 3 * self.look.space.gap - 2 * focus_width(self.look))
 
     def heightForWidth(self, width: int) -> int:
         inner = self._text_width(width)
         height = sum(text_size(self.look.font(role, bold=role != "small"), text, inner)[1]
                      for text, role, _, _ in self._lines)
-        height += self.look.px(4) * (len(self._lines) - 1)
-        return max(height, self._thumb(width)) + 2 * self.look.px(12) + 2 * focus_width(self.look)
+        height += self.look.space.xs * (len(self._lines) - 1)
+        return max(height, self._thumb(width)) + 2 * self.look.space.gap + 2 * focus_width(self.look)
 
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
@@ -63,14 +68,14 @@ class ProductCard(BigButton):
         ring = focus_width(look)
         body = QRectF(self.rect()).adjusted(ring, ring, -ring, -ring)
         path = QPainterPath()
-        path.addRoundedRect(body, look.px(10), look.px(10))
+        path.addRoundedRect(body, look.space.lg, look.space.lg)
         fill = look.colour("screen")
         if self.isDown():
             fill = fill.darker(110) if fill.lightness() > 60 else look.colour("secondary")
         painter.fillPath(path, fill)
-        painter.setPen(QPen(look.colour("secondary_border"), max(2, look.px(2))))
+        painter.setPen(QPen(look.colour("secondary_border"), max(2, look.line.mid)))
         painter.drawPath(path)
-        pad = look.px(12)
+        pad = look.space.gap
         thumb = QRectF(body.left() + pad, body.top() + pad, self._thumb(), self._thumb())
         if self._picture is not None and not self._picture.isNull():
             painter.drawPixmap(thumb, self._picture, QRectF(self._picture.rect()))
@@ -86,9 +91,9 @@ class ProductCard(BigButton):
             _, height = text_size(font, text, width)
             painter.setPen(look.colour(colour))
             draw_text(painter, QRectF(x, y, width, height), text, font)
-            y += height + look.px(4)
+            y += height + look.space.xs
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), look, look.px(10))
+            paint_focus_ring(painter, QRectF(self.rect()), look, look.space.lg)
         painter.end()
 
 
@@ -125,7 +130,7 @@ def _money_row(look: Look, name: str, amount: str, bold: bool = False, role: str
     holder = set_role(Holder(), "row", f"{name}　{amount}" if amount else name)
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(look.px(10))
+    row.setSpacing(look.space.lg)
     row.addWidget(set_role(TextBlock(name, look, role=role, colour="screen_text", bold=bold), "cell"), 1)
     row.addWidget(set_role(TextBlock(amount, look, role=role, colour="screen_text", bold=bold,
                                      align=Qt.AlignmentFlag.AlignRight), "cell"), 0)

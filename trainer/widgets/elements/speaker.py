@@ -27,6 +27,11 @@ from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
+SPEAKER_SIDE = 170
+"""Side of the drawn smart speaker at 100 %, in pixels."""
+ENTRY_WIDTH = 220
+"""Narrowest the typed-words entry is at 100 %, in pixels (never above 480 px)."""
+
 LIGHT_ROLES = {"listening": "light_listening", "speaking": "light_listening", "thinking": "light_thinking",
                "muted": "light_muted", "notification": "light_notification", "off": "light_off",
                "call": "light_call", "alarm": "light_thinking"}
@@ -44,7 +49,7 @@ class LightRing(QWidget):
         self._angle = 0.0
         self._timer: QTimer | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        side = look.px(170)
+        side = look.px(SPEAKER_SIDE)
         self.setFixedSize(side, side)
         self.setAccessibleName(look.tr(f"speaker.light.{self.light}"))
         if self.light in ("thinking", "call"):
@@ -130,7 +135,7 @@ class SpeakerElement(ElementWidget):
         look = self.look
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.px(10))
+        layout.setSpacing(look.space.lg)
         light = element.props.get("light", "off")
         self.ring = LightRing(light, look)
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -150,7 +155,7 @@ class SpeakerElement(ElementWidget):
                 layout.addWidget(box)
         # speaking: type a phrase, or press a suggestion
         speak_holder = QWidget()
-        speak = FlowLayout(speak_holder, spacing=look.px(8))
+        speak = FlowLayout(speak_holder, spacing=look.space.md)
         self.entry = QLineEdit()
         self.entry.setFont(look.font("large"))
         self.entry.setMinimumHeight(look.target)
@@ -159,7 +164,7 @@ class SpeakerElement(ElementWidget):
         self.entry.returnPressed.connect(self._say_typed)
         self.say_button = BigButton(look.tr("speaker.say"), look, style="primary", icon="mic")
         self.say_button.clicked.connect(self._say_typed)
-        self.entry.setMinimumWidth(min(look.px(220), 480))
+        self.entry.setMinimumWidth(min(look.px(ENTRY_WIDTH), 480))
         speak.addWidget(self.entry)
         speak.addWidget(self.say_button)
         speak.set_greedy(self.entry)
@@ -168,7 +173,7 @@ class SpeakerElement(ElementWidget):
         self.suggestions: list[BigButton] = []
         if suggestions:
             layout.addWidget(TextBlock(look.tr("speaker.suggestions"), look, role="small", colour="screen_muted"))
-            flow = FlowLayout(spacing=look.px(8))
+            flow = FlowLayout(spacing=look.space.md)
             for phrase in suggestions:
                 text = ctx.text(phrase)
                 button = BigButton(f"「{text}」", look, style="secondary", icon="mic")

@@ -12,6 +12,9 @@ from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import Box, make_text
 from trainer.widgets.registry import element_widget
 
+WARNING_ICON_SIDE = 30
+"""Side of the warning sign beside a warning text at 100 %, in pixels."""
+
 
 def _column(widget: QWidget, spacing: int = 0) -> QVBoxLayout:
     layout = QVBoxLayout(widget)
@@ -63,9 +66,9 @@ class TextElement(ElementWidget):
             fill, colour = ("warning", "warning_text") if style == "warning" else ("note", "note_text")
             box = Box(look, fill=fill, border=colour)
             row = QHBoxLayout()
-            row.setSpacing(look.px(10))
+            row.setSpacing(look.space.lg)
             if style == "warning":
-                row.addWidget(_Icon("warning", look.hex(colour), look.px(30)), 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(_Icon("warning", look.hex(colour), look.px(WARNING_ICON_SIDE)), 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(make_text(raw, look, colour=colour, bold=style == "warning", readings=ctx.readings), 1)
             box.box_layout.addLayout(row)
             layout.addWidget(box)

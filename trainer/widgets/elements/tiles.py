@@ -17,6 +17,9 @@ from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
 from trainer.widgets.registry import element_widget
 
+TILE_MIN_WIDTH = 120
+"""Narrowest a menu tile may be at 100 %, in pixels (decides the columns)."""
+
 
 @element_widget("menu-tiles")
 class MenuTilesElement(ElementWidget):
@@ -26,7 +29,7 @@ class MenuTilesElement(ElementWidget):
         super().__init__(element, ctx, parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        gap = self.look.px(10)
+        gap = self.look.space.lg
         self.grid.setHorizontalSpacing(gap)
         self.grid.setVerticalSpacing(gap)
         self.tiles: dict[str, BigButton] = {}
@@ -57,7 +60,7 @@ class MenuTilesElement(ElementWidget):
 
     def resizeEvent(self, event) -> None:
         wanted = int(self.element.props.get("columns", 2) or 2)
-        fits = max(1, event.size().width() // max(1, self.look.px(120)))
+        fits = max(1, event.size().width() // max(1, self.look.px(TILE_MIN_WIDTH)))
         self._arrange(min(wanted, fits))
         super().resizeEvent(event)
 
