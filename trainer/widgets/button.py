@@ -25,6 +25,31 @@ LONG_PRESS_MS = 600
 """Holding a button at least this long is a long press."""
 
 
+SQUARE_RADIUS = 3
+"""Corner radius of a button body in the square shape, at 100%."""
+
+TILE_PAD = 14
+"""Padding of a tile button on every side, at 100%."""
+
+BUTTON_PAD_H = 18
+"""Horizontal padding of an ordinary button, at 100%."""
+
+TOP_ICON_SIDE = 56
+"""Side of the icon above a tile's text, at 100%."""
+
+INDICATOR_SIDE = 30
+"""Side of the check box or radio circle beside a button's text, at 100%."""
+
+INDICATOR_PEN = 2.5
+"""Pen width of the check box or radio circle, at 100%."""
+
+EMPHASIS_BORDER = 4
+"""Border width of an emphasised button, at 100%."""
+
+TEXT_CAP = 460
+"""Widest a button's text is laid out before it wraps, at 100%."""
+
+
 def monotonic_ms() -> float:
     """The clock long presses are measured with (tests replace it)."""
     return time.monotonic() * 1000
@@ -40,12 +65,12 @@ def button_radius(look: Look, height: float) -> float:
     if shape == "pill":
         return height / 2
     if shape == "square":
-        return look.px(3)
-    return look.px(10)
+        return look.px(SQUARE_RADIUS)
+    return look.space.lg
 
 
 def focus_width(look: Look) -> int:
-    return max(3, look.px(3))
+    return max(3, look.line.thick)
 
 
 def paint_focus_ring(painter: QPainter, rect: QRectF, look: Look, radius: float) -> None:
@@ -168,25 +193,25 @@ class BigButton(QAbstractButton):
 
     def _compute_padding(self) -> tuple[int, int]:
         if self._style == "tile":
-            return self._look.px(14), self._look.px(14)
+            return self._look.px(TILE_PAD), self._look.px(TILE_PAD)
         if self._style == "link":
             return self._look.space.sm, self._look.space.sm
         if self._compact:
             return self._look.space.sm, self._look.space.md
-        return self._look.px(18), self._look.px(10)
+        return self._look.px(BUTTON_PAD_H), self._look.space.lg
 
     def _icon_size(self) -> int:
         if self._icon_px is not None:
             return self._look.px(self._icon_px)
         if self._icon_top:
-            return self._look.px(56)
+            return self._look.px(TOP_ICON_SIDE)
         return int(line_height(self._font()) * 1.15)
 
     def _side_extras(self) -> int:
         extra = 0
         gap = self._look.space.lg
         if self._indicator:
-            extra += self._look.px(30) + gap
+            extra += self._look.px(INDICATOR_SIDE) + gap
         if self._icon and not self._icon_top:
             extra += self._icon_size() + gap
         return extra
@@ -200,7 +225,7 @@ class BigButton(QAbstractButton):
 
     def sizeHint(self) -> QSize:
         natural, _ = text_size(self._font(), self.text())
-        cap = self._look.px(460)
+        cap = self._look.px(TEXT_CAP)
         width = min(natural, cap) + self._chrome_width() + 1
         if self._icon_top:
             width = max(width, self._icon_size() + 2 * self._padding()[0] + 2 * focus_width(self._look))
@@ -292,7 +317,7 @@ class BigButton(QAbstractButton):
         ring = focus_width(look)
         outer = QRectF(self.rect())
         body = outer.adjusted(ring, ring, -ring, -ring)
-        radius = button_radius(look, body.height()) if self._style not in ("link", "quiet") else look.px(10)
+        radius = button_radius(look, body.height()) if self._style not in ("link", "quiet") else look.space.lg
         radius = min(radius, body.height() / 2, body.width() / 2)
         fill, text_colour, border = self._colours()
         if self.isDown():
@@ -304,12 +329,12 @@ class BigButton(QAbstractButton):
         path = QPainterPath()
         path.addRoundedRect(body, radius, radius)
         painter.fillPath(path, fill)
-        border_w = look.px(2)
+        border_w = look.line.mid
         if self._emphasis:
-            border, border_w = look.colour("highlight"), max(3, look.px(4))
+            border, border_w = look.colour("highlight"), max(3, look.px(EMPHASIS_BORDER))
         if self.isChecked() and self._indicator:
             border, border_w = look.colour("primary" if look.theme.name != "high-contrast" else "focus"), max(
-                3, look.px(3))
+                3, look.line.thick)
         if border is not None:
             painter.setPen(QPen(border, border_w))
             half = border_w / 2
@@ -348,10 +373,10 @@ class BigButton(QAbstractButton):
 
     def _paint_indicator(self, painter: QPainter, content: QRectF, colour: QColor) -> QRectF:
         look = self._look
-        side = look.px(30)
+        side = look.px(INDICATOR_SIDE)
         box = QRectF(content.left(), content.top() + (content.height() - side) / 2, side, side)
         painter.save()
-        painter.setPen(QPen(colour, max(2, look.px(2.5))))
+        painter.setPen(QPen(colour, max(2, look.px(INDICATOR_PEN))))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._indicator == "radio":
             painter.drawEllipse(box)
@@ -359,7 +384,7 @@ class BigButton(QAbstractButton):
                 painter.setBrush(colour)
                 painter.drawEllipse(box.adjusted(side * 0.25, side * 0.25, -side * 0.25, -side * 0.25))
         else:
-            painter.drawRoundedRect(box, look.px(4), look.px(4))
+            painter.drawRoundedRect(box, look.space.xs, look.space.xs)
             if self.isChecked():
                 paint_icon(painter, box.adjusted(2, 2, -2, -2), "check", colour, stroke=3.2)
         painter.restore()

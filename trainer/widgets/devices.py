@@ -21,6 +21,45 @@ from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
 
+DEVICE_HEIGHT = 640
+"""Preferred height of a device frame, at 100%."""
+
+PHONE_SCROLL_BAR = 10
+"""Thickness of a device screen's scroll bars (thin, as on a phone), at 100% (never under 8 px)."""
+
+PHONE_BEZEL_TOP = 22
+"""The phone's bezel above and below its screen, at 100%."""
+
+PHONE_RADIUS = 38
+"""Corner radius of the phone's body, at 100%."""
+
+STATUS_BAR_HEIGHT = 34
+"""Height of the phone's status bar (time, signal, battery), at 100%."""
+
+SLIT_WIDTH = 60
+"""Width of the speaker slit at the top of the phone, at 100%."""
+
+SLIT_HEIGHT = 6
+"""Height of that slit, at 100%."""
+
+FRAME_RADIUS = 16
+"""Corner radius of a kiosk's or a smart speaker's body, at 100%."""
+
+KIOSK_PAD = 20
+"""A kiosk's margin left and right of its screen, at 100%."""
+
+KIOSK_BOTTOM = 40
+"""A kiosk's margin under its screen, where the paper tray is, at 100%."""
+
+TRAY_LIFT = 28
+"""How far above the kiosk's lower edge its paper tray starts, at 100%."""
+
+TRAY_HEIGHT = 12
+"""Height of the kiosk's paper tray, at 100%."""
+
+TOOLBAR_HEIGHT = 40
+"""Height of the browser's toolbar (back, forward, reload), at 100%."""
+
 
 class _Painted(QWidget):
     """A small decoration painted by a function (status bar, toolbar icons)."""
@@ -51,8 +90,8 @@ class Bar(QWidget):
         palette.setColor(QPalette.ColorRole.Window, self._fill)
         self.setPalette(palette)
         layout = QHBoxLayout(self)
-        pad = look.px(10)
-        layout.setContentsMargins(look.px(16), pad, look.px(16), pad)
+        pad = look.space.lg
+        layout.setContentsMargins(look.space.xl, pad, look.space.xl, pad)
         self.label = set_role(TextBlock("", look, role=role, colour=text_colour, bold=True), "heading")
         layout.addWidget(self.label)
 
@@ -96,9 +135,9 @@ class AddressBar(QWidget):
         palette.setColor(QPalette.ColorRole.Window, look.colour("chrome"))
         self.setPalette(palette)
         layout = QVBoxLayout(self)
-        pad = look.px(8)
+        pad = look.space.md
         layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(look.px(2))
+        layout.setSpacing(look.space.xxs)
         self.security = TextBlock("", look, role="small", colour="chrome_text")
         self.url = TextBlock("", look, role="body", colour="input_text", box="input", border="input_border",
                              icon="lock")
@@ -120,7 +159,7 @@ def device_style(look: Look) -> str:
     not the learner's (the app's style sheet follows the learner's)."""
     from trainer.widgets.style import style_sheet
 
-    return style_sheet(look, bar=max(8, look.px(10)))  # thin, as on a phone: the width is for the content
+    return style_sheet(look, bar=max(8, look.px(PHONE_SCROLL_BAR)))  # thin, as on a phone: the width is for the content
 
 
 SMALLEST_SCALE = 0.85
@@ -187,7 +226,7 @@ class DeviceFrame(QWidget):
         return self.look.px(self.min_width_100)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.preferred_width(), self.look.px(640))
+        return QSize(self.preferred_width(), self.look.px(DEVICE_HEIGHT))
 
     # -- geometry: proportions, physical extras, the device's own text size ------------
     def body_extras(self) -> QMarginsF:
@@ -325,10 +364,10 @@ class PhoneFrame(DeviceFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = QVBoxLayout(self)
-        side, top = look.px(10), look.px(22)
+        side, top = look.space.lg, look.px(PHONE_BEZEL_TOP)
         layout.setContentsMargins(side, top, side, top)
         layout.setSpacing(0)
-        self.status = _Painted(self._paint_status, look.px(34))
+        self.status = _Painted(self._paint_status, look.px(STATUS_BAR_HEIGHT))
         self.status.setAccessibleName(look.tr("device.status_time"))
         self.address = AddressBar(look)
         self.header = Bar(look, "header", "header_text")
@@ -348,13 +387,13 @@ class PhoneFrame(DeviceFrame):
         painter.fillRect(rect, look.colour("screen"))
         painter.setPen(look.colour("screen_text"))
         painter.setFont(look.font("small", bold=True))
-        painter.drawText(rect.adjusted(look.px(14), 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(rect.adjusted(look.space.wide, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                          look.tr("device.status_time"))
         colour = look.colour("screen_text")
         h = rect.height() * 0.5
-        right = rect.right() - look.px(14)
+        right = rect.right() - look.space.wide
         battery = QRectF(right - h * 1.9, rect.center().y() - h * 0.45, h * 1.7, h * 0.9)
-        painter.setPen(QPen(colour, max(1.5, look.px(1.5))))
+        painter.setPen(QPen(colour, max(1.5, look.line.thin)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(battery, 2, 2)
         painter.fillRect(battery.adjusted(2, 2, -battery.width() * 0.3, -2), colour)
@@ -368,15 +407,15 @@ class PhoneFrame(DeviceFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.body_rect().adjusted(1, 1, -1, -1)
-        radius = self.look.px(38)
+        radius = self.look.px(PHONE_RADIUS)
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
         painter.fillPath(path, self.look.colour("bezel"))
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawPath(path)
         # the speaker slit at the top
-        slit = QRectF(rect.center().x() - self.look.px(30), rect.top() + self.look.px(8), self.look.px(60),
-                      self.look.px(6))
+        slit = QRectF(rect.center().x() - self.look.px(SLIT_WIDTH / 2), rect.top() + self.look.space.md,
+                      self.look.px(SLIT_WIDTH), self.look.px(SLIT_HEIGHT))
         painter.setBrush(QColor("#555555"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(slit, 3, 3)
@@ -399,9 +438,9 @@ class KioskFrame(DeviceFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = QVBoxLayout(self)
-        pad = look.px(20)
-        layout.setContentsMargins(pad, look.px(12), pad, look.px(40))
-        layout.setSpacing(look.px(8))
+        pad = look.px(KIOSK_PAD)
+        layout.setContentsMargins(pad, look.space.gap, pad, look.px(KIOSK_BOTTOM))
+        layout.setSpacing(look.space.md)
         self.caption = TextBlock(look.tr(self.caption_key), look, role="small", colour="chrome_text", bold=True)
         layout.addWidget(self.caption)
         screen = QWidget()
@@ -425,12 +464,13 @@ class KioskFrame(DeviceFrame):
         gradient.setColorAt(0, look.colour("chrome"))
         gradient.setColorAt(1, look.colour("chrome").darker(112))
         path = QPainterPath()
-        path.addRoundedRect(rect, look.px(16), look.px(16))
+        path.addRoundedRect(rect, look.px(FRAME_RADIUS), look.px(FRAME_RADIUS))
         painter.fillPath(path, gradient)
         painter.setPen(QPen(look.colour("border"), 2))
         painter.drawPath(path)
         # the paper tray under the screen
-        tray = QRectF(rect.left() + rect.width() * 0.3, rect.bottom() - look.px(28), rect.width() * 0.4, look.px(12))
+        tray = QRectF(rect.left() + rect.width() * 0.3, rect.bottom() - look.px(TRAY_LIFT), rect.width() * 0.4,
+                      look.px(TRAY_HEIGHT))
         painter.setBrush(QColor("#444444"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(tray, 4, 4)
@@ -465,9 +505,9 @@ class SpeakerFrame(DeviceFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = QVBoxLayout(self)
-        pad = look.px(12)
+        pad = look.space.gap
         layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(look.px(6))
+        layout.setSpacing(look.space.sm)
         self.caption = TextBlock(look.tr("device.speaker"), look, role="small", colour="chrome_text", bold=True)
         layout.addWidget(self.caption)
         layout.addWidget(self.scroll_area, 1)
@@ -476,7 +516,8 @@ class SpeakerFrame(DeviceFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()
-        path.addRoundedRect(self.body_rect().adjusted(1, 1, -1, -1), self.look.px(16), self.look.px(16))
+        path.addRoundedRect(self.body_rect().adjusted(1, 1, -1, -1), self.look.px(FRAME_RADIUS),
+                            self.look.px(FRAME_RADIUS))
         painter.fillPath(path, self.look.colour("chrome"))
         painter.setPen(QPen(self.look.colour("border"), 2))
         painter.drawPath(path)
@@ -501,7 +542,7 @@ class BrowserFrame(DeviceFrame):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(0)
         self.tab = Bar(look, "chrome", "chrome_text", role="body")
-        self.toolbar = _Painted(self._paint_toolbar, look.px(40))
+        self.toolbar = _Painted(self._paint_toolbar, look.px(TOOLBAR_HEIGHT))
         self.address = AddressBar(look)
         layout.addWidget(self.tab)
         layout.addWidget(self.toolbar)
@@ -516,11 +557,11 @@ class BrowserFrame(DeviceFrame):
         look = self.look
         painter.fillRect(rect, look.colour("chrome"))
         side = rect.height() * 0.6
-        x = rect.left() + look.px(10)
+        x = rect.left() + look.space.lg
         for name in ("back", "forward", "reload"):
             paint_icon(painter, QRectF(x, rect.center().y() - side / 2, side, side), name,
                        look.colour("chrome_text"))
-            x += side + look.px(14)
+            x += side + look.space.wide
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

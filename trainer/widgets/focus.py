@@ -224,7 +224,7 @@ class FocusRing(QWidget):
     def follow(self) -> None:
         from trainer.widgets.button import focus_width
 
-        pad = focus_width(self.look) + self.look.px(2)
+        pad = focus_width(self.look) + self.look.space.xxs
         self.setGeometry(self.target.geometry().adjusted(-pad, -pad, pad, pad))
         self.raise_()
         self.show()
@@ -234,7 +234,7 @@ class FocusRing(QWidget):
 
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_focus_ring(painter, QRectF(self.rect()), self.look, self.look.px(6))
+        paint_focus_ring(painter, QRectF(self.rect()), self.look, self.look.space.sm)
         painter.end()
 
 

@@ -22,6 +22,28 @@ DEMO_MS = 900
 """How long the hand takes to reach its target."""
 
 
+HAND_SIDE = 64
+"""Side of the pointing hand's picture, at 100%."""
+
+HAND_START = 40
+"""How far in from the bottom-right corner (both ways) the hand starts its way, at 100%."""
+
+TIP_LIFT = 5
+"""How far above a target's lower edge the fingertip rests when the hand hangs below it, at 100%."""
+
+HALO_PEN = 10
+"""Pen width of the white (or black) halo around the highlighted target, at 100%."""
+
+FRAME_PEN = 6
+"""Pen width of the highlight frame around the target, at 100%."""
+
+TAP_RING_PEN = 4
+"""Pen width of the ring under the fingertip once the hand has arrived, at 100%."""
+
+TAP_RING_RADIUS = 10
+"""Radius of that ring, at 100%."""
+
+
 class HintOverlay(QWidget):
     """A transparent layer over the player for highlight and demonstration hints."""
 
@@ -135,7 +157,7 @@ class HintOverlay(QWidget):
             return None
         end, _ = self.resting_pose(rect)
         start = self._start if self._start is not None else (
-            QPointF(self.clip_rect().bottomRight()) - QPointF(self._look.px(40), self._look.px(40)))
+            QPointF(self.clip_rect().bottomRight()) - QPointF(self._look.px(HAND_START), self._look.px(HAND_START)))
         return start + (end - start) * self._progress
 
     def resting_pose(self, rect: QRect) -> tuple[QPointF, float]:
@@ -149,14 +171,14 @@ class HintOverlay(QWidget):
         if seen.isEmpty():
             seen = QRect(rect)
         size = self.hand_look or self._look
-        reach = size.px(64) * 0.95 + 6
-        inset = min(size.px(8), seen.width() / 4)
+        reach = size.px(HAND_SIDE) * 0.95 + 6
+        inset = min(size.space.md, seen.width() / 4)
         centre = QPointF(seen.center())
         if clip.right() - seen.right() >= reach:
             return QPointF(seen.right() - inset, centre.y()), -90.0
         if seen.left() - clip.left() >= reach:
             return QPointF(seen.left() + inset, centre.y()), 90.0
-        return QPointF(centre.x(), max(centre.y(), seen.bottom() - size.px(5))), 0.0
+        return QPointF(centre.x(), max(centre.y(), seen.bottom() - size.px(TIP_LIFT))), 0.0
 
     def _turn(self) -> float:
         rect = self.target_rect()
@@ -176,7 +198,7 @@ class HintOverlay(QWidget):
         transform = QTransform()
         transform.translate(tip.x(), tip.y())
         transform.rotate(self._turn())
-        return transform.mapRect(self._hand_box((self.hand_look or self._look).px(64)))
+        return transform.mapRect(self._hand_box((self.hand_look or self._look).px(HAND_SIDE)))
 
     # -- painting -----------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -193,18 +215,18 @@ class HintOverlay(QWidget):
             painter.end()
             return
         size = self.hand_look or look
-        pad = size.px(6)
+        pad = size.space.sm
         frame = QRectF(rect).adjusted(-pad, -pad, pad, pad)
-        radius = size.px(12)
+        radius = size.space.gap
         path = QPainterPath()
         path.addRoundedRect(frame, radius, radius)
         glow = QColor(look.hex("highlight"))
         glow.setAlpha(40)
         painter.fillPath(path, glow)
         painter.setPen(QPen(QColor("#FFFFFF") if look.theme.name != "high-contrast" else QColor("#000000"),
-                            max(8, size.px(10))))
+                            max(8, size.px(HALO_PEN))))
         painter.drawPath(path)
-        painter.setPen(QPen(look.colour("highlight"), max(5, size.px(6))))
+        painter.setPen(QPen(look.colour("highlight"), max(5, size.px(FRAME_PEN))))
         painter.drawPath(path)
         tip = self.hand_tip()
         if tip is not None:
@@ -214,12 +236,12 @@ class HintOverlay(QWidget):
     def _paint_hand(self, painter: QPainter, tip: QPointF) -> None:
         look = self._look
         size = self.hand_look or look
-        side = size.px(64)
+        side = size.px(HAND_SIDE)
         if self._progress >= 1.0:
             ring = QColor(look.hex("highlight"))
-            painter.setPen(QPen(ring, max(3, size.px(4))))
+            painter.setPen(QPen(ring, max(3, size.px(TAP_RING_PEN))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(tip, size.px(10), size.px(10))
+            painter.drawEllipse(tip, size.px(TAP_RING_RADIUS), size.px(TAP_RING_RADIUS))
         painter.save()
         painter.translate(tip)
         painter.rotate(self._turn())

@@ -23,6 +23,18 @@ from trainer.widgets.flow import FlowLayout
 from trainer.widgets.look import Look
 from trainer.widgets.radio_group import RadioGroup
 
+KEY_PAD_X = 5
+"""Left and right padding inside a flick key around its guide kana, at 100%."""
+
+KEY_ROOM_X = 18
+"""Width a flick key adds to its kana (main and two guides) for its padding, at 100%."""
+
+SIDE_KEY_NARROWEST = 36
+"""Narrowest a side key gets at 100% (never under 44 px, WCAG's target size)."""
+
+KEY_SPACING = 5
+"""Spacing between the keys of the Latin keyboard, at 100%."""
+
 KANA_ROWS = {
     "あ": "あいうえお", "か": "かきくけこ", "さ": "さしすせそ", "た": "たちつてと", "な": "なにぬねの",
     "は": "はひふへほ", "ま": "まみむめも", "や": "や（ゆ）よ", "ら": "らりるれろ", "わ": "わをんー",
@@ -122,7 +134,7 @@ class KanaKey(BigButton):
         font.setPixelSize(self.guide_px())
         painter.setFont(font)
         painter.setPen(self.look.colour("secondary_text"))
-        pad_x, pad_y = self.look.px(5), self.look.px(4)
+        pad_x, pad_y = self.look.px(KEY_PAD_X), self.look.space.xs
         r = QRectF(pad_x, pad_y, self.width() - 2 * pad_x, self.height() - 2 * pad_y)
         room = self._room()
         if self.width() >= room.width() and self.height() >= room.height():
@@ -141,7 +153,7 @@ class KanaKey(BigButton):
         """Pixel size of the four flick kana around the main one: the small text size when
         the key has room, smaller on a narrow key — never left out (at 300 % they guide most)."""
         small, large = self.look.size("small"), self.look.size("large")
-        spare = min(self.width() - large - self.look.px(8), self.height() - large - self.look.px(6)) / 2
+        spare = min(self.width() - large - self.look.space.md, self.height() - large - self.look.space.sm) / 2
         return int(max(min(small, spare), self.min_guide_px()))
 
     def _room(self) -> QSize:
@@ -149,8 +161,8 @@ class KanaKey(BigButton):
         found = self.__dict__.get("_room_cache")
         if found is None:
             small, large = self.look.size("small"), self.look.size("large")
-            found = self.__dict__["_room_cache"] = QSize(large + 2 * small + self.look.px(18),
-                                                         large + 2 * small + self.look.px(14))
+            found = self.__dict__["_room_cache"] = QSize(large + 2 * small + self.look.px(KEY_ROOM_X),
+                                                         large + 2 * small + self.look.space.wide)
         return found
 
     def sizeHint(self) -> QSize:
@@ -159,8 +171,8 @@ class KanaKey(BigButton):
     def minimumSizeHint(self) -> QSize:
         """Narrow screens with big text: the main kana with its flick kana drawn at half size around it."""
         large, guide = self.look.size("large"), self.min_guide_px()
-        return QSize(max(self.look.target, large + 2 * guide + self.look.px(4)),
-                     max(self.look.target, large + 2 * guide + self.look.px(6)))
+        return QSize(max(self.look.target, large + 2 * guide + self.look.space.xs),
+                     max(self.look.target, large + 2 * guide + self.look.space.sm))
 
     def min_guide_px(self) -> int:
         return int(max(9, self.look.size("small") * 0.4))
@@ -181,7 +193,7 @@ class SideKey(BigButton):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        narrowest = max(44, self.look.px(36))
+        narrowest = max(44, self.look.px(SIDE_KEY_NARROWEST))
         return QSize(max(narrowest, min(hint.width(), narrowest)), hint.height())
 
 
@@ -304,7 +316,7 @@ class LatinPad(QWidget):
         self._look = look
         self._upper = False
         self.keys: dict[str, BigButton] = {}
-        layout = FlowLayout(self, spacing=look.px(5), centre=True)
+        layout = FlowLayout(self, spacing=look.px(KEY_SPACING), centre=True)
         for char in "1234567890qwertyuiopasdfghjklzxcvbnm@.-_/:":
             key = BigButton(char, look, style="secondary", role="large")
             key.clicked.connect(lambda _=False, c=char: self._type(c))

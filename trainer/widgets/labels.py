@@ -29,6 +29,9 @@ from trainer.widgets.text_layout import (
     text_size,
 )
 
+TEXT_CAP = 760
+"""Widest a label's text is laid out before it wraps (without a max width of its own), at 100%."""
+
 RUNNING_TEXT = ("body", "small")
 """Text roles of paragraphs: their lines are ``BODY_LINE_HEIGHT`` apart (headings: ``LINE_HEIGHT``)."""
 
@@ -88,17 +91,17 @@ class TextBlock(QWidget):
         return self._font
 
     def _pad(self) -> int:
-        return self._look.px(14) if self._box else 0
+        return self._look.space.wide if self._box else 0
 
     def _icon_side(self) -> int:
         return int(line_height(self.font_()) * 1.2) if self._icon else 0
 
     def _chrome(self) -> int:
-        return 2 * self._pad() + (self._icon_side() + self._look.px(10) if self._icon else 0)
+        return 2 * self._pad() + (self._icon_side() + self._look.space.lg if self._icon else 0)
 
     def sizeHint(self) -> QSize:
         natural, _ = text_size(self._font, self._text, key=self._font_key)
-        cap = self._max_width or self._look.px(760)
+        cap = self._max_width or self._look.px(TEXT_CAP)
         width = min(natural + 1, cap) + self._chrome()
         return QSize(width, self.heightForWidth(width))
 
@@ -129,12 +132,12 @@ class TextBlock(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
         if self._box:
-            radius = look.px(10)
+            radius = look.space.lg
             path = QPainterPath()
             path.addRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
             painter.fillPath(path, look.colour(self._box))
             if self._border:
-                width = max(2, look.px(2))
+                width = max(2, look.line.mid)
                 painter.setPen(QPen(look.colour(self._border), width))
                 painter.drawPath(path)
         pad = self._pad()
@@ -143,7 +146,7 @@ class TextBlock(QWidget):
         if self._icon:
             side = self._icon_side()
             paint_icon(painter, QRectF(content.left(), content.top(), side, side), self._icon, colour)
-            content.setLeft(content.left() + side + look.px(10))
+            content.setLeft(content.left() + side + look.space.lg)
         painter.setPen(colour)
         draw_text(painter, content, self._text, self.font_(), self._align, pitch=self._pitch)
         painter.end()
@@ -220,7 +223,7 @@ class Box(QWidget):
         self.box_layout = QVBoxLayout(self)
         pad = look.px(padding)
         self.box_layout.setContentsMargins(pad, pad, pad, pad)
-        self.box_layout.setSpacing(look.px(8))
+        self.box_layout.setSpacing(look.space.md)
 
     def set_colours(self, fill: str, border: str | None) -> None:
         self._fill, self._border = fill, border

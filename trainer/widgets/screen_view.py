@@ -30,6 +30,10 @@ from trainer.widgets.registry import build_element
 ARROWS: dict[int, str] = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
 
 
+FLICK_DISTANCE = 40
+"""How far a press must move (at 100%, never under 30 px) to be a flick or swipe rather than a tap."""
+
+
 class ScreenView(QWidget):
     """The elements of one screen, in order."""
 
@@ -57,8 +61,8 @@ class ScreenView(QWidget):
         self._press: tuple[QPointF, str | None] | None = None
         layout = QVBoxLayout(self)
         # big text needs the width more than wide margins; a phone's screen is narrow
-        pad = min(look.px(10 if ctx.device == "phone" else 16), 24)
-        spacing = look.px(16)
+        pad = min(look.space.lg if ctx.device == "phone" else look.space.xl, 24)
+        spacing = look.space.xl
         # the elements keep a margin at the sides; a phone's on-screen keyboard runs edge to edge
         # under its field, as on a real phone (and its five columns of keys get the whole width)
         layout.setContentsMargins(0, pad, 0, pad)
@@ -94,7 +98,7 @@ class ScreenView(QWidget):
             keyboard = getattr(widget, "keyboard", None) if ctx.device == "phone" else None
             if keyboard is not None and keyboard.parentWidget() is not None:
                 keyboard.parentWidget().layout().removeWidget(keyboard)
-                keyboard.setContentsMargins(*(min(look.px(2), 4),) * 4)
+                keyboard.setContentsMargins(*(min(look.space.xxs, 4),) * 4)
                 layout.addWidget(keyboard)
                 self._attached[keyboard] = widget
                 band = None
@@ -210,7 +214,7 @@ class ScreenView(QWidget):
             return
         start, target = press
         delta = event.position() - start
-        direction = flick_direction(delta.x(), delta.y(), max(30.0, self.ctx.look.px(40)))
+        direction = flick_direction(delta.x(), delta.y(), max(30.0, self.ctx.look.px(FLICK_DISTANCE)))
         if direction != "tap":
             self.swipe(direction, target)
 

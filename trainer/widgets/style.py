@@ -15,6 +15,12 @@ from PySide6.QtWidgets import QApplication
 
 from trainer.widgets.look import Look
 
+FOCUS_BORDER = 4
+"""Border width of a focused Qt field, at 100% (never under 3 px)."""
+
+SCROLL_BAR = 18
+"""Thickness of the scroll bars, at 100% (never under 14 px)."""
+
 
 def palette_for(look: Look) -> QPalette:
     palette = QPalette()
@@ -39,11 +45,11 @@ def style_sheet(look: Look, bar: int | None = None) -> str:
     """The rules for Qt's own widgets at ``look``; ``bar``: the scroll bars' thickness in pixels
     (default: 18 at 100 %, never under 14)."""
     t = look.theme
-    border = max(2, look.px(2))
-    focus = max(3, look.px(4))
-    radius = look.px(8)
-    pad = look.px(8)
-    bar = max(14, look.px(18)) if bar is None else bar
+    border = max(2, look.line.mid)
+    focus = max(3, look.px(FOCUS_BORDER))
+    radius = look.space.md
+    pad = look.space.md
+    bar = max(14, look.px(SCROLL_BAR)) if bar is None else bar
     return f"""
 QLineEdit {{
     background: {t.input}; color: {t.input_text};

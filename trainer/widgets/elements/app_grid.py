@@ -27,6 +27,18 @@ from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 from trainer.widgets.text_layout import draw_text, text_size
 
+ICON_SIDE = 64
+"""Side of an app's coloured icon square, at 100%."""
+
+ICON_RADIUS = 16
+"""Corner radius of that square, at 100%."""
+
+TILE_WIDTH = 112
+"""Width of an app tile (icon and name), at 100%."""
+
+MENU_MIN_WIDTH = 240
+"""Narrowest the long-press menu gets (when the screen is wide enough), at 100%."""
+
 
 class AppTile(BigButton):
     """One app: a coloured rounded square with a white glyph, its name below."""
@@ -38,10 +50,10 @@ class AppTile(BigButton):
         super().__init__(label, look, style="quiet", long_press=True, parent=parent)
 
     def _square(self) -> int:
-        return self.look.px(64)
+        return self.look.px(ICON_SIDE)
 
     def _tile_width(self) -> int:
-        return self.look.px(112)
+        return self.look.px(TILE_WIDTH)
 
     def sizeHint(self) -> QSize:
         width = self._tile_width()
@@ -51,9 +63,9 @@ class AppTile(BigButton):
         return QSize(self._tile_width(), self.heightForWidth(self._tile_width()))
 
     def heightForWidth(self, width: int) -> int:
-        pad = self.look.px(8)
+        pad = self.look.space.md
         _, text_h = text_size(self._font(), self.text(), max(1, width - 2 * pad))
-        return pad + self._square() + self.look.px(6) + text_h + pad
+        return pad + self._square() + self.look.space.sm + text_h + pad
 
     def text_fits(self) -> bool:
         return self.height() >= self.heightForWidth(self.width())
@@ -62,10 +74,10 @@ class AppTile(BigButton):
         look = self.look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pad = look.px(8)
+        pad = look.space.md
         side = self._square()
         square = QRectF((self.width() - side) / 2, pad, side, side)
-        radius = look.px(16)
+        radius = look.px(ICON_RADIUS)
         path = QPainterPath()
         path.addRoundedRect(square, radius, radius)
         high_contrast = look.theme.name == "high-contrast"
@@ -74,7 +86,7 @@ class AppTile(BigButton):
             fill = fill.darker(125) if not high_contrast else QColor("#333333")
         painter.fillPath(path, fill)
         if high_contrast:
-            painter.setPen(QPen(look.colour("screen_text"), max(2, look.px(2))))
+            painter.setPen(QPen(look.colour("screen_text"), max(2, look.line.mid)))
             painter.drawPath(path)
         inset = side * 0.2
         paint_icon(painter, square.adjusted(inset, inset, -inset, -inset), self._app_icon, QColor("#FFFFFF"),
@@ -82,10 +94,10 @@ class AppTile(BigButton):
         if self._badge:
             self._paint_badge(painter, square)
         painter.setPen(look.colour("screen_text"))
-        text_rect = QRectF(pad, square.bottom() + look.px(6), self.width() - 2 * pad, self.height())
+        text_rect = QRectF(pad, square.bottom() + look.space.sm, self.width() - 2 * pad, self.height())
         draw_text(painter, text_rect, self.text(), self._font(), Qt.AlignmentFlag.AlignHCenter)
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), look, look.px(10))
+            paint_focus_ring(painter, QRectF(self.rect()), look, look.space.lg)
         painter.end()
 
     def _paint_badge(self, painter: QPainter, square: QRectF) -> None:
@@ -93,8 +105,8 @@ class AppTile(BigButton):
         text = str(self._badge)
         font = look.font("small", bold=True)
         width, height = text_size(font, text)
-        side = max(height + look.px(4), width + look.px(12))
-        badge = QRectF(square.right() - side * 0.7, square.top() - side * 0.3, side, height + look.px(4))
+        side = max(height + look.space.xs, width + look.space.gap)
+        badge = QRectF(square.right() - side * 0.7, square.top() - side * 0.3, side, height + look.space.xs)
         path = QPainterPath()
         path.addRoundedRect(badge, badge.height() / 2, badge.height() / 2)
         painter.fillPath(path, look.colour("badge"))
@@ -136,11 +148,11 @@ class Backdrop(QWidget):
         path.addRect(QRectF(self.rect()))
         if not self.hole.isEmpty():  # the held app stays bright, as on a phone
             held = QPainterPath()
-            held.addRoundedRect(QRectF(self.hole), self._look.px(12), self._look.px(12))
+            held.addRoundedRect(QRectF(self.hole), self._look.space.gap, self._look.space.gap)
             path = path.subtracted(held)
         painter.fillPath(path, dim)
         if self.hasFocus():
-            paint_focus_ring(painter, QRectF(self.rect()), self._look, self._look.px(6))
+            paint_focus_ring(painter, QRectF(self.rect()), self._look, self._look.space.sm)
         painter.end()
 
 
@@ -152,9 +164,9 @@ class MenuPopup(QWidget):
         self._look = look
         self.items: dict[str, BigButton] = {}
         self.box = QVBoxLayout(self)
-        pad = look.px(6)
+        pad = look.space.sm
         self.box.setContentsMargins(pad, pad, pad, pad)
-        self.box.setSpacing(look.px(2))
+        self.box.setSpacing(look.space.xxs)
 
     def add(self, item_id: str, button: BigButton) -> None:
         self.items[item_id] = button
@@ -172,7 +184,7 @@ class MenuPopup(QWidget):
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        radius = look.px(14)
+        radius = look.space.wide
         body = QRectF(self.rect()).adjusted(2, 2, -2, -4)
         shadow = QPainterPath()
         shadow.addRoundedRect(body.translated(0, 3), radius, radius)
@@ -180,7 +192,7 @@ class MenuPopup(QWidget):
         path = QPainterPath()
         path.addRoundedRect(body, radius, radius)
         painter.fillPath(path, look.colour("surface"))
-        painter.setPen(QPen(look.colour("border"), max(1, look.px(1))))
+        painter.setPen(QPen(look.colour("border"), max(1, look.line.hair)))
         painter.drawPath(path)
         painter.end()
 
@@ -195,7 +207,7 @@ class AppGridElement(ElementWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.icons = QWidget(self)
         outer.addWidget(self.icons)
-        layout = FlowLayout(self.icons, spacing=self.look.px(6), uniform=True, fill_height=True)
+        layout = FlowLayout(self.icons, spacing=self.look.space.sm, uniform=True, fill_height=True)
         self.tiles: dict[str, AppTile] = {}
         for app in element.props.get("apps", ()):
             tile = AppTile(ctx.text(app.get("label")), self.look, app.get("icon"), app.get("badge"))
@@ -236,19 +248,19 @@ class AppGridElement(ElementWidget):
         """Beside the held app: under it when there is room on the screen, else above it."""
         assert self.menu is not None
         look = self.look
-        width = min(self.width(), max(look.px(240), self.menu.sizeHint().width()))
+        width = min(self.width(), max(look.px(MENU_MIN_WIDTH), self.menu.sizeHint().width()))
         height = self.menu.heightForWidth(width) if self.menu.hasHeightForWidth() else self.menu.sizeHint().height()
         height = max(height, self.menu.minimumSizeHint().height())
         held = self.tiles.get(self._menu_on or "")
         anchor = self._held_rect() if held is not None else QRect(0, 0, self.width(), 0)
         left = min(max(0, anchor.left()), max(0, self.width() - width))
-        top = anchor.bottom() + look.px(4)
+        top = anchor.bottom() + look.space.xs
         room = self._room()
         if held is not None and top + height > room:
-            if anchor.top() - height - look.px(4) >= 0:
-                top = anchor.top() - height - look.px(4)
+            if anchor.top() - height - look.space.xs >= 0:
+                top = anchor.top() - height - look.space.xs
             else:  # no room under nor over it: the menu overlaps the held row, as a phone's does
-                top = max(0, room - height - look.px(8))
+                top = max(0, room - height - look.space.md)
         return QRect(left, top, width, height)
 
     def _held_rect(self) -> QRect:
@@ -274,7 +286,7 @@ class AppGridElement(ElementWidget):
         if self.menu is None or self.backdrop is None:
             return
         rect = self._menu_rect()
-        needed = rect.bottom() + self.look.px(8)
+        needed = rect.bottom() + self.look.space.md
         if self.minimumHeight() < needed:
             self.setMinimumHeight(needed)
         self.backdrop.setGeometry(self.rect())
