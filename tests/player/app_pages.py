@@ -90,6 +90,9 @@ def open_page(window: MainWindow, name: str, progress=None) -> tuple[QWidget, li
         until = time.monotonic() + 10
         while not page.loaded and time.monotonic() < until:  # the names are read on a worker thread
             settle()
+        # The names arrived during that last pass: a tile whose name wraps asks for a taller row when
+        # it gets its width, and the grid answers on the next pass. Measure the page as it then stays.
+        settle()
         return window, [page.tiles[0], page.guest_button, page.instructor_button]
     if name == "home":
         window.show_home()
