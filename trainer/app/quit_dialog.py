@@ -19,6 +19,8 @@ from trainer.widgets.look import Look
 
 DIALOG_WIDTH = 560
 """The dialog's least width at 100 %, in pixels (up to 1200 and the room there is)."""
+ROOM_MARGIN = 48
+"""Pixels kept free around the dialog inside the window: the dialog's title bar and a margin."""
 
 
 class QuitDialog(QDialog):
@@ -33,9 +35,7 @@ class QuitDialog(QDialog):
         self.setPalette(palette)
         self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
-        pad = look.space.xxl
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(look.space.xl)
+        self._set_room(look.space.xxl, look.space.xl)
         self.setAccessibleDescription(look.tr("quit.text"))
         layout.addWidget(set_role(TextBlock(look.tr("quit.title"), look, role=heading_role(look),
                                             colour="surface_text", bold=True), "heading"))
@@ -49,20 +49,33 @@ class QuitDialog(QDialog):
         row.addWidget(self.stay)
         row.addWidget(self.leave)
         layout.addWidget(holder)
-        self.setMinimumWidth(min(look.px(DIALOG_WIDTH), 1200, self._room(parent)))
+        room_width, self._room_height = self._room(parent)
+        width = min(look.px(DIALOG_WIDTH), 1200, room_width)
+        self.setMinimumWidth(width)
+        if layout.totalHeightForWidth(width) > self._room_height:
+            # At 300 % on 1280×720 the roomy margins pushed the buttons below the screen's edge
+            # (753 px of 720): tighter margins give the text the width to need one line fewer.
+            self._set_room(look.space.md, look.space.md)
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _set_room(self, pad: int, spacing: int) -> None:
+        layout = self.layout()
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(spacing)
+
     @staticmethod
-    def _room(parent: QWidget | None) -> int:
-        """The widest the question may be: inside the app's window (or the screen), with a margin."""
+    def _room(parent: QWidget | None) -> tuple[int, int]:
+        """The largest the question may be, (width, height): inside the app's window (or the screen),
+        with a margin for the dialog's own title bar."""
         from PySide6.QtGui import QGuiApplication
 
         if parent is not None and parent.window().width() > 0:
-            width = parent.window().width()
+            width, height = parent.window().width(), parent.window().height()
         else:
             screen = QGuiApplication.primaryScreen()
-            width = screen.availableGeometry().width() if screen is not None else 1200
-        return max(320, width - 48)
+            area = screen.availableGeometry() if screen is not None else None
+            width, height = (area.width(), area.height()) if area is not None else (1200, 900)
+        return max(320, width - ROOM_MARGIN), max(240, height - ROOM_MARGIN)
 
     def resizeEvent(self, event) -> None:
         """A window does not grow for wrapped text by itself: make room for every line."""
