@@ -6,11 +6,13 @@
 buttons. The suggested way comes first (from the learner's record, or the
 way an instructor fixed for them). Each choice is a card saying what it means, and a large button on the
 band at the bottom that never scrolls away; 「もどる」 goes back to the list. Nothing starts until one is pressed.
+A press on a card chooses its way too: a learner presses the big card with the name on it first, and a
+card that does nothing when pressed looks broken.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from trainer.app.pages import NAV_MAX_SCALE, ScrollPage, one_row_look
@@ -23,6 +25,28 @@ from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 
 _ICONS = {WATCH: "hand", TRY: "right", ALONE: "star"}
+
+
+class _PressChooses(QObject):
+    """Makes a whole card a mouse target: a press and release of the left button on it (its texts
+    included: they leave mouse presses to the card) chooses the card's way. Keyboard and screen-reader
+    users have the card's button on the band below, so the card takes no focus."""
+
+    def __init__(self, card: QWidget, choose) -> None:
+        super().__init__(card)
+        self._choose = choose
+        card.setCursor(Qt.CursorShape.PointingHandCursor)
+        card.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            return True  # the card takes the press, so the release comes back to it
+        if kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+            if watched.rect().contains(event.position().toPoint()):  # let go outside: changed their mind
+                self._choose()
+            return True
+        return False
 
 
 class ModeChoicePage(ScrollPage):
@@ -57,6 +81,8 @@ class ModeChoicePage(ScrollPage):
         self.question = self.heading(look.tr("modes.heading"))
         self.body.addWidget(TextBlock(self.note(), look, colour="text", icon="star"))
         self.buttons: dict[str, BigButton] = {}
+        self.cards: dict[str, Box] = {}
+        """The card saying what each way means; pressing it chooses that way too."""
         holder = QWidget()
         choices = FlowLayout(holder, spacing=look.space.gap)
         for mode in self.order:
@@ -67,6 +93,8 @@ class ModeChoicePage(ScrollPage):
                                                bold=True, icon=icon))
             box.box_layout.addWidget(TextBlock(look.tr(f"modes.{mode}_note"), look, colour="surface_text"))
             self.body.addWidget(box)
+            self.cards[mode] = box
+            _PressChooses(box, lambda m=mode: self.chosen.emit(m))
             button = BigButton(look.tr(f"modes.{mode}"), look, style=style, icon=icon)
             button.setAccessibleDescription(look.tr(f"modes.{mode}_note"))
             button.clicked.connect(lambda _=False, m=mode: self.chosen.emit(m))
