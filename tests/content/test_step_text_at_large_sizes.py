@@ -63,7 +63,7 @@ def test_the_measure_sees_a_lonely_line_and_a_torn_word(face):
     assert any(len(line.strip()) <= 2 for line in lines_at(
         face, "本物そっくりの、にせの画面が出ました。アプリを入れたり、パスワードを入れたりしません。", 10))
     lines = lines_at(face, "マイナンバーカードを、画面の右にある「カード置き場」に置きましょう。", 10)
-    assert any(_katakana(a[-1]) and _katakana(b[0]) for a, b in zip(lines, lines[1:]))
+    assert any(_katakana(a[-1]) and _katakana(b[0]) for a, b in zip(lines, lines[1:], strict=False))
 
 
 @pytest.mark.parametrize("chars", [10, 11, 12])
@@ -85,7 +85,7 @@ def test_no_step_text_tears_a_katakana_word(face, chars):
     problems = []
     for where, text in step_texts():
         lines = lines_at(face, text, chars)
-        for before, after in zip(lines, lines[1:]):
+        for before, after in zip(lines, lines[1:], strict=False):
             if _katakana(before.rstrip()[-1:] or " ") and _katakana(after.lstrip()[:1] or " "):
                 problems.append(f"{where} at {chars} a line: {' / '.join(lines)}")
     assert not problems, "\n".join(problems)

@@ -60,8 +60,9 @@ class QuitDialog(QDialog):
 
     def _set_room(self, pad: int, spacing: int) -> None:
         layout = self.layout()
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(spacing)
+        if layout is not None:
+            layout.setContentsMargins(pad, pad, pad, pad)
+            layout.setSpacing(spacing)
 
     @staticmethod
     def _room(parent: QWidget | None) -> tuple[int, int]:
