@@ -30,8 +30,13 @@ PX = 60
 """The step text's pixel size beside a device at 1280×720 / 300 % (about 62 px in the shots)."""
 
 
+PANEL = (":hint", ":mistake:", ":choice:", ":praise")
+"""The other texts shown in the step's column: hints, what a slip or a choice says, the praise."""
+
+
 def step_texts() -> list[tuple[str, str]]:
-    """(where, Japanese text) of every step's instruction and goal."""
+    """(where, Japanese text) of every step's instruction and goal, and of every text the step's
+    column shows after it (hints, slips, choices, praise)."""
     found = []
     for scenario in SCENARIOS:
         for step in scenario.steps:
@@ -39,6 +44,9 @@ def step_texts() -> list[tuple[str, str]]:
                 text = getattr(step, kind, None)
                 if text is not None and text.get("ja"):
                     found.append((f"{scenario.id}:{step.id}:{kind}", plain(text.get("ja"))))
+        for one in texts(scenario):
+            if any(part in one.where for part in PANEL) and one.text.get("ja"):
+                found.append((f"{scenario.id}:{one.where}", plain(one.text.get("ja"))))
     return found
 
 
