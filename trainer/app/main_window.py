@@ -180,10 +180,10 @@ class MainWindow(QMainWindow):
         focus goes to ``focus()`` (else the page's first named control)."""
         old = self._pages.get(name)
         if old is not None and old is not page:
-            if old is not self.player:
-                put_away(old)  # (left in the stack until Qt deletes it: see put_away)
+            if old is self.player:
+                self.stack.removeWidget(cast(QWidget, old))  # (kept: it comes back)
             else:
-                self.stack.removeWidget(old)
+                put_away(old)  # (left in the stack until Qt deletes it: see put_away)
         self._pages[name] = page
         if self.stack.indexOf(page) < 0:
             self.stack.addWidget(page)
@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
         for index in reversed(range(self.stack.count())):
             widget = self.stack.widget(index)
             if widget is player:
-                self.stack.removeWidget(widget)  # into the new stack below
+                self.stack.removeWidget(cast(QWidget, widget))  # into the new stack below
             elif widget is not None:
                 put_away(widget)  # deleted with the old frame (see put_away: not taken out first)
         self._build_frame()
