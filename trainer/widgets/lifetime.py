@@ -6,9 +6,12 @@ some wrappers of deleted window parts alive. With the wrapper stay its
 attributes — the scenario, the run, the element widgets and what they hold —
 so over a day of practice memory grew by about a scenario per practice
 (``benchmarks/memory_bench.py``). ``release_when_deleted`` empties the
-attributes when the widget is destroyed, and those of the deleted widgets
-they named, so what is left is at most empty wrappers. Objects that are
-still alive (the window, the narrator, a shared look) are never touched.
+attributes when the widget is destroyed, and those of its parts and of the
+deleted widgets they named, so what is left is at most empty wrappers.
+Objects that are still alive (the window, the narrator, a shared look) are
+never touched. ``put_away`` is how a page or a part is thrown away: hidden,
+left where it is, deleted later and let go of (it is not taken out of its
+layout first, which would have PySide keep its wrapper for good).
 """
 
 from __future__ import annotations
