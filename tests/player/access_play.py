@@ -18,6 +18,7 @@ the way ``autoplay.perform`` does with the mouse. Nothing calls the runner.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -106,7 +107,7 @@ class KeyboardDriver:
         finder = camera.viewfinder
         self.reach(finder)
         for _ in range(40):
-            if finder.scanned:
+            if not shiboken6.isValid(finder) or finder.scanned:  # (scanned: the next step's screen replaced it)
                 return
             x, y = finder.offset
             key = (Qt.Key.Key_Left if x > 0 else Qt.Key.Key_Right) if abs(x) >= abs(y) else (
@@ -232,7 +233,7 @@ class SwitchDriver:
     def move_camera(self, camera) -> None:
         finder = camera.viewfinder
         for _ in range(40):
-            if finder.scanned:
+            if not shiboken6.isValid(finder) or finder.scanned:  # (scanned: the next step's screen replaced it)
                 return
             x, y = finder.offset
             name = ("left" if x > 0 else "right") if abs(x) >= abs(y) else ("up" if y > 0 else "down")

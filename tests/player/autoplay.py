@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent, QMouseEvent
 from PySide6.QtTest import QTest
@@ -250,8 +251,8 @@ def scan(view, data: str | None) -> None:
     finder = cameras[0].viewfinder
     finder.setFocus()
     for _ in range(40):
-        if finder.scanned:
-            break
+        if not shiboken6.isValid(finder) or finder.scanned:  # (scanned: the next step's screen replaced it)
+            return
         x, y = finder.offset
         key = (Qt.Key.Key_Left if x > 0 else Qt.Key.Key_Right) if abs(x) >= abs(y) else (
             Qt.Key.Key_Up if y > 0 else Qt.Key.Key_Down)

@@ -196,6 +196,8 @@ ALLOWED_TIMERS = {
     "trainer/app/screens_ahead.py": "the next step's screen is built in the idle passes after a step is painted "
                                     "(zero delay, a short pause while its readings are still being analysed; "
                                     "nothing waits on the learner)",
+    "trainer/widgets/lifetime.py": "a deleted page's parts are emptied one pass after its deletion (zero delay; "
+                                   "nothing waits on the learner)",
 }
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import gc
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.player.autoplay import perform, routes
 from tests.player.conftest import bundled
@@ -99,3 +100,47 @@ def test_the_finish_and_home_pages_give_free_memory_back_but_a_step_never(qtbot,
     window.start(scenario.id)  # started before the home page's turn came: not while the step is shown
     settle()
     assert given == ["home", "finish"]
+
+
+class Part(QWidget):
+    """A Python-made part of a page (a text block, a device body): its attributes are its own."""
+
+
+def test_the_parts_of_a_put_away_page_let_go_even_when_their_wrappers_stay(qtbot):
+    """Qt sends ``destroyed`` before it deletes a widget's children, so emptying only what was deleted
+    at that moment left every part's attributes (fonts, layouts, a body's drag state) with the
+    wrappers PySide leaves behind. Here the test keeps a part's wrapper, as PySide does for some."""
+    from trainer.widgets.lifetime import put_away
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    page = QWidget(holder)
+    inner = QWidget(page)
+    part = Part(inner)  # two levels down, named by no attribute of the page
+    held = Held()
+    part.held = held
+    page.show()
+    put_away(page)
+    del page, inner
+    watch = weakref.ref(held)
+    del held
+    settle()
+    assert not shiboken6.isValid(part)  # deleted by Qt; its wrapper is still here (we hold it)
+    assert watch() is None
+    assert not part.__dict__
+
+
+def test_a_page_put_away_while_the_focus_moves_on_leaves_no_wrapper(qtbot):
+    """The next page's first focus walks Qt's focus chain, which still passes the old page until its
+    deletion; a page taken out of the stack first (``removeWidget``) was bound to the stack again by
+    that walk and its wrapper then outlived it for good (every finish page of a day of practice)."""
+    window = window_on_home(qtbot)
+    scenario = bundled()[0]
+    first = FinishPage(scenario, scenario.steps[-1], window.look)
+    window._show("finish", first)
+    settle()
+    window._show("finish", FinishPage(scenario, scenario.steps[-1], window.look))  # focus_first walks the chain
+    watch = weakref.ref(first)
+    del first
+    settle()
+    assert watch() is None

@@ -28,7 +28,7 @@ from trainer.app.narrator import Narrator
 from trainer.app.pages import NavBar, PageKind, PageWidget, fill
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
-from trainer.widgets.lifetime import give_back_free_memory, release_when_deleted
+from trainer.widgets.lifetime import give_back_free_memory, put_away
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.style import apply_look
 from trainer.widgets.theme import theme_named
@@ -180,10 +180,10 @@ class MainWindow(QMainWindow):
         focus goes to ``focus()`` (else the page's first named control)."""
         old = self._pages.get(name)
         if old is not None and old is not page:
-            self.stack.removeWidget(old)
-            if old is not self.player:
-                release_when_deleted(old)
-                old.deleteLater()
+            if old is self.player:
+                self.stack.removeWidget(cast(QWidget, old))  # (kept: it comes back)
+            else:
+                put_away(old)  # (left in the stack until Qt deletes it: see put_away)
         self._pages[name] = page
         if self.stack.indexOf(page) < 0:
             self.stack.addWidget(page)
@@ -205,9 +205,7 @@ class MainWindow(QMainWindow):
     def _forget(self, name: PageKind) -> None:
         old = self._pages.pop(name, None)
         if old is not None and old is not self.player:
-            self.stack.removeWidget(old)
-            release_when_deleted(old)
-            old.deleteLater()
+            put_away(old)
 
     # -- pages --------------------------------------------------------------------
     def show_first_start(self) -> None:
@@ -387,10 +385,8 @@ class MainWindow(QMainWindow):
         if self.player is not None:
             self.narrator.stop()
             player, self.player = self.player, None
-            self.stack.removeWidget(player)
             self._pages.pop(PageKind.PLAYER, None)
-            release_when_deleted(player, keep_own=True)  # its run and scenario may still be asked about
-            player.deleteLater()
+            put_away(player, keep_own=True)  # its run and scenario may still be asked about
 
     def show_finish(self, step: Step, scenario: Scenario | None = None) -> None:
         scenario = scenario or (self.player.scenario if self.player is not None else None)
@@ -474,12 +470,12 @@ class MainWindow(QMainWindow):
         """Build the frame and every page again (new look, or new services), keeping ``player``."""
         mark = remember(self)  # the focus comes back to the same control in the new drawing
         self._pages.clear()
-        while self.stack.count():
-            widget = self.stack.widget(0)
-            assert widget is not None  # (count() > 0)
-            self.stack.removeWidget(widget)
-            if widget is not player:
-                widget.deleteLater()
+        for index in reversed(range(self.stack.count())):
+            widget = self.stack.widget(index)
+            if widget is player:
+                self.stack.removeWidget(cast(QWidget, widget))  # into the new stack below
+            elif widget is not None:
+                put_away(widget)  # deleted with the old frame (see put_away: not taken out first)
         self._build_frame()
         self.setWindowTitle(self.look.tr("app.title"))
         if player is not None:

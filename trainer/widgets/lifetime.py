@@ -6,29 +6,84 @@ some wrappers of deleted window parts alive. With the wrapper stay its
 attributes — the scenario, the run, the element widgets and what they hold —
 so over a day of practice memory grew by about a scenario per practice
 (``benchmarks/memory_bench.py``). ``release_when_deleted`` empties the
-attributes when the widget is destroyed, and those of the deleted widgets
-they named, so what is left is at most empty wrappers. Objects that are
-still alive (the window, the narrator, a shared look) are never touched.
+attributes when the widget is destroyed, and those of its parts and of the
+deleted widgets they named, so what is left is at most empty wrappers.
+Objects that are still alive (the window, the narrator, a shared look) are
+never touched. ``put_away`` is how a page or a part is thrown away: hidden,
+left where it is, deleted later and let go of (it is not taken out of its
+layout first, which would have PySide keep its wrapper for good).
 """
 
 from __future__ import annotations
 
+import gc
+import weakref
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 DEPTH = 12
 """How far down the attributes of deleted widgets are followed (a page, its parts, their parts …)."""
 
 
 def release_when_deleted(widget: QObject, *, keep_own: bool = False) -> None:
-    """Empty ``widget``'s Python attributes (and those of the deleted widgets they hold) when Qt deletes it.
+    """Empty ``widget``'s Python attributes, and those of every Python-made part of it, when Qt deletes it.
 
     ``keep_own``: keep ``widget``'s own attributes (others may still ask a finished player about its
-    run) and empty only those of the deleted widgets they hold."""
+    run) and empty only those of the deleted widgets below it and of those they hold.
+
+    The parts are noted now (``parts_below``: the wrappers PySide knows as its children, and theirs),
+    and emptied one event-loop pass after ``destroyed``: Qt sends ``destroyed`` *before* it deletes the
+    children, so at that moment every part is still alive and would be left as it is — a text block's
+    fonts and layouts, a device body's drag state, each kept by the wrapper PySide leaves behind."""
     state = widget.__dict__
-    widget.destroyed.connect(lambda *_args: let_go(state, keep_own=keep_own))
+    parts = [weakref.ref(part) for part in parts_below(widget)]
+
+    def deleted(*_args: object) -> None:
+        let_go(state, keep_own=keep_own)
+        QTimer.singleShot(0, lambda: _let_go_parts(parts))
+
+    widget.destroyed.connect(deleted)
+
+
+def parts_below(widget: QObject) -> list[QObject]:
+    """The Python wrappers of ``widget``'s descendants that exist now (none is made: Qt's own children
+    without a wrapper are not asked for), found through PySide's parent bookkeeping."""
+    found: list[QObject] = []
+    seen = {id(widget)}
+    todo = [widget]
+    while todo:
+        for child in gc.get_referents(todo.pop()):
+            if isinstance(child, QObject) and id(child) not in seen and shiboken6.isValid(child):
+                seen.add(id(child))
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _let_go_parts(parts: list[weakref.ref[QObject]]) -> None:
+    for ref in parts:
+        part = ref()
+        if part is not None and not shiboken6.isValid(part):  # deleted with the widget (a part moved elsewhere lives on)
+            inner = getattr(part, "__dict__", None)
+            if inner:
+                let_go(inner)
+
+
+def put_away(widget: QWidget, *, keep_own: bool = False) -> None:
+    """Hide ``widget`` and have Qt delete it later, leaving it where it is until then (its parent takes
+    it out of its layout when it is deleted); its attributes are let go of then (``release_when_deleted``).
+
+    Not ``removeWidget``/``takeWidget`` first: those hand the wrapper to Python, and if PySide meets the
+    widget again before its deletion (``nextInFocusChain`` walks through it: the next page's
+    ``focus_first``, the Tab order, a focus change) it binds the wrapper to its Qt parent once more in a
+    way its deletion does not undo — the wrapper of the deleted widget then stays alive for good, held
+    from C (about 170 wrappers a pass over the catalogue; ``tests/player/test_pages_let_go.py``)."""
+    widget.hide()
+    release_when_deleted(widget, keep_own=keep_own)
+    widget.deleteLater()
 
 
 def let_go(state: dict[str, Any], depth: int = 0, *, keep_own: bool = False) -> None:
