@@ -176,7 +176,7 @@ class InstructorArea(PageWidget):
         self._lazy = LazyPages(
             self.tabs, makers,
             wrap=lambda key: key != "reports", may_load=lambda: self.is_unlocked, live=("board",),
-            built=self._page_built)
+            built=self._page_built, jobs=self.jobs, ready=self._page_ready)
         main = QWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
@@ -356,11 +356,17 @@ class InstructorArea(PageWidget):
 
     def _tab_changed(self, _index: int) -> None:
         key = self._current_key()
-        if key is not None and self.is_unlocked:
-            self._lazy.show_current()  # built (and loaded) when first shown
-        if key == "board" and self.is_unlocked:
-            self.board_page.start()
-        else:
+        if key != "board" or not self.is_unlocked:
             self._stop_board()
-        if key == "data" and self.is_unlocked:
+        if key is not None and self.is_unlocked:
+            self._lazy.show_current()  # built (in steps) and loaded when first shown; then _page_ready
+
+    def _page_ready(self, key: str) -> None:
+        """The page ``key`` is shown, built and loading: the board starts reading, the data page
+        looks at the waiting records."""
+        if not self.is_unlocked or key != self._current_key():
+            return
+        if key == "board":
+            self.board_page.start()
+        elif key == "data":
             self.data_page.refresh_pending()

@@ -60,6 +60,7 @@ class ClassesPage(Page):
         self._today = today
         self._open: SessionInfo | None = None
         self._sessions: dict[uuid.UUID, SessionInfo] = {}
+        self._venue_names: list[str] | None = None  # the venues shown (None: not yet)
         t = self.tr
         self.open_label = label(name="openClass")
         self.date_edit = field(QLineEdit(), t("classes.date"), look)
@@ -151,14 +152,21 @@ class ClassesPage(Page):
 
     def reload(self) -> None:
         book = self._book
-        self.jobs.run(
-            lambda: (book.open_session(), book.list_sessions(), book.list_venues()),
-            self._show,
-            lambda _e: self.message.setText(self.tr("ia.unreachable")),
-        )
+        tr = self.tr
+        closed, opened = tr("classes.state.closed"), tr("classes.state.open")
+        kinds = {kind: kind_text(self, kind) for kind in SessionKind}
 
-    def _show(self, loaded: tuple[SessionInfo | None, list[SessionInfo], list[Any]]) -> None:
-        self._open, sessions, venues = loaded
+        def work() -> tuple[SessionInfo | None, list[SessionInfo], list[Any], list[list[str]]]:
+            # The table's rows are made here, on the worker thread: 16,000 sessions are not the UI's work.
+            sessions = book.list_sessions()
+            rows = [[s.held_on.isoformat(), s.venue, kinds[SessionKind(s.kind)], s.instructor_name,
+                     opened if s.is_open() else closed] for s in sessions]
+            return book.open_session(), sessions, book.list_venues(), rows
+
+        self.jobs.run(work, self._show, lambda _e: self.message.setText(self.tr("ia.unreachable")))
+
+    def _show(self, loaded: tuple[SessionInfo | None, list[SessionInfo], list[Any], list[list[str]]]) -> None:
+        self._open, sessions, venues, rows = loaded
         if self._open is not None:
             s = self._open
             self.open_label.setText(
@@ -168,6 +176,20 @@ class ClassesPage(Page):
         else:
             self.open_label.setText(self.tr("classes.none_open"))
         self.end_button.setEnabled(self._open is not None)
+        names = [venue.name for venue in venues]
+        if names != self._venue_names:  # nothing rebuilt that did not change
+            self._venue_names = names
+            self._show_venues(venues)
+        keys = [s.id for s in sessions]
+        if rows == self.sessions_model.rows and keys == self.sessions_model.keys:
+            return  # the same sessions: the table, its scroll position and its selection stay
+        self._sessions = dict(zip(keys, sessions, strict=True))
+        selected = selected_key(self.sessions_view)
+        self.sessions_model.set_rows(rows, keys)
+        if selected in self._sessions:
+            self.sessions_view.selectRow(keys.index(selected))
+
+    def _show_venues(self, venues: list[Any]) -> None:
         for combo in (self.venue_combo, self.fix_venue_combo):
             current = combo.currentText()
             combo.clear()
@@ -183,18 +205,6 @@ class ClassesPage(Page):
             self.venue_list.addItem(item)
             if str(venue.id) == selected_venue:
                 self.venue_list.setCurrentItem(item)
-        self._sessions = {s.id: s for s in sessions}
-        selected = selected_key(self.sessions_view)
-        self.sessions_model.set_rows(
-            [
-                [s.held_on.isoformat(), s.venue, kind_text(self, s.kind), s.instructor_name,
-                 self.tr("classes.state.open") if s.is_open() else self.tr("classes.state.closed")]
-                for s in sessions
-            ],
-            [s.id for s in sessions],
-        )
-        if selected in self._sessions:
-            self.sessions_view.selectRow(list(self._sessions).index(selected))
 
     @property
     def open_session(self) -> SessionInfo | None:

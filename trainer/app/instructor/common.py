@@ -22,7 +22,7 @@ import logging
 import queue
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -93,6 +93,13 @@ class Jobs(QObject):
             self._pending += 1
         self._queue.put((work, done, failed))
 
+    def soon(self, step: Callable[[], None]) -> None:
+        """Run ``step`` on the UI thread in a later pass of the event loop (after what is waiting, a
+        paint included); counted in ``busy`` like a job, so "wait until not busy" waits for it too."""
+        with self._lock:
+            self._pending += 1
+        self._finished.emit(lambda _none: step(), None, None, None)  # queued: handled on a later pass
+
     @property
     def busy(self) -> bool:
         return self._pending > 0
@@ -134,7 +141,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = list(headers)
-        self.rows: list[list[Any]] = []
+        self.rows: list[Sequence[Any]] = []
         self.keys: list[Any] = []
         #: Told the number of rows about to be shown (the view sizes its rows by it, see ``table``).
         self.before_reset: Callable[[int], None] | None = None
@@ -143,7 +150,8 @@ class RowsModel(QAbstractTableModel):
         if self.before_reset is not None:
             self.before_reset(len(rows))
         self.beginResetModel()
-        self.rows = [list(r) for r in rows]
+        # A list made for the table on the worker thread is taken as it is (16,000 rows: no copy here).
+        self.rows = rows if isinstance(rows, list) else [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
         self.endResetModel()
 
@@ -176,9 +184,37 @@ class RowsModel(QAbstractTableModel):
 FIT_ROWS = 200
 
 
+class Table(QTableView):
+    """A :class:`QTableView` whose columns fit their contents when it is first shown, when its font or
+    style changes (the area's style sheet adds padding to the headers) and when its rows are reset."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._fitted = False
+
+    def fit_columns(self) -> None:
+        """Size the columns once to the header's texts and the first ``FIT_ROWS`` rows."""
+        self._fitted = True
+        self.resizeColumnsToContents()
+
+    def showEvent(self, event: Any) -> None:
+        if not self._fitted:
+            self.fit_columns()  # now polished: the style sheet's padding counts
+        super().showEvent(event)
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fitted = False  # fitted again when next shown (or reset)
+            if self.isVisible():
+                self.fit_columns()
+
+
 def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, RowsModel]:
     """A model/view table: whole rows selected, bold headers that wrap instead of being cut."""
-    view = QTableView()
+    view = Table()
     model = RowsModel(headers, view)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -190,7 +226,10 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns are sized to their contents once per reset of the rows (``fit_columns``), not kept
+    # sized: a header in ResizeToContents mode asks the model for every cell of its first rows on
+    # every layout pass (19,200 ``data()`` calls on the UI thread to show 16,000 class sessions).
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
     header.setFont(look.font("body", bold=True))
@@ -200,6 +239,7 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     # asks the model for every cell of every row on the UI thread (seconds at 20,000 rows).
     header.setResizeContentsPrecision(FIT_ROWS)
     rows = view.verticalHeader()
+    rows.setResizeContentsPrecision(FIT_ROWS)  # the rows QTableView.sizeHintForColumn looks at
 
     def fit_rows(count: int) -> None:
         if count > FIT_ROWS:
@@ -209,6 +249,7 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     model.before_reset = fit_rows
+    model.modelReset.connect(view.fit_columns)
     # Large text makes rows big; the table scrolls inside instead of widening the window.
     view.setMinimumSize(4 * look.px(MIN_TARGET_PX), 4 * look.px(MIN_TARGET_PX))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -516,6 +557,8 @@ class PageTabs(QWidget):
         self.buttons: list[BigButton] = []
         self._texts: list[str] = []
         self.chooser: QComboBox | None = None
+        #: Finishes the page at an index when it is asked for (set by :class:`LazyPages`).
+        self.complete: Callable[[int], None] | None = None
         self.bar = Holder()
         self.bar.setAccessibleName(name)
         if look.scale >= CHOOSER_FROM_SCALE:
@@ -597,9 +640,12 @@ class PageTabs(QWidget):
         self.stack.show()
 
     def currentWidget(self) -> QWidget | None:
-        return self.stack.currentWidget()
+        return self.widget(self.currentIndex())
 
     def widget(self, index: int) -> QWidget | None:
+        """The page at ``index``, whole (a page still being built in steps is finished first)."""
+        if self.complete is not None and 0 <= index < self.count():
+            self.complete(index)
         return self.stack.widget(index)
 
 
@@ -626,11 +672,17 @@ class LazyPages:
     built all at once, five pages (eight with the reports') stopped the window for seconds when
     the area opened. ``reload()`` loads the pages built so far again, and the page shown; the
     others load when they are built. ``live`` pages load themselves (the help board, while shown).
+
+    With ``jobs``, a page shown for the first time is built in steps, one per pass of the event
+    loop (made; put in its scroll area; put in its tab, loaded), so the window paints between them;
+    ``ready(key)`` is called once the page shown is built. ``page(key)`` (a page asked for by
+    name) still returns it whole at once, finishing any steps left.
     """
 
     def __init__(self, tabs: PageTabs, makers: dict[str, tuple[str, Callable[[], QWidget]]], *,
                  wrap: Callable[[str], bool] = lambda _key: True, may_load: Callable[[], bool] = lambda: True,
-                 live: tuple[str, ...] = (), built: Callable[[QWidget], None] | None = None) -> None:
+                 live: tuple[str, ...] = (), built: Callable[[QWidget], None] | None = None,
+                 jobs: Jobs | None = None, ready: Callable[[str], None] | None = None) -> None:
         from PySide6.QtWidgets import QVBoxLayout
 
         self.tabs = tabs
@@ -640,7 +692,11 @@ class LazyPages:
         self._may_load = may_load
         self._live = live
         self._on_built = built
+        self._jobs = jobs
+        self._ready = ready
         self._built: dict[str, QWidget] = {}
+        self._building: dict[str, Iterator[None]] = {}
+        self._owed: set[str] = set()  # pages shown before they were built: ``ready`` when they are
         self._fresh: set[str] = set()
         self._holders: dict[str, QVBoxLayout] = {}
         for key, (text, _make) in makers.items():
@@ -649,22 +705,64 @@ class LazyPages:
             layout.setContentsMargins(0, 0, 0, 0)
             self._holders[key] = layout
             tabs.addTab(holder, text)
+        tabs.complete = self._complete
+
+    def _complete(self, index: int) -> None:
+        key = self.keys[index]
+        if key in self._building:
+            self.page(key)
+
+    @property
+    def building(self) -> bool:
+        """True while a page is being built in steps."""
+        return bool(self._building)
+
+    def _steps(self, key: str) -> Iterator[None]:
+        page = self._makers[key]()
+        yield
+        shown = scrolling(page) if self._wrap(key) else page
+        yield
+        self._holders[key].addWidget(shown)
+        shown.show()  # now, not on the next pass of the event loop (an empty page for a frame)
+        self._built[key] = page
+        if self._on_built is not None:
+            self._on_built(page)
 
     def page(self, key: str) -> Any:
         """The page ``key``, built now if it was not yet, and loaded if it was not since the last reload."""
         page = self._built.get(key)
         if page is None:
-            page = self._makers[key]()
-            self._built[key] = page
-            shown = scrolling(page) if self._wrap(key) else page
-            self._holders[key].addWidget(shown)
-            shown.show()  # now, not on the next pass of the event loop (an empty page for a frame)
-            if self._on_built is not None:
-                self._on_built(page)
+            for _ in self._building.pop(key, None) or self._steps(key):
+                pass
+            page = self._built[key]
+            self._finished(key)
+        self._load(key, page)
+        return page
+
+    def _load(self, key: str, page: QWidget) -> None:
         if key not in self._fresh and key not in self._live and self._may_load():
             self._fresh.add(key)
             cast(Page, page).reload()  # every page the area builds is a Page
-        return page
+
+    def _step(self, key: str) -> None:
+        steps = self._building.get(key)
+        if steps is None:
+            return  # finished at once meanwhile (asked for by name)
+        try:
+            next(steps)
+        except StopIteration:
+            del self._building[key]
+            self._finished(key)
+            return
+        assert self._jobs is not None  # only stepped with jobs
+        self._jobs.soon(lambda: self._step(key))
+
+    def _finished(self, key: str) -> None:
+        if key in self._owed and key == self.current_key():
+            self._owed.discard(key)
+            self._load(key, self._built[key])
+            if self._ready is not None:
+                self._ready(key)
 
     def built(self, key: str) -> QWidget | None:
         return self._built.get(key)
@@ -680,13 +778,23 @@ class LazyPages:
         return self.keys[index] if 0 <= index < len(self.keys) else None
 
     def show_current(self) -> None:
-        """Build (and load) the page now shown."""
+        """Build (and load) the page now shown: at once when it is built or there are no ``jobs``,
+        else in steps (``ready`` follows)."""
         key = self.current_key()
-        if key is not None:
+        if key is None:
+            return
+        if key in self._built or self._jobs is None:
             self.page(key)
+            if self._ready is not None:
+                self._ready(key)
+            return
+        self._owed.add(key)
+        if key not in self._building:
+            self._building[key] = self._steps(key)
+            self._jobs.soon(lambda: self._step(key))
 
     def reload(self) -> None:
-        """Load the built pages again, and the page shown (built now if need be)."""
+        """Load the built pages again, and the page shown (built first if need be)."""
         self._fresh.clear()
         for key in list(self._built):
             self.page(key)

@@ -360,7 +360,7 @@ class ReportsPage(Page):
             "learner": (self.tr("reports.by_learner"),
                         lambda: LearnerProgressPage(directory, reports, look, jobs, names=names)),
             "scenario": (self.tr("reports.by_scenario"), lambda: ScenarioStumblesPage(reports, look, jobs, names=names)),
-        }, may_load=lambda: self._loading, built=built)
+        }, may_load=lambda: self._loading, built=built, jobs=jobs)
         self._loading = False  # not before the area first loads this page
         self.tabs.currentChanged.connect(lambda _i: self._lazy.show_current() if self._loading else None)
         layout = QVBoxLayout(self)
