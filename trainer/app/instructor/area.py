@@ -176,7 +176,7 @@ class InstructorArea(PageWidget):
         self._lazy = LazyPages(
             self.tabs, makers,
             wrap=lambda key: key != "reports", may_load=lambda: self.is_unlocked, live=("board",),
-            built=self._page_built, jobs=self.jobs, ready=self._page_ready)
+            built=self._page_built, jobs=self.jobs, ready=self._page_ready, dress=self._dress)
         main = QWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
@@ -213,7 +213,8 @@ class InstructorArea(PageWidget):
             page = BoardPage(self._board, self._book, look, self.jobs, scenario_title=self._names.title)
         elif key == "reports":
             page = ReportsPage(self._reports, self._book, self._learners, look, self.jobs,
-                               ask_save_path=self._save_path, names=self._names, built=self._page_built)
+                               ask_save_path=self._save_path, names=self._names, built=self._page_built,
+                               dress=self._dress)
         else:
             page = DataPage(self._learners, self._recorder, look, self.jobs, ask_save_path=self._save_path,
                             notice=self._notice,
@@ -223,8 +224,12 @@ class InstructorArea(PageWidget):
     def _page(self, key: str) -> Any:
         return self._lazy.page(key)
 
-    def _page_built(self, page: QWidget) -> None:
+    def _dress(self, page: QWidget) -> None:
+        """Give a page just made the area's font (before it is in the window)."""
         self._use_font(self.look, page)
+
+    def _page_built(self, page: QWidget) -> None:
+        self._use_font(self.look, page)  # widgets a page made since (the reports' own pages: none)
         self._bottom_last()
 
     def _bottom_last(self) -> None:

@@ -182,6 +182,8 @@ class RowsModel(QAbstractTableModel):
 
 #: A table with more rows than this has rows one line high (see ``table``).
 FIT_ROWS = 200
+#: A table's columns fit this many of its rows (and its header), once per reset.
+FIT_COLUMNS_ROWS = 50
 
 
 class Table(QTableView):
@@ -193,7 +195,7 @@ class Table(QTableView):
         self._fitted = False
 
     def fit_columns(self) -> None:
-        """Size the columns once to the header's texts and the first ``FIT_ROWS`` rows."""
+        """Size the columns once to the header's texts and the first ``FIT_COLUMNS_ROWS`` rows."""
         self._fitted = True
         self.resizeColumnsToContents()
 
@@ -239,7 +241,7 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     # asks the model for every cell of every row on the UI thread (seconds at 20,000 rows).
     header.setResizeContentsPrecision(FIT_ROWS)
     rows = view.verticalHeader()
-    rows.setResizeContentsPrecision(FIT_ROWS)  # the rows QTableView.sizeHintForColumn looks at
+    rows.setResizeContentsPrecision(FIT_COLUMNS_ROWS)  # the rows QTableView.sizeHintForColumn looks at
 
     def fit_rows(count: int) -> None:
         if count > FIT_ROWS:
@@ -674,7 +676,8 @@ class LazyPages:
     others load when they are built. ``live`` pages load themselves (the help board, while shown).
 
     With ``jobs``, a page shown for the first time is built in steps, one per pass of the event
-    loop (made; put in its scroll area; put in its tab, loaded), so the window paints between them;
+    loop (made; given its fonts (``dress``) and put in its scroll area; put in its tab and shown;
+    ``built`` told and loaded), so the window paints between them;
     ``ready(key)`` is called once the page shown is built. ``page(key)`` (a page asked for by
     name) still returns it whole at once, finishing any steps left.
     """
@@ -682,7 +685,8 @@ class LazyPages:
     def __init__(self, tabs: PageTabs, makers: dict[str, tuple[str, Callable[[], QWidget]]], *,
                  wrap: Callable[[str], bool] = lambda _key: True, may_load: Callable[[], bool] = lambda: True,
                  live: tuple[str, ...] = (), built: Callable[[QWidget], None] | None = None,
-                 jobs: Jobs | None = None, ready: Callable[[str], None] | None = None) -> None:
+                 jobs: Jobs | None = None, ready: Callable[[str], None] | None = None,
+                 dress: Callable[[QWidget], None] | None = None) -> None:
         from PySide6.QtWidgets import QVBoxLayout
 
         self.tabs = tabs
@@ -694,6 +698,7 @@ class LazyPages:
         self._on_built = built
         self._jobs = jobs
         self._ready = ready
+        self._dress = dress
         self._built: dict[str, QWidget] = {}
         self._building: dict[str, Iterator[None]] = {}
         self._owed: set[str] = set()  # pages shown before they were built: ``ready`` when they are
@@ -720,10 +725,13 @@ class LazyPages:
     def _steps(self, key: str) -> Iterator[None]:
         page = self._makers[key]()
         yield
+        if self._dress is not None:
+            self._dress(page)  # before it is in the window: no layout or style to redo for it
         shown = scrolling(page) if self._wrap(key) else page
         yield
         self._holders[key].addWidget(shown)
         shown.show()  # now, not on the next pass of the event loop (an empty page for a frame)
+        yield
         self._built[key] = page
         if self._on_built is not None:
             self._on_built(page)

@@ -351,7 +351,7 @@ class ReportsPage(Page):
 
     def __init__(self, reports: Reports, book: ClassBook, directory: LearnerDirectory, look: Look, jobs: Jobs, *,
                  ask_save_path: SavePath, names: ScenarioNames, built: Callable[[QWidget], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 dress: Callable[[QWidget], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(look, jobs, parent)
         self.tabs = tabs_widget(self.tr("tab.reports"), look)
         self._lazy = LazyPages(self.tabs, {
@@ -360,7 +360,7 @@ class ReportsPage(Page):
             "learner": (self.tr("reports.by_learner"),
                         lambda: LearnerProgressPage(directory, reports, look, jobs, names=names)),
             "scenario": (self.tr("reports.by_scenario"), lambda: ScenarioStumblesPage(reports, look, jobs, names=names)),
-        }, may_load=lambda: self._loading, built=built, jobs=jobs)
+        }, may_load=lambda: self._loading, built=built, jobs=jobs, dress=dress)
         self._loading = False  # not before the area first loads this page
         self.tabs.currentChanged.connect(lambda _i: self._lazy.show_current() if self._loading else None)
         layout = QVBoxLayout(self)
