@@ -135,6 +135,12 @@ class Jobs(QObject):
                 self._idle.notify_all()
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ROLES = frozenset({_DISPLAY, Qt.ItemDataRole.AccessibleTextRole.value, _ALIGNMENT})
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+
+
 class RowsModel(QAbstractTableModel):
     """A read-only table of plain values; numbers right-aligned; a value per row kept as ``key``."""
 
@@ -161,15 +167,15 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Asked a dozen times per cell (one role each) whenever a row is measured or painted: the
+        # roles this table has no answer for return at once, before the cell is looked up.
+        if role not in _ROLES or not index.isValid():
             return None
         value = self.rows[index.row()][index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if isinstance(value, int | float) else None
+        return str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -183,7 +189,7 @@ class RowsModel(QAbstractTableModel):
 #: A table with more rows than this has rows one line high (see ``table``).
 FIT_ROWS = 200
 #: A table's columns fit this many of its rows (and its header), once per reset.
-FIT_COLUMNS_ROWS = 50
+FIT_COLUMNS_ROWS = 20
 
 
 class Table(QTableView):
@@ -236,12 +242,12 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
     header.setFont(look.font("body", bold=True))
     header.setMinimumHeight(look.px(HEADER_HEIGHT))
-    # Columns fit the first rows only, and up to FIT_ROWS rows fit their wrapped text; a longer table
+    # Columns fit their header and the first FIT_COLUMNS_ROWS rows (the horizontal header's precision:
+    # how many rows it looks at), and up to FIT_ROWS rows fit their wrapped text; a longer table
     # (16,000 class sessions, 20,000 learners) has rows one line high: sizing every row to its contents
     # asks the model for every cell of every row on the UI thread (seconds at 20,000 rows).
-    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setResizeContentsPrecision(FIT_COLUMNS_ROWS)
     rows = view.verticalHeader()
-    rows.setResizeContentsPrecision(FIT_COLUMNS_ROWS)  # the rows QTableView.sizeHintForColumn looks at
 
     def fit_rows(count: int) -> None:
         if count > FIT_ROWS:
