@@ -170,6 +170,31 @@ class InstructorArea(PageWidget):
         self.gate = PinGate(self._pin, look, self.jobs)
         self.gate.unlocked.connect(self._unlock)
         self.gate.closed.connect(self._close)
+        self._use_font(look, self.gate)  # before it is in the window: no layout or style to redo for it
+        self.stack.addWidget(self.gate)
+        self._use_font(look, self)
+        for name in InstructorArea._MAIN_PARTS:  # those of an earlier text size are gone
+            self.__dict__.pop(name, None)
+        self._main_built = False
+        # The tabs and the row under them are made on a later pass, while the PIN is typed (or at
+        # once when something asks for them): opening the area shows the gate sooner.
+        self.jobs.soon(self._build_main)
+
+    _MAIN_PARTS = frozenset({"tabs", "size_combo", "_lazy", "_bottom", "_main_layout"})
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not found: the unlocked part, asked for before it was made.
+        if name in InstructorArea._MAIN_PARTS and not self.__dict__.get("_main_built", True):
+            self._build_main()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _build_main(self) -> None:
+        """The unlocked part: the page tabs and, under them, the area's text size and 「閉じる」."""
+        if self._main_built:
+            return
+        self._main_built = True
+        look = self.look
         self.tabs = tabs_widget(look.tr("ia.title"), look)
         makers: dict[str, tuple[str, Callable[..., QWidget]]] = {
             key: (look.tr(name), lambda key=key: self._make(key)) for key, name in _TAB_NAMES.items()}
@@ -195,9 +220,8 @@ class InstructorArea(PageWidget):
         self._main_layout = QVBoxLayout(main)
         self._main_layout.addWidget(self.tabs, 1)
         self._main_layout.addWidget(self._bottom)
-        self.stack.addWidget(self.gate)
+        self._use_font(look, main)
         self.stack.addWidget(main)
-        self._use_font(look, self)
 
     def _make(self, key: str) -> QWidget:
         """Build the page ``key`` (one of ``PAGES``)."""
@@ -287,6 +311,7 @@ class InstructorArea(PageWidget):
             old.deleteLater()
         self._build()
         if unlocked:
+            self._build_main()
             self.stack.setCurrentIndex(1)
             self.tabs.setCurrentIndex(tab)
             self.reload()
@@ -309,6 +334,7 @@ class InstructorArea(PageWidget):
         return self.stack.currentIndex() == 1
 
     def _unlock(self) -> None:
+        self._build_main()
         self.idle_lock.start()
         self.stack.setCurrentIndex(1)
         self.reload()
@@ -335,6 +361,8 @@ class InstructorArea(PageWidget):
         return self._lazy.current_key()
 
     def _stop_board(self) -> None:
+        if not self.__dict__.get("_main_built", False):
+            return  # no pages yet
         board = self._lazy.built("board")
         if isinstance(board, BoardPage):
             board.stop()
