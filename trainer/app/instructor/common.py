@@ -95,7 +95,14 @@ class Jobs(QObject):
 
     def soon(self, step: Callable[[], None]) -> None:
         """Run ``step`` on the UI thread in a later pass of the event loop (after what is waiting, a
-        paint included); counted in ``busy`` like a job, so "wait until not busy" waits for it too."""
+        paint included); counted in ``busy`` like a job, so "wait until not busy" waits for it too.
+
+        It is posted twice: the events posted before this pass of the event loop (the layout and the
+        paint a click asked for) are handled in one go with anything posted alongside them; posted
+        again from there, ``step`` comes after them, with the window's timers and paint in between."""
+        self._post(lambda: self._post(step))
+
+    def _post(self, step: Callable[[], None]) -> None:
         with self._lock:
             self._pending += 1
         self._finished.emit(lambda _none: step(), None, None, None)  # queued: handled on a later pass
