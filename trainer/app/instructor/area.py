@@ -231,7 +231,7 @@ class InstructorArea(PageWidget):
             page = LearnersPage(self._learners, look, self.jobs, self._confirm)
             page.learners_changed.connect(self.learners_changed.emit)
         elif key == "classes":
-            page = ClassesPage(self._book, look, self.jobs)
+            page = ClassesPage(self._book, look, self.jobs, in_parts=True)
             page.session_changed.connect(self.session_changed.emit)
         elif key == "board":
             page = BoardPage(self._board, self._book, look, self.jobs, scenario_title=self._names.title)

@@ -671,6 +671,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.look = look
         self.jobs = jobs
+        #: What is left to build of a page made in parts: one each on a later pass (``LazyPages``).
+        self.later_parts: list[Callable[[], None]] = []
 
     def tr(self, key: str, **args: object) -> str:  # type: ignore[override]  # the app's catalogue, not Qt's
         return self.look.tr(key, **args)
@@ -689,7 +691,8 @@ class LazyPages:
     others load when they are built. ``live`` pages load themselves (the help board, while shown).
 
     With ``jobs``, a page shown for the first time is built in steps, one per pass of the event
-    loop (made; given its fonts (``dress``) and put in its scroll area; put in its tab and shown;
+    loop (made, and its ``later_parts`` if it is made in parts; given its fonts (``dress``) and put
+    in its scroll area; put in its tab and shown;
     ``built`` told and loaded), so the window paints between them;
     ``ready(key)`` is called once the page shown is built. ``page(key)`` (a page asked for by
     name) still returns it whole at once, finishing any steps left.
@@ -738,6 +741,10 @@ class LazyPages:
     def _steps(self, key: str) -> Iterator[None]:
         page = self._makers[key]()
         yield
+        parts = getattr(page, "later_parts", [])
+        while parts:  # a page made in parts: the rest of it, a part a pass
+            parts.pop(0)()
+            yield
         if self._dress is not None:
             self._dress(page)  # before it is in the window: no layout or style to redo for it
         shown = scrolling(page) if self._wrap(key) else page
