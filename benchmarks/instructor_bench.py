@@ -79,7 +79,7 @@ def measure(app, beat: Heartbeat, action: Callable[[], object], busy: Callable[[
         profile = cProfile.Profile()
         result = profile.runcall(measure, app, beat, action, busy)
         print(f"\n-- profile: {name}")
-        pstats.Stats(profile).sort_stats("tottime").print_stats(18)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(int(os.environ.get("BENCH_STATS", "18")))
         return result
     from PySide6.QtCore import QEventLoop
 

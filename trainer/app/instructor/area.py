@@ -170,13 +170,38 @@ class InstructorArea(PageWidget):
         self.gate = PinGate(self._pin, look, self.jobs)
         self.gate.unlocked.connect(self._unlock)
         self.gate.closed.connect(self._close)
+        self._use_font(look, self.gate)  # before it is in the window: no layout or style to redo for it
+        self.stack.addWidget(self.gate)
+        self._use_font(look, self)
+        for name in InstructorArea._MAIN_PARTS:  # those of an earlier text size are gone
+            self.__dict__.pop(name, None)
+        self._main_built = False
+        # The tabs and the row under them are made on a later pass, while the PIN is typed (or at
+        # once when something asks for them): opening the area shows the gate sooner.
+        self.jobs.soon(self._build_main)
+
+    _MAIN_PARTS = frozenset({"tabs", "size_combo", "_lazy", "_bottom", "_main_layout"})
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not found: the unlocked part, asked for before it was made.
+        if name in InstructorArea._MAIN_PARTS and not self.__dict__.get("_main_built", True):
+            self._build_main()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _build_main(self) -> None:
+        """The unlocked part: the page tabs and, under them, the area's text size and 「閉じる」."""
+        if self._main_built:
+            return
+        self._main_built = True
+        look = self.look
         self.tabs = tabs_widget(look.tr("ia.title"), look)
         makers: dict[str, tuple[str, Callable[..., QWidget]]] = {
             key: (look.tr(name), lambda key=key: self._make(key)) for key, name in _TAB_NAMES.items()}
         self._lazy = LazyPages(
             self.tabs, makers,
             wrap=lambda key: key != "reports", may_load=lambda: self.is_unlocked, live=("board",),
-            built=self._page_built)
+            built=self._page_built, jobs=self.jobs, ready=self._page_ready, dress=self._dress)
         main = QWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
@@ -195,9 +220,8 @@ class InstructorArea(PageWidget):
         self._main_layout = QVBoxLayout(main)
         self._main_layout.addWidget(self.tabs, 1)
         self._main_layout.addWidget(self._bottom)
-        self.stack.addWidget(self.gate)
+        self._use_font(look, main)
         self.stack.addWidget(main)
-        self._use_font(look, self)
 
     def _make(self, key: str) -> QWidget:
         """Build the page ``key`` (one of ``PAGES``)."""
@@ -207,13 +231,14 @@ class InstructorArea(PageWidget):
             page = LearnersPage(self._learners, look, self.jobs, self._confirm)
             page.learners_changed.connect(self.learners_changed.emit)
         elif key == "classes":
-            page = ClassesPage(self._book, look, self.jobs)
+            page = ClassesPage(self._book, look, self.jobs, in_parts=True)
             page.session_changed.connect(self.session_changed.emit)
         elif key == "board":
             page = BoardPage(self._board, self._book, look, self.jobs, scenario_title=self._names.title)
         elif key == "reports":
             page = ReportsPage(self._reports, self._book, self._learners, look, self.jobs,
-                               ask_save_path=self._save_path, names=self._names, built=self._page_built)
+                               ask_save_path=self._save_path, names=self._names, built=self._page_built,
+                               dress=self._dress)
         else:
             page = DataPage(self._learners, self._recorder, look, self.jobs, ask_save_path=self._save_path,
                             notice=self._notice,
@@ -223,8 +248,12 @@ class InstructorArea(PageWidget):
     def _page(self, key: str) -> Any:
         return self._lazy.page(key)
 
-    def _page_built(self, page: QWidget) -> None:
+    def _dress(self, page: QWidget) -> None:
+        """Give a page just made the area's font (before it is in the window)."""
         self._use_font(self.look, page)
+
+    def _page_built(self, page: QWidget) -> None:
+        self._use_font(self.look, page)  # widgets a page made since (the reports' own pages: none)
         self._bottom_last()
 
     def _bottom_last(self) -> None:
@@ -282,6 +311,7 @@ class InstructorArea(PageWidget):
             old.deleteLater()
         self._build()
         if unlocked:
+            self._build_main()
             self.stack.setCurrentIndex(1)
             self.tabs.setCurrentIndex(tab)
             self.reload()
@@ -304,6 +334,7 @@ class InstructorArea(PageWidget):
         return self.stack.currentIndex() == 1
 
     def _unlock(self) -> None:
+        self._build_main()
         self.idle_lock.start()
         self.stack.setCurrentIndex(1)
         self.reload()
@@ -330,6 +361,8 @@ class InstructorArea(PageWidget):
         return self._lazy.current_key()
 
     def _stop_board(self) -> None:
+        if not self.__dict__.get("_main_built", False):
+            return  # no pages yet
         board = self._lazy.built("board")
         if isinstance(board, BoardPage):
             board.stop()
@@ -356,11 +389,17 @@ class InstructorArea(PageWidget):
 
     def _tab_changed(self, _index: int) -> None:
         key = self._current_key()
-        if key is not None and self.is_unlocked:
-            self._lazy.show_current()  # built (and loaded) when first shown
-        if key == "board" and self.is_unlocked:
-            self.board_page.start()
-        else:
+        if key != "board" or not self.is_unlocked:
             self._stop_board()
-        if key == "data" and self.is_unlocked:
+        if key is not None and self.is_unlocked:
+            self._lazy.show_current()  # built (in steps) and loaded when first shown; then _page_ready
+
+    def _page_ready(self, key: str) -> None:
+        """The page ``key`` is shown, built and loading: the board starts reading, the data page
+        looks at the waiting records."""
+        if not self.is_unlocked or key != self._current_key():
+            return
+        if key == "board":
+            self.board_page.start()
+        elif key == "data":
             self.data_page.refresh_pending()

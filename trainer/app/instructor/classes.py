@@ -53,14 +53,24 @@ class ClassesPage(Page):
 
     def __init__(
         self, book: ClassBook, look: Look, jobs: Jobs, *, today: Callable[[], dt.date] = local_today,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, in_parts: bool = False,
     ) -> None:
         super().__init__(look, jobs, parent)
         self._book = book
         self._today = today
         self._open: SessionInfo | None = None
         self._sessions: dict[uuid.UUID, SessionInfo] = {}
-        t = self.tr
+        self._venue_names: list[str] | None = None  # the venues shown (None: not yet)
+        parts = [self._build_start, self._build_history, self._build_venues, self._lay_out]
+        # In parts (the area's pages): the first now, the others each on a later pass (LazyPages).
+        for part in parts[:1] if in_parts else parts:
+            part()
+        if in_parts:
+            self.later_parts = parts[1:]
+
+    def _build_start(self) -> None:
+        """The open class, and starting one."""
+        t, look = self.tr, self.look
         self.open_label = label(name="openClass")
         self.date_edit = field(QLineEdit(), t("classes.date"), look)
         self.venue_combo = field(QComboBox(), t("classes.venue"), look)
@@ -71,7 +81,7 @@ class ClassesPage(Page):
         self.end_button = button(t("classes.end"), look)
         self.end_button.clicked.connect(self._end)
         self.message = label(name="classesMessage")
-        start_box = QGroupBox(t("classes.start_box"))
+        self._start_box = start_box = QGroupBox(t("classes.start_box"))
         start_form = form()
         start_form.addRow(t("classes.date"), self.date_edit)
         start_form.addRow(t("classes.venue"), self.venue_combo)
@@ -85,6 +95,9 @@ class ClassesPage(Page):
         sbox.addLayout(buttons)
         sbox.addWidget(label(t("classes.note")))
 
+    def _build_history(self) -> None:
+        """The classes held, and fixing one."""
+        t, look = self.tr, self.look
         self.sessions_view, self.sessions_model = table(
             [t("classes.col.date"), t("classes.col.venue"), t("classes.col.kind"), t("classes.col.instructor"),
              t("classes.col.state")],
@@ -98,7 +111,7 @@ class ClassesPage(Page):
         self.fix_kind_combo = self._kind_combo(t("classes.kind"))
         self.fix_button = button(t("classes.fix"), look)
         self.fix_button.clicked.connect(self._fix)
-        history_box = QGroupBox(t("classes.history"))
+        self._history_box = history_box = QGroupBox(t("classes.history"))
         hbox = QVBoxLayout(history_box)
         hbox.addWidget(label(t("classes.history_note")))
         hbox.addWidget(self.sessions_view, 1)
@@ -110,6 +123,9 @@ class ClassesPage(Page):
         hbox.addLayout(fix_form)
         hbox.addWidget(self.fix_button)
 
+    def _build_venues(self) -> None:
+        """The city's venues."""
+        t, look = self.tr, self.look
         self.venue_list = QListWidget()
         self.venue_list.setAccessibleName(t("classes.venue_list"))
         self.venue_list.currentItemChanged.connect(self._venue_selected)
@@ -121,7 +137,7 @@ class ClassesPage(Page):
         self.rename_venue_button.clicked.connect(self._rename_venue)
         self.remove_venue_button = button(t("classes.venue_remove"), look)
         self.remove_venue_button.clicked.connect(self._remove_venue)
-        venues_box = QGroupBox(t("classes.venues_box"))
+        self._venues_box = venues_box = QGroupBox(t("classes.venues_box"))
         vbox = QVBoxLayout(venues_box)
         vbox.addWidget(label(t("classes.venues_note")))
         vbox.addWidget(self.venue_list, 1)
@@ -131,14 +147,17 @@ class ClassesPage(Page):
         for b in (self.add_venue_button, self.rename_venue_button, self.remove_venue_button):
             vbox.addWidget(b)
 
+    def _lay_out(self) -> None:
+        """The parts on the page."""
+        look = self.look
         layout = QVBoxLayout(self)
         layout.addWidget(self.open_label)
         top = QBoxLayout(QBoxLayout.Direction.TopToBottom if look.scale >= 1.75 else QBoxLayout.Direction.LeftToRight)
-        top.addWidget(start_box, 3)
-        top.addWidget(venues_box, 2)
+        top.addWidget(self._start_box, 3)
+        top.addWidget(self._venues_box, 2)
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(history_box, 1)
+        layout.addWidget(self._history_box, 1)
         self.date_edit.setText(self._today().isoformat())
 
     def _kind_combo(self, name: str) -> QComboBox:
@@ -151,14 +170,21 @@ class ClassesPage(Page):
 
     def reload(self) -> None:
         book = self._book
-        self.jobs.run(
-            lambda: (book.open_session(), book.list_sessions(), book.list_venues()),
-            self._show,
-            lambda _e: self.message.setText(self.tr("ia.unreachable")),
-        )
+        tr = self.tr
+        closed, opened = tr("classes.state.closed"), tr("classes.state.open")
+        kinds = {kind: kind_text(self, kind) for kind in SessionKind}
 
-    def _show(self, loaded: tuple[SessionInfo | None, list[SessionInfo], list[Any]]) -> None:
-        self._open, sessions, venues = loaded
+        def work() -> tuple[SessionInfo | None, list[SessionInfo], list[Any], list[list[str]]]:
+            # The table's rows are made here, on the worker thread: 16,000 sessions are not the UI's work.
+            sessions = book.list_sessions()
+            rows = [[s.held_on.isoformat(), s.venue, kinds[SessionKind(s.kind)], s.instructor_name,
+                     opened if s.is_open() else closed] for s in sessions]
+            return book.open_session(), sessions, book.list_venues(), rows
+
+        self.jobs.run(work, self._show, lambda _e: self.message.setText(self.tr("ia.unreachable")))
+
+    def _show(self, loaded: tuple[SessionInfo | None, list[SessionInfo], list[Any], list[list[str]]]) -> None:
+        self._open, sessions, venues, rows = loaded
         if self._open is not None:
             s = self._open
             self.open_label.setText(
@@ -168,6 +194,20 @@ class ClassesPage(Page):
         else:
             self.open_label.setText(self.tr("classes.none_open"))
         self.end_button.setEnabled(self._open is not None)
+        names = [venue.name for venue in venues]
+        if names != self._venue_names:  # nothing rebuilt that did not change
+            self._venue_names = names
+            self._show_venues(venues)
+        keys = [s.id for s in sessions]
+        if rows == self.sessions_model.rows and keys == self.sessions_model.keys:
+            return  # the same sessions: the table, its scroll position and its selection stay
+        self._sessions = dict(zip(keys, sessions, strict=True))
+        selected = selected_key(self.sessions_view)
+        self.sessions_model.set_rows(rows, keys)
+        if selected in self._sessions:
+            self.sessions_view.selectRow(keys.index(selected))
+
+    def _show_venues(self, venues: list[Any]) -> None:
         for combo in (self.venue_combo, self.fix_venue_combo):
             current = combo.currentText()
             combo.clear()
@@ -183,18 +223,6 @@ class ClassesPage(Page):
             self.venue_list.addItem(item)
             if str(venue.id) == selected_venue:
                 self.venue_list.setCurrentItem(item)
-        self._sessions = {s.id: s for s in sessions}
-        selected = selected_key(self.sessions_view)
-        self.sessions_model.set_rows(
-            [
-                [s.held_on.isoformat(), s.venue, kind_text(self, s.kind), s.instructor_name,
-                 self.tr("classes.state.open") if s.is_open() else self.tr("classes.state.closed")]
-                for s in sessions
-            ],
-            [s.id for s in sessions],
-        )
-        if selected in self._sessions:
-            self.sessions_view.selectRow(list(self._sessions).index(selected))
 
     @property
     def open_session(self) -> SessionInfo | None:

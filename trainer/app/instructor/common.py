@@ -22,7 +22,7 @@ import logging
 import queue
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -93,6 +93,20 @@ class Jobs(QObject):
             self._pending += 1
         self._queue.put((work, done, failed))
 
+    def soon(self, step: Callable[[], None]) -> None:
+        """Run ``step`` on the UI thread in a later pass of the event loop (after what is waiting, a
+        paint included); counted in ``busy`` like a job, so "wait until not busy" waits for it too.
+
+        It is posted twice: the events posted before this pass of the event loop (the layout and the
+        paint a click asked for) are handled in one go with anything posted alongside them; posted
+        again from there, ``step`` comes after them, with the window's timers and paint in between."""
+        self._post(lambda: self._post(step))
+
+    def _post(self, step: Callable[[], None]) -> None:
+        with self._lock:
+            self._pending += 1
+        self._finished.emit(lambda _none: step(), None, None, None)  # queued: handled on a later pass
+
     @property
     def busy(self) -> bool:
         return self._pending > 0
@@ -128,13 +142,19 @@ class Jobs(QObject):
                 self._idle.notify_all()
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ROLES = frozenset({_DISPLAY, Qt.ItemDataRole.AccessibleTextRole.value, _ALIGNMENT})
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+
+
 class RowsModel(QAbstractTableModel):
     """A read-only table of plain values; numbers right-aligned; a value per row kept as ``key``."""
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = list(headers)
-        self.rows: list[list[Any]] = []
+        self.rows: list[Sequence[Any]] = []
         self.keys: list[Any] = []
         #: Told the number of rows about to be shown (the view sizes its rows by it, see ``table``).
         self.before_reset: Callable[[int], None] | None = None
@@ -143,7 +163,8 @@ class RowsModel(QAbstractTableModel):
         if self.before_reset is not None:
             self.before_reset(len(rows))
         self.beginResetModel()
-        self.rows = [list(r) for r in rows]
+        # A list made for the table on the worker thread is taken as it is (16,000 rows: no copy here).
+        self.rows = rows if isinstance(rows, list) else [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
         self.endResetModel()
 
@@ -153,15 +174,15 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Asked a dozen times per cell (one role each) whenever a row is measured or painted: the
+        # roles this table has no answer for return at once, before the cell is looked up.
+        if role not in _ROLES or not index.isValid():
             return None
         value = self.rows[index.row()][index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if isinstance(value, int | float) else None
+        return str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -174,11 +195,41 @@ class RowsModel(QAbstractTableModel):
 
 #: A table with more rows than this has rows one line high (see ``table``).
 FIT_ROWS = 200
+#: A table's columns fit this many of its rows (and its header), once per reset.
+FIT_COLUMNS_ROWS = 20
+
+
+class Table(QTableView):
+    """A :class:`QTableView` whose columns fit their contents when it is first shown, when its font or
+    style changes (the area's style sheet adds padding to the headers) and when its rows are reset."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._fitted = False
+
+    def fit_columns(self) -> None:
+        """Size the columns once to the header's texts and the first ``FIT_COLUMNS_ROWS`` rows."""
+        self._fitted = True
+        self.resizeColumnsToContents()
+
+    def showEvent(self, event: Any) -> None:
+        if not self._fitted:
+            self.fit_columns()  # now polished: the style sheet's padding counts
+        super().showEvent(event)
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fitted = False  # fitted again when next shown (or reset)
+            if self.isVisible():
+                self.fit_columns()
 
 
 def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, RowsModel]:
     """A model/view table: whole rows selected, bold headers that wrap instead of being cut."""
-    view = QTableView()
+    view = Table()
     model = RowsModel(headers, view)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -190,15 +241,19 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns are sized to their contents once per reset of the rows (``fit_columns``), not kept
+    # sized: a header in ResizeToContents mode asks the model for every cell of its first rows on
+    # every layout pass (19,200 ``data()`` calls on the UI thread to show 16,000 class sessions).
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
     header.setFont(look.font("body", bold=True))
     header.setMinimumHeight(look.px(HEADER_HEIGHT))
-    # Columns fit the first rows only, and up to FIT_ROWS rows fit their wrapped text; a longer table
+    # Columns fit their header and the first FIT_COLUMNS_ROWS rows (the horizontal header's precision:
+    # how many rows it looks at), and up to FIT_ROWS rows fit their wrapped text; a longer table
     # (16,000 class sessions, 20,000 learners) has rows one line high: sizing every row to its contents
     # asks the model for every cell of every row on the UI thread (seconds at 20,000 rows).
-    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setResizeContentsPrecision(FIT_COLUMNS_ROWS)
     rows = view.verticalHeader()
 
     def fit_rows(count: int) -> None:
@@ -209,6 +264,7 @@ def table(headers: Sequence[str], name: str, look: Look) -> tuple[QTableView, Ro
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     model.before_reset = fit_rows
+    model.modelReset.connect(view.fit_columns)
     # Large text makes rows big; the table scrolls inside instead of widening the window.
     view.setMinimumSize(4 * look.px(MIN_TARGET_PX), 4 * look.px(MIN_TARGET_PX))
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -516,6 +572,8 @@ class PageTabs(QWidget):
         self.buttons: list[BigButton] = []
         self._texts: list[str] = []
         self.chooser: QComboBox | None = None
+        #: Finishes the page at an index when it is asked for (set by :class:`LazyPages`).
+        self.complete: Callable[[int], None] | None = None
         self.bar = Holder()
         self.bar.setAccessibleName(name)
         if look.scale >= CHOOSER_FROM_SCALE:
@@ -597,9 +655,12 @@ class PageTabs(QWidget):
         self.stack.show()
 
     def currentWidget(self) -> QWidget | None:
-        return self.stack.currentWidget()
+        return self.widget(self.currentIndex())
 
     def widget(self, index: int) -> QWidget | None:
+        """The page at ``index``, whole (a page still being built in steps is finished first)."""
+        if self.complete is not None and 0 <= index < self.count():
+            self.complete(index)
         return self.stack.widget(index)
 
 
@@ -610,6 +671,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.look = look
         self.jobs = jobs
+        #: What is left to build of a page made in parts: one each on a later pass (``LazyPages``).
+        self.later_parts: list[Callable[[], None]] = []
 
     def tr(self, key: str, **args: object) -> str:  # type: ignore[override]  # the app's catalogue, not Qt's
         return self.look.tr(key, **args)
@@ -626,11 +689,20 @@ class LazyPages:
     built all at once, five pages (eight with the reports') stopped the window for seconds when
     the area opened. ``reload()`` loads the pages built so far again, and the page shown; the
     others load when they are built. ``live`` pages load themselves (the help board, while shown).
+
+    With ``jobs``, a page shown for the first time is built in steps, one per pass of the event
+    loop (made, and its ``later_parts`` if it is made in parts; given its fonts (``dress``) and put
+    in its scroll area; put in its tab and shown;
+    ``built`` told and loaded), so the window paints between them;
+    ``ready(key)`` is called once the page shown is built. ``page(key)`` (a page asked for by
+    name) still returns it whole at once, finishing any steps left.
     """
 
     def __init__(self, tabs: PageTabs, makers: dict[str, tuple[str, Callable[[], QWidget]]], *,
                  wrap: Callable[[str], bool] = lambda _key: True, may_load: Callable[[], bool] = lambda: True,
-                 live: tuple[str, ...] = (), built: Callable[[QWidget], None] | None = None) -> None:
+                 live: tuple[str, ...] = (), built: Callable[[QWidget], None] | None = None,
+                 jobs: Jobs | None = None, ready: Callable[[str], None] | None = None,
+                 dress: Callable[[QWidget], None] | None = None) -> None:
         from PySide6.QtWidgets import QVBoxLayout
 
         self.tabs = tabs
@@ -640,7 +712,12 @@ class LazyPages:
         self._may_load = may_load
         self._live = live
         self._on_built = built
+        self._jobs = jobs
+        self._ready = ready
+        self._dress = dress
         self._built: dict[str, QWidget] = {}
+        self._building: dict[str, Iterator[None]] = {}
+        self._owed: set[str] = set()  # pages shown before they were built: ``ready`` when they are
         self._fresh: set[str] = set()
         self._holders: dict[str, QVBoxLayout] = {}
         for key, (text, _make) in makers.items():
@@ -649,22 +726,71 @@ class LazyPages:
             layout.setContentsMargins(0, 0, 0, 0)
             self._holders[key] = layout
             tabs.addTab(holder, text)
+        tabs.complete = self._complete
+
+    def _complete(self, index: int) -> None:
+        key = self.keys[index]
+        if key in self._building:
+            self.page(key)
+
+    @property
+    def building(self) -> bool:
+        """True while a page is being built in steps."""
+        return bool(self._building)
+
+    def _steps(self, key: str) -> Iterator[None]:
+        page = self._makers[key]()
+        yield
+        parts = getattr(page, "later_parts", [])
+        while parts:  # a page made in parts: the rest of it, a part a pass
+            parts.pop(0)()
+            yield
+        if self._dress is not None:
+            self._dress(page)  # before it is in the window: no layout or style to redo for it
+        shown = scrolling(page) if self._wrap(key) else page
+        yield
+        self._holders[key].addWidget(shown)
+        shown.show()  # now, not on the next pass of the event loop (an empty page for a frame)
+        yield
+        self._built[key] = page
+        if self._on_built is not None:
+            self._on_built(page)
 
     def page(self, key: str) -> Any:
         """The page ``key``, built now if it was not yet, and loaded if it was not since the last reload."""
         page = self._built.get(key)
         if page is None:
-            page = self._makers[key]()
-            self._built[key] = page
-            shown = scrolling(page) if self._wrap(key) else page
-            self._holders[key].addWidget(shown)
-            shown.show()  # now, not on the next pass of the event loop (an empty page for a frame)
-            if self._on_built is not None:
-                self._on_built(page)
+            for _ in self._building.pop(key, None) or self._steps(key):
+                pass
+            page = self._built[key]
+            self._finished(key)
+        self._load(key, page)
+        return page
+
+    def _load(self, key: str, page: QWidget) -> None:
         if key not in self._fresh and key not in self._live and self._may_load():
             self._fresh.add(key)
             cast(Page, page).reload()  # every page the area builds is a Page
-        return page
+
+    def _step(self, key: str) -> None:
+        steps = self._building.get(key)
+        if steps is None:
+            return  # finished at once meanwhile (asked for by name)
+        try:
+            next(steps)
+        except StopIteration:
+            del self._building[key]
+            self._finished(key)
+            return
+        assert self._jobs is not None  # only stepped with jobs
+        self._jobs.soon(lambda: self._step(key))
+
+    def _finished(self, key: str) -> None:
+        if key in self._owed and key == self.current_key():
+            self._owed.discard(key)
+            self._load(key, self._built[key])
+            if self._ready is not None:
+                self._ready(key)
 
     def built(self, key: str) -> QWidget | None:
         return self._built.get(key)
@@ -680,13 +806,23 @@ class LazyPages:
         return self.keys[index] if 0 <= index < len(self.keys) else None
 
     def show_current(self) -> None:
-        """Build (and load) the page now shown."""
+        """Build (and load) the page now shown: at once when it is built or there are no ``jobs``,
+        else in steps (``ready`` follows)."""
         key = self.current_key()
-        if key is not None:
+        if key is None:
+            return
+        if key in self._built or self._jobs is None:
             self.page(key)
+            if self._ready is not None:
+                self._ready(key)
+            return
+        self._owed.add(key)
+        if key not in self._building:
+            self._building[key] = self._steps(key)
+            self._jobs.soon(lambda: self._step(key))
 
     def reload(self) -> None:
-        """Load the built pages again, and the page shown (built now if need be)."""
+        """Load the built pages again, and the page shown (built first if need be)."""
         self._fresh.clear()
         for key in list(self._built):
             self.page(key)

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trainer.app.instructor.classes import parse_date
 from trainer.app.instructor.common import (
+    MIN_TARGET_PX,
     Item,
     Items,
     Jobs,
@@ -35,6 +36,7 @@ from trainer.app.report_export import ScenarioNames, headline, kind_name, write_
 from trainer.progress.classes import ClassBook, local_today
 from trainer.progress.learners import LearnerDirectory
 from trainer.progress.reports import CityReport, Reports, StumbleStep, city_report
+from trainer.widgets.button import BigButton
 from trainer.widgets.look import Look
 
 SavePath = Callable[[QWidget, str, str], "str | None"]
@@ -76,9 +78,9 @@ class CityReportPage(Page):
         self.to_edit = field(QLineEdit(today_value.isoformat()), t("reports.to"), look)
         self.venue_combo = field(QComboBox(), t("reports.venue"), look)
         self.venue_combo.addItem(t("reports.all_venues"), "")
-        self.names_check = QCheckBox(t("reports.names"))
-        self.names_check.setAccessibleName(t("reports.names"))
-        self.names_check.setMinimumHeight(look.target)
+        # The app's own check button (as in the settings): Qt's check box has a box a few pixels wide.
+        self.names_check = BigButton(t("reports.names"), look, style="plain", indicator="check", align_left=True)
+        self.names_check.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
         self.show_button = button(t("reports.show"), look, style="primary")
         self.show_button.clicked.connect(self.count)
         self.csv_button = button(t("reports.save_csv"), look)
@@ -351,7 +353,7 @@ class ReportsPage(Page):
 
     def __init__(self, reports: Reports, book: ClassBook, directory: LearnerDirectory, look: Look, jobs: Jobs, *,
                  ask_save_path: SavePath, names: ScenarioNames, built: Callable[[QWidget], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 dress: Callable[[QWidget], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(look, jobs, parent)
         self.tabs = tabs_widget(self.tr("tab.reports"), look)
         self._lazy = LazyPages(self.tabs, {
@@ -360,7 +362,7 @@ class ReportsPage(Page):
             "learner": (self.tr("reports.by_learner"),
                         lambda: LearnerProgressPage(directory, reports, look, jobs, names=names)),
             "scenario": (self.tr("reports.by_scenario"), lambda: ScenarioStumblesPage(reports, look, jobs, names=names)),
-        }, may_load=lambda: self._loading, built=built)
+        }, may_load=lambda: self._loading, built=built, jobs=jobs, dress=dress)
         self._loading = False  # not before the area first loads this page
         self.tabs.currentChanged.connect(lambda _i: self._lazy.show_current() if self._loading else None)
         layout = QVBoxLayout(self)
