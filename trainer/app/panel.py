@@ -41,6 +41,8 @@ LEAST_TEXT_SCALE = 1.5
 """The smallest scale ``LINE_CHARS`` may bring the step text down to (a 300 % learner's text beside a
 machine at 1280×720 is drawn at 175 %, 49 px, where it was 84 px in lines of 6; a 200 % learner's
 beside the ATM at 150 %)."""
+LOOKS_KEPT = 64
+"""Step texts whose size ``look_for`` keeps (a scenario's steps and their neighbours)."""
 CARD_SIDE = 20
 """The card's side padding at 100 %, in pixels; it never grows past this."""
 FEEDBACK_CHARS = 12
@@ -126,6 +128,8 @@ class InstructionPanel(QWidget):
         """The largest look whose line holds ``LINE_CHARS`` in the column (``fit_line``)."""
         self._line = 0
         self._fitted: tuple[int, int] | None = None
+        self._looks: dict[tuple[str, float, int, int], Look] = {}
+        """``look_for``'s answers (the step change asks twice, the texts built ahead once more)."""
         self._step: tuple[str, object] | None = None
         self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
         self.speech_notice = TextBlock(look.tr("player.speech_failed"), quiet, role="small", colour="muted",
@@ -212,8 +216,17 @@ class InstructionPanel(QWidget):
         top = self.line_look
         if not self._line:
             return top
-        text = plain(raw_text)
         room = self._text_room(explains_only)
+        key = (raw_text, top.scale, self._line, room)
+        found = self._looks.get(key)
+        if found is None:
+            found = self._looks[key] = self._look_for(plain(raw_text), room)
+            while len(self._looks) > LOOKS_KEPT:
+                self._looks.pop(next(iter(self._looks)))
+        return found
+
+    def _look_for(self, text: str, room: int) -> Look:
+        top = self.line_look
         least = min(self.look.scale, LEAST_TEXT_SCALE)
         whole = None
         scale = top.scale
