@@ -107,17 +107,80 @@ def test_beside_a_machine_the_step_text_is_as_large_as_ten_characters_a_line_all
 
     _, player = _at_step(qtbot, (1280, 720), scale, scenario, step)
     assert player.device.aspect >= 1
-    text_scale = player.panel.text_look.scale
-    assert LEAST_TEXT_SCALE <= text_scale <= scale
+    panel = player.panel
+    line_scale = panel.line_look.scale
+    assert LEAST_TEXT_SCALE <= panel.text_look.scale <= line_scale <= scale
     assert _characters_per_line(player) >= LINE_CHARS
-    if text_scale < scale:  # one step larger would not give the line
-        larger = player.look.with_(scale=text_scale + 0.25).size("large")
-        assert player.panel.step_text.width() < LINE_CHARS * larger + 60
+    if line_scale < scale:  # one step larger would not give the line
+        larger = player.look.with_(scale=line_scale + 0.25).size("large")
+        assert panel.step_text.width() < LINE_CHARS * larger + 60
+    # the text itself: the largest of those sizes that breaks no phrase and needs no scrolling
+    assert panel.text_look == panel.look_for(player.step_text(player.step), player.step.only_explains)
     assert player.device_look.scale >= 1.0 or player.device.name == "browser"
 
 
 def test_where_the_line_is_long_enough_the_step_text_keeps_the_chosen_size(qtbot):
     _, player = _at_step(qtbot, (1920, 1080), 3.0, "konbini-juminhyo", "place-card")
-    assert player.panel.text_look.scale == 3.0
+    assert player.panel.line_look.scale == 3.0
+    _, player = _at_step(qtbot, (1920, 1080), 3.0, "konbini-juminhyo", "where-from")
+    assert player.panel.text_look.scale == 3.0, "a text that fits its card at the chosen size keeps it"
     assert player.panel.step_text.font_().pixelSize() == player.look.size("large")
 
+
+
+def _at_theme(qtbot, scenario_id, step_id, theme, size=(1280, 720), scale=3.0):
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    window = open_window([scenario], size, scale, theme)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
+    settle()
+    return window, window.player
+
+
+@pytest.mark.parametrize(("scenario", "step"), [("charge-and-limit", "enter-amount"), ("konbini-juminhyo", "place-card"),
+                                                ("clinic-card-reader", "face-again")],
+                         ids=["phone", "kiosk", "reader"])
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_the_step_text_is_whole_in_its_card_and_breaks_no_phrase_where_a_size_allows(qtbot, scenario, step, theme):
+    """At 1280×720 / 300 % the step text ran on below its card (the phone's step 3: 「入れる金額を / 決めます。
+    「3000」と / 入れて「次へ」を」 and the rest scrolled) and broke 「マイナンバーカー / ドを」 and
+    「確認できませんでし / た」: it is drawn at the largest size (down to 150 %) at which it is whole and
+    unbroken — 10 characters a line or more, as before."""
+    from trainer.app.panel import LEAST_TEXT_SCALE, LINE_CHARS
+    from trainer.widgets.phrases import phrase_starts
+    from trainer.widgets.text_layout import laid_out
+
+    _, player = _at_theme(qtbot, scenario, step, theme)
+    panel = player.panel
+    assert LEAST_TEXT_SCALE <= panel.text_look.scale <= panel.line_look.scale
+    assert _characters_per_line(player) >= LINE_CHARS
+    assert panel.scroll_area.verticalScrollBar().maximum() == 0, "the whole instruction is in view"
+    text = panel.step_text.text()
+    lines = [line for line, _ in laid_out(panel.step_text.font_(), text, panel.step_text.width())]
+    starts, at = phrase_starts(text), 0
+    for line in lines[:-1]:
+        at += len(line)
+        assert at in starts, f"a line ends inside a phrase: {lines}"
+    if panel.text_look.scale < panel.line_look.scale:  # one step larger would scroll or break a phrase
+        larger = player.look.with_(scale=panel.text_look.scale + 0.25)
+        assert panel.look_for(player.step_text(player.step)) != larger
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_the_praise_beside_a_machine_holds_a_readable_line(qtbot, theme):
+    """After a right action beside the kiosk at 1280×720 / 300 % the praise box held 4.8 characters a line
+    beside its star and padding: it is drawn at the largest size that gives ``FEEDBACK_CHARS``."""
+    from tests.player.autoplay import perform
+    from trainer.app.panel import FEEDBACK_CHARS, LEAST_TEXT_SCALE
+
+    window, player = _at_theme(qtbot, "konbini-juminhyo", "where-from", theme)
+    perform(player, player.step.expect[0])
+    settle()
+    feedback = player.panel.feedback
+    assert feedback.isVisible() and feedback.text(), "the praise is shown"
+    look = feedback._look
+    assert LEAST_TEXT_SCALE <= look.scale <= player.look.scale
+    line = feedback.width() - feedback._chrome()
+    assert line >= FEEDBACK_CHARS * look.size("body"), f"{line / look.size('body'):.1f} characters a line"
+    assert feedback.heightForWidth(feedback.width()) <= feedback.height() + 1, "the praise is not clipped"
+    assert visible_share(feedback, window) >= 0.9, "and in view"

@@ -400,3 +400,92 @@ def test_a_form_is_an_a4_sheet_and_a_receipt_a_narrow_strip(qtbot, scale, size):
     assert name == "receipt"
     # a strip off a 58/80 mm roll (0.5 where its text allows; at big text it must widen)
     assert strip.width() / strip.height() < REAL_ASPECT["paper"] - 0.05, "a receipt is narrower than a form"
+
+
+# -- at big text: the till's answers side by side, the note's print, the names in the hand -------------
+def _at(qtbot, scenario_id, step_id, size=(1280, 720), scale=3.0, theme="standard"):
+    from tests.player.conftest import bundled
+    from tests.player.visibility import open_window
+
+    scenario = next(s for s in bundled() if s.id == scenario_id)
+    window = open_window([scenario], size, scale, theme)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
+    settle()
+    return window, window.player
+
+
+@pytest.mark.parametrize("scale", [1.0, 3.0], ids=["100%", "300%"])
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_the_tills_answer_buttons_stand_side_by_side_like_the_real_terminal(qtbot, scale, theme):
+    """At 300 % 「いいえ」「はい」 stood one under the other on the customer display."""
+    from tests.player.visibility import visible_share
+
+    window, player = _at(qtbot, "konbini-payment", "confirm-amount", scale=scale, theme=theme)
+    assert player.device.name == "till"
+    no, yes = (player.view.target_widget(name) for name in ("no", "yes"))
+    assert no is not None and yes is not None
+    top = {b.mapTo(player.view, b.rect().topLeft()).y() for b in (no, yes)}
+    assert len(top) == 1, "one row"
+    assert no.mapTo(player.view, no.rect().topLeft()).x() < yes.mapTo(player.view, yes.rect().topLeft()).x()
+    for button in (no, yes):
+        assert button.heightForWidth(button.width()) <= button.height(), f"{button.text()}: its text fits"
+        assert button.width() >= 44 and button.height() >= 44
+        assert visible_share(button, window) >= 0.9, f"{button.text()} in view"
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_the_banknote_in_the_hand_prints_its_value_whole(qtbot, theme):
+    """At 1280×720 / 300 % the note below the ATM is small: 「千円（練習用）」 was cut at its edge
+    (「千円（」); what is printed now fits left of the portrait."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from trainer.widgets.bodies.parts import fitted_font, note_face, note_rect
+
+    _, player = _at(qtbot, "charge-and-limit", "atm-notes", theme=theme)
+    note_thing = player.device.held_thing("notes")
+    assert note_thing is not None and note_thing.isVisible()
+    look = note_thing._look
+    note = note_rect(QRectF(note_thing.view.rect()))  # where the note is painted
+    room = note.adjusted(note.width() * 0.06, 0, -note.height(), 0)
+    whole = look.tr("body.note_face")
+    assert QFontMetricsF(fitted_font(look, note, 0.3)).horizontalAdvance(whole) > room.width(), \
+        "the case: the whole print does not fit at its size"
+    text, font, where = note_face(look, note)
+    assert text.startswith("千円"), "the value is printed"
+    assert QFontMetricsF(font).horizontalAdvance(text) <= where.width(), f"{text!r} fits the note"
+    assert font.pixelSize() >= 9
+
+
+@pytest.mark.parametrize("scenario_id", ["mynaportal-login", "clinic-card-reader", "konbini-juminhyo"])
+@pytest.mark.parametrize("scale", [1.0, 2.0, 3.0], ids=["100%", "200%", "300%"])
+def test_a_things_name_in_the_hand_is_never_broken_inside_a_word(qtbot, scenario_id, scale):
+    """A name written beside (or under) a thing in the hand stays on one line wherever it can at the app's
+    least text size; where it cannot, it never leaves one or two characters alone (「マイナンバーカー / ド」)."""
+    from trainer.widgets.bodies.parts import thing_name
+    from trainer.widgets.text_layout import laid_out, text_size
+
+    first = {"mynaportal-login": "hold-card", "clinic-card-reader": "place", "konbini-juminhyo": "place-card"}
+    _, player = _at(qtbot, scenario_id, first[scenario_id], scale=scale)
+    tray = player.device.hand
+    assert tray.isVisible()
+    for thing, where in zip(tray.things, tray.caption_rects(), strict=True):
+        name = thing_name(thing.obj, tray._look)
+        font = tray.caption_font_for(name, where)
+        assert font.pixelSize() >= 19, "never below the app's least text"
+        lines = [line for line, _ in laid_out(font, name, where.width())]
+        if text_size(_at_px(font, 19), name)[0] <= where.width():
+            assert len(lines) == 1, f"{name!r} fits one line at 19 px: {lines}"
+        assert len(lines) == 1 or all(len(line.strip()) > 2 for line in lines), f"{name!r}: {lines}"
+        _, height = text_size(font, name, where.width())
+        assert height <= where.height() + 1, f"{name!r} fits its place"
+
+
+def _at_px(font, px: int):
+    """A copy of ``font`` at ``px`` pixels."""
+    from PySide6.QtGui import QFont
+
+    copy = QFont(font)
+    copy.setPixelSize(px)
+    return copy

@@ -26,6 +26,7 @@ from tests.player.autoplay import settle
 from tests.player.conftest import bundled, start_at
 from tests.player.inspect_ui import problems
 from tests.player.visibility import open_window, text_problems, walk
+from trainer import fonts
 from trainer.app.panel import LEAST_TEXT_SCALE, LINE_CHARS
 from trainer.widgets.focus import FocusRing
 
@@ -53,6 +54,8 @@ def test_every_step_keeps_the_practice_in_view(qtbot, size, scale, theme):
         if chars < least:
             found.append(f"{scenario.id}/{step}: the step text holds {chars:.1f} characters a line "
                          f"(at least {least})")
+        least_font = panel.look.with_(scale=min(scale, LEAST_TEXT_SCALE)).font("large")
+        found.extend(f"{scenario.id}/{step}: {p}" for p in phrase_breaks(panel.step_text, least_font))
 
     seen = 0
     for scenario in bundled():
@@ -66,6 +69,35 @@ def test_every_step_keeps_the_practice_in_view(qtbot, size, scale, theme):
             found.extend(f"{scenario.id}/{step.id}: {p}" for p in problems(window, scale))
     assert seen > 150, "every step's targets were looked at"
     assert not found, f"{len(found)} problems:\n" + "\n".join(found)
+
+
+def phrase_breaks(text_widget, least_font=None) -> list[str]:
+    """Lines of a step text broken inside a phrase (「マイナンバーカー / ドを」) that would fit a line whole
+    at ``least_font`` (the step text's least size: there it could have been drawn unbroken)."""
+    from trainer.widgets.labels import TextBlock
+    from trainer.widgets.phrases import phrase_starts
+    from trainer.widgets.text_layout import NO_LINE_END, NO_LINE_START, laid_out, text_size
+
+    if not isinstance(text_widget, TextBlock):  # furigana text groups its phrases itself
+        return []
+    text, font, width = text_widget.text(), text_widget.font_(), text_widget.width()
+    display = text.replace("\n", "")
+    lines = [line for line, _ in laid_out(font, text, width)]
+    # a phrase that may not begin a line (「・お届け先」) or that follows one that may not end it is
+    # one unit with the phrase before (kinsoku): only the unit's edges are breaks
+    starts = sorted(b for b in phrase_starts(display)
+                    if display[b] not in NO_LINE_START and display[b - 1] not in NO_LINE_END)
+    found, at = [], 0
+    for line in lines[:-1]:
+        at += len(line)
+        if at in starts or display[at - 1].isspace():
+            continue
+        begin = max([0, *(s for s in starts if s < at)])
+        end = min([len(display), *(s for s in starts if s > at)])
+        phrase = display[begin:end].strip()
+        if text_size(least_font or font, phrase)[0] <= width:
+            found.append(f"the phrase {phrase!r} is broken at the line's end though it fits a line: {lines}")
+    return found
 
 
 def _geometry(window) -> list[tuple[str, tuple[int, int, int, int]]]:
@@ -114,6 +146,42 @@ def test_the_measure_sees_a_target_hidden_in_the_device_scroll(qtbot):
     bar.setValue(bar.maximum())
     settle()
     assert visible_share(field.widget, window) < 0.9, "scrolled out of the device's screen"
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_a_field_and_the_button_after_it_are_in_view_together_when_they_fit(qtbot, theme):
+    """charge-and-limit's amount at 1280×720 / 300 %: the phone showed the field and its keys, and
+    「次へ」 half under the screen's edge (the learner meets a cut button and does not know it is one)."""
+    from tests.player.visibility import step_targets, visible_share
+
+    scenario = next(s for s in bundled() if s.id == "charge-and-limit")
+    window = open_window([scenario], (1280, 720), 3.0, theme)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot=start_at(scenario, "enter-amount"))
+    settle()
+    player = window.player
+    assert player.device.scroll_area.verticalScrollBar().maximum() > 0, "the case: the screen scrolls"
+    targets = step_targets(player, inputs=True) + step_targets(player)
+    assert [t.name for t in targets] == ["field amount", "tap next"]
+    for target in targets:
+        assert visible_share(target.widget, window) >= 0.9, f"{target.name} in view when the step appears"
+
+
+def test_the_measure_sees_a_phrase_broken_where_it_would_fit(qtbot):
+    """The phrase check is not fooled: a text laid out too narrow for its size breaks 「マイナンバーカードを、」."""
+    from trainer.widgets.labels import TextBlock
+    from trainer.widgets.look import Look
+
+    look = Look(family=fonts.register()[0], scale=1.75)
+    block = TextBlock("マイナンバーカードを、画面の右にある「カード置き場」に置きましょう。", look, role="large")
+    qtbot.addWidget(block)
+    size = look.size("large")
+    least = look.with_(scale=LEAST_TEXT_SCALE).font("large")
+    block.resize(int(size * 10.4), block.heightForWidth(int(size * 10.4)))
+    assert phrase_breaks(block, least), "at 10.4 characters a line 「マイナンバーカー / ドを、」, whole at 150 %"
+    assert not phrase_breaks(block), "at 175 % the phrase is wider than the line: no smaller size was asked for"
+    block.resize(int(size * 11.5), block.heightForWidth(int(size * 11.5)))
+    assert not phrase_breaks(block, least)
 
 
 @pytest.mark.parametrize(("scenario_id", "step_id", "part"), [

@@ -13,14 +13,17 @@ beside a landscape device when they fit there, else in rows under the column.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.app.reflow import FitScroll
+from trainer.reading.ruby import plain
 from trainer.widgets.button import BigButton
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.labels import TextBlock, make_text
 from trainer.widgets.look import Look
+from trainer.widgets.phrases import phrase_starts
+from trainer.widgets.text_layout import LINE_HEIGHT, NO_LINE_END, NO_LINE_START, font_key, text_size
 
 FEEDBACK_STYLES = {
     "praise": ("praise", "praise_text", "star"),
@@ -38,8 +41,30 @@ LEAST_TEXT_SCALE = 1.5
 """The smallest scale ``LINE_CHARS`` may bring the step text down to (a 300 % learner's text beside a
 machine at 1280×720 is drawn at 175 %, 49 px, where it was 84 px in lines of 6; a 200 % learner's
 beside the ATM at 150 %)."""
+LOOKS_KEPT = 64
+"""Step texts whose size ``look_for`` keeps (a scenario's steps and their neighbours)."""
 CARD_SIDE = 20
 """The card's side padding at 100 %, in pixels; it never grows past this."""
+FEEDBACK_CHARS = 12
+"""Characters a line the message box (praise, explanation, hint) holds at least beside its icon and
+padding: it is drawn at the largest size up to the chosen one, in steps of 25 %, that gives them (at
+1280×720 / 300 % it held 8.5 beside a machine), never below ``LEAST_TEXT_SCALE``."""
+
+
+def longest_phrase(text: str, font: QFont) -> int:
+    """The width of ``text``'s widest phrase (``phrases``; the whole text between spaces when it has
+    no Japanese), unwrapped: a line narrower than this must break a phrase in two."""
+    # kinsoku glues a phrase that may not begin a line (「・お届け先」) to the one before it
+    starts = sorted(b for b in phrase_starts(text) if text[b] not in NO_LINE_START and text[b - 1] not in NO_LINE_END)
+    cuts = [0, *starts, len(text)]
+    key = font_key(font)
+    widest = 0
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for piece in text[a:b].replace("\u2028", "\n").split("\n"):
+            for word in (piece.split() if not starts else [piece.strip()]):
+                if word:
+                    widest = max(widest, text_size(font, word, key=key)[0])
+    return widest
 
 
 class _Card(QWidget):
@@ -88,9 +113,7 @@ class InstructionPanel(QWidget):
         pad = min(look.px(CARD_SIDE), CARD_SIDE)
         self.layout_.setContentsMargins(pad, min(look.space.wide, 24), pad, pad)
         self.layout_.setSpacing(min(look.space.gap, 24))
-        self.feedback = TextBlock("", look, role="body", box="praise", box_text="praise_text",
-                                  border="praise_text", icon="star")
-        self.feedback.setAccessibleDescription(look.tr("player.feedback"))
+        self.feedback = self._make_feedback(look)
         self.feedback.hide()
         self.feedback_kind: str | None = None
         # the title and the step number say where one is; the step's own text is what matters,
@@ -100,7 +123,13 @@ class InstructionPanel(QWidget):
         self.counter = TextBlock("", quiet, role="small", colour="muted", bold=True)
         self.text_look = look
         """The look the step text is drawn in: the learner's, or smaller where the column is narrow
-        (``fit_line``)."""
+        (``fit_line``) or the text would break a phrase or scroll (``look_for``)."""
+        self.line_look = look
+        """The largest look whose line holds ``LINE_CHARS`` in the column (``fit_line``)."""
+        self._line = 0
+        self._fitted: tuple[int, int] | None = None
+        self._looks: dict[tuple[str, float, int, int], Look] = {}
+        """``look_for``'s answers (the step change asks twice, the texts built ahead once more)."""
         self._step: tuple[str, object] | None = None
         self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
         self.speech_notice = TextBlock(look.tr("player.speech_failed"), quiet, role="small", colour="muted",
@@ -142,31 +171,126 @@ class InstructionPanel(QWidget):
     def set_step(self, number: int, raw_text: str, readings, explains_only: bool, total: int | None = None,
                  text_widget: QWidget | None = None) -> None:
         """Show step ``number`` of ``total``'s text (raw: reading notation allowed); ``text_widget``: that
-        text's widget built ahead by the same ``make_text`` call (``trainer.app.screens_ahead``)."""
+        text's widget built ahead by the same ``make_text`` call (``trainer.app.screens_ahead``), at
+        ``look_for(raw_text, explains_only)``."""
         self.counter.set_text(self.look.tr("player.step", n=number, total=max(total or number, number)))
         self._step = (raw_text, readings)
-        self._show_text(raw_text, readings, text_widget)
         self._explains_only = explains_only
+        self.text_look = self.look_for(raw_text, explains_only)
+        self._show_text(raw_text, readings, text_widget)
         self.next_button.setVisible(explains_only)
         self.scroll_area.refit()
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def fit_line(self, width: int) -> None:
-        """The column is ``width`` wide: draw the step text at the largest size up to the chosen one
-        (in steps of 25 %, not below ``LEAST_TEXT_SCALE``) whose lines hold ``LINE_CHARS`` characters
-        beside the card's padding and its scroll bar."""
+    def fit_line(self, width: int, height: int | None = None) -> None:
+        """The column is ``width`` × ``height``: the largest size up to the chosen one (in steps of 25 %,
+        not below ``LEAST_TEXT_SCALE``) whose lines hold ``LINE_CHARS`` characters beside the card's
+        padding and its scroll bar is the step text's largest (``line_look``; ``look_for`` picks the
+        size of each text), and the message box's the one that holds ``FEEDBACK_CHARS``."""
         look = self.look
+        height = self.height() if height is None else height
+        if self._fitted == (width, height):
+            return
+        self._fitted = (width, height)
         margins = self.layout_.contentsMargins()
         line = width - margins.left() - margins.right() - self.scroll_area.verticalScrollBar().sizeHint().width()
+        self._line = line
         scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
         while scale - 0.25 >= least - 1e-9 and line < LINE_CHARS * look.with_(scale=scale).size("large"):
             scale = round(scale - 0.25, 2)
-        if scale == self.text_look.scale:
-            return
-        self.text_look = look.with_(scale=scale)
+        self.line_look = look.with_(scale=scale)
+        self._fit_feedback(line)
         if self._step is not None:
-            self._show_text(*self._step)
-            self.scroll_area.refit()
+            fitted = self.look_for(self._step[0], self._explains_only)
+            if fitted.scale != self.text_look.scale:
+                self.text_look = fitted
+                self._show_text(*self._step)
+                self.scroll_area.refit()
+
+    def look_for(self, raw_text: str, explains_only: bool = False) -> Look:
+        """The look ``raw_text`` is drawn in as the step text: of the sizes from ``line_look``'s down to
+        ``LEAST_TEXT_SCALE`` (steps of 25 %), the largest at which no phrase is wider than the line
+        and the whole text is in view without scrolling (beside the title, the step number and the
+        message on show); else (it scrolls at every size) the smallest at which no phrase is broken,
+        which shows the most of it; else ``line_look``'s."""
+        top = self.line_look
+        if not self._line:
+            return top
+        room = self._text_room(explains_only)
+        key = (raw_text, top.scale, self._line, room)
+        found = self._looks.get(key)
+        if found is None:
+            found = self._looks[key] = self._look_for(plain(raw_text), room)
+            while len(self._looks) > LOOKS_KEPT:
+                self._looks.pop(next(iter(self._looks)))
+        return found
+
+    def _look_for(self, text: str, room: int) -> Look:
+        top = self.line_look
+        least = min(self.look.scale, LEAST_TEXT_SCALE)
+        whole = None
+        scale = top.scale
+        while scale >= least - 1e-9:
+            candidate = top if scale == top.scale else self.look.with_(scale=scale)
+            font = candidate.font("large")
+            if longest_phrase(text, font) <= self._line:
+                whole = candidate
+                _, needed = text_size(font, text, self._line, pitch=LINE_HEIGHT)
+                if candidate.furigana:  # a band of furigana over each line (about half the text's size)
+                    needed = round(needed * (1 + 0.5 / LINE_HEIGHT))
+                if needed <= room:
+                    return candidate
+            scale = round(scale - 0.25, 2)
+        return whole or top
+
+    def _text_room(self, explains_only: bool) -> int:
+        """The height the step text has in the card without it scrolling."""
+        width = max(1, self.width())
+        height = self.height()
+        if explains_only:
+            height -= self._column.spacing() + self.next_button.heightForWidth(self.next_button.sizeHint().width())
+        margins = self.layout_.contentsMargins()
+        spacing = self.layout_.spacing()
+        inner = width - margins.left() - margins.right()
+        used = margins.top() + margins.bottom()
+        for block in (self.title, self.counter, self.feedback, self.speech_notice):
+            if block is self.title or not block.isHidden():
+                used += block.heightForWidth(inner) + spacing
+        return height - used
+
+    def _make_feedback(self, look: Look) -> TextBlock:
+        block = TextBlock("", look, role="body", box="praise", box_text="praise_text", border="praise_text",
+                          icon="star")
+        block.setAccessibleDescription(self.look.tr("player.feedback"))
+        return block
+
+    def _fit_feedback(self, line: int) -> None:
+        """Draw the message box at the largest size (steps of 25 %, not below ``LEAST_TEXT_SCALE``) whose
+        line holds ``FEEDBACK_CHARS`` beside its icon and padding; rebuilt only when that size changes."""
+        look = self.look
+        scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
+        while scale - 0.25 >= least - 1e-9:
+            candidate = look.with_(scale=scale)
+            probe = self._make_feedback(candidate)
+            fits = line - probe._chrome() >= FEEDBACK_CHARS * candidate.size("body")
+            probe.deleteLater()
+            if fits:
+                break
+            scale = round(scale - 0.25, 2)
+        old = self.feedback
+        if old._look.scale == scale:
+            return
+        new = self._make_feedback(look.with_(scale=scale))
+        if self.feedback_kind is not None:
+            fill, colour, icon = FEEDBACK_STYLES[self.feedback_kind]
+            new.set_colours(colour, fill, colour)
+            new.set_icon(icon)
+        new.set_text(old.text())
+        self.layout_.replaceWidget(old, new)
+        new.setVisible(not old.isHidden())
+        old.hide()
+        old.deleteLater()
+        self.feedback = new
 
     def _show_text(self, raw_text: str, readings, text_widget: QWidget | None = None) -> None:
         """``text_widget``: the same text built ahead at ``text_look`` (taken instead of building it)."""

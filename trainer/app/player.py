@@ -353,7 +353,7 @@ class Player(QWidget):
                 else:
                     self._fit_row(width, round(height * 0.16))
         self.panel.setGeometry(self.split.text)
-        self.panel.fit_line(self.split.text.width())  # a narrow column: step text that still gives a line
+        self.panel.fit_line(self.split.text.width(), self.split.text.height())  # a narrow column: step text that still gives a line
         self.controls.setGeometry(self.split.controls)
         self.controls.show()
         self.stage.setGeometry(self.split.stage)
@@ -398,8 +398,9 @@ class Player(QWidget):
 
     def reveal(self) -> None:
         """Scroll the device's screen so that what the step asks for is in view, the way a helper
-        holds the phone up: the fields to fill in first (with their keys, when they fit), and,
-        once they hold what is asked or when there are none, the thing to press — all of it when
+        holds the phone up: the fields to fill in first (with their keys, and with the thing to press
+        after them, when all of that fits: a 「次へ」 half under the screen's edge looks like no button),
+        and, once they hold what is asked or when there are none, the thing to press — all of it when
         it fits, else the first of it."""
         if self.view is None or self.run.finished or self.view.parentWidget() is None:
             return
@@ -414,10 +415,15 @@ class Player(QWidget):
         if pointed is not None:  # watch mode: what the hand points at is what must be in view
             return [pointed]
         inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
+        presses = [w for w in view.step_targets(step) if w.isVisibleTo(view)]
         if inputs and not view.inputs_filled(step):
             whole = [part for w in inputs for part in view.whole_of(w)]
-            return whole if self._fits(whole) else inputs
-        return [w for w in view.step_targets(step) if w.isVisibleTo(view)]
+            # the field (with its label and keys), and the button after them: all in view when it fits
+            for wanted in (whole + presses, inputs + presses, whole):
+                if self._fits(wanted):
+                    return wanted
+            return inputs
+        return presses
 
     @staticmethod
     def _lay_out_now() -> None:
@@ -530,9 +536,6 @@ class Player(QWidget):
         raw = self.step_text(step)
         self.arrived = self.arrival_text(step) if self._use_device(step.device) else None
         number = len(self.run.path)
-        self.panel.set_step(number, raw, self.scenario.readings, step.only_explains or self.mode == modes.WATCH,
-                            total=number + self._steps_to_finish().get(step.id, 1) - 1,
-                            text_widget=self.ahead.take_text(raw, self.panel.text_look, self.scenario.readings))
         lead: Text | str | None = given
         if self.mode == modes.ALONE and given is not None:
             lead = modes.lead(given, step) or self.look.tr("alone.praise")
@@ -544,6 +547,12 @@ class Player(QWidget):
             self.panel.show_feedback(lead_kind if lead is not None else "notice", "\n".join(shown))
         else:
             self.panel.clear_feedback()
+        # after the message: the step text's size is chosen with the room the message leaves it
+        explains = step.only_explains or self.mode == modes.WATCH
+        self.panel.set_step(number, raw, self.scenario.readings, explains,
+                            total=number + self._steps_to_finish().get(step.id, 1) - 1,
+                            text_widget=self.ahead.take_text(raw, self.panel.look_for(raw, explains),
+                                                             self.scenario.readings))
         self._build_screen(step)
         self._read_ahead(step)
         self.panel_scroll.verticalScrollBar().setValue(0)
@@ -639,7 +648,7 @@ class Player(QWidget):
         if self.watch is not None or self.run.finished:
             self.ahead.drop()
             return
-        look = self.panel.text_look  # the step text's own size (smaller beside a machine: fit_line)
+        look = self.panel.line_look  # the column's step text size (smaller beside a machine: fit_line)
 
         def screen(step: Step) -> None:
             if self.isVisible() and not self.run.finished:
@@ -647,8 +656,9 @@ class Player(QWidget):
                 self.ahead.prepare_view(step, self.device_ctx, viewport.width(), viewport.height(), viewport)
 
         def text(step: Step) -> None:
-            if self.panel.text_look == look and self.isVisible() and not self.run.finished:
-                self.ahead.prepare_text(self.step_text(step), look, self.scenario.readings,
+            if self.panel.line_look == look and self.isVisible() and not self.run.finished:
+                raw = self.step_text(step)
+                self.ahead.prepare_text(raw, self.panel.look_for(raw, step.only_explains), self.scenario.readings,
                                         self.panel.step_text.width(), self.panel_scroll.height())
 
         jobs: list[Callable[[], None]] = []

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.matching import default_speech_normaliser, value_matches
@@ -32,6 +32,12 @@ ARROWS: dict[int, str] = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt
 
 FLICK_DISTANCE = 40
 """How far a press must move (at 100%, never under 30 px) to be a flick or swipe rather than a tap."""
+
+
+def _in_a_row(device: str | None) -> bool:
+    from trainer.widgets.elements.buttons import BUTTON_ROW_DEVICES  # loaded: a button was just built
+
+    return device in BUTTON_ROW_DEVICES
 
 
 class ScreenView(QWidget):
@@ -71,14 +77,17 @@ class ScreenView(QWidget):
         """A phone's keyboard (taken out of its input element to span the screen) → that element."""
         band: QVBoxLayout | None = None
 
-        def add(widget: QWidget) -> None:
+        def current_band() -> QVBoxLayout:
             nonlocal band
             if band is None:
                 band = QVBoxLayout()
                 band.setContentsMargins(pad, 0, pad, 0)
                 band.setSpacing(spacing)
                 layout.addLayout(band)
-            band.addWidget(widget)
+            return band
+
+        def add(widget: QWidget) -> None:
+            current_band().addWidget(widget)
 
         self.elements: list[ElementWidget] = []
         self.site_header: QWidget | None = None
@@ -89,11 +98,20 @@ class ScreenView(QWidget):
             self.site_header = TextBlock(ctx.text(screen.title), look, role="large", colour="header_text",
                                          box="header", bold=True)
             add(self.site_header)
+        row: QHBoxLayout | None = None  # answer buttons side by side (a till's 「いいえ」「はい」)
         for element in screen.elements:
             widget = build_element(element, ctx)
             widget.acted.connect(self._forward)
             self._watch_inputs(widget)
-            add(widget)
+            if element.type == "button" and _in_a_row(ctx.device):
+                if row is None:
+                    row = QHBoxLayout()
+                    row.setSpacing(spacing)
+                    current_band().addLayout(row)
+                row.addWidget(widget, 1)
+            else:
+                row = None
+                add(widget)
             self.elements.append(widget)
             keyboard = getattr(widget, "keyboard", None) if ctx.device == "phone" else None
             if keyboard is not None and keyboard.parentWidget() is not None:

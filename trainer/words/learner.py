@@ -314,6 +314,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "body.part_holds": ("{part}（{thing}があります）", "{part} (holding the {thing})"),
     "body.specimen": ("（見本）", " (sample)"),
     "body.note_face": ("千円（練習用）", "1000 yen (practice)"),
+    "body.note_face_short": ("千円", "1000 yen"),
     "body.drag_thing": ("{thing}: 指で動かして、機械の口や置き場まで持っていきます。",
                         "{thing}: drag it to the machine's slot or tray."),
     "body.how_put": ("手元の物を指で動かして入れます。キーボードなら、ここで Enter を押します。",

@@ -42,7 +42,7 @@ from trainer.scenarios.actions import Action, ActionKind
 from trainer.widgets.button import LONG_PRESS_MS, monotonic_ms, paint_focus_ring
 from trainer.widgets.devices import DeviceFrame
 from trainer.widgets.elements.card import CardPicture
-from trainer.widgets.look import Look
+from trainer.widgets.look import SIZES, Look
 from trainer.widgets.text_layout import draw_text, text_size
 
 PaintPart = Callable[[QPainter, QRectF, "PartWidget"], None]
@@ -84,6 +84,32 @@ def print_label(painter: QPainter, rect: QRectF, text: str, look: Look, colour: 
 
 
 # -- things: cards, coins, notes, paper -----------------------------------------------------------
+LEAST_PRINT = 9
+"""The smallest print on a thing or the casing, in pixels."""
+
+
+def note_rect(rect: QRectF) -> QRectF:
+    """The front note of the two drawn in ``rect``."""
+    return QRectF(rect.left() + rect.width() * 0.05, rect.top() + rect.height() * 0.12, rect.width() * 0.9,
+                  rect.height() * 0.76)
+
+
+def note_face(look: Look, note: QRectF) -> tuple[str, QFont, QRectF]:
+    """What is printed on a banknote drawn in ``note``: 「千円（練習用）」 left of the portrait (down to
+    three quarters of its size where it would not fit), else only 「千円」 (down to ``LEAST_PRINT``),
+    else nothing — never cut at the note's edge. (text, font, the room left of the portrait)."""
+    where = note.adjusted(note.width() * 0.06, 0, -note.height(), 0)
+    natural = fitted_font(look, note, 0.3)
+    for key, least in (("body.note_face", max(LEAST_PRINT, round(natural.pixelSize() * 0.75))),
+                       ("body.note_face_short", LEAST_PRINT)):
+        text, font = look.tr(key), QFont(natural)
+        while font.pixelSize() > least and QFontMetricsF(font).horizontalAdvance(text) > where.width():
+            font.setPixelSize(font.pixelSize() - 1)
+        if QFontMetricsF(font).horizontalAdvance(text) <= where.width():
+            return text, font, where
+    return "", natural, where
+
+
 def paint_thing(painter: QPainter, rect: QRectF, obj: str, look: Look) -> None:
     """Coins, notes, paper or a receipt drawn in ``rect`` (cards are CardPictures)."""
     painter.save()
@@ -106,8 +132,7 @@ def paint_thing(painter: QPainter, rect: QRectF, obj: str, look: Look) -> None:
             painter.setPen(QColor("#3B3D3A"))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, label)
     elif obj == "notes":
-        note = QRectF(rect.left() + rect.width() * 0.05, rect.top() + rect.height() * 0.12, rect.width() * 0.9,
-                      rect.height() * 0.76)
+        note = note_rect(rect)
         for offset in (look.space.sm, 0):
             shown = note.translated(offset, -offset)
             painter.setBrush(QColor("#E6E0C8"))
@@ -116,11 +141,11 @@ def paint_thing(painter: QPainter, rect: QRectF, obj: str, look: Look) -> None:
         painter.setPen(QPen(QColor("#6E6A55"), 1))
         painter.drawEllipse(QRectF(note.right() - note.height() * 0.8, note.top() + note.height() * 0.15,
                                    note.height() * 0.6, note.height() * 0.7))
-        font = fitted_font(look, note, 0.3)
-        painter.setFont(font)
-        painter.setPen(QColor("#4A4632"))
-        painter.drawText(note.adjusted(note.width() * 0.06, 0, -note.height(), 0),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, look.tr("body.note_face"))
+        face, font, where = note_face(look, note)
+        if face:
+            painter.setFont(font)
+            painter.setPen(QColor("#4A4632"))
+            painter.drawText(where, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, face)
     else:  # paper, receipt: as wide as the space allows (paper coming out of an outlet lies flat)
         receipt = obj == "receipt"
         width = min(rect.width() * 0.92, rect.height() * (0.8 if receipt else 1.5))
@@ -247,6 +272,19 @@ class HandTray(QWidget):
     def caption_font(self):
         return fitted_font(self._look, QRectF(0, 0, 10, self._look.size("body")), 1.0, role="body")
 
+    def caption_font_for(self, name: str, where: QRectF) -> QFont:
+        """The font a thing's name is written in ``where``: the device's body text, or down to three
+        quarters of it (never below the app's least text, 19 px) where that keeps the name on one
+        line (「マイナンバーカー / ド」 is read as two words); a name too long even then wraps, never
+        leaving one or two characters alone (``text_layout``)."""
+        font = self.caption_font()
+        natural = font.pixelSize()
+        least = max(SIZES["small"], round(natural * 0.75))  # never below the app's least text
+        smaller = QFont(font)
+        while smaller.pixelSize() > least and text_size(smaller, name)[0] > where.width():
+            smaller.setPixelSize(smaller.pixelSize() - 1)
+        return smaller if text_size(smaller, name)[0] <= where.width() else font
+
     def label_rect(self) -> QRectF:
         """Where 「手元」 is written: the tray's left end, or its top beside a phone."""
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
@@ -344,11 +382,11 @@ class HandTray(QWidget):
         painter.setPen(look.colour("surface_text"))
         painter.setFont(fitted_font(look, label, 0.3 if not self.vertical else 0.62))
         painter.drawText(label, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, look.tr("body.hand"))
-        font = self.caption_font()
         for thing, where in zip(self.things, self._captions, strict=False):
             if where.height() > 0:
-                print_label(painter, where, thing_name(thing.obj, look), look, look.colour("surface_text"),
-                            font=font, align=Qt.AlignmentFlag.AlignHCenter if self.vertical
+                name = thing_name(thing.obj, look)
+                print_label(painter, where, name, look, look.colour("surface_text"),
+                            font=self.caption_font_for(name, where), align=Qt.AlignmentFlag.AlignHCenter if self.vertical
                             else Qt.AlignmentFlag.AlignLeft, middle=not self.vertical)
         painter.end()
 

@@ -10,6 +10,10 @@ from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
 from trainer.widgets.registry import element_widget
 
+BUTTON_ROW_DEVICES = ("till",)
+"""Devices whose screen puts buttons that follow one another side by side, each as wide as its
+share of the row (a till's customer display answers 「いいえ」「はい」 on one row, like the real
+terminal); their labels wrap within the button rather than the buttons stacking."""
 
 @element_widget("button")
 class ButtonElement(ElementWidget):
@@ -24,8 +28,9 @@ class ButtonElement(ElementWidget):
         self.button.long_pressed.connect(lambda: self.emit_action(ActionKind.LONG_PRESS, element.id))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.button, 1 if style == "primary" else 0)
-        if style != "primary":
+        fill = style == "primary" or ctx.device in BUTTON_ROW_DEVICES
+        layout.addWidget(self.button, 1 if fill else 0)
+        if not fill:
             layout.addStretch(0)
 
     def target_widget(self, target: str):
