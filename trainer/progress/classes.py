@@ -409,24 +409,29 @@ class HelpBoard:
         Returns False when the row is gone (the class ended and was removed).
         The learner's PC marks the rest of that step too (it reads ``assisted_step``).
         """
+        # First the hand, on its own: one statement, committed at once, so the board and her PC see it
+        # lowered even while the marking below waits for her recorder (it takes turns with the recorder
+        # counting the same step's help, ``rollups.step_helped``). The learner's PC marks the rest of the
+        # step itself when it reads ``assisted_step``, so the mark is kept even if the second part fails.
         with self._writes.begin() as conn:
-            # One round trip for the row and its attempt: the board answers hands in its own loop, and on a
-            # busy server every round trip is a wait for the CPU (docs/performance.md, the class of 30).
             row = conn.execute(
-                select(Presence.attempt_id, Presence.step_id, Attempt.scenario_id, Attempt.session_id)
-                .outerjoin(Attempt, Attempt.id == Presence.attempt_id)
-                .where(Presence.id == presence_id)
-            ).first()
-            if row is None:
-                return False
-            conn.execute(
                 update(Presence)
                 .where(Presence.id == presence_id)
-                .values(hand_raised_at=None, assisted_step=row.step_id, updated_at=utcnow())
-            )
-            if row.attempt_id is not None and row.step_id is not None and row.scenario_id is not None:
+                .values(hand_raised_at=None, assisted_step=Presence.step_id, updated_at=utcnow())
+                .returning(Presence.attempt_id, Presence.step_id)
+            ).first()
+        if row is None:
+            return False
+        if row.attempt_id is None or row.step_id is None:
+            return True
+        with self._writes.begin() as conn:
+            attempt = conn.execute(
+                select(Attempt.scenario_id, Attempt.session_id).where(Attempt.id == row.attempt_id)
+            ).first()
+            if attempt is not None:
                 # marks its events and counts the step for the city's report
-                rollups.step_helped(conn, row.attempt_id, row.scenario_id, row.step_id, session_id=row.session_id)
+                rollups.step_helped(conn, row.attempt_id, attempt.scenario_id, row.step_id,
+                                    session_id=attempt.session_id)
         return True
 
 
@@ -692,29 +697,28 @@ class Seat:
         if not ops and not (dirty and live.state is not None and live.person is not None):
             return
         try:
+            # Only the board row: the seat counts nothing (a session's attendances are its board rows and
+            # its learners' own summary rows, added up when read — migration 0012), so a raised hand
+            # never waits for another PC's, or its own recorder's, counting.
             with self._tx.begin() as conn:
-                tally = rollups.Tally()
                 if live.person is not None and live.state is not None:
-                    self._upsert(conn, session, live, tally)
+                    self._upsert(conn, session, live)
                 for kind, pid, at in ops:
                     if kind == "raise" and live.person is not None and live.state is None:
                         live.state = STATE_PRACTISING
-                        self._upsert(conn, session, live, tally)
+                        self._upsert(conn, session, live)
                     conn.execute(
                         update(Presence)
                         .where(Presence.id == pid)
                         .values(hand_raised_at=at if kind == "raise" else None, updated_at=at)
                     )
-                # Counted last: the attendance check takes turns with her recorder's (rollups.Tally.deferred),
-                # and the hand above must not wait for that turn before it is written.
-                tally.write(conn)
         except Exception:
             with self._lock:
                 self._ops[:0] = ops
                 self._dirty = self._dirty or dirty
             raise
 
-    def _upsert(self, conn: Any, session: uuid.UUID, live: _Live, tally: rollups.Tally) -> None:
+    def _upsert(self, conn: Any, session: uuid.UUID, live: _Live) -> None:
         assert live.person is not None
         now = utcnow()
         values = {
@@ -729,7 +733,6 @@ class Seat:
             "updated_at": now,
         }
         pid = presence_id(session, live.person)
-        new_row = conn.execute(select(Presence.id).where(Presence.id == pid)).first() is None
         stmt = self._insert_fn(cast(Table, Presence.__table__)).values(
             id=pid,
             session_id=session,
@@ -750,8 +753,6 @@ class Seat:
             },
         )
         conn.execute(stmt)
-        if new_row:  # the report's attendances are kept with the row (trainer.progress.rollups)
-            rollups.presence_added(conn, tally, session, live.learner_id)
 
 
 def _seat_loop(ref: weakref.ReferenceType[Seat], wake: threading.Condition) -> None:
