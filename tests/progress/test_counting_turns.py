@@ -213,6 +213,7 @@ def test_the_helpers_answer_does_not_wait_for_the_recorders_transaction(engine, 
             helper.join(60)
             assert not helper.is_alive(), "「対応しました」 waited for the recorder's transaction"
             assert answered == [True] and not errors, errors
+            assert board.flush(60), "the helped step's mark waited for the recorder's transaction"
     finally:
         recorder.close()
     with engine.connect() as conn:
@@ -243,20 +244,17 @@ def test_the_hand_is_lowered_at_once_while_the_helped_step_waits_for_her_recorde
             rollups._take_turns(recorder, "help", attempt)  # as _count_helped does for a helped event
             answered: list[bool] = []
             helper, errors = _in_thread(lambda: answered.append(board.acknowledge(pid)))
-            lowered = None
-            for _ in range(600):
-                with engine.connect() as conn:
-                    lowered = conn.execute(select(Presence.hand_raised_at, Presence.assisted_step)
-                                           .where(Presence.id == pid)).one()
-                if lowered.hand_raised_at is None:
-                    break
-                helper.join(0.05)
-            assert lowered is not None and lowered.hand_raised_at is None and lowered.assisted_step == "open-pay"
-            assert helper.is_alive(), "the helped step was marked without waiting for her recorder's turn"
+            helper.join(60)
+            assert not helper.is_alive(), "「対応しました」 waited for her recorder's turn"
+            assert answered == [True] and not errors, errors
+            with engine.connect() as conn:
+                lowered = conn.execute(select(Presence.hand_raised_at, Presence.assisted_step)
+                                       .where(Presence.id == pid)).one()
+            assert lowered.hand_raised_at is None and lowered.assisted_step == "open-pay"
+            assert not board.flush(0.3), "the helped step was marked without waiting for her recorder's turn"
     finally:
         recorder.close()
-    helper.join(60)
-    assert answered == [True] and not errors, errors
+    assert board.flush(60)
     with engine.connect() as conn:
         fresh, stored = rollups.recount(conn), rollups.stored(conn)
     assert stored["report_session_help"] == fresh["report_session_help"]
