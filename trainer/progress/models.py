@@ -257,6 +257,8 @@ class Presence(Base):
     __table_args__ = (
         CheckConstraint("step_mistakes >= 0 AND step_hints >= 0", name="counts_not_negative"),
         CheckConstraint("finished_count >= 0", name="finished_count_not_negative"),
+        # A session's attendances are read from its board rows (migration 0012): from the index alone.
+        Index("ix_class_presence_session_id_learner_id", "session_id", "learner_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)

@@ -28,7 +28,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, case, func, select, text, union
+from sqlalchemy import Engine, and_, case, func, select, text
 
 from trainer.progress.models import (
     STUMBLE_PREDICATE,
@@ -652,15 +652,22 @@ def session_attendance(conn: Any, sessions: Any) -> dict[Any, tuple[int, int]]:
     on its board or with an attempt there in any mode, guest visits). Read from the board rows and the
     learners' session rows — both one row per person and session, a few dozen a session."""
     p, r = Presence, ReportSessionLearner
-    named = union(
-        select(p.session_id.label("sid"), p.learner_id.label("lid")).where(
-            p.session_id.in_(sessions), p.learner_id.is_not(None)
-        ),
-        select(r.session_id, r.learner_id).where(r.session_id.in_(sessions), (r.attempts + r.watched) > 0),
-    ).subquery("present")
+    # Each person has one board row a session: the named ones, then learners with an attempt there
+    # and no board row (two index reads, no union of every row to sort).
     out: dict[Any, tuple[int, int]] = {
-        sid: (int(n), 0) for sid, n in conn.execute(select(named.c.sid, func.count()).group_by(named.c.sid))
+        sid: (int(n), 0)
+        for sid, n in conn.execute(
+            select(p.session_id, func.count()).where(p.session_id.in_(sessions), p.learner_id.is_not(None))
+            .group_by(p.session_id)
+        )
     }
+    on_board = select(p.id).where(p.session_id == r.session_id, p.learner_id == r.learner_id).exists()
+    for sid, n in conn.execute(
+        select(r.session_id, func.count())
+        .where(r.session_id.in_(sessions), (r.attempts + r.watched) > 0, ~on_board)
+        .group_by(r.session_id)
+    ):
+        out[sid] = (out.get(sid, (0, 0))[0] + int(n), 0)
     for sid, n in conn.execute(
         select(p.session_id, func.count()).where(p.session_id.in_(sessions), p.learner_id.is_(None))
         .group_by(p.session_id)

@@ -61,11 +61,15 @@ def upgrade() -> None:
         "FROM attempt WHERE session_id IS NOT NULL GROUP BY session_id, learner_id"
     )
     op.drop_table("report_session")
-    if op.get_bind().dialect.name == "postgresql":  # the planner needs to know its size to read it by key
+    # A session's attendances are now read from its board rows: by session and learner, from the index.
+    op.create_index(op.f("ix_class_presence_session_id_learner_id"), "class_presence", ["session_id", "learner_id"])
+    if op.get_bind().dialect.name == "postgresql":  # the planner needs to know their size to read them by key
         op.execute("ANALYZE report_session_learner")
+        op.execute("ANALYZE class_presence")
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_class_presence_session_id_learner_id"), table_name="class_presence")
     op.create_table(
         "report_session",
         sa.Column("session_id", sa.Uuid(), nullable=False),
