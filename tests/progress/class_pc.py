@@ -33,6 +33,8 @@ from trainer.scenarios.runner import Run
 
 #: How long a learner who answers herself keeps her hand up (longer than the board may take).
 SELF_LOWER_AFTER_S = 4.0
+#: Connections one simulated PC may hold at once.
+PC_CONNECTIONS = 2
 #: PC N starts practising N x this after the signal (30 PCs: all within 3 s).
 STAGGER_S = 0.1
 
@@ -51,7 +53,9 @@ def run_pc(index: int, learner: uuid.UUID, url: str, folder: Path, scenario) -> 
         sys.stdout.write(json.dumps({"pc": index, "event": event, "t": time.time(), **extra}) + "\n")
         sys.stdout.flush()
 
-    engine = create_progress_engine(url)
+    # Two connections at most (the recorder's delivery and the seat's thread each use one at a time): 30
+    # PCs then hold at most 60 of the server's connections (PostgreSQL's max_connections is 100 by default).
+    engine = create_progress_engine(url, pool_size=PC_CONNECTIONS, max_overflow=0)
     store = ProgressStore(engine)
     recorder = ProgressRecorder(store, folder / f"outbox-{index}.sqlite3")
     seat = Seat(engine, attempt_source=lambda: recorder.current_attempt)  # the app's poll: once a second

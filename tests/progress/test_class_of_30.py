@@ -8,18 +8,24 @@ page reads it: twice a second.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
 
+from tests.progress.class_pc import PC_CONNECTIONS
 from trainer.progress.classes import STATE_FINISHED, ClassBook, HelpBoard
 from trainer.progress.learners import LearnerDirectory
 from trainer.progress.models import EventKind, JudgementResult, StepEvent
@@ -139,7 +145,8 @@ def run_class(engine, url: str, tmp_path: Path, pcs: int) -> None:
         assert worst[0] < WITHIN_S, f"the board showed PC {worst[1]} {worst[2]} after {worst[0]:.2f} s"
         print(f"\n{pcs} PCs: worst board delay {worst[0]:.2f} s ({worst[2]})")
 
-        # The city's report counts exactly what was recorded.
+        # The city's report counts exactly what was recorded (once the board has marked every answered step).
+        assert board.flush(), "the board did not mark the answered steps"
         today = dt.date.today()
         report = city_report(engine, today - dt.timedelta(days=1), today + dt.timedelta(days=1))
         assert report.total_sessions == 1 and report.total_attendances == pcs
@@ -167,15 +174,33 @@ def run_class(engine, url: str, tmp_path: Path, pcs: int) -> None:
         pcs_class.stop()
 
 
+@contextlib.contextmanager
+def one_class_per_server(url: str) -> Iterator[None]:
+    """Classes on one server take turns (a file lock per host and port, for every run on this machine):
+    a class holds up to 30 × ``class_pc.PC_CONNECTIONS`` connections, and two at once would go past
+    PostgreSQL's default ``max_connections`` (100) and be refused."""
+    where = make_url(url)
+    name = f"trainer-class-of-30-{where.host or 'local'}-{where.port or 5432}.lock"
+    with open(Path(tempfile.gettempdir()) / name, "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.mark.postgres
 def test_a_class_of_30_pcs_on_postgresql(pg_url, tmp_path):
     from trainer.progress import migrate
     from trainer.progress.database import create_progress_engine
 
-    engine = create_progress_engine(pg_url)
+    pcs = int(os.environ.get("CLASS_PCS", "30"))
+    assert pcs * PC_CONNECTIONS + 10 < 100, "the PCs alone could use up a default server's connections"
+    engine = create_progress_engine(pg_url, pool_size=2, max_overflow=2)
     migrate.upgrade(engine)
     try:
-        run_class(engine, pg_url, tmp_path, int(os.environ.get("CLASS_PCS", "30")))
+        with one_class_per_server(pg_url):
+            run_class(engine, pg_url, tmp_path, pcs)
     finally:
         engine.dispose()
 

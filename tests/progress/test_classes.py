@@ -135,6 +135,7 @@ def test_attempts_in_an_open_class_belong_to_it_and_the_board_shows_the_learner(
     for action in pay_actions()[3:]:
         player.act(action)
     assert recorder.flush()
+    assert board.flush()  # the board marks the step's earlier events on its own thread
     with engine.connect() as conn:
         helped_steps = set(conn.execute(select(StepEvent.step_id).where(StepEvent.helper_assisted.is_(True))).scalars())
     assert helped_steps == {step}

@@ -136,3 +136,65 @@ def test_trainer_db_status_on_a_server_that_is_down_names_no_password(capsys):
     assert main(["db", "status", "--url", url]) == 1
     out = capsys.readouterr().out
     assert "つながりません" in out and "Hush-4321" not in out and "***" in out
+
+
+def test_0012_keeps_every_class_sessions_counts_and_a_downgrade_gives_them_back(bare_engine):
+    """A record at 0011 with a class: the session's counts (kept in ``report_session`` then) are the same
+    once they are per-learner rows added up with the board rows, and a downgrade counts them back."""
+    import datetime as dt
+
+    from sqlalchemy import Column, Integer, MetaData, Table, Uuid, insert, select
+
+    from trainer.progress import rollups
+    from trainer.progress.models import Attempt, ClassSession, Learner, Presence, utcnow
+    from trainer.progress.reports import Reports, city_report
+
+    migrate.upgrade(bare_engine, "0011_session_step_summaries")
+    old = Table("report_session", MetaData(), Column("session_id", Uuid()), *[
+        Column(c, Integer()) for c in ("learners", "attempts", "finished", "attendees", "guests")])
+    session, today, now = uuid.uuid4(), dt.date.today(), utcnow()
+    hanako, taro, jiro, saburo = (uuid.uuid4() for _ in range(4))
+    with bare_engine.begin() as conn:
+        conn.execute(insert(ClassSession), [{"id": session, "held_on": today, "venue": "中央公民館",
+                                             "instructor_name": "山田", "kind": "course", "started_at": now}])
+        conn.execute(insert(Learner), [{"id": i, "display_name": n, "created_at": now} for i, n in (
+            (hanako, "はなこ"), (taro, "たろう"), (jiro, "じろう"), (saburo, "さぶろう"))])
+        attempt = {"scenario_id": "scan-to-pay", "scenario_version": 1, "started_at": now}
+        conn.execute(insert(Attempt), [
+            {**attempt, "id": uuid.uuid4(), "learner_id": hanako, "session_id": session, "mode": "try",
+             "status": "finished", "ended_at": now},
+            {**attempt, "id": uuid.uuid4(), "learner_id": hanako, "session_id": session, "mode": "guided",
+             "status": "abandoned", "ended_at": now},
+            {**attempt, "id": uuid.uuid4(), "learner_id": taro, "session_id": session, "mode": "watch",
+             "status": "finished", "ended_at": now},  # watching in a class is attending it, not practising
+            {**attempt, "id": uuid.uuid4(), "learner_id": saburo, "session_id": None, "mode": "try",
+             "status": "in-progress", "ended_at": None},  # outside the class
+        ])
+        conn.execute(insert(Presence), [
+            {"id": uuid.uuid4(), "session_id": session, "learner_id": hanako, "state": "finished"},
+            {"id": uuid.uuid4(), "session_id": session, "learner_id": jiro, "state": "practising"},  # board only
+            {"id": uuid.uuid4(), "session_id": session, "learner_id": None, "state": "practising"},  # two guests
+            {"id": uuid.uuid4(), "session_id": session, "learner_id": None, "state": "resting"},
+        ])
+        # what 0011's write path kept: hanako practised (2 attempts, 1 finish); hanako, taro, jiro attended
+        before = {"session_id": session, "learners": 1, "attempts": 2, "finished": 1, "attendees": 3, "guests": 2}
+        conn.execute(insert(old), [before])
+
+    migrate.upgrade(bare_engine)
+    assert "report_session" not in inspect(bare_engine).get_table_names()
+    with bare_engine.connect() as conn:
+        stored, fresh = rollups.stored(conn), rollups.recount(conn)
+    assert stored["report_session_learner"] == fresh["report_session_learner"]
+    assert stored["report_session_learner"] == {
+        (session, hanako): {"attempts": 2, "finished": 1, "watched": 0},
+        (session, taro): {"attempts": 0, "finished": 0, "watched": 1},
+    }
+    report = city_report(bare_engine, today - dt.timedelta(days=1), today + dt.timedelta(days=1))
+    [line] = report.sessions
+    assert (line.attendances, line.guests) == (before["attendees"] + before["guests"], before["guests"])
+    [count] = Reports(bare_engine).overview().sessions
+    assert (count.learners, count.attempts, count.finished) == (1, 2, 1)
+
+    migrate.downgrade(bare_engine, "0011_session_step_summaries")
+    with bare_engine.connect() as conn:
+        assert [dict(r) for r in conn.execute(select(old)).mappings()] == [before]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import threading
 import time
 import unicodedata
@@ -343,12 +344,53 @@ class BoardRow:
         return self.state == STATE_PRACTISING and self.mistakes + self.hints >= STUCK_AFTER
 
 
+#: Tries at marking a helped step (the hand is already lowered), with this first pause, doubled each time.
+MARK_TRIES = 4
+MARK_RETRY_S = 0.5
+
+
 class HelpBoard:
-    """Reads the board of a session and answers raised hands."""
+    """Reads the board of a session and answers raised hands.
+
+    「対応しました」 lowers the hand at once (:meth:`acknowledge` returns then) and marks the step as
+    helper-assisted on the board's own marking thread: the marking takes turns with the learner's
+    recorder counting the same step (``rollups.step_helped``), and on a busy server that wait must not
+    hold up the board's next read — the board and its answers share one worker in the instructor area.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writes = _Writes(engine)
+        self._marks: queue.SimpleQueue[tuple[uuid.UUID, str] | None] = queue.SimpleQueue()
+        self._marking = threading.Condition()
+        self._unmarked = 0
+        self._marker: threading.Thread | None = None
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until every answered step is marked (True) or ``timeout`` seconds have passed (False)."""
+        deadline = time.monotonic() + timeout
+        with self._marking:
+            while self._unmarked:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._marking.wait(left)
+        return True
+
+    def close(self, timeout: float = 30.0) -> bool:
+        """Mark what is still to mark (up to ``timeout`` seconds); the marking thread then stops by itself."""
+        return self.flush(timeout)
+
+    def _mark_later(self, attempt_id: uuid.UUID, step_id: str) -> None:
+        with self._marking:
+            self._unmarked += 1
+            if self._marker is None:
+                self._marker = threading.Thread(
+                    target=_mark_loop, args=(weakref.ref(self), self._writes, self._marks, self._marking),
+                    name="help-board-marks", daemon=True,
+                )
+                self._marker.start()
+        self._marks.put((attempt_id, step_id))
 
     def rows(self, session_id: uuid.UUID) -> list[BoardRow]:
         """Everyone in the session: raised hands first (longest waiting first), then stuck, then by name."""
@@ -371,6 +413,8 @@ class HelpBoard:
             .where(Presence.session_id == session_id)
         )
         with self.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":  # one statement: no BEGIN / ROLLBACK round trips
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             raw = conn.execute(stmt).all()
         rows = [
             BoardRow(
@@ -409,25 +453,74 @@ class HelpBoard:
         Returns False when the row is gone (the class ended and was removed).
         The learner's PC marks the rest of that step too (it reads ``assisted_step``).
         """
+        # First the hand, on its own: one statement, committed at once, so the board and her PC see it
+        # lowered; the events of the step so far are marked on the marking thread (see the class). Her
+        # PC marks the rest of the step itself when it reads ``assisted_step``, and counts the step for
+        # the report when the board's mark did not (``rollups._count_helped``).
         with self._writes.begin() as conn:
-            # One round trip for the row and its attempt: the board answers hands in its own loop, and on a
-            # busy server every round trip is a wait for the CPU (docs/performance.md, the class of 30).
             row = conn.execute(
-                select(Presence.attempt_id, Presence.step_id, Attempt.scenario_id, Attempt.session_id)
-                .outerjoin(Attempt, Attempt.id == Presence.attempt_id)
-                .where(Presence.id == presence_id)
-            ).first()
-            if row is None:
-                return False
-            conn.execute(
                 update(Presence)
                 .where(Presence.id == presence_id)
-                .values(hand_raised_at=None, assisted_step=row.step_id, updated_at=utcnow())
-            )
-            if row.attempt_id is not None and row.step_id is not None and row.scenario_id is not None:
-                # marks its events and counts the step for the city's report
-                rollups.step_helped(conn, row.attempt_id, row.scenario_id, row.step_id, session_id=row.session_id)
+                .values(hand_raised_at=None, assisted_step=Presence.step_id, updated_at=utcnow())
+                .returning(Presence.attempt_id, Presence.step_id)
+            ).first()
+        if row is None:
+            return False
+        if row.attempt_id is not None and row.step_id is not None:
+            self._mark_later(row.attempt_id, row.step_id)
         return True
+
+
+def _mark_helped(writes: _Writes, attempt_id: uuid.UUID, step_id: str) -> None:
+    """Mark the attempt's step as helper-assisted (its events so far) and count it for the city's report."""
+    with writes.begin() as conn:
+        attempt = conn.execute(
+            select(Attempt.scenario_id, Attempt.session_id).where(Attempt.id == attempt_id)
+        ).first()
+        if attempt is not None:
+            rollups.step_helped(conn, attempt_id, attempt.scenario_id, step_id, session_id=attempt.session_id)
+
+
+#: The marking thread stops after this long with nothing to mark (and starts again at the next answer).
+MARK_IDLE_S = 5.0
+
+
+def _mark_loop(
+    board_ref: weakref.ReferenceType[HelpBoard],
+    writes: _Writes,
+    marks: queue.SimpleQueue[tuple[uuid.UUID, str] | None],
+    marking: threading.Condition,
+) -> None:
+    """The board's marking thread: answered steps one after another, each tried :data:`MARK_TRIES` times."""
+    while True:
+        try:
+            item = marks.get(timeout=MARK_IDLE_S)
+        except queue.Empty:
+            with marking:
+                board = board_ref()
+                if board is None or not board._unmarked:
+                    if board is not None:
+                        board._marker = None
+                    return
+            continue
+        if item is None:
+            return
+        pause = MARK_RETRY_S
+        for tries_left in range(MARK_TRIES - 1, -1, -1):
+            try:
+                _mark_helped(writes, *item)
+                break
+            except Exception as exc:
+                if not tries_left:
+                    log.warning("a helped step could not be marked: %s", type(exc).__name__)
+                    break
+                time.sleep(pause)
+                pause *= 2
+        with marking:
+            board = board_ref()
+            if board is not None:
+                board._unmarked -= 1
+            marking.notify_all()
 
 
 # -- one PC's seat -----------------------------------------------------------------------------
@@ -484,6 +577,10 @@ class Seat:
         self._seen_session = False
         self._stop = False
         self._tx = _Writes(engine)
+        #: PostgreSQL: a connection for one statement, committed by itself (no BEGIN / COMMIT round trips).
+        self._single: Callable[[], Any] | None = None
+        if engine.dialect.name == "postgresql":
+            self._single = lambda: engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         insert_fn = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
         self._insert_fn = insert_fn
         self._next_poll = 0.0
@@ -626,12 +723,15 @@ class Seat:
                 log.warning("helper-assisted hook failed: %s", type(exc).__name__)
 
     def _work(self) -> None:
-        """One turn of the seat's thread: look (when due), then write what changed."""
+        """One turn of the seat's thread: write what changed (a raised hand first), then look (when due)."""
         try:
+            for _ in range(3):  # what changed while it was writing (the hand right after the first row)
+                self._write()
+                if not (self._ops or self._dirty):
+                    break
             if time.monotonic() >= self._next_poll:
                 self._poll()
                 self._next_poll = time.monotonic() + self.poll_s
-            self._write()
         except Exception as exc:
             log.info("class seat could not reach the record: %s", type(exc).__name__)
             self._next_poll = time.monotonic() + self.poll_s
@@ -692,29 +792,47 @@ class Seat:
         if not ops and not (dirty and live.state is not None and live.person is not None):
             return
         try:
+            # Only the board row: the seat counts nothing (a session's attendances are its board rows and
+            # its learners' own summary rows, added up when read — migration 0012), so a raised hand
+            # never waits for another PC's, or its own recorder's, counting. The usual write — this
+            # person's row with her hand — is ONE statement, committed by itself: on a busy server each
+            # round trip (BEGIN, each statement, COMMIT) is a wait for the CPU, seconds in all at load 20.
+            mine = presence_id(session, live.person) if live.person is not None else None
+            if live.person is not None and live.state is None and any(
+                kind == "raise" and pid == mine for kind, pid, _ in ops
+            ):
+                live.state = STATE_PRACTISING
+            hand: tuple[dt.datetime | None] | None = None  # (hand_raised_at,) when an op set it
+            others = []
+            for kind, pid, at in ops:
+                if pid == mine and live.state is not None:
+                    hand = (at if kind == "raise" else None,)
+                else:
+                    others.append((kind, pid, at))
+            if not others and live.state is not None and self._single is not None:
+                with self._single() as conn:
+                    self._upsert(conn, session, live, hand)
+                return
             with self._tx.begin() as conn:
-                tally = rollups.Tally()
                 if live.person is not None and live.state is not None:
-                    self._upsert(conn, session, live, tally)
-                for kind, pid, at in ops:
-                    if kind == "raise" and live.person is not None and live.state is None:
-                        live.state = STATE_PRACTISING
-                        self._upsert(conn, session, live, tally)
+                    self._upsert(conn, session, live, hand)
+                for kind, pid, at in others:
                     conn.execute(
                         update(Presence)
                         .where(Presence.id == pid)
                         .values(hand_raised_at=at if kind == "raise" else None, updated_at=at)
                     )
-                # Counted last: the attendance check takes turns with her recorder's (rollups.Tally.deferred),
-                # and the hand above must not wait for that turn before it is written.
-                tally.write(conn)
         except Exception:
             with self._lock:
                 self._ops[:0] = ops
                 self._dirty = self._dirty or dirty
             raise
 
-    def _upsert(self, conn: Any, session: uuid.UUID, live: _Live, tally: rollups.Tally) -> None:
+    def _upsert(
+        self, conn: Any, session: uuid.UUID, live: _Live, hand: tuple[dt.datetime | None] | None = None
+    ) -> None:
+        """Write this person's board row (made when it is not there yet); ``hand``: (the time her hand
+        went up, or None: lowered) when it changed, else her hand stays as the row has it."""
         assert live.person is not None
         now = utcnow()
         values = {
@@ -728,8 +846,9 @@ class Seat:
             "finished_count": live.finished_count,
             "updated_at": now,
         }
+        if hand is not None:
+            values["hand_raised_at"] = hand[0]
         pid = presence_id(session, live.person)
-        new_row = conn.execute(select(Presence.id).where(Presence.id == pid)).first() is None
         stmt = self._insert_fn(cast(Table, Presence.__table__)).values(
             id=pid,
             session_id=session,
@@ -750,8 +869,6 @@ class Seat:
             },
         )
         conn.execute(stmt)
-        if new_row:  # the report's attendances are kept with the row (trainer.progress.rollups)
-            rollups.presence_added(conn, tally, session, live.learner_id)
 
 
 def _seat_loop(ref: weakref.ReferenceType[Seat], wake: threading.Condition) -> None:

@@ -267,6 +267,8 @@ def create_progress_engine(
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     connect_timeout_s: int = DEFAULT_CONNECT_TIMEOUT_S,
+    pool_size: int | None = None,
+    max_overflow: int | None = None,
 ) -> Engine:
     """An engine tuned for the progress record.
 
@@ -274,7 +276,10 @@ def create_progress_engine(
     ``busy_timeout``; transactions begin explicitly (``BEGIN``, or
     ``BEGIN IMMEDIATE`` for connections with execution option
     ``sqlite_immediate=True``) so writers queue on the lock instead of failing
-    half-way. PostgreSQL: a short connect timeout and a liveness check.
+    half-way. PostgreSQL: a short connect timeout and a liveness check;
+    ``pool_size`` / ``max_overflow`` bound the connections this engine keeps
+    and opens (SQLAlchemy's defaults, 5 + 10, when None): a server's
+    ``max_connections`` is shared by every PC of every class on it.
     Statement parameters are hidden from error messages so nothing a row
     contains can end up in a log.
     """
@@ -288,7 +293,12 @@ def create_progress_engine(
     connect_args: dict[str, Any] = {}
     if url.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = connect_timeout_s
-    return create_engine(url, hide_parameters=True, pool_pre_ping=True, connect_args=connect_args)
+    pool: dict[str, int] = {}
+    if pool_size is not None:
+        pool["pool_size"] = pool_size
+    if max_overflow is not None:
+        pool["max_overflow"] = max_overflow
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True, connect_args=connect_args, **pool)
 
 
 def _set_wal(cursor: Any, busy_timeout_ms: int) -> None:

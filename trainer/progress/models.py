@@ -257,6 +257,8 @@ class Presence(Base):
     __table_args__ = (
         CheckConstraint("step_mistakes >= 0 AND step_hints >= 0", name="counts_not_negative"),
         CheckConstraint("finished_count >= 0", name="finished_count_not_negative"),
+        # A session's attendances are read from its board rows (migration 0012): from the index alone.
+        Index("ix_class_presence_session_id_learner_id", "session_id", "learner_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -489,20 +491,21 @@ class ReportGroup(Base):
     finished: Mapped[int] = _count_column()
 
 
-class ReportSession(Base):
-    """One class session's (practised) attempts, finishes and different named learners with an attempt,
-    and its attendances: different named learners on its board or with an attempt (any mode), and guests."""
+class ReportSessionLearner(Base):
+    """One learner's attempts in one class session (migration 0012): practised attempts, practised
+    finishes, watched runs. Only that learner's recorder writes the row, so the PCs of a class never
+    add to a shared row; the session's counts are these rows added up when read — its different
+    learners (rows with a practised attempt) and, with its board rows, its attendances."""
 
-    __tablename__ = "report_session"
+    __tablename__ = "report_session_learner"
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
     )
-    learners: Mapped[int] = _count_column()
+    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True)
     attempts: Mapped[int] = _count_column()
     finished: Mapped[int] = _count_column()
-    attendees: Mapped[int] = _count_column()
-    guests: Mapped[int] = _count_column()
+    watched: Mapped[int] = _count_column()
 
 
 class ReportStep(Base):
@@ -623,7 +626,7 @@ REPORT_TABLES = (
     ReportOutcome,
     ReportLearner,
     ReportGroup,
-    ReportSession,
+    ReportSessionLearner,
     ReportStep,
     ReportMistake,
     ReportStepDay,

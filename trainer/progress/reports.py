@@ -39,6 +39,7 @@ from trainer.progress.models import (
     Group,
     JudgementResult,
     Learner,
+    Presence,
     ReportGroup,
     ReportHelpDay,
     ReportLearner,
@@ -46,8 +47,8 @@ from trainer.progress.models import (
     ReportMistakeDay,
     ReportOutcome,
     ReportScenario,
-    ReportSession,
     ReportSessionHelp,
+    ReportSessionLearner,
     ReportSessionMistake,
     ReportSessionStep,
     ReportStep,
@@ -409,6 +410,7 @@ class Reports:
                 for row in conn.execute(select(ReportGroup))
             }
             group_names = dict(conn.execute(select(Group.id, Group.name)).all())
+            per_session = session_sums()
             sessions = [
                 SessionCount(sid, held_on, venue, int(who or 0), int(n or 0), int(fin or 0))
                 for sid, held_on, venue, who, n, fin in conn.execute(
@@ -416,11 +418,11 @@ class Reports:
                         ClassSession.id,
                         ClassSession.held_on,
                         ClassSession.venue,
-                        ReportSession.learners,
-                        ReportSession.attempts,
-                        ReportSession.finished,
+                        per_session.c.learners,
+                        per_session.c.attempts,
+                        per_session.c.finished,
                     )
-                    .outerjoin(ReportSession, ReportSession.session_id == ClassSession.id)
+                    .outerjoin(per_session, per_session.c.session_id == ClassSession.id)
                     .order_by(ClassSession.held_on.desc(), ClassSession.venue)
                 )
             ]
@@ -629,6 +631,51 @@ def local_day_bounds(date_from: dt.date, date_to: dt.date) -> tuple[dt.datetime,
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
+def session_sums() -> Any:
+    """Each class session's different learners with a practised attempt, practised attempts and finishes:
+    its learners' rows (``report_session_learner``, one per learner, migration 0012) added up."""
+    r = ReportSessionLearner
+    return (
+        select(
+            r.session_id,
+            func.sum(case((r.attempts > 0, 1), else_=0)).label("learners"),
+            func.sum(r.attempts).label("attempts"),
+            func.sum(r.finished).label("finished"),
+        )
+        .group_by(r.session_id)
+        .subquery("per_session")
+    )
+
+
+def session_attendance(conn: Any, sessions: Any) -> dict[Any, tuple[int, int]]:
+    """Attendances of the sessions ``sessions`` (a SELECT of ids): session -> (different named learners
+    on its board or with an attempt there in any mode, guest visits). Read from the board rows and the
+    learners' session rows — both one row per person and session, a few dozen a session."""
+    p, r = Presence, ReportSessionLearner
+    # Each person has one board row a session: the named ones, then learners with an attempt there
+    # and no board row (two index reads, no union of every row to sort).
+    out: dict[Any, tuple[int, int]] = {
+        sid: (int(n), 0)
+        for sid, n in conn.execute(
+            select(p.session_id, func.count()).where(p.session_id.in_(sessions), p.learner_id.is_not(None))
+            .group_by(p.session_id)
+        )
+    }
+    on_board = select(p.id).where(p.session_id == r.session_id, p.learner_id == r.learner_id).exists()
+    for sid, n in conn.execute(
+        select(r.session_id, func.count())
+        .where(r.session_id.in_(sessions), (r.attempts + r.watched) > 0, ~on_board)
+        .group_by(r.session_id)
+    ):
+        out[sid] = (out.get(sid, (0, 0))[0] + int(n), 0)
+    for sid, n in conn.execute(
+        select(p.session_id, func.count()).where(p.session_id.in_(sessions), p.learner_id.is_(None))
+        .group_by(p.session_id)
+    ):
+        out[sid] = (out.get(sid, (0, 0))[0], int(n))
+    return out
+
+
 def city_report(
     engine: Engine,
     date_from: dt.date,
@@ -652,15 +699,7 @@ def city_report(
         in_sessions = in_sessions.where(ClassSession.venue == venue)
     session_ids = in_sessions.subquery()
     with engine.connect() as conn:
-        # Attendances per session: kept with every board row and attempt (``report_session``).
-        attendance = {
-            sid: (int(named or 0), int(guests or 0))
-            for sid, named, guests in conn.execute(
-                select(ReportSession.session_id, ReportSession.attendees, ReportSession.guests).where(
-                    ReportSession.session_id.in_(select(session_ids.c.id))
-                )
-            )
-        }
+        attendance = session_attendance(conn, select(session_ids.c.id))
         session_rows = conn.execute(
             select(
                 ClassSession.id,
@@ -696,7 +735,9 @@ def city_report(
         finished_modes: dict[str, list[ModeFinished]] = {}
         outside = 0
         if whole:
-            in_classes = int(conn.execute(select(func.coalesce(func.sum(ReportSession.attempts), 0))).scalar() or 0)
+            in_classes = int(
+                conn.execute(select(func.coalesce(func.sum(ReportSessionLearner.attempts), 0))).scalar() or 0
+            )
             for row in conn.execute(select(ReportScenario).where(ReportScenario.attempts > 0)):
                 if row.mode == ALL_MODES:
                     attempts_by[row.scenario_id] = int(row.attempts)

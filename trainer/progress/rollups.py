@@ -11,10 +11,15 @@ transaction* as the attempt or event they count:
   watched run, mode "watch", has its own row and is not in the "" row —
   watching is not doing, see ``docs/decisions/progress.md``);
 * per (scenario, mode, outcome) — finished attempts;
-* per learner, per group and per class session — practised attempts,
-  finishes (and the group's and session's different learners; a learner's
-  different scenarios finished); a session's attendances (different named
-  learners on its board or with an attempt, and guest visits);
+* per learner and per group — practised attempts, finishes (and the group's
+  different learners; a learner's different scenarios finished);
+* per (class session, learner) — her practised attempts, finishes and watched
+  runs there (migration 0012). Only her own recorder writes that row, so the
+  PCs of a class never wait for each other on a shared session row; a
+  session's learners, attempts and finishes are its rows added up when read,
+  and its attendances are those rows with its board rows (``class_presence``:
+  named learners and guest visits) — the board's own rows, so a PC's seat
+  writes no summary at all and a raised hand never waits for a count;
 * per (scenario, step) and per (scenario, step, known mistake) — stumbles, all
   time and per local day (the city's report asks for a period);
 * per (day, scenario, step) — steps a helper assisted on, each attempt's
@@ -57,7 +62,6 @@ from trainer.progress.models import (
     EventKind,
     JudgementResult,
     Learner,
-    Presence,
     ReportGroup,
     ReportHelpDay,
     ReportLearner,
@@ -65,8 +69,8 @@ from trainer.progress.models import (
     ReportMistakeDay,
     ReportOutcome,
     ReportScenario,
-    ReportSession,
     ReportSessionHelp,
+    ReportSessionLearner,
     ReportSessionMistake,
     ReportSessionStep,
     ReportStep,
@@ -127,9 +131,8 @@ class Tally:
         #: snapshot: many round trips on a busy server), which a learner's raised hand or a helper's answer
         #: would otherwise wait for.
         self.deferred: list[Callable[[Connection], None]] = []
-        #: What the deferred checks count, gathered over the transaction: (session, learner) -> her new
-        #: attempts there (id -> practised); attempt -> its new helper-assisted events (step -> times).
-        self.in_session: dict[tuple[uuid.UUID, uuid.UUID], dict[uuid.UUID, bool]] = {}
+        #: What the deferred help check counts, gathered over the transaction: attempt -> its new
+        #: helper-assisted events (step -> times).
         self.helped: dict[uuid.UUID, dict[str, list[dt.datetime]]] = {}
 
     def add(self, model: Any, key: Key, sign: int = 1, **deltas: int) -> None:
@@ -158,7 +161,6 @@ class Tally:
         checks, self.deferred = self.deferred, []
         for check in checks:
             check(conn)
-        self.in_session.clear()
         self.helped.clear()
         postgres = conn.dialect.name == "postgresql"
         insert_fn = postgresql.insert if postgres else sqlite.insert
@@ -217,30 +219,8 @@ _OTHER_ATTEMPT = _OTHER_ANY_MODE.where(_PRACTISED)
 _OTHER_ATTEMPT_MODE = _OTHER_ANY_MODE.where(_a.c.mode == bindparam("b_mode"))
 _OTHER_FINISHED = _OTHER_ATTEMPT.where(_a.c.status == AttemptStatus.FINISHED)
 _OTHER_FINISHED_MODE = _OTHER_ANY_MODE.where(_a.c.status == AttemptStatus.FINISHED, _a.c.mode == bindparam("b_mode"))
-_OTHER_IN_SESSION_ANY = (
-    select(_a.c.id)
-    .where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner"))
-    .where(_a.c.id != bindparam("b_id"))
-    .limit(1)
-)
-_OTHER_IN_SESSION = _OTHER_IN_SESSION_ANY.where(_PRACTISED)
-#: The same, leaving out every attempt counted in this transaction (``b_ids``, a list).
-_OTHERS_IN_SESSION_ANY = (
-    select(_a.c.id)
-    .where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner"))
-    .where(_a.c.id.not_in(bindparam("b_ids", expanding=True)))
-    .limit(1)
-)
-_OTHERS_IN_SESSION = _OTHERS_IN_SESSION_ANY.where(_PRACTISED)
 _OTHER_OF_LEARNER = (
     select(_a.c.id).where(_a.c.learner_id == bindparam("b_learner"), _a.c.id != bindparam("b_id"), _PRACTISED).limit(1)
-)
-_p = cast(Table, Presence.__table__)
-_ON_BOARD = (
-    select(_p.c.id).where(_p.c.session_id == bindparam("b_session"), _p.c.learner_id == bindparam("b_learner")).limit(1)
-)
-_ANY_IN_SESSION = (
-    select(_a.c.id).where(_a.c.session_id == bindparam("b_session"), _a.c.learner_id == bindparam("b_learner")).limit(1)
 )
 _GROUP_OF = select(Learner.group_id).where(Learner.id == bindparam("b_id"))
 _SESSION_OF = select(_a.c.session_id).where(_a.c.id == bindparam("b_id"))
@@ -256,9 +236,9 @@ def _take_turns(conn: Connection, what: str, *ids: Any) -> None:
     A transaction-level advisory lock on a hash of the ids, not a row lock: a lock on the class session's
     row made every PC of a class wait for the others' whole transactions (migration 0010's regression,
     ``docs/decisions/progress.md``), and a lock on the attempt's row waited for the recorder's every update
-    of that attempt. Only the transactions counting for the same learner in the same session (her seat
-    and her recorder), or the same attempt's helped steps (the helper's 「対応しました」 and her recorder),
-    wait for each other; a hash collision merely makes two others take turns too.
+    of that attempt. Only the transactions counting the same attempt's helped steps (the helper's
+    「対応しました」 and her recorder) wait for each other; a hash collision merely makes two others take
+    turns too. (Attendances need no turns since migration 0012: a session's counts are per-learner rows.)
     """
     if conn.dialect.name == "postgresql":
         digest = hashlib.blake2b(what.encode(), digest_size=8)
@@ -294,12 +274,9 @@ def attempt_created(
 ) -> None:
     """Count a new attempt (in progress). Call after it was inserted."""
     ids = {"id": attempt_id, "learner": learner_id, "scenario": scenario_id}
-    if session_id is not None:
-        new = tally.in_session.get((session_id, learner_id))
-        if new is None:
-            new = tally.in_session[(session_id, learner_id)] = {}
-            tally.defer(lambda c: _count_in_session(c, tally, session_id, learner_id, new))
-        new[attempt_id] = practised(mode)
+    if session_id is not None:  # her own row: no other PC adds to it, no "first of" to check
+        tally.add(ReportSessionLearner, (session_id, learner_id), attempts=int(practised(mode)),
+                  watched=int(not practised(mode)))
     first_in_mode = not _exists(conn, _OTHER_ATTEMPT_MODE, mode=mode, **ids)
     tally.add(ReportScenario, (scenario_id, mode), attempts=1, in_progress=1, learners=int(first_in_mode))
     if not practised(mode):
@@ -309,41 +286,6 @@ def attempt_created(
     tally.add(ReportLearner, (learner_id,), attempts=1)
     new_learner = first and not _exists(conn, _OTHER_OF_LEARNER, learner=learner_id, id=attempt_id)
     tally.add(ReportGroup, (_group_of(conn, learner_id),), attempts=1, learners=int(new_learner))
-
-
-def _count_in_session(
-    conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID, new: Mapping[uuid.UUID, bool]
-) -> None:
-    """A learner's new attempts in a class session (``new``: id -> practised), counted at the end of their
-    transaction (see :attr:`Tally.deferred`): an attendance when she was not there yet (no other attempt,
-    not on its board), the practised attempts, a learner when she had no other practised attempt there."""
-    _take_turns(conn, "attendance", session_id, learner_id)  # her seat may be adding her to the board now
-    ids = {"session": session_id, "learner": learner_id, "ids": list(new)}
-    if not _exists(conn, _OTHERS_IN_SESSION_ANY, **ids) and not _exists(
-        conn, _ON_BOARD, session=session_id, learner=learner_id
-    ):
-        tally.add(ReportSession, (session_id,), attendees=1)  # watching in a class is attending it
-    practice = sum(new.values())
-    if practice:
-        first_here = not _exists(conn, _OTHERS_IN_SESSION, **ids)
-        tally.add(ReportSession, (session_id,), attempts=practice, learners=int(first_here))
-
-
-def presence_added(conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID | None) -> None:
-    """Count a new row on a class's board (call for a row really inserted): a guest visit, or a named
-    learner not yet counted there through an attempt."""
-    if learner_id is None:
-        tally.add(ReportSession, (session_id,), guests=1)
-    else:
-        tally.defer(lambda c: _count_on_board(c, tally, session_id, learner_id))
-
-
-def _count_on_board(conn: Connection, tally: Tally, session_id: uuid.UUID, learner_id: uuid.UUID) -> None:
-    """A named learner's new row on a class's board, counted at the end of its transaction (see
-    :attr:`Tally.deferred`): an attendance when she has no attempt there."""
-    _take_turns(conn, "attendance", session_id, learner_id)  # her attempt there may be being counted now
-    if not _exists(conn, _ANY_IN_SESSION, session=session_id, learner=learner_id):
-        tally.add(ReportSession, (session_id,), attendees=1)
 
 
 def attempt_state(conn: Connection, attempt_id: uuid.UUID) -> Any:
@@ -382,7 +324,7 @@ def status_changed(
         tally.add(ReportLearner, (before.learner_id,), finished=fin)
         tally.add(ReportGroup, (_group_of(conn, before.learner_id),), finished=fin)
         if before.session_id is not None:
-            tally.add(ReportSession, (before.session_id,), finished=fin)
+            tally.add(ReportSessionLearner, (before.session_id, before.learner_id), finished=fin)
     if old is AttemptStatus.FINISHED and (new is not old or (before.outcome or "") != (outcome or "")):
         tally.add(ReportOutcome, (scenario, mode, before.outcome or ""), finished=-1)
         if new is AttemptStatus.FINISHED:
@@ -579,25 +521,15 @@ def _count_attempts(run: Any, tally: Tally, where: str, sign: int, learner_id: u
         "JOIN learner ON learner.id = per_learner.learner_id GROUP BY learner.group_id"
     ):
         tally.add(ReportGroup, (group_key(group),), sign, learners=int(who), attempts=int(n), finished=int(fin))
-    session_where = f"{practised_where} AND session_id IS NOT NULL"
-    for session, who, n, fin in run(
-        "SELECT session_id, count(*), sum(n), sum(fin) FROM (SELECT session_id, learner_id, "
-        f"{_STATUS_SUMS} FROM attempt {session_where} GROUP BY session_id, learner_id) AS per_learner "
-        "GROUP BY session_id"
+    session_where = f"{where} {'AND' if where else 'WHERE'} session_id IS NOT NULL"
+    for session, learner, n, fin, watched in run(
+        f"SELECT session_id, learner_id, sum(CASE WHEN mode <> '{WATCH}' THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN mode <> '{WATCH}' AND status = 'finished' THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN mode = '{WATCH}' THEN 1 ELSE 0 END) FROM attempt {session_where} "
+        "GROUP BY session_id, learner_id"
     ):
-        tally.add(ReportSession, (_as_uuid(session),), sign, learners=int(who), attempts=int(n), finished=int(fin))
-    # Attendances: different named learners on a session's board or with an attempt there (any mode).
-    who_where = "AND learner_id = :b_learner" if learner_id is not None else ""
-    for session, n in run(
-        "SELECT sid, count(*) FROM (SELECT session_id AS sid, learner_id AS lid FROM class_presence "
-        f"WHERE learner_id IS NOT NULL {who_where} UNION SELECT session_id, learner_id FROM attempt "
-        f"WHERE session_id IS NOT NULL {who_where}) AS present GROUP BY sid"
-    ):
-        tally.add(ReportSession, (_as_uuid(session),), sign, attendees=int(n))
-    if learner_id is None:  # guests are nobody's share
-        for session, n in run("SELECT session_id, count(*) FROM class_presence WHERE learner_id IS NULL "
-                              "GROUP BY session_id"):
-            tally.add(ReportSession, (_as_uuid(session),), sign, guests=int(n))
+        tally.add(ReportSessionLearner, (_as_uuid(session), _as_uuid(learner)), sign, attempts=int(n),
+                  finished=int(fin), watched=int(watched))
 
 
 #: ``step_helped``'s "the caller did not read the attempt's session".
@@ -791,7 +723,7 @@ def stored(conn: Connection) -> Summaries:
 
 #: The summaries counted from attempts, board rows and helper-assisted events — seconds to count afresh at
 #: 10 M events (the rest are counted from every stumble event).
-ATTEMPT_TABLES = (ReportScenario, ReportOutcome, ReportLearner, ReportGroup, ReportSession, ReportHelpDay,
+ATTEMPT_TABLES = (ReportScenario, ReportOutcome, ReportLearner, ReportGroup, ReportSessionLearner, ReportHelpDay,
                   ReportSessionHelp)
 #: The per-session step summaries (migration 0011): what the city's report for one venue reads.
 SESSION_STEP_TABLES = (ReportSessionStep, ReportSessionMistake, ReportSessionHelp)
