@@ -52,6 +52,20 @@ def test_phrases_are_found_and_cached():
     assert phrase_starts("Pay with a QR code") == frozenset()  # no Japanese: Qt's own breaks
 
 
+@pytest.mark.parametrize(("text", "whole"), [
+    ("申請できました。1か月ほどで届きます", "1か月"),
+    ("決まり：6か月以内に撮影した写真", "6か月"),
+    ("十か月たったら、もう一度申請します", "十か月"),
+    ("写真は１２ヶ月分まで保存できます", "１２ヶ月"),
+])
+def test_a_number_of_months_is_never_broken(text, whole):
+    """BudouX's model splits 「6か|月」; a reader takes it as one word."""
+    start = text.index(whole)
+    inside = set(range(start + 1, start + len(whole)))
+    assert not inside & phrase_starts(text), sorted(phrase_starts(text))
+    assert phrase_starts(text)  # the rest of the text still breaks between phrases
+
+
 def test_our_reading_of_the_budoux_model_agrees_with_budoux_on_every_bundled_text():
     import budoux
 

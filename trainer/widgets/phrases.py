@@ -20,11 +20,16 @@ before, between any two characters.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 _parser = None
 _lock = threading.Lock()
 _missing = False
+
+#: Runs the model splits although a reader takes them as one word: a number of months
+#: (「1か|月」「6か|月」 in BudouX's model). No boundary falls inside one of these.
+_KEEP_WHOLE = re.compile(r"[0-9０-９一二三四五六七八九十百]+[かカヶヵケ]月")
 
 
 def _cjk(ch: str) -> bool:
@@ -105,6 +110,8 @@ def phrase_starts(text: str) -> frozenset[int]:
     starts: set[int] = set()
     for line_start, line in _lines(text):
         starts.update(line_start + i for i in parser.boundaries(line))
+    for whole in _KEEP_WHOLE.finditer(text):
+        starts.difference_update(range(whole.start() + 1, whole.end()))
     return frozenset(starts)
 
 
