@@ -247,6 +247,18 @@ def test_speaker_light_meaning_is_written_not_only_coloured(qtbot, look, light):
     assert widget.ring._timer is None or not widget.ring._timer.isActive(), "nothing animates unseen"
 
 
+@pytest.mark.parametrize("light", ["listening", "muted", "call"])
+def test_a_quiz_on_the_light_names_only_its_colour(qtbot, look, light):
+    """``meaning: false``: the words (and the ring's accessible name) give the colour, not the answer."""
+    widget, _ = make(qtbot, look, "speaker", "speaker", light=light, meaning=False)
+    meaning = look.tr(f"speaker.light.{light}")
+    assert widget.light_text.text() == look.tr(f"speaker.colour.{light}")
+    assert widget.light_text.text() != meaning
+    assert widget.ring.accessibleName() == widget.light_text.text()
+    # The colour's words are the start of the meaning's: the same light, without what it means.
+    assert meaning.startswith(widget.light_text.text())
+
+
 @pytest.mark.parametrize("theme", ["standard", "high-contrast"])
 def test_speaker_call_light_is_green_as_on_real_speakers(qtbot, make_look, theme):
     """A call or a drop-in lights the ring green, not the blue of listening."""

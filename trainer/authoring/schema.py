@@ -180,6 +180,8 @@ ELEMENT_KEY_DOCS: dict[str, tuple[str, str]] = {
     "label": ("表示する名前（短く）。", "The visible label (keep it short)."),
     "length": ("入れる文字の数（暗証番号なら 4）。", "How many characters (4 for a PIN)."),
     "light": ("光の状態: off, listening, thinking, muted, notification, speaking。", "The light ring's state."),
+    "meaning": ("false: 光の下には色だけを書く（意味を答える問題のとき）。",
+                "false: the words under the ring name only its colour (for a question about its meaning)."),
     "lines": ("明細の行（label・amount）。", "The receipt's lines (label, amount)."),
     "links": ("押せるリンク（id・url、example.invalid のみ）。", "Tappable links (id, url; example.invalid only)."),
     "name": ("名前（商品の名前、電話の相手の名前や番号）。", "The name (a product's, or the caller's name or number)."),

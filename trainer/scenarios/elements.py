@@ -236,11 +236,13 @@ register(ElementKind(
 register(ElementKind(
     "speaker", {"id": OPTIONAL_ID, "light": Key("enum", choices=(
         "off", "listening", "thinking", "muted", "notification", "speaking", "call", "alarm")),
-        "heard": Key("text"), "answer": Key("text"), "suggestions": Key("texts")},
+        "heard": Key("text"), "answer": Key("text"), "suggestions": Key("texts"),
+        "meaning": Key("bool", doc="false: the words under the ring name only its colour")},
     actions=("say", "tap"), default_id="speaker",
     doc_ja="スマートスピーカー。light は光の意味（listening=青、thinking=回る、muted=赤、notification=黄、"
            "call=緑の電話・呼びかけ、alarm=アラームやタイマーが鳴っている）。"
-           "suggestions は話しかける言葉の例です。",
+           "suggestions は話しかける言葉の例です。"
+           "meaning: false にすると、光の下の言葉は色だけになります（光の意味を答えるクイズ用）。",
     doc_en="A smart speaker: light ring, what it heard and answers; suggestions are phrases to say.",
     example="{type: speaker, light: listening, suggestions: [今日の天気は？]}",
 ))

@@ -29,7 +29,9 @@ _missing = False
 
 #: Runs the model splits although a reader takes them as one word: a number of months
 #: (「1か|月」「6か|月」 in BudouX's model). No boundary falls inside one of these.
-_KEEP_WHOLE = re.compile(r"[0-9０-９一二三四五六七八九十百]+[かカヶヵケ]月")
+#: (Digits, full-width digits or 一…十百, then か/カ/ヶ/ヵ/ケ, then 月; written as escapes: no words here.)
+_KEEP_WHOLE = re.compile("[0-9\uff10-\uff19\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e]+"
+                         "[\u304b\u30ab\u30f6\u30f5\u30b1]\u6708")
 
 
 def _cjk(ch: str) -> bool:

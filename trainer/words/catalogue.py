@@ -72,6 +72,7 @@ DYNAMIC: dict[str, str] = {
     "pack.name_reason.{}": "authoring.packs: why a name in a pack cannot be stored",
     "problem.type.{}": "scenarios.problems: what a value of a key should be",
     "speaker.light.{}": "widgets.elements.speaker: one per state of the light ring",
+    "speaker.colour.{}": "widgets.elements.speaker: the ring's colour alone (meaning: false)",
     "switch.key_{}": "app.switch_access: one per switch key",
     "watch.do.{}": "widgets.watch_steps: what the hand does, by action",
     "watch.do.swipe.{}": "widgets.watch_steps: what the hand does, by swipe direction",

@@ -42,7 +42,8 @@ pulses in the light blue of the thinking light, and the words under it say what 
 class LightRing(QWidget):
     """The speaker seen from above, with its ring of light."""
 
-    def __init__(self, light: str, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, light: str, look: Look, parent: QWidget | None = None, *,
+                 name: str | None = None) -> None:
         super().__init__(parent)
         self.light = light if light in LIGHT_ROLES else "off"
         self._look = look
@@ -51,7 +52,7 @@ class LightRing(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         side = look.px(SPEAKER_SIDE)
         self.setFixedSize(side, side)
-        self.setAccessibleName(look.tr(f"speaker.light.{self.light}"))
+        self.setAccessibleName(name or look.tr(f"speaker.light.{self.light}"))
         if self.light in ("thinking", "call"):
             self._timer = QTimer(self)  # animation of the device only; nothing waits on it
             self._timer.setInterval(60)
@@ -137,9 +138,16 @@ class SpeakerElement(ElementWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.lg)
         light = element.props.get("light", "off")
-        self.ring = LightRing(light, look)
+        # Colour is never the only cue; but where the step asks what the colour means, the words say
+        # only the colour (``meaning: false``), or they would give the answer away.
+        light = light if light in LIGHT_ROLES else "off"
+        if element.props.get("meaning", True) is False:
+            words = look.tr(f"speaker.colour.{light}")
+        else:
+            words = look.tr(f"speaker.light.{light}")
+        self.ring = LightRing(light, look, name=words)
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.light_text = TextBlock(look.tr(f"speaker.light.{self.ring.light}"), look, colour="screen_text",
+        self.light_text = TextBlock(words, look, colour="screen_text",
                                     bold=True, align=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.light_text)
         self.button = BigButton(look.tr("speaker.button"), look, style="secondary")
