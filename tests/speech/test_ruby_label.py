@@ -169,3 +169,50 @@ def test_labels_showing_the_same_text_share_one_layout_per_width_and_font(make_l
     assert bigger.heightForWidth(300) > height and measured
     plain_text = make_label(furigana=False)
     assert plain_text.heightForWidth(300) < height, "without furigana the lines need no ruby band"
+
+
+def test_painting_a_part_draws_that_part_exactly_as_painting_the_whole(make_label):
+    """The label draws only the pieces near the part Qt asks it to paint (a tall label in a scroll area,
+    one word's shading changing); inside that part every pixel is the same as when all of it is painted."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPixmap, QRegion
+
+    label = make_label(TEXT * 3, px=40)
+    label.resize(420, label.heightForWidth(420))
+    label.highlightWord(12, 4)
+    whole = label.grab().toImage()
+    height = label.height()
+    for part in (QRect(0, 0, 420, 30), QRect(0, height // 3, 420, 57), QRect(100, height // 2, 90, 41),
+                 QRect(0, height - 25, 420, 25)):
+        pixmap = QPixmap(label.size())
+        pixmap.fill(QColor("red"))
+        label.render(pixmap, part.topLeft(), QRegion(part))  # (the part lands at the offset given)
+        image = pixmap.toImage()
+        different = [(x, y) for y in range(part.top(), part.bottom() + 1) for x in range(part.left(), part.right() + 1)
+                     if image.pixel(x, y) != whole.pixel(x, y)]
+        assert different == [], f"{len(different)} pixels differ in {part}"
+
+
+def test_moving_the_highlight_repaints_the_words_it_leaves_and_reaches(qtbot, make_label, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    label = make_label("今日は都城市です。明日は都城駅から電車に乗ります。", px=40)
+    label.resize(300, label.heightForWidth(300))
+    asked: list[QRect] = []
+    real = RubyLabel.update
+
+    def noting(self, *args):
+        asked.append(QRect(args[0]) if args else self.rect())
+        return real(self, *args)
+
+    monkeypatch.setattr(RubyLabel, "update", noting)
+    label.highlightWord(3, 2)  # 都城
+    first = label._shaded_rect()
+    label.highlightWord(12, 2)  # the second 都城, on another line
+    second = label._shaded_rect()
+    label.clearHighlight()
+    assert not first.isEmpty() and not second.isEmpty() and not first.intersects(second)
+    assert asked[0].contains(first)
+    assert asked[1].contains(first) and asked[1].contains(second), "the old shading goes, the new one comes"
+    assert asked[2].contains(second)
+    assert all(rect.height() < label.height() or rect.width() < label.width() for rect in asked[:1])

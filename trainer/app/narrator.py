@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from trainer.reading.ahead import AHEAD
@@ -65,6 +66,7 @@ class Narrator(QObject):
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
         self._wait.timeout.connect(self._send_pending)
+        self._idle_jobs: list[Callable[[], None]] = []
         if speech is not None:
             self.attach(speech)
 
@@ -124,6 +126,32 @@ class Narrator(QObject):
             self._send_pending()  # ... and only then is the new text synthesised
             return True
         return False
+
+    def release_when_idle(self) -> None:
+        """The new step has been painted: background reading (``AHEAD``) may go on once the event loop
+        has finished the step change (what it replaced deleted, the rest of the window painted) and is
+        about to wait for the learner — not in the middle of that paint."""
+        self._when_idle(AHEAD.release)
+
+    def _when_idle(self, job: Callable[[], None]) -> None:
+        """Run ``job`` when the event loop is next about to wait (``aboutToBlock``); without a loop that
+        ever waits (``processEvents`` alone) the hold ends by its own limit (``HOLD_LIMIT_S``)."""
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None:
+            job()
+            return
+        if not self._idle_jobs:
+            dispatcher.aboutToBlock.connect(self._idle)
+        if job not in self._idle_jobs:
+            self._idle_jobs.append(job)
+
+    def _idle(self) -> None:
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None:
+            dispatcher.aboutToBlock.disconnect(self._idle)
+        jobs, self._idle_jobs = self._idle_jobs, []
+        for job in jobs:
+            job()
 
     def _unwatch(self) -> None:
         if self._watched is not None:

@@ -626,19 +626,18 @@ class Player(QWidget):
         elif watched is self.view and self._holding and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True  # the first paint comes after every layout: a last look
             self.reveal()
-            AHEAD.release()  # the step is on screen: the texts of the next ones may be read ahead
+            self.narrator.release_when_idle()  # on screen: the next texts may be read ahead once the loop is idle
         return False
 
     def _steps_ahead(self) -> list[Step]:
-        """The steps that can follow the current one on the same device (the likely ones first)."""
+        """The steps that can follow the current one, on any device (the likely ones first)."""
         step, found = self.step, []
         following = [self.scenario.step_after(step)] if (step.expect or step.only_explains) else []
         for choice in step.choices:
             if self.scenario.has_step(choice.next):
                 following.append(self.scenario.step(choice.next))
         for candidate in following:
-            if candidate is not None and not candidate.is_finish and candidate.device == self._device_name \
-                    and candidate not in found:
+            if candidate is not None and not candidate.is_finish and candidate not in found:
                 found.append(candidate)
         return found[:CANDIDATES]
 
@@ -662,8 +661,9 @@ class Player(QWidget):
                                         self.panel.step_text.width(), self.panel_scroll.height())
 
         jobs: list[Callable[[], None]] = []
-        for step in self._steps_ahead():
-            jobs += [partial(screen, step), partial(text, step)]
+        for step in self._steps_ahead():  # a step on another device: its text only
+            jobs += [partial(screen, step), partial(text, step)] if step.device == self._device_name \
+                else [partial(text, step)]
         self.ahead.plan(jobs, (self.panel.step_text, self.view))
 
     # -- the learner's actions --------------------------------------------------------

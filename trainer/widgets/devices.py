@@ -17,9 +17,8 @@ from trainer.scenarios.model import Screen
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
-from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.look import Look
-from trainer.widgets.screen_view import ScreenView
+from trainer.widgets.screen_view import ScreenView, let_go_when_idle
 
 DEVICE_HEIGHT = 640
 """Preferred height of a device frame, at 100%."""
@@ -298,9 +297,7 @@ class DeviceFrame(QWidget):
         """Put ``view`` on the device and set the chrome from ``screen``."""
         old = self.scroll_area.takeWidget()
         if old is not None:
-            old.hide()
-            release_when_deleted(old)
-            old.deleteLater()
+            let_go_when_idle(old)  # deleted after the new screen's paint, when the loop is idle
         self.view = view
         self._room_below = 0
         self.scroll_area.setWidget(view)

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Slot
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Slot
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -213,14 +213,35 @@ class RubyLabel(QWidget):
     @Slot(int, int)
     def highlightWord(self, offset: int, length: int) -> None:
         """Shade the characters [offset, offset+length) of the plain text."""
-        self._highlight = (offset, length) if length > 0 else None
-        self.update()
+        self._shade((offset, length) if length > 0 else None)
 
     @Slot()
     def clearHighlight(self) -> None:
         """Remove the shading."""
-        self._highlight = None
-        self.update()
+        self._shade(None)
+
+    def _shade(self, highlight: tuple[int, int] | None) -> None:
+        """Shade ``highlight`` instead of what was; repaint only the words whose shading changes (the
+        voice moves on every few hundred ms while the learner reads: not the whole text each time)."""
+        if highlight == self._highlight:
+            return
+        before = self._shaded_rect()
+        self._highlight = highlight
+        self.update(before.united(self._shaded_rect()))
+
+    def _shaded_rect(self) -> QRect:
+        """Where the shaded pieces are drawn (an empty rectangle when nothing is shaded)."""
+        if self._highlight is None or not self._words:
+            return QRect()
+        rect = self.contentsRect()
+        layout = self._layout(max(1, rect.width()))
+        pitch = layout.ruby_band + layout.line_height * (1 + LINE_GAP)
+        found = QRectF()
+        for item in layout.placed:
+            if self._is_highlighted(item.piece):
+                found = found.united(QRectF(rect.left() + item.x, rect.top() + item.line * pitch, item.piece.width,
+                                            layout.ruby_band + layout.line_height))
+        return found.toAlignedRect().adjusted(-2, -2, 2, 2) if not found.isEmpty() else QRect()
 
     # -- sizes -----------------------------------------------------------------
 
@@ -456,10 +477,18 @@ class RubyLabel(QWidget):
         left0, top0 = rect.left(), rect.top()
         # Fonts and pens are set once per pass, not once per piece (a 300 % instruction has
         # ~50 pieces): the shading first, then the text, then the furigana over it.
-        marked = [self._is_highlighted(item.piece) for item in layout.placed] if self._highlight else None
+        # Only the pieces near the part to paint are drawn (Qt clips the rest away anyway, but shaping
+        # them costs): a label taller than its scroll area's view, or one word's shading changing.
+        clip = QRectF(event.rect()).adjusted(-layout.line_height, -layout.line_height,
+                                             layout.line_height, layout.line_height)
+        band = layout.ruby_band + layout.line_height
+        placed = [item for item in layout.placed
+                  if top0 + item.line * pitch < clip.bottom() and top0 + item.line * pitch + band > clip.top()
+                  and left0 + item.x < clip.right() and left0 + item.x + item.piece.width > clip.left()]
+        marked = [self._is_highlighted(item.piece) for item in placed] if self._highlight else None
         if marked is not None and any(marked):
             shade = palette.color(QPalette.ColorRole.Highlight)
-            for item, on in zip(layout.placed, marked, strict=True):
+            for item, on in zip(placed, marked, strict=True):
                 if on:
                     painter.fillRect(QRectF(left0 + item.x, top0 + item.line * pitch, item.piece.width,
                                             layout.ruby_band + layout.line_height), shade)
@@ -467,7 +496,7 @@ class RubyLabel(QWidget):
         painter.setPen(text_color)
         pen_marked = False
         highlighted_color = palette.color(QPalette.ColorRole.HighlightedText) if marked is not None else text_color
-        for index, item in enumerate(layout.placed):
+        for index, item in enumerate(placed):
             piece = item.piece
             if marked is not None and marked[index] != pen_marked:
                 pen_marked = marked[index]
@@ -478,7 +507,7 @@ class RubyLabel(QWidget):
             painter.setFont(ruby_font)
             painter.setPen(text_color)
             pen_marked = False
-            for index, item in enumerate(layout.placed):
+            for index, item in enumerate(placed):
                 piece = item.piece
                 if not piece.ruby:
                     continue
