@@ -323,10 +323,19 @@ def test_focus_moved_by_arrows_on_home_at_300_percent_is_scrolled_into_view(qtbo
 
 
 def test_a_long_instruction_with_the_focus_is_shown_from_its_first_line(qtbot):
-    """At 300 % in 1280×720 the fake warning's first instruction is taller than its card: the
-    focus on it shows its start (Qt alone would centre it and start the reader mid-sentence)."""
+    """At 300 % in 1280×720 an instruction taller than its card even at the smallest size the panel
+    draws it: the focus on it shows its start (Qt alone would centre it and start the reader
+    mid-sentence). (The bundled texts now fit their cards; this one is made three times as long.)"""
+    import dataclasses
+
     scenario = next(s for s in bundled() if s.id == "fake-virus-warning")
-    window = window_for(qtbot, 300, text_size_chosen=True)
+    first = scenario.steps[0]
+    long_say = dataclasses.replace(first.say, values={"ja": first.say.get("ja") * 3})
+    scenario = dataclasses.replace(scenario, steps=(dataclasses.replace(first, say=long_say),) + scenario.steps[1:])
+    window = MainWindow(Library([scenario]), settings=Settings(text_scale=300, theme="standard", read_aloud=False,
+                                                               text_size_chosen=True))
+    qtbot.addWidget(window)
+    window.show()
     window.resize(1280, 720)
     settle()
     player = window.start(scenario.id)
