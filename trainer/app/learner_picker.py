@@ -366,6 +366,8 @@ class LearnerPicker(PageWidget):
         self.message.setVisible(bool(shown))
 
     def _fold_classes(self, open_: bool) -> None:
+        if open_:
+            self._sync_group_buttons()  # made when first opened (folded by default): 200 classes, 200 buttons
         self.classes.setVisible(open_ and bool(self._groups))
         if open_:
             checked = self._group_buttons.checkedButton()
@@ -373,26 +375,68 @@ class LearnerPicker(PageWidget):
                 checked.setFocus()
 
     def _show_groups(self, groups: list[GroupInfo]) -> None:
-        for button in self._group_buttons.buttons():
-            self._group_buttons.removeButton(button)
-            self._groups_row.removeWidget(button)
-            button.deleteLater()
         self.class_button.setVisible(bool(groups))
         current = next((g.name for g in groups if g.id == self._group_id), self._look.tr("picker.all"))
         self.class_button.setText(self._look.tr("picker.class", name=current))
         if not groups:
+            self._clear_group_buttons()
             self.class_button.setChecked(False)
             self.classes.setVisible(False)
             return
-        choices: list[tuple[str, uuid.UUID | None]] = [(self._look.tr("picker.all"), None)]
-        choices += [(g.name, g.id) for g in groups]
-        for text, group_id in choices:
-            button = BigButton(text, self._chrome, style="secondary", indicator="radio", role="body")
-            button.setChecked(group_id == self._group_id)
-            button.setProperty("group_id", group_id)
-            button.clicked.connect(lambda _=False, g=group_id: self.show_group(g))
-            self._group_buttons.addButton(button)
-            self._groups_row.addWidget(button)
+        if self.class_button.isChecked():  # folded, they are made (or checked) when the chooser opens
+            self._sync_group_buttons()
+
+    _groups_made: tuple[tuple[object, str], ...] | None = None
+    """The classes (ids and names) the class buttons were made for; None: no buttons."""
+
+    group_buttons_made = 0
+    """How many class buttons were made (a test counts them: unchanged classes are not made again)."""
+
+    def _clear_group_buttons(self) -> None:
+        for button in self._group_buttons.buttons():
+            self._group_buttons.removeButton(button)
+            self._groups_row.removeWidget(button)
+            button.deleteLater()
+        self._groups_made = None
+
+    def _sync_group_buttons(self) -> None:
+        """One radio button per class (and 「全員」), made again only when the classes changed; the
+        chosen one checked."""
+        groups = self._groups
+        made = tuple((g.id, g.name) for g in groups)
+        if made != self._groups_made:
+            # Made while their holder is hidden: a child shown in a shown widget makes Qt lay out its
+            # parents at once, so 200 buttons added to the open chooser were 200 passes of its
+            # FlowLayout over up to 200 buttons (0.6–1 s of UI CPU); hidden, they are laid out once.
+            holder = self._groups_row.parentWidget()
+            shown = holder is not None and not holder.isHidden()
+            if holder is not None:
+                holder.setVisible(False)
+            choices: list[tuple[str, uuid.UUID | None]] = [(self._look.tr("picker.all"), None)]
+            choices += [(g.name, g.id) for g in groups]
+            buttons = self._group_buttons.buttons()
+            for button in buttons[len(choices):]:  # fewer classes: the last buttons go
+                self._group_buttons.removeButton(button)
+                self._groups_row.removeWidget(button)
+                button.deleteLater()
+            for index, (text, group_id) in enumerate(choices):
+                if index < len(buttons):  # the buttons already made are given the new names
+                    button = buttons[index]
+                    if button.text() != text:
+                        button.setText(text)
+                else:
+                    button = BigButton(text, self._chrome, style="secondary", indicator="radio", role="body")
+                    self.group_buttons_made += 1
+                    button.clicked.connect(lambda _=False, b=button: self.show_group(b.property("group_id")))
+                    self._group_buttons.addButton(button)
+                    self._groups_row.addWidget(button)
+                button.setProperty("group_id", group_id)
+            self._groups_made = made
+            if holder is not None and shown:
+                holder.setVisible(True)
+        for button in self._group_buttons.buttons():
+            if button.property("group_id") == self._group_id:
+                button.setChecked(True)  # (exclusive: the one checked before is unchecked)
 
     def _show_tiles(self, learners: list[LearnerInfo]) -> None:
         while self._grid.count():
