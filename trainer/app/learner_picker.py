@@ -23,6 +23,10 @@ and the guest and instructor buttons work meanwhile. A page made before the
 record is open (``learners=None``) gets its source later (:meth:`set_source`);
 what was typed in the search box by then is kept and asked for.
 
+A city's record also has hundreds of classes: their buttons are made only when the class chooser is
+opened, all while their holder is hidden (laid out once, not once per button), and kept when a refresh
+brings the same classes (renamed in place when they changed).
+
 Every word comes from the app's catalogue (``trainer.words.catalogue``).
 Every button is at least :data:`MIN_TARGET_PX` square, has its visible text
 as accessible name, and works from the keyboard (Tab to move, Enter or Space
