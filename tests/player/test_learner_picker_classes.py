@@ -112,3 +112,17 @@ def test_folded_classes_are_made_when_the_chooser_is_opened(qtbot):
     qtbot.mouseClick(picker.class_button, Qt.MouseButton.LeftButton)  # folded and opened again: the same buttons
     qtbot.mouseClick(picker.class_button, Qt.MouseButton.LeftButton)
     assert picker._group_buttons.buttons() == buttons and picker.group_buttons_made == CLASSES + 1
+
+
+def test_classes_opened_again_for_many_names_leave_the_focus_in_the_search_box(qtbot):
+    picker, _passes = _shown_picker(qtbot, _CitySource(learners=MAX_TILES * 4))
+    picker.activateWindow()
+    picker.search.setFocus()
+    qtbot.waitUntil(picker.search.hasFocus)
+    with qtbot.waitSignal(picker.names_shown):
+        qtbot.keyClicks(picker.search, "1")
+    assert picker.tiles and not picker.classes.isVisible(), "names found: the classes fold away"
+    with qtbot.waitSignal(picker.names_shown):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Backspace)
+    assert picker.classes.isVisible(), "nothing typed and too many names: the classes open again"
+    assert picker.search.hasFocus(), "the learner was typing: the focus stays in the search box"

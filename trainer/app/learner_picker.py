@@ -327,7 +327,11 @@ class LearnerPicker(PageWidget):
                 learners = []
                 self._say(look.tr("picker.too_many") if groups else look.tr("picker.type_name"))
                 if groups:
-                    self.class_button.setChecked(True)
+                    self._opening_for_many = True  # (the focus stays where it is: in the search box, say)
+                    try:
+                        self.class_button.setChecked(True)
+                    finally:
+                        self._opening_for_many = False
                     self._opened_for_many = True
             elif many:
                 learners = learners[:MAX_TILES]
@@ -362,6 +366,8 @@ class LearnerPicker(PageWidget):
     _opened_for_many = False
     """The classes were opened for the learner (too many names to list): folded again when a search
     finds names."""
+    _opening_for_many = False
+    """True while the classes are being opened that way (the focus is left where it is)."""
 
     def _say(self, text: str | None) -> None:
         self._said = text
@@ -373,7 +379,7 @@ class LearnerPicker(PageWidget):
         if open_:
             self._sync_group_buttons()  # made when first opened (folded by default): 200 classes, 200 buttons
         self.classes.setVisible(open_ and bool(self._groups))
-        if open_:
+        if open_ and not self._opening_for_many:  # opened by the learner: the chosen class has the focus
             checked = self._group_buttons.checkedButton()
             if checked is not None:
                 checked.setFocus()
