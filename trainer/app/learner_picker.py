@@ -23,6 +23,10 @@ and the guest and instructor buttons work meanwhile. A page made before the
 record is open (``learners=None``) gets its source later (:meth:`set_source`);
 what was typed in the search box by then is kept and asked for.
 
+A city's record also has hundreds of classes: their buttons are made only when the class chooser is
+opened, all while their holder is hidden (laid out once, not once per button), and kept when a refresh
+brings the same classes (renamed in place when they changed).
+
 Every word comes from the app's catalogue (``trainer.words.catalogue``).
 Every button is at least :data:`MIN_TARGET_PX` square, has its visible text
 as accessible name, and works from the keyboard (Tab to move, Enter or Space
@@ -323,7 +327,11 @@ class LearnerPicker(PageWidget):
                 learners = []
                 self._say(look.tr("picker.too_many") if groups else look.tr("picker.type_name"))
                 if groups:
-                    self.class_button.setChecked(True)
+                    self._opening_for_many = True  # (the focus stays where it is: in the search box, say)
+                    try:
+                        self.class_button.setChecked(True)
+                    finally:
+                        self._opening_for_many = False
                     self._opened_for_many = True
             elif many:
                 learners = learners[:MAX_TILES]
@@ -358,6 +366,8 @@ class LearnerPicker(PageWidget):
     _opened_for_many = False
     """The classes were opened for the learner (too many names to list): folded again when a search
     finds names."""
+    _opening_for_many = False
+    """True while the classes are being opened that way (the focus is left where it is)."""
 
     def _say(self, text: str | None) -> None:
         self._said = text
@@ -366,33 +376,77 @@ class LearnerPicker(PageWidget):
         self.message.setVisible(bool(shown))
 
     def _fold_classes(self, open_: bool) -> None:
-        self.classes.setVisible(open_ and bool(self._groups))
         if open_:
+            self._sync_group_buttons()  # made when first opened (folded by default): 200 classes, 200 buttons
+        self.classes.setVisible(open_ and bool(self._groups))
+        if open_ and not self._opening_for_many:  # opened by the learner: the chosen class has the focus
             checked = self._group_buttons.checkedButton()
             if checked is not None:
                 checked.setFocus()
 
     def _show_groups(self, groups: list[GroupInfo]) -> None:
-        for button in self._group_buttons.buttons():
-            self._group_buttons.removeButton(button)
-            self._groups_row.removeWidget(button)
-            button.deleteLater()
         self.class_button.setVisible(bool(groups))
         current = next((g.name for g in groups if g.id == self._group_id), self._look.tr("picker.all"))
         self.class_button.setText(self._look.tr("picker.class", name=current))
         if not groups:
+            self._clear_group_buttons()
             self.class_button.setChecked(False)
             self.classes.setVisible(False)
             return
-        choices: list[tuple[str, uuid.UUID | None]] = [(self._look.tr("picker.all"), None)]
-        choices += [(g.name, g.id) for g in groups]
-        for text, group_id in choices:
-            button = BigButton(text, self._chrome, style="secondary", indicator="radio", role="body")
-            button.setChecked(group_id == self._group_id)
-            button.setProperty("group_id", group_id)
-            button.clicked.connect(lambda _=False, g=group_id: self.show_group(g))
-            self._group_buttons.addButton(button)
-            self._groups_row.addWidget(button)
+        if self.class_button.isChecked():  # folded, they are made (or checked) when the chooser opens
+            self._sync_group_buttons()
+
+    _groups_made: tuple[tuple[object, str], ...] | None = None
+    """The classes (ids and names) the class buttons were made for; None: no buttons."""
+
+    group_buttons_made = 0
+    """How many class buttons were made (a test counts them: unchanged classes are not made again)."""
+
+    def _clear_group_buttons(self) -> None:
+        for button in self._group_buttons.buttons():
+            self._group_buttons.removeButton(button)
+            self._groups_row.removeWidget(button)
+            button.deleteLater()
+        self._groups_made = None
+
+    def _sync_group_buttons(self) -> None:
+        """One radio button per class (and 「全員」), made again only when the classes changed; the
+        chosen one checked."""
+        groups = self._groups
+        made = tuple((g.id, g.name) for g in groups)
+        if made != self._groups_made:
+            # Made while their holder is hidden: a child shown in a shown widget makes Qt lay out its
+            # parents at once, so 200 buttons added to the open chooser were 200 passes of its
+            # FlowLayout over up to 200 buttons (0.6–1 s of UI CPU); hidden, they are laid out once.
+            holder = self._groups_row.parentWidget()
+            shown = holder is not None and not holder.isHidden()
+            if holder is not None:
+                holder.setVisible(False)
+            choices: list[tuple[str, uuid.UUID | None]] = [(self._look.tr("picker.all"), None)]
+            choices += [(g.name, g.id) for g in groups]
+            buttons = self._group_buttons.buttons()
+            for button in buttons[len(choices):]:  # fewer classes: the last buttons go
+                self._group_buttons.removeButton(button)
+                self._groups_row.removeWidget(button)
+                button.deleteLater()
+            for index, (text, group_id) in enumerate(choices):
+                if index < len(buttons):  # the buttons already made are given the new names
+                    button = buttons[index]
+                    if button.text() != text:
+                        button.setText(text)
+                else:
+                    button = BigButton(text, self._chrome, style="secondary", indicator="radio", role="body")
+                    self.group_buttons_made += 1
+                    button.clicked.connect(lambda _=False, b=button: self.show_group(b.property("group_id")))
+                    self._group_buttons.addButton(button)
+                    self._groups_row.addWidget(button)
+                button.setProperty("group_id", group_id)
+            self._groups_made = made
+            if holder is not None and shown:
+                holder.setVisible(True)
+        for button in self._group_buttons.buttons():
+            if button.property("group_id") == self._group_id:
+                button.setChecked(True)  # (exclusive: the one checked before is unchecked)
 
     def _show_tiles(self, learners: list[LearnerInfo]) -> None:
         while self._grid.count():
