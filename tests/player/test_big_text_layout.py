@@ -184,3 +184,29 @@ def test_the_praise_beside_a_machine_holds_a_readable_line(qtbot, theme):
     assert line >= FEEDBACK_CHARS * look.size("body"), f"{line / look.size('body'):.1f} characters a line"
     assert feedback.heightForWidth(feedback.width()) <= feedback.height() + 1, "the praise is not clipped"
     assert visible_share(feedback, window) >= 0.9, "and in view"
+
+
+@pytest.mark.parametrize(("scenario", "step", "theme"), [
+    ("speaker-call-family", "call", "standard"),
+    ("speaker-call-family", "drop-in", "high-contrast"),
+    ("speaker-timer-alarm", "ringing", "standard"),
+    ("speaker-first-words", "lights", "standard"),
+])
+def test_the_speakers_ring_is_whole_beside_the_step_at_300_on_a_small_screen(qtbot, scenario, step, theme):
+    """The ring is what the step talks about (「光が緑になりました」「赤く光っているのは」): at 300 % on
+    1280×720 it is whole in view with the thing to press, not cut by the screen's top edge (it was
+    70 % in view, the suggestion scrolled to; 0 % in the quiz, scrolled to the choices)."""
+    from trainer.widgets.elements.speaker import SpeakerElement
+
+    scenario_model = next(s for s in bundled() if s.id == scenario)
+    window = open_window([scenario_model], (1280, 720), 3.0, theme=theme)
+    qtbot.addWidget(window)
+    window.start(scenario, snapshot=start_at(scenario_model, step, with_path=True))
+    settle()
+    speaker = window.player.device.findChild(SpeakerElement)
+    assert speaker is not None
+    assert visible_share(speaker.ring, window) >= 0.9, "the light ring is in view"
+    assert speaker.side_by_side, "a wide, short screen holds the talk beside the ring"
+    view = window.player.view
+    for target in view.step_targets(window.player.step) or [speaker.button]:
+        assert visible_share(target, window) >= 0.9, f"{type(target).__name__} is in view with the ring"
