@@ -210,3 +210,18 @@ def test_the_speakers_ring_is_whole_beside_the_step_at_300_on_a_small_screen(qtb
     view = window.player.view
     for target in view.step_targets(window.player.step) or [speaker.button]:
         assert visible_share(target, window) >= 0.9, f"{type(target).__name__} is in view with the ring"
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1920, 1080), 1.5), ((1280, 720), 1.0), ((1280, 720), 3.0)],
+                         ids=["1920x1080-150", "1280x720-100", "1280x720-300"])
+def test_next_follows_the_step_card_it_belongs_to(qtbot, size, scale):
+    """「次へ」 is right under the text it follows, not at the bottom of a tall column (at 1920×1080
+    and 150 % it stood ~470 px below the card, just above the control bar)."""
+    window, player = _at_step(qtbot, size, scale, "bank-phishing-mail", "all-fine")
+    panel = player.panel
+    button = panel.next_button
+    assert button.isVisible()
+    card_bottom = panel.card.mapTo(window, panel.card.card_rect().bottomLeft().toPoint()).y()
+    top = button.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= top - card_bottom <= 2 * panel._column.spacing() + 2, f"「次へ」 {top - card_bottom} px under the card"
+    assert visible_share(button, window) >= 0.99
