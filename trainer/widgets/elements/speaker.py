@@ -27,6 +27,9 @@ from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's "no maximum" for a widget's size."""
+
 SPEAKER_SIDE = 170
 """Side of the drawn smart speaker at 100 %, in pixels."""
 SMALLEST_SIDE = 96
@@ -129,6 +132,25 @@ class LightRing(QWidget):
         painter.end()
 
 
+def screen_room(widget: QWidget) -> int | None:
+    """The height the device's screen (the scroll area ``widget`` is shown in) has for ``widget``:
+    the screen's window less what the screen's other elements (a question under it) take; None
+    outside a scroll area."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        return None
+    room = parent.viewport().height()
+    view = parent.widget()
+    layout = view.layout() if view is not None else None
+    if layout is not None and view is not None and view.isAncestorOf(widget):
+        whole = (layout.totalHeightForWidth(view.width()) if layout.hasHeightForWidth()
+                 else layout.totalSizeHint().height())
+        room -= max(0, whole - widget.height())
+    return room
+
+
 def _point(angle: float, radius: float):
     from PySide6.QtCore import QPointF
 
@@ -224,23 +246,6 @@ class SpeakerElement(ElementWidget):
         super().resizeEvent(event)
         self._arrange(event.size().width())
 
-    def _screen_room(self) -> int | None:
-        """The height the device's screen (its scroll area's window) has for this speaker: the
-        window's height less what the screen's other elements (a question under it) take."""
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is None:
-            return None
-        room = parent.viewport().height()
-        view = parent.widget()
-        layout = view.layout() if view is not None else None
-        if layout is not None and view is not None and view.isAncestorOf(self):
-            whole = (layout.totalHeightForWidth(view.width()) if layout.hasHeightForWidth()
-                     else layout.totalSizeHint().height())
-            room -= max(0, whole - self.height())
-        return room
-
     def _arrange(self, width: int) -> None:
         """Put the talk beside the speaker when the width holds both, and draw the ring as big
         as the screen's height lets it be whole with its words and button (never above its
@@ -252,8 +257,10 @@ class SpeakerElement(ElementWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
+            # beside: the speaker's column as wide as the speaker (its words wrap), the talk gets the rest
+            self.body.setMaximumWidth(body_width + 2 * spacing if wide else QWIDGETSIZE_MAX)
         side = look.px(SPEAKER_SIDE)
-        screen = self._screen_room()
+        screen = screen_room(self)
         if screen is not None and screen > 0:
             column = body_width if wide else width
             below = (self.light_text.heightForWidth(column) + self.button.sizeHint().height() + 2 * spacing)
