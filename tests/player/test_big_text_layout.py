@@ -225,3 +225,29 @@ def test_next_follows_the_step_card_it_belongs_to(qtbot, size, scale):
     top = button.mapTo(window, QPoint(0, 0)).y()
     assert 0 <= top - card_bottom <= 2 * panel._column.spacing() + 2, f"「次へ」 {top - card_bottom} px under the card"
     assert visible_share(button, window) >= 0.99
+
+
+def test_a_kiosk_tile_is_never_broken_inside_a_word_at_300(qtbot):
+    """「行政サービス」 was drawn 「行政サー / ビス」 in three columns of 120 px tiles beside the step at
+    1280×720 / 300 %: the menu takes fewer columns, and every tile stays in view."""
+    window, player = _at_step(qtbot, (1280, 720), 3.0, "konbini-juminhyo", "menu")
+    from trainer.widgets.elements.tiles import MenuTilesElement
+
+    menu = player.device.findChild(MenuTilesElement)
+    for tile_id, tile in menu.tiles.items():
+        assert tile.heightForWidth(tile.width()) == tile.heightForWidth(10_000), f"{tile_id} on one line"
+        assert visible_share(tile, window) >= 0.9, f"{tile_id} in view"
+
+
+def test_a_history_row_keeps_its_name_whole_beside_or_above_its_amount(qtbot):
+    """The receipt's rows wrapped 「チャージ（まちの / 銀行）」 in a narrow column beside the amount at
+    1280×720 / 300 %: a name that does not fit beside its amount gets the row's width, the amount under it."""
+    _, player = _at_step(qtbot, (1280, 720), 3.0, "charge-and-limit", "history")
+    from trainer.widgets.elements.shop import _MoneyRow
+
+    rows = player.device.findChildren(_MoneyRow)
+    assert len(rows) == 3
+    for row in rows:
+        name = row.name
+        assert name.heightForWidth(name.width()) == name.heightForWidth(10_000), f"{name.text()} on one line"
+        assert row.amount.geometry().right() <= row.width(), "the amount is whole"
