@@ -192,7 +192,7 @@ class SpeakerElement(ElementWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.talk = QWidget()
-        layout = QVBoxLayout(self.talk)
+        layout = self._talk_layout = QVBoxLayout(self.talk)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.lg)
         self._layout.addWidget(self.body, 0)
@@ -265,7 +265,7 @@ class SpeakerElement(ElementWidget):
             column = body_width if wide else width
             below = (self.light_text.heightForWidth(column) + self.button.sizeHint().height() + 2 * spacing)
             if not wide:  # stacked: the talk under the speaker wants its room too
-                below += spacing + self.talk.layout().totalHeightForWidth(width)
+                below += spacing + self._talk_layout.totalHeightForWidth(width)
             side = max(look.px(SMALLEST_SIDE), min(side, screen - below))
         if self.ring.width() != side:
             self.ring.set_side(side)
