@@ -27,9 +27,6 @@ from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
-QWIDGETSIZE_MAX = (1 << 24) - 1
-"""Qt's "no maximum" for a widget's size."""
-
 SPEAKER_SIDE = 170
 """Side of the drawn smart speaker at 100 %, in pixels."""
 SMALLEST_SIDE = 96
@@ -257,8 +254,6 @@ class SpeakerElement(ElementWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
-            # beside: the speaker's column as wide as the speaker (its words wrap), the talk gets the rest
-            self.body.setMaximumWidth(body_width + 2 * spacing if wide else QWIDGETSIZE_MAX)
         side = look.px(SPEAKER_SIDE)
         screen = screen_room(self)
         if screen is not None and screen > 0:
