@@ -31,7 +31,7 @@ SPEAKER_SIDE = 170
 """Side of the drawn smart speaker at 100 %, in pixels."""
 SMALLEST_SIDE = 96
 """The least the drawn speaker shrinks to on a short screen, at 100 %, in pixels: the ring stays a ring."""
-TALK_WIDTH = 240
+TALK_WIDTH = 220
 """Narrowest the column of words and suggestions beside the ring is at 100 %, in pixels: below it
 (plus the ring's own column) the parts are stacked, the ring above."""
 ENTRY_WIDTH = 220
@@ -192,7 +192,8 @@ class SpeakerElement(ElementWidget):
         layout = self._talk_layout = QVBoxLayout(self.talk)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.lg)
-        self._layout.addWidget(self.body, 0)
+        # beside a talk taller than the screen, level with its end (the phrases to press): in view together
+        self._layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignBottom)
         self._layout.addWidget(self.talk, 1)
         for key, title, icon in (("heard", "speaker.heard", "ear"), ("answer", "speaker.answer", "speaker")):
             if element.text(key) is not None:
@@ -242,6 +243,10 @@ class SpeakerElement(ElementWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange(event.size().width())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._arrange(self.width())  # a screen built ahead was laid out before it was on the device
 
     def _arrange(self, width: int) -> None:
         """Put the talk beside the speaker when the width holds both, and draw the ring as big
