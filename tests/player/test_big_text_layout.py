@@ -184,3 +184,70 @@ def test_the_praise_beside_a_machine_holds_a_readable_line(qtbot, theme):
     assert line >= FEEDBACK_CHARS * look.size("body"), f"{line / look.size('body'):.1f} characters a line"
     assert feedback.heightForWidth(feedback.width()) <= feedback.height() + 1, "the praise is not clipped"
     assert visible_share(feedback, window) >= 0.9, "and in view"
+
+
+@pytest.mark.parametrize(("scenario", "step", "theme"), [
+    ("speaker-call-family", "call", "standard"),
+    ("speaker-call-family", "drop-in", "high-contrast"),
+    ("speaker-timer-alarm", "ringing", "standard"),
+    ("speaker-first-words", "lights", "standard"),
+])
+def test_the_speakers_ring_is_whole_beside_the_step_at_300_on_a_small_screen(qtbot, scenario, step, theme):
+    """The ring is what the step talks about (「光が緑になりました」「赤く光っているのは」): at 300 % on
+    1280×720 it is whole in view with the thing to press, not cut by the screen's top edge (it was
+    70 % in view, the suggestion scrolled to; 0 % in the quiz, scrolled to the choices)."""
+    from trainer.widgets.elements.speaker import SpeakerElement
+
+    scenario_model = next(s for s in bundled() if s.id == scenario)
+    window = open_window([scenario_model], (1280, 720), 3.0, theme=theme)
+    qtbot.addWidget(window)
+    window.start(scenario, snapshot=start_at(scenario_model, step, with_path=True))
+    settle()
+    speaker = window.player.device.findChild(SpeakerElement)
+    assert speaker is not None
+    assert visible_share(speaker.ring, window) >= 0.9, "the light ring is in view"
+    assert speaker.side_by_side, "a wide, short screen holds the talk beside the ring"
+    view = window.player.view
+    for target in view.step_targets(window.player.step) or [speaker.button]:
+        assert visible_share(target, window) >= 0.9, f"{type(target).__name__} is in view with the ring"
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1920, 1080), 1.5), ((1280, 720), 1.0), ((1280, 720), 3.0)],
+                         ids=["1920x1080-150", "1280x720-100", "1280x720-300"])
+def test_next_follows_the_step_card_it_belongs_to(qtbot, size, scale):
+    """「次へ」 is right under the text it follows, not at the bottom of a tall column (at 1920×1080
+    and 150 % it stood ~470 px below the card, just above the control bar)."""
+    window, player = _at_step(qtbot, size, scale, "bank-phishing-mail", "all-fine")
+    panel = player.panel
+    button = panel.next_button
+    assert button.isVisible()
+    card_bottom = panel.card.mapTo(window, panel.card.card_rect().bottomLeft().toPoint()).y()
+    top = button.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= top - card_bottom <= 2 * panel._column.spacing() + 2, f"「次へ」 {top - card_bottom} px under the card"
+    assert visible_share(button, window) >= 0.99
+
+
+def test_a_kiosk_tile_is_never_broken_inside_a_word_at_300(qtbot):
+    """「行政サービス」 was drawn 「行政サー / ビス」 in three columns of 120 px tiles beside the step at
+    1280×720 / 300 %: the menu takes fewer columns, and every tile stays in view."""
+    window, player = _at_step(qtbot, (1280, 720), 3.0, "konbini-juminhyo", "menu")
+    from trainer.widgets.elements.tiles import MenuTilesElement
+
+    menu = player.device.findChild(MenuTilesElement)
+    for tile_id, tile in menu.tiles.items():
+        assert tile.heightForWidth(tile.width()) == tile.heightForWidth(10_000), f"{tile_id} on one line"
+        assert visible_share(tile, window) >= 0.9, f"{tile_id} in view"
+
+
+def test_a_history_row_keeps_its_name_whole_beside_or_above_its_amount(qtbot):
+    """The receipt's rows wrapped 「チャージ（まちの / 銀行）」 in a narrow column beside the amount at
+    1280×720 / 300 %: a name that does not fit beside its amount gets the row's width, the amount under it."""
+    _, player = _at_step(qtbot, (1280, 720), 3.0, "charge-and-limit", "history")
+    from trainer.widgets.elements.shop import _MoneyRow
+
+    rows = player.device.findChildren(_MoneyRow)
+    assert len(rows) == 3
+    for row in rows:
+        name = row.name
+        assert name.heightForWidth(name.width()) == name.heightForWidth(10_000), f"{name.text()} on one line"
+        assert row.amount.geometry().right() <= row.width(), "the amount is whole"

@@ -145,15 +145,16 @@ class InstructionPanel(QWidget):
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(min(look.space.lg, 16))
-        self._column.addWidget(self.scroll_area, 1)
+        self._column.addWidget(self.scroll_area)  # as tall as the card needs, 「次へ」 right under it
         self._explains_only = False
         self.next_button = self._make_next(action_look or look)
+        self._column.addStretch(1)  # the room to spare is below both
 
     def _make_next(self, look: Look) -> BigButton:
         button = BigButton(self.look.tr("player.next"), look, style="primary", icon="right", role="large")
         # into the column first: a parentless widget made visible opens as a window of its own
         # (for a moment, taking the active window away from the app and the focus with it)
-        self._column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._column.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignLeft)  # right under the card
         button.setVisible(self._explains_only)
         return button
 

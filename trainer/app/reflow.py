@@ -55,6 +55,18 @@ class FitScroll(QScrollArea):
         if content.size() != size:
             content.resize(size)
 
+    def sizeHint(self) -> QSize:
+        """As tall as the content needs at the view's width (not Qt's fixed guess of a few lines):
+        a layout that puts something under the instructions (「次へ」) puts it right under them, the
+        way one reads, and lets them scroll only when the column is too short."""
+        hint = super().sizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = max(1, self.viewport().width())
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        return QSize(hint.width(), needed + 2 * self.frameWidth())
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.refit()
@@ -62,6 +74,7 @@ class FitScroll(QScrollArea):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.refit()
+            self.updateGeometry()  # the content's height is this area's wish
         return super().eventFilter(watched, event)
 
 

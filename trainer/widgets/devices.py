@@ -509,6 +509,14 @@ class SpeakerFrame(DeviceFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.scroll_area, 1)
 
+    def frame_size(self, room: QSize) -> QSize:
+        """A table, not a device's body: its proportions follow the room's, within 8 % of 4 : 3, so a
+        short, wide stage gives the ring its height too."""
+        height = room.height() or 1
+        aspect = min(self.aspect * 1.08, max(self.aspect * 0.92, room.width() / height))
+        width = min(room.width(), round(room.height() * aspect))
+        return QSize(width, min(room.height(), round(width / aspect)))
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

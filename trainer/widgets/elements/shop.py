@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
 from trainer.widgets.accessibility import Holder, set_role
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton, focus_width, paint_focus_ring
+from trainer.widgets.elements.tiles import widest_phrase
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
@@ -127,14 +128,47 @@ class ProductElement(ElementWidget):
 
 def _money_row(look: Look, name: str, amount: str, bold: bool = False, role: str = "body") -> QWidget:
     """One row of a cart or a receipt: what, and how much (a table row for screen readers)."""
-    holder = set_role(Holder(), "row", f"{name}　{amount}" if amount else name)
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(look.space.lg)
-    row.addWidget(set_role(TextBlock(name, look, role=role, colour="screen_text", bold=bold), "cell"), 1)
-    row.addWidget(set_role(TextBlock(amount, look, role=role, colour="screen_text", bold=bold,
-                                     align=Qt.AlignmentFlag.AlignRight), "cell"), 0)
-    return holder
+    return _MoneyRow(look, name, amount, bold, role)
+
+
+class _MoneyRow(Holder):
+    """What and how much side by side; the amount under the name, to the right, where beside it
+    the name would have to break inside a word (「（まちの / 銀行）」 in a narrow phone at 300 %)."""
+
+    def __init__(self, look: Look, name: str, amount: str, bold: bool, role: str) -> None:
+        super().__init__()
+        self._gap = look.space.lg
+        set_role(self, "row", f"{name}　{amount}" if amount else name)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(look.space.lg)
+        self.name = set_role(TextBlock(name, look, role=role, colour="screen_text", bold=bold), "cell")
+        self.amount = set_role(TextBlock(amount, look, role=role, colour="screen_text", bold=bold,
+                                         align=Qt.AlignmentFlag.AlignRight), "cell")
+        self._row.addWidget(self.name, 1)
+        self._row.addWidget(self.amount, 0)
+        font = look.font(role, bold=bold)
+        self._whole = text_size(font, name)[0] if "\n" not in name else 1 << 20
+        self._least = widest_phrase(font, name)
+
+    def fits_beside(self, width: int) -> bool:
+        """Whether at ``width`` the name stands beside the amount whole on its line, or (a name
+        longer than the row anyway) breaking only between its words."""
+        room = width - self.amount.sizeHint().width() - self._gap
+        return self._whole <= room or (self._whole > width and self._least <= room)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = event.size().width()
+        parent = self.parentWidget()
+        peers = (parent.findChildren(_MoneyRow, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                 if parent is not None else [self])
+        beside = all(row.fits_beside(width) for row in peers)  # the rows of one list alike
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+            self._row.setSpacing(self._gap if beside else 0)
+            self._row.setContentsMargins(0, 0, 0, 0 if beside else self._gap)  # rows of two lines stay apart
 
 
 @element_widget("cart")

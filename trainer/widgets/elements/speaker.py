@@ -16,7 +16,7 @@ import math
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QConicalGradient, QPainter, QPen, QRadialGradient
-from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
@@ -29,6 +29,11 @@ from trainer.widgets.registry import element_widget
 
 SPEAKER_SIDE = 170
 """Side of the drawn smart speaker at 100 %, in pixels."""
+SMALLEST_SIDE = 96
+"""The least the drawn speaker shrinks to on a short screen, at 100 %, in pixels: the ring stays a ring."""
+TALK_WIDTH = 220
+"""Narrowest the column of words and suggestions beside the ring is at 100 %, in pixels: below it
+(plus the ring's own column) the parts are stacked, the ring above."""
 ENTRY_WIDTH = 220
 """Narrowest the typed-words entry is at 100 %, in pixels (never above 480 px)."""
 
@@ -50,13 +55,16 @@ class LightRing(QWidget):
         self._angle = 0.0
         self._timer: QTimer | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        side = look.px(SPEAKER_SIDE)
-        self.setFixedSize(side, side)
+        self.set_side(look.px(SPEAKER_SIDE))
         self.setAccessibleName(name or look.tr(f"speaker.light.{self.light}"))
         if self.light in ("thinking", "call"):
             self._timer = QTimer(self)  # animation of the device only; nothing waits on it
             self._timer.setInterval(60)
             self._timer.timeout.connect(self._spin)
+
+    def set_side(self, side: int) -> None:
+        """Draw the speaker ``side`` pixels across (it is round: as high as wide)."""
+        self.setFixedSize(side, side)
 
     def sizeHint(self) -> QSize:
         return self.size()
@@ -121,6 +129,25 @@ class LightRing(QWidget):
         painter.end()
 
 
+def screen_room(widget: QWidget) -> int | None:
+    """The height the device's screen (the scroll area ``widget`` is shown in) has for ``widget``:
+    the screen's window less what the screen's other elements (a question under it) take; None
+    outside a scroll area."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        return None
+    room = parent.viewport().height()
+    view = parent.widget()
+    layout = view.layout() if view is not None else None
+    if layout is not None and view is not None and view.isAncestorOf(widget):
+        whole = (layout.totalHeightForWidth(view.width()) if layout.hasHeightForWidth()
+                 else layout.totalSizeHint().height())
+        room -= max(0, whole - widget.height())
+    return room
+
+
 def _point(angle: float, radius: float):
     from PySide6.QtCore import QPointF
 
@@ -134,7 +161,14 @@ class SpeakerElement(ElementWidget):
     def __init__(self, element: Element, ctx: ElementContext, parent: QWidget | None = None) -> None:
         super().__init__(element, ctx, parent)
         look = self.look
-        layout = QVBoxLayout(self)
+        # two parts: the speaker itself (ring, what the light means, its button) and the talk (what it
+        # heard and answered, the ways to speak); side by side where the screen is wide enough, so the
+        # ring the step talks about stays in view on a short screen, else stacked with the ring on top
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(look.space.lg)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.lg)
         light = element.props.get("light", "off")
@@ -153,6 +187,14 @@ class SpeakerElement(ElementWidget):
         self.button = BigButton(look.tr("speaker.button"), look, style="secondary")
         self.button.clicked.connect(lambda: self.emit_action(ActionKind.TAP, element.id))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.talk = QWidget()
+        layout = self._talk_layout = QVBoxLayout(self.talk)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(look.space.lg)
+        # beside a talk taller than the screen, level with its end (the phrases to press): in view together
+        self._layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignBottom)
+        self._layout.addWidget(self.talk, 1)
         for key, title, icon in (("heard", "speaker.heard", "ear"), ("answer", "speaker.answer", "speaker")):
             if element.text(key) is not None:
                 box = Box(look, fill="bubble_in", border=None)
@@ -191,6 +233,42 @@ class SpeakerElement(ElementWidget):
             holder = QWidget()
             holder.setLayout(flow)
             layout.addWidget(holder)
+        layout.addStretch(1)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the talk is beside the speaker (a wide screen) rather than under it."""
+        return self._layout.direction() == QBoxLayout.Direction.LeftToRight
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._arrange(self.width())  # a screen built ahead was laid out before it was on the device
+
+    def _arrange(self, width: int) -> None:
+        """Put the talk beside the speaker when the width holds both, and draw the ring as big
+        as the screen's height lets it be whole with its words and button (never above its
+        size at 100 % of the device's text, never under ``SMALLEST_SIDE``)."""
+        look = self.look
+        spacing = self._layout.spacing()
+        body_width = max(look.px(SPEAKER_SIDE), self.button.sizeHint().width())
+        wide = width >= body_width + spacing + look.px(TALK_WIDTH)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        side = look.px(SPEAKER_SIDE)
+        screen = screen_room(self)
+        if screen is not None and screen > 0:
+            column = body_width if wide else width
+            below = (self.light_text.heightForWidth(column) + self.button.sizeHint().height() + 2 * spacing)
+            if not wide:  # stacked: the talk under the speaker wants its room too
+                below += spacing + self._talk_layout.totalHeightForWidth(width)
+            side = max(look.px(SMALLEST_SIDE), min(side, screen - below))
+        if self.ring.width() != side:
+            self.ring.set_side(side)
 
     def say(self, phrase: str) -> None:
         """The learner "says" ``phrase`` to the speaker."""
