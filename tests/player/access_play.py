@@ -207,8 +207,8 @@ class SwitchDriver:
         keyboard = element.keyboard
         for char in value:
             if char.isascii():
-                if not keyboard.latin_button.isChecked():
-                    self.press(keyboard.latin_button)
+                if not keyboard.latin_button.isChecked():  # a phone's kana pad has its own 「英数」 key
+                    self.press(keyboard.latin_button if keyboard.switch_row.isVisible() else keyboard.kana.keys["latin"])
                 self.press(keyboard.latin.keys[char.lower()] if char.lower() in keyboard.latin.keys
                            else keyboard.latin.keys[char])
             else:

@@ -73,13 +73,16 @@ def test_a_phone_keyboard_runs_edge_to_edge(qtbot, scale):
     field = view.target_widget("memo") or view.elements[0]
     keyboard = next(w.keyboard for w in view.elements if getattr(w, "keyboard", None) is not None)
     assert keyboard.isVisible()
-    keys = QRect(keyboard.mapTo(view, QPoint(0, 0)), keyboard.size())
+    screen = player.device.scroll_area  # the keyboard is fixed under the scrolling screen, as wide as it
+    keys = QRect(keyboard.mapTo(player.device, QPoint(0, 0)), keyboard.size())
+    room = QRect(screen.mapTo(player.device, QPoint(0, 0)), screen.size())
     element = view.element_of(field)
-    inset = QRect(element.mapTo(view, QPoint(0, 0)), element.size())
-    assert keys.left() <= 4 and keys.right() >= view.width() - 5, f"{keys.getRect()} in {view.width()} px"
+    inset = QRect(element.mapTo(player.device, QPoint(0, 0)), element.size())
+    assert keys.left() <= room.left() + 4 and keys.right() >= room.right() - 4, f"{keys.getRect()} in {room.getRect()}"
+    assert keys.top() >= room.bottom(), "under the screen that scrolls, not in it"
     assert inset.left() > keys.left(), "the other elements keep their margin"
     assert view.element_of(keyboard.kana) is element, "the keys still belong to their field"
-    assert keyboard in view.whole_of(field)
+    assert keyboard not in view.whole_of(field), "always in view: not scrolled to"
 
 
 @pytest.mark.parametrize(("scenario", "step"), [("fake-virus-warning", "browsing"), ("konbini-juminhyo", "place-card"),

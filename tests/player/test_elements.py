@@ -124,11 +124,16 @@ def test_text_input_takes_japanese_from_the_input_method_and_the_kana_pad(qtbot,
     type_text(widget.field, "都城")
     assert widget.field.text() == "都城"
     assert widget.keyboard.isVisible(), "a phone shows its keyboard with the field"
-    click(widget.keyboard_button)
+    assert not widget.keyboard_button.isVisible(), "while it shows, its own 「閉じる」 puts it away"
+    click(widget.keyboard.kana.keys["close"])
     assert not widget.keyboard.isVisible()
-    click(widget.keyboard_button)
-    assert widget.keyboard.isVisible()
+    click(widget.keyboard_button)  # 「画面のキーボード」 under the field brings it back
+    assert widget.keyboard.isVisible() and not widget.keyboard_button.isVisible()
     kana = widget.keyboard.kana
+    click(kana.keys["latin"])  # the phone's 「英数」 key: letters, with 「かな」 to come back
+    assert widget.keyboard.latin is not None and widget.keyboard.latin.isVisible() and not kana.isVisible()
+    click(widget.keyboard.kana_button)
+    assert kana.isVisible() and not widget.keyboard.switch_row.isVisible()
     click(kana.keys["は"])
     click(kana.keys["modify"])  # は → ば
     click(kana.keys["な"])
@@ -435,7 +440,8 @@ def test_kana_pad_has_backspace_space_and_return_like_a_phone(qtbot, look):
     click(kana.keys["space"])
     assert widget.field.text() == "い　"
     assert actions == []  # none of these sends anything
-    assert "変換" in kana.keys["space"].text() and kana.keys["newline"].text() == "改行"
+    assert kana.keys["space"].text() == "空白" and kana.keys["newline"].text() == "改行"
+    assert kana.keys["delete"].text() == "削除"
 
 
 @pytest.mark.parametrize("scale", [1.0, 3.0])

@@ -300,12 +300,25 @@ class DeviceFrame(QWidget):
             let_go_when_idle(old)  # deleted after the new screen's paint, when the loop is idle
         self.view = view
         self._room_below = 0
+        self._dock(getattr(view, "docked", None))
         self.scroll_area.setWidget(view)
         self.scroll_area.verticalScrollBar().setValue(0)
         self._chrome(screen, view)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""
+
+    def _dock(self, widget: QWidget | None) -> None:
+        """Hold ``widget`` (the screen's keyboard) fixed under the scrolling screen, as a phone does."""
+        docked, self.docked = getattr(self, "docked", None), widget
+        if docked is not None and docked is not widget:
+            let_go_when_idle(docked)
+        layout = self.layout()
+        index = layout.indexOf(self.scroll_area) if isinstance(layout, QVBoxLayout) else -1
+        if widget is not None and index >= 0:
+            shown = not widget.isHidden()  # (its input shows it or not; a new parent would show it later)
+            cast(QVBoxLayout, layout).insertWidget(index + 1, widget)
+            widget.setVisible(shown)  # now: the screen's height is measured next
 
     def uncut_top(self, value: int, start: int, end: int, margin: int) -> int:
         """The scroll position of the screen nearest ``value`` that shows rows ``start``–``end`` of

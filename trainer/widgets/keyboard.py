@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from trainer.widgets.accessibility import add_action
 from trainer.widgets.arrow_nav import ArrowNavigator
-from trainer.widgets.button import BigButton
+from trainer.widgets.button import BigButton, focus_width
 from trainer.widgets.flow import FlowLayout
 from trainer.widgets.look import Look
 from trainer.widgets.radio_group import RadioGroup
+from trainer.widgets.text_layout import laid_out, line_height, text_size
 
 KEY_PAD_X = 5
 """Left and right padding inside a flick key around its guide kana, at 100%."""
@@ -70,6 +71,60 @@ def flick_direction(dx: float, dy: float, threshold: float) -> str:
 FLICKS = ("left", "up", "right", "down")
 """Flick directions in the order of a key's kana after the first (い う え お)."""
 FLICK_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Up: "up", Qt.Key.Key_Right: "right", Qt.Key.Key_Down: "down"}
+
+
+KEY_LABEL_LEAST = 0.5
+"""The smallest a key's label is drawn to stay on one line, as a share of its text size (never under 10 px)."""
+
+
+class KeyButton(BigButton):
+    """A key of an on-screen keyboard or keypad: its label always on one line (「削除」, not 「削 / 除」),
+    drawn smaller when the key is narrow (down to ``KEY_LABEL_LEAST`` of its size), with a thin padding,
+    the way a phone's keys carry their short names."""
+
+    def _compute_padding(self) -> tuple[int, int]:
+        return self._look.space.xxs, self._look.space.xxs
+
+    def fitted_font(self, width: int | None = None):
+        """The label's font at ``width`` (the key's own width by default): the role's size, or as much
+        smaller as keeps the label on one line."""
+        width = self.width() if width is None else width
+        cache = self.__dict__.setdefault("_fitted", {})
+        found = cache.get((width, self.text()))
+        if found is None:
+            font = self.look.font(self._role, bold=self._bold)
+            room = max(1, width - self._chrome_width())
+            natural, _ = text_size(font, self.text())
+            if natural > room:
+                least = max(10, round(font.pixelSize() * KEY_LABEL_LEAST))
+                font.setPixelSize(max(least, int(font.pixelSize() * room / natural)))
+                while font.pixelSize() > least and text_size(font, self.text())[0] > room:
+                    font.setPixelSize(font.pixelSize() - 1)
+            found = cache[(width, self.text())] = font
+        return found
+
+    def _font(self):
+        return self.fitted_font()
+
+    def _icon_size(self) -> int:  # from the role's size: the fitted size depends on the room the icon leaves
+        if self._icon_px is not None or self._icon_top:
+            return super()._icon_size()
+        return int(line_height(self._font_cache) * 1.15)
+
+    def _height_for(self, width: int) -> int:
+        _, pad_v = self._padding()
+        font = self.fitted_font(width)
+        height = len(laid_out(font, self.text(), max(1, width - self._chrome_width()))) * line_height(font)
+        height += 2 * pad_v + 2 * focus_width(self._look)
+        if self._icon_top and self._icon:
+            height += self._icon_size() + self._look.space.md  # as BigButton paints it
+        elif self._icon:
+            height = max(height, self._icon_size() + 2 * pad_v + 2 * focus_width(self._look))
+        return max(height, self._look.target)
+
+    def label_lines(self) -> int:
+        """How many lines the label is drawn on at the key's size (1 when it fits, as it should)."""
+        return len(laid_out(self._font(), self.text(), max(1, self.width() - self._chrome_width())))
 
 
 class KanaKey(BigButton):
@@ -186,7 +241,7 @@ class KanaKey(BigButton):
         return self.width() >= self.minimumSizeHint().width() and self.height() >= self.heightForWidth(self.width())
 
 
-class SideKey(BigButton):
+class SideKey(KeyButton):
     """A key of the pad's side columns (→, ⌫, 空白, 改行): as tall as the kana keys, and on a
     narrow phone as narrow as 44 px (WCAG's target size; a third more than that at 300 %) so the
     five columns of a real 12-key pad fit."""
@@ -206,8 +261,12 @@ class KanaPad(QWidget):
     """Replace the last character with this one (cycling or 小゛゜)."""
     deleted = Signal()
     """⌫ was pressed: remove the last character."""
+    to_latin = Signal()
+    """「英数」 (the compact pad's key) was pressed: letters instead of kana."""
+    closed = Signal()
+    """「閉じる」 (the compact pad's key) was pressed."""
 
-    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, look: Look, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = look
         self._cycling: tuple[str, int] | None = None  # key being multi-tapped, index in its row
@@ -218,13 +277,15 @@ class KanaPad(QWidget):
         grid.setSpacing(min(look.space.xs, 6))  # five columns of keys across a phone's narrow screen
         for r, row in enumerate(KANA_LAYOUT):
             for c, key in enumerate(row):
+                button: BigButton
                 if key == "modify":
-                    button = BigButton(look.tr("kb.small"), look, style="secondary", role="body", bold=True,
+                    button = KeyButton(look.tr("kb.small"), look, style="secondary", role="body", bold=True,
                                        compact=True)
                     button.clicked.connect(self._modify)
                 else:
-                    button = KanaKey(key, look)
-                    button.flicked.connect(self._flick)
+                    kana = KanaKey(key, look)
+                    kana.flicked.connect(self._flick)
+                    button = kana
                 self.keys[key] = button
                 grid.addWidget(button, r, c + 1)
         confirm = SideKey("→", look, style="secondary", role="large", bold=True, compact=True)
@@ -234,14 +295,12 @@ class KanaPad(QWidget):
         self.keys["confirm"] = confirm
         grid.addWidget(confirm, 0, 0)
         # the right-hand column of a phone's 12-key pad: ⌫, 空白 (変換 while converting), 改行
-        delete = SideKey(look.tr("kb.erase"), look, style="secondary", role="small", bold=True, icon="backspace",
-                         icon_top=True, icon_px=22, compact=True)
+        delete = SideKey(look.tr("kb.erase"), look, style="secondary", role="small", bold=True, compact=True)
         delete.setToolTip(look.tr("pad.delete"))
         delete.clicked.connect(self._delete)
         self.keys["delete"] = delete
         grid.addWidget(delete, 0, 4)
-        space = SideKey(f"{look.tr('kb.space')}\n{look.tr('kb.convert')}", look, style="secondary", role="small",
-                          bold=True, compact=True)
+        space = SideKey(look.tr("kb.space"), look, style="secondary", role="small", bold=True, compact=True)
         space.clicked.connect(self._space)
         self.keys["space"] = space
         grid.addWidget(space, 1, 4)
@@ -250,6 +309,15 @@ class KanaPad(QWidget):
         newline.clicked.connect(self._newline)
         self.keys["newline"] = newline
         grid.addWidget(newline, 2, 4, 2, 1)
+        if compact:  # a phone's left column: →, then the keys that switch to letters and put the pad away
+            latin = SideKey(look.tr("kb.latin"), look, style="secondary", role="small", bold=True, compact=True)
+            latin.clicked.connect(self.to_latin)
+            self.keys["latin"] = latin
+            grid.addWidget(latin, 1, 0)
+            close = SideKey(look.tr("kb.close"), look, style="secondary", role="small", bold=True, compact=True)
+            close.clicked.connect(self.closed)
+            self.keys["close"] = close
+            grid.addWidget(close, 2, 0)
         for column in range(1, 4):
             grid.setColumnStretch(column, 2)
         grid.setColumnStretch(0, 1)
@@ -344,12 +412,21 @@ class OnScreenKeyboard(QWidget):
     replaced = Signal(str)
     deleted = Signal()
 
-    def __init__(self, look: Look, latin_first: bool = False, parent: QWidget | None = None) -> None:
+    closed = Signal()
+    """The phone's 「閉じる」 key was pressed: put the keyboard away."""
+
+    def __init__(self, look: Look, latin_first: bool = False, compact: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.compact = compact
+        """A phone's keyboard: 「英数」 and 「閉じる」 are keys of the kana pad's left column, as on a
+        phone, not a row above it (the keys, the field and the button after it share a small screen)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.sm)
-        switch = QHBoxLayout()
+        self.switch_row = QWidget()
+        switch = QHBoxLayout(self.switch_row)
+        switch.setContentsMargins(0, 0, 0, 0)
         self.kana_button = BigButton(look.tr("kb.kana"), look, style="secondary", indicator="radio")
         self.latin_button = BigButton(look.tr("kb.latin"), look, style="secondary", indicator="radio")
         self._kinds = RadioGroup(self)  # one Tab stop; arrow keys between 「かな」 and 「英数」
@@ -358,10 +435,12 @@ class OnScreenKeyboard(QWidget):
         switch.addWidget(self.kana_button)
         switch.addWidget(self.latin_button)
         switch.addStretch(1)
-        layout.addLayout(switch)
+        layout.addWidget(self.switch_row)
         self._look = look
         self._layout = layout
-        self.kana = KanaPad(look)
+        self.kana = KanaPad(look, compact=compact)
+        self.kana.to_latin.connect(lambda: self.latin_button.setChecked(True))
+        self.kana.closed.connect(self.closed)
         self.latin: LatinPad | None = None  # built the first time letters are asked for
         self.kana.typed.connect(self.typed)
         self.kana.replaced.connect(self.replaced)
@@ -387,6 +466,7 @@ class OnScreenKeyboard(QWidget):
             self.latin.typed.connect(self._latin_typed)
             self._layout.insertWidget(self._layout.indexOf(self.kana) + 1, self.latin)
         self.kana.setVisible(not latin)
+        self.switch_row.setVisible(latin or not self.compact)  # the compact kana pad has its own 「英数」
         self.edit_row.setVisible(latin)  # the kana pad has its own ⌫ and 空白
         if self.latin is not None:
             self.latin.setVisible(latin)

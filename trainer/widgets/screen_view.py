@@ -111,6 +111,10 @@ class ScreenView(QWidget):
         layout.setSpacing(spacing)
         self._attached: dict[QWidget, QWidget] = {}
         """A phone's keyboard (taken out of its input element to span the screen) → that element."""
+        self.docked: QWidget | None = None
+        """That keyboard (one a screen, as on a phone): the device holds it fixed at the bottom of its
+        screen, under what scrolls (``DeviceFrame.show_screen``), so the field, the button after it and
+        the keys are all in view at 300 % too; outside a device it closes the screen's content."""
         band: QVBoxLayout | None = None
 
         def current_band() -> QVBoxLayout:
@@ -150,13 +154,14 @@ class ScreenView(QWidget):
                 add(widget)
             self.elements.append(widget)
             keyboard = getattr(widget, "keyboard", None) if ctx.device == "phone" else None
-            if keyboard is not None and keyboard.parentWidget() is not None:
+            if keyboard is not None and keyboard.parentWidget() is not None and self.docked is None:
                 keyboard.parentWidget().layout().removeWidget(keyboard)
                 keyboard.setContentsMargins(*(min(look.space.xxs, 4),) * 4)
-                layout.addWidget(keyboard)
+                self.docked = keyboard
                 self._attached[keyboard] = widget
-                band = None
         layout.addStretch(1)
+        if self.docked is not None:  # at the screen's bottom; the phone fixes it under its scrolling screen
+            layout.addWidget(self.docked)
 
     def field_values(self) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -220,9 +225,11 @@ class ScreenView(QWidget):
         return widget
 
     def whole_of(self, widget: QWidget) -> list[QWidget]:
-        """The element holding ``widget`` and what belongs to it outside it (a phone's keyboard)."""
+        """The element holding ``widget`` and what belongs to it outside it on this screen (a phone's
+        keyboard, unless the device holds it fixed under the screen: then it is always in view)."""
         element = self.element_of(widget)
-        return [element, *(k for k, e in self._attached.items() if e is element and k.isVisibleTo(self))]
+        return [element, *(k for k, e in self._attached.items()
+                           if e is element and self.isAncestorOf(k) and k.isVisibleTo(self))]
 
     def _watch_inputs(self, widget: QWidget) -> None:
         for field in widget.findChildren(QLineEdit):

@@ -92,6 +92,8 @@ class InputElement(ElementWidget):
             self.pad.deleted.connect(self.field.backspace)
             self.pad.cleared.connect(self.field.clear)
             self.pad.submitted.connect(self.submit)
+            if self.pad.beside_field is not None:  # the dialler's ⌫ beside the number, as on a phone
+                row.addWidget(self.pad.beside_field, 0, Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(self.pad)
         else:
             buttons = QHBoxLayout()
@@ -106,7 +108,8 @@ class InputElement(ElementWidget):
             layout.addLayout(buttons)
             self._layout = layout
             self.keyboard_button.toggled.connect(self.show_keyboard)
-            if ctx.device == "phone":
+            self._phone = ctx.device == "phone"
+            if self._phone:
                 self.keyboard_button.setChecked(True)  # a phone shows its keyboard with the field
 
     def show_keyboard(self, show: bool = True) -> None:
@@ -114,12 +117,16 @@ class InputElement(ElementWidget):
         if self.keyboard is None:
             if not show:
                 return
-            self.keyboard = OnScreenKeyboard(self.look, latin_first=self.keyboard_kind in ("email", "password"))
+            self.keyboard = OnScreenKeyboard(self.look, latin_first=self.keyboard_kind in ("email", "password"),
+                                             compact=self._phone)
+            self.keyboard.closed.connect(lambda: self.keyboard_button.setChecked(False))
             self.keyboard.typed.connect(self._insert)
             self.keyboard.replaced.connect(self._replace_last)
             self.keyboard.deleted.connect(self.field.backspace)
             self._layout.addWidget(self.keyboard)
         self.keyboard.setVisible(show)
+        # on a phone the keyboard's own 「閉じる」 puts it away; 「画面のキーボード」 brings it back
+        self.keyboard_button.setVisible(not (show and self._phone))
 
     # -- editing --------------------------------------------------------------
     def _insert(self, text: str) -> None:
