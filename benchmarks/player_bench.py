@@ -199,6 +199,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
 
                 player.step_shown.connect(watch)
                 player.run.subscribe(note)
+                device_before = getattr(player, "_device_name", "")
                 if profiler is not None:
                     profiler.enable()
                 perform(player, move.expect)  # the click (or keys, drag, phrase) through the UI
@@ -213,7 +214,9 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
                     elapsed = (end - judged[0]) * 1000
                     samples.append(elapsed)
                     CPU_MS.append((cpu_end - judged[1]) * 1000)
-                    SLOWEST.append((elapsed, scenario.id, step.id, move.expect.kind))
+                    SLOWEST.append((elapsed, scenario.id, step.id, move.expect.kind, CPU_MS[-1]))
+                    if getattr(player, "_device_name", "") != device_before:
+                        DEVICE_CHANGES.append((CPU_MS[-1], bool(getattr(player.ahead, "devices_used", 0))))
     window.close()
     if service is not None:
         service.shutdown()
@@ -227,8 +230,10 @@ CPU_MS: list[float] = []
 the wall time also holds waiting for the CPUs and for the GIL)."""
 PREPARED: list[bool] = []
 """Per sample: the step change took a screen prepared ahead (``trainer.app.screens_ahead``)."""
-SLOWEST: list[tuple[float, str, str, str]] = []
-"""Every sample with its scenario, step and action kind (for finding slow screens)."""
+SLOWEST: list[tuple[float, str, str, str, float]] = []
+"""Every sample with its scenario, step, action kind and UI CPU (for finding slow screens)."""
+DEVICE_CHANGES: list[tuple[float, bool]] = []
+"""The samples whose step came on another device: UI CPU, and whether its frame had been built ahead."""
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -355,8 +360,12 @@ def main() -> int:
     print(f"  UI thread CPU per step change: p50 {percentile(CPU_MS, 0.5):.1f} ms   p95 {percentile(CPU_MS, 0.95):.1f} ms"
           f"   max {max(CPU_MS):.1f} ms   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     print(f"  step changes that took a screen prepared ahead: {sum(PREPARED)} of {len(PREPARED)}")
-    for elapsed, scenario_id, step_id, kind in sorted(SLOWEST, reverse=True)[:args.slowest]:
-        print(f"  {elapsed:6.1f} ms  {scenario_id} / {step_id} ({kind})")
+    if DEVICE_CHANGES:
+        cpu = [c for c, _ in DEVICE_CHANGES]
+        print(f"  to another device: {len(cpu)} samples, UI CPU p50 {percentile(cpu, 0.5):.1f} ms   "
+              f"max {max(cpu):.1f} ms; its frame built ahead in {sum(p for _, p in DEVICE_CHANGES)}")
+    for elapsed, scenario_id, step_id, kind, cpu_ms in sorted(SLOWEST, reverse=True)[:args.slowest]:
+        print(f"  {elapsed:6.1f} ms  (UI CPU {cpu_ms:5.1f})  {scenario_id} / {step_id} ({kind})")
     return 0
 
 

@@ -80,7 +80,7 @@ def test_a_prepared_screen_is_the_screen_built_afresh(qtbot, scale, furigana):
     window.resize(1280, 720)
     window.show()
     settle()
-    compared = missed = 0
+    compared = missed = devices = 0
     for scenario in scenarios:
         for step in scenario.steps:
             move = plain_move(scenario, step)
@@ -89,20 +89,30 @@ def test_a_prepared_screen_is_the_screen_built_afresh(qtbot, scale, furigana):
             nxt = scenario.step(move.next_id)
             player = window.start(scenario.id, snapshot=start_at(scenario, step.id))
             read_for_a_while(player)
-            expect_prepared = not nxt.is_finish and nxt.device == step.device
-            before, ctx = player.ahead.used, player.device_ctx
+            expect_prepared = not nxt.is_finish
+            other_device = nxt.device != step.device  # its frame is prepared too
+            before, devices_before, ctx = player.ahead.used, player.ahead.devices_used, player.device_ctx
             perform(player, move.expect)
             settle()
             if not expect_prepared or player.run.current.id != nxt.id:
                 continue
+            if other_device:
+                assert player.ahead.devices_used == devices_before + 1, \
+                    f"{scenario.id}/{nxt.id}: the device frame prepared ahead was not used"
+                ctx = player.device_ctx  # the frame's own scale: what the screen is prepared with
+                devices += 1
             if player.ahead.used == before:
                 # only when the step's body changed the device's proportions, and so its text size
                 assert player.device_ctx != ctx, f"{scenario.id}/{nxt.id}: the prepared screen was not used"
                 missed += 1
                 continue
             prepared_view, prepared_text = tree(player.view), tree(player.panel.step_text)
-            # the same step's screen and text built afresh, in the same place
+            prepared_device = tree(player.device)
+            # the same step's screen and text (and device frame) built afresh, in the same place
             player.ahead.drop()
+            if other_device:
+                player._device_name = step.device
+                player._use_device(nxt.device)
             player._build_screen(player.step)
             number = len(player.run.path)
             player.panel.set_step(number, player.step_text(player.step), scenario.readings,
@@ -112,8 +122,10 @@ def test_a_prepared_screen_is_the_screen_built_afresh(qtbot, scale, furigana):
             settle()
             assert tree(player.view) == prepared_view, f"{scenario.id}/{nxt.id}: screen"
             assert tree(player.panel.step_text) == prepared_text, f"{scenario.id}/{nxt.id}: instruction"
+            assert tree(player.device) == prepared_device, f"{scenario.id}/{nxt.id}: device"
             compared += 1
     assert compared >= 10 and missed <= compared // 4, (compared, missed)
+    assert devices >= 1, "a step on another device came with its frame prepared"
 
 
 def test_a_screen_prepared_for_one_way_is_dropped_when_the_learner_goes_another(qtbot, look):

@@ -129,6 +129,8 @@ class InstructionPanel(QWidget):
         self._line = 0
         self._fitted: tuple[int, int] | None = None
         self._looks: dict[tuple[str, float, int, int], Look] = {}
+        self._feedback_scales: dict[int, float] = {}
+        """The message box's scale per line width (``_fit_feedback``: measured with a probe box once)."""
         """``look_for``'s answers (the step change asks twice, the texts built ahead once more)."""
         self._step: tuple[str, object] | None = None
         self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
@@ -182,6 +184,11 @@ class InstructionPanel(QWidget):
         self.next_button.setVisible(explains_only)
         self.scroll_area.refit()
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def leave_step(self) -> None:
+        """The step's text is about to be replaced (``set_step`` comes next): a new column width
+        fitted meanwhile (another device's) does not lay the old text out again."""
+        self._step = None
 
     def fit_line(self, width: int, height: int | None = None) -> None:
         """The column is ``width`` × ``height``: the largest size up to the chosen one (in steps of 25 %,
@@ -269,15 +276,20 @@ class InstructionPanel(QWidget):
         """Draw the message box at the largest size (steps of 25 %, not below ``LEAST_TEXT_SCALE``) whose
         line holds ``FEEDBACK_CHARS`` beside its icon and padding; rebuilt only when that size changes."""
         look = self.look
-        scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
-        while scale - 0.25 >= least - 1e-9:
-            candidate = look.with_(scale=scale)
-            probe = self._make_feedback(candidate)
-            fits = line - probe._chrome() >= FEEDBACK_CHARS * candidate.size("body")
-            probe.deleteLater()
-            if fits:
-                break
-            scale = round(scale - 0.25, 2)
+        scale = self._feedback_scales.get(line)
+        if scale is None:
+            scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
+            while scale - 0.25 >= least - 1e-9:
+                candidate = look.with_(scale=scale)
+                probe = self._make_feedback(candidate)
+                fits = line - probe._chrome() >= FEEDBACK_CHARS * candidate.size("body")
+                probe.deleteLater()
+                if fits:
+                    break
+                scale = round(scale - 0.25, 2)
+            if len(self._feedback_scales) > 16:
+                self._feedback_scales.clear()
+            self._feedback_scales[line] = scale
         old = self.feedback
         if old._look.scale == scale:
             return

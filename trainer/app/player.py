@@ -233,9 +233,12 @@ class Player(QWidget):
             return False
         self._device_name = name
         self.ctx = ElementContext(self.look, self.scenario.base_dir, self.scenario.readings, name)
-        self.device_look = self.look.with_(scale=1.0)
+        # built ahead at the scale its frame will allow (``_prepare_device``), else at 100 % and fitted below
+        device = self.ahead.take_device(name, self.look)
+        self.device_look = device.look if device is not None else self.look.with_(scale=1.0)
         self.device_ctx = self._device_context()
-        device = make_device(name, self.device_look)
+        if device is None:
+            device = make_device(name, self.device_look)
         device.acted.connect(self.act)
         self.stage.set_device(device)
         self.device = device
@@ -285,25 +288,29 @@ class Player(QWidget):
         self.act(Action(ActionKind.CONTINUE))
 
     # -- where everything goes --------------------------------------------------------
-    def _fit_controls(self, width: int, budget: int) -> ControlBar:
+    def _fit_controls(self, width: int, budget: int, use: bool = True) -> ControlBar:
         """The control bar at the largest scale (the learner's at most, 100 % at least) whose four
-        labels fit on one line each and which takes at most ``budget`` pixels of height."""
+        labels fit on one line each and which takes at most ``budget`` pixels of height (put in
+        place unless ``use`` is False)."""
         scale = self.look.scale
         while scale > 1.0 and not self._control_bar(scale).fits(width, budget):
             scale = max(1.0, scale - 0.25)
         bar = self._control_bar(scale)
-        self._use_controls(bar)
+        if use:
+            self._use_controls(bar)
         return bar
 
-    def _fit_row(self, width: int, budget: int) -> int:
+    def _fit_row(self, width: int, budget: int, use: bool = True) -> int:
         """The control bar as one row across ``width`` at the largest scale (the learner's at
         most, 100 % at least) that fits within ``budget`` pixels of height; its height, or 0 (and
-        the bar unchanged) when it does not fit in one row even at 100 %."""
+        the bar unchanged) when it does not fit in one row even at 100 % (put in place unless
+        ``use`` is False)."""
         scale = self.look.scale
         while True:
             height = self._control_bar(scale).row_height(width)
             if height and height <= budget:
-                self._use_controls(self._control_bar(scale))
+                if use:
+                    self._use_controls(self._control_bar(scale))
                 return height
             if scale <= 1.0:
                 return 0
@@ -319,39 +326,56 @@ class Player(QWidget):
             if self.panel.set_action_look(bar.look) is not old:
                 self.panel.next_button.clicked.connect(self._continue)
 
-    def _arrange(self) -> None:
+    def _split_for(self, device: DeviceFrame, use: bool = True) -> Split | None:
+        """Where everything goes with ``device`` on the stage (None while the player has no room);
+        with ``use`` the control bar chosen on the way is put in place, without it nothing changes
+        (a device prepared ahead asks what its frame will be)."""
         area = self._root
         if area is None or area.width() <= 1 or area.height() <= 1:
-            return
+            return None
         look = self.look
         width, height = area.width(), area.height()
         wide = width >= height
         gap = min(look.space.wide, 24)
         budget = round(height * (0.3 if wide else 0.2))
-        aspect = self.device.frame_aspect()
+        aspect = device.frame_aspect()
         line_limit = 34 * look.size("large") + 2 * min(look.px(CARD_SIDE), CARD_SIDE)
 
         def controls_height(column: int) -> int:
-            return self._fit_controls(column, budget).height_for(column)
+            return self._fit_controls(column, budget, use).height_for(column)
 
         def controls_row(across: int) -> int:
-            return self._fit_row(across, round(height * 0.16))
+            return self._fit_row(across, round(height * 0.16), use)
 
         least = min(width // 2, self._control_bar(1.0).two_columns())
         options: dict[str, Any] = dict(device_aspect=aspect, scale=look.scale, line_limit=line_limit, gap=gap,
                        controls_height=controls_height, text_height=self.panel.needed_height, least=least,
-                       device_least=self._device_least())
-        self.split = split(width, height, controls_row=controls_row, **options)
-        if self.split.controls.width() == width and self.split.wide:
+                       device_least=self._device_least(device))
+        chosen = split(width, height, controls_row=controls_row, **options)
+        if chosen.controls.width() == width and chosen.wide:
             # the bar's row takes height from the device: not when that draws the device's own
             # text below 100 % while the bar in the column would not
-            in_row = self._device_scale_in(self.split.stage)
+            in_row = self._device_scale_in(chosen.stage, device)
             if in_row < 1.0:
                 in_column = split(width, height, **options)
-                if self._device_scale_in(in_column.stage) > in_row:
-                    self.split = in_column
+                if self._device_scale_in(in_column.stage, device) > in_row:
+                    chosen = in_column
                 else:
-                    self._fit_row(width, round(height * 0.16))
+                    self._fit_row(width, round(height * 0.16), use)
+        return chosen
+
+    def _fitted_scale(self, device: DeviceFrame) -> float | None:
+        """The text scale ``device`` would be given on the stage (``_fit_device``), changing nothing."""
+        chosen = self._split_for(device, use=False)
+        if chosen is None:
+            return None
+        return self._device_scale_in(chosen.stage, device)
+
+    def _arrange(self) -> None:
+        chosen = self._split_for(self.device)
+        if chosen is None:
+            return
+        self.split = chosen
         self.panel.setGeometry(self.split.text)
         self.panel.fit_line(self.split.text.width(), self.split.text.height())  # a narrow column: step text that still gives a line
         self.controls.setGeometry(self.split.controls)
@@ -363,16 +387,17 @@ class Player(QWidget):
         self._fit_device()
         self.reveal()
 
-    def _device_scale_in(self, stage: QRect) -> float:
+    def _device_scale_in(self, stage: QRect, device: DeviceFrame | None = None) -> float:
         """The device's own text scale on a stage of ``stage``'s size."""
+        device = device or self.device
         margin = self.stage.margin
         room = QSize(max(1, stage.width() - 2 * margin), max(1, stage.height() - 2 * margin))
-        return type(self.device).content_scale(self.device.frame_size(room), self.look.scale)
+        return type(device).content_scale(device.frame_size(room), self.look.scale)
 
-    def _device_least(self) -> int:
+    def _device_least(self, device: DeviceFrame | None = None) -> int:
         """The stage width at which the device still draws its own text at 100 % (its screen
         holds ``screen_100`` pixels of line): the instruction column never takes that away."""
-        kind = type(self.device)
+        kind = type(device or self.device)
         side, _ = kind.casing_100
         extras = getattr(kind, "extras", None)  # a body's parts beside it take their share of the width
         share = kind.aspect / (kind.aspect + extras.left() + extras.right()) if extras is not None else 1.0
@@ -534,6 +559,8 @@ class Player(QWidget):
             self.finished.emit(step)
             return
         raw = self.step_text(step)
+        if step.device != self._device_name:
+            self.panel.leave_step()  # the new device's column takes the new step's text only
         self.arrived = self.arrival_text(step) if self._use_device(step.device) else None
         number = len(self.run.path)
         lead: Text | str | None = given
@@ -658,13 +685,55 @@ class Player(QWidget):
             if self.panel.line_look == look and self.isVisible() and not self.run.finished:
                 raw = self.step_text(step)
                 self.ahead.prepare_text(raw, self.panel.look_for(raw, step.only_explains), self.scenario.readings,
-                                        self.panel.step_text.width(), self.panel_scroll.height())
+                                        self.panel.step_text.width(), self.panel_scroll.height(), self.panel.card)
+
+        def other(step: Step) -> None:  # the frame of another device, at its fitted scale, and its first screen
+            if self.isVisible() and not self.run.finished:
+                device = self._prepare_device(step.device)
+                if device is not None:
+                    viewport = device.scroll_area.viewport()
+                    ctx = ElementContext(device.look, self.scenario.base_dir, self.scenario.readings, step.device)
+                    self.ahead.prepare_view(step, ctx, viewport.width(), viewport.height(), viewport)
 
         jobs: list[Callable[[], None]] = []
-        for step in self._steps_ahead():  # a step on another device: its text only
-            jobs += [partial(screen, step), partial(text, step)] if step.device == self._device_name \
-                else [partial(text, step)]
+        other_device = ""
+        for step in self._steps_ahead():
+            if step.device == self._device_name:
+                jobs += [partial(screen, step), partial(text, step)]
+            elif not other_device or step.device == other_device:  # one other device at most
+                other_device = step.device
+                jobs += [partial(other, step), partial(text, step)]
+            else:
+                jobs.append(partial(text, step))
         self.ahead.plan(jobs, (self.panel.step_text, self.view))
+
+    def _prepare_device(self, name: str) -> DeviceFrame | None:
+        """Device ``name``'s frame built ahead (hidden on the stage) at the text scale the step change
+        would fit it to (``_fit_device``), at the size it will have; None when there is no room yet."""
+        found = self.ahead.prepared_device(name, self.look)
+        if found is not None:
+            return found
+        device = make_device(name, self.look.with_(scale=1.0), self.stage)
+        device.hide()
+        chosen = self._split_for(device, use=False)  # the room the stage will have with it
+        if chosen is None:
+            release_when_deleted(device)
+            device.deleteLater()
+            return None
+        margin = self.stage.margin
+        room = QSize(max(1, chosen.stage.width() - 2 * margin), max(1, chosen.stage.height() - 2 * margin))
+        scale = type(device).content_scale(device.frame_size(room), self.look.scale)
+        if scale != device.look.scale:
+            release_when_deleted(device)
+            device.deleteLater()
+            device = make_device(name, self.look.with_(scale=scale), self.stage)
+            device.hide()
+        device.resize(device.frame_size(room))
+        layout = device.layout()
+        if layout is not None:
+            layout.activate()
+        self.ahead.keep_device(name, self.look, device)
+        return device
 
     # -- the learner's actions --------------------------------------------------------
     def act(self, action: Action) -> None:

@@ -18,7 +18,11 @@ so a press or a paint that comes in between is always handled first:
    screenful drawn once into a pixmap (so its text is shaped and its
    glyphs are in Qt's cache);
 3. the instruction text widget of that step (``make_text``), measured at
-   the instruction column's width and drawn once the same way.
+   the instruction column's width and drawn once the same way;
+4. for a step on another device (one other device at most): that device's
+   frame, built hidden on the stage at the text scale the step change would
+   fit it to and at the size it will have there (``Player._prepare_device``),
+   and that step's screen built hidden in the frame's viewport.
 
 The step change then swaps the prepared widgets in (``take_view``,
 ``take_text``) instead of building them. A prepared widget is used only for
@@ -31,8 +35,11 @@ compares prepared and fresh screens for every step of several scenarios).
 
 Everything prepared is dropped (deleted) when a step change takes something
 else: the learner went another way, the device changed, the text size or the
-window changed the device's own scale, the step was restarted. Nothing is
-prepared in watch mode, for a finish step, or for a step on another device.
+window changed the device's own scale, the step was restarted; so is a
+frame built for another device that the step change does not come to. One it
+comes to is checked as always (``Player._fit_device`` builds it again if the
+room gives another scale after all). Nothing is prepared in watch mode or for
+a finish step.
 The timer here is never on the learner: it only fills idle time, and nothing
 waits for it.
 """
@@ -57,6 +64,7 @@ from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.screen_view import ScreenView
 
 if TYPE_CHECKING:
+    from trainer.widgets.devices import DeviceFrame
     from trainer.widgets.look import Look
 
 CANDIDATES = 3
@@ -74,6 +82,13 @@ class _View:
     screen: Screen
     ctx: ElementContext
     view: ScreenView
+
+
+@dataclasses.dataclass
+class _Device:
+    name: str
+    look: Look
+    device: DeviceFrame
 
 
 @dataclasses.dataclass
@@ -121,6 +136,7 @@ class ScreensAhead(QObject):
         super().__init__(parent)
         self._views: list[_View] = []
         self._texts: list[_Text] = []
+        self._devices: list[_Device] = []
         self._work: list[Callable[[], None]] = []
         self._waited = 0
         self._watched: list[QWidget] = []
@@ -134,6 +150,8 @@ class ScreensAhead(QObject):
             dispatcher.aboutToBlock.connect(self._idle)
         self.used = 0
         """Prepared screens the step changes took (for tests and benchmarks)."""
+        self.devices_used = 0
+        """Device frames built ahead that the step changes took (for tests and benchmarks)."""
         # the prepared widgets have no parent: they go when this object (the player's child) goes
         self.destroyed.connect(functools.partial(_drop_all, self._views, self._texts))
 
@@ -206,11 +224,16 @@ class ScreensAhead(QObject):
             _draw_once(view, width, height)
         self._views.append(_View(step.id, step.screen, ctx, view))
 
-    def prepare_text(self, raw: str, look: Look, readings: Mapping[str, str], width: int, height: int) -> None:
-        """Build the instruction text widget for ``raw`` as ``InstructionPanel.set_step`` would."""
+    def prepare_text(self, raw: str, look: Look, readings: Mapping[str, str], width: int, height: int,
+                     home: QWidget | None = None) -> None:
+        """Build the instruction text widget for ``raw`` as ``InstructionPanel.set_step`` would;
+        ``home``: the widget it will be shown in (the instruction card), where it is built hidden."""
         if any(p.raw == raw and p.look == look and p.readings == readings for p in self._texts):
             return
         widget = make_text(raw, look, role="large", colour="surface_text", readings=readings)
+        if home is not None:
+            widget.hide()
+            widget.setParent(home)
         if width > 0 and height > 0:
             _draw_once(widget, width, height)
         self._texts.append(_Text(raw, look, readings, widget))
@@ -225,6 +248,7 @@ class ScreensAhead(QObject):
             else:
                 _drop(prepared.view)
         self._views.clear()
+        self.drop_devices()  # a device frame not taken by this step change has had its chance
         if found is not None:
             self.used += 1
         return found
@@ -240,7 +264,33 @@ class ScreensAhead(QObject):
         self._texts.clear()
         return found
 
+    def keep_device(self, name: str, look: Look, device: DeviceFrame) -> None:
+        """Keep ``device`` (the frame of device ``name``, built ahead for the player's ``look``) for
+        the step change that comes to it; only one other device is kept."""
+        self.drop_devices()
+        self._devices.append(_Device(name, look, device))
+
+    def prepared_device(self, name: str, look: Look) -> DeviceFrame | None:
+        return next((p.device for p in self._devices if p.name == name and p.look == look and isValid(p.device)),
+                    None)
+
+    def take_device(self, name: str, look: Look) -> DeviceFrame | None:
+        """The frame prepared for device ``name`` with the player's ``look``, or None; a frame
+        prepared for another device is dropped."""
+        found = self.prepared_device(name, look)
+        self._devices = [p for p in self._devices if p.device is not found]
+        self.drop_devices()
+        if found is not None:
+            self.devices_used += 1
+        return found
+
+    def drop_devices(self) -> None:
+        for prepared in self._devices:
+            _drop(prepared.device)
+        self._devices.clear()
+
     def drop(self) -> None:
         """Delete everything prepared and stop preparing."""
         self.stop()
         _drop_all(self._views, self._texts)
+        self.drop_devices()
