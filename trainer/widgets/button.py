@@ -310,6 +310,19 @@ class BigButton(QAbstractButton):
                 "secondary_border")
         return fill, text, border
 
+    def painted_colours(self) -> tuple[QColor, QColor, QColor | None]:
+        """Fill, text and border as painted now. A button that cannot be pressed is drawn plain,
+        whatever its style: the muted words on the fill of a secondary button (muted text on a
+        primary's dark blue or a danger's red could hardly be read), in a dashed border (``paintEvent``)
+        so it is not taken for a secondary button that can be pressed."""
+        fill, text, border = self._colours()
+        if not self.isEnabled():
+            look = self._look
+            if fill.alpha():  # (a link or a quiet button has no fill: only its words are muted)
+                fill, border = look.colour("secondary"), look.colour("secondary_border")
+            text = look.colour("muted")
+        return fill, text, border
+
     def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
@@ -319,13 +332,11 @@ class BigButton(QAbstractButton):
         body = outer.adjusted(ring, ring, -ring, -ring)
         radius = button_radius(look, body.height()) if self._style not in ("link", "quiet") else look.space.lg
         radius = min(radius, body.height() / 2, body.width() / 2)
-        fill, text_colour, border = self._colours()
+        fill, text_colour, border = self.painted_colours()
         if self.isDown():
             fill = fill.darker(118) if fill.alpha() else look.colour("secondary")
         elif self.underMouse() and self.isEnabled() and fill.alpha():
             fill = fill.darker(106) if fill.lightness() > 60 else fill.lighter(140)
-        if not self.isEnabled():
-            text_colour = look.colour("muted")
         path = QPainterPath()
         path.addRoundedRect(body, radius, radius)
         painter.fillPath(path, fill)
@@ -336,7 +347,10 @@ class BigButton(QAbstractButton):
             border, border_w = look.colour("primary" if look.theme.name != "high-contrast" else "focus"), max(
                 3, look.line.thick)
         if border is not None:
-            painter.setPen(QPen(border, border_w))
+            pen = QPen(border, border_w)
+            if not self.isEnabled():  # plain and dashed: seen as a button that cannot be pressed yet
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
             half = border_w / 2
             painter.drawRoundedRect(body.adjusted(half, half, -half, -half), radius, radius)
         pad_h, pad_v = self._padding()
