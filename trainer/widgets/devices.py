@@ -17,8 +17,9 @@ from trainer.scenarios.model import Screen
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
+from trainer.widgets.lifetime import put_away
 from trainer.widgets.look import Look
-from trainer.widgets.screen_view import ScreenView, let_go_when_idle
+from trainer.widgets.screen_view import ScreenView
 
 DEVICE_HEIGHT = 640
 """Preferred height of a device frame, at 100%."""
@@ -297,7 +298,7 @@ class DeviceFrame(QWidget):
         """Put ``view`` on the device and set the chrome from ``screen``."""
         old = self.scroll_area.takeWidget()
         if old is not None:
-            let_go_when_idle(old)  # deleted after the new screen's paint, when the loop is idle
+            put_away(old, when_idle=True)  # deleted after the new screen's paint, when the loop is idle
         self.view = view
         self._room_below = 0
         self._dock(getattr(view, "docked", None))
@@ -312,7 +313,7 @@ class DeviceFrame(QWidget):
         """Hold ``widget`` (the screen's keyboard) fixed under the scrolling screen, as a phone does."""
         docked, self.docked = getattr(self, "docked", None), widget
         if docked is not None and docked is not widget:
-            let_go_when_idle(docked)
+            put_away(docked, when_idle=True)
         layout = self.layout()
         index = layout.indexOf(self.scroll_area) if isinstance(layout, QVBoxLayout) else -1
         if widget is not None and index >= 0:

@@ -21,7 +21,7 @@ import weakref
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 DEPTH = 12
@@ -72,9 +72,15 @@ def _let_go_parts(parts: list[weakref.ref[QObject]]) -> None:
                 let_go(inner)
 
 
-def put_away(widget: QWidget, *, keep_own: bool = False) -> None:
+def put_away(widget: QWidget, *, keep_own: bool = False, when_idle: bool = False) -> None:
     """Hide ``widget`` and have Qt delete it later, leaving it where it is until then (its parent takes
     it out of its layout when it is deleted); its attributes are let go of then (``release_when_deleted``).
+
+    ``when_idle``: delete it only once the event loop has nothing left to do — a screen just replaced by
+    the next step's is deleted after the new step has been painted, not between the learner's press and
+    that paint (deleting a screen's element widgets takes 1–5 ms of the UI thread, more under load).
+    Without an event loop that ever waits (tests that only call ``processEvents``), the widgets put away
+    before are deleted with the next one, so at most one is ever left waiting.
 
     Not ``removeWidget``/``takeWidget`` first: those hand the wrapper to Python, and if PySide meets the
     widget again before its deletion (``nextInFocusChain`` walks through it: the next page's
@@ -83,7 +89,33 @@ def put_away(widget: QWidget, *, keep_own: bool = False) -> None:
     from C (about 170 wrappers a pass over the catalogue; ``tests/player/test_pages_let_go.py``)."""
     widget.hide()
     release_when_deleted(widget, keep_own=keep_own)
-    widget.deleteLater()
+    if not when_idle:
+        widget.deleteLater()
+        return
+    _delete_waiting()  # (an idle moment came and went, or none will come: do not let them pile up)
+    _WAITING.append(widget)
+    if not _idle_hooked:
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None:
+            _delete_waiting()
+            return
+        dispatcher.aboutToBlock.connect(_delete_waiting)
+        _idle_hooked.append(True)
+
+
+_WAITING: list[QWidget] = []
+"""Widgets put away ``when_idle``, hidden, to be deleted when the event loop is next idle."""
+_idle_hooked: list[bool] = []
+
+
+def _delete_waiting() -> None:
+    if not _WAITING:
+        return
+    waiting = list(_WAITING)
+    _WAITING.clear()
+    for widget in waiting:
+        if shiboken6.isValid(widget):
+            widget.deleteLater()
 
 
 def let_go(state: dict[str, Any], depth: int = 0, *, keep_own: bool = False) -> None:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import dataclasses
 from types import MappingProxyType
 
-from PySide6.QtCore import QAbstractEventDispatcher, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from trainer.scenarios.actions import Action, ActionKind
 from trainer.scenarios.matching import default_speech_normaliser, value_matches
@@ -26,7 +25,6 @@ from trainer.scenarios.model import Screen, Step
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import paint_focus_ring
 from trainer.widgets.keyboard import flick_direction
-from trainer.widgets.lifetime import release_when_deleted
 from trainer.widgets.registry import build_element
 
 ARROWS: dict[int, str] = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
@@ -34,41 +32,6 @@ ARROWS: dict[int, str] = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt
 
 FLICK_DISTANCE = 40
 """How far a press must move (at 100%, never under 30 px) to be a flick or swipe rather than a tap."""
-
-_LET_GO: list[QWidget] = []
-"""Screens put away, hidden, to be deleted when the event loop is next idle (see ``let_go_when_idle``)."""
-_idle_hooked: list[bool] = []
-
-
-def let_go_when_idle(widget: QWidget) -> None:
-    """Hide ``widget`` (a screen just replaced by the next step's) now and delete it once the event loop
-    has nothing left to do — after the new step has been painted, not between the learner's press and
-    that paint: deleting a screen's element widgets takes 1–5 ms of the UI thread, more under load.
-
-    Without an event loop that ever waits (tests that only call ``processEvents``), the screens put
-    away before are deleted with the next one, so at most one is ever left waiting."""
-    widget.hide()
-    release_when_deleted(widget)
-    _delete_waiting()  # (an idle moment came and went, or none will come: do not let them pile up)
-    _LET_GO.append(widget)
-    if not _idle_hooked:
-        dispatcher = QAbstractEventDispatcher.instance()
-        if dispatcher is None:
-            _delete_waiting()
-            return
-        dispatcher.aboutToBlock.connect(_delete_waiting)
-        _idle_hooked.append(True)
-
-
-def _delete_waiting() -> None:
-    if not _LET_GO:
-        return
-    waiting = list(_LET_GO)
-    _LET_GO.clear()
-    for widget in waiting:
-        if isValid(widget):
-            widget.deleteLater()
-
 
 def _in_a_row(device: str | None) -> bool:
     from trainer.widgets.elements.buttons import BUTTON_ROW_DEVICES  # loaded: a button was just built
