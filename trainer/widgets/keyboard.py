@@ -10,7 +10,7 @@ The letter pad gives a–z, digits and the marks used in e-mail addresses.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
@@ -23,6 +23,9 @@ from trainer.widgets.flow import FlowLayout
 from trainer.widgets.look import Look
 from trainer.widgets.radio_group import RadioGroup
 from trainer.widgets.text_layout import laid_out, line_height, text_size
+
+if TYPE_CHECKING:  # (a type only: not imported at run time)
+    from PySide6.QtCore import SignalInstance
 
 KEY_PAD_X = 5
 """Left and right padding inside a flick key around its guide kana, at 100%."""
@@ -294,30 +297,22 @@ class KanaPad(QWidget):
         confirm.clicked.connect(self.confirm)
         self.keys["confirm"] = confirm
         grid.addWidget(confirm, 0, 0)
+
+        def side(key: str, word: str, pressed: Callable[[], object] | SignalInstance, row: int, column: int,
+                 rows: int = 1, **style: Any) -> SideKey:
+            button = SideKey(look.tr(word), look, style="secondary", role="small", bold=True, compact=True, **style)
+            button.clicked.connect(pressed)
+            self.keys[key] = button
+            grid.addWidget(button, row, column, rows, 1)
+            return button
+
         # the right-hand column of a phone's 12-key pad: ⌫, 空白 (変換 while converting), 改行
-        delete = SideKey(look.tr("kb.erase"), look, style="secondary", role="small", bold=True, compact=True)
-        delete.setToolTip(look.tr("pad.delete"))
-        delete.clicked.connect(self._delete)
-        self.keys["delete"] = delete
-        grid.addWidget(delete, 0, 4)
-        space = SideKey(look.tr("kb.space"), look, style="secondary", role="small", bold=True, compact=True)
-        space.clicked.connect(self._space)
-        self.keys["space"] = space
-        grid.addWidget(space, 1, 4)
-        newline = SideKey(look.tr("kb.newline"), look, style="secondary", role="small", bold=True, compact=True,
-                            icon="enter", icon_top=True, icon_px=22)
-        newline.clicked.connect(self._newline)
-        self.keys["newline"] = newline
-        grid.addWidget(newline, 2, 4, 2, 1)
+        side("delete", "kb.erase", self._delete, 0, 4).setToolTip(look.tr("pad.delete"))
+        side("space", "kb.space", self._space, 1, 4)
+        side("newline", "kb.newline", self._newline, 2, 4, 2, icon="enter", icon_top=True, icon_px=22)
         if compact:  # a phone's left column: →, then the keys that switch to letters and put the pad away
-            latin = SideKey(look.tr("kb.latin"), look, style="secondary", role="small", bold=True, compact=True)
-            latin.clicked.connect(self.to_latin)
-            self.keys["latin"] = latin
-            grid.addWidget(latin, 1, 0)
-            close = SideKey(look.tr("kb.close"), look, style="secondary", role="small", bold=True, compact=True)
-            close.clicked.connect(self.closed)
-            self.keys["close"] = close
-            grid.addWidget(close, 2, 0)
+            side("latin", "kb.latin", self.to_latin, 1, 0)
+            side("close", "kb.close", self.closed, 2, 0)
         for column in range(1, 4):
             grid.setColumnStretch(column, 2)
         grid.setColumnStretch(0, 1)
