@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from tests.player.autoplay import settle
-from tests.player.conftest import bundled, start_at
+from tests.player.conftest import bundled, start_at, window_at
 from tests.player.visibility import open_window, visible_share
 
 
@@ -131,15 +131,6 @@ def test_where_the_line_is_long_enough_the_step_text_keeps_the_chosen_size(qtbot
 
 
 
-def _at_theme(qtbot, scenario_id, step_id, theme, size=(1280, 720), scale=3.0):
-    scenario = next(s for s in bundled() if s.id == scenario_id)
-    window = open_window([scenario], size, scale, theme)
-    qtbot.addWidget(window)
-    window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
-    settle()
-    return window, window.player
-
-
 @pytest.mark.parametrize(("scenario", "step"), [("charge-and-limit", "enter-amount"), ("konbini-juminhyo", "place-card"),
                                                 ("clinic-card-reader", "face-again")],
                          ids=["phone", "kiosk", "reader"])
@@ -153,7 +144,7 @@ def test_the_step_text_is_whole_in_its_card_and_breaks_no_phrase_where_a_size_al
     from trainer.widgets.phrases import phrase_starts
     from trainer.widgets.text_layout import laid_out
 
-    _, player = _at_theme(qtbot, scenario, step, theme)
+    _, player = window_at(qtbot, scenario, step, theme=theme)
     panel = player.panel
     assert LEAST_TEXT_SCALE <= panel.text_look.scale <= panel.line_look.scale
     assert _characters_per_line(player) >= LINE_CHARS
@@ -176,7 +167,7 @@ def test_the_praise_beside_a_machine_holds_a_readable_line(qtbot, theme):
     from tests.player.autoplay import perform
     from trainer.app.panel import FEEDBACK_CHARS, LEAST_TEXT_SCALE
 
-    window, player = _at_theme(qtbot, "konbini-juminhyo", "where-from", theme)
+    window, player = window_at(qtbot, "konbini-juminhyo", "where-from", theme=theme)
     perform(player, player.step.expect[0])
     settle()
     feedback = player.panel.feedback

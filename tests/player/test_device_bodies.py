@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 
 from tests.player.autoplay import click, drag, drag_to, perform, routes, settle
-from tests.player.conftest import start_at
+from tests.player.conftest import start_at, window_at
 from trainer.app.library import Library
 from trainer.app.main_window import MainWindow
 from trainer.app.settings import Settings
@@ -403,25 +403,13 @@ def test_a_form_is_an_a4_sheet_and_a_receipt_a_narrow_strip(qtbot, scale, size):
 
 
 # -- at big text: the till's answers side by side, the note's print, the names in the hand -------------
-def _at(qtbot, scenario_id, step_id, size=(1280, 720), scale=3.0, theme="standard"):
-    from tests.player.conftest import bundled
-    from tests.player.visibility import open_window
-
-    scenario = next(s for s in bundled() if s.id == scenario_id)
-    window = open_window([scenario], size, scale, theme)
-    qtbot.addWidget(window)
-    window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
-    settle()
-    return window, window.player
-
-
 @pytest.mark.parametrize("scale", [1.0, 3.0], ids=["100%", "300%"])
 @pytest.mark.parametrize("theme", ["standard", "high-contrast"])
 def test_the_tills_answer_buttons_stand_side_by_side_like_the_real_terminal(qtbot, scale, theme):
     """At 300 % 「いいえ」「はい」 stood one under the other on the customer display."""
     from tests.player.visibility import visible_share
 
-    window, player = _at(qtbot, "konbini-payment", "confirm-amount", scale=scale, theme=theme)
+    window, player = window_at(qtbot, "konbini-payment", "confirm-amount", scale=scale, theme=theme)
     assert player.device.name == "till"
     no, yes = (player.view.target_widget(name) for name in ("no", "yes"))
     assert no is not None and yes is not None
@@ -443,7 +431,7 @@ def test_the_banknote_in_the_hand_prints_its_value_whole(qtbot, theme):
 
     from trainer.widgets.bodies.parts import fitted_font, note_face, note_rect
 
-    _, player = _at(qtbot, "charge-and-limit", "atm-notes", theme=theme)
+    _, player = window_at(qtbot, "charge-and-limit", "atm-notes", theme=theme)
     note_thing = player.device.held_thing("notes")
     assert note_thing is not None and note_thing.isVisible()
     look = note_thing._look
@@ -467,7 +455,7 @@ def test_a_things_name_in_the_hand_is_never_broken_inside_a_word(qtbot, scenario
     from trainer.widgets.text_layout import laid_out, text_size
 
     first = {"mynaportal-login": "hold-card", "clinic-card-reader": "place", "konbini-juminhyo": "place-card"}
-    _, player = _at(qtbot, scenario_id, first[scenario_id], scale=scale)
+    _, player = window_at(qtbot, scenario_id, first[scenario_id], scale=scale)
     tray = player.device.hand
     assert tray.isVisible()
     for thing, where in zip(tray.things, tray.caption_rects(), strict=True):
