@@ -123,11 +123,11 @@ def phrase_starts(text: str) -> frozenset[int]:
     return frozenset(starts)
 
 
-QUOTE_WHOLE = 12
+QUOTE_WHOLE = 16
 """A name in 「」 or 『』 of at most this many characters (a button's, a bank's: 「まちの銀行」,
-「健康保険証の利用登録」) is one unit for the line breaker: kept on one line where that line holds it
-(``text_layout``), broken at its phrases only where it cannot fit. A longer quotation (what someone
-says) breaks at its phrases like running text."""
+「健康保険証の利用登録」, 「すべての確認事項に同意する」) is one unit for the line breaker: kept on
+one line where that line holds it (``text_layout``), broken at its phrases only where it cannot
+fit. A longer quotation (what someone says) breaks at its phrases like running text."""
 
 _OPEN, _CLOSE = "\u300c\u300e", "\u300d\u300f"
 
