@@ -84,3 +84,14 @@ def test_no_bundled_text_breaks_a_name_that_fits_its_line(face, chars):
                 lines = " / ".join(line for line, _ in laid_out(face, text, width))
                 problems.append(f"{where} at {chars} a line: {text[a:b]} is broken: {lines}")
     assert not problems, "\n".join(problems)
+
+
+def test_mou_ichido_is_one_word_at_a_line_s_end(face):
+    """The model splits 「もう|一度」; at a line's end it read as two words (the clinic's face step at
+    1280×720 / 300 %: 「…もう / 一度枠に顔を合わせましょう。」)."""
+    text = "顔の確認が、うまくいきませんでした。よくあることです。マスクを少し下げ、もう一度枠に顔を合わせましょう。"
+    start = text.index("もう一度")
+    assert not set(range(start + 1, start + 4)) & phrase_starts(text)
+    for chars in range(8, 17):
+        ends = _ends(face, text, _width(chars))
+        assert not any(start < e < start + 4 for e in ends), laid_out(face, text, _width(chars))

@@ -28,10 +28,11 @@ _lock = threading.Lock()
 _missing = False
 
 #: Runs the model splits although a reader takes them as one word: a number of months
-#: (「1か|月」「6か|月」 in BudouX's model). No boundary falls inside one of these.
-#: (Digits, full-width digits or 一…十百, then か/カ/ヶ/ヵ/ケ, then 月; written as escapes: no words here.)
+#: (「1か|月」「6か|月」 in BudouX's model), and 「もう一度」 (「もう|一度」: at a line's end it read as two
+#: words, 「もう / 一度枠に」). No boundary falls inside one of these.
+#: (Digits, full-width digits or 一…十百, then か/カ/ヶ/ヵ/ケ, then 月; or もう一度; written as escapes: no words here.)
 _KEEP_WHOLE = re.compile("[0-9\uff10-\uff19\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e]+"
-                         "[\u304b\u30ab\u30f6\u30f5\u30b1]\u6708")
+                         "[\u304b\u30ab\u30f6\u30f5\u30b1]\u6708|\u3082\u3046\u4e00\u5ea6")
 
 
 #: A full-width colon ends a label (「青く光っています：聞いています」): what follows it begins a new
