@@ -18,16 +18,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFont
 
-from trainer import fonts
 from trainer.reading.ruby import plain
 from trainer.widgets.text_layout import laid_out
 from trainer.words.catalogue import STRINGS
 
 from .catalogue import catalogue, texts
+from .conftest import PX
 
 SCENARIOS, _ = catalogue()
-PX = 60
-"""The step text's pixel size beside a device at 1280×720 / 300 % (about 62 px in the shots)."""
 
 
 PANEL = (":hint", ":mistake:", ":choice:", ":praise")
@@ -56,14 +54,6 @@ def lines_at(face: QFont, text: str, chars: int) -> list[str]:
 
 def _katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fa" or ch == "ー"
-
-
-@pytest.fixture(scope="module")
-def face(qapp) -> QFont:
-    fonts.register()
-    result = QFont(fonts.FAMILY)
-    result.setPixelSize(PX)
-    return result
 
 
 def test_the_measure_sees_a_lonely_line_and_a_torn_word(face):

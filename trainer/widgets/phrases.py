@@ -28,10 +28,16 @@ _lock = threading.Lock()
 _missing = False
 
 #: Runs the model splits although a reader takes them as one word: a number of months
-#: (「1か|月」「6か|月」 in BudouX's model). No boundary falls inside one of these.
-#: (Digits, full-width digits or 一…十百, then か/カ/ヶ/ヵ/ケ, then 月; written as escapes: no words here.)
+#: (「1か|月」「6か|月」 in BudouX's model), and 「もう一度」 (「もう|一度」: at a line's end it read as two
+#: words, 「もう / 一度枠に」). No boundary falls inside one of these.
+#: (Digits, full-width digits or 一…十百, then か/カ/ヶ/ヵ/ケ, then 月; or もう一度; written as escapes: no words here.)
 _KEEP_WHOLE = re.compile("[0-9\uff10-\uff19\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e]+"
-                         "[\u304b\u30ab\u30f6\u30f5\u30b1]\u6708")
+                         "[\u304b\u30ab\u30f6\u30f5\u30b1]\u6708|\u3082\u3046\u4e00\u5ea6")
+
+
+#: A full-width colon ends a label (「青く光っています：聞いています」): what follows it begins a new
+#: phrase, which the model does not always see (「光っています：話しています」 was one phrase).
+_AFTER = "\uff1a"
 
 
 def _cjk(ch: str) -> bool:
@@ -112,9 +118,35 @@ def phrase_starts(text: str) -> frozenset[int]:
     starts: set[int] = set()
     for line_start, line in _lines(text):
         starts.update(line_start + i for i in parser.boundaries(line))
+    starts.update(i + 1 for i, ch in enumerate(text[:-1]) if ch in _AFTER and not text[i + 1].isspace())
     for whole in _KEEP_WHOLE.finditer(text):
         starts.difference_update(range(whole.start() + 1, whole.end()))
     return frozenset(starts)
+
+
+QUOTE_WHOLE = 16
+"""A name in 「」 or 『』 of at most this many characters (a button's, a bank's: 「まちの銀行」,
+「健康保険証の利用登録」, 「すべての確認事項に同意する」) is one unit for the line breaker: kept on
+one line where that line holds it (``text_layout``), broken at its phrases only where it cannot
+fit. A longer quotation (what someone says) breaks at its phrases like running text."""
+
+_OPEN, _CLOSE = "\u300c\u300e", "\u300d\u300f"
+
+
+@functools.lru_cache(maxsize=4096)
+def quoted_names(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every 「…」 / 『…』 in ``text`` with at most ``QUOTE_WHOLE`` characters
+    inside: ``text[start]`` is the opening bracket, ``text[end - 1]`` the closing one."""
+    found = []
+    opened: list[tuple[str, int]] = []
+    for index, ch in enumerate(text):
+        if ch in _OPEN:
+            opened.append((_CLOSE[_OPEN.index(ch)], index))
+        elif ch in _CLOSE and opened and opened[-1][0] == ch:
+            _, start = opened.pop()
+            if index - start - 1 <= QUOTE_WHOLE and "\n" not in text[start:index]:
+                found.append((start, index + 1))
+    return tuple(sorted(found))
 
 
 def _lines(text: str):

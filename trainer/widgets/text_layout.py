@@ -13,6 +13,8 @@ Japanese is easy to read here:
 - Japanese lines break between phrases, never inside one (``phrases``:
   BudouX), and no line starts with 。、」 or ends with 「（ (kinsoku); a
   phrase wider than the whole line is broken by Qt's own rules;
+- a short name in 「」 (``phrases.quoted_names``: 「まちの銀行」) is not broken
+  between its phrases where the line holds it whole: it moves down whole;
 - a last line that would hold only one or two characters (「ん」, 「う。」)
   takes the previous line's last phrase with it, when that fits.
 """
@@ -26,7 +28,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QTextLayout, QTextOption
 
-from trainer.widgets.phrases import _cjk, phrase_starts
+from trainer.widgets.phrases import _cjk, phrase_starts, quoted_names
 
 _BIG = 1 << 20
 LINE_HEIGHT = 1.5
@@ -92,6 +94,34 @@ def _plan_breaks(display: str, starts: frozenset[int], xs: tuple[float, ...], wi
             end -= 1
         return xs[end] - xs[a] if end > a else 0.0
 
+    # a short name in 「」 that fits the line (with what is glued to its end: 」を, 」と) is not broken
+    # between its phrases (「まちの / 銀行」) — unless that leaves a line of one or two characters
+    def glued(b: int) -> int:
+        found = bisect.bisect_left(allowed, b)
+        return allowed[found] if found < len(allowed) else n
+
+    whole = [(a, b) for a, b in quoted_names(display) if span(a, glued(b)) <= width]
+    if whole:
+        kept = [cut for cut in allowed if not any(a < cut < b for a, b in whole)]
+        lengths = _greedy(display, kept, span, xs, width)
+        if lengths is not None and not _short_line(display, lengths):
+            return lengths
+    return _greedy(display, allowed, span, xs, width)
+
+
+def _short_line(display: str, lengths: list[int]) -> bool:
+    """Whether a line of ``lengths`` (more than one) holds one or two characters."""
+    at = 0
+    for length in lengths:
+        if len(lengths) > 1 and _visible(display[at:at + length]) <= SHORT_LINE:
+            return True
+        at += length
+    return False
+
+
+def _greedy(display: str, allowed: list[int], span, xs: tuple[float, ...], width: float) -> list[int] | None:
+    """Line lengths filling each line up to ``width``, breaking at ``allowed`` (see ``_plan_breaks``)."""
+    n = len(display)
     lengths: list[int] = []
     pos = 0
     hard = [i + 1 for i, ch in enumerate(display) if ch == "\u2028"]

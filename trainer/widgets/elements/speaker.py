@@ -27,6 +27,8 @@ from trainer.widgets.labels import Box, TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size (``QWIDGETSIZE_MAX``; PySide6 does not export it)."""
 SPEAKER_SIDE = 170
 """Side of the drawn smart speaker at 100 %, in pixels."""
 SMALLEST_SIDE = 96
@@ -34,6 +36,11 @@ SMALLEST_SIDE = 96
 TALK_WIDTH = 220
 """Narrowest the column of words and suggestions beside the ring is at 100 %, in pixels: below it
 (plus the ring's own column) the parts are stacked, the ring above."""
+TALK_CHARS = 10
+"""Characters of the talk's large text a line beside the ring, where the screen holds them with the
+speaker's least column: the speaker's column (ring, its words, its button) gives way to it, down to
+the ring's ``SMALLEST_SIDE`` and the widest phrase of its words (7.8 a line before, at 1280×720 /
+150–300 %: 「今日の / 都城市は / 晴れ、」)."""
 ENTRY_WIDTH = 220
 """Narrowest the typed-words entry is at 100 %, in pixels (never above 480 px)."""
 
@@ -148,6 +155,17 @@ def screen_room(widget: QWidget) -> int | None:
     return room
 
 
+def _bar_width(widget: QWidget) -> int:
+    """The width the vertical scroll bar of the screen ``widget`` is on would take, were it shown
+    and is not now (0 when it is shown, or outside a scroll area)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None or parent.verticalScrollBar().isVisible():
+        return 0
+    return parent.verticalScrollBar().sizeHint().width()
+
+
 def _point(angle: float, radius: float):
     from PySide6.QtCore import QPointF
 
@@ -192,8 +210,11 @@ class SpeakerElement(ElementWidget):
         layout = self._talk_layout = QVBoxLayout(self.talk)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.lg)
-        # beside a talk taller than the screen, level with its end (the phrases to press): in view together
-        self._layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignBottom)
+        # level with the talk's top: what it heard and answered, then the phrases to press, so a screen
+        # that shows the phrase a step asks for shows the ring beside it (it stood level with the talk's
+        # end, under the screen's edge where what it answered was read: 68 % in view)
+        suggestions = element.props.get("suggestions") or ()
+        self._layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addWidget(self.talk, 1)
         for key, title, icon in (("heard", "speaker.heard", "ear"), ("answer", "speaker.answer", "speaker")):
             if element.text(key) is not None:
@@ -203,7 +224,21 @@ class SpeakerElement(ElementWidget):
                 box.box_layout.addWidget(TextBlock(ctx.text(element.text(key)), look, role="large",
                                                    colour="bubble_in_text", bold=key == "heard"))
                 layout.addWidget(box)
-        # speaking: type a phrase, or press a suggestion
+        # speaking: press a suggestion (first: the easy way, and the one a step asks for) ...
+        self.suggestions: list[BigButton] = []
+        if suggestions:
+            layout.addWidget(TextBlock(look.tr("speaker.suggestions"), look, role="small", colour="screen_muted"))
+            flow = FlowLayout(spacing=look.space.md)
+            for phrase in suggestions:
+                text = ctx.text(phrase)
+                button = BigButton(f"「{text}」", look, style="secondary", icon="mic")
+                button.clicked.connect(lambda _=False, t=text: self.say(t))
+                flow.addWidget(button)
+                self.suggestions.append(button)
+            holder = QWidget()
+            holder.setLayout(flow)
+            layout.addWidget(holder)
+        # or type what to say
         speak_holder = QWidget()
         speak = FlowLayout(speak_holder, spacing=look.space.md)
         self.entry = QLineEdit()
@@ -219,20 +254,6 @@ class SpeakerElement(ElementWidget):
         speak.addWidget(self.say_button)
         speak.set_greedy(self.entry)
         layout.addWidget(speak_holder)
-        suggestions = element.props.get("suggestions") or ()
-        self.suggestions: list[BigButton] = []
-        if suggestions:
-            layout.addWidget(TextBlock(look.tr("speaker.suggestions"), look, role="small", colour="screen_muted"))
-            flow = FlowLayout(spacing=look.space.md)
-            for phrase in suggestions:
-                text = ctx.text(phrase)
-                button = BigButton(f"「{text}」", look, style="secondary", icon="mic")
-                button.clicked.connect(lambda _=False, t=text: self.say(t))
-                flow.addWidget(button)
-                self.suggestions.append(button)
-            holder = QWidget()
-            holder.setLayout(flow)
-            layout.addWidget(holder)
         layout.addStretch(1)
 
     @property
@@ -251,24 +272,51 @@ class SpeakerElement(ElementWidget):
     def _arrange(self, width: int) -> None:
         """Put the talk beside the speaker when the width holds both, and draw the ring as big
         as the screen's height lets it be whole with its words and button (never above its
-        size at 100 % of the device's text, never under ``SMALLEST_SIDE``)."""
+        size at 100 % of the device's text, never under ``SMALLEST_SIDE``). Beside the talk the
+        speaker's column is as wide as the ring or its button, but gives way to the talk's
+        ``TALK_CHARS`` a line down to its least (the smallest ring, the widest phrase of its words)."""
         look = self.look
         spacing = self._layout.spacing()
-        body_width = max(look.px(SPEAKER_SIDE), self.button.sizeHint().width())
-        wide = width >= body_width + spacing + look.px(TALK_WIDTH)
+        talk_least = max(look.px(TALK_WIDTH), TALK_CHARS * look.size("large"))
+        natural = max(look.px(SPEAKER_SIDE), self.button.sizeHint().width())
+        least = max(look.px(SMALLEST_SIDE), self._words_least())
+        # reckoned as if the screen's scroll bar were shown, so that the bar coming and going does not
+        # move the columns (a narrower speaker column, taller words, the bar again: for ever); the talk
+        # takes the bar's width when it is hidden
+        body_width = max(least, min(natural, width - _bar_width(self) - spacing - talk_least))
+        wide = width - spacing - body_width >= look.px(TALK_WIDTH)
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)
+        if wide:
+            self.body.setFixedWidth(body_width)
+        else:
+            self.body.setMinimumWidth(0)
+            self.body.setMaximumWidth(QWIDGETSIZE_MAX)
         side = look.px(SPEAKER_SIDE)
+        column = body_width if wide else width
+        side = min(side, column)
         screen = screen_room(self)
         if screen is not None and screen > 0:
-            column = body_width if wide else width
-            below = (self.light_text.heightForWidth(column) + self.button.sizeHint().height() + 2 * spacing)
+            below = (self.light_text.heightForWidth(column) + self.button.heightForWidth(min(
+                column, self.button.sizeHint().width())) + 2 * spacing)
             if not wide:  # stacked: the talk under the speaker wants its room too
                 below += spacing + self._talk_layout.totalHeightForWidth(width)
             side = max(look.px(SMALLEST_SIDE), min(side, screen - below))
         if self.ring.width() != side:
             self.ring.set_side(side)
+
+    def _words_least(self) -> int:
+        """The narrowest the speaker's column may be without breaking a word of what is written
+        under the ring or on its button."""
+        found = self.__dict__.get("_least")
+        if found is None:
+            from trainer.widgets.elements.tiles import widest_phrase  # tiles imports this module
+
+            words = widest_phrase(self.light_text.font_(), self.light_text.text()) + 1
+            button = widest_phrase(self.button._font(), self.button.text()) + self.button._chrome_width() + 1
+            found = self.__dict__["_least"] = max(words, button)
+        return found
 
     def say(self, phrase: str) -> None:
         """The learner "says" ``phrase`` to the speaker."""
