@@ -95,7 +95,7 @@ def spread(items: list, count: int) -> list:
 
 def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, scale: int = 100,
                  size: tuple[int, int] = (1280, 860), profile: str | None = None, scenarios_count: int = 0,
-                 tree: Path = ROOT, read_ms: int = 0) -> list[float]:
+                 tree: Path = ROOT, read_ms: int = 0, phases: bool = False) -> list[float]:
     """Milliseconds from a learner's action to the next step painted, for every step of every scenario.
 
     ``speech``: read-aloud on, through the real ``SpeechService`` with Open JTalk
@@ -104,7 +104,8 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
     ``scale``: the text size in per cent; ``profile``: write a ``cProfile`` of the timed part alone
     (the action, the step change, the paint) to that file; ``read_ms``: the learner reads each step
     for that long (the event loop runs, idle) before acting — 0 acts in the very pass the step appeared,
-    which no learner does, but which earlier figures were measured with."""
+    which no learner does, but which earlier figures were measured with; ``phases``: time the parts of
+    each step change too (``PHASES``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TRAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="trainer-bench-")
     sys.path.insert(0, str(tree))
@@ -141,6 +142,8 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
             return False
 
     spy = PaintSpy()
+    if phases:
+        _time_phases()
     scenarios, _ = load_all([bundled_content_dir()])
     scenarios = spread(sorted(scenarios, key=lambda s: s.id), scenarios_count)
     service = None
@@ -200,6 +203,7 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
                 player.step_shown.connect(watch)
                 player.run.subscribe(note)
                 device_before = getattr(player, "_device_name", "")
+                CURRENT.clear()
                 if profiler is not None:
                     profiler.enable()
                 perform(player, move.expect)  # the click (or keys, drag, phrase) through the UI
@@ -215,8 +219,11 @@ def step_changes(repeat: int, *, speech: bool = False, furigana: bool = False, s
                     samples.append(elapsed)
                     CPU_MS.append((cpu_end - judged[1]) * 1000)
                     SLOWEST.append((elapsed, scenario.id, step.id, move.expect.kind, CPU_MS[-1]))
-                    if getattr(player, "_device_name", "") != device_before:
+                    moved = getattr(player, "_device_name", "") != device_before
+                    if moved:
                         DEVICE_CHANGES.append((CPU_MS[-1], bool(getattr(player.ahead, "devices_used", 0))))
+                    if phases:
+                        PHASES.append((moved, CPU_MS[-1], dict(CURRENT)))
     window.close()
     if service is not None:
         service.shutdown()
@@ -234,6 +241,82 @@ SLOWEST: list[tuple[float, str, str, str, float]] = []
 """Every sample with its scenario, step, action kind and UI CPU (for finding slow screens)."""
 DEVICE_CHANGES: list[tuple[float, bool]] = []
 """The samples whose step came on another device: UI CPU, and whether its frame had been built ahead."""
+
+
+PHASE_NAMES = (
+    "trainer.app.player:Player.act", "trainer.scenarios.runner:Run.judge", "trainer.app.player:Player._show_step",
+    "trainer.app.player:Player._use_device", "trainer.app.player:DeviceStage.set_device",
+    "trainer.app.player:Player._arrange", "trainer.app.player:Player._split_for",
+    "trainer.app.player:Player._fit_device", "trainer.app.panel:InstructionPanel.fit_line",
+    "trainer.app.panel:InstructionPanel.set_step", "trainer.app.panel:InstructionPanel.show_feedback",
+    "trainer.app.panel:InstructionPanel.clear_feedback", "trainer.app.panel:InstructionPanel._show_text",
+    "trainer.app.player:Player._build_screen", "trainer.app.player:Player._show_view",
+    "trainer.widgets.devices:DeviceFrame.show_screen", "trainer.widgets.devices:DeviceFrame.set_body",
+    "trainer.app.player:Player._lay_out_now", "trainer.app.player:Player.reveal",
+    "trainer.app.player:Player._prepare_ahead", "trainer.app.player:Player._read_ahead",
+    "trainer.app.access:present_step", "trainer.app.narrator:Narrator.say",
+    "PySide6.QtWidgets:QApplication.processEvents", "PySide6.QtWidgets:QApplication.sendPostedEvents",
+    "trainer.app.panel:InstructionPanel._look_for", "trainer.app.panel:InstructionPanel._fit_feedback",
+    "trainer.app.panel:make_text", "trainer.app.reflow:FitScroll.refit", "trainer.app.access:order_player_tabs",
+    "trainer.app.access:show_gesture_tools", "trainer.widgets.focus:FocusRing.__init__",
+    "trainer.widgets.focus:FocusKeeper._changed",
+    "PySide6.QtWidgets:QScrollArea.takeWidget", "PySide6.QtWidgets:QScrollArea.setWidget",
+    "trainer.widgets.ruby_label:RubyLabel.paintEvent", "trainer.widgets.button:BigButton.paintEvent",
+    "trainer.widgets.labels:TextBlock.paintEvent", "trainer.app.panel:_Card.paintEvent",
+)
+"""What ``--phases`` times (module:qualified name); a name the measured tree lacks is left out."""
+CURRENT: dict[str, float] = {}
+"""The UI CPU (ms) of each phase in the sample being taken (inclusive: a phase inside another counts in both)."""
+PHASES: list[tuple[bool, float, dict[str, float]]] = []
+"""Per sample: whether it went to another device, its UI CPU, and its phases' CPU."""
+
+
+def _time_phases() -> None:
+    """Wrap every ``PHASE_NAMES`` callable with a thread-CPU clock adding to ``CURRENT``."""
+    import functools
+    import importlib
+    import inspect
+
+    for name in PHASE_NAMES:
+        module_name, qualified = name.split(":")
+        try:
+            owner = importlib.import_module(module_name)
+            *path, attr = qualified.split(".")
+            for part in path:
+                owner = getattr(owner, part)
+            original = getattr(owner, attr)
+        except (ImportError, AttributeError):
+            continue
+        label = qualified
+
+        def timed(*args, __original=original, __label=label, **kwargs):
+            start = time.thread_time()
+            try:
+                return __original(*args, **kwargs)
+            finally:
+                CURRENT[__label] = CURRENT.get(__label, 0.0) + (time.thread_time() - start) * 1000
+
+        functools.update_wrapper(timed, original)
+        found = inspect.getattr_static(owner, attr)
+        if isinstance(owner, type) and (isinstance(found, staticmethod) or type(found).__name__ == "builtin_function_or_method"):
+            setattr(owner, attr, staticmethod(timed))
+        else:
+            setattr(owner, attr, timed)
+        if module_name == "trainer.app.access":  # the player calls it through its module
+            import trainer.app.access as access_module
+
+            setattr(access_module, attr, timed)
+
+
+def print_phases() -> None:
+    for title, rows in (("same device", [p for p in PHASES if not p[0]]), ("another device", [p for p in PHASES if p[0]])):
+        if not rows:
+            continue
+        print(f"  phases, {title} ({len(rows)} samples; UI CPU ms, mean / p95 / max, inclusive):")
+        names = sorted({n for _, _, found in rows for n in found}, key=lambda n: -sum(r[2].get(n, 0) for r in rows))
+        for name in names:
+            values = [r[2].get(name, 0.0) for r in rows]
+            print(f"    {name:42s} {statistics.mean(values):6.2f} {percentile(values, 0.95):6.2f} {max(values):6.2f}")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -333,6 +416,8 @@ def main() -> int:
                         help="--steps-only: also measure the tree DIR, interleaved fresh processes, side by side")
     parser.add_argument("--read-ms", type=int, default=0,
                         help="the learner reads each step this long before acting (default 0: at once)")
+    parser.add_argument("--phases", action="store_true",
+                        help="also time the parts of each step change (UI CPU per phase, same device and another)")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.lower().split("x"))
@@ -350,7 +435,7 @@ def main() -> int:
               f"{start['trainer_mib']:7.1f} MiB  ratio {memory:.2f}x (goal <= 2x)")
     samples = step_changes(args.repeat, speech=args.speech, furigana=args.furigana, scale=args.scale, size=size,
                            profile=args.profile, scenarios_count=args.scenarios, tree=args.tree.resolve(),
-                           read_ms=args.read_ms)
+                           read_ms=args.read_ms, phases=args.phases)
     if args.json:
         print(json.dumps({"wall": samples, "cpu": CPU_MS}))
         return 0
@@ -366,6 +451,8 @@ def main() -> int:
               f"max {max(cpu):.1f} ms; its frame built ahead in {sum(p for _, p in DEVICE_CHANGES)}")
     for elapsed, scenario_id, step_id, kind, cpu_ms in sorted(SLOWEST, reverse=True)[:args.slowest]:
         print(f"  {elapsed:6.1f} ms  (UI CPU {cpu_ms:5.1f})  {scenario_id} / {step_id} ({kind})")
+    if args.phases:
+        print_phases()
     return 0
 
 

@@ -12,6 +12,9 @@ beside a landscape device when they fit there, else in rows under the column.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -49,6 +52,13 @@ FEEDBACK_CHARS = 12
 """Characters a line the message box (praise, explanation, hint) holds at least beside its icon and
 padding: it is drawn at the largest size up to the chosen one, in steps of 25 %, that gives them (at
 1280×720 / 300 % it held 8.5 beside a machine), never below ``LEAST_TEXT_SCALE``."""
+
+
+FEEDBACK_SCALES_KEPT = 64
+"""Message-box scales kept per (look, line width) (``InstructionPanel._feedback_scale``)."""
+_FEEDBACK_SCALES: dict[tuple[Look, int], float] = {}
+"""The message box's scale per look and line width, shared by every panel: it depends on nothing else, and a
+learner's every scenario has the same look and the same few column widths (a probe box measured once)."""
 
 
 def longest_phrase(text: str, font: QFont) -> int:
@@ -129,10 +139,11 @@ class InstructionPanel(QWidget):
         self._line = 0
         self._fitted: tuple[int, int] | None = None
         self._looks: dict[tuple[str, float, int, int], Look] = {}
-        self._feedback_scales: dict[int, float] = {}
-        """The message box's scale per line width (``_fit_feedback``: measured with a probe box once)."""
         """``look_for``'s answers (the step change asks twice, the texts built ahead once more)."""
         self._step: tuple[str, object] | None = None
+        self._held = 0
+        self._refit_owed = False
+        """``changing`` is under way / a ``refit`` waits for its end."""
         self.step_text: QWidget = TextBlock("", look, role="large", colour="surface_text")
         self.speech_notice = TextBlock(look.tr("player.speech_failed"), quiet, role="small", colour="muted",
                                        icon="info")
@@ -182,7 +193,7 @@ class InstructionPanel(QWidget):
         self.text_look = self.look_for(raw_text, explains_only)
         self._show_text(raw_text, readings, text_widget)
         self.next_button.setVisible(explains_only)
-        self.scroll_area.refit()
+        self._refit()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def leave_step(self) -> None:
@@ -200,20 +211,48 @@ class InstructionPanel(QWidget):
         if self._fitted == (width, height):
             return
         self._fitted = (width, height)
-        margins = self.layout_.contentsMargins()
-        line = width - margins.left() - margins.right() - self.scroll_area.verticalScrollBar().sizeHint().width()
+        line = self._line_in(width)
         self._line = line
-        scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
-        while scale - 0.25 >= least - 1e-9 and line < LINE_CHARS * look.with_(scale=scale).size("large"):
-            scale = round(scale - 0.25, 2)
-        self.line_look = look.with_(scale=scale)
+        scale = self._line_scale(line)
+        if scale != self.line_look.scale:  # (the same object otherwise: its fonts are made already)
+            self.line_look = look if scale == look.scale else look.with_(scale=scale)
         self._fit_feedback(line)
         if self._step is not None:
             fitted = self.look_for(self._step[0], self._explains_only)
             if fitted.scale != self.text_look.scale:
                 self.text_look = fitted
                 self._show_text(*self._step)
-                self.scroll_area.refit()
+                self._refit()
+
+    def _line_in(self, width: int) -> int:
+        """The step text's line in a column ``width`` wide (beside the card's padding and its scroll bar)."""
+        margins = self.layout_.contentsMargins()
+        return width - margins.left() - margins.right() - self.scroll_area.verticalScrollBar().sizeHint().width()
+
+    def _line_scale(self, line: int) -> float:
+        """``line_look``'s scale for a line ``line`` pixels long (``fit_line``)."""
+        look = self.look
+        scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
+        while scale - 0.25 >= least - 1e-9 and line < LINE_CHARS * look.with_(scale=scale).size("large"):
+            scale = round(scale - 0.25, 2)
+        return scale
+
+    def prepare_column(self, width: int) -> Look:
+        """Measure ahead what a column ``width`` wide will need (another device's, built ahead): its
+        message box's size; returns its ``line_look``. Nothing on show changes."""
+        line = self._line_in(width)
+        self._feedback_scale(line)
+        scale = self._line_scale(line)
+        return self.line_look if scale == self.line_look.scale else self.look.with_(scale=scale)
+
+    def look_in_column(self, raw_text: str, explains_only: bool, width: int, height: int) -> Look:
+        """The look ``look_for`` would likely give ``raw_text`` in a column ``width`` × ``height`` (another
+        device's, for the text built ahead; the message then on show is not known yet, so the one on
+        show now stands in for it). Nothing on show changes."""
+        top = self.prepare_column(width)
+        line = self._line_in(width)
+        room = self._text_room(explains_only, width, height)
+        return self._look_for(plain(raw_text), room, top, line)
 
     def look_for(self, raw_text: str, explains_only: bool = False) -> Look:
         """The look ``raw_text`` is drawn in as the step text: of the sizes from ``line_look``'s down to
@@ -233,17 +272,18 @@ class InstructionPanel(QWidget):
                 self._looks.pop(next(iter(self._looks)))
         return found
 
-    def _look_for(self, text: str, room: int) -> Look:
-        top = self.line_look
+    def _look_for(self, text: str, room: int, top: Look | None = None, line: int | None = None) -> Look:
+        top = top or self.line_look
+        line = self._line if line is None else line
         least = min(self.look.scale, LEAST_TEXT_SCALE)
         whole = None
         scale = top.scale
         while scale >= least - 1e-9:
             candidate = top if scale == top.scale else self.look.with_(scale=scale)
             font = candidate.font("large")
-            if longest_phrase(text, font) <= self._line:
+            if longest_phrase(text, font) <= line:
                 whole = candidate
-                _, needed = text_size(font, text, self._line, pitch=LINE_HEIGHT)
+                _, needed = text_size(font, text, line, pitch=LINE_HEIGHT)
                 if candidate.furigana:  # a band of furigana over each line (about half the text's size)
                     needed = round(needed * (1 + 0.5 / LINE_HEIGHT))
                 if needed <= room:
@@ -251,10 +291,11 @@ class InstructionPanel(QWidget):
             scale = round(scale - 0.25, 2)
         return whole or top
 
-    def _text_room(self, explains_only: bool) -> int:
-        """The height the step text has in the card without it scrolling."""
-        width = max(1, self.width())
-        height = self.height()
+    def _text_room(self, explains_only: bool, width: int | None = None, height: int | None = None) -> int:
+        """The height the step text has in the card without it scrolling (in a column ``width`` ×
+        ``height``; the panel's own size unless given)."""
+        width = max(1, self.width() if width is None else width)
+        height = self.height() if height is None else height
         if explains_only:
             height -= self._column.spacing() + self.next_button.heightForWidth(self.next_button.sizeHint().width())
         margins = self.layout_.contentsMargins()
@@ -276,20 +317,7 @@ class InstructionPanel(QWidget):
         """Draw the message box at the largest size (steps of 25 %, not below ``LEAST_TEXT_SCALE``) whose
         line holds ``FEEDBACK_CHARS`` beside its icon and padding; rebuilt only when that size changes."""
         look = self.look
-        scale = self._feedback_scales.get(line)
-        if scale is None:
-            scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
-            while scale - 0.25 >= least - 1e-9:
-                candidate = look.with_(scale=scale)
-                probe = self._make_feedback(candidate)
-                fits = line - probe._chrome() >= FEEDBACK_CHARS * candidate.size("body")
-                probe.deleteLater()
-                if fits:
-                    break
-                scale = round(scale - 0.25, 2)
-            if len(self._feedback_scales) > 16:
-                self._feedback_scales.clear()
-            self._feedback_scales[line] = scale
+        scale = self._feedback_scale(line)
         old = self.feedback
         if old._look.scale == scale:
             return
@@ -305,6 +333,27 @@ class InstructionPanel(QWidget):
         old.deleteLater()
         self.feedback = new
 
+    def _feedback_scale(self, line: int) -> float:
+        """The message box's scale for a line ``line`` pixels long (``_fit_feedback``), measured with a
+        probe box once per look and line (``_FEEDBACK_SCALES``)."""
+        look = self.look
+        key = (look, line)
+        scale = _FEEDBACK_SCALES.get(key)
+        if scale is None:
+            scale, least = look.scale, min(look.scale, LEAST_TEXT_SCALE)
+            while scale - 0.25 >= least - 1e-9:
+                candidate = look.with_(scale=scale)
+                probe = self._make_feedback(candidate)
+                fits = line - probe._chrome() >= FEEDBACK_CHARS * candidate.size("body")
+                probe.deleteLater()
+                if fits:
+                    break
+                scale = round(scale - 0.25, 2)
+            while len(_FEEDBACK_SCALES) >= FEEDBACK_SCALES_KEPT:
+                _FEEDBACK_SCALES.pop(next(iter(_FEEDBACK_SCALES)))
+            _FEEDBACK_SCALES[key] = scale
+        return scale
+
     def _show_text(self, raw_text: str, readings, text_widget: QWidget | None = None) -> None:
         """``text_widget``: the same text built ahead at ``text_look`` (taken instead of building it)."""
         new = text_widget or make_text(raw_text, self.text_look, role="large", colour="surface_text", readings=readings)
@@ -315,6 +364,26 @@ class InstructionPanel(QWidget):
         self.step_text.deleteLater()
         self.step_text = new
 
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Change several parts of the card (the message, then the step) and fit the card to them once,
+        at the end, instead of after each part."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._refit_owed:
+                self._refit_owed = False
+                self.scroll_area.refit()
+
+    def _refit(self) -> None:
+        """The card as tall as what it holds now (``FitScroll.refit``), or at the end of ``changing``."""
+        if self._held:
+            self._refit_owed = True
+            return
+        self.scroll_area.refit()
+
     def show_feedback(self, kind: str, text: str) -> None:
         fill, colour, icon = FEEDBACK_STYLES[kind]
         self.feedback_kind = kind
@@ -322,17 +391,17 @@ class InstructionPanel(QWidget):
         self.feedback.set_icon(icon)
         self.feedback.set_text(text)
         self.feedback.show()
-        self.scroll_area.refit()
+        self._refit()
         self.scroll_area.verticalScrollBar().setValue(0)  # the new message is at the top: show it
 
     def clear_feedback(self) -> None:
         self.feedback_kind = None
         self.feedback.hide()
-        self.scroll_area.refit()
+        self._refit()
 
     def show_speech_notice(self) -> None:
         self.speech_notice.show()
-        self.scroll_area.refit()
+        self._refit()
 
     def needed_height(self, width: int) -> int:
         """The height that shows everything without scrolling, at ``width``."""

@@ -210,6 +210,8 @@ class Player(QWidget):
         self.stage = DeviceStage(self.device, min(look.space.sm, 10))
         self.stage.setParent(self._root)
         self.split: Split | None = None
+        self._columns_ahead: dict[str, tuple[int, int]] = {}
+        """Per device built ahead (``_prepare_device``): the instruction column's size its split gives."""
         self.overlay = HintOverlay(look, self)
         self._hook_scrolls()
         if self.narrator.failed:
@@ -558,6 +560,11 @@ class Player(QWidget):
             self.narrator.stop()
             self.finished.emit(step)
             return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            # the new step's text takes the focus (``access.present_step``); without this, the old screen
+            # going (or the old text) would first hand it to the next widget in the chain, with its events
+            focus.clearFocus()
         raw = self.step_text(step)
         if step.device != self._device_name:
             self.panel.leave_step()  # the new device's column takes the new step's text only
@@ -570,16 +577,17 @@ class Player(QWidget):
             lead = self.look.tr("alone.task", task=self.ctx.raw(modes.task_of(self.scenario)))
             lead_kind = "notice"
         shown = [self.ctx.text(t) for t in (lead, self.arrived) if t is not None]
-        if shown:  # the praise, then where the learner has come
-            self.panel.show_feedback(lead_kind if lead is not None else "notice", "\n".join(shown))
-        else:
-            self.panel.clear_feedback()
-        # after the message: the step text's size is chosen with the room the message leaves it
-        explains = step.only_explains or self.mode == modes.WATCH
-        self.panel.set_step(number, raw, self.scenario.readings, explains,
-                            total=number + self._steps_to_finish().get(step.id, 1) - 1,
-                            text_widget=self.ahead.take_text(raw, self.panel.look_for(raw, explains),
-                                                             self.scenario.readings))
+        with self.panel.changing():  # the card fitted once, to both
+            if shown:  # the praise, then where the learner has come
+                self.panel.show_feedback(lead_kind if lead is not None else "notice", "\n".join(shown))
+            else:
+                self.panel.clear_feedback()
+            # after the message: the step text's size is chosen with the room the message leaves it
+            explains = step.only_explains or self.mode == modes.WATCH
+            self.panel.set_step(number, raw, self.scenario.readings, explains,
+                                total=number + self._steps_to_finish().get(step.id, 1) - 1,
+                                text_widget=self.ahead.take_text(raw, self.panel.look_for(raw, explains),
+                                                                 self.scenario.readings))
         self._build_screen(step)
         self._read_ahead(step)
         self.panel_scroll.verticalScrollBar().setValue(0)
@@ -674,7 +682,6 @@ class Player(QWidget):
         if self.watch is not None or self.run.finished:
             self.ahead.drop()
             return
-        look = self.panel.line_look  # the column's step text size (smaller beside a machine: fit_line)
 
         def screen(step: Step) -> None:
             if self.isVisible() and not self.run.finished:
@@ -682,10 +689,19 @@ class Player(QWidget):
                 self.ahead.prepare_view(step, self.device_ctx, viewport.width(), viewport.height(), viewport)
 
         def text(step: Step) -> None:
-            if self.panel.line_look == look and self.isVisible() and not self.run.finished:
-                raw = self.step_text(step)
+            if not self.isVisible() or self.run.finished:  # (at the column's size then: a first step's
+                return  # plan is made before the player is first arranged, and ``fit_line`` changes it)
+            raw = self.step_text(step)
+            column = self._columns_ahead.get(step.device) if step.device != self._device_name else None
+            if column is None:  # the column as it is
                 self.ahead.prepare_text(raw, self.panel.look_for(raw, step.only_explains), self.scenario.readings,
                                         self.panel.step_text.width(), self.panel_scroll.height(), self.panel.card)
+                return
+            width, height = column  # the column the other device's split gives (``_prepare_device``)
+            margins = self.panel.layout_.contentsMargins()
+            self.ahead.prepare_text(raw, self.panel.look_in_column(raw, step.only_explains, width, height),
+                                    self.scenario.readings, width - margins.left() - margins.right(), height,
+                                    self.panel.card)
 
         def other(step: Step) -> None:  # the frame of another device, at its fitted scale, and its first screen
             if self.isVisible() and not self.run.finished:
@@ -720,6 +736,9 @@ class Player(QWidget):
             release_when_deleted(device)
             device.deleteLater()
             return None
+        # the column beside it: its message box measured now, its step texts built for it (``text`` above)
+        self.panel.prepare_column(chosen.text.width())
+        self._columns_ahead = {name: (chosen.text.width(), chosen.text.height())}
         margin = self.stage.margin
         room = QSize(max(1, chosen.stage.width() - 2 * margin), max(1, chosen.stage.height() - 2 * margin))
         scale = type(device).content_scale(device.frame_size(room), self.look.scale)
