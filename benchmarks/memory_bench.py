@@ -264,6 +264,26 @@ def main() -> int:
               f"{sum(d.size_diff for d in grown) / 1024:+.0f} KiB in all; grew most:")
         for diff in grown[:args.trace]:
             print(f"  {diff.size_diff / 1024:+8.0f} KiB {diff.count_diff:+7d} blocks  {diff.traceback}")
+    if trim is not None:  # what the caches hold at the end (each emptied in turn, then trimmed)
+        from PySide6.QtGui import QPixmapCache
+
+        def emptied(what: str, empty) -> None:
+            gc.collect()
+            trim(0)
+            before_mib = rss_mib()
+            empty()
+            gc.collect()
+            trim(0)
+            print(f"  emptying {what} gave back {before_mib - rss_mib():.1f} MiB", flush=True)
+
+        print(f"at the end (QPixmapCache limit {QPixmapCache.cacheLimit()} KiB):")
+        emptied("Qt's pixmap cache (QPixmapCache)", QPixmapCache.clear)
+        emptied("the text layout caches", lambda: [cache.cache_clear() for cache in (
+            text_layout._x_positions, text_layout._measure, text_layout._drawable)])
+        emptied("the icon pixmaps", icons._pixmap.cache_clear)
+        emptied("the phrase starts", phrases.phrase_starts.cache_clear)
+        emptied("the readings' analyses and mappings", lambda: (engine._ANALYSES._items.clear(),
+                                                               engine._mapping._items.clear()))
     from trainer.scenarios.model import Scenario
 
     dead = sum(1 for obj in gc.get_objects() if isinstance(obj, QObject) and not shiboken6.isValid(obj))

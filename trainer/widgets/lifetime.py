@@ -200,6 +200,20 @@ def let_go(state: dict[str, Any], depth: int = 0, *, keep_own: bool = False) -> 
                     let_go(inner, depth + 1)
 
 
+PIXMAP_CACHE_KIB = 4096
+"""Qt's application-wide pixmap cache (the style's drawn frames and fills, icons' pixmaps) is kept to this
+many KiB; Qt's default is 10,240. After four passes over the catalogue it held 1.3 MiB (emptying it gave
+that back), so 4 MiB costs no redrawing, and what it could still grow by over a day is a third of Qt's."""
+
+
+def bound_qt_caches() -> None:
+    """Bound what Qt keeps for the whole application (``PIXMAP_CACHE_KIB``); never raises a lower limit."""
+    from PySide6.QtGui import QPixmapCache
+
+    if QPixmapCache.cacheLimit() > PIXMAP_CACHE_KIB:
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
+
+
 TRIM_EVERY_S = 30.0
 """The least time between two ``give_back_free_memory`` calls that do anything (it walks the whole heap)."""
 _last_trim = [float("-inf")]
