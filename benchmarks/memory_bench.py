@@ -41,6 +41,43 @@ def rss_mib() -> float:
     return rss_kib() / 1024
 
 
+def native_line() -> str:
+    """Where RSS is: anonymous (the heaps) against file-backed (libraries, fonts, dictionaries), from
+    /proc/self/smaps_rollup, and what glibc's malloc has handed out and holds free (mallinfo2)."""
+    parts = []
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+            fields = dict(line.split(":", 1) for line in rollup if ":" in line and not line.startswith(" "))
+        anon = int(fields["Anonymous"].split()[0]) / 1024
+        rss = int(fields["Rss"].split()[0]) / 1024
+        parts.append(f"anonymous {anon:.1f} MiB, file {rss - anon:.1f} MiB")
+    except (OSError, KeyError, ValueError):
+        pass
+    info = mallinfo2()
+    if info is not None:
+        parts.append(f"malloc in use {info[0] / 2**20:.1f} MiB (of which mmap {info[1] / 2**20:.1f}), "
+                     f"free in its arenas {info[2] / 2**20:.1f} MiB")
+    return "; ".join(parts)
+
+
+def mallinfo2() -> tuple[int, int, int] | None:
+    """glibc's (bytes in use, of which in mmap'd blocks, bytes free but kept); None without glibc >= 2.33."""
+    import ctypes
+
+    class Info(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in
+                    ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+                     "fordblks", "keepcost")]
+
+    try:
+        function = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return None
+    function.restype = Info
+    info = function()
+    return info.uordblks + info.hblkhd, info.hblkhd, info.fordblks
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=25, help="passes over the catalogue (default 25)")
@@ -194,6 +231,8 @@ def main() -> int:
         heap = f", Python heap {tracemalloc.get_traced_memory()[0] / 2**20:.1f} MiB" if args.trace else ""
         print(f"{line}{heap} ({seconds:.0f} s wall, {time.process_time():.0f} s CPU so far)", flush=True)
         print(f"  caches: {cache_sizes()}", flush=True)
+        dead = sum(1 for obj in gc.get_objects() if isinstance(obj, QObject) and not shiboken6.isValid(obj))
+        print(f"  native: {native_line()}; wrappers of deleted Qt objects {dead}", flush=True)
         return rss
 
     started = time.perf_counter()
@@ -225,6 +264,26 @@ def main() -> int:
               f"{sum(d.size_diff for d in grown) / 1024:+.0f} KiB in all; grew most:")
         for diff in grown[:args.trace]:
             print(f"  {diff.size_diff / 1024:+8.0f} KiB {diff.count_diff:+7d} blocks  {diff.traceback}")
+    if trim is not None:  # what the caches hold at the end (each emptied in turn, then trimmed)
+        from PySide6.QtGui import QPixmapCache
+
+        def emptied(what: str, empty) -> None:
+            gc.collect()
+            trim(0)
+            before_mib = rss_mib()
+            empty()
+            gc.collect()
+            trim(0)
+            print(f"  emptying {what} gave back {before_mib - rss_mib():.1f} MiB", flush=True)
+
+        print(f"at the end (QPixmapCache limit {QPixmapCache.cacheLimit()} KiB):")
+        emptied("Qt's pixmap cache (QPixmapCache)", QPixmapCache.clear)
+        emptied("the text layout caches", lambda: [cache.cache_clear() for cache in (
+            text_layout._x_positions, text_layout._measure, text_layout._drawable)])
+        emptied("the icon pixmaps", icons._pixmap.cache_clear)
+        emptied("the phrase starts", phrases.phrase_starts.cache_clear)
+        emptied("the readings' analyses and mappings", lambda: (engine._ANALYSES._items.clear(),
+                                                               engine._mapping._items.clear()))
     from trainer.scenarios.model import Scenario
 
     dead = sum(1 for obj in gc.get_objects() if isinstance(obj, QObject) and not shiboken6.isValid(obj))

@@ -28,7 +28,7 @@ from trainer.app.narrator import Narrator
 from trainer.app.pages import NavBar, PageKind, PageWidget, fill
 from trainer.app.settings import Settings, SettingsStore
 from trainer.widgets.focus import focus_first, install_keeper, remember, restore
-from trainer.widgets.lifetime import give_back_free_memory, put_away
+from trainer.widgets.lifetime import bound_qt_caches, give_back_free_memory, put_away
 from trainer.widgets.look import Look, pick_family
 from trainer.widgets.style import apply_look
 from trainer.widgets.theme import theme_named
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.fixed_mode: Callable[[], str | None] | None = None
         self.ask_quit = ask_quit
         install_keeper()
+        bound_qt_caches()
         self.family = pick_family()
         self.look = look_for(self.settings, lang, self.family)
         self.narrator = Narrator(speech, enabled=self.settings.read_aloud, parent=self)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from trainer.widgets.accessibility import announce
 from trainer.widgets.focus import scroll_into_view
+from trainer.widgets.lifetime import next_in_focus_chain
 
 
 def key_code(name: str) -> int:
@@ -64,14 +65,14 @@ def scan_items(region: QWidget) -> list[QWidget]:
     Tab stops and also the options of a radio group that are not its Tab stop."""
     found: list[QWidget] = []
     seen: set[int] = set()
-    widget = region.nextInFocusChain()
+    widget = next_in_focus_chain(region)  # (not nextInFocusChain: see lifetime)
     while widget is not None and widget is not region and id(widget) not in seen:
         seen.add(id(widget))
         if (region.isAncestorOf(widget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
                 and widget.isEnabled() and widget.isVisibleTo(region.window())
                 and not isinstance(widget, QAbstractScrollArea) and widget.accessibleName()):
             found.append(widget)
-        widget = widget.nextInFocusChain()
+        widget = next_in_focus_chain(widget)
     return found
 
 

@@ -23,6 +23,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
+from trainer.widgets.lifetime import next_in_focus_chain  # (not nextInFocusChain: see there)
+
 RING_PROPERTY = "a11y_ring"
 """Set on a focusable widget that paints no focus ring itself (text): the keeper draws one."""
 
@@ -31,13 +33,13 @@ def tab_stops(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab reaches, in Tab order (shown and enabled ones)."""
     stops: list[QWidget] = []
     seen: set[int] = set()
-    widget = root.nextInFocusChain()
+    widget = next_in_focus_chain(root)
     while widget is not None and widget is not root and id(widget) not in seen:
         seen.add(id(widget))
         if (root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
                 and widget.isEnabled() and widget.isVisibleTo(root) and not isinstance(widget, QAbstractScrollArea)):
             stops.append(widget)
-        widget = widget.nextInFocusChain()
+        widget = next_in_focus_chain(widget)
     return stops
 
 
@@ -89,11 +91,11 @@ def _focus_ring(widget: QWidget) -> list[QWidget]:
     """The whole focus chain ``widget`` is on, starting with it (each widget once)."""
     ring = [widget]
     seen = {id(widget)}
-    other = widget.nextInFocusChain()
+    other = next_in_focus_chain(widget)
     while other is not None and other is not widget and id(other) not in seen:
         seen.add(id(other))
         ring.append(other)
-        other = other.nextInFocusChain()
+        other = next_in_focus_chain(other)
     return ring
 
 
