@@ -40,6 +40,19 @@ def make_area(record, tmp_path) -> InstructorArea:
                           prefs=AreaPrefs(100, tmp_path / "prefs" / "instructor-area.json"))
 
 
+def opened_and_unlocked(qtbot, record, tmp_path) -> InstructorArea:
+    """The area shown, settled, and unlocked with the PIN typed into its gate."""
+    area = make_area(record, tmp_path)
+    qtbot.addWidget(area)
+    area.resize(1280, 860)
+    area.show()
+    passes_until_settled(qtbot, area)
+    area.gate.pin_edit.setText(PIN)
+    with qtbot.waitSignal(area.unlocked):
+        area.gate.unlock_button.click()
+    return area
+
+
 def widgets() -> int:
     return len(QApplication.allWidgets())
 
@@ -101,14 +114,7 @@ def test_the_record_is_asked_only_on_the_worker_thread(qtbot, record, tmp_path):
     engine = record.reports.engine
     event.listen(engine, "before_cursor_execute", noted)
     try:
-        area = make_area(record, tmp_path)
-        qtbot.addWidget(area)
-        area.resize(1280, 860)
-        area.show()
-        passes_until_settled(qtbot, area)
-        area.gate.pin_edit.setText(PIN)
-        with qtbot.waitSignal(area.unlocked):
-            area.gate.unlock_button.click()
+        area = opened_and_unlocked(qtbot, record, tmp_path)
         for index in range(area.tabs.count()):
             area.tabs.setCurrentIndex(index)
             passes_until_settled(qtbot, area)
@@ -130,14 +136,7 @@ def test_the_reports_page_makes_one_table_a_pass(qtbot, record, tmp_path):
     def tables() -> int:
         return sum(1 for widget in QApplication.allWidgets() if isinstance(widget, QTableView))
 
-    area = make_area(record, tmp_path)
-    qtbot.addWidget(area)
-    area.resize(1280, 860)
-    area.show()
-    passes_until_settled(qtbot, area)
-    area.gate.pin_edit.setText(PIN)
-    with qtbot.waitSignal(area.unlocked):
-        area.gate.unlock_button.click()
+    area = opened_and_unlocked(qtbot, record, tmp_path)
     passes_until_settled(qtbot, area)
     before = tables()
     area.tabs.setCurrentIndex(3)  # 報告とつまずき: its 「市への報告」 is shown first

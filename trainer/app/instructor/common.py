@@ -705,6 +705,14 @@ class Page(QWidget):
         #: What is left to build of a page made in parts: one each on a later pass (``LazyPages``).
         self.later_parts: list[Callable[[], None]] = []
 
+    def make(self, parts: list[Callable[[], None]], in_parts: bool) -> None:
+        """Build the page from ``parts``: all now, or (``in_parts``: the area's pages) the first now and
+        the others left in ``later_parts``, each for a later pass of the event loop (``LazyPages``)."""
+        for part in parts[:1] if in_parts else parts:
+            part()
+        if in_parts:
+            self.later_parts = parts[1:]
+
     def finish(self) -> None:
         """Build now what is left of a page made in parts."""
         while self.later_parts:

@@ -71,12 +71,8 @@ class CityReportPage(Page):
         self._names = names or ScenarioNames()
         self._today = today
         self.report: CityReport | None = None
-        parts = [self._build_choices, self._build_kinds, self._build_finished, self._build_helped, self._lay_out]
-        # In parts (the area's report): the first now, the others each on a later pass (LazyPages).
-        for part in parts[:1] if in_parts else parts:
-            part()
-        if in_parts:
-            self.later_parts = parts[1:]
+        self.make([self._build_choices, self._build_kinds, self._build_finished, self._build_helped, self._lay_out],
+                  in_parts)
 
     def _build_choices(self) -> None:
         """The period, the venue, 「名前を入れる」 and the buttons."""
