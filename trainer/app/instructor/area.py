@@ -18,10 +18,11 @@ idle minutes (``idle_lock.py``). Dialogs go through the classmethods
 
 from __future__ import annotations
 
+import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -35,13 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.app.instructor.board import BoardPage
-from trainer.app.instructor.classes import ClassesPage
-from trainer.app.instructor.common import AreaPrefs, Jobs, LazyPages, button, field, label
-from trainer.app.instructor.data import DataPage
-from trainer.app.instructor.learners import LearnersPage
+from trainer.app.instructor.common import (
+    AreaPrefs,
+    Jobs,
+    LazyPages,
+    PageTabs,
+    button,
+    field,
+    give_font,
+    label,
+)
 from trainer.app.instructor.pin_gate import PinGate
-from trainer.app.instructor.reports import ReportsPage, tabs_widget
 from trainer.app.pages import PageWidget
 from trainer.app.report_export import ScenarioNames
 from trainer.progress.classes import ClassBook, HelpBoard
@@ -53,7 +58,18 @@ from trainer.widgets.look import TEXT_SCALES, Look
 from trainer.widgets.style import style_sheet
 from trainer.words.catalogue import tr
 
+if TYPE_CHECKING:  # the pages' modules are imported a pass each once the gate is shown (``_PAGE_MODULES``)
+    from trainer.app.instructor.board import BoardPage
+    from trainer.app.instructor.classes import ClassesPage
+    from trainer.app.instructor.data import DataPage
+    from trainer.app.instructor.learners import LearnersPage
+    from trainer.app.instructor.reports import ReportsPage
+
 log = logging.getLogger("trainer.app")
+
+_PAGE_MODULES = tuple(f"trainer.app.instructor.{name}" for name in ("learners", "classes", "board", "reports", "data"))
+"""The pages' modules, imported one per pass of the event loop after the gate and the tabs are made
+(opening the area imports only the gate's), or when a page is made before that."""
 
 _TAB_NAMES = {"learners": "tab.learners", "classes": "tab.classes", "board": "tab.board", "reports": "tab.reports",
               "data": "tab.data"}
@@ -167,20 +183,33 @@ class InstructorArea(PageWidget):
         self.setStyleSheet(
             style_sheet(look) + f"\nQHeaderView::section {{ font-weight: bold; padding: {pad}px {pad * 2}px; }}\n"
         )
-        self.gate = PinGate(self._pin, look, self.jobs)
+        # The gate's "enter the PIN" now (its fonts before it is in the window: no layout or style to
+        # redo for it), its "choose a PIN" on a later pass.
+        self.gate = PinGate(self._pin, look, self.jobs, in_parts=True, dress=self._dress)
         self.gate.unlocked.connect(self._unlock)
         self.gate.closed.connect(self._close)
-        self._use_font(look, self.gate)  # before it is in the window: no layout or style to redo for it
         self.stack.addWidget(self.gate)
         self._use_font(look, self)
         for name in InstructorArea._MAIN_PARTS:  # those of an earlier text size are gone
             self.__dict__.pop(name, None)
         self._main_built = False
-        # The tabs and the row under them are made on a later pass, while the PIN is typed (or at
-        # once when something asks for them): opening the area shows the gate sooner.
-        self.jobs.soon(self._build_main)
+        # The rest of the gate, then the tabs and the row under them, are made a part per pass of the
+        # event loop while the PIN is typed (or at once when something asks for them): opening the
+        # area shows the gate sooner, and no pass holds the window longer than a part takes.
+        self._main_steps = self._main_parts()
+        self.jobs.in_passes(self._later_parts(self.gate, self._main_steps))
 
     _MAIN_PARTS = frozenset({"tabs", "size_combo", "_lazy", "_bottom", "_main_layout"})
+
+    def _later_parts(self, gate: PinGate, main: Iterator[None]) -> Iterator[None]:
+        while gate.later_parts and gate is self.gate:  # (none left when something asked for them meanwhile)
+            gate.later_parts.pop(0)()
+            yield
+        if main is self._main_steps:  # (not when the area was built again meanwhile: a new text size)
+            yield from main
+        for module in _PAGE_MODULES:
+            importlib.import_module(module)  # (at once when already imported)
+            yield
 
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute not found: the unlocked part, asked for before it was made.
@@ -190,41 +219,56 @@ class InstructorArea(PageWidget):
         raise AttributeError(name)
 
     def _build_main(self) -> None:
-        """The unlocked part: the page tabs and, under them, the area's text size and 「閉じる」."""
-        if self._main_built:
-            return
-        self._main_built = True
+        """The unlocked part, now (what is left of it when it is being made in passes)."""
+        for _ in self._main_steps:
+            pass
+
+    def _main_parts(self) -> Iterator[None]:
+        """The unlocked part in parts, one per ``next``: the page tabs and, under them, the area's text
+        size and 「閉じる」. Its attributes are set at the end, so a part made is never taken for the whole."""
         look = self.look
-        self.tabs = tabs_widget(look.tr("ia.title"), look)
+        tabs = PageTabs(look.tr("ia.title"), look)
+        yield
         makers: dict[str, tuple[str, Callable[..., QWidget]]] = {
             key: (look.tr(name), lambda key=key: self._make(key)) for key, name in _TAB_NAMES.items()}
-        self._lazy = LazyPages(
-            self.tabs, makers,
+        lazy = LazyPages(
+            tabs, makers,
             wrap=lambda key: key != "reports", may_load=lambda: self.is_unlocked, live=("board",),
             built=self._page_built, jobs=self.jobs, ready=self._page_ready, dress=self._dress)
-        main = QWidget()
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
+        yield
+        size_combo = field(QComboBox(), look.tr("ia.text_size"), look)
         for scale in TEXT_SCALES:
-            self.size_combo.addItem(look.tr("ia.text_size_value", n=scale), scale)
-        self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(self.prefs.text_scale)))
-        self.size_combo.currentIndexChanged.connect(lambda _i: self.set_text_scale(int(self.size_combo.currentData())))
+            size_combo.addItem(look.tr("ia.text_size_value", n=scale), scale)
+        size_combo.setCurrentIndex(max(0, size_combo.findData(self.prefs.text_scale)))
+        size_combo.currentIndexChanged.connect(lambda _i: self.set_text_scale(int(size_combo.currentData())))
         close = button(look.tr("ia.close"), look)
         close.clicked.connect(self._close)
-        self._bottom = QWidget()  # one row under the tabs: the area's text size, and 「閉じる」
-        bottom = QHBoxLayout(self._bottom)
+        bottom_row = QWidget()  # one row under the tabs: the area's text size, and 「閉じる」
+        bottom = QHBoxLayout(bottom_row)
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(label(look.tr("ia.text_size")))
-        bottom.addWidget(self.size_combo, 1)
+        bottom.addWidget(size_combo, 1)
         bottom.addWidget(close, 2)
-        self._main_layout = QVBoxLayout(main)
-        self._main_layout.addWidget(self.tabs, 1)
-        self._main_layout.addWidget(self._bottom)
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.addWidget(tabs, 1)
+        main_layout.addWidget(bottom_row)
         self._use_font(look, main)
+        yield
+        self.tabs, self._lazy, self.size_combo, self._bottom, self._main_layout = (
+            tabs, lazy, size_combo, bottom_row, main_layout)
+        self._main_built = True
+        tabs.currentChanged.connect(self._tab_changed)
         self.stack.addWidget(main)
 
     def _make(self, key: str) -> QWidget:
         """Build the page ``key`` (one of ``PAGES``)."""
+        from trainer.app.instructor.board import BoardPage
+        from trainer.app.instructor.classes import ClassesPage
+        from trainer.app.instructor.data import DataPage
+        from trainer.app.instructor.learners import LearnersPage
+        from trainer.app.instructor.reports import ReportsPage
+
         look = self.look
         page: QWidget
         if key == "learners":
@@ -290,12 +334,7 @@ class InstructorArea(PageWidget):
         return self._page("data")
 
     def _use_font(self, look: Look, root: QWidget) -> None:
-        """Give Qt's own widgets the area's font: with the app's style sheet in force a parent's
-        font does not reach its children, so each one under ``root`` that has no font of its own gets it."""
-        body = look.font("body")
-        for widget in [root, *root.findChildren(QWidget)]:
-            if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-                widget.setFont(body)
+        give_font(look, root)
 
     def set_text_scale(self, scale: int) -> None:
         """Use ``scale`` % for the area's text from now on (kept on this PC); the open tab stays."""
@@ -364,8 +403,8 @@ class InstructorArea(PageWidget):
         if not self.__dict__.get("_main_built", False):
             return  # no pages yet
         board = self._lazy.built("board")
-        if isinstance(board, BoardPage):
-            board.stop()
+        if board is not None:
+            cast("BoardPage", board).stop()  # the page "board" is one
 
     @property
     def pages(self) -> list[QWidget]:

@@ -61,12 +61,7 @@ class ClassesPage(Page):
         self._open: SessionInfo | None = None
         self._sessions: dict[uuid.UUID, SessionInfo] = {}
         self._venue_names: list[str] | None = None  # the venues shown (None: not yet)
-        parts = [self._build_start, self._build_history, self._build_venues, self._lay_out]
-        # In parts (the area's pages): the first now, the others each on a later pass (LazyPages).
-        for part in parts[:1] if in_parts else parts:
-            part()
-        if in_parts:
-            self.later_parts = parts[1:]
+        self.make([self._build_start, self._build_history, self._build_venues, self._lay_out], in_parts)
 
     def _build_start(self) -> None:
         """The open class, and starting one."""

@@ -102,6 +102,20 @@ class Jobs(QObject):
         again from there, ``step`` comes after them, with the window's timers and paint in between."""
         self._post(lambda: self._post(step))
 
+    def in_passes(self, steps: Iterator[object]) -> None:
+        """Run ``steps`` (a generator: each ``yield`` ends a step) one step per later pass of the event
+        loop (each posted as :meth:`soon` posts), counted in ``busy`` until the last; a step that finds its
+        work done meanwhile (asked for at once) simply ends the generator."""
+
+        def step() -> None:
+            try:
+                next(steps)
+            except StopIteration:
+                return
+            self.soon(step)
+
+        self.soon(step)
+
     def _post(self, step: Callable[[], None]) -> None:
         with self._lock:
             self._pending += 1
@@ -498,6 +512,16 @@ def button(text: str, look: Look, *, style: str = "secondary") -> BigButton:
     return made
 
 
+def give_font(look: Look, root: QWidget) -> None:
+    """Give Qt's own widgets the area's font: with the app's style sheet in force a parent's font does
+    not reach its children, so each one under ``root`` that has no font of its own gets it. Done before
+    ``root`` is in the window, it costs no layout or style pass there."""
+    body = look.font("body")
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            widget.setFont(body)
+
+
 def uuid_of(value: object) -> uuid.UUID | None:
     """Ids travel through Qt item data as text ("" for none): Qt cannot compare Python objects."""
     return uuid.UUID(str(value)) if value else None
@@ -665,7 +689,14 @@ class PageTabs(QWidget):
 
 
 class Page(QWidget):
-    """Base of a page: its look, the area's job runner, a message line."""
+    """Base of a page: its look, the area's job runner, a message line.
+
+    A page made in parts leaves the rest in ``later_parts`` (one each on a later pass: ``LazyPages``,
+    or :meth:`Jobs.in_passes`); an attribute named in ``LATER`` that a later part makes, asked for
+    before it was made, finishes the page first (``finish``)."""
+
+    LATER: frozenset[str] = frozenset()
+    """The attributes the page's later parts make."""
 
     def __init__(self, look: Look, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -673,6 +704,31 @@ class Page(QWidget):
         self.jobs = jobs
         #: What is left to build of a page made in parts: one each on a later pass (``LazyPages``).
         self.later_parts: list[Callable[[], None]] = []
+
+    def make(self, parts: list[Callable[[], None]], in_parts: bool) -> None:
+        """Build the page from ``parts``: all now, or (``in_parts``: the area's pages) the first now and
+        the others left in ``later_parts``, each for a later pass of the event loop (``LazyPages``)."""
+        for part in parts[:1] if in_parts else parts:
+            part()
+        if in_parts:
+            self.later_parts = parts[1:]
+
+    def finish(self) -> None:
+        """Build now what is left of a page made in parts."""
+        while self.later_parts:
+            self.later_parts.pop(0)()
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not found: one a later part makes, asked for before it was made
+        # (the parts are made in their order until it is there).
+        made = self.__dict__
+        if name in type(self).LATER:
+            parts = made.get("later_parts") or []
+            while parts and name not in made:
+                parts.pop(0)()
+            if name in made:
+                return made[name]
+        raise AttributeError(name)
 
     def tr(self, key: str, **args: object) -> str:  # type: ignore[override]  # the app's catalogue, not Qt's
         return self.look.tr(key, **args)

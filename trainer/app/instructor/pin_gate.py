@@ -13,6 +13,7 @@ the page says how the person in charge recovers it (docs/reliability.md).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
@@ -40,22 +41,59 @@ def pin_edit(name: str, look: Look) -> QLineEdit:
 
 
 class PinGate(Page):
-    """Two pages in one: "choose a PIN" (none stored yet) and "enter the PIN"."""
+    """Two pages in one: "choose a PIN" (none stored yet) and "enter the PIN".
+
+    ``in_parts`` (the area's gate): both are made on later passes (``later_parts``): "enter the PIN",
+    the page nearly always needed, first, then "choose a PIN"; each at once when it is shown (the record
+    has no PIN yet) or anything asks for one of its fields. ``dress(widget)`` gives a page its fonts
+    before it is shown."""
 
     unlocked = Signal()
     """The right PIN was entered (or a new PIN was set)."""
     closed = Signal()
     """「閉じる」 was pressed."""
 
-    def __init__(self, pin: InstructorPin, look: Look, jobs: Jobs, parent: QWidget | None = None) -> None:
+    LATER = frozenset({"pin_edit", "unlock_button", "pin_message",
+                       "new_pin_edit", "new_pin_again_edit", "set_pin_button", "set_pin_message"})
+
+    def __init__(self, pin: InstructorPin, look: Look, jobs: Jobs, parent: QWidget | None = None, *,
+                 in_parts: bool = False, dress: Callable[[QWidget], None] | None = None) -> None:
         super().__init__(look, jobs, parent)
         self._pin = pin
+        self._dress = dress
+        self._checking = False
+        self._focus_when_made = False  # the PIN field is to have the focus once it is made
         self.stack = QStackedWidget()
-        self.stack.addWidget(scrolling(self._build_set_page()))
-        self.stack.addWidget(scrolling(self._build_enter_page()))
+        self._holders: list[QVBoxLayout] = []
+        for _page in range(2):  # 0: choose a PIN, 1: enter the PIN (filled by their parts)
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder_layout)
+            self.stack.addWidget(holder)
+        self.stack.setCurrentIndex(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.later_parts = [lambda: self._put(1, self._build_enter_page), lambda: self._put(0, self._build_set_page)]
+        if not in_parts:
+            self.finish()
+
+    def _put(self, index: int, build: Callable[[], QWidget]) -> None:
+        shown = scrolling(build())
+        if self._dress is not None:
+            self._dress(shown)
+        self._holders[index].addWidget(shown)
+        shown.show()  # now, not on the next pass of the event loop
+        if index == 1 and self._focus_when_made:
+            self._focus_pin()
+
+    def _focus_pin(self) -> None:
+        """The focus to the PIN field, now or (the gate still in parts) once it is made."""
+        made = "pin_edit" in self.__dict__
+        self._focus_when_made = not made
+        if made and self.stack.currentIndex() == 1:
+            self.pin_edit.setFocus()
 
     def _build_set_page(self) -> QWidget:
         page = QWidget()
@@ -107,12 +145,12 @@ class PinGate(Page):
 
     def reset(self) -> None:
         """Empty the fields and show the right page (asks the record whether a PIN exists)."""
-        for edit in (self.pin_edit, self.new_pin_edit, self.new_pin_again_edit):
-            edit.clear()
-        self.pin_message.clear()
-        self.set_pin_message.clear()
+        made = self.__dict__  # "choose a PIN" may not be made yet: nothing of it to empty then
+        for name in ("pin_edit", "new_pin_edit", "new_pin_again_edit", "pin_message", "set_pin_message"):
+            if name in made:
+                made[name].clear()
         self.stack.setCurrentIndex(1)
-        self.pin_edit.setFocus()
+        self._focus_pin()
         self._checking = False
         pin = self._pin
         self.jobs.run(lambda: (pin.is_set(), pin.needs_recovery()), self._show_page, self._unreachable)
@@ -120,10 +158,15 @@ class PinGate(Page):
     def _show_page(self, state: tuple[bool, bool]) -> None:
         has_pin, needs_recovery = state
         asks = has_pin or needs_recovery  # a lost PIN on a record with learners is never chosen anew here
+        if not asks:
+            self.finish()  # "choose a PIN", if it is still to be made
         self.stack.setCurrentIndex(1 if asks else 0)
         if needs_recovery:
             self.pin_message.setText(self.tr("pin.recovery"))
-        (self.pin_edit if asks else self.new_pin_edit).setFocus()
+        if asks:
+            self._focus_pin()
+        else:
+            self.new_pin_edit.setFocus()
 
     def _unreachable(self, _error: BaseException) -> None:
         self.stack.setCurrentIndex(1)
@@ -158,7 +201,7 @@ class PinGate(Page):
 
     @Slot()
     def _check_pin(self) -> None:
-        if getattr(self, "_checking", False):
+        if self._checking:
             return
         text = self.pin_edit.text()
         self.pin_edit.clear()
@@ -193,5 +236,6 @@ class PinGate(Page):
 
     def _opened(self) -> None:
         self.pin_message.clear()
-        self.set_pin_message.clear()
+        if "set_pin_message" in self.__dict__:
+            self.set_pin_message.clear()
         self.unlocked.emit()

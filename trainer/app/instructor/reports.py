@@ -62,16 +62,22 @@ class CityReportPage(Page):
     def __init__(
         self, reports: Reports, book: ClassBook, look: Look, jobs: Jobs, *, ask_save_path: SavePath,
         names: ScenarioNames | None = None, today: Callable[[], dt.date] = local_today,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, in_parts: bool = False,
     ) -> None:
         super().__init__(look, jobs, parent)
         self._reports = reports
         self._book = book
         self._ask_save_path = ask_save_path
         self._names = names or ScenarioNames()
+        self._today = today
         self.report: CityReport | None = None
-        t = self.tr
-        today_value = today()
+        self.make([self._build_choices, self._build_kinds, self._build_finished, self._build_helped, self._lay_out],
+                  in_parts)
+
+    def _build_choices(self) -> None:
+        """The period, the venue, 「名前を入れる」 and the buttons."""
+        t, look = self.tr, self.look
+        today_value = self._today()
         self.from_edit = field(QLineEdit(today_value.replace(month=4, day=1).isoformat() if today_value.month >= 4
                                          else today_value.replace(year=today_value.year - 1, month=4, day=1).isoformat()),
                                t("reports.from"), look)
@@ -91,18 +97,26 @@ class CityReportPage(Page):
         self.headline.setFont(look.font("large", bold=True))
         self.details = label(name="reportDetails")
         self.message = label(name="reportMessage")
+
+    def _build_kinds(self) -> None:
+        t = self.tr
         self.kind_view, self.kind_model = table(
-            [t("report.col.kind"), t("report.col.sessions"), t("report.col.attendances")], t("report.sessions"), look
-        )
+            [t("report.col.kind"), t("report.col.sessions"), t("report.col.attendances")], t("report.sessions"),
+            self.look)
+
+    def _build_finished(self) -> None:
+        t = self.tr
         self.finished_view, self.finished_model = table(
             [t("report.col.scenario"), t("report.col.learners_finished"), t("report.col.finished_alone"),
-             t("report.col.finished"), t("report.col.attempts")],
-            t("report.finished"),
-            look,
-        )
+             t("report.col.finished"), t("report.col.attempts")], t("report.finished"), self.look)
+
+    def _build_helped(self) -> None:
+        t = self.tr
         self.helped_view, self.helped_model = table(
-            [t("report.col.scenario"), t("report.col.step"), t("report.col.helped")], t("report.helped"), look
-        )
+            [t("report.col.scenario"), t("report.col.step"), t("report.col.helped")], t("report.helped"), self.look)
+
+    def _lay_out(self) -> None:
+        t = self.tr
         rows = form()
         rows.addRow(t("reports.from"), self.from_edit)
         rows.addRow(t("reports.to"), self.to_edit)
@@ -357,7 +371,7 @@ class ReportsPage(Page):
         super().__init__(look, jobs, parent)
         self.tabs = tabs_widget(self.tr("tab.reports"), look)
         self._lazy = LazyPages(self.tabs, {
-            "city": (self.tr("reports.city"), lambda: CityReportPage(reports, book, look, jobs,
+            "city": (self.tr("reports.city"), lambda: CityReportPage(reports, book, look, jobs, in_parts=True,
                                                                      ask_save_path=ask_save_path, names=names)),
             "learner": (self.tr("reports.by_learner"),
                         lambda: LearnerProgressPage(directory, reports, look, jobs, names=names)),
