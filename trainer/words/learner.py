@@ -351,5 +351,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "body.photo_ready": ("枠に合いました", "Your face fits the frame"),
     "body.nfc_spot": ("読み取り位置", "Reading spot"),
     "body.esc": ("Esc", "Esc"),
+    "body.key.hankaku": ("半角/全角", "Hankaku"),
+    "body.key.eisu": ("英数", "Caps"),
+    "body.key.muhenkan": ("無変換", "NoConv"),
+    "body.key.henkan": ("変換", "Conv"),
+    "body.key.kana": ("かな", "Kana"),
+    "body.key.enter": ("Enter", "Enter"),
 }
 
