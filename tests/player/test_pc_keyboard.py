@@ -81,3 +81,35 @@ def test_back_forward_and_reload_stand_beside_the_address_when_it_keeps_its_line
         assert url.height() <= url.heightForWidth(device.monitor.width()) + 1, "the address on as few lines"
     else:
         assert top + toolbar.height() <= device.address.mapTo(device, QPoint(0, 0)).y() + 1, "a row above it"
+
+
+@pytest.mark.parametrize(("size", "scale", "theme", "step"), [
+    ((1280, 720), 1.0, "standard", "review"), ((1280, 720), 3.0, "standard", "cart"),
+    ((1280, 720), 3.0, "high-contrast", "cart"), ((1920, 1080), 3.0, "standard", "cart")],
+    ids=["1280x720-100%-review", "1280x720-300%-cart", "1280x720-300%-hc-cart", "1920x1080-300%-cart"])
+def test_the_carts_total_is_in_view_with_the_button_the_step_asks_for(qtbot, size, scale, theme, step):
+    """The browser's chrome gives the page its room (the toolbar beside the address, or 「保護された通信」
+    beside the toolbar), so the cart's total stands in view with 「レジに進む」/「注文を確定する」."""
+    from tests.player.visibility import SEEN, step_targets, visible_share
+    from trainer.widgets.elements.shop import CartElement, _MoneyRow
+
+    scenarios = bundled()
+    scenario = next(s for s in scenarios if s.id == "first-online-order")
+    window = open_window(scenarios, size, scale, theme)
+    qtbot.addWidget(window)
+    window.start(scenario.id, snapshot=start_at(scenario, step))
+    settle()
+    player = window.player
+    cart = next(w for w in player.view.elements if isinstance(w, CartElement))
+    total = cart.findChildren(_MoneyRow)[-1]
+    assert visible_share(total, window) >= SEEN, "the total is in view"
+    if step == "cart":
+        assert visible_share(cart, window) >= SEEN, "the whole cart is in view"
+    for target in step_targets(player):
+        assert visible_share(target.widget, window) >= SEEN, f"{target.name} is in view"
+    device = player.device
+    if not device.toolbar_beside:
+        security = device.address.security
+        assert security.isVisible() and abs(security.mapTo(device, QPoint(0, security.height() // 2)).y()
+                                            - device.toolbar.mapTo(device, QPoint(0, device.toolbar.height() // 2)).y()) <= 4, \
+            "「保護された通信」 beside the toolbar, not on a line of its own"

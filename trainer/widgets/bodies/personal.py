@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.model import Screen
 from trainer.widgets.bodies.machines import FaceCamera
@@ -424,15 +424,22 @@ class PcBody(BodyFrame):
         palette = self.toolbar_row.palette()
         palette.setColor(QPalette.ColorRole.Window, look.colour("chrome"))
         self.toolbar_row.setPalette(palette)
-        toolbar_row = self._toolbar_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.toolbar_row)
+        rows = QVBoxLayout(self.toolbar_row)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        toolbar_row = self._toolbar_layout = QHBoxLayout()
         toolbar_row.setContentsMargins(0, 0, 0, 0)
         toolbar_row.setSpacing(0)
+        rows.addLayout(toolbar_row)
         height = look.px(TOOLBAR_HEIGHT)
         self.toolbar = _Painted(self._paint_toolbar, height)
         self.toolbar.setFixedWidth(round(3 * height * TOOLBAR_ICON + 2 * look.space.wide + 2 * look.space.lg))
         self.address = AddressBar(look)
         toolbar_row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignBottom)
         toolbar_row.addWidget(self.address, 1)
+        self._toolbar_rows = rows
+        self.toolbar_beside = True
+        """Whether back, forward and reload stand on the address's row (else above it, with 「保護された通信」)."""
         screen.addWidget(self.titlebar)
         screen.addWidget(self.toolbar_row)
         screen.addWidget(self.scroll_area, 1)
@@ -454,9 +461,19 @@ class PcBody(BodyFrame):
         across = self.monitor.width() - 2 * self.look.space.wide - inside
         beside = across - self.toolbar.width()
         fits = beside > 0 and url.heightForWidth(beside) <= url.heightForWidth(across)
-        layout = self._toolbar_layout
-        layout.setDirection(QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom)
-        layout.setAlignment(self.toolbar, Qt.AlignmentFlag.AlignBottom if fits else Qt.AlignmentFlag.AlignLeft)
+        if fits == self.toolbar_beside:
+            return
+        self.toolbar_beside = fits
+        top, security = self._toolbar_layout, self.address.security
+        own = cast(QVBoxLayout, self.address.layout())
+        if fits:  # [← → ⟳ | 保護された通信 / address]
+            own.insertWidget(0, security)
+            top.addWidget(self.address, 1)
+            top.setAlignment(self.toolbar, Qt.AlignmentFlag.AlignBottom)
+        else:  # [← → ⟳  保護された通信] over the address: the words take the toolbar's spare room, not a line
+            top.addWidget(security, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._toolbar_rows.addWidget(self.address)
+            top.setAlignment(self.toolbar, Qt.AlignmentFlag.AlignVCenter)
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.fullscreen = bool(body.get("fullscreen"))
