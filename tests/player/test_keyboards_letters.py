@@ -157,3 +157,17 @@ def test_the_letter_pad_is_the_kana_pads_size_at_the_bottom_of_the_phone_every_k
     assert abs(kana.width() - letters.width()) <= 2 and abs(kana.height() - letters.height()) <= 2, \
         f"the letter pad {letters.size()} is the kana pad's size {kana.size()}"
     assert abs(kana.bottom() - letters.bottom()) <= 2, "in the same place, at the bottom of the screen"
+
+
+@pytest.mark.parametrize("driver_name", ["keyboard", "two-switches"])
+def test_the_keyboard_alone_and_two_switches_alone_type_an_address_on_the_letter_pad(qtbot, driver_name):
+    """Every key of the letter pad is reached without a mouse: Tab and the arrow keys, or switch scanning."""
+    from tests.player.access_play import KeyboardDriver, SwitchDriver
+    from tests.player.test_without_a_mouse import _play
+
+    scenario = load(SCENARIO)
+    if driver_name == "keyboard":
+        driver = _play(qtbot, scenario, "done", 300, KeyboardDriver)
+    else:
+        driver = _play(qtbot, scenario, "done", 300, SwitchDriver, switches=2)
+    assert driver.presses > len("abc@x.jp")
