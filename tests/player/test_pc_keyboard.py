@@ -63,14 +63,17 @@ def test_esc_is_top_left_and_big_enough_to_press(qtbot, look):
                for _label, rect in keyboard.key_rects()), "Esc is the top left key"
 
 
-@pytest.mark.parametrize(("size", "scale", "beside"), [((1920, 1080), 1.0, True), ((1280, 720), 3.0, False)],
-                         ids=["1920x1080-100%", "1280x720-300%"])
-def test_back_forward_and_reload_stand_beside_the_address_when_it_keeps_its_lines(qtbot, size, scale, beside):
+@pytest.mark.parametrize(("size", "scale", "step", "beside"), [
+    ((1920, 1080), 1.0, "review", True), ((1280, 720), 3.0, "review", True), ((1280, 720), 3.0, "cart", False)],
+    ids=["1920x1080-100%-review", "1280x720-300%-review", "1280x720-300%-cart"])
+def test_back_forward_and_reload_stand_beside_the_address_when_it_keeps_its_lines(qtbot, size, scale, step, beside):
+    """At 300 % …/checkout/review takes two lines across the window and two beside the toolbar: beside;
+    …/cart takes one across and two beside: the toolbar above, with 「保護された通信」 beside it."""
     scenarios = bundled()
     scenario = next(s for s in scenarios if s.id == "first-online-order")
     window = open_window(scenarios, size, scale)
     qtbot.addWidget(window)
-    window.start(scenario.id, snapshot=start_at(scenario, "review"))
+    window.start(scenario.id, snapshot=start_at(scenario, step))
     settle()
     device = window.player.device
     assert isinstance(device, PcBody)
@@ -78,7 +81,9 @@ def test_back_forward_and_reload_stand_beside_the_address_when_it_keeps_its_line
     top = toolbar.mapTo(device, QPoint(0, 0)).y()
     if beside:
         assert top > device.address.mapTo(device, QPoint(0, 0)).y(), "on the address's row"
-        assert url.height() <= url.heightForWidth(device.monitor.width()) + 1, "the address on as few lines"
+        margins = device.address.layout().contentsMargins()
+        across = device.monitor.width() - 2 * device.look.space.wide - margins.left() - margins.right()
+        assert url.height() <= url.heightForWidth(across) + 1, "the address on as few lines as across the window"
     else:
         assert top + toolbar.height() <= device.address.mapTo(device, QPoint(0, 0)).y() + 1, "a row above it"
 

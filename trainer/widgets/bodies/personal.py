@@ -457,14 +457,17 @@ class PcBody(BodyFrame):
         """Back, forward and reload beside the address where the address still stands on as few lines
         there as across the whole window; else on a row of their own above it (a long address at big text)."""
         url = self.address.url
-        inside = self.address.width() - url.width()  # the address bar's own margins
-        across = self.monitor.width() - 2 * self.look.space.wide - inside
+        margins = cast(QVBoxLayout, self.address.layout()).contentsMargins()  # not its geometry: it may be hidden
+        across = self.monitor.width() - 2 * self.look.space.wide - margins.left() - margins.right()
         beside = across - self.toolbar.width()
         fits = beside > 0 and url.heightForWidth(beside) <= url.heightForWidth(across)
+        security = self.address.security
+        if not fits:  # beside the toolbar only while the address shows
+            security.setVisible(not self.address.isHidden())
         if fits == self.toolbar_beside:
             return
         self.toolbar_beside = fits
-        top, security = self._toolbar_layout, self.address.security
+        top = self._toolbar_layout
         own = cast(QVBoxLayout, self.address.layout())
         if fits:  # [← → ⟳ | 保護された通信 / address]
             own.insertWidget(0, security)
@@ -474,6 +477,10 @@ class PcBody(BodyFrame):
             top.addWidget(security, 1, Qt.AlignmentFlag.AlignVCenter)
             self._toolbar_rows.addWidget(self.address)
             top.setAlignment(self.toolbar, Qt.AlignmentFlag.AlignVCenter)
+        # shown now, not when the loop next runs (a moved widget's show is queued): the screen's height is
+        # settled before the player scrolls the step's target into view
+        security.setVisible(not self.address.isHidden())
+        cast(QVBoxLayout, self.monitor.layout()).activate()
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.fullscreen = bool(body.get("fullscreen"))
