@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.player.autoplay import elements_of, example, settle
 from trainer.scenarios.matching import default_speech_normaliser
-from trainer.widgets.keyboard import _MODIFY_CYCLES, KANA_ROWS
+from trainer.widgets.keyboard import _MODIFY_CYCLES, KANA_ROWS, LetterPad, letter_taps
 from trainer.widgets.radio_group import RadioGroup
 
 MAX_PRESSES = 400
@@ -209,11 +209,19 @@ class SwitchDriver:
             if char.isascii():
                 if not keyboard.latin_button.isChecked():  # a phone's kana pad has its own 「英数」 key
                     self.press(keyboard.latin_button if keyboard.switch_row.isVisible() else keyboard.kana.keys["latin"])
+                if isinstance(keyboard.latin, LetterPad):  # a phone's 12-key letters: multi-tap, a/A
+                    face, taps, capital = letter_taps(char)
+                    self.press(keyboard.latin.keys["confirm"])
+                    for _ in range(taps):
+                        self.press(keyboard.latin.keys[face])
+                    if capital:
+                        self.press(keyboard.latin.keys["case"])
+                    continue
                 self.press(keyboard.latin.keys[char.lower()] if char.lower() in keyboard.latin.keys
                            else keyboard.latin.keys[char])
             else:
-                if not keyboard.kana_button.isChecked():
-                    self.press(keyboard.kana_button)
+                if not keyboard.kana_button.isChecked():  # a phone's letter pad has its own 「かな」 key
+                    self.press(keyboard.kana_button if keyboard.switch_row.isVisible() else keyboard.latin.keys["kana"])
                 key, taps, modifies = kana_taps(char)
                 self.press(keyboard.kana.keys["confirm"])  # a new character, not the next of the last one
                 for _ in range(taps):

@@ -130,9 +130,9 @@ def test_text_input_takes_japanese_from_the_input_method_and_the_kana_pad(qtbot,
     click(widget.keyboard_button)  # 「画面のキーボード」 under the field brings it back
     assert widget.keyboard.isVisible() and not widget.keyboard_button.isVisible()
     kana = widget.keyboard.kana
-    click(kana.keys["latin"])  # the phone's 「英数」 key: letters, with 「かな」 to come back
+    click(kana.keys["latin"])  # the phone's 「英数」 key: its 12-key letter pad, with its own 「かな」 to come back
     assert widget.keyboard.latin is not None and widget.keyboard.latin.isVisible() and not kana.isVisible()
-    click(widget.keyboard.kana_button)
+    click(widget.keyboard.latin.keys["kana"])
     assert kana.isVisible() and not widget.keyboard.switch_row.isVisible()
     click(kana.keys["は"])
     click(kana.keys["modify"])  # は → ば

@@ -4,7 +4,9 @@ The kana pad works like a smartphone's: tap a key for its first kana (あ),
 or flick — left い, up う, right え, down お. Tapping the same key again
 cycles through its row (あ→い→う…) until another key, 「→」 or 改行 is pressed;
 「小゛゜」 turns the last kana small or voiced. Nothing here uses a timer.
-The letter pad gives a–z, digits and the marks used in e-mail addresses.
+A phone's letters are the same 12-key pad in its 英数 layout (「@#/&_」「ABC」「DEF」 …), tapped or
+flicked the same way, with 「a/A」 turning the last letter into a capital; elsewhere the letter pad
+gives a–z, digits and the marks used in e-mail addresses.
 """
 
 from __future__ import annotations
@@ -46,6 +48,24 @@ KANA_ROWS = {
 }
 KANA_LAYOUT = (("あ", "か", "さ"), ("た", "な", "は"), ("ま", "や", "ら"), ("modify", "わ", "、"))
 FLICK = {"tap": 0, "left": 1, "up": 2, "right": 3, "down": 4}
+
+LETTER_ROWS = {
+    "@#/&_": "@#/&_1", "ABC": "abc2", "DEF": "def3", "GHI": "ghi4", "JKL": "jkl5", "MNO": "mno6",
+    "PQRS": "pqrs7", "TUV": "tuv8", "WXYZ": "wxyz9", "'\"()": "'\"()0", ".,?!": ".,?!",
+}
+"""A phone's 12-key 英数 pad: each key's face and what its taps give in turn (the face's letters, small,
+then the key's digit, as on a keitai: 「ABC」 a → b → c → 2); its flicks give the same, as the kana's do."""
+LETTER_LAYOUT = (("@#/&_", "ABC", "DEF"), ("GHI", "JKL", "MNO"), ("PQRS", "TUV", "WXYZ"),
+                 ("case", "'\"()", ".,?!"))
+
+
+def letter_taps(char: str) -> tuple[str, int, bool]:
+    """The letter-pad key (its face), how many taps make ``char``, and whether 「a/A」 then makes it a capital."""
+    small = char.lower()
+    for face, row in LETTER_ROWS.items():
+        if small in row:
+            return face, row.index(small) + 1, char != small
+    raise ValueError(f"{char!r} is not on the letter pad")
 
 _MODIFY_CYCLES = (
     "かが", "きぎ", "くぐ", "けげ", "こご", "さざ", "しじ", "すず", "せぜ", "そぞ", "ただ", "ちぢ", "つっづ", "てで",
@@ -130,18 +150,23 @@ class KeyButton(BigButton):
         return len(laid_out(self._font(), self.text(), max(1, self.width() - self._chrome_width())))
 
 
-class KanaKey(BigButton):
-    """One key of the kana pad; shows its flick kana small around the main one."""
+class KanaKey(KeyButton):
+    """One key of the 12-key pad; a kana key shows its flick kana small around the main one, a letter
+    key (``row`` given) only its face, large (「ABC」), as a phone's 英数 pad draws it."""
 
     flicked = Signal(str, str)
     """(key, direction): the key was tapped ("tap") or flicked ("left", "up" ...)."""
 
-    def __init__(self, key: str, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, look: Look, row: str | None = None, guides: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(key, look, style="secondary", role="large", bold=True, compact=True, parent=parent)
         self.key = key
+        self.row = KANA_ROWS.get(key, "") if row is None else row
+        self.guides = guides
+        """Whether the flick kana are drawn around the face (a letter key's face already lists its letters)."""
         self._press: QPointF | None = None
         self.clicked.connect(lambda: self.flicked.emit(self.key, "tap"))
-        row = KANA_ROWS.get(key, "")
+        row = self.row
         if len(row) > 1:  # flicks without a finger: Shift + an arrow key, or the screen reader's actions
             self.setAccessibleDescription(look.tr("kb.flick_keys"))
             for index, direction in enumerate(FLICKS, start=1):
@@ -155,12 +180,11 @@ class KanaKey(BigButton):
 
     def keyPressEvent(self, event) -> None:
         direction = FLICK_KEYS.get(event.key())
-        if direction is not None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            row = KANA_ROWS.get(self.key, "")
-            if FLICKS.index(direction) + 1 < len(row):
-                event.accept()
-                self.flicked.emit(self.key, direction)
-                return
+        shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if direction is not None and shifted and FLICKS.index(direction) + 1 < len(self.row):
+            event.accept()
+            self.flicked.emit(self.key, direction)
+            return
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -184,8 +208,8 @@ class KanaKey(BigButton):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        row = KANA_ROWS.get(self.key, "")
-        if len(row) < 2:
+        row = self.row
+        if len(row) < 2 or not self.guides:
             return
         painter = QPainter(self)
         font = self.look.font("small")
@@ -255,40 +279,45 @@ class SideKey(KeyButton):
         return QSize(max(narrowest, min(hint.width(), narrowest)), hint.height())
 
 
-class KanaPad(QWidget):
-    """The 12-key kana pad."""
+class TwelveKeyPad(QWidget):
+    """A phone's 12-key pad: three columns of keys tapped (again and again: multi-tap) or flicked,
+    → on the left, and the right-hand column of 削除, 空白 and 改行; a phone's (``compact``) left column
+    also holds the key that switches the pad and 「閉じる」. ``KanaPad`` and ``LetterPad`` fill it."""
 
     typed = Signal(str)
     """A new character to add."""
     replaced = Signal(str)
-    """Replace the last character with this one (cycling or 小゛゜)."""
+    """Replace the last character with this one (cycling, 小゛゜ or a/A)."""
     deleted = Signal()
     """⌫ was pressed: remove the last character."""
-    to_latin = Signal()
-    """「英数」 (the compact pad's key) was pressed: letters instead of kana."""
     closed = Signal()
     """「閉じる」 (the compact pad's key) was pressed."""
 
-    def __init__(self, look: Look, compact: bool = False, parent: QWidget | None = None) -> None:
+    SPACE = "　"
+    """What 空白 types."""
+    GUIDES = True
+    """Whether a key draws what its flicks give around its face."""
+
+    def __init__(self, look: Look, rows: dict[str, str], layout: tuple[tuple[str, ...], ...],
+                 compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = look
+        self._rows = rows
         self._cycling: tuple[str, int] | None = None  # key being multi-tapped, index in its row
         self._last = ""
         self.keys: dict[str, BigButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(min(look.space.xs, 6))  # five columns of keys across a phone's narrow screen
-        for r, row in enumerate(KANA_LAYOUT):
+        for r, row in enumerate(layout):
             for c, key in enumerate(row):
                 button: BigButton
-                if key == "modify":
-                    button = KeyButton(look.tr("kb.small"), look, style="secondary", role="body", bold=True,
-                                       compact=True)
-                    button.clicked.connect(self._modify)
+                if key in rows:
+                    flick = KanaKey(key, look, row=rows[key], guides=self.GUIDES)
+                    flick.flicked.connect(self._flick)
+                    button = flick
                 else:
-                    kana = KanaKey(key, look)
-                    kana.flicked.connect(self._flick)
-                    button = kana
+                    button = self._own_key(key)
                 self.keys[key] = button
                 grid.addWidget(button, r, c + 1)
         confirm = SideKey("→", look, style="secondary", role="large", bold=True, compact=True)
@@ -310,8 +339,9 @@ class KanaPad(QWidget):
         side("delete", "kb.erase", self._delete, 0, 4).setToolTip(look.tr("pad.delete"))
         side("space", "kb.space", self._space, 1, 4)
         side("newline", "kb.newline", self._newline, 2, 4, 2, icon="enter", icon_top=True, icon_px=22)
-        if compact:  # a phone's left column: →, then the keys that switch to letters and put the pad away
-            side("latin", "kb.latin", self.to_latin, 1, 0)
+        if compact:  # a phone's left column: →, then the keys that switch the pad and put it away
+            key, word, pressed = self._switch_key()
+            side(key, word, pressed, 1, 0)
             side("close", "kb.close", self.closed, 2, 0)
         for column in range(1, 4):
             grid.setColumnStretch(column, 2)
@@ -324,12 +354,20 @@ class KanaPad(QWidget):
         in_order = sorted(self.keys.values(), key=place)
         self._arrows = ArrowNavigator(in_order, self)
 
+    def _own_key(self, key: str) -> BigButton:
+        """The pad's own key at ``key``'s place among the character keys (小゛゜, a/A)."""
+        raise NotImplementedError
+
+    def _switch_key(self) -> tuple[str, str, SignalInstance]:
+        """The compact pad's key that switches to the other pad: (its name, its word, its signal)."""
+        raise NotImplementedError
+
     def confirm(self) -> None:
         """End multi-tap cycling: the next tap starts a new character."""
         self._cycling = None
 
     def _flick(self, key: str, direction: str) -> None:
-        row = KANA_ROWS[key]
+        row = self._rows[key]
         if direction == "tap" and self._cycling and self._cycling[0] == key:
             index = (self._cycling[1] + 1) % len(row)
             self._cycling = (key, index)
@@ -341,6 +379,15 @@ class KanaPad(QWidget):
         self._last = row[index]
         self.typed.emit(self._last)
 
+    def _change_last(self, change: Callable[[str], str]) -> None:
+        """小゛゜ or a/A: the last character in its other form (when it has one); the next tap starts anew."""
+        if self._last:
+            changed = change(self._last)
+            if changed != self._last:
+                self._last = changed
+                self.replaced.emit(changed)
+        self._cycling = None
+
     def _delete(self) -> None:
         self.forget()
         self.deleted.emit()
@@ -348,25 +395,69 @@ class KanaPad(QWidget):
     def _space(self) -> None:
         """空白 (変換 in a real keyboard while kana wait to be converted; the practice converts on screen)."""
         self.forget()
-        self.typed.emit("　")
+        self.typed.emit(self.SPACE)
 
     def _newline(self) -> None:
-        """改行: with kana still being typed it settles them (確定), as on a phone; a one-line
+        """改行: with characters still being typed it settles them (確定), as on a phone; a one-line
         practice field has no second line to go to."""
         self.forget()
-
-    def _modify(self) -> None:
-        if self._last:
-            changed = modify_kana(self._last)
-            if changed != self._last:
-                self._last = changed
-                self.replaced.emit(changed)
-        self._cycling = None
 
     def forget(self) -> None:
         """The text changed elsewhere (deleted, typed): stop cycling."""
         self._cycling = None
         self._last = ""
+
+
+class KanaPad(TwelveKeyPad):
+    """The 12-key kana pad."""
+
+    to_latin = Signal()
+    """「英数」 (the compact pad's key) was pressed: letters instead of kana."""
+
+    def __init__(self, look: Look, compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(look, KANA_ROWS, KANA_LAYOUT, compact, parent)
+
+    def _own_key(self, key: str) -> BigButton:
+        button = KeyButton(self._look.tr("kb.small"), self._look, style="secondary", role="body", bold=True,
+                           compact=True)
+        button.clicked.connect(self._modify)
+        return button
+
+    def _switch_key(self) -> tuple[str, str, SignalInstance]:
+        return "latin", "kb.latin", self.to_latin
+
+    def _modify(self) -> None:
+        self._change_last(modify_kana)
+
+
+class LetterPad(TwelveKeyPad):
+    """A phone's letters: the 12-key pad in its 英数 layout (「@#/&_」「ABC」「DEF」 / 「GHI」「JKL」「MNO」 /
+    「PQRS」「TUV」「WXYZ」 / 「a/A」「'"()」「.,?!」), tapped again and again or flicked like the kana pad;
+    「a/A」 turns the last letter into a capital and back, as on a Japanese smartphone."""
+
+    to_kana = Signal()
+    """「かな」 was pressed: kana instead of letters."""
+
+    SPACE = " "
+    GUIDES = False  # the face lists the letters already
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(look, LETTER_ROWS, LETTER_LAYOUT, compact=True, parent=parent)
+        for face, row in LETTER_ROWS.items():
+            self.keys[face].setAccessibleDescription(look.tr("kb.letter_taps", letters="・".join(row)))
+
+    def _own_key(self, key: str) -> BigButton:
+        button = KeyButton(self._look.tr("kb.case"), self._look, style="secondary", role="large", bold=True,
+                           compact=True)
+        button.setAccessibleName(self._look.tr("kb.case_name"))
+        button.clicked.connect(self._case)
+        return button
+
+    def _switch_key(self) -> tuple[str, str, SignalInstance]:
+        return "kana", "kb.kana", self.to_kana
+
+    def _case(self) -> None:
+        self._change_last(str.swapcase)
 
 
 class LatinPad(QWidget):
@@ -436,7 +527,7 @@ class OnScreenKeyboard(QWidget):
         self.kana = KanaPad(look, compact=compact)
         self.kana.to_latin.connect(lambda: self.latin_button.setChecked(True))
         self.kana.closed.connect(self.closed)
-        self.latin: LatinPad | None = None  # built the first time letters are asked for
+        self.latin: LatinPad | LetterPad | None = None  # built the first time letters are asked for
         self.kana.typed.connect(self.typed)
         self.kana.replaced.connect(self.replaced)
         self.kana.deleted.connect(self.deleted)
@@ -457,15 +548,30 @@ class OnScreenKeyboard(QWidget):
 
     def _show(self, latin: bool) -> None:
         if latin and self.latin is None:
-            self.latin = LatinPad(self._look)
-            self.latin.typed.connect(self._latin_typed)
+            self.latin = self._letters()
             self._layout.insertWidget(self._layout.indexOf(self.kana) + 1, self.latin)
         self.kana.setVisible(not latin)
-        self.switch_row.setVisible(latin or not self.compact)  # the compact kana pad has its own 「英数」
-        self.edit_row.setVisible(latin)  # the kana pad has its own ⌫ and 空白
+        self.switch_row.setVisible(not self.compact)  # a phone's pads have their own 「英数」 and 「かな」
+        self.edit_row.setVisible(latin and not self.compact)  # the 12-key pads have their own ⌫ and 空白
         if self.latin is not None:
             self.latin.setVisible(latin)
         self.kana.forget()
+        if isinstance(self.latin, LetterPad):
+            self.latin.forget()
+
+    def _letters(self) -> LatinPad | LetterPad:
+        """A phone's 12-key 英数 pad, in the kana pad's place and size; elsewhere the letter keys."""
+        if self.compact:
+            pad = LetterPad(self._look)
+            pad.typed.connect(self.typed)
+            pad.replaced.connect(self.replaced)
+            pad.deleted.connect(self.deleted)
+            pad.to_kana.connect(lambda: self.kana_button.setChecked(True))
+            pad.closed.connect(self.closed)
+            return pad
+        latin = LatinPad(self._look)
+        latin.typed.connect(self._latin_typed)
+        return latin
 
     def _latin_typed(self, char: str) -> None:
         self.kana.forget()

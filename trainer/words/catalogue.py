@@ -60,6 +60,7 @@ DYNAMIC: dict[str, str] = {
     "hint.verb.{}-part": "scenarios.runner: the default hint on a device part, by action",
     "hint.direction.{}": "scenarios.runner: the default hint of a swipe, by direction",
     "kb.flick.{}": "widgets.keyboard: one per flick direction",
+    "body.key.{}": "widgets.bodies.personal: the words printed on the computer keyboard's keys",
     "modes.{}": "app.mode_choice, app.instructor.learners: one per play mode",
     "modes.{}_note": "app.mode_choice: one per play mode",
     "modes.suggest_{}": "app.mode_choice: the suggested play mode",

@@ -260,6 +260,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kb.space": ("空白", "Space"),
     "kb.kana": ("かな", "Kana"),
     "kb.latin": ("英数", "ABC"),
+    "kb.case": ("a/A", "a/A"),
+    "kb.case_name": ("a/A　大文字と小文字を切り替え", "a/A: capital or small letter"),
+    "kb.letter_taps": ("押すたびに {letters} と変わります", "Each press gives the next: {letters}"),
     "kb.small": ("小゛゜", "小゛゜"),
     "input.hidden": ("入力した数字は見えないようにしています", "What you type is hidden"),
     "camera.frame": ("QRコードを、この四角い枠の中に入れましょう", "Put the QR code inside this square"),
@@ -348,5 +351,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "body.photo_ready": ("枠に合いました", "Your face fits the frame"),
     "body.nfc_spot": ("読み取り位置", "Reading spot"),
     "body.esc": ("Esc", "Esc"),
+    "body.key.hankaku": ("半角/全角", "Hankaku"),
+    "body.key.eisu": ("英数", "Caps"),
+    "body.key.muhenkan": ("無変換", "NoConv"),
+    "body.key.henkan": ("変換", "Conv"),
+    "body.key.kana": ("かな", "Kana"),
+    "body.key.enter": ("Enter", "Enter"),
 }
 

@@ -10,16 +10,23 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.scenarios.model import Screen
 from trainer.widgets.bodies.machines import FaceCamera
-from trainer.widgets.bodies.parts import THING_ASPECT, BodyFrame, PartWidget, fitted_font, print_label
+from trainer.widgets.bodies.parts import (
+    LEAST_PRINT,
+    THING_ASPECT,
+    BodyFrame,
+    PartWidget,
+    fitted_font,
+    print_label,
+)
 from trainer.widgets.devices import AddressBar, Bar, PhoneFrame, _Painted
 from trainer.widgets.look import Look
 from trainer.widgets.screen_view import ScreenView
-from trainer.widgets.text_layout import draw_text
+from trainer.widgets.text_layout import draw_text, text_size
 
 NAV_ICON = 22
 """The ◁ and ○ drawn on a phone's navigation bar, how big at most, at 100 %."""
@@ -49,6 +56,8 @@ CLOSE_BUTTON_WIDTH = 56
 """The browser window's × button, how wide at 100 %."""
 TOOLBAR_HEIGHT = 40
 """The browser's toolbar (back, forward, reload), how high at 100 %."""
+TOOLBAR_ICON = 0.6
+"""The toolbar's icons, as a share of its height."""
 MONITOR_LABEL_HEIGHT = 40
 """The height the font of the computer's printed label is fitted to, at 100 %."""
 
@@ -220,36 +229,83 @@ def _paint_close(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
 
 
 def _paint_esc(painter: QPainter, rect: QRectF, part: PartWidget) -> None:
-    paint_key(painter, rect.adjusted(1, 1, -1, -1), part.look.tr("body.esc"), part.look, pressed=part.down)
+    keyboard = part.parentWidget()
+    face = keyboard.esc_face() if isinstance(keyboard, _Keyboard) else rect.adjusted(1, 1, -1, -1)
+    paint_key(painter, face, part.look.tr("body.esc"), part.look, pressed=part.down)
 
 
-def paint_key(painter: QPainter, rect: QRectF, label: str, look: Look, pressed: bool = False) -> None:
-    shade = QRectF(rect.left(), rect.top() + 2, rect.width(), rect.height() - 2)
+def _key_top(rect: QRectF, pressed: bool) -> QRectF:
+    """The top of a key drawn in ``rect`` (the rest is its side, in shade)."""
+    return rect.adjusted(1, 1 if not pressed else 3, -1, -3 if not pressed else -1)
+
+
+def paint_key(painter: QPainter, rect: QRectF, label: str, look: Look, pressed: bool = False,
+              shape: QPainterPath | None = None) -> None:
+    """A key of the computer's keyboard in ``rect`` (or of ``shape`` in it: the JIS Enter's inverted L)."""
+    radius = max(1.5, min(4.0, rect.height() * 0.12))
     painter.setBrush(QColor("#9DA3A9"))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(shade, 4, 4)
-    top = rect.adjusted(1, 1 if not pressed else 3, -1, -3 if not pressed else -1)
+    top = _key_top(rect, pressed)
+    if shape is None:
+        painter.drawRoundedRect(QRectF(rect.left(), rect.top() + 2, rect.width(), rect.height() - 2), radius, radius)
+    else:
+        painter.drawPath(shape.translated(0, 2))
     painter.setBrush(QColor("#F4F5F6") if not pressed else QColor("#DCDFE2"))
     painter.setPen(QPen(QColor("#7D848B"), 1))
-    painter.drawRoundedRect(top, 4, 4)
-    if label:
+    if shape is None:
+        painter.drawRoundedRect(top, radius, radius)
+    else:
+        painter.drawPath(shape)
+    if label and (top.height() >= KEY_LABEL_LEAST or label == look.tr("body.esc")):
+        font = fitted_font(look, top, 0.42)
+        while font.pixelSize() > LEAST_PRINT and text_size(font, label)[0] > top.width() - 2:
+            font.setPixelSize(font.pixelSize() - 1)
+        painter.save()
+        painter.setClipRect(top)  # a long print on a small key (「無変換」) stays on its key
         painter.setPen(QColor("#1E2124"))
-        draw_text(painter, top.adjusted(2, 0, -2, 0), label, fitted_font(look, top, 0.42),
-                  Qt.AlignmentFlag.AlignCenter)
+        draw_text(painter, top.adjusted(1, 0, -1, 0), label, font, Qt.AlignmentFlag.AlignHCenter, valign_centre=True)
+        painter.restore()
+
+
+KEY_LABEL_LEAST = 10
+"""A key whose top is lower than this (pixels) is drawn without its print (Esc keeps its print)."""
+
+_WORD = "~"
+"""A key print starting with this is a word of the catalogue (``body.key.<name>``): 「半角/全角」「変換」."""
 
 
 class _Keyboard(QWidget):
-    """The top of a computer keyboard (the rest runs on under the edge of the
-    picture); its Esc key, top left and a little apart as on every keyboard, is a
-    part of the body, never smaller than a finger."""
+    """A whole computer keyboard with the Japanese (JIS) layout, in its real proportions (15 keys
+    across, the function row lower than the others, as on a compact or laptop keyboard), centred in
+    front of the monitor: Esc and F1–F12; 半角/全角, the digits and BS; Tab and the letters with the
+    inverted-L Enter; 英数; the two Shifts; Ctrl, Win, Alt, 無変換, the space bar, 変換 and
+    カタカナ/ひらがな. Its Esc key is a part of the body, pressed on a target never smaller than a
+    finger around the key (the key itself is drawn at its size among the others)."""
 
-    ROWS = (
-        ("Esc", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12"),
-        ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "^", "BS"),
-        ("Tab", "Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P", "@", "["),
+    ROWS: tuple[tuple[tuple[str, float], ...], ...] = (
+        (("Esc", 1), ("", 1), ("F1", 1), ("F2", 1), ("F3", 1), ("F4", 1), ("", 0.5), ("F5", 1), ("F6", 1),
+         ("F7", 1), ("F8", 1), ("", 0.5), ("F9", 1), ("F10", 1), ("F11", 1), ("F12", 1)),
+        ((_WORD + "hankaku", 1), *((c, 1.0) for c in "1234567890-^¥"), ("BS", 1)),
+        (("Tab", 1.5), *((c, 1.0) for c in "QWERTYUIOP@["), ("enter", 1.5)),
+        ((_WORD + "eisu", 1.75), *((c, 1.0) for c in "ASDFGHJKL;:]"), ("enter", 1.25)),
+        (("Shift", 2.25), *((c, 1.0) for c in "ZXCVBNM,./\\"), ("Shift", 1.75)),
+        (("Ctrl", 1.25), ("Win", 1.25), ("Alt", 1.25), (_WORD + "muhenkan", 1.25), ("", 5),
+         (_WORD + "henkan", 1.25), (_WORD + "kana", 1.25), ("Alt", 1.25), ("Ctrl", 1.25)),
     )
+    """Each row's keys, left to right: (print, width in keys); an empty print on the top row is a gap,
+    on the bottom row the space bar; both ``enter`` are the one Enter."""
+    UNITS = 15
+    """The keyboard is 15 keys across."""
+    FUNCTION_ROW = 0.75
+    """The function row's height, as a share of a key's."""
+    EDGE = 0.35
+    """The case around the keys, as a share of a key."""
+    ASPECT = (UNITS + 2 * EDGE) / (FUNCTION_ROW + len(ROWS) - 1 + 2 * EDGE)
+    """Width : height of the whole keyboard (about 2.4, as a compact Japanese keyboard's 290 × 120 mm)."""
+    WIDTH_SHARE = 0.5
+    """The keyboard's width as a share of the monitor's (a compact keyboard before a 24–27-inch monitor)."""
     FINGER = 46
-    """The Esc key's least size in pixels (44 px to press, and its outline)."""
+    """The Esc key's target, its least size in pixels (44 px to press, and its outline)."""
 
     def __init__(self, look: Look, esc: PartWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,58 +313,71 @@ class _Keyboard(QWidget):
         self.esc = esc
         esc.setParent(self)
 
-    def _keys(self) -> QRectF:
-        return QRectF(self.rect()).adjusted(self._look.space.lg, self._look.space.md, -self._look.space.lg, 0)
+    def outline(self) -> QRectF:
+        """The keyboard's case: as wide as its proportions let it be in the widget, centred, at the top."""
+        room = QRectF(self.rect())
+        width = min(room.width(), room.height() * self.ASPECT)
+        return QRectF(room.center().x() - width / 2, room.top(), width, width / self.ASPECT)
 
-    def _first_row(self) -> tuple[float, float]:
-        """The height of the Esc row and the Esc key's width."""
-        rect = self._keys()
-        height = max(self.FINGER, rect.height() / len(self.ROWS))
-        width = max(self.FINGER, rect.width() / len(self.ROWS[0]))
-        return min(height, rect.height()), width
+    def _unit(self) -> float:
+        return self.outline().width() / (self.UNITS + 2 * self.EDGE)
 
-    def key_rect(self, row: int, column: int) -> QRectF:
-        rect = self._keys()
-        columns = len(self.ROWS[0])
-        first, esc = self._first_row()
-        gap = max(2.0, min(rect.width() / columns, first) * 0.08)
-        if row == 0:
-            if column == 0:
-                return QRectF(rect.left() + gap / 2, rect.top() + gap / 2, esc - gap, first - gap)
-            room = rect.width() - esc - gap * 2  # a gap after Esc, as on the real keyboard
-            width = room / (columns - 1)
-            return QRectF(rect.left() + esc + gap * 2 + (column - 1) * width + gap / 2, rect.top() + gap / 2,
-                          width - gap, first - gap)
-        height = (rect.height() - first) / (len(self.ROWS) - 1)
-        width = rect.width() / columns
-        return QRectF(rect.left() + column * width + gap / 2, rect.top() + first + (row - 1) * height + gap / 2,
-                      width - gap, height - gap)
+    def key_rects(self) -> list[tuple[str, QRectF]]:
+        """Every key (print, rectangle) in the widget, row by row; gaps left out, both halves of Enter in."""
+        case, unit = self.outline(), self._unit()
+        gap = max(1.0, unit * 0.08)
+        found: list[tuple[str, QRectF]] = []
+        y = case.top() + self.EDGE * unit
+        for r, row in enumerate(self.ROWS):
+            height = unit * (self.FUNCTION_ROW if r == 0 else 1)
+            x = case.left() + self.EDGE * unit
+            for label, width in row:
+                if label or r == len(self.ROWS) - 1:
+                    found.append((label, QRectF(x + gap / 2, y + gap / 2, width * unit - gap, height - gap)))
+                x += width * unit
+            y += height
+        return found
+
+    def esc_face(self) -> QRectF:
+        """The Esc key as drawn, in the Esc part's own coordinates."""
+        face = next(rect for label, rect in self.key_rects() if label == "Esc")
+        return face.translated(-QPointF(self.esc.pos()))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.esc.setGeometry(self.key_rect(0, 0).adjusted(-1, -1, 1, 1).toRect())
+        face = next(rect for label, rect in self.key_rects() if label == "Esc")
+        target = QRectF(face)
+        grow_x, grow_y = max(0.0, self.FINGER - face.width()) / 2, max(0.0, self.FINGER - face.height()) / 2
+        target.adjust(-grow_x, -grow_y, grow_x, grow_y)
+        target.moveLeft(max(0.0, target.left()))
+        target.moveTop(max(0.0, target.top()))
+        self.esc.setGeometry(target.toAlignedRect())
 
     def paintEvent(self, event) -> None:
         look = self._look
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        case = self.outline()
         path = QPainterPath()
-        path.addRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), look.space.lg, look.space.lg)
+        radius = self._unit() * self.EDGE
+        path.addRoundedRect(case.adjusted(1, 1, -1, -1), radius, radius)
         painter.fillPath(path, QColor("#C3C8CD"))
         painter.setPen(QPen(QColor("#80878E"), 1.5))
         painter.drawPath(path)
-        for r, row in enumerate(self.ROWS):
-            for c, label in enumerate(row):
-                if (r, c) != (0, 0):
-                    key = self.key_rect(r, c)
-                    if key.height() > 4:
-                        paint_key(painter, key, label, look)
-        # the keyboard runs on below the picture's edge
-        fade = QRectF(0, self.height() * 0.7, self.width(), self.height() * 0.3)
-        gradient = QLinearGradient(fade.topLeft(), fade.bottomLeft())
-        gradient.setColorAt(0, QColor(0, 0, 0, 0))
-        gradient.setColorAt(1, look.colour("window"))
-        painter.fillRect(fade, gradient)
+        keys = self.key_rects()
+        enter = [rect for label, rect in keys if label == "enter"]
+        for label, rect in keys:
+            if label in ("Esc", "enter"):
+                continue
+            if label.startswith(_WORD):
+                label = look.tr(f"body.key.{label[len(_WORD):]}")
+            paint_key(painter, rect, label, look)
+        top, bottom = enter
+        shape = QPainterPath()  # the JIS Enter: wide on the letters' row, narrower on the next, as one key
+        shape.setFillRule(Qt.FillRule.WindingFill)
+        shape.addRect(_key_top(top, False))
+        shape.addRect(_key_top(QRectF(bottom.left(), top.top(), bottom.width(), bottom.bottom() - top.top()), False))
+        paint_key(painter, top, look.tr("body.key.enter"), look, shape=shape.simplified())  # its print on the top
         painter.end()
 
 
@@ -320,9 +389,9 @@ class PcBody(BodyFrame):
     min_width_100 = 620
     aspect = 16 / 10
     """The monitor (16 : 10); its stand and the keyboard in front of it are ``extras``."""
-    extras = QMarginsF(0, 0, 0, 0.44)
-    """The monitor's stand, then the top of the keyboard."""
     stand_share = 0.08
+    extras = QMarginsF(0, 0, 0, stand_share + _Keyboard.WIDTH_SHARE * aspect / _Keyboard.ASPECT)
+    """The monitor's stand, then the whole keyboard (0.41 of the monitor's height; its top three rows took 0.44)."""
     screen_100 = 620
     screen_height_100 = 280
     casing_100 = (20, 80)
@@ -349,11 +418,30 @@ class PcBody(BodyFrame):
         self.close_button = self.add_part("window-close", _paint_close, QSize(look.px(CLOSE_BUTTON_WIDTH), look.target))
         self.close_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         title_row.addWidget(self.close_button)
-        self.toolbar = _Painted(self._paint_toolbar, look.px(TOOLBAR_HEIGHT))
+        # back, forward and reload on the address's row, as a browser draws them: the screen keeps that height
+        self.toolbar_row = QWidget()
+        self.toolbar_row.setAutoFillBackground(True)
+        palette = self.toolbar_row.palette()
+        palette.setColor(QPalette.ColorRole.Window, look.colour("chrome"))
+        self.toolbar_row.setPalette(palette)
+        rows = QVBoxLayout(self.toolbar_row)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        toolbar_row = self._toolbar_layout = QHBoxLayout()
+        toolbar_row.setContentsMargins(0, 0, 0, 0)
+        toolbar_row.setSpacing(0)
+        rows.addLayout(toolbar_row)
+        height = look.px(TOOLBAR_HEIGHT)
+        self.toolbar = _Painted(self._paint_toolbar, height)
+        self.toolbar.setFixedWidth(round(3 * height * TOOLBAR_ICON + 2 * look.space.wide + 2 * look.space.lg))
         self.address = AddressBar(look)
+        toolbar_row.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignBottom)
+        toolbar_row.addWidget(self.address, 1)
+        self._toolbar_rows = rows
+        self.toolbar_beside = True
+        """Whether back, forward and reload stand on the address's row (else above it, with 「保護された通信」)."""
         screen.addWidget(self.titlebar)
-        screen.addWidget(self.toolbar)
-        screen.addWidget(self.address)
+        screen.addWidget(self.toolbar_row)
         screen.addWidget(self.scroll_area, 1)
         outer.addWidget(self.monitor, 1)
         self.keyboard = _Keyboard(look, self.add_part("esc", _paint_esc), self)
@@ -363,10 +451,40 @@ class PcBody(BodyFrame):
         below = self.extra_rect("bottom")
         stand = self.body_rect().height() * self.stand_share
         self.keyboard.setGeometry(below.adjusted(0, stand, 0, 0).toRect())
+        self._place_toolbar()
+
+    def _place_toolbar(self) -> None:
+        """Back, forward and reload beside the address where the address still stands on as few lines
+        there as across the whole window; else on a row of their own above it (a long address at big text)."""
+        url = self.address.url
+        margins = cast(QVBoxLayout, self.address.layout()).contentsMargins()  # not its geometry: it may be hidden
+        across = self.monitor.width() - 2 * self.look.space.wide - margins.left() - margins.right()
+        beside = across - self.toolbar.width()
+        fits = beside > 0 and url.heightForWidth(beside) <= url.heightForWidth(across)
+        security = self.address.security
+        if not fits:  # beside the toolbar only while the address shows
+            security.setVisible(not self.address.isHidden())
+        if fits == self.toolbar_beside:
+            return
+        self.toolbar_beside = fits
+        top = self._toolbar_layout
+        own = cast(QVBoxLayout, self.address.layout())
+        if fits:  # [← → ⟳ | 保護された通信 / address]
+            own.insertWidget(0, security)
+            top.addWidget(self.address, 1)
+            top.setAlignment(self.toolbar, Qt.AlignmentFlag.AlignBottom)
+        else:  # [← → ⟳  保護された通信] over the address: the words take the toolbar's spare room, not a line
+            top.addWidget(security, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._toolbar_rows.addWidget(self.address)
+            top.setAlignment(self.toolbar, Qt.AlignmentFlag.AlignVCenter)
+        # shown now, not when the loop next runs (a moved widget's show is queued): the screen's height is
+        # settled before the player scrolls the step's target into view
+        security.setVisible(not self.address.isHidden())
+        cast(QVBoxLayout, self.monitor.layout()).activate()
 
     def apply_body(self, body: Mapping[str, Any]) -> None:
         self.fullscreen = bool(body.get("fullscreen"))
-        for widget in (self.titlebar, self.toolbar):
+        for widget in (self.titlebar, self.toolbar_row):
             widget.setVisible(not self.fullscreen)
         if self.fullscreen:
             self.address.setVisible(False)
@@ -378,6 +496,7 @@ class PcBody(BodyFrame):
         self.address.set_url(screen.url)
         if getattr(self, "fullscreen", False):
             self.address.setVisible(False)
+        self._place_toolbar()
 
     def _paint_window_buttons(self, painter: QPainter, rect: QRectF) -> None:
         look = self.look
@@ -395,7 +514,7 @@ class PcBody(BodyFrame):
 
         look = self.look
         painter.fillRect(rect, look.colour("chrome"))
-        side = rect.height() * 0.6
+        side = rect.height() * TOOLBAR_ICON
         x = rect.left() + look.space.lg
         for name in ("back", "forward", "reload"):
             paint_icon(painter, QRectF(x, rect.center().y() - side / 2, side, side), name, look.colour("chrome_text"))
