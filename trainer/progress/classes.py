@@ -687,9 +687,9 @@ class BoardWatch:
                 assert driver is not None
                 driver.autocommit = True
                 driver.execute(f"LISTEN {BOARD_CHANNEL}")
-                self._listening.set()
                 pause = WATCH_RETRY_S
                 self._told("")  # something may have changed while nobody listened
+                self._listening.set()
                 while not self._stop.is_set():
                     for notice in driver.notifies(timeout=WATCH_TICK_S):
                         self._told(notice.payload)

@@ -112,6 +112,9 @@ class BoardPage(Page):
         self.timer.timeout.connect(self.reload)
         #: The record's notices (PostgreSQL) while the board is on screen; None while it is not.
         self.watch: BoardWatch | None = None
+        watching: list[BoardWatch] = []  # the watch to stop if the page is deleted while on screen
+        self._watching = watching
+        self.destroyed.connect(lambda *_: [watch.close(timeout=0) for watch in watching])
         self._notices = _Notices(self)
         self._notices.changed.connect(self._told)
         self._again = False  # told of a change while a read was on its way: read once more after it
@@ -135,6 +138,7 @@ class BoardPage(Page):
                     watch.close(timeout=0)
 
             watch.on_change = relay
+            self._watching[:] = [watch]
         self.reload()
         self.timer.start()
 
@@ -142,6 +146,7 @@ class BoardPage(Page):
         self.timer.stop()
         self._gap.stop()
         watch, self.watch = self.watch, None
+        self._watching.clear()
         if watch is not None:
             watch.on_change = None
             watch.close(timeout=0)  # its thread ends by itself within a second; the UI never waits for it
