@@ -59,11 +59,11 @@ def time_writes(seat: Seat, say) -> None:
             kinds = {"raised" if kind == "raise" else "lowered" for kind, _, _ in seat._ops}
             if seat._dirty and seat._live.state == "finished":
                 kinds.add("finished")
-        started = time.time()
+        started, cpu = time.time(), time.thread_time()
         write()
         for kind in kinds - said:
             said.add(kind)
-            say(f"{kind}-written", started=started)
+            say(f"{kind}-written", started=started, cpu=time.thread_time() - cpu)
 
     seat._write = timed  # type: ignore[method-assign]
 

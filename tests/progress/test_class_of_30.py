@@ -214,6 +214,8 @@ def print_phases(delays: list, events: dict, read_of: dict) -> None:
     names = ("total", "seat: until it writes", "seat: its write", "board: until it reads", "board: its read")
     worst = max(parts)
     print(f"\nworst: PC {worst[-2]} {worst[-1]}: " + ", ".join(f"{n} {v:.2f} s" for n, v in zip(names, worst[: len(names)], strict=True)))
+    cpu = sorted(events[i][f"{what}-written"]["cpu"] for _, i, what in delays if f"{what}-written" in events[i])
+    print(f"  seat: its write's own CPU median {cpu[len(cpu) // 2] * 1000:.1f} ms, max {cpu[-1] * 1000:.1f} ms")
     for k, name in enumerate(names):
         values = sorted(p[k] for p in parts)
         print(f"  {name:22} median {values[len(values) // 2]:.2f} s, max {values[-1]:.2f} s (n = {len(values)})")

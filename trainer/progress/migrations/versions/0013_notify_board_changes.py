@@ -9,7 +9,7 @@ statement; the notice goes out when the writer commits (a rolled-back write tell
 is the session's id — no name, no count. SQLite has no notices: nothing is made there, and the board
 on one PC keeps polling.
 
-Revision ID: 0013_board_notify
+Revision ID: 0013_notify_board_changes
 Revises: 0012_session_learner_rows
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0013_board_notify"
+revision = "0013_notify_board_changes"
 down_revision = "0012_session_learner_rows"
 branch_labels = None
 depends_on = None
