@@ -114,7 +114,12 @@ class BoardPage(Page):
         self.watch: BoardWatch | None = None
         watching: list[BoardWatch] = []  # the watch to stop if the page is deleted while on screen
         self._watching = watching
-        self.destroyed.connect(lambda *_: [watch.close(timeout=0) for watch in watching])
+
+        def stop_watching(*_: Any) -> None:
+            for watch in watching:
+                watch.close(timeout=0)
+
+        self.destroyed.connect(stop_watching)
         self._notices = _Notices(self)
         self._notices.changed.connect(self._told)
         self._again = False  # told of a change while a read was on its way: read once more after it
