@@ -14,9 +14,14 @@
   and notices when a helper lowered it. All database work happens on the
   seat's own thread; the UI thread only changes a few fields under a lock.
 
-The board reads at most a few dozen rows by an indexed session id, so a
-poll twice a second is cheap on PostgreSQL with 30 PCs and on SQLite alike.
-See ``docs/decisions/progress.md`` ("Classes").
+* :class:`BoardWatch` — tells a board that its record changed (PostgreSQL's
+  LISTEN/NOTIFY, migration 0013's triggers), so it reads when a PC writes;
+  on SQLite it never tells and the board polls twice a second.
+
+The board reads at most a few dozen rows by an indexed session id. On
+PostgreSQL the seat and the board keep a connection of their own (each
+statement committed by itself, no pre-ping). See ``docs/decisions/progress.md``
+("Classes", "The board is told of changes").
 """
 
 from __future__ import annotations

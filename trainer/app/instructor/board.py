@@ -4,8 +4,9 @@ It reads the board while it is on screen (one small indexed query, on the
 area's worker thread): on PostgreSQL when the record says it changed
 (``BoardWatch``: every PC's write notifies it), at most every
 ``BOARD_MIN_GAP_S`` and at least every ``BOARD_WATCHED_POLL_S``; on SQLite,
-or while the notices cannot arrive, every ``BOARD_POLL_S`` (twice a second). A row shows a first name or nickname
-only (a guest is 「ゲスト」), the practice and step, a raised hand, and
+or while the notices cannot arrive, every ``BOARD_POLL_S`` (twice a second).
+A row shows a first name or nickname only (a guest is 「ゲスト」), the
+practice and step, a raised hand, and
 「つまずいています」 when the same step has had several wrong tries or hints —
 counts, never time on screen. 「対応しました」 lowers the chosen person's hand
 (or the longest-waiting hand when nobody is chosen; the button names whom)
