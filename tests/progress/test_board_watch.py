@@ -46,6 +46,19 @@ def seated(engine, session):
     return seat
 
 
+def board_page(qtbot, engine):
+    """The board page as the instructor area shows it (its own worker), shown and started."""
+    from trainer.app.instructor.board import BoardPage
+    from trainer.app.instructor.common import Jobs
+    from trainer.widgets.look import Look
+
+    jobs = Jobs()
+    page = BoardPage(HelpBoard(engine), ClassBook(engine), Look(), jobs)
+    qtbot.addWidget(page)
+    page.start()
+    return page, jobs
+
+
 def listening(watch: BoardWatch) -> BoardWatch:
     assert watch.wait_listening(30), "the watch could not listen"
     watch.wait(0)  # forget the notice every (re)connection gives
@@ -83,19 +96,12 @@ def test_a_raised_hand_and_the_answer_wake_the_board_on_postgresql(pg_engine):
 @pytest.mark.postgres
 def test_the_board_page_reads_when_told_though_it_would_poll_only_every_ten_minutes(
         qtbot, pg_engine, monkeypatch):
-    from trainer.app.instructor.board import BoardPage
-    from trainer.app.instructor.common import Jobs
-    from trainer.widgets.look import Look
-
     monkeypatch.setattr(classes, "BOARD_WATCHED_POLL_S", NEVER_S)
     monkeypatch.setattr(classes, "BOARD_POLL_S", NEVER_S)
     session = ClassBook(pg_engine).start_session("中央公民館", "山田")
     seat = seated(pg_engine, session)
-    jobs = Jobs()
-    page = BoardPage(HelpBoard(pg_engine), ClassBook(pg_engine), Look(), jobs)
-    qtbot.addWidget(page)
+    page, jobs = board_page(qtbot, pg_engine)
     try:
-        page.start()
         qtbot.waitUntil(lambda: page.watch is not None and page.watch.listening, timeout=30_000)
         qtbot.waitUntil(lambda: not jobs.busy and "中央公民館" in page.heading.text(), timeout=30_000)
         assert page.timer.interval() == NEVER_S * 1000  # no poll during this test
@@ -134,17 +140,12 @@ def test_a_watch_whose_connection_the_server_cut_listens_again(pg_engine):
 
 
 def test_on_sqlite_nothing_tells_and_the_board_page_still_polls(qtbot, sqlite_engine):
-    from trainer.app.instructor.board import REFRESH_MS, BoardPage
-    from trainer.app.instructor.common import Jobs
-    from trainer.widgets.look import Look
+    from trainer.app.instructor.board import REFRESH_MS
 
     session = ClassBook(sqlite_engine).start_session("中央公民館", "山田")
     seat = seated(sqlite_engine, session)
-    jobs = Jobs()
-    page = BoardPage(HelpBoard(sqlite_engine), ClassBook(sqlite_engine), Look(), jobs)
-    qtbot.addWidget(page)
+    page, _jobs = board_page(qtbot, sqlite_engine)
     try:
-        page.start()
         assert page.watch is not None and not page.watch.wait_listening(0.1)
         assert page.timer.isActive() and page.timer.interval() == REFRESH_MS == 500
         seat.raise_hand()

@@ -672,10 +672,7 @@ class BoardWatch:
             self._pending.add(payload)
             self._cond.notify_all()
         if self.on_change is not None:
-            try:
-                self.on_change(payload)
-            except Exception as exc:
-                log.warning("a help board watch listener failed: %s", type(exc).__name__)
+            _call(self.on_change, payload)
 
     def _listen(self) -> None:
         pause = WATCH_RETRY_S
@@ -1144,4 +1141,4 @@ def _call(listener: Callable[[Any], None], value: Any) -> None:
     try:
         listener(value)
     except Exception as exc:
-        log.warning("a class seat listener failed: %s", type(exc).__name__)
+        log.warning("a class seat or board listener failed: %s", type(exc).__name__)

@@ -29,32 +29,20 @@ CHANNEL = "trainer_board"
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(
-        f"""
-        CREATE FUNCTION trainer_board_presence_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM pg_notify('{CHANNEL}', COALESCE(NEW.session_id, OLD.session_id)::text);
-            RETURN NULL;
-        END $$
-        """
-    )
-    op.execute(
-        f"""
-        CREATE FUNCTION trainer_board_session_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM pg_notify('{CHANNEL}', COALESCE(NEW.id, OLD.id)::text);
-            RETURN NULL;
-        END $$
-        """
-    )
-    op.execute(
-        "CREATE TRIGGER trainer_board_presence AFTER INSERT OR UPDATE OR DELETE ON class_presence "
-        "FOR EACH ROW EXECUTE FUNCTION trainer_board_presence_changed()"
-    )
-    op.execute(
-        "CREATE TRIGGER trainer_board_session AFTER INSERT OR UPDATE OR DELETE ON class_session "
-        "FOR EACH ROW EXECUTE FUNCTION trainer_board_session_changed()"
-    )
+    for table, name, session in (("class_presence", "presence", "session_id"), ("class_session", "session", "id")):
+        op.execute(
+            f"""
+            CREATE FUNCTION trainer_board_{name}_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('{CHANNEL}', COALESCE(NEW.{session}, OLD.{session})::text);
+                RETURN NULL;
+            END $$
+            """
+        )
+        op.execute(
+            f"CREATE TRIGGER trainer_board_{name} AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION trainer_board_{name}_changed()"
+        )
 
 
 def downgrade() -> None:
