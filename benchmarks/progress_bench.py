@@ -19,6 +19,10 @@ Three measurements (``--only`` picks some):
     the background), and how long until its names (or, with many, its classes)
     are on it. Fresh processes, ``--repeat`` starts of each, the first one a
     warm-up. Goal: the page within 1 s of the first frame.
+``seat``
+    One PC's seat writing its learner's board row (``Seat._upsert``, the write behind every raised hand)
+    ``--seat-writes`` times on its own connection, on SQLite and PostgreSQL: the thread's CPU and the
+    wall time per write (``docs/performance.md``, the help board's fourth step).
 ``writers``
     30 concurrent writer processes x 1,000 events to PostgreSQL, each event
     its own transaction, while the server drops every writer connection a few
@@ -33,6 +37,7 @@ afterwards. ``--no-pg`` skips PostgreSQL.
     .venv/bin/python benchmarks/progress_bench.py --events 200000 --learners 2000
     .venv/bin/python benchmarks/progress_bench.py --only learner-page --record /tmp/keep/city-20000-10000000.sqlite3
     .venv/bin/python benchmarks/progress_bench.py --only report,ui --record FILE --no-pg   # reuse a kept record
+    .venv/bin/python benchmarks/progress_bench.py --only seat
 """
 
 from __future__ import annotations
@@ -789,16 +794,50 @@ def pg_reachable(url: str) -> bool:
         engine.dispose()
 
 
+def bench_seat(url: str, label: str, writes: int) -> dict[str, float]:
+    """The seat's write of its board row: CPU and wall per write (after 20 to warm up)."""
+    import uuid
+
+    from trainer.progress import migrate
+    from trainer.progress.classes import ClassBook, Seat, _Live
+
+    engine = create_progress_engine(url)
+    migrate.upgrade(engine)
+    session = ClassBook(engine).start_session("中央公民館")
+    seat = Seat(engine, poll_s=3600)
+    live = _Live(person=uuid.uuid4(), state="practising", scenario_id="pay", step_id="open-pay")
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")  # as the seat's own connection
+            for _ in range(20):
+                seat._upsert(conn, session, live, (None,))
+            wall, cpu = time.perf_counter(), time.thread_time()
+            for i in range(writes):
+                live.mistakes = i
+                seat._upsert(conn, session, live, (None,) if i % 2 else None)  # half of them with the hand
+            cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
+            conn.commit()
+    finally:
+        seat.close()
+        engine.dispose()
+    result = {"cpu_ms": cpu / writes * 1000, "wall_ms": wall / writes * 1000}
+    print(f"seat's write, {label}: {result['cpu_ms']:.2f} ms CPU, {result['wall_ms']:.2f} ms wall per write "
+          f"({writes} writes, load {os.getloadavg()[0]:.1f})")
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default="record,report,writers",
-                        help="comma-separated: record, report, ui (the instructor area on the report record), writers")
+                        help="comma-separated: record, report, ui (the instructor area on the report record), seat, writers")
     parser.add_argument("--record-n", type=int, default=2000, help="events recorded per side (default 2000)")
     parser.add_argument("--learners", type=int, default=20_000)
     parser.add_argument("--events", default="2000000",
                         help="events in the report record; several, comma-separated, for the scaling "
                              "(e.g. 200000,2000000,10000000; 10 M takes long on 2 cores)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each report")
+    parser.add_argument("--seat-writes", type=int, default=300, help="board-row writes of the seat bench")
     parser.add_argument("--writers", type=int, default=30)
     parser.add_argument("--writer-events", type=int, default=1000)
     parser.add_argument("--chaos", type=int, default=3, help="times every writer connection is cut (0: never)")
@@ -845,6 +884,15 @@ def main() -> int:
                 try:
                     load_s = load_postgres(schema.url(), args.learners, events)
                     print_reports(f"PostgreSQL ({redact(args.pg_url)})", load_s, time_reports(schema.url(), args.repeat))
+                finally:
+                    schema.drop()
+        if "seat" in only:
+            bench_seat(sqlite_url(workdir / "seat.sqlite3").render_as_string(hide_password=False), "SQLite",
+                       args.seat_writes)
+            if not args.no_pg:
+                schema = PgSchema(args.pg_url, "progress_bench_seat")
+                try:
+                    bench_seat(schema.url(), "PostgreSQL", args.seat_writes)
                 finally:
                     schema.drop()
         if "writers" in only and not args.no_pg:

@@ -48,6 +48,26 @@ def wait_for_file(path: Path, timeout: float) -> bool:
     return True
 
 
+def time_writes(seat: Seat, say) -> None:
+    """Say when the seat's write of a raised / lowered hand and of the finish was committed (once each):
+    the test splits each board delay into the seat's part and the board's."""
+    write = seat._write
+    said: set[str] = set()
+
+    def timed() -> None:
+        with seat._lock:
+            kinds = {"raised" if kind == "raise" else "lowered" for kind, _, _ in seat._ops}
+            if seat._dirty and seat._live.state == "finished":
+                kinds.add("finished")
+        started, cpu = time.time(), time.thread_time()
+        write()
+        for kind in kinds - said:
+            said.add(kind)
+            say(f"{kind}-written", started=started, cpu=time.thread_time() - cpu)
+
+    seat._write = timed  # type: ignore[method-assign]
+
+
 def run_pc(index: int, learner: uuid.UUID, url: str, folder: Path, scenario) -> None:
     def say(event: str, **extra: object) -> None:
         sys.stdout.write(json.dumps({"pc": index, "event": event, "t": time.time(), **extra}) + "\n")
@@ -60,6 +80,7 @@ def run_pc(index: int, learner: uuid.UUID, url: str, folder: Path, scenario) -> 
     recorder = ProgressRecorder(store, folder / f"outbox-{index}.sqlite3")
     seat = Seat(engine, attempt_source=lambda: recorder.current_attempt)  # the app's poll: once a second
     seat.on_helped = lambda helped: setattr(recorder, "helper_assisted", helped)
+    time_writes(seat, say)
     recorder.session_source = seat.session_source()
     lowered = threading.Event()
     seat.add_hand_listener(lambda raised: lowered.set() if not raised else None)

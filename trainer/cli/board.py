@@ -3,8 +3,10 @@
 Without options a window opens (behind the instructor PIN): everyone
 practising in the open class — first name or nickname, practice, step,
 raised hand, 「つまずいています」 after several wrong tries or hints on one step
-— updated twice a second; 「対応しました」 answers a raised hand. ``--text``
-prints the same in the terminal, twice a second (``--once``: once, then exit).
+— updated as the PCs write it (PostgreSQL tells the board of each change; on
+SQLite it reads twice a second); 「対応しました」 answers a raised hand.
+``--text`` prints the same in the terminal, again at each change (``--once``:
+once, then exit).
 The record is ``--url``, else ``TRAINER_DATABASE_URL``, the local setting,
 or this PC's file. Exit codes: 0 fine, 1 the record cannot be read.
 """
@@ -24,7 +26,8 @@ HELP = both_ways("cli.board.help")
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", action="store_true", help="print the board in the terminal instead of a window")
     parser.add_argument("--once", action="store_true", help="with --text: print once and exit")
-    parser.add_argument("--interval", type=float, default=0.5, help="seconds between reads (default 0.5)")
+    parser.add_argument("--interval", type=float, default=0.5,
+                        help="seconds between reads when the record cannot tell of changes (default 0.5)")
     parser.add_argument("--url", help="database URL (default: TRAINER_DATABASE_URL, setting, or this PC's file)")
 
 
@@ -34,10 +37,9 @@ def board_lines(board, book, lang: str, title=lambda sid: sid) -> list[str]:
     from trainer.progress.classes import STATE_FINISHED, STATE_RESTING
     from trainer.words.catalogue import tr
 
-    session = book.open_session()
+    session, rows = board.current()
     if session is None:
         return [tr("board.no_class", lang)]
-    rows = board.rows(session.id)
     lines = [tr("board.heading", lang, venue=session.venue, kind=kind_name(session.kind, lang))]
     if not rows:
         return [*lines, tr("board.empty", lang)]
@@ -85,20 +87,29 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(board, book, lang: str, args: argparse.Namespace, title=lambda sid: sid) -> int:
+    from trainer.progress.classes import BOARD_MIN_GAP_S, BOARD_WATCHED_POLL_S, BoardWatch
     from trainer.words.catalogue import tr
 
-    while True:
-        try:
-            lines = board_lines(board, book, lang, title)
-        except Exception as exc:
-            print(tr("ia.unreachable", lang) + f" ({type(exc).__name__})", file=sys.stderr)
-            return 1
-        if not args.once:
-            print("\033[2J\033[H", end="")
-        print("\n".join(lines), flush=True)
-        if args.once:
-            return 0
-        time.sleep(max(0.2, args.interval))
+    watch = None if args.once else BoardWatch(board.engine)  # PostgreSQL tells of each change
+    try:
+        while True:
+            started = time.monotonic()
+            try:
+                lines = board_lines(board, book, lang, title)
+            except Exception as exc:
+                print(tr("ia.unreachable", lang) + f" ({type(exc).__name__})", file=sys.stderr)
+                return 1
+            if not args.once:
+                print("\033[2J\033[H", end="")
+            print("\n".join(lines), flush=True)
+            if watch is None:
+                return 0
+            poll = BOARD_WATCHED_POLL_S if watch.listening else max(BOARD_MIN_GAP_S, args.interval)
+            time.sleep(max(0.0, BOARD_MIN_GAP_S - (time.monotonic() - started)))
+            watch.wait(max(0.0, poll - (time.monotonic() - started)))
+    finally:
+        if watch is not None:
+            watch.close()
 
 
 def _window(engine, board, book, lang: str, title=lambda sid: sid) -> int:

@@ -1,8 +1,12 @@
 """The help board: who practises in the open class, raised hands first, and 「対応しました」.
 
-It reads the board twice a second while it is on screen (one small indexed
-query, on the area's worker thread). A row shows a first name or nickname
-only (a guest is 「ゲスト」), the practice and step, a raised hand, and
+It reads the board while it is on screen (one small indexed query, on the
+area's worker thread): on PostgreSQL when the record says it changed
+(``BoardWatch``: every PC's write notifies it), at most every
+``BOARD_MIN_GAP_S`` and at least every ``BOARD_WATCHED_POLL_S``; on SQLite,
+or while the notices cannot arrive, every ``BOARD_POLL_S`` (twice a second).
+A row shows a first name or nickname only (a guest is 「ゲスト」), the
+practice and step, a raised hand, and
 「つまずいています」 when the same step has had several wrong tries or hints —
 counts, never time on screen. 「対応しました」 lowers the chosen person's hand
 (or the longest-waiting hand when nobody is chosen; the button names whom)
@@ -15,11 +19,12 @@ hand up, and the button.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.app.instructor.classes import kind_text
@@ -34,17 +39,26 @@ from trainer.app.instructor.common import (
     table,
 )
 from trainer.progress.classes import (
+    BOARD_MIN_GAP_S,
+    BOARD_POLL_S,
     STATE_FINISHED,
     STATE_RESTING,
     BoardRow,
+    BoardWatch,
     ClassBook,
     HelpBoard,
     SessionInfo,
 )
 from trainer.widgets.look import Look
 
-#: How often the board reads the record while it is on screen, in milliseconds (one small indexed query).
-REFRESH_MS = 500
+#: How often the board reads the record while it is on screen and nothing tells it of changes, in ms.
+REFRESH_MS = int(BOARD_POLL_S * 1000)
+
+
+class _Notices(QObject):
+    """The watch's notices, carried from its thread to the UI thread (a queued signal)."""
+
+    changed = Signal(str)
 
 
 class BoardPage(Page):
@@ -97,14 +111,67 @@ class BoardPage(Page):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.reload)
+        #: The record's notices (PostgreSQL) while the board is on screen; None while it is not.
+        self.watch: BoardWatch | None = None
+        watching: list[BoardWatch] = []  # the watch to stop if the page is deleted while on screen
+        self._watching = watching
+
+        def stop_watching(*_: Any) -> None:
+            for watch in watching:
+                watch.close(timeout=0)
+
+        self.destroyed.connect(stop_watching)
+        self._notices = _Notices(self)
+        self._notices.changed.connect(self._told)
+        self._again = False  # told of a change while a read was on its way: read once more after it
+        self._last_read = float("-inf")
+        self._gap = QTimer(self)  # a read told of too soon after the last one waits for the rest of the gap
+        self._gap.setSingleShot(True)
+        self._gap.timeout.connect(self.reload)
 
     def start(self) -> None:
-        """Read now and then every ``REFRESH_MS`` (while the board is on screen)."""
+        """Read now, then when the record changes (PostgreSQL) and every ``REFRESH_MS`` or
+        ``BOARD_WATCHED_POLL_S`` (while the board is on screen)."""
+        if self.watch is None:
+            self.watch = watch = BoardWatch(self._board.engine)
+            notices = self._notices
+
+            def relay(session: str) -> None:
+                try:
+                    notices.changed.emit(session)
+                except RuntimeError:  # the page is gone without being stopped: stop listening
+                    watch.on_change = None
+                    watch.close(timeout=0)
+
+            watch.on_change = relay
+            self._watching[:] = [watch]
         self.reload()
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._gap.stop()
+        watch, self.watch = self.watch, None
+        self._watching.clear()
+        if watch is not None:
+            watch.on_change = None
+            watch.close(timeout=0)  # its thread ends by itself within a second; the UI never waits for it
+
+    @Slot(str)
+    def _told(self, session: str) -> None:
+        if self.watch is None:
+            return
+        if session and self._session is not None and session != str(self._session.id):
+            return  # another class (or another record's schema on the same server)
+        if self._loading:
+            self._again = True
+            return
+        wait = BOARD_MIN_GAP_S - (time.monotonic() - self._last_read)
+        if wait > 0:
+            if not self._gap.isActive():
+                self._gap.start(int(wait * 1000) + 1)
+            return
+        self.reload()
 
     @property
     def rows(self) -> list[BoardRow]:
@@ -114,20 +181,24 @@ class BoardPage(Page):
         if self._loading:
             return  # the last read is still on its way: never pile up
         self._loading = True
-        board, book = self._board, self._book
+        self._last_read = time.monotonic()
+        if self.watch is not None:  # told of changes: the timer is only the safety net
+            interval = int(self.watch.poll_s() * 1000)
+            if self.timer.interval() != interval:
+                self.timer.setInterval(interval)
+        self.jobs.run(self._board.current, self._show, self._failed)
 
-        def work() -> tuple[SessionInfo | None, list[BoardRow]]:
-            session = book.open_session()
-            return session, board.rows(session.id) if session is not None else []
-
-        self.jobs.run(work, self._show, self._failed)
+    def _done(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self._told("")
 
     def _failed(self, _error: BaseException) -> None:
-        self._loading = False
+        self._done()
         self.message.setText(self.tr("ia.unreachable"))
 
     def _show(self, loaded: tuple[SessionInfo | None, list[BoardRow]]) -> None:
-        self._loading = False
         self._session, rows = loaded
         self._rows = rows
         if self.message.text() == self.tr("ia.unreachable"):
@@ -157,6 +228,7 @@ class BoardPage(Page):
             self.view.selectRow(keys.index(selected))
         self.answer_button.setEnabled(bool(raised))
         self._name_button()
+        self._done()
 
     def _target(self) -> BoardRow | None:
         """Whose hand 「対応しました」 lowers: the chosen person's, else the longest-waiting one."""
