@@ -58,13 +58,15 @@ def widgets() -> int:
 
 
 def passes_until_settled(qtbot, area: InstructorArea) -> list[int]:
-    """Run the event loop a pass at a time until the area is idle; the widgets made in each pass."""
-    made, before = [], widgets()
+    """Run the event loop a pass at a time until the area is idle; the widgets made in each pass (those not
+    there before it: a widget deleted in the same pass, such as an earlier page's put away when idle, is not
+    subtracted from them)."""
+    made, seen = [], set(QApplication.allWidgets())
     for _ in range(500):
         QApplication.processEvents()
-        now = widgets()
-        made.append(now - before)
-        before = now
+        now = set(QApplication.allWidgets())
+        made.append(len(now - seen))
+        seen |= now
         if not area.jobs.busy:
             break
         qtbot.wait(1)  # the worker thread's answers come in their own time
