@@ -612,7 +612,7 @@ def text_bands(view: QWidget) -> list[tuple[int, int]]:
 
     from trainer.widgets.button import BigButton
 
-    bands: list[tuple[int, int]] = []
+    bands = []
     for widget in view.findChildren(QWidget):
         text = isinstance(widget, TextBlock | BigButton | QLabel | QLineEdit | QAbstractButton) or (
             type(widget).__name__ == "RubyLabel")
