@@ -42,14 +42,14 @@ def start_at(scenario, step_id: str, *, with_path: bool = False) -> dict:
     return Snapshot(scenario.id, scenario.version, step_id, path=path).to_dict()
 
 
-def window_at(qtbot, scenario_id: str, step_id: str, size=(1280, 720), scale=3.0, theme="standard", **settings):
-    """The main window (``size``, text ``scale``, ``theme``, other ``settings``) showing bundled ``scenario_id``
-    at ``step_id``, as if the steps before it had been shown, laid out and painted: ``(window, window.player)``."""
+def window_at(qtbot, scenario_id: str, step_id: str, size=(1280, 720), scale=3.0, theme="standard"):
+    """The main window (``size``, text ``scale``, ``theme``) showing bundled ``scenario_id`` at ``step_id``,
+    as if the steps before it had been shown, laid out and painted: ``(window, window.player)``."""
     from tests.player.autoplay import settle
     from tests.player.visibility import open_window
 
     scenario = next(s for s in bundled() if s.id == scenario_id)
-    window = open_window([scenario], size, scale, theme, **settings)
+    window = open_window([scenario], size, scale, theme)
     qtbot.addWidget(window)
     window.start(scenario.id, snapshot=start_at(scenario, step_id, with_path=True))
     settle()

@@ -202,13 +202,13 @@ def walk(window, scenario: Scenario, check=None) -> Iterator[Seen]:
             check(window, scenario)
 
 
-def open_window(scenarios, size: tuple[int, int], scale: float, theme: str = "standard", **settings):
+def open_window(scenarios, size: tuple[int, int], scale: float, theme: str = "standard"):
     from trainer.app.library import Library
     from trainer.app.main_window import MainWindow
     from trainer.app.settings import Settings
 
     window = MainWindow(Library(list(scenarios)), settings=Settings(
-        text_scale=round(scale * 100), theme=theme, text_size_chosen=True, read_aloud=False, **settings))
+        text_scale=round(scale * 100), theme=theme, text_size_chosen=True, read_aloud=False))
     window.resize(*size)
     window.show()
     settle()
@@ -344,9 +344,9 @@ def _label(widget: QWidget) -> str:
 
 
 def cut_at_top(device) -> list[str]:
-    """A line of text on the device's screen cut in two by the screen's top edge: a line of a text,
-    a button's label or a field that starts above the edge and ends below it (text wholly above it
-    or wholly below it is fine, and so is a paragraph whose lines above the edge are wholly above it)."""
+    """A line of text on the device's screen cut in two by the screen's top edge: a text, a
+    button's label or a field that starts above the edge and ends below it (text wholly above it
+    or wholly below it is fine)."""
     from PySide6.QtWidgets import QLineEdit
 
     area = getattr(device, "scroll_area", None)
@@ -357,9 +357,7 @@ def cut_at_top(device) -> list[str]:
     found = []
     for widget in [*_texts(view), *(f for f in view.findChildren(QLineEdit) if f.isVisible())]:
         top = widget.mapTo(viewport, QPoint(0, 0)).y()
-        lines = getattr(widget, "line_bands", None)  # a paragraph may be cut between two of its lines
-        bands = lines() if lines is not None else [(0, widget.height() - 1)]
-        if any(top + first < 0 <= top + last for first, last in bands) and widget.isVisibleTo(view):
+        if top < 0 < top + widget.height() and widget.isVisibleTo(view):
             found.append(f"text cut at the top of the device's screen: {type(widget).__name__}({_label(widget)}) "
                          f"shows {top + widget.height()} of its {widget.height()} px")
     return found

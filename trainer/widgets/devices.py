@@ -605,8 +605,7 @@ def make_device(name: str, look: Look, parent: QWidget | None = None) -> DeviceF
 # -- no line cut in two at the top of a screen ---------------------------------------------------
 def text_bands(view: QWidget) -> list[tuple[int, int]]:
     """The rows (top, bottom, in ``view``'s coordinates) that hold a line of text on a screen:
-    every line of a visible paragraph, and every other visible text widget (a button's label, a field)
-    inside ``view``."""
+    every visible text widget (a text, a button's label, a field) inside ``view``."""
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
@@ -618,11 +617,7 @@ def text_bands(view: QWidget) -> list[tuple[int, int]]:
             type(widget).__name__ == "RubyLabel")
         if text and widget.isVisibleTo(view) and widget.height() > 0:
             top = widget.mapTo(view, QPoint(0, 0)).y()
-            lines = getattr(widget, "line_bands", None)  # a paragraph: each of its lines, not one band
-            if lines is not None:
-                bands.extend((top + first, top + last) for first, last in lines())
-            else:
-                bands.append((top, top + widget.height() - 1))
+            bands.append((top, top + widget.height() - 1))
     return bands
 
 

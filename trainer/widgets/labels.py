@@ -25,7 +25,6 @@ from trainer.widgets.text_layout import (
     LINE_HEIGHT,
     draw_text,
     font_key,
-    laid_out,
     line_height,
     text_size,
 )
@@ -125,15 +124,6 @@ class TextBlock(QWidget):
     def text_fits(self) -> bool:
         """True when every line of the text is inside the widget (for tests)."""
         return self.height() >= self.heightForWidth(self.width())
-
-    def line_bands(self) -> list[tuple[int, int]]:
-        """The rows each line of the text is drawn in (top and bottom, inclusive, in the widget's
-        coordinates): a device's screen scrolls to a line's edge, never into a line
-        (``devices.text_bands``), and a paragraph taller than the screen is not one band."""
-        pad = self._pad()
-        height = line_height(self._font)
-        lines = laid_out(self._font, self._text or " ", max(1, self.width() - self._chrome()), self._pitch)
-        return [(pad + int(top), pad + int(top) + height - 1) for _, top in lines]
 
     # -- painting -------------------------------------------------------------
     def paintEvent(self, event) -> None:

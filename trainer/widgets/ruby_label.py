@@ -243,16 +243,6 @@ class RubyLabel(QWidget):
                                             layout.ruby_band + layout.line_height))
         return found.toAlignedRect().adjusted(-2, -2, 2, 2) if not found.isEmpty() else QRect()
 
-    def line_bands(self) -> list[tuple[int, int]]:
-        """The rows each line (its furigana and its text) is drawn in, top and bottom inclusive, in the
-        widget's coordinates (see ``TextBlock.line_bands``)."""
-        rect = self.contentsRect()
-        layout = self._layout(max(1, rect.width()))
-        pitch = layout.ruby_band + layout.line_height * (1 + LINE_GAP)
-        tall = layout.ruby_band + layout.line_height
-        return [(rect.top() + int(index * pitch), rect.top() + int(index * pitch + tall + 0.999) - 1)
-                for index in range(layout.lines)]
-
     # -- sizes -----------------------------------------------------------------
 
     def hasHeightForWidth(self) -> bool:
