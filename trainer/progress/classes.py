@@ -202,6 +202,18 @@ class _OwnConnection:
                 self._drop()
                 raise
 
+    @contextlib.contextmanager
+    def turn(self) -> Iterator[Any]:
+        """A connection for statements each committed by itself: the kept one on PostgreSQL, else (SQLite)
+        one from the pool for this turn, committed at its end."""
+        if self.engine.dialect.name == "postgresql":
+            with self.use() as conn:
+                yield conn
+        else:
+            with self.engine.connect() as conn:
+                yield conn
+                conn.commit()
+
     def drop(self) -> None:
         with self._lock:
             self._drop()
@@ -424,23 +436,13 @@ class HelpBoard:
         self._held = _OwnConnection(engine)
         weakref.finalize(self, self._held.drop)
 
-    @contextlib.contextmanager
-    def _connection(self) -> Iterator[Any]:
-        """PostgreSQL: the board's own autocommit connection; SQLite: one from the pool."""
-        if self._own:
-            with self._held.use() as conn:
-                yield conn
-        else:
-            with self.engine.connect() as conn:
-                yield conn
-
     def dispose(self) -> None:
         """Close the board's own connection (it is opened again when needed)."""
         self._held.drop()
 
     def current(self) -> tuple[SessionInfo | None, list[BoardRow]]:
         """The class open now and its board (what the board's page shows)."""
-        session = _open_session(self._connection)
+        session = _open_session(self._held.turn)
         return session, self.rows(session.id) if session is not None else []
 
     def flush(self, timeout: float = 30.0) -> bool:
@@ -489,7 +491,7 @@ class HelpBoard:
             .outerjoin(Learner, Learner.id == Presence.learner_id)
             .where(Presence.session_id == session_id)
         )
-        with self._connection() as conn:
+        with self._held.turn() as conn:
             raw = conn.execute(stmt).all()
         rows = [
             BoardRow(
@@ -539,7 +541,7 @@ class HelpBoard:
             .returning(Presence.attempt_id, Presence.step_id)
         )
         if self._own:  # one statement on the board's own connection, committed by itself
-            with self._connection() as conn:
+            with self._held.turn() as conn:
                 row = conn.execute(lower).first()
         else:
             with self._writes.begin() as conn:
@@ -931,18 +933,6 @@ class Seat:
             self._next_poll = time.monotonic() + self.poll_s
             self._backoff_until = time.monotonic() + self.poll_s
 
-    @contextlib.contextmanager
-    def _connection(self) -> Iterator[Any]:
-        """A connection for statements each committed by itself: the seat's own on PostgreSQL (opened
-        once), else one from the pool for this turn."""
-        if self._own:
-            with self._held.use() as conn:
-                yield conn
-        else:
-            with self.engine.connect() as conn:
-                yield conn
-                conn.commit()
-
     def _poll(self) -> None:
         """The open class and, for the class last seen, a helper's answer: one statement."""
         listener: Callable[[Any], None]
@@ -961,7 +951,7 @@ class Seat:
                 select(Presence.assisted_step).where(mine).scalar_subquery(),
                 select(Presence.id).where(mine).scalar_subquery(),
             )
-        with self._connection() as conn:
+        with self._held.turn() as conn:
             row = conn.execute(
                 stmt.where(_open_at(now)).order_by(ClassSession.started_at.desc()).limit(1)
             ).first()
@@ -1028,7 +1018,7 @@ class Seat:
                 else:
                     others.append((kind, pid, at))
             if self._own:  # each statement on its own: her row (the usual, only write), then others' hands
-                with self._connection() as conn:
+                with self._held.turn() as conn:
                     if live.person is not None and live.state is not None:
                         self._upsert(conn, session, live, hand)
                     for kind, pid, at in others:
