@@ -10,15 +10,23 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QMargins, QMarginsF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.scenarios.model import Screen
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.lifetime import put_away
-from trainer.widgets.look import Look
+from trainer.widgets.look import SIZES, SPACE, Look
 from trainer.widgets.screen_view import ScreenView
 
 DEVICE_HEIGHT = 640
@@ -56,6 +64,14 @@ TRAY_LIFT = 28
 
 TRAY_HEIGHT = 12
 """Height of the kiosk's paper tray, at 100%."""
+
+PHONE_LINE_CHARS = 8
+"""Full-width characters of body text a line of the phone's screen holds at least, inside its
+margins, when its text grows (9–10 across the whole screen): a real phone at its largest text size
+shows about as many."""
+
+PHONE_LINES = 10
+"""Lines of body text the phone's screen holds at least when its text grows."""
 
 TOOLBAR_HEIGHT = 40
 """Height of the browser's toolbar (back, forward, reload), at 100%."""
@@ -194,6 +210,12 @@ class DeviceFrame(QWidget):
     """The width (pixels at 100 %) the screen's content needs for a sensible line of text."""
     screen_height_100 = 420
     """The height (pixels at 100 %) below which the device's text is not made bigger."""
+    line_100: int | None = None
+    """The width (pixels at 100 %) the screen needs for its line when its text grows, where no keys
+    are on it; ``screen_100`` unless a device's screen is laid out for a shorter line (the phone's:
+    ``PHONE_LINE_CHARS``)."""
+    lines_height_100: int | None = None
+    """The height that goes with ``line_100`` (``screen_height_100`` when None)."""
     casing_100 = (0, 0)
     """Casing and chrome around the screen, (sideways, up and down) in pixels at 100 %."""
 
@@ -262,17 +284,21 @@ class DeviceFrame(QWidget):
                              -extras.bottom() * unit)
 
     @classmethod
-    def content_scale(cls, frame: QSize, chosen: float) -> float:
+    def content_scale(cls, frame: QSize, chosen: float, keys: bool = False) -> float:
         """The device's text scale in a frame of ``frame``: the learner's ``chosen`` scale, lowered in
-        steps of 0.05 until the screen holds ``screen_100`` pixels of width (and, above 100 %,
+        steps of 0.05 until the screen holds ``line_100`` (or ``screen_100``) pixels of width (and, above 100 %,
         ``screen_height_100`` of height) at that scale — down to ``SMALLEST_SCALE`` at the very
-        least, when the window is too small for the device at 100 %."""
+        least, when the window is too small for the device at 100 %. With ``keys`` (a screen that
+        holds a keyboard or a number pad): ``screen_100`` and ``screen_height_100``, what its keys
+        were drawn for."""
         side, vertical = cls.casing_100
+        line = cls.screen_100 if keys else cls.line_100 or cls.screen_100
+        tall = cls.screen_height_100 if keys else cls.lines_height_100 or cls.screen_height_100
         scale = round(max(SMALLEST_SCALE, chosen), 2)
         while scale > SMALLEST_SCALE:
             screen_w = frame.width() - 2 * side * scale
             screen_h = frame.height() - 2 * vertical * scale
-            if screen_w >= cls.screen_100 * scale and (scale <= 1.0 or screen_h >= cls.screen_height_100 * scale):
+            if screen_w >= line * scale and (scale <= 1.0 or screen_h >= tall * scale):
                 break
             scale = round(max(SMALLEST_SCALE, scale - 0.05), 2)
         return scale
@@ -308,6 +334,22 @@ class DeviceFrame(QWidget):
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""
+
+    def settle(self) -> None:
+        """Lay the frame and its screen out now, also while it is hidden (a player not yet shown):
+        Qt holds back a hidden widget's resize events and layouts until it is shown, so the screen
+        would be measured at the scroll area's first 640 × 480 (the player draws what the step asks
+        for smaller when it seems not to fit; ``Player._build_screen``)."""
+        if self.isVisible():
+            return
+        for widget in (self, *self.findChildren(QWidget)):  # each before its children, as a show does
+            if widget.isHidden():
+                continue
+            QApplication.sendEvent(widget, QResizeEvent(widget.size(), widget.size()))
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()  # it was last laid out at the size before, which it did not hear of
+                layout.activate()
 
     def _dock(self, widget: QWidget | None) -> None:
         """Hold ``widget`` (the screen's keyboard) fixed under the scrolling screen, as a phone does."""
@@ -368,8 +410,15 @@ class PhoneFrame(DeviceFrame):
     aspect = 0.52
     """A smartphone's body is about 1 : 2 (71.5 × 147 mm is 0.49; older and easy phones up to 0.53)."""
     screen_100 = 290
-    """12 full-width characters of body text with the screen's margins (and the kana keyboard)."""
+    """12 full-width characters of body text with the screen's margins (and the kana keyboard): the
+    stage the player keeps for the phone (``Player._device_least``)."""
+    line_100 = round(PHONE_LINE_CHARS * SIZES["body"]) + 3 * SPACE["lg"]
+    """The line the phone's text grows to: ``PHONE_LINE_CHARS`` characters of body text, the
+    screen's side margins and its thin scroll bar — the phone's text is as large as that allows,
+    up to the learner's size (see docs/decisions/player.md, "The phone's own text")."""
     screen_height_100 = 560
+    lines_height_100 = PHONE_LINES * SIZES["body"] * 3 // 2
+    """``PHONE_LINES`` lines of body text (1.5 font heights apart)."""
     casing_100 = (10, 22 + 17)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:

@@ -24,8 +24,9 @@ from trainer.widgets.registry import element_widget
 
 VIEWFINDER_SIDE = 290
 """Natural side of the camera's square viewfinder at 100 %, in pixels."""
-VIEWFINDER_MIN_SIDE = 200
-"""Smallest side of the viewfinder at 100 %, in pixels."""
+VIEWFINDER_MIN_SIDE = 176
+"""Smallest side of the viewfinder at 100 %, in pixels: the phone's shortest line (8 characters of body
+text, ``devices.PHONE_LINE_CHARS``), so its screen never scrolls sideways at big text."""
 FRAME_SHADOW_PEN = 9
 """Width of the dark pen under the viewfinder's corner marks at 100 %."""
 FRAME_PEN = 6
