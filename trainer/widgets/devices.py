@@ -70,6 +70,11 @@ PHONE_LINE_CHARS = 8
 margins, when its text grows (9–10 across the whole screen): a real phone at its largest text size
 shows about as many."""
 
+PHONE_CHROME_MOST = 1.3
+"""The phone's status bar, address bar, app header and ◁ ○ buttons grow no larger than this (as
+on a real phone, whose text size leaves its bars be): in a tall window at 300 % they took the
+height the screen's own text needs."""
+
 PHONE_LINES = 10
 """Lines of body text the phone's screen holds at least when its text grows."""
 
@@ -124,7 +129,7 @@ class Bar(QWidget):
 
     def set_look(self, look: Look, fill: str = "header", text_colour: str = "header_text") -> None:
         """Draw the bar in ``look``'s colours (the app on screen has its own header colour)."""
-        if look is self._look:
+        if look == self._look:
             return
         self._look = look
         self._fill = look.colour(fill)
@@ -423,14 +428,15 @@ class PhoneFrame(DeviceFrame):
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
+        self.chrome_look = chrome = look.with_(scale=min(look.scale, PHONE_CHROME_MOST))
         layout = QVBoxLayout(self)
-        side, top = look.space.lg, look.px(PHONE_BEZEL_TOP)
+        side, top = look.space.lg, chrome.px(PHONE_BEZEL_TOP)
         layout.setContentsMargins(side, top, side, top)
         layout.setSpacing(0)
-        self.status = _Painted(self._paint_status, look.px(STATUS_BAR_HEIGHT))
+        self.status = _Painted(self._paint_status, chrome.px(STATUS_BAR_HEIGHT))
         self.status.setAccessibleName(look.tr("device.status_time"))
-        self.address = AddressBar(look)
-        self.header = Bar(look, "header", "header_text")
+        self.address = AddressBar(chrome)
+        self.header = Bar(chrome, "header", "header_text")
         layout.addWidget(self.status)
         layout.addWidget(self.address)
         layout.addWidget(self.header)
@@ -438,12 +444,13 @@ class PhoneFrame(DeviceFrame):
         self.address.setVisible(False)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
-        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
+        # the app's header colour (app_looks), or the player's; at the bars' size
+        self.header.set_look(view.ctx.look.with_(scale=min(view.ctx.look.scale, PHONE_CHROME_MOST)))
         self.header.set_text(self.title_of(screen, view))
         self.address.set_url(screen.url)
 
     def _paint_status(self, painter: QPainter, rect: QRectF) -> None:
-        look = self.look
+        look = self.chrome_look
         painter.fillRect(rect, look.colour("screen"))
         painter.setPen(look.colour("screen_text"))
         painter.setFont(look.font("small", bold=True))
@@ -467,15 +474,16 @@ class PhoneFrame(DeviceFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.body_rect().adjusted(1, 1, -1, -1)
-        radius = self.look.px(PHONE_RADIUS)
+        chrome = self.chrome_look
+        radius = chrome.px(PHONE_RADIUS)
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
         painter.fillPath(path, self.look.colour("bezel"))
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawPath(path)
         # the speaker slit at the top
-        slit = QRectF(rect.center().x() - self.look.px(SLIT_WIDTH / 2), rect.top() + self.look.space.md,
-                      self.look.px(SLIT_WIDTH), self.look.px(SLIT_HEIGHT))
+        slit = QRectF(rect.center().x() - chrome.px(SLIT_WIDTH / 2), rect.top() + chrome.space.md,
+                      chrome.px(SLIT_WIDTH), chrome.px(SLIT_HEIGHT))
         painter.setBrush(QColor("#555555"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(slit, 3, 3)

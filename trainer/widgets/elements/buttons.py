@@ -8,7 +8,27 @@ from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
+from trainer.widgets.elements.tiles import widest_phrase
+from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
+
+LEAST_WORDS_SCALE = 0.85
+"""The smallest scale a button's words are drawn at to keep a word whole (its target stays 44 px)."""
+
+
+def fit_words(button: BigButton, look: Look, width: int) -> None:
+    """Draw ``button``'s words in ``look``, or a little smaller (steps of 0.05, down to three quarters
+    of it and never under ``LEAST_WORDS_SCALE``) when in ``width`` its widest word (a BudouX phrase)
+    would not stand whole on a line: on a phone's narrow screen at big text 「受信トレイに戻る」 was
+    torn into 「受信ト / レイに戻る」."""
+    text = button.text()
+    least = max(LEAST_WORDS_SCALE, round(look.scale * 0.75, 2))
+    candidate = look
+    while True:
+        button.set_look(candidate)
+        if widest_phrase(button._font(), text) + button._chrome_width() <= width or candidate.scale <= least:
+            return
+        candidate = look.with_(scale=max(least, round(candidate.scale - 0.05, 2)))
 
 BUTTON_ROW_DEVICES = ("till",)
 """Devices whose screen puts buttons that follow one another side by side, each as wide as its
@@ -32,6 +52,10 @@ class ButtonElement(ElementWidget):
         layout.addWidget(self.button, 1 if fill else 0)
         if not fill:
             layout.addStretch(0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_words(self.button, self.look, event.size().width())  # the row's width, not the button's own
 
     def target_widget(self, target: str):
         return self.button if target == self.element.id else None
