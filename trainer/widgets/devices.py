@@ -148,7 +148,7 @@ class Bar(QWidget):
 class AddressBar(QWidget):
     """The web address, whole, with whether the connection is protected."""
 
-    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, look: Look, parent: QWidget | None = None, role: str = "body") -> None:
         super().__init__(parent)
         self._look = look
         self.setAutoFillBackground(True)
@@ -160,7 +160,7 @@ class AddressBar(QWidget):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.space.xxs)
         self.security = TextBlock("", look, role="small", colour="chrome_text")
-        self.url = TextBlock("", look, role="body", colour="input_text", box="input", border="input_border",
+        self.url = TextBlock("", look, role=role, colour="input_text", box="input", border="input_border",
                              icon="lock")
         layout.addWidget(self.security)
         layout.addWidget(self.url)
@@ -435,7 +435,9 @@ class PhoneFrame(DeviceFrame):
         layout.setSpacing(0)
         self.status = _Painted(self._paint_status, chrome.px(STATUS_BAR_HEIGHT))
         self.status.setAccessibleName(look.tr("device.status_time"))
-        self.address = AddressBar(chrome)
+        # the whole address in the bars' small text: at big text a phishing site's address took four
+        # lines of the body's size, a third of the screen, and pushed 「閉じる」 out of view
+        self.address = AddressBar(chrome, role="small")
         self.header = Bar(chrome, "header", "header_text")
         layout.addWidget(self.status)
         layout.addWidget(self.address)

@@ -20,20 +20,25 @@ def fit_words(button: BigButton, look: Look, width: int) -> None:
     """Draw ``button``'s words in ``look``, or a little smaller (steps of 0.05, down to three quarters
     of it and never under ``LEAST_WORDS_SCALE``) when in ``width`` its widest word (a BudouX phrase)
     would not stand whole on a line: on a phone's narrow screen at big text 「受信トレイに戻る」 was
-    torn into 「受信ト / レイに戻る」."""
+    torn into 「受信ト / レイに戻る」. Only ever smaller, never back: in a row of buttons the width
+    depends on the words' size, and growing back would go to and fro."""
     text = button.text()
     least = max(LEAST_WORDS_SCALE, round(look.scale * 0.75, 2))
-    candidate = look
+    before = button.property("words_scale")
+    scale = min(look.scale, before) if isinstance(before, float) else look.scale
     while True:
-        button.set_look(candidate)
-        if widest_phrase(button._font(), text) + button._chrome_width() <= width or candidate.scale <= least:
-            return
-        candidate = look.with_(scale=max(least, round(candidate.scale - 0.05, 2)))
+        button.set_look(look if scale == look.scale else look.with_(scale=scale))
+        if widest_phrase(button._font(), text) + button._chrome_width() <= width or scale <= least:
+            break
+        scale = max(least, round(scale - 0.05, 2))
+    button.setProperty("words_scale", float(scale))
+
 
 BUTTON_ROW_DEVICES = ("till",)
 """Devices whose screen puts buttons that follow one another side by side, each as wide as its
 share of the row (a till's customer display answers 「いいえ」「はい」 on one row, like the real
 terminal); their labels wrap within the button rather than the buttons stacking."""
+
 
 @element_widget("button")
 class ButtonElement(ElementWidget):
