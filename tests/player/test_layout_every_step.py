@@ -142,6 +142,9 @@ def test_the_measure_sees_a_target_hidden_in_the_device_scroll(qtbot):
     [field] = step_targets(player, inputs=True)
     assert visible_share(field.widget, window) == 1.0
     bar = player.device.scroll_area.verticalScrollBar()
+    # the PIN screen is drawn so that its field, keys and button fit the phone: room below it to scroll
+    player.view.setMinimumHeight(player.view.height() + 2 * player.device.scroll_area.viewport().height())
+    settle()
     assert bar.maximum() > 0, "the PIN screen is taller than the phone"
     bar.setValue(bar.maximum())
     settle()

@@ -614,22 +614,57 @@ class Player(QWidget):
         AHEAD.prepare(reader_for(scenario.readings), lambda: texts_ahead(scenario, step, lang))
 
     def _build_screen(self, step: Step) -> None:
-        """Show ``step``'s screen on the device, with what it asks for in view: when that cannot
-        all be in view at the device's text size, the screen's content is drawn a little smaller
-        (down to ``SMALLEST_SCALE``), as one zooms out on a phone."""
+        """Show ``step``'s screen on the device, with what it asks for in view. A screen with keys (a
+        phone's kana keyboard, a number pad) is drawn at the size its keys fit the screen's width at
+        (``DeviceFrame.content_scale`` with ``keys``: the phone's text grows beyond that only where no keys are); and
+        when what the step asks for (a field with its keys and the button after it) cannot all be in
+        view at that size, the screen's content is drawn a little smaller (down to ``SMALLEST_SCALE``),
+        as one zooms out on a phone."""
+        def at(scale: float) -> ElementContext:
+            return ElementContext(self.device_look.with_(scale=scale), self.scenario.base_dir,
+                                  self.scenario.readings, self._device_name)
+
         self._show_view(step, self.device_ctx)
-        need = self._first_need()
-        room = self.device.scroll_area.viewport().height() - 2 * self._reveal_margin()
+        self.device.settle()  # measured at its real size, also before the player is first shown
         scale = self.device_look.scale
-        if need > room > 0 and scale > SMALLEST_SCALE:
-            smaller = max(SMALLEST_SCALE, math.floor(scale * room / need * 20) / 20)
-            if smaller < scale:
-                self._show_view(step, ElementContext(self.device_look.with_(scale=smaller), self.scenario.base_dir,
-                                                     self.scenario.readings, self._device_name))
+        view = self.view
+        assert view is not None, "just shown"
+        if any(getattr(e, "pad", None) is not None or getattr(e, "keyboard", None) is not None
+               for e in view.elements):
+            keys = type(self.device).content_scale(self.stage.frame_for(), self.look.scale, keys=True)
+            if keys < scale:
+                scale = keys
+                self._show_view(step, at(scale))
+                self.device.settle()
+
+        def need() -> int:
+            """The height of the field(s) with their keys and the button after them, when that
+            would fit at the smallest size; else of what ``reveal`` shows first."""
+            view = self.view
+            assert view is not None, "just shown"
+            inputs = [w for w in view.step_targets(step, inputs=True) if w.isVisibleTo(view)]
+            if self.watch is None and inputs and not view.inputs_filled(step):
+                wanted = [part for w in inputs for part in view.whole_of(w)]
+                wanted += [w for w in view.step_targets(step) if w.isVisibleTo(view)]
+                rects = self._rects(wanted)
+                height = max(r.bottom() for r in rects) - min(r.top() for r in rects) + 1
+                if height * SMALLEST_SCALE <= room() * scale:
+                    return height
+            return self._first_need()
+
+        def room() -> int:
+            return self.device.scroll_area.viewport().height() - 2 * self._reveal_margin()
+
+        for _ in range(3):  # the docked keys shrink too, so the room grows: a second look
+            wanted, there = need(), room()
+            if not wanted > there > 0 or scale <= SMALLEST_SCALE:
+                break
+            scale = max(SMALLEST_SCALE, min(round(scale - 0.05, 2), math.floor(scale * there / wanted * 20) / 20))
+            self._show_view(step, at(scale))
+            self.device.settle()
         self.reveal()
         self._holding = True
         self._prepare_ahead()
-
     def _show_view(self, step: Step, ctx: ElementContext) -> None:
         view = self.ahead.take_view(step, ctx) or ScreenView(step.screen, ctx)
         view.acted.connect(self.act)

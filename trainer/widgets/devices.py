@@ -10,15 +10,23 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QMargins, QMarginsF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.scenarios.model import Screen
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.icons import paint_icon
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.lifetime import put_away
-from trainer.widgets.look import Look
+from trainer.widgets.look import SIZES, SPACE, Look
 from trainer.widgets.screen_view import ScreenView
 
 DEVICE_HEIGHT = 640
@@ -56,6 +64,19 @@ TRAY_LIFT = 28
 
 TRAY_HEIGHT = 12
 """Height of the kiosk's paper tray, at 100%."""
+
+PHONE_LINE_CHARS = 8
+"""Full-width characters of body text a line of the phone's screen holds at least, inside its
+margins, when its text grows (9–10 across the whole screen): a real phone at its largest text size
+shows about as many."""
+
+PHONE_CHROME_MOST = 1.3
+"""The phone's status bar, address bar, app header and ◁ ○ buttons grow no larger than this (as
+on a real phone, whose text size leaves its bars be): in a tall window at 300 % they took the
+height the screen's own text needs."""
+
+PHONE_LINES = 10
+"""Lines of body text the phone's screen holds at least when its text grows."""
 
 TOOLBAR_HEIGHT = 40
 """Height of the browser's toolbar (back, forward, reload), at 100%."""
@@ -108,7 +129,7 @@ class Bar(QWidget):
 
     def set_look(self, look: Look, fill: str = "header", text_colour: str = "header_text") -> None:
         """Draw the bar in ``look``'s colours (the app on screen has its own header colour)."""
-        if look is self._look:
+        if look == self._look:
             return
         self._look = look
         self._fill = look.colour(fill)
@@ -127,7 +148,7 @@ class Bar(QWidget):
 class AddressBar(QWidget):
     """The web address, whole, with whether the connection is protected."""
 
-    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+    def __init__(self, look: Look, parent: QWidget | None = None, role: str = "body") -> None:
         super().__init__(parent)
         self._look = look
         self.setAutoFillBackground(True)
@@ -139,7 +160,7 @@ class AddressBar(QWidget):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(look.space.xxs)
         self.security = TextBlock("", look, role="small", colour="chrome_text")
-        self.url = TextBlock("", look, role="body", colour="input_text", box="input", border="input_border",
+        self.url = TextBlock("", look, role=role, colour="input_text", box="input", border="input_border",
                              icon="lock")
         layout.addWidget(self.security)
         layout.addWidget(self.url)
@@ -194,6 +215,12 @@ class DeviceFrame(QWidget):
     """The width (pixels at 100 %) the screen's content needs for a sensible line of text."""
     screen_height_100 = 420
     """The height (pixels at 100 %) below which the device's text is not made bigger."""
+    line_100: int | None = None
+    """The width (pixels at 100 %) the screen needs for its line when its text grows, where no keys
+    are on it; ``screen_100`` unless a device's screen is laid out for a shorter line (the phone's:
+    ``PHONE_LINE_CHARS``)."""
+    lines_height_100: int | None = None
+    """The height that goes with ``line_100`` (``screen_height_100`` when None)."""
     casing_100 = (0, 0)
     """Casing and chrome around the screen, (sideways, up and down) in pixels at 100 %."""
 
@@ -262,17 +289,21 @@ class DeviceFrame(QWidget):
                              -extras.bottom() * unit)
 
     @classmethod
-    def content_scale(cls, frame: QSize, chosen: float) -> float:
+    def content_scale(cls, frame: QSize, chosen: float, keys: bool = False) -> float:
         """The device's text scale in a frame of ``frame``: the learner's ``chosen`` scale, lowered in
-        steps of 0.05 until the screen holds ``screen_100`` pixels of width (and, above 100 %,
+        steps of 0.05 until the screen holds ``line_100`` (or ``screen_100``) pixels of width (and, above 100 %,
         ``screen_height_100`` of height) at that scale — down to ``SMALLEST_SCALE`` at the very
-        least, when the window is too small for the device at 100 %."""
+        least, when the window is too small for the device at 100 %. With ``keys`` (a screen that
+        holds a keyboard or a number pad): ``screen_100`` and ``screen_height_100``, what its keys
+        were drawn for."""
         side, vertical = cls.casing_100
+        line = cls.screen_100 if keys else cls.line_100 or cls.screen_100
+        tall = cls.screen_height_100 if keys else cls.lines_height_100 or cls.screen_height_100
         scale = round(max(SMALLEST_SCALE, chosen), 2)
         while scale > SMALLEST_SCALE:
             screen_w = frame.width() - 2 * side * scale
             screen_h = frame.height() - 2 * vertical * scale
-            if screen_w >= cls.screen_100 * scale and (scale <= 1.0 or screen_h >= cls.screen_height_100 * scale):
+            if screen_w >= line * scale and (scale <= 1.0 or screen_h >= tall * scale):
                 break
             scale = round(max(SMALLEST_SCALE, scale - 0.05), 2)
         return scale
@@ -308,6 +339,22 @@ class DeviceFrame(QWidget):
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
         """Set titles and addresses; subclasses override."""
+
+    def settle(self) -> None:
+        """Lay the frame and its screen out now, also while it is hidden (a player not yet shown):
+        Qt holds back a hidden widget's resize events and layouts until it is shown, so the screen
+        would be measured at the scroll area's first 640 × 480 (the player draws what the step asks
+        for smaller when it seems not to fit; ``Player._build_screen``)."""
+        if self.isVisible():
+            return
+        for widget in (self, *self.findChildren(QWidget)):  # each before its children, as a show does
+            if widget.isHidden():
+                continue
+            QApplication.sendEvent(widget, QResizeEvent(widget.size(), widget.size()))
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()  # it was last laid out at the size before, which it did not hear of
+                layout.activate()
 
     def _dock(self, widget: QWidget | None) -> None:
         """Hold ``widget`` (the screen's keyboard) fixed under the scrolling screen, as a phone does."""
@@ -368,20 +415,30 @@ class PhoneFrame(DeviceFrame):
     aspect = 0.52
     """A smartphone's body is about 1 : 2 (71.5 × 147 mm is 0.49; older and easy phones up to 0.53)."""
     screen_100 = 290
-    """12 full-width characters of body text with the screen's margins (and the kana keyboard)."""
+    """12 full-width characters of body text with the screen's margins (and the kana keyboard): the
+    stage the player keeps for the phone (``Player._device_least``)."""
+    line_100 = round(PHONE_LINE_CHARS * SIZES["body"]) + 3 * SPACE["lg"]
+    """The line the phone's text grows to: ``PHONE_LINE_CHARS`` characters of body text, the
+    screen's side margins and its thin scroll bar — the phone's text is as large as that allows,
+    up to the learner's size (see docs/decisions/player.md, "The phone's own text")."""
     screen_height_100 = 560
+    lines_height_100 = PHONE_LINES * SIZES["body"] * 3 // 2
+    """``PHONE_LINES`` lines of body text (1.5 font heights apart)."""
     casing_100 = (10, 22 + 17)
 
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
+        self.chrome_look = chrome = look.with_(scale=min(look.scale, PHONE_CHROME_MOST))
         layout = QVBoxLayout(self)
-        side, top = look.space.lg, look.px(PHONE_BEZEL_TOP)
+        side, top = look.space.lg, chrome.px(PHONE_BEZEL_TOP)
         layout.setContentsMargins(side, top, side, top)
         layout.setSpacing(0)
-        self.status = _Painted(self._paint_status, look.px(STATUS_BAR_HEIGHT))
+        self.status = _Painted(self._paint_status, chrome.px(STATUS_BAR_HEIGHT))
         self.status.setAccessibleName(look.tr("device.status_time"))
-        self.address = AddressBar(look)
-        self.header = Bar(look, "header", "header_text")
+        # the whole address in the bars' small text: at big text a phishing site's address took four
+        # lines of the body's size, a third of the screen, and pushed 「閉じる」 out of view
+        self.address = AddressBar(chrome, role="small")
+        self.header = Bar(chrome, "header", "header_text")
         layout.addWidget(self.status)
         layout.addWidget(self.address)
         layout.addWidget(self.header)
@@ -389,12 +446,13 @@ class PhoneFrame(DeviceFrame):
         self.address.setVisible(False)
 
     def _chrome(self, screen: Screen, view: ScreenView) -> None:
-        self.header.set_look(view.ctx.look)  # the app's header colour (app_looks), or the player's
+        # the app's header colour (app_looks), or the player's; at the bars' size
+        self.header.set_look(view.ctx.look.with_(scale=min(view.ctx.look.scale, PHONE_CHROME_MOST)))
         self.header.set_text(self.title_of(screen, view))
         self.address.set_url(screen.url)
 
     def _paint_status(self, painter: QPainter, rect: QRectF) -> None:
-        look = self.look
+        look = self.chrome_look
         painter.fillRect(rect, look.colour("screen"))
         painter.setPen(look.colour("screen_text"))
         painter.setFont(look.font("small", bold=True))
@@ -418,15 +476,16 @@ class PhoneFrame(DeviceFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.body_rect().adjusted(1, 1, -1, -1)
-        radius = self.look.px(PHONE_RADIUS)
+        chrome = self.chrome_look
+        radius = chrome.px(PHONE_RADIUS)
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
         painter.fillPath(path, self.look.colour("bezel"))
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawPath(path)
         # the speaker slit at the top
-        slit = QRectF(rect.center().x() - self.look.px(SLIT_WIDTH / 2), rect.top() + self.look.space.md,
-                      self.look.px(SLIT_WIDTH), self.look.px(SLIT_HEIGHT))
+        slit = QRectF(rect.center().x() - chrome.px(SLIT_WIDTH / 2), rect.top() + chrome.space.md,
+                      chrome.px(SLIT_WIDTH), chrome.px(SLIT_HEIGHT))
         painter.setBrush(QColor("#555555"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(slit, 3, 3)

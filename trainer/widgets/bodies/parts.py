@@ -699,7 +699,7 @@ class BodyFrame(DeviceFrame):
         return QRectF(machine.left(), body.bottom(), machine.width(), machine.bottom() - body.bottom())
 
     @classmethod
-    def content_scale(cls, frame: QSize, chosen: float) -> float:
+    def content_scale(cls, frame: QSize, chosen: float, keys: bool = False) -> float:
         """As ``DeviceFrame.content_scale``, for the body alone (the parts beside it take their
         share of the frame's width; the hand, below, none of it)."""
         extras = cls.extras
@@ -708,7 +708,7 @@ class BodyFrame(DeviceFrame):
                    frame.height() / (1 + extras.top() + extras.bottom()))
         # the base's function, for this class (a classmethod's __func__, which the stubs do not know)
         return DeviceFrame.content_scale.__func__(  # type: ignore[attr-defined]
-            cls, QSize(round(unit * cls.aspect), round(unit)), chosen)
+            cls, QSize(round(unit * cls.aspect), round(unit)), chosen, keys)
 
     def place_parts(self) -> None:
         """Subclasses: put the parts that lie outside the body into their ``extra_rect``."""

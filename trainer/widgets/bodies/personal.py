@@ -166,8 +166,9 @@ class PhoneBody(PhoneFrame, BodyFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(look, parent)
         layout = cast(QVBoxLayout, self.layout())  # PhoneFrame's column
-        nav_size = QSize(look.px(NAV_BUTTON_WIDTH), look.target)
-        self.nav = _NavBar(look, self.add_part("back", _nav_painter("back"), nav_size),
+        chrome = self.chrome_look  # the bars' size (``PHONE_CHROME_MOST``)
+        nav_size = QSize(chrome.px(NAV_BUTTON_WIDTH), chrome.target)
+        self.nav = _NavBar(chrome, self.add_part("back", _nav_painter("back"), nav_size),
                            self.add_part("home", _nav_painter("home"), nav_size))
         layout.addWidget(self.nav)
         self.back_side = self.add_part("phone-back", _paint_phone_back, QSize(look.px(PHONE_BACK[0]), look.px(PHONE_BACK[1])))
@@ -203,15 +204,16 @@ class PhoneBody(PhoneFrame, BodyFrame):
         BodyFrame.paintEvent(self, event)
 
     def paint_body(self, painter: QPainter, rect: QRectF) -> None:
-        radius = self.look.px(PHONE_RADIUS)
+        chrome = self.chrome_look
+        radius = chrome.px(PHONE_RADIUS)
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
         painter.fillPath(path, self.look.colour("bezel") if not self.on_back else QColor("#3A3F45"))
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawPath(path)
         if not self.on_back:
-            slit = QRectF(rect.center().x() - self.look.px(EARPIECE[0] / 2), rect.top() + self.look.space.md,
-                          self.look.px(EARPIECE[0]), self.look.px(EARPIECE[1]))
+            slit = QRectF(rect.center().x() - chrome.px(EARPIECE[0] / 2), rect.top() + chrome.space.md,
+                          chrome.px(EARPIECE[0]), chrome.px(EARPIECE[1]))
             painter.setBrush(QColor("#555555"))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(slit, 3, 3)

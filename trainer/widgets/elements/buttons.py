@@ -8,12 +8,37 @@ from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
+from trainer.widgets.elements.tiles import widest_phrase
+from trainer.widgets.look import Look
 from trainer.widgets.registry import element_widget
+
+LEAST_WORDS_SCALE = 0.85
+"""The smallest scale a button's words are drawn at to keep a word whole (its target stays 44 px)."""
+
+
+def fit_words(button: BigButton, look: Look, width: int) -> None:
+    """Draw ``button``'s words in ``look``, or a little smaller (steps of 0.05, down to three quarters
+    of it and never under ``LEAST_WORDS_SCALE``) when in ``width`` its widest word (a BudouX phrase)
+    would not stand whole on a line: on a phone's narrow screen at big text 「受信トレイに戻る」 was
+    torn into 「受信ト / レイに戻る」. Only ever smaller, never back: in a row of buttons the width
+    depends on the words' size, and growing back would go to and fro."""
+    text = button.text()
+    least = max(LEAST_WORDS_SCALE, round(look.scale * 0.75, 2))
+    before = button.property("words_scale")
+    scale = min(look.scale, before) if isinstance(before, float) else look.scale
+    while True:
+        button.set_look(look if scale == look.scale else look.with_(scale=scale))
+        if widest_phrase(button._font(), text) + button._chrome_width() <= width or scale <= least:
+            break
+        scale = max(least, round(scale - 0.05, 2))
+    button.setProperty("words_scale", float(scale))
+
 
 BUTTON_ROW_DEVICES = ("till",)
 """Devices whose screen puts buttons that follow one another side by side, each as wide as its
 share of the row (a till's customer display answers 「いいえ」「はい」 on one row, like the real
 terminal); their labels wrap within the button rather than the buttons stacking."""
+
 
 @element_widget("button")
 class ButtonElement(ElementWidget):
@@ -32,6 +57,10 @@ class ButtonElement(ElementWidget):
         layout.addWidget(self.button, 1 if fill else 0)
         if not fill:
             layout.addStretch(0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_words(self.button, self.look, event.size().width())  # the row's width, not the button's own
 
     def target_widget(self, target: str):
         return self.button if target == self.element.id else None

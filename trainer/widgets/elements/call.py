@@ -147,7 +147,7 @@ class CallElement(ElementWidget):
         state = element.props.get("state", "incoming")
         panel = _Dark(look)
         column = QVBoxLayout(panel)
-        pad = look.px(CALL_PAD)
+        pad = min(look.px(CALL_PAD), 24)  # a phone's narrow screen at big text: the buttons need the width
         ringing = state == "incoming"
         top = look.px(RINGING_TOP) if ringing else look.space.wide
         bottom = look.px(RINGING_BOTTOM) if ringing else look.space.wide
@@ -167,7 +167,7 @@ class CallElement(ElementWidget):
                                        align=Qt.AlignmentFlag.AlignHCenter))
         column.addSpacing(look.px(RINGING_BUTTONS_GAP) if ringing else look.space.gap)
         row = QHBoxLayout()
-        row.setSpacing(look.space.xxl)
+        row.setSpacing(min(look.space.xxl, 32))
         row.addStretch(1)
         self.buttons: dict[str, CallButton] = {}
         for spec in element.props.get("buttons", ()):

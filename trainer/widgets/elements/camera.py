@@ -17,6 +17,7 @@ from trainer.scenarios.actions import ActionKind
 from trainer.scenarios.model import Element
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton, paint_focus_ring
+from trainer.widgets.elements.buttons import fit_words
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.look import Look
 from trainer.widgets.qr_code import paint_qr
@@ -24,8 +25,9 @@ from trainer.widgets.registry import element_widget
 
 VIEWFINDER_SIDE = 290
 """Natural side of the camera's square viewfinder at 100 %, in pixels."""
-VIEWFINDER_MIN_SIDE = 200
-"""Smallest side of the viewfinder at 100 %, in pixels."""
+VIEWFINDER_MIN_SIDE = 176
+"""Smallest side of the viewfinder at 100 %, in pixels: the phone's shortest line (8 characters of body
+text, ``devices.PHONE_LINE_CHARS``), so its screen never scrolls sideways at big text."""
 FRAME_SHADOW_PEN = 9
 """Width of the dark pen under the viewfinder's corner marks at 100 %."""
 FRAME_PEN = 6
@@ -234,8 +236,15 @@ class CameraElement(ElementWidget):
             arrows.addWidget(button, row, column)
         for column in range(3):
             arrows.setColumnStretch(column, 1)
+        self._arrow_grid = arrows
         layout.addLayout(arrows)
         layout.addWidget(TextBlock(look.tr("camera.how"), look, role="small", colour="screen_muted"))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        column = (event.size().width() - 2 * self._arrow_grid.horizontalSpacing()) // 3
+        for button in self.arrows.values():
+            fit_words(button, self.look, column)  # 「上へ」 whole in a third of a narrow screen
 
     def _scanned(self) -> None:
         self.status.set_text(self.look.tr("camera.scanned"))

@@ -86,8 +86,14 @@ class MessageElement(ElementWidget):
         header = f"{sender}　{time}" if time else sender
         layout.addWidget(TextBlock(header, look, role="small", colour="screen_muted", icon="message"))
         self.bubble = Bubble(look, bool(element.id), incoming)
-        self.bubble.box_layout.addWidget(make_text(ctx.raw(element.text("text")), look, colour="bubble_in_text",
-                                                   readings=ctx.readings))
+        # each line its own text, as in a paragraph (``TextElement``): the screen can scroll to the link
+        # under a message taller than a phone's screen at big text with no line cut at its top edge
+        raw = ctx.raw(element.text("text"))
+        lines = QVBoxLayout()
+        lines.setSpacing(look.space.xs)
+        for line in [line for line in raw.split("\n") if line.strip()] or [raw]:
+            lines.addWidget(make_text(line, look, colour="bubble_in_text", readings=ctx.readings))
+        self.bubble.box_layout.addLayout(lines)
         if element.id:
             self.bubble.setAccessibleName(ctx.text(element.text("text")))
             self.bubble.tapped.connect(lambda: self.emit_action(ActionKind.TAP, element.id))

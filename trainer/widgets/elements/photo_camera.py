@@ -52,8 +52,14 @@ class CameraButton(BigButton):
     def _side(self) -> int:
         return self.look.px(SHUTTER_SIDE if self.kind == "shutter" else CAMERA_BUTTON_SIDE)
 
+    @staticmethod
+    def outer(kind: str, look: Look) -> int:
+        """The button's side with its ring, in ``look``."""
+        side = look.px(SHUTTER_SIDE if kind == "shutter" else CAMERA_BUTTON_SIDE)
+        return max(side, look.target) + 2 * max(3, look.line.thick)
+
     def sizeHint(self) -> QSize:
-        side = max(self._side(), self.look.target) + 2 * max(3, self.look.line.thick)
+        side = self.outer(self.kind, self.look)
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:
@@ -130,6 +136,9 @@ class PhotoCameraElement(ElementWidget):
         row = QHBoxLayout(bar)
         pad = look.space.gap
         row.setContentsMargins(pad, pad, pad, pad)
+        row.setSpacing(0)  # the stretches part the buttons
+        self._row = row
+        self._spacers: dict[str, QWidget] = {}
         self.buttons: dict[str, CameraButton] = {}
         slots: dict[str, CameraButton | None] = {"thumbnail": None, "shutter": None, "switch": None}
         for item in element.props.get("buttons", ()):
@@ -142,15 +151,43 @@ class PhotoCameraElement(ElementWidget):
             slot = slots[kind]
             if slot is None:
                 spacer = QWidget()
-                spacer.setFixedSize(CameraButton(kind, "", look).sizeHint())
+                side = CameraButton.outer(kind, look)
+                spacer.setFixedSize(side, side)
+                self._spacers[kind] = spacer
                 row.addWidget(spacer)
             else:
                 row.addWidget(slot)
             if kind != "switch":
                 row.addStretch(1)
         layout.addWidget(bar)
+        least = look.with_(scale=min(look.scale, 0.85))  # the bar at its least (``_fit_bar``): what it needs
+        self.setMinimumWidth(self._bar_width(least))
         layout.addSpacing(look.space.xs)
         layout.addWidget(TextBlock(alt, look, role="small", colour="screen_muted", align=Qt.AlignmentFlag.AlignHCenter))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_bar(event.size().width())
+
+    def _fit_bar(self, width: int) -> None:
+        """The bar's three buttons a little smaller (steps of 0.05, never under 85 %: 44 px targets)
+        where at the look's size they would be wider than the screen (a phone's 8-character line)."""
+        look, scale = self.look, self.look.scale
+        candidate = look
+        while scale > 0.85 and self._bar_width(candidate) > width:
+            scale = max(0.85, round(scale - 0.05, 2))
+            candidate = look.with_(scale=scale)
+        pad = candidate.space.gap
+        self._row.setContentsMargins(pad, pad, pad, pad)
+        for button in self.buttons.values():
+            button.set_look(candidate)
+        for kind, spacer in self._spacers.items():
+            side = CameraButton.outer(kind, candidate)
+            spacer.setFixedSize(side, side)
+
+    @staticmethod
+    def _bar_width(look: Look) -> int:
+        return sum(CameraButton.outer(kind, look) for kind in ("thumbnail", "shutter", "switch")) + 2 * look.space.gap
 
     def target_widget(self, target: str):
         if target in self.buttons:

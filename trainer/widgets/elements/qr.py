@@ -22,6 +22,9 @@ BARCODE_MIN_WIDTH = 160
 """Narrowest a barcode is drawn at 100 %, in pixels."""
 QR_SIDE = 200
 """Side of the QR code at 100 %, in pixels (never above 420 px)."""
+PHONE_LINE_SIDE = 8 * 22
+"""On a phone whose text has grown, the code is no wider than its line (8 characters of body text,
+``devices.PHONE_LINE_CHARS``) — but never smaller than ``QR_SIDE`` at 100 %: a reader must read it."""
 BARCODE_WIDTH = 320
 """Width of the barcode at 100 %, in pixels (never above 640 px)."""
 
@@ -99,6 +102,8 @@ class QrElement(ElementWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.space.sm)
         side = min(look.px(QR_SIDE), 420)
+        if ctx.device == "phone":
+            side = min(side, max(QR_SIDE, look.px(PHONE_LINE_SIDE)))
         self.barcode: BarcodePicture | None = None
         if element.props.get("barcode"):
             self.barcode = BarcodePicture(str(element.props["barcode"]), min(look.px(BARCODE_WIDTH), 640), look)

@@ -75,7 +75,12 @@ class TextElement(ElementWidget):
             return
         role, colour, bold = {"large": ("large", "screen_text", True),
                               "small": ("small", "screen_muted", False)}.get(style, ("body", "screen_text", False))
-        layout.addWidget(make_text(raw, look, role=role, colour=colour, bold=bold, readings=ctx.readings))
+        # each line its own text (a list of 「・」 points): on a phone at big text such a paragraph is taller
+        # than the screen, and the screen can then scroll to 「次へ」 with no line cut at its top edge
+        lines = [line for line in raw.split("\n") if line.strip()] or [raw]
+        layout.setSpacing(look.space.xs if len(lines) > 1 else 0)
+        for line in lines:
+            layout.addWidget(make_text(line, look, role=role, colour=colour, bold=bold, readings=ctx.readings))
 
 
 @element_widget("amount")
