@@ -142,6 +142,7 @@ class Player(QWidget):
         self.view: ScreenView | None = None
         self._action_revealed = False
         self._holding = False
+        self._revealing = False  # a look at what is in view under way (``reveal``)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.ctx.text(scenario.title))
         self.setAutoFillBackground(True)
@@ -431,8 +432,12 @@ class Player(QWidget):
         it fits, else the first of it."""
         if self.view is None or self.run.finished or self.view.parentWidget() is None:
             return
-        self._lay_out_now()
-        self._scroll_to(self._first_targets())
+        self._revealing = True
+        try:
+            self._lay_out_now()
+            self._scroll_to(self._first_targets())
+        finally:
+            self._revealing = False
 
     def _first_targets(self) -> list[QWidget]:
         view = self.view
@@ -689,7 +694,11 @@ class Player(QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         """While a new screen is settling (its pictures and text laid out after the first pass),
-        keep what the step asks for in view; the learner's first touch ends that."""
+        keep what the step asks for in view; the learner's first touch ends that. Not again from
+        inside a look already under way (its own layout passes reach here: a screen that kept
+        asking for layout would nest looks until the stack ran out)."""
+        if self._revealing:
+            return False
         if watched is self.view and self._holding and event.type() in (QEvent.Type.Resize, QEvent.Type.Show,
                                                                         QEvent.Type.LayoutRequest):
             self.reveal()

@@ -139,6 +139,7 @@ class PhotoCameraElement(ElementWidget):
         row.setSpacing(0)  # the stretches part the buttons
         self._row = row
         self._spacers: dict[str, QWidget] = {}
+        self._bar_scale = look.scale  # the scale the bar's buttons are drawn at (``_fit_bar``)
         self.buttons: dict[str, CameraButton] = {}
         slots: dict[str, CameraButton | None] = {"thumbnail": None, "shutter": None, "switch": None}
         for item in element.props.get("buttons", ()):
@@ -171,12 +172,18 @@ class PhotoCameraElement(ElementWidget):
 
     def _fit_bar(self, width: int) -> None:
         """The bar's three buttons a little smaller (steps of 0.05, never under 85 %: 44 px targets)
-        where at the look's size they would be wider than the screen (a phone's 8-character line)."""
-        look, scale = self.look, self.look.scale
-        candidate = look
+        where at the look's size they would be wider than the screen (a phone's 8-character line).
+        Only ever smaller, like a button's words (``fit_words``): a bar that grew back when a smaller
+        one let the screen's scroll bar go would shrink again when it came back, one layout pass after
+        another without end."""
+        look, scale = self.look, self._bar_scale
+        candidate = look.with_(scale=scale)
         while scale > 0.85 and self._bar_width(candidate) > width:
             scale = max(0.85, round(scale - 0.05, 2))
             candidate = look.with_(scale=scale)
+        if scale == self._bar_scale:
+            return  # as it is: setting the same looks again would ask for another layout pass, without end
+        self._bar_scale = scale
         pad = candidate.space.gap
         self._row.setContentsMargins(pad, pad, pad, pad)
         for button in self.buttons.values():
