@@ -24,6 +24,11 @@ from trainer.widgets.text_layout import draw_text, text_size
 
 CALL_DISC = 68
 """Diameter of a call button's round disc at 100 %, in pixels."""
+CALL_DISC_LEAST = 0.85
+"""The smallest a call button's disc is drawn, as a share of its size at the look's scale: on a
+phone's 8-character line at 150 % two discs with their gap were 5 px wider than the screen; squeezed,
+the disc gives up to this much rather than the screen scrolling sideways (58 px at 100 %: still
+far over a 44 px target)."""
 CALL_LABEL_MAX = 200
 """Widest a call button's label may make the button at 100 %, in pixels."""
 CALL_PAD = 18
@@ -50,8 +55,16 @@ class CallButton(BigButton):
         super().__init__(text, look, style=style, parent=parent)
         self.call_kind = kind
 
-    def _disc(self) -> int:
-        return self.look.px(CALL_DISC)
+    def _disc(self, width: int | None = None) -> int:
+        """The disc's diameter at the look's size, or smaller down to ``CALL_DISC_LEAST`` of it when
+        the button is only ``width`` wide (its ring on either side included)."""
+        disc = self.look.px(CALL_DISC)
+        if width is None:
+            return disc
+        return max(self._least_disc(), min(disc, width - 2 * focus_width(self.look)))
+
+    def _least_disc(self) -> int:
+        return round(self.look.px(CALL_DISC) * CALL_DISC_LEAST)
 
     def _label_font(self):
         return self.look.font("body", bold=True)
@@ -62,13 +75,13 @@ class CallButton(BigButton):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        width = self._disc() + 2 * focus_width(self.look)
+        width = self._least_disc() + 2 * focus_width(self.look)
         return QSize(width, self.heightForWidth(width))
 
     def heightForWidth(self, width: int) -> int:
         ring = focus_width(self.look)
         _, text_h = text_size(self._label_font(), self.text(), max(1, width - 2 * ring))
-        return 2 * ring + self._disc() + self.look.space.sm + text_h
+        return 2 * ring + self._disc(width) + self.look.space.sm + text_h
 
     def _fill(self) -> tuple[QColor, QColor]:
         look = self.look
@@ -86,7 +99,7 @@ class CallButton(BigButton):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ring = focus_width(look)
-        disc = self._disc()
+        disc = self._disc(self.width())
         left = (self.width() - disc) / 2
         circle = QRectF(left, ring, disc, disc)
         fill, ink = self._fill()

@@ -14,6 +14,7 @@ from trainer.scenarios.model import Element
 from trainer.widgets.accessibility import set_role
 from trainer.widgets.base import ElementContext, ElementWidget
 from trainer.widgets.button import BigButton
+from trainer.widgets.elements.buttons import fit_words
 from trainer.widgets.labels import TextBlock
 from trainer.widgets.radio_group import RadioGroup
 from trainer.widgets.registry import element_widget
@@ -53,6 +54,19 @@ class ChoiceListElement(ElementWidget):
             self.options[option_id] = button
             layout.addWidget(button)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # 「やまの / 農業協 / 同組合」 on a phone at big text: an option's words a little smaller,
+        # whole; every option at the size of the one that needed the most, so the list reads as one
+        width = event.size().width()
+        for button in self.options.values():
+            fit_words(button, self.look, width)
+        least = min((b.property("words_scale") for b in self.options.values()), default=self.look.scale)
+        for button in self.options.values():
+            if button.property("words_scale") != least:
+                button.setProperty("words_scale", least)
+                fit_words(button, self.look, width)
+
     def chosen(self) -> list[str]:
         return [option_id for option_id, button in self.options.items() if button.isChecked()]
 
@@ -81,6 +95,10 @@ class CheckboxElement(ElementWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_words(self.box, self.look, event.size().width())  # a word of its label whole on a narrow screen
 
     def field_values(self) -> dict[str, str]:
         return {self.element.id: "on" if self.box.isChecked() else "off"} if self.element.id else {}
