@@ -16,7 +16,10 @@ Japanese is easy to read here:
 - a short name in 「」 (``phrases.quoted_names``: 「まちの銀行」) is not broken
   between its phrases where the line holds it whole: it moves down whole;
 - a last line that would hold only one or two characters (「ん」, 「う。」)
-  takes the previous line's last phrase with it, when that fits.
+  takes the previous line's last phrase with it, when that fits;
+- a web or mail address too long for its line breaks only after one of its
+  separators (``https://machino-bank- / secure.example. / invalid/login``), never
+  inside a name (「invali / d」): reading the address is often the very lesson.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QTextLayout, QTextOption
@@ -73,6 +77,28 @@ def _x_positions(font_key: str, display: str) -> tuple[float, ...]:
     return tuple(xs)
 
 
+ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@)?"
+                     r"[A-Za-z0-9-]+(?:\.[A-Za-z][A-Za-z0-9-]*)+(?:[/?#][A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?")
+"""A web address or a mail address (a host name with at least one dot before a letter: not 「3.5」)."""
+ADDRESS_BREAK_AFTER = frozenset("./-?&=#@_")
+"""The separators of an address a line may end after."""
+
+
+def _address_breaks(display: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """The spans of the addresses in ``display`` and the breaks allowed inside them: after a
+    separator, before a name (never inside 「://」)."""
+    spans, breaks = [], set()
+    for found in ADDRESS.finditer(display):
+        a, b = found.span()
+        spans.append((a, b))
+        scheme = display.find("://", a, b)
+        for at in range(a + 1, b):
+            if display[at - 1] in ADDRESS_BREAK_AFTER and display[at] not in ADDRESS_BREAK_AFTER and not (
+                    scheme >= 0 and at <= scheme + 3):
+                breaks.add(at)
+    return spans, breaks
+
+
 def _plan_breaks(display: str, starts: frozenset[int], xs: tuple[float, ...], width: float) -> list[int] | None:
     """Line lengths (characters) that break only between phrases and keep kinsoku; a phrase wider
     than a whole line is broken between two characters that allow it. None when a line is too
@@ -87,6 +113,9 @@ def _plan_breaks(display: str, starts: frozenset[int], xs: tuple[float, ...], wi
             continue
         if b in starts or before.isspace():
             allowed.append(b)
+    addresses, address_breaks = _address_breaks(display)
+    if addresses:  # inside an address only after its separators (no phrase of BudouX's in a host name)
+        allowed = sorted({b for b in allowed if not any(a < b < e for a, e in addresses)} | address_breaks)
 
     def span(a: int, b: int) -> float:
         end = b
@@ -191,7 +220,7 @@ def _layout(font: QFont, text: str, width: float, align: Qt.AlignmentFlag,
     if width < _BIG:
         starts = phrase_starts(text)
         # one long phrase (「個人番号カード交付申請書」) has no starts but must not leave 「書」 alone
-        if starts or any(_cjk(ch) for ch in text):
+        if starts or any(_cjk(ch) for ch in text) or ADDRESS.search(text):
             lengths = _plan_breaks(display, starts, _x_positions(font_key(font), display), width)
     laid = _run(layout, width, gap, lengths)
     if laid is None:  # Qt would not break where planned: its own breaks, as before
