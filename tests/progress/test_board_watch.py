@@ -140,14 +140,12 @@ def test_a_watch_whose_connection_the_server_cut_listens_again(pg_engine):
 
 
 def test_on_sqlite_nothing_tells_and_the_board_page_still_polls(qtbot, sqlite_engine):
-    from trainer.app.instructor.board import REFRESH_MS
-
     session = ClassBook(sqlite_engine).start_session("中央公民館", "山田")
     seat = seated(sqlite_engine, session)
     page, _jobs = board_page(qtbot, sqlite_engine)
     try:
         assert page.watch is not None and not page.watch.wait_listening(0.1)
-        assert page.timer.isActive() and page.timer.interval() == REFRESH_MS == 500
+        assert page.timer.isActive() and page.timer.interval() == int(classes.BOARD_POLL_S * 1000) == 500
         seat.raise_hand()
         qtbot.waitUntil(lambda: any(r.hand_raised for r in page.rows), timeout=10_000)
     finally:

@@ -40,7 +40,6 @@ from trainer.app.instructor.common import (
 )
 from trainer.progress.classes import (
     BOARD_MIN_GAP_S,
-    BOARD_POLL_S,
     STATE_FINISHED,
     STATE_RESTING,
     BoardRow,
@@ -50,9 +49,6 @@ from trainer.progress.classes import (
     SessionInfo,
 )
 from trainer.widgets.look import Look
-
-#: How often the board reads the record while it is on screen and nothing tells it of changes, in ms.
-REFRESH_MS = int(BOARD_POLL_S * 1000)
 
 
 class _Notices(QObject):
@@ -108,8 +104,9 @@ class BoardPage(Page):
         layout.addWidget(self.answer_button)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
+        # Its interval is the watch's own (``BoardWatch.poll_s``), read when the page starts and at each read:
+        # never a copy of the setting taken when this module was first imported.
         self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.reload)
         #: The record's notices (PostgreSQL) while the board is on screen; None while it is not.
         self.watch: BoardWatch | None = None
@@ -130,7 +127,7 @@ class BoardPage(Page):
         self._gap.timeout.connect(self.reload)
 
     def start(self) -> None:
-        """Read now, then when the record changes (PostgreSQL) and every ``REFRESH_MS`` or
+        """Read now, then when the record changes (PostgreSQL) and every ``BOARD_POLL_S`` or
         ``BOARD_WATCHED_POLL_S`` (while the board is on screen)."""
         if self.watch is None:
             self.watch = watch = BoardWatch(self._board.engine)
@@ -145,6 +142,7 @@ class BoardPage(Page):
 
             watch.on_change = relay
             self._watching[:] = [watch]
+        self.timer.setInterval(int(self.watch.poll_s() * 1000))
         self.reload()
         self.timer.start()
 
