@@ -29,6 +29,10 @@ EMBLEM_SIDE = 96
 """The outcome picture's side at 100 %, in pixels."""
 EMBLEM_MAX = 160
 """A picture, not text: its side never grows past this many pixels."""
+BIG_TEXT = 1.75
+"""From this text scale the page is short of height (six lines of 300 % text fill a 720 px window):
+the picture stays at its 100 % side, the scenario's title is small and the ending is drawn as large
+as the heading, not larger, so the ending's first words are in view above the pinned buttons."""
 
 
 class Emblem(QWidget):
@@ -37,7 +41,7 @@ class Emblem(QWidget):
     def __init__(self, icon: str, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icon, self._look = icon, look
-        side = min(look.px(EMBLEM_SIDE), EMBLEM_MAX)
+        side = EMBLEM_SIDE if look.scale >= BIG_TEXT else min(look.px(EMBLEM_SIDE), EMBLEM_MAX)
         self.setFixedSize(QSize(side, side))
 
     def paintEvent(self, event) -> None:
@@ -79,9 +83,14 @@ class FinishPage(ScrollPage):
                                            colour="text", bold=True), "heading")
         row.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(row)
-        self.body.addWidget(TextBlock(plain(scenario.title.get(lang)), look, role="body", colour="muted"))
-        self.body.addWidget(make_text(step.say.get(lang), look, role="large", colour="text",
-                                      readings=scenario.readings))
+        big = look.scale >= BIG_TEXT
+        if big:  # the heading, its title and the ending read as one block: the height is for words
+            self.body.setSpacing(min(look.space.md, 16))
+        self.title = TextBlock(plain(scenario.title.get(lang)), look, role="small" if big else "body", colour="muted")
+        self.body.addWidget(self.title)
+        self.ending = make_text(step.say.get(lang), look, role=heading_role(look, "large"), colour="text",
+                                readings=scenario.readings)
+        self.body.addWidget(self.ending)
         self.learned: list[TextBlock] = []
         if step.learned:
             box = Box(look, fill="surface", border="border", padding=18)
